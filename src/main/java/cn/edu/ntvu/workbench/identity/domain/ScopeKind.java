@@ -1,0 +1,8 @@
+package cn.edu.ntvu.workbench.identity.domain;
+
+/** What a role grant covers: the whole school, one department (and its sub-departments) or one class. */
+public enum ScopeKind {
+  SCHOOL,
+  DEPARTMENT,
+  CLASS
+}
