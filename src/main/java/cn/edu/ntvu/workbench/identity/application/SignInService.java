@@ -1,0 +1,42 @@
+package cn.edu.ntvu.workbench.identity.application;
+
+import cn.edu.ntvu.workbench.identity.domain.Person;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Maps an identity proven by WeCom or CAS (an account id) to a person of the directory. */
+@ApplicationScoped
+public class SignInService {
+  @Inject DirectoryQueries directory;
+
+  /** The outcome of mapping an account id to the directory. */
+  public sealed interface Outcome {
+    record SignedIn(SignedInUser user) implements Outcome {}
+
+    record NotInDirectory(String account) implements Outcome {}
+
+    record Disabled(String account) implements Outcome {}
+  }
+
+  public Outcome resolve(String account, SignInPath path) {
+    Optional<Person> person = directory.findByAccount(account);
+    if (person.isEmpty()) {
+      return new Outcome.NotInDirectory(account);
+    }
+    Person p = person.get();
+    if (!p.canSignIn()) {
+      return new Outcome.Disabled(p.getAccount());
+    }
+    return new Outcome.SignedIn(
+        new SignedInUser(
+            p.getId(),
+            p.getAccount(),
+            p.getName(),
+            p.getKind(),
+            directory.rolesOf(p.getId()),
+            path,
+            Instant.now()));
+  }
+}

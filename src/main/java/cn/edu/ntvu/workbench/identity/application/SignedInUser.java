@@ -1,0 +1,33 @@
+package cn.edu.ntvu.workbench.identity.application;
+
+import cn.edu.ntvu.workbench.identity.domain.PersonKind;
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who is signed in, as kept in the HTTP session. Small and Serializable, because sessions are replicated between
+ * servers. Roles are a snapshot taken at sign-in.
+ */
+public record SignedInUser(
+    long personId,
+    String account,
+    String name,
+    PersonKind kind,
+    Set<Role> roles,
+    SignInPath path,
+    Instant signedInAt)
+    implements Serializable {
+  /** The HTTP session attribute that holds the signed-in user. */
+  public static final String SESSION_KEY = "wb.user";
+
+  public SignedInUser {
+    roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+  }
+
+  public boolean has(Role role) {
+    return roles.contains(role);
+  }
+}

@@ -1,0 +1,63 @@
+package cn.edu.ntvu.workbench.identity.interfaces.web;
+
+import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.platform.config.CasProtocolVersion;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.pac4j.cas.client.CasClient;
+import org.pac4j.cas.config.CasConfiguration;
+import org.pac4j.cas.config.CasProtocol;
+import org.pac4j.core.client.Clients;
+import org.pac4j.core.config.Config;
+import org.pac4j.core.logout.handler.DefaultSessionLogoutHandler;
+import org.pac4j.core.profile.ProfileManager;
+import org.pac4j.core.profile.UserProfile;
+import org.pac4j.jee.context.JEEContext;
+import org.pac4j.jee.context.JEEFrameworkParameters;
+import org.pac4j.jee.context.session.JEESessionStoreFactory;
+
+/**
+ * The pac4j configuration for the school's CAS server (统一身份认证). Only the CAS sign-in endpoint and the callback
+ * are guarded by pac4j; pages are guarded by {@link SignInFilter}. The principal id (学工号) identifies the person:
+ * no attribute is required, because many campus CAS servers release none.
+ */
+public final class CasSignIn {
+  public static final String CLIENT_NAME = "CasClient";
+
+  private CasSignIn() {}
+
+  public static Config buildConfig(AppSettings settings) {
+    String prefix = settings.casUrl().orElseThrow();
+    CasConfiguration cas =
+        new CasConfiguration(
+            prefix + "/login",
+            settings.casProtocol() == CasProtocolVersion.CAS20 ? CasProtocol.CAS20 : CasProtocol.CAS30);
+    cas.setPrefixUrl(prefix + "/");
+    CasClient client = new CasClient(cas);
+    client.setName(CLIENT_NAME);
+    client.setCallbackUrl(settings.publicBaseUrl() + "/callback");
+    Config config = new Config(new Clients(client));
+    // A CAS single-logout request ends the whole local session, not only pac4j's profile in it.
+    DefaultSessionLogoutHandler logoutHandler = new DefaultSessionLogoutHandler();
+    logoutHandler.setDestroySession(true);
+    config.setSessionLogoutHandler(logoutHandler);
+    return config;
+  }
+
+  /** The CAS principal id (学工号) pac4j validated for this session, if any. */
+  public static Optional<String> principal(HttpServletRequest req, HttpServletResponse res) {
+    return profileManager(req, res).getProfile().map(UserProfile::getId);
+  }
+
+  /** Forgets the CAS profile, so that a person refused by the directory is not sent round in a loop. */
+  public static void forget(HttpServletRequest req, HttpServletResponse res) {
+    profileManager(req, res).removeProfiles();
+  }
+
+  private static ProfileManager profileManager(HttpServletRequest req, HttpServletResponse res) {
+    JEEFrameworkParameters params = new JEEFrameworkParameters(req, res);
+    return new ProfileManager(
+        new JEEContext(req, res), JEESessionStoreFactory.INSTANCE.newSessionStore(params));
+  }
+}

@@ -1,0 +1,50 @@
+package cn.edu.ntvu.workbench.identity.interfaces.web;
+
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+
+/** The signed-in person for pages ({@code #{me}}); read from the session once per request. */
+@Named("me")
+@RequestScoped
+public class CurrentUser {
+  @Inject HttpServletRequest request;
+
+  private SignedInUser user;
+  private boolean loaded;
+
+  public SignedInUser get() {
+    if (!loaded) {
+      HttpSession session = request.getSession(false);
+      user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+      loaded = true;
+    }
+    return user;
+  }
+
+  public boolean isSignedIn() {
+    return get() != null;
+  }
+
+  public String getName() {
+    return isSignedIn() ? user.name() : "";
+  }
+
+  public String getAccount() {
+    return isSignedIn() ? user.account() : "";
+  }
+
+  public boolean isAdmin() {
+    return isSignedIn() && user.has(Role.ADMIN);
+  }
+
+  /** Roles in a stable order, for the badges. */
+  public List<Role> getRoles() {
+    return isSignedIn() ? user.roles().stream().sorted().toList() : List.of();
+  }
+}

@@ -1,0 +1,78 @@
+package cn.edu.ntvu.workbench.identity.interfaces.web;
+
+import cn.edu.ntvu.workbench.identity.application.SignInService;
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.platform.web.SafeTarget;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.logging.Logger;
+
+/** Finishes a sign-in whichever way it came, and shows the clear page when it cannot. */
+@ApplicationScoped
+public class SignInSupport {
+  private static final Logger LOG = Logger.getLogger(SignInSupport.class.getName());
+
+  @Inject AppSettings settings;
+
+  /** Why sign-in stopped; each has a title line and a help line in the message bundle. */
+  public enum Problem {
+    NOT_IN_DIRECTORY("notInDirectory", HttpServletResponse.SC_FORBIDDEN),
+    DISABLED("disabled", HttpServletResponse.SC_FORBIDDEN),
+    STATE_INVALID("stateInvalid", HttpServletResponse.SC_BAD_REQUEST),
+    CODE_INVALID("codeInvalid", HttpServletResponse.SC_BAD_REQUEST),
+    NOT_MEMBER("notMember", HttpServletResponse.SC_FORBIDDEN),
+    UNAVAILABLE("unavailable", HttpServletResponse.SC_SERVICE_UNAVAILABLE),
+    CANCELLED("cancelled", HttpServletResponse.SC_BAD_REQUEST);
+
+    final String key;
+    final int status;
+
+    Problem(String key, int status) {
+      this.key = key;
+      this.status = status;
+    }
+  }
+
+  /** Signs in with a new session id (session fixation), then lands on the target. */
+  public void complete(HttpServletRequest req, HttpServletResponse res, SignedInUser user, String target)
+      throws IOException {
+    HttpSession session = req.getSession(true);
+    req.changeSessionId();
+    session.setAttribute(SignedInUser.SESSION_KEY, user);
+    session.setMaxInactiveInterval((int) settings.sessionIdle().toSeconds());
+    LOG.info(() -> "Signed in " + user.account() + " via " + user.path());
+    res.sendRedirect(req.getContextPath() + SafeTarget.orHome(target));
+  }
+
+  /** Outcome of {@link SignInService#resolve}: either signed in, or the matching problem page. */
+  public void finish(
+      HttpServletRequest req, HttpServletResponse res, SignInService.Outcome outcome, String target)
+      throws IOException, ServletException {
+    if (outcome instanceof SignInService.Outcome.SignedIn s) {
+      complete(req, res, s.user(), target);
+    } else if (outcome instanceof SignInService.Outcome.NotInDirectory n) {
+      problem(req, res, Problem.NOT_IN_DIRECTORY, n.account(), target);
+    } else if (outcome instanceof SignInService.Outcome.Disabled d) {
+      problem(req, res, Problem.DISABLED, d.account(), target);
+    }
+  }
+
+  /** Renders the sign-in problem page in place: no redirect, so there is never a redirect loop. */
+  public void problem(
+      HttpServletRequest req, HttpServletResponse res, Problem problem, String account, String target)
+      throws IOException, ServletException {
+    LOG.info(() -> "Sign-in stopped: " + problem + (account == null ? "" : " for " + account));
+    req.setAttribute("problemKey", problem.key);
+    req.setAttribute("problemAccount", account == null ? "" : account);
+    req.setAttribute("problemTarget", SafeTarget.orHome(target));
+    res.setStatus(problem.status);
+    res.setHeader("Cache-Control", "no-store");
+    req.getRequestDispatcher("/WEB-INF/errorpages/signin-problem.xhtml").forward(req, res);
+  }
+}

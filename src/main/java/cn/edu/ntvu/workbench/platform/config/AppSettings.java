@@ -1,0 +1,211 @@
+package cn.edu.ntvu.workbench.platform.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The application's settings, read once through MicroProfile Config (environment variables, system properties,
+ * Payara password aliases). Every key is listed in the README's configuration table. In development mode the
+ * WeCom and CAS settings default to the built-in stand-ins; in production a missing key stops start-up.
+ */
+@ApplicationScoped
+public class AppSettings {
+  public static final String MODE = "app.mode";
+  public static final String PUBLIC_BASE_URL = "app.public-base-url";
+  public static final String DB_URL = "db.url";
+  public static final String CAS_URL = "cas.url";
+  public static final String CAS_PROTOCOL = "cas.protocol";
+  public static final String WECOM_CORP_ID = "wecom.corp-id";
+  public static final String WECOM_AGENT_ID = "wecom.agent-id";
+  public static final String WECOM_AGENT_SECRET = "wecom.agent-secret";
+  public static final String WECOM_API_BASE_URL = "wecom.api-base-url";
+  public static final String WECOM_AUTHORIZE_URL = "wecom.authorize-url";
+  public static final String SESSION_IDLE_MINUTES = "session.idle-minutes";
+  public static final String PASSWORD_RESET_URL = "identity.password-reset-url";
+  public static final String SUPPORT_CONTACT = "app.support-contact";
+
+  /** Dev-mode corp id of the WeCom stand-in; never a real corp. */
+  public static final String DEV_CORP_ID = "wwdevcorp0000000001";
+
+  public static final String DEV_AGENT_ID = "1000002";
+
+  private final AppMode mode;
+  private final String publicBaseUrl;
+  private final Optional<String> casUrl;
+  private final CasProtocolVersion casProtocol;
+  private final String wecomCorpId;
+  private final String wecomAgentId;
+  private final String wecomAgentSecret;
+  private final String wecomApiBaseUrl;
+  private final String wecomAuthorizeUrl;
+  private final Duration sessionIdle;
+  private final Optional<String> passwordResetUrl;
+  private final Optional<String> supportContact;
+
+  public AppSettings() {
+    this(ConfigProvider.getConfig());
+  }
+
+  /** Reads and validates every setting; throws {@link InvalidSettingException} naming the first bad key. */
+  public AppSettings(Config config) {
+    this.mode = AppMode.parse(text(config, MODE).orElse(null));
+    boolean dev = mode == AppMode.DEV;
+    this.publicBaseUrl =
+        stripSlash(
+            url(config, PUBLIC_BASE_URL)
+                .orElseGet(() -> dev ? "http://localhost:8080" : missing(PUBLIC_BASE_URL)));
+    required(config, DB_URL, "a JDBC URL such as jdbc:mariadb://db:3306/workbench");
+    if (!text(config, DB_URL).orElse("").startsWith("jdbc:mariadb:")
+        && !text(config, DB_URL).orElse("").startsWith("jdbc:mysql:")) {
+      throw new InvalidSettingException(DB_URL, "a jdbc:mariadb:// URL");
+    }
+    this.casUrl = url(config, CAS_URL).map(AppSettings::stripSlash);
+    if (!dev && casUrl.isEmpty()) {
+      missing(CAS_URL);
+    }
+    this.casProtocol =
+        CasProtocolVersion.parse(text(config, CAS_PROTOCOL).orElse("CAS30"), CAS_PROTOCOL);
+    this.wecomCorpId = text(config, WECOM_CORP_ID).orElseGet(() -> dev ? DEV_CORP_ID : missing(WECOM_CORP_ID));
+    this.wecomAgentId =
+        text(config, WECOM_AGENT_ID).orElseGet(() -> dev ? DEV_AGENT_ID : missing(WECOM_AGENT_ID));
+    if (!wecomAgentId.matches("\\d{1,10}")) {
+      throw new InvalidSettingException(WECOM_AGENT_ID, "the numeric AgentId of the workbench app");
+    }
+    this.wecomAgentSecret =
+        text(config, WECOM_AGENT_SECRET)
+            .orElseGet(() -> dev ? devSecret() : missing(WECOM_AGENT_SECRET));
+    this.wecomApiBaseUrl =
+        stripSlash(
+            url(config, WECOM_API_BASE_URL)
+                .orElse(dev ? publicBaseUrl + "/rest/standin/wecom" : "https://qyapi.weixin.qq.com"));
+    this.wecomAuthorizeUrl =
+        url(config, WECOM_AUTHORIZE_URL)
+            .orElse(
+                dev
+                    ? publicBaseUrl + "/dev/wecom-authorize.xhtml"
+                    : "https://open.weixin.qq.com/connect/oauth2/authorize");
+    this.sessionIdle =
+        Duration.ofMinutes(
+            integer(config, SESSION_IDLE_MINUTES, 30, 5, 24 * 60, "minutes between 5 and 1440"));
+    this.passwordResetUrl = url(config, PASSWORD_RESET_URL);
+    this.supportContact = text(config, SUPPORT_CONTACT);
+  }
+
+  /** The WeCom stand-in's secret in development: not a real secret, the stand-in only exists in dev mode. */
+  private static String devSecret() {
+    return "standin-secret-not-for-production";
+  }
+
+  private static Optional<String> text(Config config, String key) {
+    return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+  }
+
+  private static void required(Config config, String key, String expected) {
+    if (text(config, key).isEmpty()) {
+      throw new InvalidSettingException(key, expected);
+    }
+  }
+
+  private static Optional<String> url(Config config, String key) {
+    Optional<String> value = text(config, key);
+    value.ifPresent(
+        v -> {
+          try {
+            URI uri = URI.create(v);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                || uri.getHost() == null) {
+              throw new InvalidSettingException(key, "an absolute http(s) URL");
+            }
+          } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(key, "an absolute http(s) URL");
+          }
+        });
+    return value;
+  }
+
+  private static int integer(Config config, String key, int dflt, int min, int max, String expected) {
+    Optional<String> value = text(config, key);
+    if (value.isEmpty()) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(value.get());
+      if (n < min || n > max) {
+        throw new InvalidSettingException(key, expected);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new InvalidSettingException(key, expected);
+    }
+  }
+
+  private static <T> T missing(String key) {
+    throw new InvalidSettingException(key, "a value (required in production)");
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  public AppMode mode() {
+    return mode;
+  }
+
+  public boolean isDevMode() {
+    return mode == AppMode.DEV;
+  }
+
+  public String publicBaseUrl() {
+    return publicBaseUrl;
+  }
+
+  /** Whether non-WeCom browsers sign in through a real CAS server (else the dev sign-in page). */
+  public boolean casEnabled() {
+    return casUrl.isPresent();
+  }
+
+  public Optional<String> casUrl() {
+    return casUrl;
+  }
+
+  public CasProtocolVersion casProtocol() {
+    return casProtocol;
+  }
+
+  public String wecomCorpId() {
+    return wecomCorpId;
+  }
+
+  public String wecomAgentId() {
+    return wecomAgentId;
+  }
+
+  /** The agent secret: pass it to the WeCom client only; never log it or show it on a page. */
+  public String wecomAgentSecret() {
+    return wecomAgentSecret;
+  }
+
+  public String wecomApiBaseUrl() {
+    return wecomApiBaseUrl;
+  }
+
+  public String wecomAuthorizeUrl() {
+    return wecomAuthorizeUrl;
+  }
+
+  public Duration sessionIdle() {
+    return sessionIdle;
+  }
+
+  public Optional<String> passwordResetUrl() {
+    return passwordResetUrl;
+  }
+
+  public Optional<String> supportContact() {
+    return supportContact;
+  }
+}

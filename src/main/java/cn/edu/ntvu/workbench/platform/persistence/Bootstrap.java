@@ -1,0 +1,63 @@
+package cn.edu.ntvu.workbench.platform.persistence;
+
+import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Start-up in order: validate the settings (a missing or wrong key stops deployment with its name), migrate the
+ * schema with Flyway (safe with several servers starting at once: Flyway locks), then tell the micro-apps (which
+ * load demo data in development mode).
+ */
+@DataSourceDefinition(
+    name = "java:app/jdbc/workbench",
+    className = "org.mariadb.jdbc.MariaDbDataSource",
+    url = "${MPCONFIG=db.url}",
+    user = "${MPCONFIG=db.user}",
+    password = "${MPCONFIG=db.password}",
+    minPoolSize = 2,
+    maxPoolSize = 40,
+    maxIdleTime = 300,
+    properties = {
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation",
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.fail-all-connections=true",
+      "fish.payara.max-wait-time-in-millis=5000"
+    })
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Bootstrap {
+  private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+  @Resource(lookup = "java:app/jdbc/workbench")
+  private DataSource dataSource;
+
+  @Inject private AppSettings settings;
+
+  @Inject private Event<SchemaReady> schemaReady;
+
+  @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void start() {
+    LOG.info(() -> "Starting in " + settings.mode() + " mode at " + settings.publicBaseUrl());
+    Flyway.configure(Bootstrap.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+    schemaReady.fire(new SchemaReady(settings.isDevMode()));
+  }
+}
