@@ -37,19 +37,28 @@ public class DirectoryQueries {
     return roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
   }
 
-  /** One example person per role, for the development sign-in pages. */
-  public List<Person> examplePerRole() {
-    List<Person> out = new java.util.ArrayList<>();
+  /** A person to try the app as, with the role they were chosen for. */
+  public record Example(Role role, String account, String name) {}
+
+  /** One example person per role (distinct people), for the development sign-in pages. */
+  public List<Example> examplePerRole() {
+    List<Example> out = new java.util.ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (Role role : Role.values()) {
       em.createQuery(
               "select g.person from RoleGrant g where g.role = :r and g.person.status ="
                   + " cn.edu.ntvu.workbench.identity.domain.PersonStatus.ACTIVE order by g.person.account",
               Person.class)
           .setParameter("r", role)
-          .setMaxResults(1)
+          .setMaxResults(5)
           .getResultStream()
-          .filter(p -> !out.contains(p))
-          .forEach(out::add);
+          .filter(p -> !seen.contains(p.getAccount()))
+          .findFirst()
+          .ifPresent(
+              p -> {
+                seen.add(p.getAccount());
+                out.add(new Example(role, p.getAccount(), p.getName()));
+              });
     }
     return out;
   }

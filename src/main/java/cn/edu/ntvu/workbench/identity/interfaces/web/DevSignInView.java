@@ -3,7 +3,6 @@ package cn.edu.ntvu.workbench.identity.interfaces.web;
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
 import cn.edu.ntvu.workbench.identity.application.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignInService;
-import cn.edu.ntvu.workbench.identity.domain.Person;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -29,9 +28,9 @@ public class DevSignInView {
 
   private String target;
   private String account;
-  private List<Person> examples;
+  private List<DirectoryQueries.Example> examples;
 
-  public List<Person> getExamples() {
+  public List<DirectoryQueries.Example> getExamples() {
     if (examples == null) {
       examples = directory.examplePerRole();
     }

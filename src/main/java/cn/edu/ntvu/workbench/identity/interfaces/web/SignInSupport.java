@@ -28,7 +28,8 @@ public class SignInSupport {
     CODE_INVALID("codeInvalid", HttpServletResponse.SC_BAD_REQUEST),
     NOT_MEMBER("notMember", HttpServletResponse.SC_FORBIDDEN),
     UNAVAILABLE("unavailable", HttpServletResponse.SC_SERVICE_UNAVAILABLE),
-    CANCELLED("cancelled", HttpServletResponse.SC_BAD_REQUEST);
+    CANCELLED("cancelled", HttpServletResponse.SC_BAD_REQUEST),
+    TICKET_INVALID("ticketInvalid", HttpServletResponse.SC_BAD_REQUEST);
 
     final String key;
     final int status;

@@ -23,6 +23,7 @@ import org.pac4j.jee.filter.SecurityFilter;
 @WebListener
 public class WebSetup implements ServletContextListener {
   @Inject AppSettings settings;
+  @Inject SignInSupport support;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -30,6 +31,8 @@ public class WebSetup implements ServletContextListener {
     ctx.setSessionTimeout((int) settings.sessionIdle().toMinutes());
     // Behind https the session cookie must never travel over plain http.
     ctx.getSessionCookieConfig().setSecure(settings.publicBaseUrl().startsWith("https:"));
+    // Lax: the top-level redirects back from WeCom OAuth and CAS still carry the session cookie.
+    ctx.getSessionCookieConfig().setAttribute("SameSite", "Lax");
 
     add(ctx, "encoding", new EncodingFilter(), "/*");
     add(ctx, "staticCache", new StaticCacheFilter(), "/resources/*");
@@ -41,6 +44,7 @@ public class WebSetup implements ServletContextListener {
       CallbackFilter callback = new CallbackFilter(config);
       callback.setDefaultClient(CasSignIn.CLIENT_NAME);
       callback.setRenewSession(true);
+      add(ctx, "casCallbackGuard", new CasCallbackGuard(support), "/callback");
       add(ctx, "casCallback", callback, "/callback");
     }
     add(ctx, "signIn", new SignInFilter(), "/*");
