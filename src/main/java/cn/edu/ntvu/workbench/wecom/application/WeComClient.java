@@ -181,7 +181,7 @@ public class WeComClient {
         LOG.log(
             Level.WARNING,
             "WeCom {0} rejected the access_token of agent {1} (errcode={2}); refreshing once",
-            new Object[] {path, agent.agentId(), errcode});
+            new Object[] {path, agent.agentId(), String.valueOf(errcode)});
         invalidate(agent, token);
         token = accessToken(agent);
         continue;
@@ -215,7 +215,7 @@ public class WeComClient {
     LOG.log(
         Level.INFO,
         "WeCom access_token refreshed for agent {0}: expires_in={1}s, used for {2}s",
-        new Object[] {agent.agentId(), expiresIn, useFor});
+        new Object[] {agent.agentId(), String.valueOf(expiresIn), String.valueOf(useFor)});
     return new Credential(token, requestedAt.plusSeconds(useFor));
   }
 
@@ -229,14 +229,14 @@ public class WeComClient {
         LOG.log(
             Level.WARNING,
             "WeCom {0} failed after {1} ms: {2}",
-            new Object[] {path, elapsedMillis(started), e.getMessage()});
+            new Object[] {path, String.valueOf(elapsedMillis(started)), e.getMessage()});
         throw e;
       }
       int errcode = errcode(answer);
       LOG.log(
           Level.FINE,
           "WeCom {0} errcode={1} in {2} ms",
-          new Object[] {path, errcode, elapsedMillis(started)});
+          new Object[] {path, String.valueOf(errcode), String.valueOf(elapsedMillis(started))});
       if (errcode != SYSTEM_BUSY) {
         return answer;
       }
@@ -248,7 +248,12 @@ public class WeComClient {
       LOG.log(
           Level.WARNING,
           "WeCom {0} is busy (errcode=-1), attempt {1} of {2}; retrying in {3} ms",
-          new Object[] {path, attempt, MAX_ATTEMPTS_WHEN_BUSY, pause.toMillis()});
+          new Object[] {
+            path,
+            String.valueOf(attempt),
+            String.valueOf(MAX_ATTEMPTS_WHEN_BUSY),
+            String.valueOf(pause.toMillis())
+          });
       sleeper.sleep(pause);
     }
   }
@@ -265,7 +270,7 @@ public class WeComClient {
     LOG.log(
         failure instanceof WeComConfigurationException ? Level.SEVERE : Level.WARNING,
         "WeCom {0} failed: errcode={1} ({2})",
-        new Object[] {path, failure.errcode(), failure.hintKey()});
+        new Object[] {path, String.valueOf(failure.errcode()), failure.hintKey()});
     return failure;
   }
 
