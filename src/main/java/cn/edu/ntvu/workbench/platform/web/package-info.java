@@ -1,0 +1,2 @@
+/** Web plumbing shared by the whole application, such as the one Jakarta REST application. */
+package cn.edu.ntvu.workbench.platform.web;
