@@ -68,6 +68,17 @@ public class WeComClient {
   private final ConcurrentMap<String, Credential> tokens = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, ReentrantLock> refreshLocks = new ConcurrentHashMap<>();
 
+  /** For the CDI client proxy only; every call goes to an instance made by the other constructor. */
+  protected WeComClient() {
+    this.corpId = null;
+    this.workbenchAgent = null;
+    this.http = null;
+    this.store = null;
+    this.clock = null;
+    this.sleeper = null;
+    this.random = null;
+  }
+
   public WeComClient(
       String corpId,
       Agent workbenchAgent,

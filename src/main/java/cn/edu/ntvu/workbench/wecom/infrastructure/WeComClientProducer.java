@@ -14,8 +14,8 @@ import java.util.Random;
 
 /**
  * Wires the WeCom client from the settings. One client per application, so that its in-memory token
- * copy is shared by all requests; the pseudo-scope {@code @Singleton} avoids a client proxy for a
- * class that needs constructor arguments.
+ * copy is shared by all requests. The client is {@code @ApplicationScoped} (a serializable proxy), so
+ * session- and view-scoped beans of the sign-in flow can inject it.
  */
 @ApplicationScoped
 public class WeComClientProducer {
@@ -38,7 +38,7 @@ public class WeComClientProducer {
   }
 
   @Produces
-  @Singleton
+  @ApplicationScoped
   WeComClient weComClient(WeComHttp http) {
     return new WeComClient(
         settings.corpId(),
