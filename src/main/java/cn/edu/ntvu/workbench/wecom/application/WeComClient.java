@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.wecom.application;
 
+import jakarta.enterprise.inject.Vetoed;
 import cn.edu.ntvu.workbench.wecom.domain.Agent;
 import cn.edu.ntvu.workbench.wecom.domain.WeComApiException;
 import cn.edu.ntvu.workbench.wecom.domain.WeComConfigurationException;
@@ -45,7 +46,11 @@ import java.util.random.RandomGenerator;
  * </ul>
  *
  * <p>Logs carry the API path, errcode and duration, never a secret, token, code or query string.
+ *
+ * <p>Not a managed bean by itself ({@code @Vetoed}): the infrastructure producer builds the one
+ * instance from the settings, so a later {@code bean-discovery-mode="all"} cannot add a second.
  */
+@Vetoed
 public class WeComClient {
 
   static final String GETTOKEN = "/cgi-bin/gettoken";

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.wecom.infrastructure;
 
+import jakarta.enterprise.inject.Vetoed;
 import cn.edu.ntvu.workbench.wecom.application.WeComHttp;
 import cn.edu.ntvu.workbench.wecom.domain.WeComUnavailableException;
 import jakarta.json.Json;
@@ -32,8 +33,10 @@ import java.util.stream.Collectors;
  * {@link WeComHttp} on the Jakarta REST client (Jersey in Payara). One {@link Client} is shared and
  * closed with the application. The URL is built here rather than with {@code queryParam}, whose
  * values are URI templates, and it never leaves this class: every failure becomes a {@link
- * WeComUnavailableException} naming only the path.
+ * WeComUnavailableException} naming only the path. Built by the producer, never discovered as a bean
+ * ({@code @Vetoed}).
  */
+@Vetoed
 public class JerseyWeComHttp implements WeComHttp, AutoCloseable {
 
   private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
