@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A cached credential (today an access_token) and the moment we stop using it. {@code useUntil} is
- * already shortened by the refresh margin, so every server agrees on when to refresh without knowing
- * the original expires_in (wecom-api-notes §2.1).
+ * already shortened by the refresh margin, so every server agrees on when to refresh without
+ * knowing the original expires_in (wecom-api-notes §2.1).
  *
  * <p>{@link #toString()} never shows the value.
  */

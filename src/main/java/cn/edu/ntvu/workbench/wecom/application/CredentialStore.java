@@ -15,13 +15,14 @@ public interface CredentialStore {
 
   /**
    * Refreshes a credential while holding the key's cluster-wide lock, in a transaction of its own.
-   * After the lock is acquired the stored credential is checked again: if another server refreshed it
-   * in the meantime and {@code stillUsable} accepts it, it is returned and {@code fetch} is not
+   * After the lock is acquired the stored credential is checked again: if another server refreshed
+   * it in the meantime and {@code stillUsable} accepts it, it is returned and {@code fetch} is not
    * called. Otherwise {@code fetch} runs (still under the lock), its result is stored and returned.
    *
    * <p>If {@code fetch} throws, nothing is stored and the exception propagates.
    */
-  Credential refresh(String cacheKey, Predicate<Credential> stillUsable, Supplier<Credential> fetch);
+  Credential refresh(
+      String cacheKey, Predicate<Credential> stillUsable, Supplier<Credential> fetch);
 
   /**
    * Compare-and-delete: forgets the stored credential only if it still has {@code failedValue}. A

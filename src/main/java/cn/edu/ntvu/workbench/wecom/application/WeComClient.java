@@ -1,6 +1,5 @@
 package cn.edu.ntvu.workbench.wecom.application;
 
-import jakarta.enterprise.inject.Vetoed;
 import cn.edu.ntvu.workbench.wecom.domain.Agent;
 import cn.edu.ntvu.workbench.wecom.domain.WeComApiException;
 import cn.edu.ntvu.workbench.wecom.domain.WeComConfigurationException;
@@ -8,6 +7,7 @@ import cn.edu.ntvu.workbench.wecom.domain.WeComIdentity;
 import cn.edu.ntvu.workbench.wecom.domain.WeComInvalidCodeException;
 import cn.edu.ntvu.workbench.wecom.domain.WeComRateLimitedException;
 import cn.edu.ntvu.workbench.wecom.domain.WeComUnavailableException;
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -73,7 +73,9 @@ public class WeComClient {
   private final ConcurrentMap<String, Credential> tokens = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, ReentrantLock> refreshLocks = new ConcurrentHashMap<>();
 
-  /** For the CDI client proxy only; every call goes to an instance made by the other constructor. */
+  /**
+   * For the CDI client proxy only; every call goes to an instance made by the other constructor.
+   */
   protected WeComClient() {
     this.corpId = null;
     this.workbenchAgent = null;
@@ -257,8 +259,7 @@ public class WeComClient {
         return answer;
       }
       if (attempt >= MAX_ATTEMPTS_WHEN_BUSY) {
-        throw new WeComUnavailableException(
-            path, "errcode -1 系统繁忙 after " + attempt + " attempts");
+        throw new WeComUnavailableException(path, "errcode -1 系统繁忙 after " + attempt + " attempts");
       }
       Duration pause = backoff(attempt);
       LOG.log(

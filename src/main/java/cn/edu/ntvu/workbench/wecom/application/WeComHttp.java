@@ -5,9 +5,9 @@ import jakarta.json.JsonObject;
 import java.util.Map;
 
 /**
- * One HTTP exchange with the WeCom server API. Kept this small so that the token and retry rules can
- * be tested with a fake, and so that an implementation has one job: send, parse the JSON body, and
- * turn every transport failure into {@link WeComUnavailableException}.
+ * One HTTP exchange with the WeCom server API. Kept this small so that the token and retry rules
+ * can be tested with a fake, and so that an implementation has one job: send, parse the JSON body,
+ * and turn every transport failure into {@link WeComUnavailableException}.
  *
  * <p>Implementations must never log the query: it carries {@code access_token} or {@code
  * corpsecret}.
@@ -19,8 +19,8 @@ public interface WeComHttp {
    *
    * @param path for example {@code /cgi-bin/gettoken}
    * @return the JSON body as WeCom sent it, errcode included
-   * @throws WeComUnavailableException on timeouts, network errors, non-2xx answers or a body that is
-   *     not a JSON object
+   * @throws WeComUnavailableException on timeouts, network errors, non-2xx answers or a body that
+   *     is not a JSON object
    */
   JsonObject get(String path, Map<String, String> query);
 

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * WeCom answered with a non-zero errcode that the client does not handle itself (wecom-api-notes
- * §2.4). Carries the errcode, WeCom's errmsg, the API path (never the query) and, for known codes, a
- * hint.
+ * §2.4). Carries the errcode, WeCom's errmsg, the API path (never the query) and, for known codes,
+ * a hint.
  */
 public class WeComApiException extends WeComException {
 
@@ -21,8 +21,8 @@ public class WeComApiException extends WeComException {
   }
 
   /**
-   * The typed exception for an errcode: rate limits, configuration errors and invalid OAuth codes get
-   * their own types so that callers can react without comparing numbers.
+   * The typed exception for an errcode: rate limits, configuration errors and invalid OAuth codes
+   * get their own types so that callers can react without comparing numbers.
    */
   public static WeComApiException of(String path, int errcode, String errmsg) {
     return switch (errcode) {
@@ -60,7 +60,9 @@ public class WeComApiException extends WeComException {
     return WeComErrorHint.of(errcode);
   }
 
-  /** A message-bundle key such as {@code wecom.error.invalid-code}, or {@code wecom.error.other}. */
+  /**
+   * A message-bundle key such as {@code wecom.error.invalid-code}, or {@code wecom.error.other}.
+   */
   public String hintKey() {
     return hint().map(WeComErrorHint::key).orElse("wecom.error.other");
   }

@@ -33,7 +33,10 @@ public enum WeComErrorHint {
   MISSING_ACCESS_TOKEN(
       41001, "wecom.error.missing-access-token", "缺少 access_token 参数", "access_token is missing"),
   ACCESS_TOKEN_EXPIRED(
-      42001, "wecom.error.access-token-expired", "access_token 已过期", "The access_token has expired"),
+      42001,
+      "wecom.error.access-token-expired",
+      "access_token 已过期",
+      "The access_token has expired"),
   RATE_LIMITED(
       45009,
       "wecom.error.rate-limited",

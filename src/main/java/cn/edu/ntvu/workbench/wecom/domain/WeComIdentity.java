@@ -3,8 +3,8 @@ package cn.edu.ntvu.workbench.wecom.domain;
 import java.util.Optional;
 
 /**
- * Who an OAuth code belongs to, as {@code auth/getuserinfo} says (wecom-api-notes §1.2). A member of
- * the school's corp comes back with a userid (our 学工号); anybody else comes back with an openid,
+ * Who an OAuth code belongs to, as {@code auth/getuserinfo} says (wecom-api-notes §1.2). A member
+ * of the school's corp comes back with a userid (our 学工号); anybody else comes back with an openid,
  * which must never be mistaken for a member with a missing userid.
  */
 public sealed interface WeComIdentity {
@@ -25,14 +25,19 @@ public sealed interface WeComIdentity {
 
     @Override
     public String toString() {
-      return "Member[userid=" + userid + ", userTicket=" + (userTicket.isPresent() ? "***" : "none") + "]";
+      return "Member[userid="
+          + userid
+          + ", userTicket="
+          + (userTicket.isPresent() ? "***" : "none")
+          + "]";
     }
   }
 
   /**
    * Not a member of the corp (for example a WeChat user who opened a shared link).
    *
-   * @param externalUserid present only for a customer whose follower is in the agent's visible range
+   * @param externalUserid present only for a customer whose follower is in the agent's visible
+   *     range
    */
   record NonMember(String openid, Optional<String> externalUserid) implements WeComIdentity {
     public NonMember {

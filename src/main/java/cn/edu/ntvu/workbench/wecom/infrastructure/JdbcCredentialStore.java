@@ -24,8 +24,8 @@ import javax.sql.DataSource;
  *
  * <p>A row is never deleted: "no credential" is a row whose value is NULL. The row is created first
  * with {@code INSERT IGNORE} in its own autocommit statement, so {@code SELECT … FOR UPDATE} always
- * locks an existing record; locking a missing key would take only a gap lock, which does not keep two
- * servers from both refreshing.
+ * locks an existing record; locking a missing key would take only a gap lock, which does not keep
+ * two servers from both refreshing.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)

@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.wecom.infrastructure;
 
-import jakarta.enterprise.inject.Vetoed;
 import cn.edu.ntvu.workbench.wecom.application.WeComHttp;
 import cn.edu.ntvu.workbench.wecom.domain.WeComUnavailableException;
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -19,8 +19,8 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpTimeoutException;
 import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * {@link WeComHttp} on the Jakarta REST client (Jersey in Payara). One {@link Client} is shared and
  * closed with the application. The URL is built here rather than with {@code queryParam}, whose
  * values are URI templates, and it never leaves this class: every failure becomes a {@link
- * WeComUnavailableException} naming only the path. Built by the producer, never discovered as a bean
- * ({@code @Vetoed}).
+ * WeComUnavailableException} naming only the path. Built by the producer, never discovered as a
+ * bean ({@code @Vetoed}).
  */
 @Vetoed
 public class JerseyWeComHttp implements WeComHttp, AutoCloseable {
@@ -60,7 +60,8 @@ public class JerseyWeComHttp implements WeComHttp, AutoCloseable {
 
   @Override
   public JsonObject post(String path, Map<String, String> query, JsonObject body) {
-    return exchange(path, query, request -> request.post(Entity.entity(body.toString(), JSON_UTF8)));
+    return exchange(
+        path, query, request -> request.post(Entity.entity(body.toString(), JSON_UTF8)));
   }
 
   @Override

@@ -14,8 +14,8 @@ import java.util.Random;
 
 /**
  * Wires the WeCom client from the settings. One client per application, so that its in-memory token
- * copy is shared by all requests. The client is {@code @ApplicationScoped} (a serializable proxy), so
- * session- and view-scoped beans of the sign-in flow can inject it.
+ * copy is shared by all requests. The client is {@code @ApplicationScoped} (a serializable proxy),
+ * so session- and view-scoped beans of the sign-in flow can inject it.
  */
 @ApplicationScoped
 public class WeComClientProducer {

@@ -51,9 +51,7 @@ public class WeComSettings {
 
   /** The API base URL without a trailing slash, e.g. {@code https://qyapi.weixin.qq.com}. */
   public String apiBaseUrl() {
-    return apiBaseUrl.endsWith("/")
-        ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1)
-        : apiBaseUrl;
+    return apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;
   }
 
   /** The CorpID (also the {@code appid} of the OAuth authorize URL, wecom-api-notes §1.1). */

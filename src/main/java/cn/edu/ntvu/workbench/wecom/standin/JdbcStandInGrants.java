@@ -74,7 +74,8 @@ public class JdbcStandInGrants implements StandInGrants {
   @Override
   public int expireAllTokens(Instant now) {
     return execute(
-        "UPDATE standin_wecom_grant SET expires_at = ? WHERE grant_type = 'TOKEN' AND expires_at > ?",
+        "UPDATE standin_wecom_grant SET expires_at = ? WHERE grant_type = 'TOKEN' AND expires_at >"
+            + " ?",
         statement -> {
           statement.setTimestamp(1, Timestamp.from(now));
           statement.setTimestamp(2, Timestamp.from(now));

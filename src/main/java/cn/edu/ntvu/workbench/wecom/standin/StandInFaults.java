@@ -13,19 +13,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fault injection and call counters for tests of the real client against the stand-in: "answer the
- * next two gettoken calls with -1", "how many gettoken calls happened". Kept in this server's memory
- * (see the package documentation); {@link #reset()} clears both.
+ * next two gettoken calls with -1", "how many gettoken calls happened". Kept in this server's
+ * memory (see the package documentation); {@link #reset()} clears both.
  */
 @ApplicationScoped
 public class StandInFaults {
 
-  /** A pending fault: answer {@code times} more calls to a path with this errcode, after a delay. */
+  /**
+   * A pending fault: answer {@code times} more calls to a path with this errcode, after a delay.
+   */
   record Fault(int errcode, String errmsg, int times, Duration delay) {}
 
   private final ConcurrentMap<String, Fault> pending = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
-  /** Answers the next {@code times} calls to {@code path} with {@code errcode} after {@code delay}. */
+  /**
+   * Answers the next {@code times} calls to {@code path} with {@code errcode} after {@code delay}.
+   */
   public void failNext(String path, int errcode, String errmsg, int times, Duration delay) {
     if (times <= 0) {
       pending.remove(path);
@@ -36,8 +40,8 @@ public class StandInFaults {
   }
 
   /**
-   * Counts a call to {@code path} and, if a fault is pending for it, waits its delay and returns the
-   * error answer to send instead of the normal one.
+   * Counts a call to {@code path} and, if a fault is pending for it, waits its delay and returns
+   * the error answer to send instead of the normal one.
    */
   Optional<JsonObject> onCall(String path) {
     calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();

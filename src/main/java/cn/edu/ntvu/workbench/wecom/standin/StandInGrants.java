@@ -16,7 +16,9 @@ public interface StandInGrants {
    */
   Optional<StandInGrant> redeemCode(String code, Instant now);
 
-  /** Lets every issued access_token expire now (fault injection, like WeCom's early expiry §2.1). */
+  /**
+   * Lets every issued access_token expire now (fault injection, like WeCom's early expiry §2.1).
+   */
   int expireAllTokens(Instant now);
 
   /** Forgets grants that expired before the cutoff. */

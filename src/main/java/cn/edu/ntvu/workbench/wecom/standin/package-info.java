@@ -5,7 +5,7 @@
  * unchanged with {@code wecom.api-base-url = <public-base-url>/rest/standin/wecom}.
  *
  * <p>Issued tokens and OAuth codes live in table {@code standin_wecom_grant}, so several servers
- * agree. Fault injection and call counters ({@code _control}) live in the memory of each server:
- * a test that uses them must talk to one server.
+ * agree. Fault injection and call counters ({@code _control}) live in the memory of each server: a
+ * test that uses them must talk to one server.
  */
 package cn.edu.ntvu.workbench.wecom.standin;

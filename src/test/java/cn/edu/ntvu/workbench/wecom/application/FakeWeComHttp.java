@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A scripted WeCom: gettoken hands out TOKEN-1, TOKEN-2, …; auth/getuserinfo answers a member unless
- * a test queued other answers (JSON or a thrown exception) for a path.
+ * A scripted WeCom: gettoken hands out TOKEN-1, TOKEN-2, …; auth/getuserinfo answers a member
+ * unless a test queued other answers (JSON or a thrown exception) for a path.
  */
 final class FakeWeComHttp implements WeComHttp {
 

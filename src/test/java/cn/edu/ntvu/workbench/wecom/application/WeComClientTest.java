@@ -248,7 +248,9 @@ class WeComClientTest {
     assertThatThrownBy(() -> client.getUserInfo("CODE"))
         .isInstanceOf(WeComRateLimitedException.class)
         .satisfies(
-            e -> assertThat(((WeComApiException) e).hintKey()).isEqualTo("wecom.error.rate-limited"));
+            e ->
+                assertThat(((WeComApiException) e).hintKey())
+                    .isEqualTo("wecom.error.rate-limited"));
     assertThat(http.count(GETUSERINFO)).isEqualTo(1);
     assertThat(sleeps).isEmpty();
   }

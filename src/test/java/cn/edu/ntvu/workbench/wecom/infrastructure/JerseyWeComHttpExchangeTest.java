@@ -40,7 +40,8 @@ class JerseyWeComHttpExchangeTest {
     server.createContext(
         "/cgi-bin/message/send",
         exchange -> {
-          lastBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          lastBody.set(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
           answer(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
         });
     server.createContext(

@@ -24,10 +24,11 @@ final class InMemoryStandInGrants implements StandInGrants {
 
   @Override
   public synchronized Optional<StandInGrant> redeemCode(String code, Instant now) {
-    Optional<StandInGrant> valid =
-        find(code, StandInGrant.Type.CODE).filter(g -> g.validAt(now));
+    Optional<StandInGrant> valid = find(code, StandInGrant.Type.CODE).filter(g -> g.validAt(now));
     valid.ifPresent(
-        g -> grants.put(code, new StandInGrant(g.value(), g.type(), g.userid(), g.expiresAt(), true)));
+        g ->
+            grants.put(
+                code, new StandInGrant(g.value(), g.type(), g.userid(), g.expiresAt(), true)));
     return valid;
   }
 

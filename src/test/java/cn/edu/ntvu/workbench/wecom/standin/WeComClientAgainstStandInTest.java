@@ -38,7 +38,8 @@ class WeComClientAgainstStandInTest {
         @Override
         public JsonObject get(String path, Map<String, String> query) {
           return switch (path) {
-            case "/cgi-bin/gettoken" -> standIn.gettoken(query.get("corpid"), query.get("corpsecret"));
+            case "/cgi-bin/gettoken" ->
+                standIn.gettoken(query.get("corpid"), query.get("corpsecret"));
             case "/cgi-bin/auth/getuserinfo" ->
                 standIn.getuserinfo(query.get("access_token"), query.get("code"));
             default -> throw new IllegalArgumentException(path);
