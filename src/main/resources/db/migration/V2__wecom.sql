@@ -1,4 +1,7 @@
 -- WeCom access tokens (and later jsapi tickets), shared by every server so that a cluster refreshes once.
+-- cache_key is e.g. 'access_token:<corpid>:<agentid>'. A row is never deleted: value NULL means "none"
+-- (so SELECT ... FOR UPDATE always locks a real record). expires_at is the moment the servers stop using
+-- the value (expires_in minus the refresh margin), not WeCom's own expiry.
 CREATE TABLE wecom_credential (
   cache_key   VARCHAR(96)  NOT NULL,
   value       VARCHAR(1024) NULL,

@@ -1,0 +1,6 @@
+/**
+ * The WeCom client's adapters: settings from MicroProfile Config, the HTTP transport on the Jakarta
+ * REST client (Payara's Jersey), the shared token store in table {@code wecom_credential}, and the
+ * CDI producer that wires them into {@link cn.edu.ntvu.workbench.wecom.application.WeComClient}.
+ */
+package cn.edu.ntvu.workbench.wecom.infrastructure;

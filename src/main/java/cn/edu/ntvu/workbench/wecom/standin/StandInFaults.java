@@ -1,0 +1,99 @@
+package cn.edu.ntvu.workbench.wecom.standin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fault injection and call counters for tests of the real client against the stand-in: "answer the
+ * next two gettoken calls with -1", "how many gettoken calls happened". Kept in this server's
+ * memory (see the package documentation); {@link #reset()} clears both.
+ */
+@ApplicationScoped
+public class StandInFaults {
+
+  /**
+   * A pending fault: answer {@code times} more calls to a path with this errcode, after a delay.
+   */
+  record Fault(int errcode, String errmsg, int times, Duration delay) {}
+
+  private final ConcurrentMap<String, Fault> pending = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+  /**
+   * Answers the next {@code times} calls to {@code path} with {@code errcode} after {@code delay}.
+   */
+  public void failNext(String path, int errcode, String errmsg, int times, Duration delay) {
+    if (times <= 0) {
+      pending.remove(path);
+      return;
+    }
+    String message = errmsg == null || errmsg.isBlank() ? StandInWeCom.errmsgOf(errcode) : errmsg;
+    pending.put(path, new Fault(errcode, message, times, delay));
+  }
+
+  /**
+   * Counts a call to {@code path} and, if a fault is pending for it, waits its delay and returns
+   * the error answer to send instead of the normal one.
+   */
+  Optional<JsonObject> onCall(String path) {
+    calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+    Fault[] taken = {null};
+    pending.computeIfPresent(
+        path,
+        (p, fault) -> {
+          taken[0] = fault;
+          return fault.times() > 1
+              ? new Fault(fault.errcode(), fault.errmsg(), fault.times() - 1, fault.delay())
+              : null;
+        });
+    Fault fault = taken[0];
+    if (fault == null) {
+      return Optional.empty();
+    }
+    pause(fault.delay());
+    if (fault.errcode() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Json.createObjectBuilder()
+            .add("errcode", fault.errcode())
+            .add("errmsg", fault.errmsg())
+            .build());
+  }
+
+  /** How many calls this server answered for a path since the last reset. */
+  public int calls(String path) {
+    AtomicInteger count = calls.get(path);
+    return count == null ? 0 : count.get();
+  }
+
+  public Map<String, Integer> allCalls() {
+    Map<String, Integer> all = new TreeMap<>();
+    calls.forEach((path, count) -> all.put(path, count.get()));
+    return all;
+  }
+
+  public void reset() {
+    pending.clear();
+    calls.clear();
+  }
+
+  private static void pause(Duration delay) {
+    if (delay.isZero() || delay.isNegative()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package cn.edu.ntvu.workbench.wecom.standin;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Storage of the stand-in's grants (table {@code standin_wecom_grant}). */
+public interface StandInGrants {
+
+  void save(StandInGrant grant);
+
+  Optional<StandInGrant> find(String value, StandInGrant.Type type);
+
+  /**
+   * Marks an unused, unexpired code as used in one atomic step and returns it; empty if the code is
+   * unknown, used or expired. This is what makes a code single-use across servers (§1.2).
+   */
+  Optional<StandInGrant> redeemCode(String code, Instant now);
+
+  /**
+   * Lets every issued access_token expire now (fault injection, like WeCom's early expiry §2.1).
+   */
+  int expireAllTokens(Instant now);
+
+  /** Forgets grants that expired before the cutoff. */
+  void deleteExpiredBefore(Instant cutoff);
+}

@@ -1,0 +1,124 @@
+package cn.edu.ntvu.workbench.wecom.standin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * HTTP face of the stand-in under {@code /rest/standin/wecom}. Answers 404 unless {@code
+ * app.mode=dev}, in addition to the application's own guard, so that a production deployment never
+ * hands out tokens. Like WeCom it answers HTTP 200 with an errcode for API errors.
+ */
+@Path("standin/wecom")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+public class WeComStandInResource {
+
+  @Inject StandInWeCom standIn;
+
+  @Inject StandInFaults faults;
+
+  @Inject
+  @ConfigProperty(name = "app.mode", defaultValue = "production")
+  String appMode;
+
+  @GET
+  @Path("cgi-bin/gettoken")
+  public String gettoken(
+      @QueryParam("corpid") String corpid, @QueryParam("corpsecret") String corpsecret) {
+    requireDevMode();
+    return standIn.gettoken(corpid, corpsecret).toString();
+  }
+
+  @GET
+  @Path("cgi-bin/auth/getuserinfo")
+  public String getuserinfo(
+      @QueryParam("access_token") String accessToken, @QueryParam("code") String code) {
+    requireDevMode();
+    return standIn.getuserinfo(accessToken, code).toString();
+  }
+
+  /**
+   * Test control. Accepts any of {@code {"failNext": {"path": "/cgi-bin/gettoken", "errcode": -1,
+   * "times": 2, "errmsg": "…", "delayMs": 6000}}}, {@code {"expireAllTokens": true}} and {@code
+   * {"reset": true}} (clears pending faults and counters). {@code errcode 0} with {@code delayMs}
+   * delays normal answers, for read-timeout tests.
+   */
+  @POST
+  @Path("_control")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response control(String body) {
+    requireDevMode();
+    JsonObject command;
+    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+      command = reader.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      return badRequest("body must be a JSON object");
+    }
+    JsonObjectBuilder done = Json.createObjectBuilder().add("errcode", 0).add("errmsg", "ok");
+    if (command.getBoolean("reset", false)) {
+      faults.reset();
+    }
+    if (command.get("failNext") instanceof JsonObject fail) {
+      String path = fail.getString("path", "");
+      if (!path.startsWith("/cgi-bin/")) {
+        return badRequest("failNext.path must look like /cgi-bin/gettoken");
+      }
+      faults.failNext(
+          path,
+          fail.getInt("errcode", -1),
+          fail.getString("errmsg", null),
+          fail.getInt("times", 1),
+          Duration.ofMillis(fail.getInt("delayMs", 0)));
+    }
+    if (command.getBoolean("expireAllTokens", false)) {
+      done.add("expiredTokens", standIn.expireAllTokens());
+    }
+    return Response.ok(done.build().toString()).build();
+  }
+
+  /** {@code GET _control/calls?path=/cgi-bin/gettoken}; without {@code path}, every counter. */
+  @GET
+  @Path("_control/calls")
+  public String calls(@QueryParam("path") String path) {
+    requireDevMode();
+    if (path == null || path.isBlank()) {
+      JsonObjectBuilder all = Json.createObjectBuilder();
+      faults.allCalls().forEach(all::add);
+      return Json.createObjectBuilder().add("calls", all).build().toString();
+    }
+    return Json.createObjectBuilder()
+        .add("path", path)
+        .add("calls", faults.calls(path))
+        .build()
+        .toString();
+  }
+
+  private void requireDevMode() {
+    if (!"dev".equals(appMode)) {
+      throw new NotFoundException();
+    }
+  }
+
+  private static Response badRequest(String reason) {
+    return Response.status(Response.Status.BAD_REQUEST)
+        .entity(Json.createObjectBuilder().add("error", reason).build().toString())
+        .build();
+  }
+}

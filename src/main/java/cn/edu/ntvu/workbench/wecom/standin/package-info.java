@@ -1,0 +1,11 @@
+/**
+ * A stand-in for the WeCom server, for development mode only ({@code app.mode=dev}). It answers
+ * {@code /rest/standin/wecom/cgi-bin/gettoken} and {@code …/cgi-bin/auth/getuserinfo} with the same
+ * JSON shapes and error codes as WeCom (wecom-api-notes §1.2, §2.4), so that the real client runs
+ * unchanged with {@code wecom.api-base-url = <public-base-url>/rest/standin/wecom}.
+ *
+ * <p>Issued tokens and OAuth codes live in table {@code standin_wecom_grant}, so several servers
+ * agree. Fault injection and call counters ({@code _control}) live in the memory of each server: a
+ * test that uses them must talk to one server.
+ */
+package cn.edu.ntvu.workbench.wecom.standin;
