@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.SecureRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,8 +16,6 @@ import java.util.logging.Logger;
 @RequestScoped
 public class ErrorView {
   private static final Logger LOG = Logger.getLogger(ErrorView.class.getName());
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
   @Inject HttpServletRequest request;
 
@@ -26,11 +23,13 @@ public class ErrorView {
 
   public String getReference() {
     if (reference == null) {
-      StringBuilder sb = new StringBuilder(8);
-      for (int i = 0; i < 8; i++) {
-        sb.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+      String given = request.getParameter("ref");
+      if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null && ErrorReference.isValid(given)) {
+        // Reached by redirect after an Ajax error: the entry was logged under this id already.
+        reference = given;
+        return reference;
       }
-      reference = sb.toString();
+      reference = ErrorReference.next();
       Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
       Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
       if (error instanceof Throwable t) {

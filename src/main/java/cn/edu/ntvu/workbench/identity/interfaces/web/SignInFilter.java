@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  */
 public class SignInFilter extends HttpFilter {
   private static final String[] PUBLIC_PREFIXES = {
-    "/login", "/callback", "/logout", "/signed-out.xhtml", "/jakarta.faces.resource/", "/resources/",
+    "/login", "/callback", "/logout", "/signed-out.xhtml", "/error.xhtml", "/jakarta.faces.resource/", "/resources/",
     "/dev/", "/rest/standin/", "/health", "/favicon.ico", "/WW_verify_"
   };
 
