@@ -194,6 +194,8 @@ final class DirectoryWriter {
             .setParameter("accounts", accounts)
             .getResultList()
             .forEach(p -> existing.put(p.getAccount(), p));
+      }
+      if (!existing.isEmpty()) {
         em.createQuery("DELETE FROM RoleGrant g WHERE g.source = :source AND g.person.id IN :ids")
             .setParameter("source", RoleGrant.Source.IMPORT)
             .setParameter("ids", existing.values().stream().map(Person::getId).toList())
