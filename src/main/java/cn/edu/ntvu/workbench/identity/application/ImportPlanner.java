@@ -41,6 +41,11 @@ public final class ImportPlanner {
 
   public ImportPlan plan(ImportKind kind, TabularFile file, DirectorySnapshot directory) {
     Check check = new Check();
+    for (String column : file.columns()) {
+      if (!kind.columns().columns().contains(column)) {
+        check.warning(0, "", "import.warn.unknownColumn", column);
+      }
+    }
     for (TabularRow row : file.rows()) {
       if (row.cellCount() > file.columns().size()) {
         check.error(row.line(), "", "import.row.tooManyCells", row.cellCount(), file.columns().size());

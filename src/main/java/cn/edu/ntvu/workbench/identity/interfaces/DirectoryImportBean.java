@@ -35,6 +35,8 @@ public class DirectoryImportBean implements Serializable {
   private transient Part upload;
   private ImportPreview preview;
   private ImportResult result;
+  private int errorTotal;
+  private int warningTotal;
 
   /** One problem as the page shows it. */
   public record ProblemLine(String where, String column, String reason) implements Serializable {
@@ -71,7 +73,22 @@ public class DirectoryImportBean implements Serializable {
       error("import.page.uploadFailed", List.of());
       return;
     }
-    preview = service.preview(kind, upload.getSubmittedFileName(), content, actorAccount());
+    preview = shown(service.preview(kind, upload.getSubmittedFileName(), content, actorAccount()));
+  }
+
+  /** The preview with at most {@link #SHOWN_PROBLEMS} of each list, so a bad 15,000-line file stays light. */
+  private ImportPreview shown(ImportPreview full) {
+    errorTotal = full.errors().size();
+    warningTotal = full.warnings().size();
+    return new ImportPreview(
+        full.batchId(),
+        full.kind(),
+        full.fileName(),
+        full.creates(),
+        full.updates(),
+        full.unchanged(),
+        full.errors().subList(0, Math.min(SHOWN_PROBLEMS, errorTotal)),
+        full.warnings().subList(0, Math.min(SHOWN_PROBLEMS, warningTotal)));
   }
 
   public void confirm() {
@@ -135,6 +152,14 @@ public class DirectoryImportBean implements Serializable {
 
   public ImportKind[] getKinds() {
     return ImportKind.values();
+  }
+
+  public int getErrorTotal() {
+    return errorTotal;
+  }
+
+  public int getWarningTotal() {
+    return warningTotal;
   }
 
   public int getShownProblems() {

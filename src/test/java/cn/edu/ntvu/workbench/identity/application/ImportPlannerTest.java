@@ -258,6 +258,16 @@ class ImportPlannerTest {
   }
 
   @Test
+  void unknownColumnsAreIgnoredWithAWarning() throws Exception {
+    ImportPlan plan =
+        plan(ImportKind.PEOPLE, "account,name,kind,moblie\n10200,李四,staff,13800000001\n", school());
+    assertThat(plan.hasErrors()).isFalse();
+    assertThat(plan.warnings())
+        .extracting(ImportProblem::line, ImportProblem::messageKey, ImportProblem::args)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "import.warn.unknownColumn", List.of("moblie")));
+  }
+
+  @Test
   void mobileNormalisation() {
     assertThat(ImportPlanner.normaliseMobile("+86 138-0000-0001")).isEqualTo("13800000001");
     assertThat(ImportPlanner.normaliseMobile("008613800000001")).isEqualTo("13800000001");

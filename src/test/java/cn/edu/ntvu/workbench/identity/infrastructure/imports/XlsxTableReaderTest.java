@@ -59,6 +59,16 @@ class XlsxTableReaderTest {
   }
 
   @Test
+  void tooManyRowsStopTheStream() throws Exception {
+    byte[] workbook = workbook();
+    ImportFileException e =
+        catchThrowableOfType(
+            ImportFileException.class, () -> new TabularFileReader(1).read("people.xlsx", workbook, PEOPLE));
+    assertThat(e.getMessageKey()).isEqualTo("import.file.tooManyRows");
+    assertThat(e.getArgs()).containsExactly("1");
+  }
+
+  @Test
   void bytesThatAreNotXlsxGetAClearAnswer() {
     ImportFileException e =
         catchThrowableOfType(
