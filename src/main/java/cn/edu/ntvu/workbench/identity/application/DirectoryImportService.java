@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -33,6 +34,7 @@ import java.util.Set;
 @ApplicationScoped
 public class DirectoryImportService {
   static final String AUDIT_ACTION = "DIRECTORY_IMPORT";
+  private static final DateTimeFormatter APPLIED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   @PersistenceContext(unitName = "workbench")
   EntityManager em;
@@ -73,7 +75,12 @@ public class DirectoryImportService {
     if (batch.getStatus() == ImportBatch.Status.APPLIED) {
       return ImportResult.refused(
           batchId,
-          ImportProblem.error(0, "", "import.batch.alreadyApplied", batchId, String.valueOf(batch.getAppliedAt())));
+          ImportProblem.error(
+              0,
+              "",
+              "import.batch.alreadyApplied",
+              batchId,
+              batch.getAppliedAt() == null ? "" : APPLIED_AT.format(batch.getAppliedAt())));
     }
     ImportKind kind = ImportKind.valueOf(batch.getKind());
     String fileName = batch.getFileName();

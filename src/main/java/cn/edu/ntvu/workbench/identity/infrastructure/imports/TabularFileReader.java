@@ -12,8 +12,11 @@ import java.util.Map;
  * file name and checked against the bytes, because admins rename files and browsers report whatever they like.
  */
 public final class TabularFileReader {
-  /** Larger uploads are refused before any parsing: a whole school's directory is about 2 MB. */
-  public static final int MAX_BYTES = 20 * 1024 * 1024;
+  /**
+   * Larger uploads are refused before any parsing. A whole school's directory is about 2 MB; the limit also stays
+   * below MariaDB's default 16 MB packet, because the upload is stored in {@code import_batch} for confirmation.
+   */
+  public static final int MAX_BYTES = 15 * 1024 * 1024;
 
   /** More data rows than this are refused: the school has about 16,000 people. */
   public static final int MAX_ROWS = 200_000;
