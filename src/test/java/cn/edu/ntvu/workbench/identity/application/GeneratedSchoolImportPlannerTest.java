@@ -35,12 +35,18 @@ class GeneratedSchoolImportPlannerTest {
     ImportPlanner planner = new ImportPlanner();
     TabularFileReader reader = new TabularFileReader();
 
-    ImportPlan departments = planner.plan(ImportKind.DEPARTMENTS, read(reader, "departments.csv", ImportKind.DEPARTMENTS), DirectorySnapshot.EMPTY);
+    ImportPlan departments =
+        planner.plan(
+            ImportKind.DEPARTMENTS,
+            read(reader, "departments.csv", ImportKind.DEPARTMENTS),
+            DirectorySnapshot.EMPTY);
     assertThat(departments.errors()).isEmpty();
     DirectorySnapshot afterDepartments =
         new DirectorySnapshot(entries(departments.departments(), DepartmentEntry::code), Map.of(), Map.of());
 
-    ImportPlan classes = planner.plan(ImportKind.CLASSES, read(reader, "classes.csv", ImportKind.CLASSES), afterDepartments);
+    ImportPlan classes =
+        planner.plan(
+            ImportKind.CLASSES, read(reader, "classes.csv", ImportKind.CLASSES), afterDepartments);
     assertThat(classes.errors()).isEmpty();
     DirectorySnapshot afterClasses =
         new DirectorySnapshot(

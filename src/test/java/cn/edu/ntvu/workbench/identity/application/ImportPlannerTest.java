@@ -40,7 +40,8 @@ class ImportPlannerTest {
                 "10001", "毛敏", PersonKind.STAFF, 1, "17772769310", "t10001@ntvu.example", "01", null, "教师",
                 Set.of(Role.COUNSELLOR, Role.TEACHER)),
             new PersonEntry(
-                "10099", "韦建杰", PersonKind.STAFF, 2, "13900000099", null, "02", null, null, Set.of(Role.TEACHER))));
+                "10099", "韦建杰", PersonKind.STAFF, 2, "13900000099", null, "02", null, null,
+                Set.of(Role.TEACHER))));
   }
 
   @SafeVarargs

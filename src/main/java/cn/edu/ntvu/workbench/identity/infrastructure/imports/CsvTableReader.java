@@ -50,7 +50,8 @@ final class CsvTableReader {
     int offset = bom ? 3 : 0;
     String text;
     try {
-      text = strict(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(content, offset, content.length - offset)).toString();
+      ByteBuffer bytes = ByteBuffer.wrap(content, offset, content.length - offset);
+      text = strict(StandardCharsets.UTF_8).decode(bytes).toString();
       encoding = "UTF-8";
     } catch (CharacterCodingException notUtf8) {
       text = decodeLegacy(content, offset, bom);
@@ -88,7 +89,8 @@ final class CsvTableReader {
           "import.csv.mixedEncoding", listLines(offending), offending.size());
     }
     try {
-      String text = strict(GB18030).decode(ByteBuffer.wrap(content, offset, content.length - offset)).toString();
+      ByteBuffer bytes = ByteBuffer.wrap(content, offset, content.length - offset);
+      String text = strict(GB18030).decode(bytes).toString();
       encoding = "GB18030";
       return text;
     } catch (CharacterCodingException e) {
