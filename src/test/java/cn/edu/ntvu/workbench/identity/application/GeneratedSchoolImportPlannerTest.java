@@ -67,6 +67,12 @@ class GeneratedSchoolImportPlannerTest {
     ImportPlan again = planner.plan(ImportKind.PEOPLE, peopleFile, full);
     assertThat(again.errors()).isEmpty();
     assertThat(again.count(Change.UNCHANGED)).isEqualTo(people.count(Change.CREATE));
+
+    byte[] gbk =
+        Files.readString(dir.resolve("people.csv")).getBytes(java.nio.charset.Charset.forName("GBK"));
+    TabularFile asExcelSavesIt = reader.read("people.csv", gbk, ImportKind.PEOPLE.columns());
+    assertThat(asExcelSavesIt.encoding()).isEqualTo("GB18030");
+    assertThat(asExcelSavesIt.rows()).isEqualTo(peopleFile.rows());
   }
 
   private TabularFile read(TabularFileReader reader, String name, ImportKind kind) throws Exception {

@@ -72,8 +72,8 @@ final class CsvTableReader {
       if (i == content.length || content[i] == '\n') {
         if (!isAscii(content, start, i)) {
           try {
-            utf8.reset().decode(ByteBuffer.wrap(content, start, i - start));
-            utf8Lines.add(line);
+            CharSequence text = utf8.reset().decode(ByteBuffer.wrap(content, start, i - start));
+            (looksChinese(text) ? utf8Lines : otherLines).add(line);
           } catch (CharacterCodingException e) {
             otherLines.add(line);
           }
@@ -123,6 +123,31 @@ final class CsvTableReader {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a line that is valid UTF-8 really is UTF-8 Chinese text. Short GBK text is valid UTF-8 by chance now
+   * and then (GBK 毛 is the bytes of UTF-8 ë), but then it decodes to Latin or other scripts, not to CJK.
+   */
+  static boolean looksChinese(CharSequence text) {
+    boolean cjk = false;
+    for (int i = 0; i < text.length(); ) {
+      int c = Character.codePointAt(text, i);
+      i += Character.charCount(c);
+      if (c < 0x80) {
+        continue;
+      }
+      Character.UnicodeScript script = Character.UnicodeScript.of(c);
+      if (script == Character.UnicodeScript.HAN) {
+        cjk = true;
+      } else if (!(c >= 0x2000 && c <= 0x206F) // general punctuation: “”…—
+          && !(c >= 0x3000 && c <= 0x303F) // CJK punctuation: 、。《》
+          && !(c >= 0xFF00 && c <= 0xFFEF) // full-width forms: （），：
+          && c != 0xB7) {
+        return false;
+      }
+    }
+    return cjk;
   }
 
   private static String listLines(List<Integer> lines) {

@@ -85,6 +85,16 @@ class CsvTableReaderTest {
   }
 
   @Test
+  void gbkLineThatIsValidUtf8ByChanceIsStillGbk() throws Exception {
+    String csv = "account,name\n10001,毛\n10002,尹超\n";
+
+    TabularFile file = read(csv.getBytes(Charset.forName("GBK")));
+
+    assertThat(file.encoding()).isEqualTo("GB18030");
+    assertThat(file.rows()).extracting(r -> r.get("name")).containsExactly("毛", "尹超");
+  }
+
+  @Test
   void quotedLineBreakKeepsLaterLineNumbers() throws Exception {
     String csv = "account,name,position\r\n10001,毛敏,\"教师\r\n辅导员\"\r\n\r\n10002,\"尹\"\"超\"\"\",\r\n";
 
