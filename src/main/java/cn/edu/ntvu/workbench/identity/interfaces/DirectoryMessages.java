@@ -11,6 +11,13 @@ import java.util.ResourceBundle;
 final class DirectoryMessages {
   static final String BUNDLE = "i18n.directory";
 
+  /**
+   * Chinese lives in the base bundle; without this, a zh request on a server whose default locale is English
+   * would fall back to the English bundle before reaching the base one.
+   */
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
   private DirectoryMessages() {}
 
   static String format(String key, List<String> args) {
@@ -29,7 +36,7 @@ final class DirectoryMessages {
   static String format(Locale locale, String key, List<String> args) {
     String pattern;
     try {
-      pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
+      pattern = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK).getString(key);
     } catch (MissingResourceException e) {
       return key + " " + args;
     }

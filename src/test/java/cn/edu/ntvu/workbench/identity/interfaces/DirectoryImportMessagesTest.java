@@ -47,6 +47,16 @@ class DirectoryImportMessagesTest {
     }
     assertThat(DirectoryMessages.format(Locale.ROOT, "import.row.duplicate", List.of("account", "10200", "2", "4")))
         .isEqualTo("account“10200”重复：第2行和第4行。");
+    Locale before = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.US);
+      assertThat(DirectoryMessages.format(Locale.SIMPLIFIED_CHINESE, "import.line.number", List.of("7")))
+          .isEqualTo("第7行");
+      assertThat(DirectoryMessages.format(Locale.ENGLISH, "import.line.number", List.of("7")))
+          .isEqualTo("Line 7");
+    } finally {
+      Locale.setDefault(before);
+    }
   }
 
   @Test
