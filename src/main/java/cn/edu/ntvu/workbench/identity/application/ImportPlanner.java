@@ -213,6 +213,8 @@ public final class ImportPlanner {
       check.duplicate(row, "account", account, firstLine);
       if (roles.contains(Role.COUNSELLOR) && account != null && !counsellors.contains(account)) {
         check.warning(line, "roles", "import.warn.counsellorWithoutClass", account);
+      } else if (!roles.contains(Role.COUNSELLOR) && counsellors.contains(account)) {
+        check.warning(line, "roles", "import.warn.counsellorRoleMissing", account);
       }
       if (mobile != null) {
         Integer other = mobileLine.putIfAbsent(mobile, line);

@@ -177,6 +177,14 @@ class ImportPlannerTest {
   }
 
   @Test
+  void counsellorNamedByAClassButWithoutTheRoleIsWarned() throws Exception {
+    ImportPlan plan = people("10001,毛敏,staff,1,17772769310,t10001@ntvu.example,01,,教师,teacher\n");
+    assertThat(plan.hasErrors()).isFalse();
+    assertThat(plan.warnings()).extracting(ImportProblem::messageKey)
+        .containsExactly("import.warn.counsellorRoleMissing");
+  }
+
+  @Test
   void counsellorOfNoClassIsWarned() throws Exception {
     ImportPlan plan = people("10200,李四,staff,2,,,02,,,counsellor;teacher\n");
     assertThat(plan.warnings()).extracting(ImportProblem::messageKey)
