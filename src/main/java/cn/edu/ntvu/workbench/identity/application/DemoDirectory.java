@@ -25,9 +25,9 @@ public class DemoDirectory {
     if (!ready.devMode() || directory.countPeople() > 0) {
       return;
     }
-    load(ImportKind.DEPARTMENTS, "departments.csv");
-    load(ImportKind.CLASSES, "classes.csv");
-    load(ImportKind.PEOPLE, "people.csv");
+    for (ImportKind kind : ImportKind.values()) {
+      load(kind, kind.name().toLowerCase(java.util.Locale.ROOT) + ".csv");
+    }
     LOG.info(() -> "Loaded the demo directory: " + directory.countPeople() + " people");
   }
 

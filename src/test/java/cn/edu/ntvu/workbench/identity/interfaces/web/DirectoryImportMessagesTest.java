@@ -1,4 +1,4 @@
-package cn.edu.ntvu.workbench.identity.interfaces;
+package cn.edu.ntvu.workbench.identity.interfaces.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

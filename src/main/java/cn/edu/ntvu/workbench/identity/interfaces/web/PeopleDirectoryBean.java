@@ -1,4 +1,4 @@
-package cn.edu.ntvu.workbench.identity.interfaces;
+package cn.edu.ntvu.workbench.identity.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueryService;
 import cn.edu.ntvu.workbench.identity.application.PersonListItem;

@@ -1,4 +1,4 @@
-package cn.edu.ntvu.workbench.identity.interfaces;
+package cn.edu.ntvu.workbench.identity.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.DirectoryImportService;
 import cn.edu.ntvu.workbench.identity.application.ImportKind;
@@ -30,6 +30,7 @@ public class DirectoryImportBean implements Serializable {
   static final int SHOWN_PROBLEMS = 500;
 
   @Inject DirectoryImportService service;
+  @Inject transient CurrentUser me;
 
   private ImportKind kind = ImportKind.PEOPLE;
   private transient Part upload;
@@ -111,10 +112,9 @@ public class DirectoryImportBean implements Serializable {
     result = null;
   }
 
-  /** The signed-in admin's account, as the sign-in shell sets it on the request. */
+  /** The signed-in admin's account, recorded with the batch and in the audit log. */
   protected String actorAccount() {
-    String user = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
-    return user == null ? "unknown" : user;
+    return me.getAccount();
   }
 
   public List<ProblemLine> getErrorLines() {
