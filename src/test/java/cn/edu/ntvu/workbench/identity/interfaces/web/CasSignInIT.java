@@ -1,0 +1,164 @@
+package cn.edu.ntvu.workbench.identity.interfaces.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.edu.ntvu.workbench.testsupport.CasServer;
+import cn.edu.ntvu.workbench.testsupport.TestServers;
+import cn.edu.ntvu.workbench.testsupport.TestUsers;
+import cn.edu.ntvu.workbench.testsupport.TestUsers.TestUser;
+import cn.edu.ntvu.workbench.testsupport.WebSession;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sign-in outside WeCom through a real Apereo CAS server (pac4j-cas, CAS 3.0 protocol): deep links, people who are
+ * not in the directory, bad tickets, open-redirect attempts, single logout both ways.
+ */
+class CasSignInIT {
+  private static final Pattern EXECUTION = Pattern.compile("name=\"execution\"\\s+value=\"([^\"]+)\"");
+
+  private static String app;
+  private static CasServer cas;
+
+  @BeforeAll
+  static void servers() {
+    app = TestServers.appUrl();
+    cas = TestServers.cas();
+  }
+
+  /** Walks from {@code path} through CAS with {@code user}; returns every hop after the CAS form. */
+  private static List<HttpResponse<String>> signIn(WebSession web, String path, TestUser user) {
+    List<HttpResponse<String>> toCas = web.follow(app + path);
+    HttpResponse<String> form = toCas.get(toCas.size() - 1);
+    assertThat(form.uri().toString()).startsWith(cas.loginUrl());
+    assertThat(form.statusCode()).isEqualTo(200);
+    Matcher m = EXECUTION.matcher(form.body());
+    assertThat(m.find()).as("CAS login form").isTrue();
+    HttpResponse<String> posted =
+        web.post(
+            cas.loginUrl(),
+            Map.of(
+                "username", user.account(),
+                "password", user.password(),
+                "execution", m.group(1),
+                "_eventId", "submit"));
+    assertThat(posted.statusCode()).as("CAS accepts the password").isEqualTo(302);
+    return web.follow(WebSession.location(posted));
+  }
+
+  private static HttpResponse<String> last(List<HttpResponse<String>> hops) {
+    return hops.get(hops.size() - 1);
+  }
+
+  @Test
+  void aDeepLinkLandsOnItsPageAfterCasSignIn() {
+    WebSession web = new WebSession();
+    List<HttpResponse<String>> hops = signIn(web, "/index.xhtml?from=portal&x=%E4%B8%AD", TestUsers.COUNSELLOR);
+
+    HttpResponse<String> page = last(hops);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.uri().toString()).isEqualTo(app + "/index.xhtml?from=portal&x=%E4%B8%AD");
+    assertThat(page.body()).contains("你好，" + TestUsers.COUNSELLOR.name()).contains("辅导员");
+    assertThat(hops.get(0).uri().getPath()).isEqualTo("/callback");
+  }
+
+  @Test
+  void theSessionIdChangesAtSignIn() {
+    WebSession web = new WebSession();
+    web.follow(app + "/login/wecom?target=/"); // any pre-sign-in session
+    String before = sessionId(web);
+    signIn(web, "/", TestUsers.STUDENT);
+    assertThat(sessionId(web)).isNotNull().isNotEqualTo(before);
+  }
+
+  private static String sessionId(WebSession web) {
+    return web.cookies().stream().filter(c -> c.getName().equals("WBSESSION")).map(c -> c.getValue())
+        .findFirst().orElse(null);
+  }
+
+  @Test
+  void somebodyNotInTheDirectoryGetsAClearPageAndNoLoop() {
+    WebSession web = new WebSession();
+    HttpResponse<String> page = last(signIn(web, "/", TestUsers.GHOST));
+
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.body()).contains("data-problem=\"notInDirectory\"").contains("ghost01").contains("不在学校通讯录中");
+    // Trying again goes through CAS single sign-on and ends on the same page, never in a loop.
+    HttpResponse<String> again = last(web.follow(app + "/"));
+    assertThat(again.statusCode()).isEqualTo(403);
+    assertThat(again.body()).contains("notInDirectory");
+  }
+
+  @Test
+  void aReplayedTicketIsRefusedWithAClearPage() {
+    WebSession first = new WebSession();
+    List<HttpResponse<String>> hops = signIn(first, "/", TestUsers.STUDENT);
+    String callbackWithTicket = hops.get(0).uri().toString();
+    assertThat(callbackWithTicket).contains("ticket=ST-");
+
+    WebSession attacker = new WebSession();
+    attacker.follow(app + "/login/cas?target=/"); // a session on our side that expects a CAS answer
+    HttpResponse<String> replay = last(attacker.follow(callbackWithTicket));
+    assertThat(replay.statusCode()).isEqualTo(400);
+    assertThat(replay.body()).contains("data-problem=\"ticketInvalid\"");
+    assertThat(last(attacker.follow(app + "/")).uri().toString()).startsWith(cas.loginUrl());
+  }
+
+  @Test
+  void aTicketIssuedForAnotherServiceIsRefused() {
+    String elsewhere = cas.signIn(TestUsers.STUDENT, "http://127.0.0.1:9/other-app/");
+    assertThat(elsewhere).contains("ticket=ST-");
+    String ticket = elsewhere.substring(elsewhere.indexOf("ticket=") + 7);
+
+    WebSession web = new WebSession();
+    web.follow(app + "/login/cas?target=/");
+    HttpResponse<String> page = last(web.follow(app + "/callback?client_name=CasClient&ticket=" + ticket));
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body()).contains("ticketInvalid");
+  }
+
+  @Test
+  void targetsOutsideTheAppAreIgnored() {
+    WebSession web = new WebSession();
+    signIn(web, "/", TestUsers.STUDENT);
+    for (String evil : List.of("https://evil.example/", "//evil.example/", "/\\evil.example")) {
+      HttpResponse<String> r = web.get(app + "/login?target=" + WebSession.enc(evil));
+      assertThat(WebSession.location(r)).isEqualTo(app + "/");
+    }
+  }
+
+  @Test
+  void logoutEndsTheLocalAndTheCasSession() {
+    WebSession web = new WebSession();
+    signIn(web, "/", TestUsers.DEAN);
+
+    HttpResponse<String> out = web.post(app + "/logout", Map.of());
+    assertThat(WebSession.location(out))
+        .startsWith(cas.prefixUrl() + "/logout?service=")
+        .contains(WebSession.enc(app + "/signed-out.xhtml"));
+    HttpResponse<String> signedOut = last(web.follow(WebSession.location(out)));
+    assertThat(signedOut.uri().getPath()).isEqualTo("/signed-out.xhtml");
+    assertThat(signedOut.body()).contains("你已退出");
+    // CAS forgot us too: the next visit shows the CAS login form again, not a silent sign-in.
+    assertThat(last(web.follow(app + "/")).uri().toString()).startsWith(cas.loginUrl());
+  }
+
+  @Test
+  void aCasBackChannelLogoutEndsTheMatchingLocalSession() {
+    WebSession web = new WebSession();
+    signIn(web, "/", TestUsers.STUDENT_AFFAIRS);
+    assertThat(web.get(app + "/").statusCode()).isEqualTo(200);
+
+    // Sign out at CAS directly (another app, or the portal): CAS posts a logoutRequest to our callback.
+    web.follow(cas.prefixUrl() + "/logout");
+
+    HttpResponse<String> after = web.get(app + "/");
+    assertThat(after.statusCode()).isEqualTo(302);
+    assertThat(WebSession.location(after)).startsWith(app + "/login");
+  }
+}

@@ -1,0 +1,200 @@
+package cn.edu.ntvu.workbench.platform.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.edu.ntvu.workbench.identity.application.DirectoryImportService;
+import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
+import cn.edu.ntvu.workbench.identity.application.ImportKind;
+import cn.edu.ntvu.workbench.identity.application.ImportPreview;
+import cn.edu.ntvu.workbench.identity.application.ImportResult;
+import cn.edu.ntvu.workbench.identity.application.SignInPath;
+import cn.edu.ntvu.workbench.identity.application.SignInService;
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.wecom.application.Credential;
+import cn.edu.ntvu.workbench.wecom.application.WeComClient;
+import cn.edu.ntvu.workbench.wecom.domain.WeComIdentity;
+import cn.edu.ntvu.workbench.wecom.domain.WeComInvalidCodeException;
+import cn.edu.ntvu.workbench.wecom.infrastructure.JdbcCredentialStore;
+import cn.edu.ntvu.workbench.wecom.standin.StandInAuthorizations;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.nio.charset.Charset;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What needs the real container and the real MariaDB: Flyway's schema, the directory import's transaction, the
+ * cluster-wide WeCom token store and the WeCom client against the stand-in over HTTP. One class, so Arquillian
+ * starts Payara Micro once (each deployment is a new Payara Micro process).
+ */
+@ExtendWith(ArquillianExtension.class)
+class InContainerIT {
+  @Deployment
+  static WebArchive deployment() {
+    WebArchive war =
+        ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("test.war")));
+    war.addClass(InContainerIT.class);
+    war.addAsLibraries(jarOf(Assertions.class));
+    return war;
+  }
+
+  private static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Resource(lookup = "java:app/jdbc/workbench")
+  DataSource dataSource;
+
+  @Inject DirectoryImportService imports;
+  @Inject DirectoryQueries directory;
+  @Inject SignInService signIn;
+  @Inject JdbcCredentialStore credentials;
+  @Inject WeComClient wecom;
+  @Inject StandInAuthorizations standIn;
+
+  @Test
+  void everyTableIsUtf8mb4AndFlywayRanEveryMigration() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "select table_name, table_collation from information_schema.tables"
+                        + " where table_schema = database() and table_name <> 'flyway_schema_history'")) {
+      int tables = 0;
+      while (rs.next()) {
+        tables++;
+        assertThat(rs.getString(2)).as(rs.getString(1)).startsWith("utf8mb4");
+      }
+      assertThat(tables).isGreaterThanOrEqualTo(7);
+    }
+    try (Connection c = dataSource.getConnection();
+        ResultSet rs =
+            c.createStatement().executeQuery("select count(*) from flyway_schema_history where success = 0")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isZero();
+    }
+  }
+
+  @Test
+  void theDemoDirectoryIsLoadedWithScopedRoles() {
+    assertThat(directory.countPeople()).isGreaterThan(1000);
+    SignInService.Outcome admin = signIn.resolve("10857", SignInPath.DEV);
+    assertThat(admin).isInstanceOf(SignInService.Outcome.SignedIn.class);
+    assertThat(((SignInService.Outcome.SignedIn) admin).user().roles()).contains(Role.ADMIN);
+    assertThat(signIn.resolve("ghost01", SignInPath.CAS)).isInstanceOf(SignInService.Outcome.NotInDirectory.class);
+  }
+
+  @Test
+  void aGbkPeopleFileIsPreviewedThenAppliedOnceAndReimportChangesNothing() {
+    String csv =
+        "account,name,kind,gender,mobile,email,dept_code,class_code,position,roles\n"
+            + "T900001,测试教师甲,staff,1,13912340001,,01,,教师,teacher\n"
+            + "T900002,测试教师乙,staff,2,13912340002,,01,,教师,teacher;counsellor\n";
+    byte[] gbk = csv.getBytes(Charset.forName("GBK"));
+
+    ImportPreview preview = imports.preview(ImportKind.PEOPLE, "people.csv", gbk, "10857");
+    assertThat(preview.errors()).isEmpty();
+    assertThat(preview.creates()).isEqualTo(2);
+    ImportResult applied = imports.apply(preview.batchId(), "10857");
+    assertThat(applied.applied()).isTrue();
+    assertThat(directory.findByAccount("T900002")).get().extracting(p -> p.getName()).isEqualTo("测试教师乙");
+
+    ImportResult twice = imports.apply(preview.batchId(), "10857");
+    assertThat(twice.applied()).isFalse();
+
+    ImportPreview again = imports.preview(ImportKind.PEOPLE, "people.csv", gbk, "10857");
+    assertThat(again.creates()).isZero();
+    assertThat(again.updates()).isZero();
+    assertThat(again.unchanged()).isEqualTo(2);
+  }
+
+  @Test
+  void aFileWithOneBadLineImportsNothing() {
+    String csv =
+        "account,name,kind,gender,mobile,email,dept_code,class_code,position,roles\n"
+            + "T900101,好人,staff,1,13912341001,,01,,教师,teacher\n"
+            + "T900101,重复的人,staff,1,13912341002,,01,,教师,teacher\n"
+            + "T900103,坏手机,staff,1,12345,,01,,教师,teacher\n";
+    ImportPreview preview =
+        imports.preview(ImportKind.PEOPLE, "bad.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "10857");
+    assertThat(preview.canApply()).isFalse();
+    assertThat(preview.errors()).extracting(p -> p.line()).contains(2, 3, 4);
+    if (preview.batchId() != null) {
+      assertThat(imports.apply(preview.batchId(), "10857").applied()).isFalse();
+    }
+    assertThat(directory.findByAccount("T900101")).isEmpty();
+  }
+
+  @Test
+  void theTokenStoreLetsOneServerRefreshAtATimeAndDeletesOnlyTheFailedToken() throws Exception {
+    String key = "it:" + System.nanoTime();
+    AtomicInteger fetches = new AtomicInteger();
+    Callable<Credential> refresh =
+        () ->
+            credentials.refresh(
+                key,
+                c -> c.value() != null,
+                () -> {
+                  fetches.incrementAndGet();
+                  sleep(300);
+                  return new Credential("token-" + fetches.get(), Instant.now().plusSeconds(3600));
+                });
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Credential>> all = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        all.add(pool.submit(refresh));
+      }
+      for (Future<Credential> f : all) {
+        assertThat(f.get().value()).isEqualTo("token-1");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(fetches).hasValue(1);
+
+    assertThat(credentials.invalidate(key, "token-old")).isFalse();
+    assertThat(credentials.read(key)).get().extracting(Credential::value).isEqualTo("token-1");
+    assertThat(credentials.invalidate(key, "token-1")).isTrue();
+    assertThat(credentials.read(key).map(Credential::value).orElse(null)).isNull();
+  }
+
+  @Test
+  void theWeComClientSignsInThroughTheStandInAndCodesAreSingleUse() {
+    String code = standIn.issueCode("20240100001");
+    WeComIdentity identity = wecom.getUserInfo(code);
+    assertThat(identity).isEqualTo(new WeComIdentity.Member("20240100001", java.util.Optional.empty()));
+    assertThatThrownBy(() -> wecom.getUserInfo(code)).isInstanceOf(WeComInvalidCodeException.class);
+    assertThat(wecom.getUserInfo(standIn.issueCode(null))).isInstanceOf(WeComIdentity.NonMember.class);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

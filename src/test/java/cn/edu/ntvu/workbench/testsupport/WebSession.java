@@ -1,0 +1,116 @@
+package cn.edu.ntvu.workbench.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One browser-like HTTP session (a cookie jar) that does not follow redirects by itself, so tests can look at
+ * every hop of a sign-in: the app, the CAS server, the callback.
+ */
+public final class WebSession {
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .cookieHandler(cookies)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private String userAgent = "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36";
+
+  private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+
+  public WebSession userAgent(String ua) {
+    this.userAgent = ua;
+    return this;
+  }
+
+  /** A header sent with every request, e.g. {@code Accept-Language}. */
+  public WebSession header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  /** GETs {@code url}; a fragment (such as WeCom's {@code #wechat_redirect}) stays in the browser, as it would. */
+  public HttpResponse<String> get(String url) {
+    int hash = url.indexOf('#');
+    return send(HttpRequest.newBuilder(URI.create(hash < 0 ? url : url.substring(0, hash))).GET());
+  }
+
+  public HttpResponse<String> post(String url, Map<String, String> form) {
+    String body =
+        form.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Follows redirects from {@code url} (at most 12 hops) and returns every response in order. */
+  public List<HttpResponse<String>> follow(String url) {
+    List<HttpResponse<String>> hops = new ArrayList<>();
+    HttpResponse<String> r = get(url);
+    hops.add(r);
+    while (isRedirect(r)) {
+      if (hops.size() > 12) {
+        throw new AssertionError("redirect loop: " + hops.stream().map(h -> h.uri().toString()).toList());
+      }
+      r = get(location(r));
+      hops.add(r);
+    }
+    return hops;
+  }
+
+  public static boolean isRedirect(HttpResponse<?> r) {
+    return r.statusCode() / 100 == 3;
+  }
+
+  /** The absolute Location of a redirect, resolved against the request URI. */
+  public static String location(HttpResponse<?> r) {
+    String loc = r.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location"));
+    return r.uri().resolve(loc).toString();
+  }
+
+  public List<HttpCookie> cookies() {
+    return cookies.getCookieStore().getCookies();
+  }
+
+  public void forgetCookie(String name) {
+    cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .toList()
+        .forEach(c -> cookies.getCookieStore().getURIs().forEach(u -> cookies.getCookieStore().remove(u, c)));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder builder) {
+    headers.forEach(builder::header);
+    try {
+      return client.send(
+          builder.header("User-Agent", userAgent).timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
