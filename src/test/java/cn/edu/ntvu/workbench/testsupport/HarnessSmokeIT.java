@@ -7,9 +7,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 
 /** Proves the harness itself: the database speaks utf8mb4 and CAS issues tickets. */
 class HarnessSmokeIT {
+
+  @RegisterExtension static final Browser browser = Browser.weCom().language("zh-CN");
 
   @Test
   void databaseKeepsChineseAndEmoji() throws Exception {
@@ -45,5 +49,17 @@ class HarnessSmokeIT {
         new TestUsers.TestUser(
             TestUsers.STUDENT.account(), "wrong", "x", TestUsers.STUDENT.attrs());
     assertThat(cas.signIn(wrong, service)).isNull();
+  }
+
+  @Test
+  void chromiumRendersTheCasFormInChinese() {
+    var driver = browser.open(TestServers.cas().loginUrl());
+
+    // CAS localises its form from Accept-Language; the screenshot shows whether CJK glyphs render.
+    assertThat(driver.findElement(By.id("username")).isDisplayed()).isTrue();
+    assertThat(driver.getPageSource()).contains("用户名");
+    assertThat(browser.screenshot("harness-cas-login")).exists();
+    assertThat(driver.executeScript("return navigator.userAgent")).asString().contains("wxwork");
+    assertThat(driver.executeScript("return window.innerWidth")).isEqualTo(390L);
   }
 }
