@@ -1,0 +1,181 @@
+package cn.edu.ntvu.workbench.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium for browser tests: one per test class, because starting it costs seconds.
+ *
+ * <pre>{@code
+ * @RegisterExtension static final Browser browser = Browser.weCom().language("zh-CN");
+ *
+ * @Test void home() {
+ *   browser.open(TestServers.appUrl() + "/");
+ *   browser.screenshot("home");
+ * }
+ * }</pre>
+ *
+ * Chromium starts on the first {@link #driver()} call and quits after the class (and, failing
+ * that, at JVM exit).
+ */
+public final class Browser implements AfterAllCallback, AutoCloseable {
+
+  /** The user agent of WeCom's in-app browser on an iPhone: the app's main audience. */
+  public static final String WECOM_UA =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15"
+          + " (KHTML, like Gecko) Mobile/15E148 wxwork/4.1.22 MicroMessenger/7.0.1"
+          + " Language/zh ColorScheme/Light";
+
+  private static final AtomicInteger PROFILES = new AtomicInteger();
+
+  private String userAgent;
+  private String language = "zh-CN";
+  private int width = 390;
+  private int height = 844;
+  private ChromeDriver driver;
+  private Thread quitAtExit;
+
+  private Browser() {}
+
+  /** A phone-sized Chromium with its own user agent. */
+  public static Browser mobile() {
+    return new Browser();
+  }
+
+  /** A phone-sized Chromium that says it is WeCom's in-app browser. */
+  public static Browser weCom() {
+    return new Browser().userAgent(WECOM_UA);
+  }
+
+  public Browser userAgent(String ua) {
+    this.userAgent = ua;
+    return this;
+  }
+
+  /** Accept-Language of the browser, e.g. "zh-CN" or "en". */
+  public Browser language(String lang) {
+    this.language = lang;
+    return this;
+  }
+
+  public Browser windowSize(int w, int h) {
+    this.width = w;
+    this.height = h;
+    return this;
+  }
+
+  /** The WebDriver, starting Chromium on first use. */
+  public synchronized ChromeDriver driver() {
+    if (driver == null) {
+      driver = start();
+      ChromeDriver started = driver;
+      quitAtExit = new Thread(() -> quietQuit(started), "quit-chromium");
+      Runtime.getRuntime().addShutdownHook(quitAtExit);
+    }
+    return driver;
+  }
+
+  /** Opens {@code url} and returns the driver for chaining. */
+  public ChromeDriver open(String url) {
+    ChromeDriver d = driver();
+    d.get(url);
+    return d;
+  }
+
+  /** Saves a PNG of the viewport under target/screenshots/NAME.png and returns its path. */
+  public Path screenshot(String name) {
+    try {
+      Path dir = Path.of("target", "screenshots").toAbsolutePath();
+      Files.createDirectories(dir);
+      Path file = dir.resolve(name.replaceAll("[^\\w.-]", "_") + ".png");
+      Path tmp = driver().getScreenshotAs(OutputType.FILE).toPath();
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The page as PNG bytes, for tests that inspect it instead of saving it. */
+  public byte[] screenshotBytes() {
+    return ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES);
+  }
+
+  private ChromeDriver start() {
+    Path profile =
+        Path.of("target", "chromium-profiles", ProcessHandle.current().pid() + "-"
+                + PROFILES.incrementAndGet())
+            .toAbsolutePath();
+    ChromeOptions options = new ChromeOptions();
+    // Selenium Manager cannot download anything here: use Debian's chromium (STACK.md trap 16).
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile,
+        "--window-size=" + width + "," + height,
+        "--lang=" + language);
+    // --lang sets the UI language; Accept-Language comes from this preference.
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    if (userAgent != null) {
+      options.addArguments("--user-agent=" + userAgent);
+    }
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeDriver d = new ChromeDriver(service, options);
+    d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    // Headless --window-size is the outer size; set the viewport explicitly as well.
+    d.manage().window().setSize(new Dimension(width, height));
+    return d;
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (driver != null) {
+      quietQuit(driver);
+      driver = null;
+      try {
+        Runtime.getRuntime().removeShutdownHook(quitAtExit);
+      } catch (IllegalStateException e) {
+        // Already shutting down: the hook is running or ran.
+      }
+    }
+  }
+
+  private static void quietQuit(ChromeDriver d) {
+    try {
+      d.quit();
+    } catch (RuntimeException e) {
+      System.err.println("[Browser] quit failed: " + e);
+    }
+  }
+}

@@ -1,0 +1,333 @@
+package cn.edu.ntvu.workbench.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A child process (usually a JVM) whose output goes to a log file, that can wait until it answers
+ * HTTP, and that is always stopped: by {@link #stop()}, or by a JVM shutdown hook if the test run or
+ * the dev server ends any other way (Ctrl-C, failure, System.exit).
+ */
+public final class ManagedProcess implements AutoCloseable {
+
+  /** Every process started and not yet stopped; the shutdown hook stops what is left. */
+  private static final Set<ManagedProcess> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(ManagedProcess::stopAllLive, "managed-process-reaper"));
+  }
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(2))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  private final String name;
+  private final Process process;
+  private final Path logFile;
+  private final Thread pump;
+  private final Duration stopTimeout;
+
+  private ManagedProcess(
+      String name, Process process, Path logFile, Thread pump, Duration stopTimeout) {
+    this.name = name;
+    this.process = process;
+    this.logFile = logFile;
+    this.pump = pump;
+    this.stopTimeout = stopTimeout;
+  }
+
+  /** Starts describing a process; {@code name} appears in log lines and thread names. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** The command to start a child JVM with the same Java that runs this one. */
+  public static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  /**
+   * Polls {@code url} until it answers {@code expectedStatus}. Fails at once (with the log tail) if
+   * the process dies, and after {@code timeout} otherwise.
+   *
+   * @return how long the wait took
+   */
+  public Duration awaitHttp(String url, int expectedStatus, Duration timeout) {
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
+    String last = "no answer yet";
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+    while (true) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            name
+                + " exited with code "
+                + process.exitValue()
+                + " before "
+                + url
+                + " answered "
+                + expectedStatus
+                + "\n"
+                + tail(60));
+      }
+      try {
+        int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == expectedStatus) {
+          return Duration.ofNanos(System.nanoTime() - start);
+        }
+        last = "HTTP " + status;
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + url, e);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            name
+                + ": "
+                + url
+                + " did not answer "
+                + expectedStatus
+                + " within "
+                + timeout
+                + " (last: "
+                + last
+                + ")\n"
+                + tail(60));
+      }
+      sleep(500);
+    }
+  }
+
+  /** The last {@code lines} lines of the log, for failure messages. */
+  public String tail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+      return "--- last lines of "
+          + logFile
+          + " ---\n"
+          + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | RuntimeException e) {
+      return "(log " + logFile + " unreadable: " + e + ")";
+    }
+  }
+
+  /**
+   * Sends TERM to the process, waits for a graceful stop (Payara and CAS both need a few seconds),
+   * then KILLs it and any descendants it left behind. Safe to call twice.
+   */
+  public void stop() {
+    LIVE.remove(this);
+    // Collect descendants first: once the parent is gone they are re-parented and lost to us.
+    List<ProcessHandle> descendants = process.descendants().collect(Collectors.toList());
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          System.err.println("[" + name + "] did not stop within " + stopTimeout + "; killing");
+          process.destroyForcibly();
+          process.waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+    }
+    for (ProcessHandle child : descendants) {
+      child.destroyForcibly();
+    }
+    try {
+      pump.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** Stops every live process now, e.g. from another shutdown hook that must run after it. */
+  public static void stopAllLiveNow() {
+    stopAllLive();
+  }
+
+  /** Stops every live process in parallel, because CAS alone may take 20 s to stop. */
+  static void stopAllLive() {
+    List<Thread> stoppers = new ArrayList<>();
+    for (ManagedProcess p : List.copyOf(LIVE)) {
+      Thread t = new Thread(p::stop, "stop-" + p.name);
+      t.start();
+      stoppers.add(t);
+    }
+    for (Thread t : stoppers) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Describes a process to start. */
+  public static final class Builder {
+    private final String name;
+    private final List<String> command = new ArrayList<>();
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final Set<String> removedEnv = ConcurrentHashMap.newKeySet();
+    private Path workDir;
+    private Path logFile;
+    private PrintStream echo;
+    private Duration stopTimeout = Duration.ofSeconds(20);
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder command(String... parts) {
+      command.addAll(List.of(parts));
+      return this;
+    }
+
+    public Builder command(List<String> parts) {
+      command.addAll(parts);
+      return this;
+    }
+
+    public Builder env(String key, String value) {
+      env.put(key, value);
+      removedEnv.remove(key);
+      return this;
+    }
+
+    public Builder env(Map<String, String> values) {
+      values.forEach(this::env);
+      return this;
+    }
+
+    /** Keeps a variable of this JVM's environment away from the child (e.g. a stray DB_URL). */
+    public Builder unsetEnv(String key) {
+      env.remove(key);
+      removedEnv.add(key);
+      return this;
+    }
+
+    public Builder workDir(Path dir) {
+      this.workDir = dir;
+      return this;
+    }
+
+    /** Where stdout and stderr go (required). */
+    public Builder logFile(Path file) {
+      this.logFile = file;
+      return this;
+    }
+
+    /** Also copies every output line to {@code out}, prefixed with the name (the dev server). */
+    public Builder echoTo(PrintStream out) {
+      this.echo = out;
+      return this;
+    }
+
+    public Builder stopTimeout(Duration timeout) {
+      this.stopTimeout = timeout;
+      return this;
+    }
+
+    public ManagedProcess start() {
+      if (logFile == null) {
+        throw new IllegalStateException("logFile is required");
+      }
+      try {
+        Files.createDirectories(logFile.toAbsolutePath().getParent());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        if (workDir != null) {
+          Files.createDirectories(workDir);
+          pb.directory(workDir.toFile());
+        }
+        removedEnv.forEach(pb.environment()::remove);
+        pb.environment().putAll(env);
+        Process process = pb.start();
+        Thread pump = new Thread(() -> pump(process, logFile, echo, name), "log-" + name);
+        pump.setDaemon(true);
+        pump.start();
+        ManagedProcess managed = new ManagedProcess(name, process, logFile, pump, stopTimeout);
+        LIVE.add(managed);
+        return managed;
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot start " + name + ": " + command, e);
+      }
+    }
+
+    private static void pump(Process process, Path logFile, PrintStream echo, String name) {
+      try (BufferedReader in =
+              new BufferedReader(
+                  new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+          Writer out = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          out.write(line);
+          out.write('\n');
+          // Flush per line so that a failure message's log tail is complete.
+          out.flush();
+          if (echo != null) {
+            echo.println("[" + name + "] " + line);
+          }
+        }
+      } catch (IOException e) {
+        // The process went away while we were reading; nothing more to copy.
+      }
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package cn.edu.ntvu.workbench.testsupport;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged WAR on Payara Micro as a child JVM, the way production runs it. */
+public final class PayaraMicro implements AutoCloseable {
+
+  /** The app answers 200 here once its database and configuration are usable. */
+  public static final String READY_PATH = "/health/ready";
+
+  private final int port;
+  private final ManagedProcess process;
+  private final Duration readyTime;
+
+  private PayaraMicro(int port, ManagedProcess process, Duration readyTime) {
+    this.port = port;
+    this.process = process;
+    this.readyTime = readyTime;
+  }
+
+  /** What to start; {@link #start()} blocks until {@value #READY_PATH} answers 200. */
+  public static final class Options {
+    Path microJar;
+    Path war;
+    int port;
+    Path postBootCommands;
+    Path logFile;
+    PrintStream echo;
+    Map<String, String> env = Map.of();
+    Duration readyTimeout = Duration.ofSeconds(240);
+    List<String> jvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
+    public Options microJar(Path p) {
+      microJar = p;
+      return this;
+    }
+
+    public Options war(Path p) {
+      war = p;
+      return this;
+    }
+
+    /** 0 = a free port. */
+    public Options port(int p) {
+      port = p;
+      return this;
+    }
+
+    /** Optional asadmin file run after boot (server-config/post-boot-commands.asadmin). */
+    public Options postBootCommands(Path p) {
+      postBootCommands = p;
+      return this;
+    }
+
+    public Options logFile(Path p) {
+      logFile = p;
+      return this;
+    }
+
+    public Options echoTo(PrintStream out) {
+      echo = out;
+      return this;
+    }
+
+    /** The app's configuration (APP_MODE, DB_URL, …), passed as environment variables. */
+    public Options env(Map<String, String> e) {
+      env = Map.copyOf(e);
+      return this;
+    }
+
+    public Options readyTimeout(Duration d) {
+      readyTimeout = d;
+      return this;
+    }
+
+    public Options jvmOptions(List<String> options) {
+      jvmOptions = List.copyOf(options);
+      return this;
+    }
+
+    public PayaraMicro start() {
+      return PayaraMicro.start(this);
+    }
+  }
+
+  public static Options options() {
+    return new Options();
+  }
+
+  private static PayaraMicro start(Options o) {
+    for (Path required : List.of(o.microJar, o.war)) {
+      if (!Files.isRegularFile(required)) {
+        throw new IllegalStateException(required + " not found: run `mvn package` first");
+      }
+    }
+    int port = o.port > 0 ? o.port : Ports.free();
+    if (!Ports.isFree(port)) {
+      // Otherwise whatever holds the port answers the readiness check and we report a false start.
+      throw new IllegalStateException(
+          "port " + port + " is already in use; choose another with -Dhttp.port=NNNN or PORT");
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ManagedProcess.javaExecutable());
+    cmd.addAll(o.jvmOptions);
+    cmd.addAll(
+        List.of(
+            "-jar",
+            o.microJar.toString(),
+            "--deploy",
+            o.war.toString(),
+            "--contextroot",
+            "/",
+            "--port",
+            String.valueOf(port),
+            // One node: no Hazelcast discovery (saves seconds and stray multicast).
+            "--nocluster"));
+    if (o.postBootCommands != null && Files.isRegularFile(o.postBootCommands)) {
+      cmd.add("--postbootcommandfile");
+      cmd.add(o.postBootCommands.toString());
+    }
+    ManagedProcess.Builder builder =
+        ManagedProcess.builder("payara").command(cmd).logFile(o.logFile).env(o.env);
+    // The parent's own DB_URL etc. must not leak into a child that was given other values.
+    for (String key : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "CAS_URL", "CAS_PROTOCOL")) {
+      if (!o.env.containsKey(key)) {
+        builder.unsetEnv(key);
+      }
+    }
+    if (o.echo != null) {
+      builder.echoTo(o.echo);
+    }
+    ManagedProcess process = builder.start();
+    try {
+      Duration ready =
+          process.awaitHttp("http://127.0.0.1:" + port + READY_PATH, 200, o.readyTimeout);
+      return new PayaraMicro(port, process, ready);
+    } catch (RuntimeException e) {
+      process.stop();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** http://localhost:PORT, the app's public base URL in dev and tests. */
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  public Duration readyTime() {
+    return readyTime;
+  }
+
+  public ManagedProcess process() {
+    return process;
+  }
+
+  public void stop() {
+    process.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,180 @@
+package cn.edu.ntvu.workbench.testsupport;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * The servers of one integration-test run, started once per JVM and stopped at its end.
+ *
+ * <p>Registered as a JUnit Platform {@link LauncherSessionListener} (META-INF/services) because
+ * Arquillian runs test classes again inside its container, where a JUnit extension cannot start
+ * a database (STACK.md trap 5). Surefire loads the listener too, so it does nothing unless the
+ * system property {@code test.war} is set, which only failsafe does.
+ *
+ * <ul>
+ *   <li>MariaDB starts at session open on port {@code test.db.port}, which the pom reserved and
+ *       also put in DB_URL for the Payara that Arquillian starts (env vars cannot be set later).
+ *   <li>CAS and the packaged WAR start lazily, in parallel, on the first {@link #app()} or {@link
+ *       #cas()} call; the WAR gets its own schema {@value #E2E_SCHEMA} so end-to-end tests and
+ *       in-container tests never see each other's rows.
+ * </ul>
+ */
+public final class TestServers implements LauncherSessionListener {
+
+  /** Schema of the Arquillian in-container tests (DB_URL of the failsafe JVM). */
+  public static final String IT_SCHEMA = "workbench";
+
+  /** Schema of the packaged WAR that end-to-end tests drive. */
+  public static final String E2E_SCHEMA = "workbench_e2e";
+
+  private static EmbeddedMariaDb db;
+  private static CompletableFuture<CasServer> cas;
+  private static CompletableFuture<PayaraMicro> app;
+
+  /** Public no-arg constructor for ServiceLoader. */
+  public TestServers() {}
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    if (!enabled()) {
+      return;
+    }
+    database();
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    stopAll();
+  }
+
+  /** True in failsafe runs (and whenever someone sets {@code test.war} by hand). */
+  public static boolean enabled() {
+    return System.getProperty("test.war") != null;
+  }
+
+  /** The embedded MariaDB, started on first use. */
+  public static synchronized EmbeddedMariaDb database() {
+    requireEnabled();
+    if (db == null) {
+      int port = Integer.getInteger("test.db.port", 0);
+      db = EmbeddedMariaDb.start(workDir().resolve("mariadb"), port);
+      // target/it survives `mvn verify` without clean: every run starts from empty schemas.
+      db.recreateDatabase(IT_SCHEMA);
+      db.recreateDatabase(E2E_SCHEMA);
+      log("MariaDB on port " + db.port() + " ready in " + db.startTime().toMillis() + " ms");
+    }
+    return db;
+  }
+
+  /** CAS with {@link TestUsers#ALL}; waits until /cas/login answers. */
+  public static CasServer cas() {
+    startLazily();
+    return join(cas);
+  }
+
+  /**
+   * The packaged WAR on Payara Micro, signed in through {@link #cas()}; waits until both are
+   * ready, so a test can go straight to a sign-in.
+   */
+  public static PayaraMicro app() {
+    startLazily();
+    join(cas);
+    return join(app);
+  }
+
+  /** Shortcut for {@code app().baseUrl()}, e.g. http://localhost:41234. */
+  public static String appUrl() {
+    return app().baseUrl();
+  }
+
+  private static synchronized void startLazily() {
+    requireEnabled();
+    if (app != null) {
+      return;
+    }
+    EmbeddedMariaDb database = database();
+    // Ports fixed before either starts: the app needs CAS's URL in its environment.
+    int casPort = Ports.free();
+    int appPort = Ports.free();
+    cas =
+        CompletableFuture.supplyAsync(
+            () -> {
+              CasServer started =
+                  CasServer.start(
+                      Path.of(System.getProperty("test.casWar")),
+                      workDir().resolve("cas"),
+                      casPort,
+                      TestUsers.ALL);
+              log("CAS on port " + casPort + " ready in " + started.readyTime().toMillis() + " ms");
+              return started;
+            });
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("APP_MODE", "dev");
+    env.put("APP_PUBLIC_BASE_URL", "http://localhost:" + appPort);
+    env.put("DB_URL", database.jdbcUrl(E2E_SCHEMA));
+    env.put("DB_USER", EmbeddedMariaDb.APP_USER);
+    env.put("DB_PASSWORD", EmbeddedMariaDb.APP_PASSWORD);
+    env.put("CAS_URL", "http://127.0.0.1:" + casPort + "/cas");
+    env.put("CAS_PROTOCOL", "CAS30");
+    app =
+        CompletableFuture.supplyAsync(
+            () -> {
+              PayaraMicro started =
+                  PayaraMicro.options()
+                      .microJar(Path.of(System.getProperty("payara.microJar")))
+                      .war(Path.of(System.getProperty("test.war")))
+                      .port(appPort)
+                      .postBootCommands(serverConfig().resolve("post-boot-commands.asadmin"))
+                      .logFile(workDir().resolve("payara-e2e.log"))
+                      .env(env)
+                      .start();
+              log("app on port " + appPort + " ready in " + started.readyTime().toMillis() + " ms");
+              return started;
+            });
+  }
+
+  /** Stops everything that was started (also called at session close). */
+  public static synchronized void stopAll() {
+    // Whatever is still starting is stopped by ManagedProcess itself; stop the rest in parallel.
+    ManagedProcess.stopAllLive();
+    if (db != null) {
+      db.stop();
+      db = null;
+    }
+    cas = null;
+    app = null;
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      // Every later test fails with the same cause instead of starting the server again.
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private static void requireEnabled() {
+    if (!enabled()) {
+      throw new IllegalStateException(
+          "TestServers run under failsafe only (mvn verify); system property test.war is unset");
+    }
+  }
+
+  static Path workDir() {
+    return Path.of(System.getProperty("test.workDir", "target/it")).toAbsolutePath();
+  }
+
+  static Path serverConfig() {
+    return Path.of(System.getProperty("test.serverConfig", "server-config")).toAbsolutePath();
+  }
+
+  private static void log(String message) {
+    System.out.println("[TestServers] " + message);
+  }
+}
