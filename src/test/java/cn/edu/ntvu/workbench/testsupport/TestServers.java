@@ -170,7 +170,7 @@ public final class TestServers implements LauncherSessionListener {
     return Path.of(System.getProperty("test.workDir", "target/it")).toAbsolutePath();
   }
 
-  static Path serverConfig() {
+  public static Path serverConfig() {
     return Path.of(System.getProperty("test.serverConfig", "server-config")).toAbsolutePath();
   }
 

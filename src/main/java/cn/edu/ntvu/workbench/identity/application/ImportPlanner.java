@@ -213,6 +213,9 @@ public final class ImportPlanner {
       check.duplicate(row, "account", account, firstLine);
       if (roles.contains(Role.COUNSELLOR) && account != null && !counsellors.contains(account)) {
         check.warning(line, "roles", "import.warn.counsellorWithoutClass", account);
+        // A counsellor grant is scoped to classes; with none there is nothing to grant, and comparing with the
+        // stored grants must not see a change on every re-import.
+        roles.remove(Role.COUNSELLOR);
       } else if (!roles.contains(Role.COUNSELLOR) && counsellors.contains(account)) {
         check.warning(line, "roles", "import.warn.counsellorRoleMissing", account);
       }

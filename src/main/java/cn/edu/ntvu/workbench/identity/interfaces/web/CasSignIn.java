@@ -37,6 +37,9 @@ public final class CasSignIn {
     CasClient client = new CasClient(cas);
     client.setName(CLIENT_NAME);
     client.setCallbackUrl(settings.publicBaseUrl() + "/callback");
+    // After a refused ticket pac4j would answer the next sign-in with a bare 401; send the person to CAS again
+    // instead (each failure ends on our problem page, so this cannot loop).
+    client.setCheckAuthenticationAttempt(false);
     Config config = new Config(new Clients(client));
     // A CAS single-logout request ends the whole local session, not only pac4j's profile in it.
     DefaultSessionLogoutHandler logoutHandler = new DefaultSessionLogoutHandler();
