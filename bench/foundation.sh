@@ -47,7 +47,7 @@ echo "== 1. run command: mvn -Prun (embedded MariaDB, fresh data folder)"
 export BENCH_DATA=$WORK/rundata
 for round in fresh existing; do
   start=$(date +%s.%N)
-  mvn -q -B -o -Prun -Dhttp.port=$PORT -Dworkbench.dataDir="$BENCH_DATA" > "$WORK/run-$round.log" 2>&1 &
+  mvn -q -B -o -Prun -Dhttp.port=$PORT -Drun.dataDir="$BENCH_DATA" > "$WORK/run-$round.log" 2>&1 &
   runpid=$!; pids+=($runpid)
   t=$(wait_ready "http://localhost:$PORT/health/ready" 240)
   echo "launch-to-ready ($round data, includes the Maven build step): ${t}s"
