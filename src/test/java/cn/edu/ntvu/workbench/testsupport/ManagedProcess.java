@@ -48,10 +48,17 @@ public final class ManagedProcess implements AutoCloseable {
   private final Path logFile;
   private final Thread pump;
   private final Duration stopTimeout;
+  private final Map<String, Long> markersSeen;
 
   private ManagedProcess(
-      String name, Process process, Path logFile, Thread pump, Duration stopTimeout) {
+      String name,
+      Process process,
+      Path logFile,
+      Thread pump,
+      Duration stopTimeout,
+      Map<String, Long> markersSeen) {
     this.name = name;
+    this.markersSeen = markersSeen;
     this.process = process;
     this.logFile = logFile;
     this.pump = pump;
@@ -91,6 +98,16 @@ public final class ManagedProcess implements AutoCloseable {
    * @return how long the wait took
    */
   public Duration awaitHttp(String url, int expectedStatus, Duration timeout) {
+    return awaitHttp(url, expectedStatus, timeout, null, null);
+  }
+
+  /**
+   * Like {@link #awaitHttp(String, int, Duration)}, but also gives up {@code grace} after a log
+   * line containing {@code marker} (one of {@link Builder#watchFor}) appeared. Payara logs "ready"
+   * even when the app failed to deploy; this turns a 4-minute wait into a short one.
+   */
+  public Duration awaitHttp(
+      String url, int expectedStatus, Duration timeout, String marker, Duration grace) {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     String last = "no answer yet";
@@ -120,6 +137,21 @@ public final class ManagedProcess implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for " + url, e);
+      }
+      Long markerAt = marker == null ? null : markersSeen.get(marker);
+      if (markerAt != null && System.nanoTime() > markerAt + grace.toNanos()) {
+        throw new IllegalStateException(
+            name
+                + ": "
+                + url
+                + " still answers "
+                + last
+                + ", "
+                + grace.toSeconds()
+                + " s after the log said '"
+                + marker
+                + "' (did the app fail to deploy?)\n"
+                + tail(60));
       }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
@@ -230,6 +262,7 @@ public final class ManagedProcess implements AutoCloseable {
     private Path logFile;
     private PrintStream echo;
     private Duration stopTimeout = Duration.ofSeconds(20);
+    private final List<String> markers = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
@@ -280,6 +313,12 @@ public final class ManagedProcess implements AutoCloseable {
       return this;
     }
 
+    /** Records when a line containing {@code marker} first appears in the output. */
+    public Builder watchFor(String marker) {
+      markers.add(marker);
+      return this;
+    }
+
     public Builder stopTimeout(Duration timeout) {
       this.stopTimeout = timeout;
       return this;
@@ -299,10 +338,14 @@ public final class ManagedProcess implements AutoCloseable {
         removedEnv.forEach(pb.environment()::remove);
         pb.environment().putAll(env);
         Process process = pb.start();
-        Thread pump = new Thread(() -> pump(process, logFile, echo, name), "log-" + name);
+        Map<String, Long> seen = new ConcurrentHashMap<>();
+        List<String> watched = List.copyOf(markers);
+        Thread pump =
+            new Thread(() -> pump(process, logFile, echo, name, watched, seen), "log-" + name);
         pump.setDaemon(true);
         pump.start();
-        ManagedProcess managed = new ManagedProcess(name, process, logFile, pump, stopTimeout);
+        ManagedProcess managed =
+            new ManagedProcess(name, process, logFile, pump, stopTimeout, seen);
         LIVE.add(managed);
         return managed;
       } catch (IOException e) {
@@ -310,7 +353,13 @@ public final class ManagedProcess implements AutoCloseable {
       }
     }
 
-    private static void pump(Process process, Path logFile, PrintStream echo, String name) {
+    private static void pump(
+        Process process,
+        Path logFile,
+        PrintStream echo,
+        String name,
+        List<String> markers,
+        Map<String, Long> seen) {
       try (BufferedReader in =
               new BufferedReader(
                   new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -321,6 +370,11 @@ public final class ManagedProcess implements AutoCloseable {
           out.write('\n');
           // Flush per line so that a failure message's log tail is complete.
           out.flush();
+          for (String marker : markers) {
+            if (line.contains(marker)) {
+              seen.putIfAbsent(marker, System.nanoTime());
+            }
+          }
           if (echo != null) {
             echo.println("[" + name + "] " + line);
           }
