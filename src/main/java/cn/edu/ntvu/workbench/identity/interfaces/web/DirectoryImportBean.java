@@ -30,7 +30,7 @@ public class DirectoryImportBean implements Serializable {
   static final int SHOWN_PROBLEMS = 500;
 
   @Inject DirectoryImportService service;
-  @Inject transient CurrentUser me;
+  @Inject CurrentUser me;
 
   private ImportKind kind = ImportKind.PEOPLE;
   private transient Part upload;
