@@ -15,9 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * Errors during an Ajax request would otherwise end in a partial-response error that the page silently ignores:
- * a counsellor taps "approve" and nothing happens. An expired view reloads the page (a fresh view, through sign-in
- * if the session is gone too); any other error is logged under a reference id and the browser is sent to the error
- * page that shows it. Non-Ajax requests keep the servlet error pages of web.xml.
+ * a counsellor taps "approve" and nothing happens. An expired view — Ajax or not — reloads the page (a fresh view,
+ * through sign-in if the session is gone too) with a notice; any other Ajax error is logged under a reference id and
+ * the browser is sent to the error page that shows it. Other non-Ajax errors keep the servlet error pages.
  */
 public class AjaxExceptionHandler extends ExceptionHandlerWrapper {
   private static final Logger LOG = Logger.getLogger(AjaxExceptionHandler.class.getName());
@@ -29,16 +29,18 @@ public class AjaxExceptionHandler extends ExceptionHandlerWrapper {
   @Override
   public void handle() throws FacesException {
     FacesContext fc = FacesContext.getCurrentInstance();
-    if (fc == null || !fc.getPartialViewContext().isAjaxRequest() || fc.getResponseComplete()) {
-      getWrapped().handle();
-      return;
-    }
     Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
-    if (!events.hasNext()) {
+    if (fc == null || fc.getResponseComplete() || !events.hasNext()) {
       getWrapped().handle();
       return;
     }
     Throwable error = events.next().getContext().getException();
+    boolean expired = unwrap(error) instanceof ViewExpiredException;
+    if (!expired && !fc.getPartialViewContext().isAjaxRequest()) {
+      // A plain request keeps the servlet error pages of web.xml (500 with its reference id).
+      getWrapped().handle();
+      return;
+    }
     events.remove();
     while (events.hasNext()) {
       events.next();
@@ -47,8 +49,9 @@ public class AjaxExceptionHandler extends ExceptionHandlerWrapper {
     ExternalContext ec = fc.getExternalContext();
     HttpServletRequest req = (HttpServletRequest) ec.getRequest();
     String target;
-    if (unwrap(error) instanceof ViewExpiredException) {
-      target = req.getRequestURI();
+    if (expired) {
+      // The page again, fresh, with a notice that what was typed may need re-entering.
+      target = req.getRequestURI() + "?expired=1";
     } else {
       String reference = ErrorReference.next();
       LOG.log(Level.SEVERE, "Error reference " + reference + " at " + req.getRequestURI(), error);

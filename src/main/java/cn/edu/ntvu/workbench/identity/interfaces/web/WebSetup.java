@@ -31,8 +31,6 @@ public class WebSetup implements ServletContextListener {
     ctx.setSessionTimeout((int) settings.sessionIdle().toMinutes());
     // Behind https the session cookie must never travel over plain http.
     ctx.getSessionCookieConfig().setSecure(settings.publicBaseUrl().startsWith("https:"));
-    // Lax: the top-level redirects back from WeCom OAuth and CAS still carry the session cookie.
-    ctx.getSessionCookieConfig().setAttribute("SameSite", "Lax");
 
     add(ctx, "encoding", new EncodingFilter(), "/*");
     add(ctx, "staticCache", new StaticCacheFilter(), "/resources/*");

@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.edu.ntvu.workbench.testsupport.Browser;
 import cn.edu.ntvu.workbench.testsupport.TestServers;
 import cn.edu.ntvu.workbench.testsupport.TestUsers;
+import cn.edu.ntvu.workbench.testsupport.WeComStandInScreen;
 import cn.edu.ntvu.workbench.testsupport.WebSession;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +17,6 @@ import org.junit.jupiter.api.Test;
  * exactly the authorize URL of the WeCom notes, single-use session-bound states, single-use codes (40029).
  */
 class WeComOAuthIT {
-  private static final Pattern VIEW_STATE = Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
   private static String app;
 
   @BeforeAll
@@ -35,32 +28,12 @@ class WeComOAuthIT {
     return new WebSession().userAgent(Browser.WECOM_UA);
   }
 
-  /** Goes to {@code path}, is sent to the authorize screen, continues as {@code account}; returns the callback URL. */
   private static String authorize(WebSession web, String path, String account) {
-    List<HttpResponse<String>> hops = web.follow(app + path);
-    HttpResponse<String> screen = hops.get(hops.size() - 1);
-    assertThat(screen.uri().getPath()).isEqualTo("/dev/wecom-authorize.xhtml");
-    Map<String, String> form = new LinkedHashMap<>(query(screen.uri()));
-    Matcher vs = VIEW_STATE.matcher(screen.body());
-    assertThat(vs.find()).isTrue();
-    form.put("wecom", "wecom");
-    form.put("account", account);
-    form.put("continue", "continue");
-    form.put("jakarta.faces.ViewState", vs.group(1));
-    HttpResponse<String> answer = web.post(app + "/dev/wecom-authorize.xhtml", form);
-    assertThat(answer.statusCode()).isEqualTo(302);
-    return WebSession.location(answer);
+    return WeComStandInScreen.authorize(web, app + path, account);
   }
 
-  private static Map<String, String> query(URI uri) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String pair : uri.getRawQuery().split("&")) {
-      int eq = pair.indexOf('=');
-      out.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return out;
+  private static java.util.Map<String, String> query(URI uri) {
+    return WeComStandInScreen.query(uri);
   }
 
   @Test
