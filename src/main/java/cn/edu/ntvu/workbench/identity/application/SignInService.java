@@ -20,6 +20,13 @@ public class SignInService {
     record Disabled(String account) implements Outcome {}
   }
 
+  private static String unitName(Person p) {
+    if (p.getSchoolClass() != null) {
+      return p.getSchoolClass().getName();
+    }
+    return p.getDepartment() == null ? "" : p.getDepartment().getName();
+  }
+
   public Outcome resolve(String account, SignInPath path) {
     Optional<Person> person = directory.findByAccount(account);
     if (person.isEmpty()) {
@@ -35,6 +42,7 @@ public class SignInService {
             p.getAccount(),
             p.getName(),
             p.getKind(),
+            unitName(p),
             directory.rolesOf(p.getId()),
             path,
             Instant.now()));

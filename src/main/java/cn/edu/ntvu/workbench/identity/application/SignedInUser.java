@@ -9,13 +9,15 @@ import java.util.Set;
 
 /**
  * Who is signed in, as kept in the HTTP session. Small and Serializable, because sessions are replicated between
- * servers. Roles are a snapshot taken at sign-in.
+ * servers. Roles and the unit (class, or department for staff) are a snapshot taken at sign-in, so that the pages
+ * people open most need no directory query.
  */
 public record SignedInUser(
     long personId,
     String account,
     String name,
     PersonKind kind,
+    String unitName,
     Set<Role> roles,
     SignInPath path,
     Instant signedInAt)

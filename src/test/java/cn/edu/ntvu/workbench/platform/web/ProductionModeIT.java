@@ -110,6 +110,37 @@ class ProductionModeIT {
 
   @Test
   @Order(4)
+  void aMissingSettingStopsStartUpAndTheLogNamesIt() throws Exception {
+    Path work = Path.of(System.getProperty("test.workDir"), "production");
+    Path log = work.resolve("payara-missing-setting.log");
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("APP_MODE", "production");
+    env.put("APP_PUBLIC_BASE_URL", "http://localhost:1");
+    env.put("DB_URL", db.jdbcUrl("workbench_prod"));
+    env.put("DB_USER", EmbeddedMariaDb.APP_USER);
+    env.put("DB_PASSWORD", EmbeddedMariaDb.APP_PASSWORD);
+    env.put("CAS_URL", "http://127.0.0.1:9/cas");
+    env.put("WECOM_AGENT_ID", "1000009");
+    env.put("WECOM_AGENT_SECRET", "another-secret-that-must-not-leak");
+    // WECOM_CORP_ID is missing.
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                PayaraMicro.options()
+                    .microJar(Path.of(System.getProperty("payara.microJar")))
+                    .war(Path.of(System.getProperty("test.war")))
+                    .port(Ports.free())
+                    .logFile(log)
+                    .env(env)
+                    .readyTimeout(Duration.ofMinutes(3))
+                    .graceAfterBoot(Duration.ofSeconds(5))
+                    .start())
+        .isInstanceOf(RuntimeException.class);
+    String text = java.nio.file.Files.readString(log);
+    assertThat(text).contains("'wecom.corp-id'").contains("WECOM_CORP_ID").doesNotContain("another-secret");
+  }
+
+  @Test
+  @Order(5)
   void readinessIsDownWhileTheDatabaseIsGone() throws Exception {
     WebSession web = new WebSession();
     assertThat(web.get(app.baseUrl() + "/health/ready").statusCode()).isEqualTo(200);

@@ -39,6 +39,11 @@ public class CurrentUser {
     return isSignedIn() ? user.account() : "";
   }
 
+  /** The class (students) or department (staff) the person belongs to. */
+  public String getUnitName() {
+    return isSignedIn() ? user.unitName() : "";
+  }
+
   public boolean isAdmin() {
     return isSignedIn() && user.has(Role.ADMIN);
   }
