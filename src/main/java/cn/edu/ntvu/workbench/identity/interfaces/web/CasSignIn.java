@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.application.CasLogouts;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.config.CasProtocolVersion;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import org.pac4j.cas.config.CasConfiguration;
 import org.pac4j.cas.config.CasProtocol;
 import org.pac4j.core.client.Clients;
 import org.pac4j.core.config.Config;
+import org.pac4j.core.context.CallContext;
 import org.pac4j.core.logout.handler.DefaultSessionLogoutHandler;
 import org.pac4j.core.profile.ProfileManager;
 import org.pac4j.core.profile.UserProfile;
@@ -27,7 +29,10 @@ public final class CasSignIn {
 
   private CasSignIn() {}
 
-  public static Config buildConfig(AppSettings settings) {
+  /** The session attribute that holds the CAS service ticket this session began with. */
+  public static final String TICKET_KEY = "wb.casTicket";
+
+  public static Config buildConfig(AppSettings settings, CasLogouts logouts) {
     String prefix = settings.casUrl().orElseThrow();
     CasConfiguration cas =
         new CasConfiguration(
@@ -41,8 +46,22 @@ public final class CasSignIn {
     // instead (each failure ends on our problem page, so this cannot loop).
     client.setCheckAuthenticationAttempt(false);
     Config config = new Config(new Clients(client));
-    // A CAS single-logout request ends the whole local session, not only pac4j's profile in it.
-    DefaultSessionLogoutHandler logoutHandler = new DefaultSessionLogoutHandler();
+    // A CAS single-logout request ends the whole local session (here, if it lives on this server) and is recorded
+    // for every server (SignInFilter checks it), since CAS may send it to any of them.
+    DefaultSessionLogoutHandler logoutHandler =
+        new DefaultSessionLogoutHandler() {
+          @Override
+          public void recordSession(CallContext ctx, String ticket) {
+            super.recordSession(ctx, ticket);
+            ctx.sessionStore().set(ctx.webContext(), TICKET_KEY, ticket);
+          }
+
+          @Override
+          public void destroySession(CallContext ctx, String ticket) {
+            logouts.recordLogout(ticket);
+            super.destroySession(ctx, ticket);
+          }
+        };
     logoutHandler.setDestroySession(true);
     config.setSessionLogoutHandler(logoutHandler);
     return config;

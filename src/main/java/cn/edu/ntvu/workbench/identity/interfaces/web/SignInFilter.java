@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.application.CasLogouts;
+import cn.edu.ntvu.workbench.identity.application.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.identity.domain.Role;
 import jakarta.servlet.FilterChain;
@@ -17,9 +19,15 @@ import java.nio.charset.StandardCharsets;
  * to the same URL (deep links). A Faces Ajax request on an expired session — PrimeFaces 15 / Faces 4 mark it with
  * {@code Faces-Request: partial/ajax} and {@code jakarta.faces.partial.ajax}, which pac4j does not recognise —
  * gets a partial-response redirect to its own page, so the browser reloads the page through sign-in instead of
- * hanging. Admin pages need the admin role.
+ * hanging. A CAS session that CAS has logged out (on any server) ends here. Admin pages need the admin role.
  */
 public class SignInFilter extends HttpFilter {
+  private final transient CasLogouts casLogouts;
+
+  public SignInFilter(CasLogouts casLogouts) {
+    this.casLogouts = casLogouts;
+  }
+
   private static final String[] PUBLIC_PREFIXES = {
     "/login", "/callback", "/logout", "/signed-out.xhtml", "/error.xhtml", "/jakarta.faces.resource/", "/resources/",
     "/dev/", "/rest/standin/", "/health", "/favicon.ico", "/WW_verify_",
@@ -37,6 +45,10 @@ public class SignInFilter extends HttpFilter {
     }
     HttpSession session = req.getSession(false);
     SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+    if (user != null && user.path() == SignInPath.CAS && endedAtCas(session)) {
+      session.invalidate();
+      user = null;
+    }
     if (user == null) {
       sendToSignIn(req, res, path);
       return;
@@ -48,6 +60,12 @@ public class SignInFilter extends HttpFilter {
     // Personal pages must not be kept by shared caches or shown from history after sign-out.
     res.setHeader("Cache-Control", "private, no-cache");
     chain.doFilter(req, res);
+  }
+
+  /** CAS single logout may have reached another server: the record in the database counts. */
+  private boolean endedAtCas(HttpSession session) {
+    Object ticket = session.getAttribute(CasSignIn.TICKET_KEY);
+    return ticket instanceof String t && casLogouts.isLoggedOut(t);
   }
 
   static boolean isPublic(String path) {

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.application.CasLogouts;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.web.DevOnlyFilter;
 import cn.edu.ntvu.workbench.platform.web.EncodingFilter;
@@ -24,6 +25,7 @@ import org.pac4j.jee.filter.SecurityFilter;
 public class WebSetup implements ServletContextListener {
   @Inject AppSettings settings;
   @Inject SignInSupport support;
+  @Inject CasLogouts casLogouts;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -36,7 +38,7 @@ public class WebSetup implements ServletContextListener {
     add(ctx, "staticCache", new StaticCacheFilter(), "/resources/*");
     add(ctx, "devOnly", new DevOnlyFilter(settings.isDevMode()), "/dev/*", "/rest/standin/*");
     if (settings.casEnabled()) {
-      Config config = CasSignIn.buildConfig(settings);
+      Config config = CasSignIn.buildConfig(settings, casLogouts);
       // Only isAuthenticated: pac4j's default csrfCheck would refuse every Faces POST (cas-notes.md).
       add(ctx, "casSecurity", new SecurityFilter(config, CasSignIn.CLIENT_NAME, "isAuthenticated"), "/login/cas");
       CallbackFilter callback = new CallbackFilter(config);
@@ -45,7 +47,7 @@ public class WebSetup implements ServletContextListener {
       add(ctx, "casCallbackGuard", new CasCallbackGuard(support), "/callback");
       add(ctx, "casCallback", callback, "/callback");
     }
-    add(ctx, "signIn", new SignInFilter(), "/*");
+    add(ctx, "signIn", new SignInFilter(casLogouts), "/*");
   }
 
   private static void add(ServletContext ctx, String name, jakarta.servlet.Filter filter, String... urls) {

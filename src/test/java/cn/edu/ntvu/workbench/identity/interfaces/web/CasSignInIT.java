@@ -161,4 +161,24 @@ class CasSignInIT {
     assertThat(after.statusCode()).isEqualTo(302);
     assertThat(WebSession.location(after)).startsWith(app + "/login");
   }
+
+  @Test
+  void aLogoutRequestReceivedByAnotherServerEndsTheSessionHereToo() throws Exception {
+    WebSession web = new WebSession();
+    List<HttpResponse<String>> hops = signIn(web, "/", TestUsers.COUNSELLOR);
+    String callback = hops.get(0).uri().toString();
+    String ticket = callback.substring(callback.indexOf("ticket=") + 7);
+    assertThat(web.get(app + "/").statusCode()).isEqualTo(200);
+
+    // Another server got CAS's logoutRequest and recorded it; this server never saw the request.
+    try (var c = TestServers.database().appConnection(TestServers.E2E_SCHEMA);
+        var ps = c.prepareStatement("INSERT INTO cas_logout (ticket) VALUES (?)")) {
+      ps.setString(1, ticket);
+      ps.executeUpdate();
+    }
+    Thread.sleep(5_500); // a server re-checks a ticket at most every 5 s
+    HttpResponse<String> after = web.get(app + "/");
+    assertThat(after.statusCode()).isEqualTo(302);
+    assertThat(WebSession.location(after)).startsWith(app + "/login");
+  }
 }
