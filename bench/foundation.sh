@@ -51,7 +51,8 @@ for round in fresh existing; do
   runpid=$!; pids+=($runpid)
   t=$(wait_ready "http://localhost:$PORT/health/ready" 240)
   echo "launch-to-ready ($round data, includes the Maven build step): ${t}s"
-  kill -INT $runpid; wait $runpid 2>/dev/null || true; sleep 3
+  # TERM, not INT: a background job of a script ignores SIGINT (Ctrl-C in a terminal reaches the whole group).
+  kill -TERM $runpid; wait $runpid 2>/dev/null || true; sleep 3
 done
 
 echo "== 2. packaged app against a separately started MariaDB"
