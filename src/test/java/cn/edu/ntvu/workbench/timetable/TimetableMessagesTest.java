@@ -55,7 +55,8 @@ class TimetableMessagesTest {
         new MessageFormat(p.getProperty(key), Locale.ROOT).format(new Object[] {"1", "2", "3", "4", "5"});
       }
     }
-    assertThat(new MessageFormat(zh.getProperty("timetable.weeks.reversed"), Locale.ROOT).format(new Object[] {"17", "1"}))
+    MessageFormat reversed = new MessageFormat(zh.getProperty("timetable.weeks.reversed"), Locale.ROOT);
+    assertThat(reversed.format(new Object[] {"17", "1"}))
         .isEqualTo("周次范围 17-1 前后颠倒，应写成 1-17。");
   }
 }

@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
 public final class TimetableImportPlanner {
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;,，；、\\s]+");
   private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})日?");
+  private static final Set<String> HOLIDAY_KINDS = Set.of("holiday", "放假", "假日", "节假日");
+  private static final Set<String> MAKE_UP_KINDS = Set.of("makeup", "make-up", "make_up", "调休", "补课");
   private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:：](\\d{2})(?::\\d{2})?");
 
   public TimetablePlan plan(TimetableImportKind kind, TabularFile file, TimetableSnapshot snapshot) {
@@ -138,8 +140,8 @@ public final class TimetableImportPlanner {
         }
         Optional<Term> term = termOf(snapshot, date);
         String kind = row.get("kind").toLowerCase(java.util.Locale.ROOT);
-        boolean holiday = kind.equals("holiday") || kind.equals("放假") || kind.equals("假日") || kind.equals("节假日");
-        boolean makeUp = kind.equals("makeup") || kind.equals("make-up") || kind.equals("调休") || kind.equals("补课");
+        boolean holiday = HOLIDAY_KINDS.contains(kind);
+        boolean makeUp = MAKE_UP_KINDS.contains(kind);
         if (!holiday && !makeUp) {
           p.error(row.line(), "kind", "timetable.calendar.badKind", row.get("kind"));
           continue;

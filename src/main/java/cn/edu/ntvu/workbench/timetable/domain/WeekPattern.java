@@ -133,7 +133,8 @@ public final class WeekPattern {
     StringBuilder out = new StringBuilder(s.length());
     for (char c : s.toCharArray()) {
       switch (c) {
-        case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '~', '\u301C', '至' -> out.append('-');
+        case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '~', '\u301C', '至' ->
+            out.append('-');
         case '、', ';', '\uFF1B' -> out.append(',');
         case '[', '【', '〔' -> out.append('(');
         case ']', '】', '〕' -> out.append(')');
