@@ -203,4 +203,42 @@ class TimetableImportPlannerTest {
     assertThat(plan.warnings()).extracting(TimetableImportProblem::messageKey)
         .containsExactly("timetable.calendar.holidayOutsideTerms");
   }
+
+  @Test
+  void acceptsTheChineseHeadersOf正方Exports() throws Exception {
+    TimetablePlan plan =
+        plan(
+            TimetableImportKind.TIMETABLE_ZF,
+            "学年学期,课程号,课程名称,教师工号,教师姓名,星期,节次,上课周次,上课地点,班级,选课学生\n"
+                + "2026-2027-1,K1,创新创业基础,10001,王伟,周五,第9-10节,1-8周,3号教学楼201,,2401001001;2401001002\n");
+    assertThat(plan.errors()).isEmpty();
+    assertThat(plan.meetings().get(0).meeting().studentAccounts())
+        .containsExactlyInAnyOrder("2401001001", "2401001002");
+    assertThat(plan.meetings().get(0).meeting().classCodes()).isEmpty();
+  }
+
+  @Test
+  void summaryIsJsonForTheBatchAndAuditLog() throws Exception {
+    TimetablePlan plan =
+        plan(
+            TimetableImportKind.TIMETABLE_ZF,
+            ZF_HEADER + "2026-2027-1,K1,高等数学,10001,王伟,星期一,第1-2节,1-16周,101,2601001\n");
+    assertThat(TimetableImportService.summary(plan, "课表\"1\".csv"))
+        .isEqualTo(
+            "{\"kind\":\"TIMETABLE_ZF\",\"file\":\"课表\\\"1\\\".csv\",\"term\":\"2026-2027-1\",\"items\":1,"
+                + "\"errors\":0,\"warnings\":0}");
+    assertThat(TimetableImportService.source(TimetableImportKind.TIMETABLE_WISEDU)).isEqualTo("WISEDU");
+  }
+
+  @Test
+  void aFileInTheWrongEncodingIsRefusedAsAWhole() {
+    byte[] utf16 =
+        (ZF_HEADER + "2026-2027-1,K1,高等数学,10001,王伟,星期一,第1-2节,1-16周,101,2601001\n")
+            .getBytes(StandardCharsets.UTF_16);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> reader.read("课表.csv", utf16, TimetableImportKind.TIMETABLE_ZF.columns()))
+        .isInstanceOfSatisfying(
+            cn.edu.ntvu.workbench.identity.infrastructure.imports.ImportFileException.class,
+            e -> assertThat(e.getMessageKey()).isEqualTo("import.csv.utf16"));
+  }
 }
