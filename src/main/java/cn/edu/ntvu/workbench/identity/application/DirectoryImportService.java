@@ -82,7 +82,11 @@ public class DirectoryImportService {
               batchId,
               batch.getAppliedAt() == null ? "" : APPLIED_AT.format(batch.getAppliedAt())));
     }
-    ImportKind kind = ImportKind.valueOf(batch.getKind());
+    ImportKind kind = directoryKind(batch.getKind());
+    if (kind == null) {
+      // import_batch also holds other contexts' uploads (the timetable's); they are not ours to apply
+      return ImportResult.refused(batchId, ImportProblem.error(0, "", "import.batch.notFound", batchId));
+    }
     String fileName = batch.getFileName();
     ImportPlan plan = plan(kind, fileName, batch.getContent());
     if (plan.hasErrors()) {
@@ -107,6 +111,15 @@ public class DirectoryImportService {
         plan.count(Change.UNCHANGED),
         List.of(),
         plan.warnings());
+  }
+
+  private static ImportKind directoryKind(String kind) {
+    for (ImportKind k : ImportKind.values()) {
+      if (k.name().equals(kind)) {
+        return k;
+      }
+    }
+    return null;
   }
 
   private ImportPlan plan(ImportKind kind, String fileName, byte[] content) {

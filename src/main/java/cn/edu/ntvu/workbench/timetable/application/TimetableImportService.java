@@ -1,0 +1,248 @@
+package cn.edu.ntvu.workbench.timetable.application;
+
+import cn.edu.ntvu.workbench.identity.domain.ImportBatch;
+import cn.edu.ntvu.workbench.identity.infrastructure.imports.ImportFileException;
+import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFile;
+import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.timetable.domain.AcademicCalendar;
+import cn.edu.ntvu.workbench.timetable.domain.Holiday;
+import cn.edu.ntvu.workbench.timetable.domain.MakeUpDay;
+import cn.edu.ntvu.workbench.timetable.domain.PeriodTime;
+import cn.edu.ntvu.workbench.timetable.domain.PeriodTimeSet;
+import cn.edu.ntvu.workbench.timetable.domain.PeriodTimeTable;
+import cn.edu.ntvu.workbench.timetable.domain.Term;
+import cn.edu.ntvu.workbench.timetable.infrastructure.CalendarDayRecord;
+import cn.edu.ntvu.workbench.timetable.infrastructure.PeriodTimeRecord;
+import cn.edu.ntvu.workbench.timetable.infrastructure.TermRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Admin import of academic-affairs files: {@link #preview} checks an upload and stores it in {@code import_batch};
+ * {@link #apply} checks the stored file again against the terms and period times as they are now and writes it in
+ * one transaction, or nothing. Importing a timetable replaces that term's meetings from that system (正方 or 金智)
+ * at once: readers keep seeing the old timetable until the commit, never half of the new one.
+ */
+@ApplicationScoped
+public class TimetableImportService {
+  static final String AUDIT_ACTION = "TIMETABLE_IMPORT";
+
+  @PersistenceContext(unitName = "workbench")
+  EntityManager em;
+
+  private final TabularFileReader reader = new TabularFileReader();
+  private final TimetableImportPlanner planner = new TimetableImportPlanner();
+
+  /** Checks a file and keeps it for confirmation; nothing else changes. */
+  @Transactional
+  public TimetablePreview preview(TimetableImportKind kind, String fileName, byte[] content, String actorAccount) {
+    TimetablePlan plan = plan(kind, fileName, content);
+    if (plan.size() == 0 && plan.hasErrors() && plan.errors().get(0).line() == 0) {
+      return TimetablePreview.of(null, fileName, plan);
+    }
+    ImportBatch batch =
+        new ImportBatch(kind.name(), fileName, content, sha256(content), actorAccount, summary(plan, fileName));
+    em.persist(batch);
+    em.flush();
+    return TimetablePreview.of(batch.getId(), fileName, plan);
+  }
+
+  /**
+   * Applies a previewed batch. The term row is locked first, so two admins confirming the same term's files one
+   * after the other get two complete imports in order, never a mixture.
+   */
+  @Transactional
+  public TimetableImportResult apply(long batchId, String actorAccount) {
+    ImportBatch batch = em.find(ImportBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
+    TimetableImportKind kind =
+        batch == null ? null : TimetableImportKind.fromBatchKind(batch.getKind()).orElse(null);
+    if (kind == null) {
+      return TimetableImportResult.refused(
+          batchId, null, TimetableImportProblem.error(0, "", "timetable.batch.notFound", batchId));
+    }
+    if (batch.getStatus() == ImportBatch.Status.APPLIED) {
+      return TimetableImportResult.refused(
+          batchId, kind, TimetableImportProblem.error(0, "", "timetable.batch.alreadyApplied", batchId));
+    }
+    TimetablePlan plan = plan(kind, batch.getFileName(), batch.getContent());
+    if (plan.hasErrors()) {
+      return TimetableImportResult.refused(batchId, plan);
+    }
+    // the snapshot left terms and period times managed; bulk deletes below bypass the persistence context, so
+    // re-persisting the same keys must not meet stale managed copies
+    em.clear();
+    switch (kind) {
+      case TERM -> writeTerms(plan.terms());
+      case PERIOD_TIMES -> writePeriodTimes(plan.periodTimes());
+      case CALENDAR -> writeCalendars(plan.calendars());
+      case TIMETABLE_ZF, TIMETABLE_WISEDU -> {
+        TermRecord term = lockedTerm(plan.termCode());
+        new MeetingWriter(em).replace(term.getId(), source(kind), plan.meetings());
+      }
+    }
+    String summary = summary(plan, batch.getFileName());
+    em.find(ImportBatch.class, batchId).markApplied(summary);
+    em.createNativeQuery(
+            "INSERT INTO audit_event (actor, action, object_type, object_id, detail) VALUES (?, ?, ?, ?, ?)")
+        .setParameter(1, actorAccount)
+        .setParameter(2, AUDIT_ACTION)
+        .setParameter(3, "import_batch")
+        .setParameter(4, String.valueOf(batchId))
+        .setParameter(5, summary)
+        .executeUpdate();
+    return new TimetableImportResult(
+        batchId, true, kind, plan.termCode(), plan.size(), List.of(), plan.warnings());
+  }
+
+  /** The value of {@code course_meeting.source} for a timetable file. */
+  static String source(TimetableImportKind kind) {
+    return switch (kind) {
+      case TIMETABLE_ZF -> "ZF";
+      case TIMETABLE_WISEDU -> "WISEDU";
+      default -> throw new IllegalArgumentException(kind + " has no meetings");
+    };
+  }
+
+  private TimetablePlan plan(TimetableImportKind kind, String fileName, byte[] content) {
+    TabularFile file;
+    try {
+      file = reader.read(fileName, content, kind.columns());
+    } catch (ImportFileException e) {
+      return TimetablePlan.unreadable(
+          kind, TimetableImportProblem.error(0, "", e.getMessageKey(), e.getArgs().toArray()));
+    }
+    return planner.plan(kind, file, snapshot());
+  }
+
+  /** Terms and period times as plain values: two small queries. */
+  TimetableSnapshot snapshot() {
+    Map<String, Term> terms = new HashMap<>();
+    for (TermRecord t : em.createQuery("SELECT t FROM TermRecord t", TermRecord.class).getResultList()) {
+      terms.put(t.getCode(), t.toTerm());
+    }
+    return new TimetableSnapshot(terms, periodTimes(em));
+  }
+
+  static PeriodTimeTable periodTimes(EntityManager em) {
+    Map<String, List<PeriodTimeRecord>> bySet = new LinkedHashMap<>();
+    for (PeriodTimeRecord p :
+        em.createQuery("SELECT p FROM PeriodTimeRecord p ORDER BY p.setName, p.period", PeriodTimeRecord.class)
+            .getResultList()) {
+      bySet.computeIfAbsent(p.getSetName(), s -> new ArrayList<>()).add(p);
+    }
+    List<PeriodTimeSet> sets = new ArrayList<>();
+    bySet.forEach(
+        (name, rows) ->
+            sets.add(
+                new PeriodTimeSet(
+                    name,
+                    rows.get(0).getValidFrom(),
+                    rows.get(0).getValidTo(),
+                    rows.stream()
+                        .map(r -> new PeriodTime(r.getPeriod(), r.getStartTime(), r.getEndTime()))
+                        .toList())));
+    return new PeriodTimeTable(sets);
+  }
+
+  private TermRecord lockedTerm(String code) {
+    return em.createQuery("SELECT t FROM TermRecord t WHERE t.code = :code", TermRecord.class)
+        .setParameter("code", code)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getSingleResult();
+  }
+
+  /** Terms are added or moved, never deleted by an import: a term's timetable hangs on it. */
+  private void writeTerms(List<Term> terms) {
+    Map<String, TermRecord> existing = new HashMap<>();
+    for (TermRecord t : em.createQuery("SELECT t FROM TermRecord t", TermRecord.class).getResultList()) {
+      existing.put(t.getCode(), t);
+    }
+    for (Term term : terms) {
+      TermRecord record = existing.get(term.code());
+      if (record == null) {
+        em.persist(new TermRecord(term));
+      } else if (!record.toTerm().equals(term)) {
+        record.update(term);
+      }
+    }
+    em.flush();
+  }
+
+  /** The file is the whole period-time table. */
+  private void writePeriodTimes(PeriodTimeTable table) {
+    em.createQuery("DELETE FROM PeriodTimeRecord p").executeUpdate();
+    for (PeriodTimeSet set : table.sets()) {
+      for (PeriodTime p : set.periods()) {
+        em.persist(
+            new PeriodTimeRecord(set.name(), p.period(), set.validFrom(), set.validTo(), p.start(), p.end()));
+      }
+    }
+    em.flush();
+  }
+
+  /** Replaces the calendar of every term the file has dates in; other terms keep theirs. */
+  private void writeCalendars(Map<String, AcademicCalendar> calendars) {
+    for (Map.Entry<String, AcademicCalendar> e : calendars.entrySet()) {
+      long termId = lockedTerm(e.getKey()).getId();
+      em.createQuery("DELETE FROM CalendarDayRecord d WHERE d.termId = :term")
+          .setParameter("term", termId)
+          .executeUpdate();
+      for (Holiday h : e.getValue().holidays()) {
+        em.persist(new CalendarDayRecord(termId, h.date(), CalendarDayRecord.Kind.HOLIDAY, null, h.name()));
+      }
+      for (MakeUpDay m : e.getValue().makeUpDays()) {
+        em.persist(new CalendarDayRecord(termId, m.date(), CalendarDayRecord.Kind.MAKE_UP, m.follows(), m.note()));
+      }
+    }
+    em.flush();
+  }
+
+  static String summary(TimetablePlan plan, String fileName) {
+    return "{\"kind\":\""
+        + plan.kind()
+        + "\",\"file\":\""
+        + jsonEscape(fileName == null ? "" : fileName)
+        + "\",\"term\":"
+        + (plan.termCode() == null ? "null" : "\"" + jsonEscape(plan.termCode()) + "\"")
+        + ",\"items\":"
+        + plan.size()
+        + ",\"errors\":"
+        + plan.errors().size()
+        + ",\"warnings\":"
+        + plan.warnings().size()
+        + "}";
+  }
+
+  private static String jsonEscape(String s) {
+    StringBuilder out = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
+}

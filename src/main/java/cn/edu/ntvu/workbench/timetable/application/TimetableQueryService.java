@@ -1,0 +1,151 @@
+package cn.edu.ntvu.workbench.timetable.application;
+
+import cn.edu.ntvu.workbench.timetable.domain.AcademicCalendar;
+import cn.edu.ntvu.workbench.timetable.domain.Holiday;
+import cn.edu.ntvu.workbench.timetable.domain.MakeUpDay;
+import cn.edu.ntvu.workbench.timetable.domain.PeriodRange;
+import cn.edu.ntvu.workbench.timetable.domain.WeekPattern;
+import cn.edu.ntvu.workbench.timetable.infrastructure.CalendarDayRecord;
+import cn.edu.ntvu.workbench.timetable.infrastructure.TermRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reads the timetable views stand on. A term's schedule is three small queries; a person's meetings are one
+ * query, whatever their number (teachers and classes come along as concatenated lists), so a week view costs at
+ * most four queries. Who may see whose timetable is decided by the caller.
+ */
+@ApplicationScoped
+public class TimetableQueryService {
+  /** Columns of {@link TimetableEntry}; k is the key set of the meetings wanted. */
+  private static final String ENTRY_SELECT =
+      "SELECT m.source, m.meeting_no, m.course_code, m.course_name, m.teacher_names, m.room, m.weekday,"
+          + " m.first_period, m.period_count, m.weeks_mask,"
+          + " (SELECT GROUP_CONCAT(t.teacher_account ORDER BY t.teacher_account SEPARATOR ';')"
+          + "    FROM course_meeting_teacher t"
+          + "   WHERE t.term_id = m.term_id AND t.source = m.source AND t.meeting_no = m.meeting_no),"
+          + " (SELECT GROUP_CONCAT(c.class_code ORDER BY c.class_code SEPARATOR ';')"
+          + "    FROM course_meeting_class c"
+          + "   WHERE c.term_id = m.term_id AND c.source = m.source AND c.meeting_no = m.meeting_no)"
+          + " FROM ";
+
+  private static final String ENTRY_JOIN =
+      " JOIN course_meeting m ON m.term_id = k.term_id AND m.source = k.source AND m.meeting_no = k.meeting_no"
+          + " ORDER BY m.weekday, m.first_period, m.course_code";
+
+  @PersistenceContext(unitName = "workbench")
+  EntityManager em;
+
+  /** The term whose weeks contain {@code date}, if any. */
+  public Optional<TermSchedule> termOn(LocalDate date) {
+    return em.createQuery(
+            "SELECT t FROM TermRecord t WHERE t.week1Monday <= :date ORDER BY t.week1Monday DESC", TermRecord.class)
+        .setParameter("date", date)
+        .setMaxResults(1)
+        .getResultStream()
+        .filter(t -> t.toTerm().contains(date))
+        .findFirst()
+        .map(this::schedule);
+  }
+
+  public Optional<TermSchedule> term(String code) {
+    return em.createQuery("SELECT t FROM TermRecord t WHERE t.code = :code", TermRecord.class)
+        .setParameter("code", code)
+        .getResultStream()
+        .findFirst()
+        .map(this::schedule);
+  }
+
+  private TermSchedule schedule(TermRecord term) {
+    List<Holiday> holidays = new ArrayList<>();
+    List<MakeUpDay> makeUps = new ArrayList<>();
+    for (CalendarDayRecord d :
+        em.createQuery("SELECT d FROM CalendarDayRecord d WHERE d.termId = :term", CalendarDayRecord.class)
+            .setParameter("term", term.getId())
+            .getResultList()) {
+      if (d.getKind() == CalendarDayRecord.Kind.HOLIDAY) {
+        holidays.add(new Holiday(d.getDay(), d.getNote()));
+      } else {
+        makeUps.add(new MakeUpDay(d.getDay(), d.getFollowsDate(), d.getNote()));
+      }
+    }
+    return new TermSchedule(
+        term.getId(),
+        new AcademicCalendar(term.toTerm(), holidays, makeUps),
+        TimetableImportService.periodTimes(em));
+  }
+
+  /** A student's meetings: those of their class and those they attend individually (electives). */
+  public List<TimetableEntry> meetingsOfStudent(long termId, String account, String classCode) {
+    return entries(
+        "(SELECT term_id, source, meeting_no FROM course_meeting_class WHERE term_id = ? AND class_code = ?"
+            + " UNION SELECT term_id, source, meeting_no FROM course_meeting_student"
+            + " WHERE term_id = ? AND student_account = ?) k",
+        termId,
+        classCode == null ? "" : classCode,
+        termId,
+        account);
+  }
+
+  /** What a teacher teaches. */
+  public List<TimetableEntry> meetingsOfTeacher(long termId, String account) {
+    return entries(
+        "(SELECT term_id, source, meeting_no FROM course_meeting_teacher WHERE term_id = ? AND teacher_account = ?) k",
+        termId,
+        account);
+  }
+
+  /** A class's timetable, for its counsellor. */
+  public List<TimetableEntry> meetingsOfClass(long termId, String classCode) {
+    return entries(
+        "(SELECT term_id, source, meeting_no FROM course_meeting_class WHERE term_id = ? AND class_code = ?) k",
+        termId,
+        classCode);
+  }
+
+  private List<TimetableEntry> entries(String keys, Object... params) {
+    var q = em.createNativeQuery(ENTRY_SELECT + keys + ENTRY_JOIN);
+    for (int i = 0; i < params.length; i++) {
+      q.setParameter(i + 1, params[i]);
+    }
+    List<TimetableEntry> out = new ArrayList<>();
+    for (Object row : q.getResultList()) {
+      Object[] r = (Object[]) row;
+      out.add(
+          new TimetableEntry(
+              text(r[0]),
+              ((Number) r[1]).intValue(),
+              text(r[2]),
+              text(r[3]),
+              list(r[10]),
+              text(r[4]),
+              text(r[5]),
+              DayOfWeek.of(((Number) r[6]).intValue()),
+              new PeriodRange(((Number) r[7]).intValue(), ((Number) r[8]).intValue()),
+              WeekPattern.fromMask(((Number) r[9]).longValue()),
+              list(r[11])));
+    }
+    return out;
+  }
+
+  /** GROUP_CONCAT may arrive as bytes, depending on the driver and the result length. */
+  private static String text(Object value) {
+    if (value == null) {
+      return "";
+    }
+    return value instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : value.toString();
+  }
+
+  private static List<String> list(Object value) {
+    String s = text(value);
+    return s.isEmpty() ? List.of() : Arrays.asList(s.split(";"));
+  }
+}
