@@ -11,6 +11,12 @@ import cn.edu.ntvu.workbench.identity.application.ImportResult;
 import cn.edu.ntvu.workbench.identity.application.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignInService;
 import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.timetable.application.TermSchedule;
+import cn.edu.ntvu.workbench.timetable.application.TimetableEntry;
+import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
+import cn.edu.ntvu.workbench.timetable.application.TimetableImportService;
+import cn.edu.ntvu.workbench.timetable.application.TimetablePreview;
+import cn.edu.ntvu.workbench.timetable.application.TimetableQueryService;
 import cn.edu.ntvu.workbench.wecom.application.Credential;
 import cn.edu.ntvu.workbench.wecom.application.WeComClient;
 import cn.edu.ntvu.workbench.wecom.domain.WeComIdentity;
@@ -41,8 +47,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What needs the real container and the real MariaDB: Flyway's schema, the directory import's transaction, the
- * cluster-wide WeCom token store and the WeCom client against the stand-in over HTTP. One class, so Arquillian
+ * What needs the real container and the real MariaDB: Flyway's schema, the directory and timetable imports'
+ * transactions, the cluster-wide WeCom token store and the WeCom client against the stand-in over HTTP. One class, so Arquillian
  * starts Payara Micro once (each deployment is a new Payara Micro process).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -73,6 +79,8 @@ class InContainerIT {
   @Inject JdbcCredentialStore credentials;
   @Inject WeComClient wecom;
   @Inject StandInAuthorizations standIn;
+  @Inject TimetableImportService timetables;
+  @Inject TimetableQueryService timetableQueries;
 
   @Test
   void everyTableIsUtf8mb4AndFlywayRanEveryMigration() throws Exception {
@@ -190,6 +198,38 @@ class InContainerIT {
     assertThat(identity).isEqualTo(new WeComIdentity.Member("20240100001", java.util.Optional.empty()));
     assertThatThrownBy(() -> wecom.getUserInfo(code)).isInstanceOf(WeComInvalidCodeException.class);
     assertThat(wecom.getUserInfo(standIn.issueCode(null))).isInstanceOf(WeComIdentity.NonMember.class);
+  }
+
+  @Test
+  void aTermsTimetableImportsWholeAndReimportChangesNothing() throws Exception {
+    String[][] files = {
+      {"TERM", "term.csv"},
+      {"PERIOD_TIMES", "period-times.csv"},
+      {"CALENDAR", "calendar.csv"},
+      {"TIMETABLE_ZF", "timetable-zf.csv"},
+      {"TIMETABLE_WISEDU", "timetable-wisedu.csv"}
+    };
+    for (String[] f : files) {
+      importTimetable(TimetableImportKind.valueOf(f[0]), f[1]);
+    }
+    TermSchedule term = timetableQueries.term("2026-2027-1").orElseThrow();
+    assertThat(term.calendar().currentWeek(java.time.LocalDate.parse("2026-09-07"))).isEqualTo(1);
+    List<TimetableEntry> meetings = timetableQueries.meetingsOfClass(term.termId(), "2401000");
+    assertThat(meetings).isNotEmpty();
+    assertThat(meetings).extracting(TimetableEntry::source).contains("ZF", "WISEDU");
+
+    importTimetable(TimetableImportKind.TIMETABLE_ZF, "timetable-zf.csv");
+    assertThat(timetableQueries.meetingsOfClass(term.termId(), "2401000")).hasSameSizeAs(meetings);
+  }
+
+  private void importTimetable(TimetableImportKind kind, String file) throws java.io.IOException {
+    byte[] bytes;
+    try (var in = InContainerIT.class.getResourceAsStream("/demo/" + file)) {
+      bytes = in.readAllBytes();
+    }
+    TimetablePreview preview = timetables.preview(kind, file, bytes, "10857");
+    assertThat(preview.errors()).as(file).isEmpty();
+    assertThat(timetables.apply(preview.batchId(), "10857").applied()).as(file).isTrue();
   }
 
   private static void sleep(long ms) {
