@@ -50,6 +50,26 @@ public final class TestServers implements LauncherSessionListener {
   @Override
   public void launcherSessionClosed(LauncherSession session) {
     stopAll();
+    if (enabled()) {
+      removeArquillianLeftovers();
+    }
+  }
+
+  /**
+   * The Payara Micro connector copies each deployment to /tmp/arquillian-payara-micro* and never removes it
+   * (STACK.md trap 7): ~40 MB per run would pile up on a CI machine. Ours are done once the session closes.
+   */
+  private static void removeArquillianLeftovers() {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (var dirs = java.nio.file.Files.newDirectoryStream(tmp, "arquillian-payara-micro*")) {
+      for (Path dir : dirs) {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      log("could not remove Arquillian's temporary folders: " + e.getMessage());
+    }
   }
 
   /** True in failsafe runs (and whenever someone sets {@code test.war} by hand). */
