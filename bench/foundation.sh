@@ -75,15 +75,6 @@ APP_MODE=dev APP_PUBLIC_BASE_URL=http://localhost:$PORT DB_URL=jdbc:mariadb://12
 APID=$!; pids+=($APID)
 t=$(wait_ready "http://localhost:$PORT/health/ready" 240)
 echo "launch-to-ready (packaged WAR, first start incl. schema and demo data): ${t}s"
-kill $APID; wait $APID 2>/dev/null || true; sleep 2
-start=$(date +%s.%N)
-APP_MODE=dev APP_PUBLIC_BASE_URL=http://localhost:$PORT DB_URL=jdbc:mariadb://127.0.0.1:$DBPORT/workbench \
-  DB_USER=wb DB_PASSWORD=bench java -Xmx512m -jar target/payara-micro.jar --deploy target/workbench.war \
-  --contextroot / --port $PORT --nocluster --rootdir "$WORK/payara" \
-  --postbootcommandfile server-config/post-boot-commands.asadmin > "$WORK/payara.log" 2>&1 &
-APID=$!; pids+=($APID)
-t=$(wait_ready "http://localhost:$PORT/health/ready" 240)
-echo "launch-to-ready (packaged WAR, restart with its --rootdir kept): ${t}s"
 echo "RSS after start: $(rss_mb $APID) MB"
 
 echo "== sign in (development sign-in as the first demo person)"

@@ -82,7 +82,6 @@ public final class DevServer {
               .war(war)
               .port(port)
               .postBootCommands(serverConfig.resolve("post-boot-commands.asadmin"))
-              .rootDir(dataDir.resolve("payara"))
               .logFile(dataDir.resolve("logs/payara.log"))
               .echoTo(System.out)
               .env(env)
