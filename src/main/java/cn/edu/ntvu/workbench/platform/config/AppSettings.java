@@ -17,6 +17,8 @@ public class AppSettings {
   public static final String MODE = "app.mode";
   public static final String PUBLIC_BASE_URL = "app.public-base-url";
   public static final String DB_URL = "db.url";
+  public static final String DB_USER = "db.user";
+  public static final String DB_PASSWORD = "db.password";
   public static final String CAS_URL = "cas.url";
   public static final String CAS_PROTOCOL = "cas.protocol";
   public static final String WECOM_CORP_ID = "wecom.corp-id";
@@ -63,6 +65,9 @@ public class AppSettings {
         && !text(config, DB_URL).orElse("").startsWith("jdbc:mysql:")) {
       throw new InvalidSettingException(DB_URL, "a jdbc:mariadb:// URL");
     }
+    // The data source reads these itself; an empty value counts as missing in MicroProfile Config.
+    required(config, DB_USER, "the database user");
+    required(config, DB_PASSWORD, "the database password (environment or a Payara password alias)");
     this.casUrl = url(config, CAS_URL).map(AppSettings::stripSlash);
     if (!dev && casUrl.isEmpty()) {
       missing(CAS_URL);

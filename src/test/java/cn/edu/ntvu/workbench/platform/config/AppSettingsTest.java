@@ -17,6 +17,8 @@ class AppSettingsTest {
   private static Map<String, String> production() {
     Map<String, String> m = new HashMap<>();
     m.put("db.url", "jdbc:mariadb://db:3306/workbench");
+    m.put("db.user", "workbench");
+    m.put("db.password", "db-secret");
     m.put("app.public-base-url", "https://workbench.ntvu.edu.cn/");
     m.put("cas.url", "https://authserver.ntvu.edu.cn/authserver");
     m.put("wecom.corp-id", "ww0123456789abcdef");
@@ -64,6 +66,8 @@ class AppSettingsTest {
     Map<String, String> m = new HashMap<>();
     m.put("app.mode", "dev");
     m.put("db.url", "jdbc:mariadb://127.0.0.1:3307/workbench");
+    m.put("db.user", "workbench");
+    m.put("db.password", "workbench");
     m.put("app.public-base-url", "http://localhost:9090");
     AppSettings s = new AppSettings(new MapConfig(m));
 
