@@ -16,12 +16,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +53,7 @@ public class DirectoryImportService {
       return ImportPreview.of(null, fileName, plan);
     }
     ImportBatch batch =
-        new ImportBatch(kind.name(), fileName, content, sha256(content), actorAccount, summary(plan, fileName));
+        new ImportBatch(kind.name(), fileName, content, actorAccount, summary(plan, fileName));
     em.persist(batch);
     em.flush();
     return ImportPreview.of(batch.getId(), fileName, plan);
@@ -192,42 +189,17 @@ public class DirectoryImportService {
 
   /** A short machine-readable record of an import for the batch and the audit log. */
   static String summary(ImportPlan plan, String fileName) {
-    return "{\"kind\":\""
-        + plan.kind()
-        + "\",\"file\":\""
-        + jsonEscape(fileName == null ? "" : fileName)
-        + "\",\"created\":"
-        + plan.count(Change.CREATE)
-        + ",\"updated\":"
-        + plan.count(Change.UPDATE)
-        + ",\"unchanged\":"
-        + plan.count(Change.UNCHANGED)
-        + ",\"errors\":"
-        + plan.errors().size()
-        + ",\"warnings\":"
-        + plan.warnings().size()
-        + "}";
+    return jakarta.json.Json.createObjectBuilder()
+        .add("kind", plan.kind().name())
+        .add("file", fileName == null ? "" : fileName)
+        .add("created", plan.count(Change.CREATE))
+        .add("updated", plan.count(Change.UPDATE))
+        .add("unchanged", plan.count(Change.UNCHANGED))
+        .add("errors", plan.errors().size())
+        .add("warnings", plan.warnings().size())
+        .build()
+        .toString();
   }
 
-  private static String jsonEscape(String s) {
-    StringBuilder out = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
 
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
-  }
 }

@@ -65,16 +65,25 @@ public class ImportBatch {
 
   protected ImportBatch() {}
 
-  public ImportBatch(
-      String kind, String fileName, byte[] content, String sha256, String uploadedBy, String summary) {
+  public ImportBatch(String kind, String fileName, byte[] content, String uploadedBy, String summary) {
     this.kind = Objects.requireNonNull(kind);
     this.fileName = fileName == null || fileName.isBlank() ? "upload" : truncate(fileName.strip(), 255);
     this.content = content.clone();
-    this.sha256 = Objects.requireNonNull(sha256);
+    this.sha256 = sha256(content);
     this.uploadedBy = Department.requireText(uploadedBy, "uploadedBy");
     this.uploadedAt = LocalDateTime.now();
     this.status = Status.PREVIEWED;
     this.summary = summary;
+  }
+
+  /** The file's fingerprint, so that an admin can tell two uploads of the same file apart from two files. */
+  private static String sha256(byte[] content) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
   }
 
   private static String truncate(String s, int max) {

@@ -19,11 +19,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +49,7 @@ public class TimetableImportService {
       return TimetablePreview.of(null, fileName, plan);
     }
     ImportBatch batch =
-        new ImportBatch(kind.name(), fileName, content, sha256(content), actorAccount, summary(plan, fileName));
+        new ImportBatch(kind.name(), fileName, content, actorAccount, summary(plan, fileName));
     em.persist(batch);
     em.flush();
     return TimetablePreview.of(batch.getId(), fileName, plan);
@@ -209,40 +206,21 @@ public class TimetableImportService {
   }
 
   static String summary(TimetablePlan plan, String fileName) {
-    return "{\"kind\":\""
-        + plan.kind()
-        + "\",\"file\":\""
-        + jsonEscape(fileName == null ? "" : fileName)
-        + "\",\"term\":"
-        + (plan.termCode() == null ? "null" : "\"" + jsonEscape(plan.termCode()) + "\"")
-        + ",\"items\":"
-        + plan.size()
-        + ",\"errors\":"
-        + plan.errors().size()
-        + ",\"warnings\":"
-        + plan.warnings().size()
-        + "}";
+    jakarta.json.JsonObjectBuilder json =
+        jakarta.json.Json.createObjectBuilder()
+            .add("kind", plan.kind().name())
+            .add("file", fileName == null ? "" : fileName);
+    if (plan.termCode() == null) {
+      json.addNull("term");
+    } else {
+      json.add("term", plan.termCode());
+    }
+    return json.add("items", plan.size())
+        .add("errors", plan.errors().size())
+        .add("warnings", plan.warnings().size())
+        .build()
+        .toString();
   }
 
-  private static String jsonEscape(String s) {
-    StringBuilder out = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
 
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
-  }
 }
