@@ -71,7 +71,7 @@ start=$(date +%s.%N)
 APP_MODE=dev APP_PUBLIC_BASE_URL=http://localhost:$PORT DB_URL=jdbc:mariadb://127.0.0.1:$DBPORT/workbench \
   DB_USER=wb DB_PASSWORD=bench java -Xmx512m -jar target/payara-micro.jar --deploy target/workbench.war \
   --contextroot / --port $PORT --nocluster --rootdir "$WORK/payara" \
-  --postbootcommandfile server-config/post-boot-commands.asadmin > "$WORK/payara.log" 2>&1 &
+  --prebootcommandfile server-config/pre-boot-commands.asadmin > "$WORK/payara.log" 2>&1 &
 APID=$!; pids+=($APID)
 t=$(wait_ready "http://localhost:$PORT/health/ready" 240)
 echo "launch-to-ready (packaged WAR, first start incl. schema and demo data): ${t}s"

@@ -81,7 +81,7 @@ public final class DevServer {
               .microJar(microJar)
               .war(war)
               .port(port)
-              .postBootCommands(serverConfig.resolve("post-boot-commands.asadmin"))
+              .preBootCommands(serverConfig.resolve("pre-boot-commands.asadmin"))
               .logFile(dataDir.resolve("logs/payara.log"))
               .echoTo(System.out)
               .env(env)

@@ -32,7 +32,7 @@ public final class PayaraMicro implements AutoCloseable {
     Path microJar;
     Path war;
     int port;
-    Path postBootCommands;
+    Path preBootCommands;
     Path logFile;
     PrintStream echo;
     Map<String, String> env = Map.of();
@@ -57,9 +57,9 @@ public final class PayaraMicro implements AutoCloseable {
       return this;
     }
 
-    /** Optional asadmin file run after boot (server-config/post-boot-commands.asadmin). */
-    public Options postBootCommands(Path p) {
-      postBootCommands = p;
+    /** Optional asadmin file run before boot (server-config/pre-boot-commands.asadmin). */
+    public Options preBootCommands(Path p) {
+      preBootCommands = p;
       return this;
     }
 
@@ -159,9 +159,9 @@ public final class PayaraMicro implements AutoCloseable {
             String.valueOf(port),
             // One node: no Hazelcast discovery (saves seconds and stray multicast).
             "--nocluster"));
-    if (o.postBootCommands != null && Files.isRegularFile(o.postBootCommands)) {
-      cmd.add("--postbootcommandfile");
-      cmd.add(o.postBootCommands.toString());
+    if (o.preBootCommands != null && Files.isRegularFile(o.preBootCommands)) {
+      cmd.add("--prebootcommandfile");
+      cmd.add(o.preBootCommands.toString());
     }
     ManagedProcess.Builder builder =
         ManagedProcess.builder("payara")

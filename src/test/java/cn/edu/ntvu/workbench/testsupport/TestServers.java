@@ -149,7 +149,7 @@ public final class TestServers implements LauncherSessionListener {
                       .microJar(Path.of(System.getProperty("payara.microJar")))
                       .war(Path.of(System.getProperty("test.war")))
                       .port(appPort)
-                      .postBootCommands(serverConfig().resolve("post-boot-commands.asadmin"))
+                      .preBootCommands(serverConfig().resolve("pre-boot-commands.asadmin"))
                       .logFile(workDir().resolve("payara-e2e.log"))
                       .env(env)
                       .start();

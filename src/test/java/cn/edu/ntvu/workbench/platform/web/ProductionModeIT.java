@@ -50,7 +50,7 @@ class ProductionModeIT {
             .microJar(Path.of(System.getProperty("payara.microJar")))
             .war(Path.of(System.getProperty("test.war")))
             .port(port)
-            .postBootCommands(TestServers.serverConfig().resolve("post-boot-commands.asadmin"))
+            .preBootCommands(TestServers.serverConfig().resolve("pre-boot-commands.asadmin"))
             .logFile(work.resolve("payara-production.log"))
             .env(env)
             .readyTimeout(Duration.ofMinutes(4))
