@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.wecom.application;
 
+import cn.edu.ntvu.workbench.testsupport.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

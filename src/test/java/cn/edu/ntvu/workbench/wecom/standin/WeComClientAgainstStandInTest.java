@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.wecom.standin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.edu.ntvu.workbench.testsupport.MutableClock;
 import cn.edu.ntvu.workbench.wecom.application.Credential;
 import cn.edu.ntvu.workbench.wecom.application.CredentialStore;
 import cn.edu.ntvu.workbench.wecom.application.WeComClient;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The real client against the stand-in, wired without HTTP: the shapes fit both ways. */
 class WeComClientAgainstStandInTest {
 
-  final WeComStandInTest.MovableClock clock = new WeComStandInTest.MovableClock();
+  final MutableClock clock = new MutableClock();
   final StandInFaults faults = new StandInFaults();
   final StandInWeCom standIn =
       new StandInWeCom(

@@ -3,7 +3,7 @@ package cn.edu.ntvu.workbench.wecom.standin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.time.Clock;
+import cn.edu.ntvu.workbench.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,7 +16,7 @@ class WeComStandInTest {
   static final String CORP_ID = "ww-standin";
   static final String SECRET = "standin-secret";
 
-  final MovableClock clock = new MovableClock();
+  final MutableClock clock = new MutableClock();
   final StandInFaults faults = new StandInFaults();
   final StandInWeCom standIn =
       new StandInWeCom(new InMemoryStandInGrants(), faults, clock, () -> CORP_ID, () -> SECRET);
@@ -122,26 +122,4 @@ class WeComStandInTest {
     return standIn.gettoken(CORP_ID, SECRET).getString("access_token");
   }
 
-  static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-09-01T07:50:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 }
