@@ -33,8 +33,12 @@ public final class ManagedProcess implements AutoCloseable {
   private static final Set<ManagedProcess> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(ManagedProcess::stopAllLive, "managed-process-reaper"));
+    try {
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(ManagedProcess::stopAllLive, "managed-process-reaper"));
+    } catch (IllegalStateException shutdownInProgress) {
+      // First used from another shutdown hook (e.g. Ctrl-C during the dev run's start): nothing to reap yet.
+    }
   }
 
   private static final HttpClient HTTP =

@@ -19,6 +19,7 @@ public class AppSettings {
   public static final String DB_URL = "db.url";
   public static final String DB_USER = "db.user";
   public static final String DB_PASSWORD = "db.password";
+  public static final String DB_STARTUP_WAIT = "db.startup-wait-seconds";
   public static final String CAS_URL = "cas.url";
   public static final String CAS_PROTOCOL = "cas.protocol";
   public static final String WECOM_CORP_ID = "wecom.corp-id";
@@ -45,6 +46,7 @@ public class AppSettings {
   private final String wecomApiBaseUrl;
   private final String wecomAuthorizeUrl;
   private final Duration sessionIdle;
+  private final Duration databaseStartupWait;
   private final Optional<String> passwordResetUrl;
   private final Optional<String> supportContact;
 
@@ -68,6 +70,8 @@ public class AppSettings {
     // The data source reads these itself; an empty value counts as missing in MicroProfile Config.
     required(config, DB_USER, "the database user");
     required(config, DB_PASSWORD, "the database password (environment or a Payara password alias)");
+    this.databaseStartupWait =
+        Duration.ofSeconds(integer(config, DB_STARTUP_WAIT, 60, 0, 600, "seconds between 0 and 600"));
     this.casUrl = url(config, CAS_URL).map(AppSettings::stripSlash);
     if (!dev && casUrl.isEmpty()) {
       missing(CAS_URL);
@@ -192,6 +196,11 @@ public class AppSettings {
   /** The agent secret: pass it to the WeCom client only; never log it or show it on a page. */
   public String wecomAgentSecret() {
     return wecomAgentSecret;
+  }
+
+  /** How long start-up waits for an unreachable database (it may still be starting) before it gives up. */
+  public Duration databaseStartupWait() {
+    return databaseStartupWait;
   }
 
   public String wecomApiBaseUrl() {

@@ -10,6 +10,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -52,6 +55,7 @@ public class Bootstrap {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void start() {
     LOG.info(() -> "Starting in " + settings.mode() + " mode at " + settings.publicBaseUrl());
+    awaitDatabase();
     Flyway.configure(Bootstrap.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/migration")
@@ -59,5 +63,36 @@ public class Bootstrap {
         .load()
         .migrate();
     schemaReady.fire(new SchemaReady(settings.isDevMode()));
+  }
+
+  /**
+   * The database may start after us (containers started together, the dev run starting MariaDB while Payara boots):
+   * wait up to db.startup-wait-seconds for a connection, then let Flyway fail with the driver's message.
+   */
+  private void awaitDatabase() {
+    long deadline = System.nanoTime() + settings.databaseStartupWait().toNanos();
+    long nextLog = 0;
+    while (true) {
+      try (Connection c = dataSource.getConnection()) {
+        return;
+      } catch (SQLException e) {
+        long now = System.nanoTime();
+        if (now >= deadline) {
+          LOG.severe(() -> "The database is not reachable; giving up after " + settings.databaseStartupWait());
+          return;
+        }
+        if (now >= nextLog) {
+          // The driver's message names host and port only; the URL's credentials are never logged.
+          LOG.warning(() -> "Waiting for the database: " + e.getMessage());
+          nextLog = now + TimeUnit.SECONDS.toNanos(10);
+        }
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 }
