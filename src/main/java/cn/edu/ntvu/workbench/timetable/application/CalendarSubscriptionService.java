@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * 订阅到手机日历: turns a person's calendar subscription on, resets or turns it off, and answers a calendar app's
@@ -93,7 +95,14 @@ public class CalendarSubscriptionService {
     for (TermSchedule term : termsOfFeed(LocalDate.ofInstant(now, TimetableCalendarWriter.ZONE))) {
       terms.add(new TermMeetings(term, meetingsOf(person, term)));
     }
-    String body = new TimetableCalendarWriter(texts(locale), uidDomain()).write(person.getName(), terms, now);
+    // 金智 files carry teacher accounts only: one directory query names them all
+    Set<String> unnamed = new TreeSet<>();
+    for (TermMeetings t : terms) {
+      t.entries().stream().filter(e -> e.teacherNames().isBlank()).forEach(e -> unnamed.addAll(e.teacherAccounts()));
+    }
+    String body =
+        new TimetableCalendarWriter(texts(locale), uidDomain(), directory.namesOf(unnamed))
+            .write(person.getName(), terms, now);
     return Optional.of(CalendarFeed.of(body));
   }
 

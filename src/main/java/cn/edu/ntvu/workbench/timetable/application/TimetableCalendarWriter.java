@@ -17,6 +17,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 
@@ -46,14 +47,24 @@ public final class TimetableCalendarWriter {
 
   private final ResourceBundle texts;
   private final String uidDomain;
+  private final Map<String, String> teacherNames;
 
   /**
    * @param texts the {@code i18n.timetable} bundle in the reader's language
    * @param uidDomain the right-hand side of event UIDs, e.g. the public host name
    */
   public TimetableCalendarWriter(ResourceBundle texts, String uidDomain) {
+    this(texts, uidDomain, Map.of());
+  }
+
+  /**
+   * @param teacherNames names by account, for meetings whose file gave accounts only (金智 exports); an account
+   *     without a name is shown as it is
+   */
+  public TimetableCalendarWriter(ResourceBundle texts, String uidDomain, Map<String, String> teacherNames) {
     this.texts = texts;
     this.uidDomain = uidDomain;
+    this.teacherNames = Map.copyOf(teacherNames);
   }
 
   /**
@@ -146,7 +157,10 @@ public final class TimetableCalendarWriter {
               makeUpFor.getDayOfWeek().getDisplayName(TextStyle.FULL, locale()),
               makeUpFor.toString()));
     }
-    String teachers = e.teacherNames().isBlank() ? String.join("、", e.teacherAccounts()) : e.teacherNames();
+    String teachers =
+        e.teacherNames().isBlank()
+            ? e.teacherAccounts().stream().map(a -> teacherNames.getOrDefault(a, a)).collect(Collectors.joining("、"))
+            : e.teacherNames();
     if (!teachers.isBlank()) {
       lines.add(text("timetable.ical.event.teacher", teachers));
     }

@@ -24,11 +24,11 @@ import net.fortuna.ical4j.validate.ValidationResult;
  * Reads generated iCalendar text with ical4j, a real iCalendar library: strict parsing, validation, and recurrence
  * expansion (RRULE, EXDATE) as a calendar app does it.
  */
-final class ICalendarCheck {
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+public final class ICalendarCheck {
+  public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   /** A class as a calendar app shows it: local date and clock times in Asia/Shanghai. */
-  record Slot(LocalDateTime start, LocalDateTime end) implements Comparable<Slot> {
+  public record Slot(LocalDateTime start, LocalDateTime end) implements Comparable<Slot> {
     @Override
     public int compareTo(Slot o) {
       return start.compareTo(o.start);
@@ -42,7 +42,7 @@ final class ICalendarCheck {
   }
 
   /** Parses strictly and fails the test on any validation error. */
-  static ICalendarCheck parseAndValidate(String text) throws Exception {
+  public static ICalendarCheck parseAndValidate(String text) throws Exception {
     Calendar calendar = new CalendarBuilder().build(new StringReader(text));
     ValidationResult result = calendar.validate();
     assertThat(result.hasErrors()).as("ical4j validation: %s", result).isFalse();
@@ -53,24 +53,24 @@ final class ICalendarCheck {
     return new ICalendarCheck(calendar);
   }
 
-  Calendar calendar() {
+  public Calendar calendar() {
     return calendar;
   }
 
-  List<VEvent> events() {
+  public List<VEvent> events() {
     return calendar.getComponents("VEVENT");
   }
 
-  String property(String name) {
+  public String property(String name) {
     return calendar.<Property>getProperty(name).map(Property::getValue).orElse(null);
   }
 
-  static String value(VEvent e, String name) {
+  public static String value(VEvent e, String name) {
     return e.<Property>getProperty(name).map(Property::getValue).orElse(null);
   }
 
   /** Every occurrence of the events whose UID starts with {@code uidPrefix}, between the two dates. */
-  Set<Slot> expand(String uidPrefix, LocalDate from, LocalDate to) {
+  public Set<Slot> expand(String uidPrefix, LocalDate from, LocalDate to) {
     Set<Slot> out = new TreeSet<>();
     for (VEvent e : events()) {
       if (value(e, "UID").startsWith(uidPrefix)) {
@@ -80,7 +80,7 @@ final class ICalendarCheck {
     return out;
   }
 
-  static List<Slot> expand(VEvent e, LocalDate from, LocalDate to) {
+  public static List<Slot> expand(VEvent e, LocalDate from, LocalDate to) {
     Period<ZonedDateTime> window =
         new Period<>(from.atStartOfDay(SHANGHAI), to.plusDays(1).atStartOfDay(SHANGHAI));
     List<Slot> out = new ArrayList<>();
@@ -104,7 +104,7 @@ final class ICalendarCheck {
   }
 
   /** No two events share a UID. */
-  void assertUniqueUids() {
+  public void assertUniqueUids() {
     Set<String> seen = new HashSet<>();
     for (VEvent e : events()) {
       assertThat(seen.add(value(e, "UID"))).as("UID %s twice", value(e, "UID")).isTrue();

@@ -2,7 +2,6 @@ package cn.edu.ntvu.workbench.timetable.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
 import cn.edu.ntvu.workbench.timetable.application.ICalendarCheck.Slot;
 import cn.edu.ntvu.workbench.timetable.application.TimetableCalendarWriter.TermMeetings;
 import cn.edu.ntvu.workbench.timetable.domain.AcademicCalendar;
@@ -15,7 +14,6 @@ import cn.edu.ntvu.workbench.timetable.domain.PeriodTimeSet;
 import cn.edu.ntvu.workbench.timetable.domain.PeriodTimeTable;
 import cn.edu.ntvu.workbench.timetable.domain.Term;
 import cn.edu.ntvu.workbench.timetable.domain.WeekPattern;
-import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +24,6 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
@@ -282,53 +279,16 @@ class TimetableCalendarWriterTest {
 
   @Test
   void theDemoTermsEveryMeetingIsExact() throws Exception {
-    TimetableImportPlanner planner = new TimetableImportPlanner();
-    TabularFileReader reader = new TabularFileReader();
-    Function<TimetableImportKind, Function<TimetableSnapshot, TimetablePlan>> plan =
-        kind -> snapshot -> {
-          String file =
-              switch (kind) {
-                case TERM -> "term.csv";
-                case PERIOD_TIMES -> "period-times.csv";
-                case CALENDAR -> "calendar.csv";
-                case TIMETABLE_ZF -> "timetable-zf.csv";
-                case TIMETABLE_WISEDU -> "timetable-wisedu.csv";
-              };
-          try (InputStream in = getClass().getResourceAsStream("/demo/" + file)) {
-            TimetablePlan p = planner.plan(kind, reader.read(file, in.readAllBytes(), kind.columns()), snapshot);
-            assertThat(p.errors()).as(file).isEmpty();
-            return p;
-          } catch (Exception e) {
-            throw new AssertionError(e);
-          }
-        };
-    TimetablePlan terms = plan.apply(TimetableImportKind.TERM).apply(TimetableSnapshot.EMPTY);
-    TimetablePlan periods = plan.apply(TimetableImportKind.PERIOD_TIMES).apply(TimetableSnapshot.EMPTY);
-    TimetableSnapshot snapshot =
-        new TimetableSnapshot(
-            terms.terms().stream().collect(Collectors.toMap(Term::code, Function.identity())),
-            periods.periodTimes());
-    AcademicCalendar calendar =
-        plan.apply(TimetableImportKind.CALENDAR).apply(snapshot).calendars().get("2026-2027-1");
-    List<TimetableEntry> entries = new ArrayList<>();
-    for (TimetableImportKind kind : List.of(TimetableImportKind.TIMETABLE_ZF, TimetableImportKind.TIMETABLE_WISEDU)) {
-      int no = 0;
-      for (PlannedMeeting m : plan.apply(kind).apply(snapshot).meetings()) {
-        var c = m.meeting();
-        entries.add(
-            new TimetableEntry(
-                TimetableImportService.source(kind), ++no, c.courseCode(), c.courseName(), c.teacherAccounts(),
-                m.teacherNames() == null ? "" : m.teacherNames(), c.room(), c.weekday(), c.periods(), c.weeks(),
-                List.copyOf(c.classCodes())));
-      }
-    }
+    DemoTerm demo = DemoTerm.load();
+    AcademicCalendar calendar = demo.calendar();
+    List<TimetableEntry> entries = demo.entries();
     assertThat(entries).hasSizeGreaterThan(40);
 
     String text =
-        write(List.of(new TermMeetings(new TermSchedule(1, calendar, periods.periodTimes()), entries)), Locale.ENGLISH);
+        write(List.of(new TermMeetings(new TermSchedule(1, calendar, demo.periodTimes()), entries)), Locale.ENGLISH);
     ICalendarCheck ics = ICalendarCheck.parseAndValidate(text);
     ics.assertUniqueUids();
-    assertEveryMeetingExact(ics, calendar, periods.periodTimes(), entries);
+    assertEveryMeetingExact(ics, calendar, demo.periodTimes(), entries);
     assertThat(ics.property("X-WR-CALNAME")).isEqualTo("Timetable of 田芬");
   }
 
@@ -402,6 +362,22 @@ class TimetableCalendarWriterTest {
       ics.assertUniqueUids();
       assertEveryMeetingExact(ics, calendar, TIMES, entries);
     }
+  }
+
+  @Test
+  void teacherAccountsWithoutNamesAreNamedFromTheDirectory() throws Exception {
+    TimetableEntry wisedu =
+        new TimetableEntry(
+            "WISEDU", 1, "K00005", "管理学基础", List.of("10065", "99999"), "", "", DayOfWeek.TUESDAY,
+            new PeriodRange(9, 2), WeekPattern.parse("2-16周(双)", 18), List.of("2401000"));
+    String text =
+        new TimetableCalendarWriter(texts(Locale.SIMPLIFIED_CHINESE), "x", java.util.Map.of("10065", "叶轩"))
+            .write("田芬", List.of(new TermMeetings(schedule(1, autumnCalendar()), List.of(wisedu))), STAMP);
+    ICalendarCheck ics = ICalendarCheck.parseAndValidate(text);
+    assertThat(ics.events()).allSatisfy(e -> {
+      assertThat(ICalendarCheck.value(e, "DESCRIPTION")).startsWith("教师：叶轩、99999\n节次：第9-10节");
+      assertThat(e.getProperty("LOCATION")).isEmpty();
+    });
   }
 
   @Test
