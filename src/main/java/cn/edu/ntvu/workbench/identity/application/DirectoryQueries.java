@@ -66,4 +66,19 @@ public class DirectoryQueries {
   public long countPeople() {
     return em.createQuery("select count(p) from Person p", Long.class).getSingleResult();
   }
+
+  /** The names of those {@code accounts} the directory knows, by account; one query. */
+  public java.util.Map<String, String> namesOf(java.util.Collection<String> accounts) {
+    if (accounts.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    for (Object[] row :
+        em.createQuery("select p.account, p.name from Person p where p.account in :a", Object[].class)
+            .setParameter("a", java.util.Set.copyOf(accounts))
+            .getResultList()) {
+      out.put((String) row[0], (String) row[1]);
+    }
+    return out;
+  }
 }

@@ -32,7 +32,7 @@ public class ImportBatch {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(nullable = false, length = 16)
+  @Column(nullable = false, length = 32)
   private String kind;
 
   @Column(name = "file_name", nullable = false, length = 255)

@@ -35,6 +35,14 @@ public class SignInFilter extends HttpFilter {
     "/ArquillianServletRunner"
   };
 
+  /**
+   * Calendar subscription feeds ({@code /calendar/<token>.ics}): calendar apps send no cookies, the token in the URL
+   * is the credential and the feed servlet checks it. Only the token's URL-safe characters, so that no encoded
+   * {@code ..} or {@code /} can make this pattern admit another resource.
+   */
+  private static final java.util.regex.Pattern CALENDAR_FEED =
+      java.util.regex.Pattern.compile("/calendar/[A-Za-z0-9_-]+\\.ics");
+
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
@@ -69,6 +77,9 @@ public class SignInFilter extends HttpFilter {
   }
 
   static boolean isPublic(String path) {
+    if (CALENDAR_FEED.matcher(path).matches()) {
+      return true;
+    }
     for (String p : PUBLIC_PREFIXES) {
       if (path.startsWith(p)) {
         return true;

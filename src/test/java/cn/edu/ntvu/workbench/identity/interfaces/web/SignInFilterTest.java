@@ -42,6 +42,18 @@ class SignInFilterTest {
   }
 
   @Test
+  void exactlyTheCalendarFeedPathIsPublic() {
+    String token = "Ab0_-".repeat(8) + "xyz";
+    assertThat(SignInFilter.isPublic("/calendar/" + token + ".ics")).isTrue();
+    assertThat(SignInFilter.isPublic("/calendar/")).isFalse();
+    assertThat(SignInFilter.isPublic("/calendar/" + token)).isFalse();
+    assertThat(SignInFilter.isPublic("/calendar/a/" + token + ".ics")).isFalse();
+    assertThat(SignInFilter.isPublic("/calendar/%2e%2e%2fadmin%2fpeople.xhtml.ics")).isFalse();
+    assertThat(SignInFilter.isPublic("/calendar/x.ics/../../admin/directory/people.xhtml")).isFalse();
+    assertThat(SignInFilter.isPublic("/timetable/calendar.xhtml")).isFalse();
+  }
+
+  @Test
   void theWeComBrowserIsRecognisedByItsUserAgent() {
     assertThat(SignInServlet.isWeComBrowser(request(Map.of("User-Agent",
         "Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 Mobile/15E148 wxwork/4.1.22 MicroMessenger/7.0.1"), Map.of())))
