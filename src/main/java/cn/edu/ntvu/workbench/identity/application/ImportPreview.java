@@ -14,7 +14,7 @@ public record ImportPreview(
     int updates,
     int unchanged,
     List<ImportProblem> errors,
-    List<ImportProblem> warnings) {
+    List<ImportProblem> warnings) implements java.io.Serializable {
 
   public ImportPreview {
     errors = List.copyOf(errors);

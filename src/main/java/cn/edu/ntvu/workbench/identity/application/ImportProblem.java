@@ -8,7 +8,7 @@ import java.util.List;
  * arguments, so the same problem reads in Chinese or English.
  */
 public record ImportProblem(
-    int line, String column, Severity severity, String messageKey, List<String> args) {
+    int line, String column, Severity severity, String messageKey, List<String> args) implements java.io.Serializable {
   /** Whether a problem blocks the import. */
   public enum Severity {
     ERROR,

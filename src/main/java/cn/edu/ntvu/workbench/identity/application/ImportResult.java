@@ -13,7 +13,7 @@ public record ImportResult(
     int updated,
     int unchanged,
     List<ImportProblem> errors,
-    List<ImportProblem> warnings) {
+    List<ImportProblem> warnings) implements java.io.Serializable {
 
   public ImportResult {
     errors = List.copyOf(errors);

@@ -6,14 +6,14 @@ import cn.edu.ntvu.workbench.identity.application.ImportPreview;
 import cn.edu.ntvu.workbench.identity.application.ImportProblem;
 import cn.edu.ntvu.workbench.identity.application.ImportResult;
 import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
+import cn.edu.ntvu.workbench.platform.web.BundleText;
+import cn.edu.ntvu.workbench.platform.web.ImportUpload;
+import cn.edu.ntvu.workbench.platform.web.ProblemLine;
+import cn.edu.ntvu.workbench.platform.web.ProblemList;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
 
@@ -26,9 +26,6 @@ import java.util.List;
 public class DirectoryImportBean implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The page lists this many problems of each severity; the total is shown beside. */
-  static final int SHOWN_PROBLEMS = 500;
-
   @Inject DirectoryImportService service;
   @Inject CurrentUser me;
 
@@ -36,51 +33,27 @@ public class DirectoryImportBean implements Serializable {
   private transient Part upload;
   private ImportPreview preview;
   private ImportResult result;
-  private int errorTotal;
-  private int warningTotal;
-
-  /** One problem as the page shows it. */
-  public record ProblemLine(String where, String column, String reason) implements Serializable {
-    // Jakarta EE 10 expression language resolves JavaBean getters, not record accessors.
-
-    public String getWhere() {
-      return where;
-    }
-
-    public String getColumn() {
-      return column;
-    }
-
-    public String getReason() {
-      return reason;
-    }
-  }
+  private ProblemList errors = ProblemList.NONE;
+  private ProblemList warnings = ProblemList.NONE;
+  private ProblemList resultErrors = ProblemList.NONE;
 
   public void previewUpload() {
     result = null;
     preview = null;
-    if (upload == null || upload.getSize() == 0) {
-      error("import.page.chooseFile", List.of());
-      return;
-    }
-    if (upload.getSize() > TabularFileReader.MAX_BYTES) {
-      error("import.file.tooLarge", List.of(String.valueOf(TabularFileReader.MAX_BYTES / (1024 * 1024))));
-      return;
-    }
-    byte[] content;
-    try (InputStream in = upload.getInputStream()) {
-      content = in.readNBytes(TabularFileReader.MAX_BYTES + 1);
-    } catch (IOException e) {
-      error("import.page.uploadFailed", List.of());
+    byte[] content = ImportUpload.read(upload, TabularFileReader.MAX_BYTES);
+    if (content == null) {
       return;
     }
     preview = shown(service.preview(kind, upload.getSubmittedFileName(), content, actorAccount()));
   }
 
-  /** The preview with at most {@link #SHOWN_PROBLEMS} of each list, so a bad 15,000-line file stays light. */
+  /**
+   * The preview as kept between requests: its problems live on as the lines the page shows, and one error stays
+   * so that {@link ImportPreview#canApply()} still answers.
+   */
   private ImportPreview shown(ImportPreview full) {
-    errorTotal = full.errors().size();
-    warningTotal = full.warnings().size();
+    errors = ProblemList.of(full.errors(), DirectoryImportBean::line);
+    warnings = ProblemList.of(full.warnings(), DirectoryImportBean::line);
     return new ImportPreview(
         full.batchId(),
         full.kind(),
@@ -88,8 +61,8 @@ public class DirectoryImportBean implements Serializable {
         full.creates(),
         full.updates(),
         full.unchanged(),
-        full.errors().subList(0, Math.min(SHOWN_PROBLEMS, errorTotal)),
-        full.warnings().subList(0, Math.min(SHOWN_PROBLEMS, warningTotal)));
+        full.errors().subList(0, Math.min(1, full.errors().size())),
+        List.of());
   }
 
   public void confirm() {
@@ -99,9 +72,10 @@ public class DirectoryImportBean implements Serializable {
     try {
       result = service.apply(preview.batchId(), actorAccount());
     } catch (RuntimeException e) {
-      error("import.page.applyFailed", List.of());
+      ImportUpload.error(DirectoryMessages.BUNDLE, "import.page.applyFailed", List.of());
       return;
     }
+    resultErrors = ProblemList.of(result.errors(), DirectoryImportBean::line);
     if (result.applied()) {
       preview = null;
     }
@@ -117,53 +91,31 @@ public class DirectoryImportBean implements Serializable {
     return me.getAccount();
   }
 
-  public List<ProblemLine> getErrorLines() {
-    return lines(preview == null ? List.of() : preview.errors());
-  }
-
-  public List<ProblemLine> getWarningLines() {
-    return lines(preview == null ? List.of() : preview.warnings());
-  }
-
-  public List<ProblemLine> getResultErrorLines() {
-    return lines(result == null ? List.of() : result.errors());
-  }
-
-  private static List<ProblemLine> lines(List<ImportProblem> problems) {
-    return problems.stream().limit(SHOWN_PROBLEMS).map(DirectoryImportBean::line).toList();
-  }
-
   static ProblemLine line(ImportProblem p) {
-    String where =
-        p.line() == 0
-            ? DirectoryMessages.format("import.line.file", List.of())
-            : DirectoryMessages.format("import.line.number", List.of(String.valueOf(p.line())));
     String column =
         p.column().isEmpty() ? "" : DirectoryMessages.labelOr("import.column." + p.column(), p.column());
-    return new ProblemLine(where, column, DirectoryMessages.format(p.messageKey(), p.args()));
-  }
-
-  private static void error(String key, List<String> args) {
-    FacesContext.getCurrentInstance()
-        .addMessage(
-            null,
-            new FacesMessage(FacesMessage.SEVERITY_ERROR, DirectoryMessages.format(key, args), null));
+    return ProblemLine.at(
+        BundleText.viewLocale(), p.line(), column, DirectoryMessages.format(p.messageKey(), p.args()));
   }
 
   public ImportKind[] getKinds() {
     return ImportKind.values();
   }
 
-  public int getErrorTotal() {
-    return errorTotal;
+  public ProblemList getErrors() {
+    return errors;
   }
 
-  public int getWarningTotal() {
-    return warningTotal;
+  public ProblemList getWarnings() {
+    return warnings;
   }
 
-  public int getShownProblems() {
-    return SHOWN_PROBLEMS;
+  public ProblemList getResultErrors() {
+    return resultErrors;
+  }
+
+  public int getMaxBytes() {
+    return TabularFileReader.MAX_BYTES;
   }
 
   public ImportKind getKind() {

@@ -5,6 +5,7 @@ import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.web.DevOnlyFilter;
 import cn.edu.ntvu.workbench.platform.web.EncodingFilter;
 import cn.edu.ntvu.workbench.platform.web.StaticCacheFilter;
+import cn.edu.ntvu.workbench.platform.web.UploadLimitFilter;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -19,7 +20,8 @@ import org.pac4j.jee.filter.SecurityFilter;
 
 /**
  * Registers the filters in code, in a fixed order (annotations give no order): encoding and headers, asset caching,
- * the dev-only guard, pac4j for CAS, then the sign-in guard. Also applies the session settings.
+ * the dev-only guard, pac4j for CAS, then the sign-in guard and, for admin uploads, the upload-size answer. Also
+ * applies the session settings.
  */
 @WebListener
 public class WebSetup implements ServletContextListener {
@@ -48,6 +50,7 @@ public class WebSetup implements ServletContextListener {
       add(ctx, "casCallback", callback, "/callback");
     }
     add(ctx, "signIn", new SignInFilter(casLogouts), "/*");
+    add(ctx, "uploadLimit", new UploadLimitFilter(), "/admin/*");
   }
 
   private static void add(ServletContext ctx, String name, jakarta.servlet.Filter filter, String... urls) {

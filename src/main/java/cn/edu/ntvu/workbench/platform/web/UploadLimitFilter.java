@@ -1,0 +1,42 @@
+package cn.edu.ntvu.workbench.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * An upload beyond the Faces servlet's multipart limit (web.xml) is rejected by the container while Faces reads the
+ * request, which would end on the error page. The admin who picked too big a file is sent back to the page with
+ * {@code ?tooLarge=1} instead, where the upload field says how large a file may be (see
+ * {@code /WEB-INF/includes/import-file.xhtml}, which also stops such a file in the browser before it is sent).
+ */
+public class UploadLimitFilter extends HttpFilter {
+  public static final String PARAM = "tooLarge";
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    try {
+      chain.doFilter(req, res);
+    } catch (ServletException | RuntimeException e) {
+      if (!tooLarge(e) || res.isCommitted()) {
+        throw e;
+      }
+      res.reset();
+      res.sendRedirect(req.getRequestURI() + "?" + PARAM + "=1");
+    }
+  }
+
+  /** Catalina's multipart parser says "the request was rejected because its size (…) exceeds the configured maximum". */
+  static boolean tooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("exceeds the configured maximum")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
