@@ -46,13 +46,33 @@ public class TimetableImportService {
   public TimetablePreview preview(TimetableImportKind kind, String fileName, byte[] content, String actorAccount) {
     TimetablePlan plan = plan(kind, fileName, content);
     if (plan.size() == 0 && plan.hasErrors() && plan.errors().get(0).line() == 0) {
-      return TimetablePreview.of(null, fileName, plan);
+      TimetableImportKind fits = missesColumns(plan) ? fittingKind(fileName, content, kind) : null;
+      return TimetablePreview.of(null, fileName, plan, List.of(), fits);
     }
     ImportBatch batch =
         new ImportBatch(kind.name(), fileName, content, actorAccount, summary(plan, fileName));
     em.persist(batch);
     em.flush();
-    return TimetablePreview.of(batch.getId(), fileName, plan);
+    return TimetablePreview.of(batch.getId(), fileName, plan, TimetableChanges.of(plan, overview()), null);
+  }
+
+  private static boolean missesColumns(TimetablePlan plan) {
+    return plan.errors().size() == 1 && plan.errors().get(0).messageKey().equals("import.file.missingColumns");
+  }
+
+  /** The other kind whose columns the file has: admins pick the wrong kind more often than the wrong file. */
+  private TimetableImportKind fittingKind(String fileName, byte[] content, TimetableImportKind chosen) {
+    for (TimetableImportKind k : TimetableImportKind.values()) {
+      if (k != chosen) {
+        try {
+          reader.read(fileName, content, k.columns());
+          return k;
+        } catch (ImportFileException e) {
+          // not this kind either
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -70,12 +90,13 @@ public class TimetableImportService {
     }
     if (batch.getStatus() == ImportBatch.Status.APPLIED) {
       return TimetableImportResult.refused(
-          batchId, kind, TimetableImportProblem.error(0, "", "timetable.batch.alreadyApplied", batchId));
+          batchId, kind, TimetableImportProblem.error(0, "", TimetableImportResult.ALREADY_APPLIED, batchId));
     }
     TimetablePlan plan = plan(kind, batch.getFileName(), batch.getContent());
     if (plan.hasErrors()) {
       return TimetableImportResult.refused(batchId, plan);
     }
+    List<TimetableChange> changes = TimetableChanges.of(plan, overview());
     // the snapshot left terms and period times managed; bulk deletes below bypass the persistence context, so
     // re-persisting the same keys must not meet stale managed copies
     em.clear();
@@ -99,7 +120,12 @@ public class TimetableImportService {
         .setParameter(5, summary)
         .executeUpdate();
     return new TimetableImportResult(
-        batchId, true, kind, plan.termCode(), plan.size(), List.of(), plan.warnings());
+        batchId, true, kind, plan.termCode(), plan.size(), List.of(), plan.warnings(), changes);
+  }
+
+  /** What is loaded now, for the admin to see before replacing it. */
+  public TimetableOverview overview() {
+    return new TimetableOverviewReader(em).read();
   }
 
   /** The value of {@code course_meeting.source} for a timetable file. */
@@ -221,6 +247,4 @@ public class TimetableImportService {
         .build()
         .toString();
   }
-
-
 }

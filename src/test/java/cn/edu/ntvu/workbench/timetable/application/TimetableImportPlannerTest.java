@@ -42,6 +42,17 @@ class TimetableImportPlannerTest {
         Map.of("2026-2027-1", new Term("2026-2027-1", LocalDate.of(2026, 9, 7), 18)), table.periodTimes());
   }
 
+  /** What {@code snapshot} looks like on the import page: its terms without calendar or meetings, its periods. */
+  static TimetableOverview overviewOf(TimetableSnapshot snapshot) {
+    TimetableOverview.Source none = new TimetableOverview.Source(0, null);
+    return new TimetableOverview(
+        snapshot.terms().values().stream()
+            .map(t -> new TimetableOverview.TermState(t.code(), t.week1Monday(), t.weeks(), 0, 0, none, none))
+            .toList(),
+        snapshot.periodTimes().sets(),
+        null);
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

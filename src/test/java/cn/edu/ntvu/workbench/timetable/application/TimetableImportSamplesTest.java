@@ -1,0 +1,41 @@
+package cn.edu.ntvu.workbench.timetable.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFile;
+import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Every sample an admin downloads imports as it is: all columns of its kind, a few good rows, no error. */
+class TimetableImportSamplesTest {
+  private final TabularFileReader reader = new TabularFileReader();
+  private final TimetableImportPlanner planner = new TimetableImportPlanner();
+
+  @Test
+  void everySampleReadsBackWithAllItsColumnsAndPlansWithoutErrors() throws Exception {
+    TimetableSnapshot demoTerm = TimetableImportPlannerTest.autumn2026();
+    for (TimetableImportKind kind : TimetableImportKind.values()) {
+      byte[] csv = TimetableImportSamples.csv(kind);
+      assertThat(Arrays.copyOf(csv, 3)).as(kind + " starts with a UTF-8 BOM for Excel")
+          .containsExactly(0xEF, 0xBB, 0xBF);
+      String name = TimetableImportSamples.fileName(kind);
+      assertThat(name).startsWith("sample-").endsWith(".csv");
+      TabularFile file = reader.read(name, csv, kind.columns());
+      assertThat(file.columns()).as(kind + " columns").isEqualTo(kind.columns().columns());
+      assertThat(file.rows()).as(kind + " rows").isNotEmpty().hasSizeLessThanOrEqualTo(TimetableImportSamples.ROWS);
+      assertThat(file.encoding()).isEqualTo("UTF-8");
+      TimetablePlan plan = planner.plan(kind, file, demoTerm);
+      assertThat(plan.errors()).as(kind + " sample errors").isEmpty();
+      assertThat(plan.size()).as(kind + " sample items").isPositive();
+    }
+  }
+
+  @Test
+  void the金智SampleNamesItsFieldsInCapitalsLikeTheSystemDoes() {
+    String csv = new String(TimetableImportSamples.csv(TimetableImportKind.TIMETABLE_WISEDU), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(csv.lines().findFirst().orElseThrow())
+        .isEqualTo("\uFEFFXNXQDM,KCH,KCM,SKJS,SKXQ,KSJC,JSJC,SKZC,JASMC,BJDM,XH");
+    assertThat(csv).contains("111111111111111100");
+  }
+}
