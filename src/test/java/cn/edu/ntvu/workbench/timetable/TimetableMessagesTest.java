@@ -2,6 +2,8 @@ package cn.edu.ntvu.workbench.timetable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.edu.ntvu.workbench.identity.infrastructure.imports.ColumnSpec;
+import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,9 +21,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every message key the timetable code uses exists in Chinese and English, and every pattern formats. */
+/**
+ * Every message key the timetable code and pages use exists in Chinese and English, and every pattern formats. The
+ * import page's texts: each kind has its name, its column hint (naming every required column) and its unit; each
+ * change sentence has its after-the-import form; each column a label.
+ */
 class TimetableMessagesTest {
   private static final Pattern KEY_IN_JAVA = Pattern.compile("\"(timetable\\.[A-Za-z.]+[A-Za-z])\"");
+  private static final Pattern KEY_IN_PAGE = Pattern.compile("tt\\['(timetable\\.[A-Za-z.]+[A-Za-z])'\\]");
 
   private static Properties load(String name) throws IOException {
     Properties p = new Properties();
@@ -31,6 +38,20 @@ class TimetableMessagesTest {
     return p;
   }
 
+  /** The keys {@code key} finds in the files ending in {@code suffix} below {@code root}. */
+  private static Set<String> keysIn(String root, String suffix, Pattern key) throws IOException {
+    Set<String> found = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(Path.of(root))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(suffix)).toList()) {
+        Matcher m = key.matcher(Files.readString(f));
+        while (m.find()) {
+          found.add(m.group(1));
+        }
+      }
+    }
+    return found;
+  }
+
   @Test
   void everyKeyInTheCodeIsInBothLanguagesAndFormats() throws IOException {
     Properties zh = load("timetable.properties");
@@ -38,15 +59,7 @@ class TimetableMessagesTest {
     assertThat(new TreeSet<>(en.stringPropertyNames())).isEqualTo(new TreeSet<>(zh.stringPropertyNames()));
     assertThat(load("timetable_zh.properties")).isEmpty();
 
-    Set<String> used = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(Path.of("src/main/java/cn/edu/ntvu/workbench/timetable"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        Matcher m = KEY_IN_JAVA.matcher(Files.readString(f));
-        while (m.find()) {
-          used.add(m.group(1));
-        }
-      }
-    }
+    Set<String> used = keysIn("src/main/java/cn/edu/ntvu/workbench/timetable", ".java", KEY_IN_JAVA);
     assertThat(used).hasSizeGreaterThan(40);
     assertThat(zh.stringPropertyNames()).containsAll(used);
 
@@ -58,5 +71,46 @@ class TimetableMessagesTest {
     MessageFormat reversed = new MessageFormat(zh.getProperty("timetable.weeks.reversed"), Locale.ROOT);
     assertThat(reversed.format(new Object[] {"17", "1"}))
         .isEqualTo("周次范围 17-1 前后颠倒，应写成 1-17。");
+  }
+
+  @Test
+  void everyKindHasANameAHintNamingItsRequiredColumnsAndAUnit() throws IOException {
+    for (Properties p : List.of(load("timetable.properties"), load("timetable_en.properties"))) {
+      for (TimetableImportKind kind : TimetableImportKind.values()) {
+        assertThat(p.getProperty("timetable.admin.kind." + kind)).as(kind.name()).isNotBlank();
+        assertThat(p.getProperty("timetable.admin.items." + kind)).as(kind.name()).isNotBlank();
+        String hint = p.getProperty("timetable.admin.hint." + kind, "").toLowerCase(Locale.ROOT);
+        ColumnSpec spec = kind.columns();
+        for (String column : spec.columns()) {
+          if (spec.required().contains(column)) {
+            assertThat(hint).as(kind + " hint names " + column).contains(column);
+          }
+          assertThat(p.getProperty("timetable.admin.column." + column)).as("label of " + column).isNotBlank();
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyChangeSentenceSaysItAgainAfterTheImport() throws IOException {
+    Properties zh = load("timetable.properties");
+    Set<String> changes = new TreeSet<>();
+    for (String key : zh.stringPropertyNames()) {
+      if (key.startsWith("timetable.admin.change.") && !key.endsWith(".done")) {
+        changes.add(key);
+      }
+    }
+    assertThat(changes).hasSizeGreaterThanOrEqualTo(10);
+    for (String key : changes) {
+      assertThat(zh.getProperty(key + ".done")).as(key + ".done").isNotBlank();
+    }
+  }
+
+  @Test
+  void everyKeyThePagesUseExists() throws IOException {
+    Properties zh = load("timetable.properties");
+    Set<String> used = keysIn("src/main/webapp", ".xhtml", KEY_IN_PAGE);
+    assertThat(used).contains("timetable.admin.title", "timetable.admin.home", "timetable.admin.state.imported");
+    assertThat(zh.stringPropertyNames()).containsAll(used);
   }
 }
