@@ -245,8 +245,8 @@ class InContainerIT {
         .isEqualTo(DayResolution.Kind.TEACHING);
 
     String periods = demoText("period-times.csv");
-    importCsv(
-        TimetableImportKind.PERIOD_TIMES, periods.replace("冬季,2026-10-01,2027-01-31,1,08:00", "冬季,2026-10-01,2027-01-31,1,08:10"));
+    String winter = "冬季,2026-10-01,2027-01-31,1,";
+    importCsv(TimetableImportKind.PERIOD_TIMES, periods.replace(winter + "08:00", winter + "08:10"));
     assertThat(firstPeriodStart(sportsDay)).isEqualTo(LocalTime.of(8, 10));
     importCsv(TimetableImportKind.PERIOD_TIMES, periods);
     assertThat(firstPeriodStart(sportsDay)).isEqualTo(LocalTime.of(8, 0));

@@ -136,7 +136,12 @@ public class WeekView extends TimetablePage {
             case MAKE_UP -> text.get("timetable.view.makeUpShort");
             default -> "";
           };
-      String kindName = kind == DayResolution.Kind.HOLIDAY ? "holiday" : kind == DayResolution.Kind.MAKE_UP ? "makeup" : "";
+      String kindName =
+          switch (kind) {
+            case HOLIDAY -> "holiday";
+            case MAKE_UP -> "makeup";
+            default -> "";
+          };
       boolean isToday = d.date().equals(today);
       columns.add(
           new DayColumn(
@@ -198,7 +203,9 @@ public class WeekView extends TimetablePage {
 
   /** 第12周. */
   public String getHeading() {
-    return week == null ? text.get("timetable.view.title") : text.get("timetable.view.week", String.valueOf(week.week()));
+    return week == null
+        ? text.get("timetable.view.title")
+        : text.get("timetable.view.week", String.valueOf(week.week()));
   }
 
   /** The page title WeCom shows: the week, and the class when it is a class's timetable. */
