@@ -95,6 +95,7 @@ public final class DevServer {
     }
     env("CAS_URL").ifPresent(v -> env.put("CAS_URL", v));
     env("CAS_PROTOCOL").ifPresent(v -> env.put("CAS_PROTOCOL", v));
+    env("DEV_CLOCK").ifPresent(v -> env.put("DEV_CLOCK", v));
 
     System.out.println("[dev] starting Payara Micro on port " + port + " …");
     PayaraMicro app;

@@ -174,7 +174,7 @@ public final class PayaraMicro implements AutoCloseable {
       builder.stopTimeout(Duration.ofSeconds(90));
     }
     // The parent's own DB_URL etc. must not leak into a child that was given other values.
-    for (String key : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "CAS_URL", "CAS_PROTOCOL")) {
+    for (String key : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "CAS_URL", "CAS_PROTOCOL", "DEV_CLOCK")) {
       if (!o.env.containsKey(key)) {
         builder.unsetEnv(key);
       }

@@ -32,6 +32,13 @@ public final class TestServers implements LauncherSessionListener {
   /** Schema of the packaged WAR that end-to-end tests drive. */
   public static final String E2E_SCHEMA = "workbench_e2e";
 
+  /**
+   * The packaged WAR's school clock at start-up ({@code DEV_CLOCK}): Wednesday of week 12 of the demo term, during
+   * periods 3–4, so browser tests see the same school day whatever date the build runs on. The clock runs on from
+   * there; the class going on at start-up lasts until 11:40.
+   */
+  public static final String SCHOOL_CLOCK = "2026-11-25T10:20";
+
   private static EmbeddedMariaDb db;
   private static CompletableFuture<CasServer> cas;
   private static CompletableFuture<PayaraMicro> app;
@@ -141,6 +148,7 @@ public final class TestServers implements LauncherSessionListener {
     env.put("DB_PASSWORD", EmbeddedMariaDb.APP_PASSWORD);
     env.put("CAS_URL", "http://127.0.0.1:" + casPort + "/cas");
     env.put("CAS_PROTOCOL", "CAS30");
+    env.put("DEV_CLOCK", SCHOOL_CLOCK);
     app =
         CompletableFuture.supplyAsync(
             () -> {

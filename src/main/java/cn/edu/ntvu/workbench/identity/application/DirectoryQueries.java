@@ -5,8 +5,11 @@ import cn.edu.ntvu.workbench.identity.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,6 +64,49 @@ public class DirectoryQueries {
               });
     }
     return out;
+  }
+
+  /**
+   * The classes a person looks after: those they are counsellor (辅导员) of and, as dean, those of their department
+   * and its sub-departments. One query, ordered by code.
+   */
+  public List<ClassRef> classesInCareOf(long personId) {
+    List<?> rows =
+        em.createNativeQuery(
+                "WITH RECURSIVE dept (id) AS ("
+                    + "   SELECT g.scope_id FROM role_grant g"
+                    + "    WHERE g.person_id = ? AND g.role = 'DEAN' AND g.scope_kind = 'DEPARTMENT'"
+                    + "   UNION SELECT d.id FROM department d JOIN dept ON d.parent_id = dept.id)"
+                    + " SELECT c.code, c.name FROM school_class c"
+                    + "  WHERE c.department_id IN (SELECT id FROM dept)"
+                    + "     OR c.id IN (SELECT g.scope_id FROM role_grant g"
+                    + "                  WHERE g.person_id = ? AND g.role = 'COUNSELLOR' AND g.scope_kind = 'CLASS')"
+                    + "  ORDER BY c.code")
+            .setParameter(1, personId)
+            .setParameter(2, personId)
+            .getResultList();
+    return rows.stream().map(r -> (Object[]) r).map(r -> new ClassRef((String) r[0], (String) r[1])).toList();
+  }
+
+  public Optional<ClassRef> findClass(String code) {
+    return em.createQuery("select c.code, c.name from SchoolClass c where c.code = :code", Object[].class)
+        .setParameter("code", code)
+        .getResultStream()
+        .findFirst()
+        .map(r -> new ClassRef((String) r[0], (String) r[1]));
+  }
+
+  /** The names of the classes with these codes; unknown codes are left out. */
+  public Map<String, String> classNames(Collection<String> codes) {
+    if (codes.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> names = new HashMap<>();
+    em.createQuery("select c.code, c.name from SchoolClass c where c.code in :codes", Object[].class)
+        .setParameter("codes", List.copyOf(codes))
+        .getResultList()
+        .forEach(r -> names.put((String) r[0], (String) r[1]));
+    return names;
   }
 
   public long countPeople() {

@@ -43,6 +43,7 @@ public class SignInService {
             p.getName(),
             p.getKind(),
             unitName(p),
+            p.getSchoolClass() == null ? null : p.getSchoolClass().getCode(),
             directory.rolesOf(p.getId()),
             path,
             Instant.now()));

@@ -9,8 +9,10 @@ import java.util.Set;
 
 /**
  * Who is signed in, as kept in the HTTP session. Small and Serializable, because sessions are replicated between
- * servers. Roles and the unit (class, or department for staff) are a snapshot taken at sign-in, so that the pages
- * people open most need no directory query.
+ * servers. Roles, the unit (class, or department for staff) and a student's class code are a snapshot taken at
+ * sign-in, so that the pages people open most (the timetable every morning) need no directory query.
+ *
+ * @param classCode the student's class (班级) code; null for staff and for a student without a class
  */
 public record SignedInUser(
     long personId,
@@ -18,6 +20,7 @@ public record SignedInUser(
     String name,
     PersonKind kind,
     String unitName,
+    String classCode,
     Set<Role> roles,
     SignInPath path,
     Instant signedInAt)
@@ -27,6 +30,11 @@ public record SignedInUser(
 
   public SignedInUser {
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+  }
+
+  /** Whether the person studies here; staff have a teaching schedule instead of a class. */
+  public boolean isStudent() {
+    return kind == PersonKind.STUDENT;
   }
 
   public boolean has(Role role) {

@@ -3,6 +3,8 @@ package cn.edu.ntvu.workbench.platform.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -30,6 +32,8 @@ public class AppSettings {
   public static final String SESSION_IDLE_MINUTES = "session.idle-minutes";
   public static final String PASSWORD_RESET_URL = "identity.password-reset-url";
   public static final String SUPPORT_CONTACT = "app.support-contact";
+  /** Development only: the school clock's local time at start-up, e.g. {@code 2026-11-25T10:20}. */
+  public static final String DEV_CLOCK = "dev.clock";
 
   /** Dev-mode corp id of the WeCom stand-in; never a real corp. */
   public static final String DEV_CORP_ID = "wwdevcorp0000000001";
@@ -49,6 +53,7 @@ public class AppSettings {
   private final Duration databaseStartupWait;
   private final Optional<String> passwordResetUrl;
   private final Optional<String> supportContact;
+  private final Optional<LocalDateTime> devClock;
 
   public AppSettings() {
     this(ConfigProvider.getConfig());
@@ -102,6 +107,20 @@ public class AppSettings {
             integer(config, SESSION_IDLE_MINUTES, 30, 5, 24 * 60, "minutes between 5 and 1440"));
     this.passwordResetUrl = url(config, PASSWORD_RESET_URL);
     this.supportContact = text(config, SUPPORT_CONTACT);
+    this.devClock = devClock(config, dev);
+  }
+
+  /** A production server never runs on a made-up date: the key is refused there, not ignored. */
+  private static Optional<LocalDateTime> devClock(Config config, boolean dev) {
+    Optional<String> value = text(config, DEV_CLOCK);
+    if (value.isPresent() && !dev) {
+      throw new InvalidSettingException(DEV_CLOCK, "no value in production (it exists for development mode only)");
+    }
+    try {
+      return value.map(LocalDateTime::parse);
+    } catch (DateTimeParseException e) {
+      throw new InvalidSettingException(DEV_CLOCK, "a local date and time such as 2026-11-25T10:20");
+    }
   }
 
   /** The WeCom stand-in's secret in development: not a real secret, the stand-in only exists in dev mode. */
@@ -221,5 +240,10 @@ public class AppSettings {
 
   public Optional<String> supportContact() {
     return supportContact;
+  }
+
+  /** Development mode: the school clock's local time at start-up; empty means the real time. */
+  public Optional<LocalDateTime> devClock() {
+    return devClock;
   }
 }

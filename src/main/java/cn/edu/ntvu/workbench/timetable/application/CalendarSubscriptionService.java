@@ -45,7 +45,8 @@ public class CalendarSubscriptionService {
   @PersistenceContext(unitName = "workbench")
   EntityManager em;
 
-  Clock clock = Clock.systemUTC();
+  /** The school clock (dev.clock in development): which term is "current" follows it. */
+  @Inject Clock clock;
   private final SecureRandom random = new SecureRandom();
 
   /** The person's subscription, if it is on. */

@@ -107,6 +107,7 @@ public class TimetableImportService {
       case TIMETABLE_ZF, TIMETABLE_WISEDU -> {
         TermRecord term = lockedTerm(plan.termCode());
         new MeetingWriter(em).replace(term.getId(), source(kind), plan.meetings());
+        bumpVersion(term.getId());
       }
     }
     String summary = summary(plan, batch.getFileName());
@@ -212,12 +213,25 @@ public class TimetableImportService {
       }
     }
     em.flush();
+    // period times belong to no term but every term shows them
+    em.createQuery("UPDATE TermRecord t SET t.version = t.version + 1").executeUpdate();
+  }
+
+  /**
+   * Readers keep a term's schedule for as long as its version stays the same (TimetableQueryService), so whatever
+   * changes what a term shows bumps its version in the same transaction.
+   */
+  private void bumpVersion(long termId) {
+    em.createQuery("UPDATE TermRecord t SET t.version = t.version + 1 WHERE t.id = :id")
+        .setParameter("id", termId)
+        .executeUpdate();
   }
 
   /** Replaces the calendar of every term the file has dates in; other terms keep theirs. */
   private void writeCalendars(Map<String, AcademicCalendar> calendars) {
     for (Map.Entry<String, AcademicCalendar> e : calendars.entrySet()) {
       long termId = lockedTerm(e.getKey()).getId();
+      bumpVersion(termId);
       em.createQuery("DELETE FROM CalendarDayRecord d WHERE d.termId = :term")
           .setParameter("term", termId)
           .executeUpdate();

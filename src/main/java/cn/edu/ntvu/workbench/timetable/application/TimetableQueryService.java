@@ -4,6 +4,7 @@ import cn.edu.ntvu.workbench.timetable.domain.AcademicCalendar;
 import cn.edu.ntvu.workbench.timetable.domain.Holiday;
 import cn.edu.ntvu.workbench.timetable.domain.MakeUpDay;
 import cn.edu.ntvu.workbench.timetable.domain.PeriodRange;
+import cn.edu.ntvu.workbench.timetable.domain.Term;
 import cn.edu.ntvu.workbench.timetable.domain.WeekPattern;
 import cn.edu.ntvu.workbench.timetable.infrastructure.CalendarDayRecord;
 import cn.edu.ntvu.workbench.timetable.infrastructure.TermRecord;
@@ -17,11 +18,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
- * The reads the timetable views stand on. A term's schedule is three small queries; a person's meetings are one
- * query, whatever their number (teachers and classes come along as concatenated lists), so a week view costs at
- * most four queries. Who may see whose timetable is decided by the caller.
+ * The reads the timetable views stand on. A term is one query; its schedule (calendar and period times, two more
+ * queries) is kept per server for as long as the term's version stays the same. A person's meetings are one query,
+ * whatever their number (teachers and classes come along as concatenated lists), so a week view costs two queries,
+ * four when the term has just changed. Who may see whose timetable is decided by the caller ({@link
+ * TimetablePolicy}).
  */
 @ApplicationScoped
 public class TimetableQueryService {
@@ -44,6 +49,11 @@ public class TimetableQueryService {
   @PersistenceContext(unitName = "workbench")
   EntityManager em;
 
+  /** Term schedules by term id, each with the term version it was read at. */
+  private final ConcurrentMap<Long, CachedSchedule> schedules = new ConcurrentHashMap<>();
+
+  private record CachedSchedule(int version, TermSchedule schedule) {}
+
   /** The term whose weeks contain {@code date}, if any. */
   public Optional<TermSchedule> termOn(LocalDate date) {
     return em.createQuery(
@@ -64,7 +74,39 @@ public class TimetableQueryService {
         .map(this::schedule);
   }
 
+  /** Whether any term exists (the demo data loads only into an empty timetable). */
+  public boolean anyTerm() {
+    return !em.createQuery("SELECT t.id FROM TermRecord t", Long.class).setMaxResults(1).getResultList().isEmpty();
+  }
+
+  /** The first term that starts after {@code date}, for "next term starts on …". */
+  public Optional<Term> termAfter(LocalDate date) {
+    return em.createQuery(
+            "SELECT t FROM TermRecord t WHERE t.week1Monday > :date ORDER BY t.week1Monday", TermRecord.class)
+        .setParameter("date", date)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(TermRecord::toTerm);
+  }
+
+  /**
+   * The term row is read on every request anyway, and every import that changes a term's calendar or period times
+   * bumps its version in the same transaction: a schedule cached at the version just read is therefore right on
+   * every server, and the first request that sees a new version reads the schedule again. The version is read
+   * before the schedule, so a schedule is never cached under a newer version than its own.
+   */
   private TermSchedule schedule(TermRecord term) {
+    CachedSchedule cached = schedules.get(term.getId());
+    if (cached != null && cached.version() == term.getVersion()) {
+      return cached.schedule();
+    }
+    TermSchedule fresh = load(term);
+    schedules.put(term.getId(), new CachedSchedule(term.getVersion(), fresh));
+    return fresh;
+  }
+
+  private TermSchedule load(TermRecord term) {
     List<Holiday> holidays = new ArrayList<>();
     List<MakeUpDay> makeUps = new ArrayList<>();
     for (CalendarDayRecord d :
@@ -109,6 +151,42 @@ public class TimetableQueryService {
         "(SELECT term_id, source, meeting_no FROM course_meeting_class WHERE term_id = ? AND class_code = ?) k",
         termId,
         classCode);
+  }
+
+  /** Whose timetable a page shows, as one query. */
+  public List<TimetableEntry> meetingsOf(long termId, TimetableOwner owner) {
+    if (owner instanceof TimetableOwner.Student s) {
+      return meetingsOfStudent(termId, s.account(), s.classCode());
+    }
+    if (owner instanceof TimetableOwner.Teacher t) {
+      return meetingsOfTeacher(termId, t.account());
+    }
+    return meetingsOfClass(termId, ((TimetableOwner.ClassGroup) owner).schoolClass().code());
+  }
+
+  /** One meeting, by its key within the term (course detail). */
+  public Optional<TimetableEntry> meeting(long termId, String source, int meetingNo) {
+    return entries(
+            "(SELECT term_id, source, meeting_no FROM course_meeting"
+                + " WHERE term_id = ? AND source = ? AND meeting_no = ?) k",
+            termId,
+            source,
+            meetingNo)
+        .stream()
+        .findFirst();
+  }
+
+  /** Whether a student attends a meeting individually (an elective), not through their class. */
+  public boolean attendsIndividually(long termId, String source, int meetingNo, String account) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM course_meeting_student"
+                + " WHERE term_id = ? AND student_account = ? AND source = ? AND meeting_no = ?")
+        .setParameter(1, termId)
+        .setParameter(2, account)
+        .setParameter(3, source)
+        .setParameter(4, meetingNo)
+        .getResultList()
+        .isEmpty();
   }
 
   private List<TimetableEntry> entries(String keys, Object... params) {

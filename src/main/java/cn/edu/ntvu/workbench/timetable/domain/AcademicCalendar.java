@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * teaching week and weekday's meetings take place?
  *
  * <p>Rules: a holiday has no classes, even on a weekday. A make-up day teaches the meetings of the date it follows
- * (that date's week and weekday), wherever in the term it falls. Weekends have no classes otherwise.
+ * (that date's week and weekday), wherever in the term it falls. Any other day of a teaching week, Saturday and
+ * Sunday included, teaches its own weekday's meetings: most schools have none at weekends, some do.
  */
 public final class AcademicCalendar {
   private final Term term;
@@ -98,14 +99,10 @@ public final class AcademicCalendar {
     if (week.isEmpty()) {
       return new DayResolution(date, DayResolution.Kind.OUTSIDE_TERM, Optional.empty(), null, List.of());
     }
-    DayOfWeek weekday = date.getDayOfWeek();
-    if (weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY) {
-      return new DayResolution(date, DayResolution.Kind.WEEKEND, Optional.empty(), null, List.of());
-    }
     return new DayResolution(
         date,
         DayResolution.Kind.TEACHING,
-        Optional.of(new TeachingDay(week.getAsInt(), weekday)),
+        Optional.of(new TeachingDay(week.getAsInt(), date.getDayOfWeek())),
         null,
         List.of());
   }

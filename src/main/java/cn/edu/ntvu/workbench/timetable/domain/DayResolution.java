@@ -15,14 +15,12 @@ public record DayResolution(
 
   /** Why a date has, or has not, classes. */
   public enum Kind {
-    /** An ordinary weekday of the term. */
+    /** An ordinary day of the term, weekends included: that weekday's meetings (often none on Sunday). */
     TEACHING,
     /** 调休: the classes of another date are taught. */
     MAKE_UP,
     /** 放假. */
     HOLIDAY,
-    /** Saturday or Sunday without a make-up. */
-    WEEKEND,
     /** Before the first or after the last week. */
     OUTSIDE_TERM
   }

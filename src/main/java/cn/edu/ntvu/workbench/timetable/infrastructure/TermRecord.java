@@ -56,4 +56,9 @@ public class TermRecord {
   public String getCode() {
     return code;
   }
+
+  /** Bumped by every import that changes what readers see of the term (see TimetableImportService). */
+  public int getVersion() {
+    return version;
+  }
 }

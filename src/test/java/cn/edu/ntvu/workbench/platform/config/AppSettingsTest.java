@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.platform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -62,14 +63,35 @@ class AppSettingsTest {
   }
 
   @Test
-  void devModeDefaultsToTheStandIns() {
+  void aDevClockIsReadInDevModeAndRefusedInProduction() {
+    Map<String, String> m = dev();
+    assertThat(new AppSettings(new MapConfig(m)).devClock()).isEmpty();
+    m.put("dev.clock", "2026-11-25T10:20");
+    assertThat(new AppSettings(new MapConfig(m)).devClock()).contains(LocalDateTime.of(2026, 11, 25, 10, 20));
+    m.put("dev.clock", "2026-11-25");
+    assertThatThrownBy(() -> new AppSettings(new MapConfig(m))).hasMessageContaining("'dev.clock'");
+
+    assertBad("dev.clock", "2026-11-25T10:20");
+    Map<String, String> production = production();
+    production.put("dev.clock", "2026-11-25T10:20");
+    assertThatThrownBy(() -> new AppSettings(new MapConfig(production)))
+        .hasMessageContaining("DEV_CLOCK")
+        .hasMessageContaining("production");
+  }
+
+  private static Map<String, String> dev() {
     Map<String, String> m = new HashMap<>();
     m.put("app.mode", "dev");
     m.put("db.url", "jdbc:mariadb://127.0.0.1:3307/workbench");
     m.put("db.user", "workbench");
     m.put("db.password", "workbench");
     m.put("app.public-base-url", "http://localhost:9090");
-    AppSettings s = new AppSettings(new MapConfig(m));
+    return m;
+  }
+
+  @Test
+  void devModeDefaultsToTheStandIns() {
+    AppSettings s = new AppSettings(new MapConfig(dev()));
 
     assertThat(s.isDevMode()).isTrue();
     assertThat(s.casEnabled()).isFalse();

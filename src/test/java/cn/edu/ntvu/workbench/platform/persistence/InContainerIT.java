@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.platform.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.edu.ntvu.workbench.identity.application.ClassRef;
 import cn.edu.ntvu.workbench.identity.application.DirectoryImportService;
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
 import cn.edu.ntvu.workbench.identity.application.ImportKind;
@@ -17,6 +18,8 @@ import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportService;
 import cn.edu.ntvu.workbench.timetable.application.TimetablePreview;
 import cn.edu.ntvu.workbench.timetable.application.TimetableQueryService;
+import cn.edu.ntvu.workbench.timetable.domain.DayResolution;
+import cn.edu.ntvu.workbench.timetable.domain.PeriodRange;
 import cn.edu.ntvu.workbench.wecom.application.Credential;
 import cn.edu.ntvu.workbench.wecom.application.WeComClient;
 import cn.edu.ntvu.workbench.wecom.domain.WeComIdentity;
@@ -30,8 +33,11 @@ import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -220,6 +226,65 @@ class InContainerIT {
 
     importTimetable(TimetableImportKind.TIMETABLE_ZF, "timetable-zf.csv");
     assertThat(timetableQueries.meetingsOfClass(term.termId(), "2401000")).hasSameSizeAs(meetings);
+  }
+
+  @Test
+  void theDemoTimetableIsLoadedAndItsScheduleIsReadAgainOnlyAfterAnImport() throws Exception {
+    LocalDate sportsDay = LocalDate.parse("2026-11-25");
+    // loaded at start-up by DemoTimetable (dev mode); kept while the term's version stays the same
+    TermSchedule loaded = timetableQueries.termOn(sportsDay).orElseThrow();
+    assertThat(timetableQueries.termOn(sportsDay).orElseThrow()).isSameAs(loaded);
+    assertThat(loaded.calendar().resolve(sportsDay).kind()).isEqualTo(DayResolution.Kind.TEACHING);
+
+    String calendar = demoText("calendar.csv");
+    importCsv(TimetableImportKind.CALENDAR, calendar + "2026-11-25,holiday,,校运会\n");
+    assertThat(timetableQueries.termOn(sportsDay).orElseThrow().calendar().resolve(sportsDay).kind())
+        .isEqualTo(DayResolution.Kind.HOLIDAY);
+    importCsv(TimetableImportKind.CALENDAR, calendar);
+    assertThat(timetableQueries.termOn(sportsDay).orElseThrow().calendar().resolve(sportsDay).kind())
+        .isEqualTo(DayResolution.Kind.TEACHING);
+
+    String periods = demoText("period-times.csv");
+    String winter = "冬季,2026-10-01,2027-01-31,1,";
+    importCsv(TimetableImportKind.PERIOD_TIMES, periods.replace(winter + "08:00", winter + "08:10"));
+    assertThat(firstPeriodStart(sportsDay)).isEqualTo(LocalTime.of(8, 10));
+    importCsv(TimetableImportKind.PERIOD_TIMES, periods);
+    assertThat(firstPeriodStart(sportsDay)).isEqualTo(LocalTime.of(8, 0));
+  }
+
+  @Test
+  void counsellorsAndDeansLookAfterTheirClasses() {
+    long counsellor = directory.findByAccount("10001").orElseThrow().getId();
+    long dean = directory.findByAccount("10065").orElseThrow().getId();
+    long student = directory.findByAccount("20240100001").orElseThrow().getId();
+    assertThat(directory.classesInCareOf(counsellor)).containsExactly(new ClassRef("2401000", "机械制造241班"));
+    assertThat(directory.classesInCareOf(dean))
+        .extracting(ClassRef::code)
+        .containsExactly("2401000", "2501001", "2601002");
+    assertThat(directory.classesInCareOf(student)).isEmpty();
+    assertThat(directory.classNames(List.of("2401000", "9999999"))).containsExactly(Map.entry("2401000", "机械制造241班"));
+    SignInService.Outcome signedIn = signIn.resolve("20240100001", SignInPath.DEV);
+    assertThat(((SignInService.Outcome.SignedIn) signedIn).user().classCode()).isEqualTo("2401000");
+  }
+
+  private LocalTime firstPeriodStart(LocalDate date) {
+    return timetableQueries.termOn(date).orElseThrow().periodTimes().clockTimes(date, new PeriodRange(1, 2))
+        .orElseThrow()
+        .start();
+  }
+
+  private static String demoText(String file) throws java.io.IOException {
+    try (var in = InContainerIT.class.getResourceAsStream("/demo/" + file)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private void importCsv(TimetableImportKind kind, String csv) {
+    String file = kind.name().toLowerCase(java.util.Locale.ROOT) + ".csv";
+    TimetablePreview preview =
+        timetables.preview(kind, file, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "10857");
+    assertThat(preview.errors()).as(file).isEmpty();
+    assertThat(timetables.apply(preview.batchId(), "10857").applied()).as(file).isTrue();
   }
 
   private void importTimetable(TimetableImportKind kind, String file) throws java.io.IOException {

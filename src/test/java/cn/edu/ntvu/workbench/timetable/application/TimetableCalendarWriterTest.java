@@ -224,9 +224,13 @@ class TimetableCalendarWriterTest {
     assertThat(ics.expand("2026-2027-1-ZF-6-", from, to))
         .anyMatch(s -> s.start().equals(LocalDate.of(2027, 1, 9).atTime(18, 30)))
         .noneMatch(s -> s.start().toLocalDate().equals(LocalDate.of(2027, 1, 1)));
-    // periods 11-12 do not exist, and Saturday has no classes of its own: no events at all
+    // periods 11-12 do not exist: no events at all
     assertThat(ics.expand("2026-2027-1-ZF-9-", from, to)).isEmpty();
-    assertThat(ics.expand("2026-2027-1-ZF-10-", from, to)).isEmpty();
+    // a Saturday meeting meets on the term's Saturdays, except where a make-up Saturday teaches another day
+    assertThat(ics.expand("2026-2027-1-ZF-10-", from, to))
+        .isNotEmpty()
+        .allMatch(s -> s.start().getDayOfWeek() == DayOfWeek.SATURDAY)
+        .noneMatch(s -> autumn.makeUpDays().stream().anyMatch(m -> m.date().equals(s.start().toLocalDate())));
   }
 
   @Test

@@ -73,10 +73,27 @@ class AcademicCalendarTest {
   }
 
   @Test
-  void weekendsAndDaysOutsideTheTermHaveNoClasses() {
-    assertThat(on(9, 27).kind()).isEqualTo(Kind.WEEKEND);
-    assertThat(on(10, 11).kind()).isEqualTo(Kind.WEEKEND);
+  void aWeekendOfATeachingWeekTeachesItsOwnWeekdaysMeetings() {
+    DayResolution sunday = on(9, 27);
+    assertThat(sunday.kind()).isEqualTo(Kind.TEACHING);
+    assertThat(sunday.teaching()).contains(new TeachingDay(3, DayOfWeek.SUNDAY));
+    assertThat(sunday.hasNotice()).isFalse();
+    assertThat(on(10, 17).teaching()).contains(new TeachingDay(6, DayOfWeek.SATURDAY));
+
+    CourseMeeting saturdayClass =
+        new CourseMeeting(
+            "K90001", "周末实训", List.of("10001"), "实训楼101", DayOfWeek.SATURDAY, new PeriodRange(1, 4),
+            WeekPattern.range(1, 16), java.util.Set.of("2401000"), java.util.Set.of());
+    assertThat(saturdayClass.meetsOn(on(10, 17).teaching().orElseThrow())).isTrue();
+    assertThat(saturdayClass.meetsOn(on(10, 18).teaching().orElseThrow())).isFalse();
+    // a make-up Saturday teaches the followed Wednesday, not the Saturday meetings
+    assertThat(saturdayClass.meetsOn(on(10, 10).teaching().orElseThrow())).isFalse();
+  }
+
+  @Test
+  void daysOutsideTheTermHaveNoClasses() {
     assertThat(on(9, 4).kind()).isEqualTo(Kind.OUTSIDE_TERM);
+    assertThat(on(9, 6).hasClasses()).isFalse();
     assertThat(CALENDAR.resolve(LocalDate.of(2027, 1, 11)).kind()).isEqualTo(Kind.OUTSIDE_TERM);
   }
 
@@ -87,7 +104,7 @@ class AcademicCalendarTest {
     assertThat(week5)
         .extracting(DayResolution::kind)
         .containsExactly(
-            Kind.HOLIDAY, Kind.HOLIDAY, Kind.HOLIDAY, Kind.TEACHING, Kind.TEACHING, Kind.MAKE_UP, Kind.WEEKEND);
+            Kind.HOLIDAY, Kind.HOLIDAY, Kind.HOLIDAY, Kind.TEACHING, Kind.TEACHING, Kind.MAKE_UP, Kind.TEACHING);
     List<DayResolution> week3 = CALENDAR.week(3);
     assertThat(week3.get(5).teaching()).contains(new TeachingDay(5, DayOfWeek.TUESDAY));
   }

@@ -1,0 +1,163 @@
+package cn.edu.ntvu.workbench.timetable.interfaces.web;
+
+import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.timetable.application.TermSchedule;
+import cn.edu.ntvu.workbench.timetable.application.TimetableAccess;
+import cn.edu.ntvu.workbench.timetable.application.TimetableEntry;
+import cn.edu.ntvu.workbench.timetable.application.TimetableQueryService;
+import cn.edu.ntvu.workbench.timetable.domain.PeriodTimeSet;
+import cn.edu.ntvu.workbench.timetable.domain.Term;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /timetable/course.xhtml?term=2026-2027-1&src=ZF&no=12}: one weekly meeting of a course — teachers, room,
+ * weekday and periods with their clock times (per period-time set when summer and winter times differ), the weeks
+ * and the classes. Only for someone whose timetable has it, or who may open a class that attends it.
+ */
+@Named
+@RequestScoped
+public class CourseView extends TimetablePage {
+  @Inject TimetableQueryService queries;
+  @Inject TimetableAccess access;
+  @Inject DirectoryQueries directory;
+
+  private String termParam;
+  private String sourceParam;
+  private String noParam;
+
+  private Term term;
+  private TimetableEntry meeting;
+  private List<String> times = List.of();
+  private String classes;
+
+  /** The detail page of meeting {@code m} of {@code term}. */
+  static String link(Term term, TimetableEntry m) {
+    return "course.xhtml?term="
+        + URLEncoder.encode(term.code(), StandardCharsets.UTF_8)
+        + "&src="
+        + URLEncoder.encode(m.source(), StandardCharsets.UTF_8)
+        + "&no="
+        + m.meetingNo();
+  }
+
+  public void load() {
+    SignedInUser user = begin();
+    Optional<TermSchedule> schedule =
+        blank(termParam) ? queries.termOn(now.toLocalDate()) : queries.term(termParam.strip());
+    Optional<TimetableEntry> found = schedule.flatMap(s -> find(s.termId()));
+    if (found.isEmpty()) {
+      refuse(HttpServletResponse.SC_NOT_FOUND, "timetable.view.error.noCourse");
+      return;
+    }
+    if (!access.maySee(user, schedule.get().termId(), found.get())) {
+      refuse(HttpServletResponse.SC_FORBIDDEN, "timetable.view.error.forbiddenCourse");
+      return;
+    }
+    term = schedule.get().calendar().term();
+    meeting = found.get();
+    times = clockTimes(schedule.get());
+    classes = TodayView.names(meeting.classCodes(), directory.classNames(meeting.classCodes()));
+  }
+
+  private Optional<TimetableEntry> find(long termId) {
+    if (blank(sourceParam) || blank(noParam) || sourceParam.strip().length() > 8) {
+      return Optional.empty();
+    }
+    try {
+      return queries.meeting(termId, sourceParam.strip(), Integer.parseInt(noParam.strip()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** One line if every period-time set of the term gives the same times, else one per set: 夏季 14:00–15:40. */
+  private List<String> clockTimes(TermSchedule schedule) {
+    Map<String, String> bySet = new LinkedHashMap<>();
+    for (PeriodTimeSet set : schedule.periodTimes().sets()) {
+      boolean inTerm = !set.validTo().isBefore(term.firstDay()) && !set.validFrom().isAfter(term.lastDay());
+      if (inTerm && meeting.periods().last() <= set.size()) {
+        bySet.put(
+            set.name(), text.times(set.start(meeting.periods().first()), set.end(meeting.periods().last())));
+      }
+    }
+    if (bySet.values().stream().distinct().count() <= 1) {
+      return bySet.values().stream().distinct().toList();
+    }
+    return bySet.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+  }
+
+  public String getCourseName() {
+    return meeting == null ? text.get("timetable.view.title") : meeting.courseName();
+  }
+
+  public String getCourseCode() {
+    return meeting.courseCode();
+  }
+
+  public String getTeachers() {
+    return meeting.teacherNames().isEmpty() ? String.join("、", meeting.teacherAccounts()) : meeting.teacherNames();
+  }
+
+  public String getRoom() {
+    return meeting.room().isEmpty() ? text.get("timetable.view.noRoom") : meeting.room();
+  }
+
+  /** 星期三 第3-4节. */
+  public String getWhen() {
+    return text.weekday(meeting.weekday()) + " " + text.periods(meeting.periods());
+  }
+
+  public List<String> getTimes() {
+    return times;
+  }
+
+  public String getWeeks() {
+    return text.weeks(meeting.weeks());
+  }
+
+  public String getClasses() {
+    return classes;
+  }
+
+  public String getTermCode() {
+    return term.code();
+  }
+
+  public String getBackLink() {
+    return "week.xhtml?term=" + URLEncoder.encode(term.code(), StandardCharsets.UTF_8);
+  }
+
+  public String getTermParam() {
+    return termParam;
+  }
+
+  public void setTermParam(String termParam) {
+    this.termParam = termParam;
+  }
+
+  public String getSourceParam() {
+    return sourceParam;
+  }
+
+  public void setSourceParam(String sourceParam) {
+    this.sourceParam = sourceParam;
+  }
+
+  public String getNoParam() {
+    return noParam;
+  }
+
+  public void setNoParam(String noParam) {
+    this.noParam = noParam;
+  }
+}

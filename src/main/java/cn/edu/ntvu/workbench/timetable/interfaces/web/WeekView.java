@@ -1,0 +1,295 @@
+package cn.edu.ntvu.workbench.timetable.interfaces.web;
+
+import cn.edu.ntvu.workbench.identity.application.ClassRef;
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.timetable.application.ClassSlot;
+import cn.edu.ntvu.workbench.timetable.application.DayTimetable;
+import cn.edu.ntvu.workbench.timetable.application.TermSchedule;
+import cn.edu.ntvu.workbench.timetable.application.TimetableAccess;
+import cn.edu.ntvu.workbench.timetable.application.TimetableOwner;
+import cn.edu.ntvu.workbench.timetable.application.TimetablePolicy;
+import cn.edu.ntvu.workbench.timetable.application.TimetableQueryService;
+import cn.edu.ntvu.workbench.timetable.application.WeekTimetable;
+import cn.edu.ntvu.workbench.timetable.domain.DayResolution;
+import cn.edu.ntvu.workbench.timetable.domain.Term;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /timetable/week.xhtml?week=12}: 第N周 as a days × periods grid that fits a 360 px screen (Saturday and
+ * Sunday only when something happens on them), one tap to the previous or next week. {@code term=} picks another
+ * term, {@code class=} a class's timetable for its counsellor, dean or an admin. Defaults to the current week, or
+ * to the first week of the next term between terms.
+ */
+@Named
+@RequestScoped
+public class WeekView extends TimetablePage {
+  private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("M/d");
+  private static final int COLOURS = 8;
+
+  @Inject TimetableQueryService queries;
+  @Inject TimetableAccess access;
+
+  private String weekParam;
+  private String termParam;
+  private String classParam;
+
+  private ClassRef shownClass;
+  private WeekTimetable week;
+  private String notice;
+  private final List<DayColumn> columns = new ArrayList<>();
+  private final List<Band> bands = new ArrayList<>();
+  private final List<Block> blocks = new ArrayList<>();
+  private final List<PeriodRow> periods = new ArrayList<>();
+  private final List<DayNote> notes = new ArrayList<>();
+
+  /** A day's column head; {@code kind} is {@code holiday}, {@code makeup} or empty. */
+  public record DayColumn(int column, String weekday, String date, boolean today, String mark, String kind) {}
+
+  /** A whole-column background: today's, or a holiday's with its name. */
+  public record Band(int column, String kind, String label) {}
+
+  /** A class in the grid, from row {@code row} for {@code span} periods; one colour per course name. */
+  public record Block(int column, int row, int span, String course, String room, String link, String title,
+      int colour) {}
+
+  public record PeriodRow(int row, int period, String start) {}
+
+  /** A holiday or make-up day of the week, in words. */
+  public record DayNote(String day, String text) {}
+
+  public void load() {
+    SignedInUser user = begin();
+    TimetableOwner owner = TimetablePolicy.own(user);
+    if (!blank(classParam)) {
+      String code = classParam.strip();
+      Optional<TimetableOwner> group = code.length() <= 32 ? access.classTimetable(user, code) : Optional.empty();
+      if (group.isEmpty()) {
+        refuse(HttpServletResponse.SC_FORBIDDEN, "timetable.view.error.forbiddenClass");
+        return;
+      }
+      owner = group.get();
+      shownClass = ((TimetableOwner.ClassGroup) owner).schoolClass();
+    }
+    LocalDate today = now.toLocalDate();
+    Optional<TermSchedule> schedule;
+    if (!blank(termParam)) {
+      schedule = queries.term(termParam.strip());
+      if (schedule.isEmpty()) {
+        refuse(HttpServletResponse.SC_NOT_FOUND, "timetable.view.error.noTerm", shown(termParam));
+        return;
+      }
+    } else {
+      schedule = queries.termOn(today).or(() -> queries.termAfter(today).flatMap(t -> queries.term(t.code())));
+      if (schedule.isEmpty()) {
+        notice = text.get("timetable.view.noTerms");
+        return;
+      }
+    }
+    Term term = schedule.get().calendar().term();
+    int n = term.weekOf(today).orElse(1);
+    if (!blank(weekParam)) {
+      try {
+        n = Integer.parseInt(weekParam.strip());
+      } catch (NumberFormatException e) {
+        refuse(
+            HttpServletResponse.SC_BAD_REQUEST,
+            "timetable.view.error.badWeek",
+            shown(weekParam),
+            String.valueOf(term.weeks()));
+        return;
+      }
+      if (!WeekTimetable.exists(term, n)) {
+        refuse(
+            HttpServletResponse.SC_NOT_FOUND,
+            "timetable.view.error.weekOutside",
+            String.valueOf(n),
+            term.code(),
+            String.valueOf(term.weeks()));
+        return;
+      }
+    }
+    week = WeekTimetable.of(schedule.get(), n, queries.meetingsOf(schedule.get().termId(), owner));
+    layOut(today);
+  }
+
+  private void layOut(LocalDate today) {
+    List<DayTimetable> shown = week.shownDays();
+    for (int i = 0; i < shown.size(); i++) {
+      DayTimetable d = shown.get(i);
+      int column = i + 2;
+      DayResolution.Kind kind = d.resolution().kind();
+      String mark =
+          switch (kind) {
+            case HOLIDAY -> d.resolution().noticeArgs().get(0).isEmpty()
+                ? text.get("timetable.view.holidayShort")
+                : d.resolution().noticeArgs().get(0);
+            case MAKE_UP -> text.get("timetable.view.makeUpShort");
+            default -> "";
+          };
+      String kindName =
+          switch (kind) {
+            case HOLIDAY -> "holiday";
+            case MAKE_UP -> "makeup";
+            default -> "";
+          };
+      boolean isToday = d.date().equals(today);
+      columns.add(
+          new DayColumn(
+              column, text.shortWeekday(d.date().getDayOfWeek()), SHORT_DATE.format(d.date()), isToday, mark,
+              kindName));
+      if (kind == DayResolution.Kind.HOLIDAY) {
+        bands.add(new Band(column, "holiday", mark));
+      } else if (isToday) {
+        bands.add(new Band(column, "today", ""));
+      }
+      for (ClassSlot s : d.classes()) {
+        blocks.add(block(column, s));
+      }
+    }
+    for (int p = 1; p <= week.periodCount(); p++) {
+      String start = p <= week.periods().size() ? text.time(week.periods().get(p - 1).start()) : "";
+      periods.add(new PeriodRow(p + 1, p, start));
+    }
+    for (DayTimetable d : week.days()) {
+      String said = text.notice(d, week.term(), false);
+      if (said != null) {
+        notes.add(new DayNote(text.date(d.date()) + " " + text.shortWeekday(d.date().getDayOfWeek()), said));
+      }
+    }
+  }
+
+  private Block block(int column, ClassSlot s) {
+    var m = s.entry();
+    String room = m.room().isEmpty() ? text.get("timetable.view.noRoom") : m.room();
+    String title =
+        m.courseName() + " · " + room + (s.hasTimes() ? " · " + text.times(s.start(), s.end()) : "");
+    return new Block(
+        column,
+        m.periods().first() + 1,
+        m.periods().length(),
+        m.courseName(),
+        m.room(),
+        CourseView.link(week.term(), m),
+        title,
+        Math.floorMod(m.courseName().hashCode(), COLOURS));
+  }
+
+  /** The week view of {@code week} of {@code termCode}, of class {@code classCode} if not null. */
+  static String link(String termCode, int week, String classCode) {
+    return "week.xhtml?term=" + enc(termCode) + "&week=" + week + (classCode == null ? "" : "&class=" + enc(classCode));
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private String classCode() {
+    return shownClass == null ? null : shownClass.code();
+  }
+
+  public boolean isShown() {
+    return week != null;
+  }
+
+  /** 第12周. */
+  public String getHeading() {
+    return week == null
+        ? text.get("timetable.view.title")
+        : text.get("timetable.view.week", String.valueOf(week.week()));
+  }
+
+  /** The page title WeCom shows: the week, and the class when it is a class's timetable. */
+  public String getTitle() {
+    return shownClass == null ? getHeading() : shownClass.name() + " " + getHeading();
+  }
+
+  /** 11月23日 – 11月29日. */
+  public String getDates() {
+    return week == null
+        ? ""
+        : text.get(
+            "timetable.view.weekRange",
+            text.date(week.days().get(0).date()),
+            text.date(week.days().get(6).date()));
+  }
+
+  public String getTermCode() {
+    return week == null ? "" : week.term().code();
+  }
+
+  public String getClassHeading() {
+    return shownClass == null ? null : text.get("timetable.view.classTimetable", shownClass.name());
+  }
+
+  public String getPreviousLink() {
+    return week.hasPrevious() ? link(week.term().code(), week.week() - 1, classCode()) : null;
+  }
+
+  public String getNextLink() {
+    return week.hasNext() ? link(week.term().code(), week.week() + 1, classCode()) : null;
+  }
+
+  /** The current week (of the current term), unless this is it. */
+  public String getThisWeekLink() {
+    boolean current = week.term().weekOf(now.toLocalDate()).orElse(0) == week.week();
+    return current ? null : "week.xhtml" + (shownClass == null ? "" : "?class=" + enc(shownClass.code()));
+  }
+
+  public String getNotice() {
+    return notice;
+  }
+
+  public List<DayColumn> getColumns() {
+    return columns;
+  }
+
+  public List<Band> getBands() {
+    return bands;
+  }
+
+  public List<Block> getBlocks() {
+    return blocks;
+  }
+
+  public List<PeriodRow> getPeriods() {
+    return periods;
+  }
+
+  public List<DayNote> getNotes() {
+    return notes;
+  }
+
+  public String getWeekParam() {
+    return weekParam;
+  }
+
+  public void setWeekParam(String weekParam) {
+    this.weekParam = weekParam;
+  }
+
+  public String getTermParam() {
+    return termParam;
+  }
+
+  public void setTermParam(String termParam) {
+    this.termParam = termParam;
+  }
+
+  public String getClassParam() {
+    return classParam;
+  }
+
+  public void setClassParam(String classParam) {
+    this.classParam = classParam;
+  }
+}
