@@ -29,8 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Timetable benchmark (issue 4), started by {@code bench/timetable.sh}. With the school-shaped data set of 15,000
  * students in the database (imported through the admin pages, as a school would): the full-term timetable import
- * (time, peak RSS of Payara), the week view under wrk at 20 and 100 connections with many signed-in students, and the
+ * (time, peak RSS of Payara), the week view under load at 20 and 100 connections with many signed-in students, and the
  * SQL statements per week-view request (MariaDB's own counter, minus a page that reads nothing).
+ * Load comes from {@link LoadRun}: connections that behave like browsers.
  */
 public final class TimetableBench {
   /** A Wednesday in week 12 of the term the data set describes: figures do not depend on the day they are taken. */
@@ -102,7 +103,7 @@ public final class TimetableBench {
         System.out.println(
             "  meetings: "
                 + count(db, "SELECT COUNT(*) FROM course_meeting")
-                + ", student links: "
+                + ", class links: "
                 + count(db, "SELECT COUNT(*) FROM course_meeting_class"));
 
         List<String> accounts = studentAccounts(data.resolve("people.csv"), STUDENTS);
@@ -113,10 +114,11 @@ public final class TimetableBench {
         System.out.println("== signed in " + cookies.size() + " students (every 75th student of the data set)");
 
         String week = base + "/timetable/week.xhtml";
-        WebSession probe = sessionWith(cookies.get(0));
+        Client probe = sessionWith(cookies.get(0));
         HttpResponse<String> sample = probe.get(week);
         if (sample.statusCode() != 200 || !sample.body().contains("12")) {
-          throw new IllegalStateException("week view did not answer as expected: " + sample.statusCode());
+          throw new IllegalStateException(
+              "week view did not answer as expected: " + sample.statusCode() + " " + WebSession.location(sample));
         }
         System.out.println("week view sample: " + sample.body().length() + " chars of HTML");
 
@@ -128,11 +130,30 @@ public final class TimetableBench {
             homeQueries, weekQueries, weekQueries - homeQueries);
         showStatements(db, probe, week);
 
-        Path lua = writeWrkScript(work, cookies);
-        System.out.println("== wrk: week view, " + STUDENTS + " students' sessions in rotation");
-        wrk(lua, week, 20, 10, false);
-        for (int c : new int[] {20, 100}) {
-          System.out.println("  c=" + c + ": " + wrk(lua, week, c, 30, true));
+        System.out.println(
+            "== load: week view, " + STUDENTS + " students' sessions; each connection behaves like a browser"
+                + " (keeps the cookies each response sets)");
+        LoadRun.run(week, cookies, 20, Duration.ofSeconds(10)); // warm-up
+        long mariadbPid =
+            ProcessHandle.allProcesses()
+                .filter(ph -> ph.info().commandLine().orElse("").contains(work.resolve("mariadb").toString()))
+                .filter(ph -> ph.info().command().orElse("").endsWith("mariadbd"))
+                .map(ProcessHandle::pid)
+                .findFirst()
+                .orElse(-1L);
+        for (String[] page : new String[][] {{"week view", week}, {"home page (baseline)", base + "/"}}) {
+          for (int c : new int[] {20, 100}) {
+            long payara0 = cpuTicks(app.process().pid());
+            long db0 = cpuTicks(mariadbPid);
+            long self0 = cpuTicks(ProcessHandle.current().pid());
+            String figures = LoadRun.run(page[1], cookies, c, Duration.ofSeconds(30));
+            System.out.printf(
+                "  %s c=%d: %s; CPU s: Payara %.1f, MariaDB %.1f, load generator %.1f%n",
+                page[0], c, figures,
+                (cpuTicks(app.process().pid()) - payara0) / 100.0,
+                (cpuTicks(mariadbPid) - db0) / 100.0,
+                (cpuTicks(ProcessHandle.current().pid()) - self0) / 100.0);
+          }
         }
       }
     }
@@ -157,11 +178,14 @@ public final class TimetableBench {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#result .dir-ok")));
   }
 
-  /** Signs in through the development sign-in form over HTTP; returns the session cookie. */
+  /**
+   * Signs in through the development sign-in form over HTTP; returns the Cookie header value of the signed-in session
+   * (WBSESSION and Payara's JSESSIONIDVERSION, which a replicated session needs too).
+   */
   private static String devSignIn(String base, String account) {
-    WebSession s = new WebSession();
-    String page = s.get(base + "/dev/signin.xhtml").body();
-    Matcher vs = Pattern.compile("ViewState:0\" value=\"([^\"]*)\"").matcher(page);
+    HttpResponse<String> page = sessionWith("").get(base + "/dev/signin.xhtml");
+    String cookies = cookies(page, "");
+    Matcher vs = Pattern.compile("ViewState:0\" value=\"([^\"]*)\"").matcher(page.body());
     if (!vs.find()) {
       throw new IllegalStateException("no view state on the dev sign-in page");
     }
@@ -170,16 +194,72 @@ public final class TimetableBench {
     form.put("account", account);
     form.put("submit", "x");
     form.put("jakarta.faces.ViewState", vs.group(1));
-    s.post(base + "/dev/signin.xhtml", form);
-    return s.cookies().stream()
-        .filter(c -> c.getName().equals("WBSESSION"))
-        .map(c -> c.getValue())
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("sign-in of " + account + " failed"));
+    HttpResponse<String> signedIn = sessionWith(cookies).post(base + "/dev/signin.xhtml", form);
+    String location = WebSession.location(signedIn);
+    if (signedIn.statusCode() != 302 || location.contains("/dev/signin")) {
+      throw new IllegalStateException("sign-in of " + account + " failed: " + signedIn.statusCode() + " " + location);
+    }
+    return cookies(signedIn, cookies);
   }
 
-  private static WebSession sessionWith(String cookie) {
-    return new WebSession().header("Cookie", "WBSESSION=" + cookie);
+  /** The cookies a response sets, over those sent before (name=value; …). */
+  static String cookies(HttpResponse<?> response, String before) {
+    Map<String, String> jar = new LinkedHashMap<>();
+    for (String pair : before.split(";\\s*")) {
+      if (pair.contains("=")) {
+        jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+      }
+    }
+    for (String set : response.headers().allValues("Set-Cookie")) {
+      String pair = set.contains(";") ? set.substring(0, set.indexOf(';')) : set;
+      jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+    return jar.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
+  /** No cookie store: each request carries exactly the session cookie it is given. */
+  private static final java.net.http.HttpClient HTTP =
+      java.net.http.HttpClient.newBuilder()
+          .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  /** A client that sends exactly these cookies (none if empty). */
+  private static Client sessionWith(String cookie) {
+    return new Client(cookie);
+  }
+
+  record Client(String cookie) {
+    HttpResponse<String> get(String url) {
+      return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET());
+    }
+
+    HttpResponse<String> post(String url, Map<String, String> form) {
+      String body =
+          form.entrySet().stream()
+              .map(e -> WebSession.enc(e.getKey()) + "=" + WebSession.enc(e.getValue()))
+              .collect(java.util.stream.Collectors.joining("&"));
+      return send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(java.net.http.HttpRequest.Builder b) {
+      if (!cookie.isEmpty()) {
+        b.header("Cookie", cookie);
+      }
+      try {
+        return HTTP.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private static List<String> studentAccounts(Path people, int n) throws IOException {
@@ -199,15 +279,16 @@ public final class TimetableBench {
   }
 
   private static double queriesPerRequest(EmbeddedMariaDb db, String url, List<String> cookies) throws SQLException {
-    for (String c : cookies.subList(0, 10)) {
-      sessionWith(c).get(url); // warm-up: caches and the pool
+    for (int i = 0; i < 10; i++) {
+      cookies.set(i, cookies(sessionWith(cookies.get(i)).get(url), cookies.get(i))); // warm-up
     }
     long before = questions(db);
-    for (String c : cookies) {
-      HttpResponse<String> r = sessionWith(c).get(url);
+    for (int i = 0; i < cookies.size(); i++) {
+      HttpResponse<String> r = sessionWith(cookies.get(i)).get(url);
       if (r.statusCode() != 200) {
-        throw new IllegalStateException(url + " answered " + r.statusCode());
+        throw new IllegalStateException(url + " answered " + r.statusCode() + " " + WebSession.location(r));
       }
+      cookies.set(i, cookies(r, cookies.get(i)));
     }
     long after = questions(db);
     // Our own SHOW STATUS counts once.
@@ -215,7 +296,7 @@ public final class TimetableBench {
   }
 
   /** The statements of one week-view request, from MariaDB's general log. */
-  private static void showStatements(EmbeddedMariaDb db, WebSession probe, String url) throws SQLException {
+  private static void showStatements(EmbeddedMariaDb db, Client probe, String url) throws SQLException {
     try (Connection c = db.adminConnection("mysql");
         Statement s = c.createStatement()) {
       s.execute("SET GLOBAL log_output = 'TABLE'");
@@ -254,45 +335,15 @@ public final class TimetableBench {
     }
   }
 
-  private static Path writeWrkScript(Path work, List<String> cookies) throws IOException {
-    StringBuilder lua = new StringBuilder("cookies = {");
-    for (String c : cookies) {
-      lua.append('"').append(c).append("\",");
+  /** utime + stime of a process, in clock ticks (1/100 s). */
+  private static long cpuTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
     }
-    lua.append("}\n")
-        .append("counter = 0\n")
-        .append("request = function()\n")
-        .append("  counter = counter + 1\n")
-        .append("  local c = cookies[(counter % #cookies) + 1]\n")
-        .append("  return wrk.format(nil, nil, {[\"Cookie\"] = \"WBSESSION=\" .. c,")
-        .append(" [\"Accept-Encoding\"] = \"gzip\"})\n")
-        .append("end\n");
-    Path file = work.resolve("rotate-sessions.lua");
-    Files.writeString(file, lua);
-    return file;
-  }
-
-  private static String wrk(Path lua, String url, int connections, int seconds, boolean latency)
-      throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s"));
-    if (latency) {
-      cmd.add("--latency");
-    }
-    cmd.addAll(List.of("-s", lua.toString(), url));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-    return String.format(
-        "%s req/s, p50 %s, p99 %s, non-2xx %s",
-        field(out, "Requests/sec:\\s+(\\S+)"),
-        field(out, "\\n\\s+50%\\s+(\\S+)"),
-        field(out, "\\n\\s+99%\\s+(\\S+)"),
-        field(out, "Non-2xx or 3xx responses:\\s+(\\d+)", "0"));
-  }
-
-  private static String field(String text, String regex, String... dflt) {
-    Matcher m = Pattern.compile(regex).matcher(text);
-    return m.find() ? m.group(1) : dflt.length > 0 ? dflt[0] : "?";
   }
 
   private static String required(String property) {

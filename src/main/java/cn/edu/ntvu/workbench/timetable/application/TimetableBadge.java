@@ -20,7 +20,7 @@ public class TimetableBadge {
         .map(
             term ->
                 DayTimetable.of(
-                        term, now.toLocalDate(), queries.meetingsOf(term.termId(), TimetablePolicy.own(user)))
+                        term, now.toLocalDate(), queries.meetingsOf(term, TimetablePolicy.own(user)))
                     .classesLeft(now))
         .orElse(0);
   }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -53,6 +54,28 @@ public class TimetableQueryService {
   private final ConcurrentMap<Long, CachedSchedule> schedules = new ConcurrentHashMap<>();
 
   private record CachedSchedule(int version, TermSchedule schedule) {}
+
+  /**
+   * Meetings per class and per teacher, and who has individual meetings, keyed by the term version the request read.
+   * Every import that changes a term's meetings bumps that version in the same transaction, so an entry filled after
+   * reading version v holds what version v committed, on every server; a class's timetable is shared by its ~40
+   * students, which makes the week view one query (the term row) for most people.
+   */
+  private final ConcurrentMap<MeetingsKey, List<TimetableEntry>> meetings = new ConcurrentHashMap<>();
+
+  private record MeetingsKey(long termId, int version, char kind, String code) {}
+
+  /** Per term version: the students who have individual meetings (most have none, and need no query for them). */
+  private final ConcurrentMap<MeetingsKey, Set<String>> individuals = new ConcurrentHashMap<>();
+
+  /** Kinds of {@link MeetingsKey}: a class's meetings, a teacher's, and the accounts with individual meetings. */
+  private static final char CLASS = 'c';
+
+  private static final char TEACHER = 't';
+  private static final char INDIVIDUAL = 'i';
+
+  /** Upper bound of cached lists (classes + teachers of a school, a few terms); beyond it, reads are not cached. */
+  private static final int MAX_CACHED = 20_000;
 
   /** The term whose weeks contain {@code date}, if any. */
   public Optional<TermSchedule> termOn(LocalDate date) {
@@ -103,6 +126,9 @@ public class TimetableQueryService {
     }
     TermSchedule fresh = load(term);
     schedules.put(term.getId(), new CachedSchedule(term.getVersion(), fresh));
+    // Meetings cached at older versions of this term are never asked for again.
+    meetings.keySet().removeIf(k -> k.termId() == term.getId() && k.version() != term.getVersion());
+    individuals.keySet().removeIf(k -> k.termId() == term.getId() && k.version() != term.getVersion());
     return fresh;
   }
 
@@ -121,6 +147,7 @@ public class TimetableQueryService {
     }
     return new TermSchedule(
         term.getId(),
+        term.getVersion(),
         new AcademicCalendar(term.toTerm(), holidays, makeUps),
         TimetableImportService.periodTimes(em));
   }
@@ -153,7 +180,35 @@ public class TimetableQueryService {
         classCode);
   }
 
-  /** Whose timetable a page shows, as one query. */
+  /**
+   * Whose timetable a page shows, from the per-server cache at the schedule's version (filled with one query on a
+   * miss): a student's class meetings plus, only for students who have them, their individual meetings.
+   */
+  public List<TimetableEntry> meetingsOf(TermSchedule term, TimetableOwner owner) {
+    long termId = term.termId();
+    int version = term.version();
+    if (owner instanceof TimetableOwner.Teacher t) {
+      return cached(new MeetingsKey(termId, version, TEACHER, t.account()), () -> meetingsOfTeacher(termId, t.account()));
+    }
+    if (owner instanceof TimetableOwner.ClassGroup g) {
+      String code = g.schoolClass().code();
+      return cached(new MeetingsKey(termId, version, CLASS, code), () -> meetingsOfClass(termId, code));
+    }
+    TimetableOwner.Student s = (TimetableOwner.Student) owner;
+    List<TimetableEntry> ofClass =
+        s.classCode() == null || s.classCode().isBlank()
+            ? List.of()
+            : cached(
+                new MeetingsKey(termId, version, CLASS, s.classCode()), () -> meetingsOfClass(termId, s.classCode()));
+    MeetingsKey termKey = new MeetingsKey(termId, version, INDIVIDUAL, "");
+    Set<String> withIndividual = individuals.computeIfAbsent(termKey, k -> individualAccounts(termId));
+    if (!withIndividual.contains(s.account())) {
+      return ofClass;
+    }
+    return merged(ofClass, meetingsOfIndividual(termId, s.account()));
+  }
+
+  /** Whose timetable a page shows, read now (one query). */
   public List<TimetableEntry> meetingsOf(long termId, TimetableOwner owner) {
     if (owner instanceof TimetableOwner.Student s) {
       return meetingsOfStudent(termId, s.account(), s.classCode());
@@ -162,6 +217,55 @@ public class TimetableQueryService {
       return meetingsOfTeacher(termId, t.account());
     }
     return meetingsOfClass(termId, ((TimetableOwner.ClassGroup) owner).schoolClass().code());
+  }
+
+  private List<TimetableEntry> cached(MeetingsKey key, java.util.function.Supplier<List<TimetableEntry>> read) {
+    List<TimetableEntry> hit = meetings.get(key);
+    if (hit != null) {
+      return hit;
+    }
+    List<TimetableEntry> fresh = List.copyOf(read.get());
+    if (meetings.size() < MAX_CACHED) {
+      meetings.putIfAbsent(key, fresh);
+    }
+    return fresh;
+  }
+
+  /** The meetings a student attends individually (electives), not through their class. */
+  private List<TimetableEntry> meetingsOfIndividual(long termId, String account) {
+    return entries(
+        "(SELECT term_id, source, meeting_no FROM course_meeting_student WHERE term_id = ? AND student_account = ?) k",
+        termId,
+        account);
+  }
+
+  /** The accounts with individual meetings (electives) in a term. */
+  private Set<String> individualAccounts(long termId) {
+    Set<String> out = new java.util.HashSet<>();
+    for (Object account :
+        em.createNativeQuery("SELECT DISTINCT student_account FROM course_meeting_student WHERE term_id = ?")
+            .setParameter(1, termId)
+            .getResultList()) {
+      out.add(text(account));
+    }
+    return Set.copyOf(out);
+  }
+
+  /** Class and individual meetings together, each once, in the order of the SQL reads. */
+  private static List<TimetableEntry> merged(List<TimetableEntry> a, List<TimetableEntry> b) {
+    java.util.Map<String, TimetableEntry> byKey = new java.util.LinkedHashMap<>();
+    for (TimetableEntry e : a) {
+      byKey.put(e.source() + "#" + e.meetingNo(), e);
+    }
+    for (TimetableEntry e : b) {
+      byKey.putIfAbsent(e.source() + "#" + e.meetingNo(), e);
+    }
+    List<TimetableEntry> out = new ArrayList<>(byKey.values());
+    out.sort(
+        java.util.Comparator.comparing(TimetableEntry::weekday)
+            .thenComparingInt(e -> e.periods().first())
+            .thenComparing(TimetableEntry::courseCode));
+    return out;
   }
 
   /** One meeting, by its key within the term (course detail). */

@@ -17,6 +17,7 @@ import cn.edu.ntvu.workbench.timetable.application.TimetableEntry;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportService;
 import cn.edu.ntvu.workbench.timetable.application.TimetablePreview;
+import cn.edu.ntvu.workbench.timetable.application.TimetableOwner;
 import cn.edu.ntvu.workbench.timetable.application.TimetableQueryService;
 import cn.edu.ntvu.workbench.timetable.domain.DayResolution;
 import cn.edu.ntvu.workbench.timetable.domain.PeriodRange;
@@ -250,6 +251,40 @@ class InContainerIT {
     assertThat(firstPeriodStart(sportsDay)).isEqualTo(LocalTime.of(8, 10));
     importCsv(TimetableImportKind.PERIOD_TIMES, periods);
     assertThat(firstPeriodStart(sportsDay)).isEqualTo(LocalTime.of(8, 0));
+  }
+
+  @Test
+  void meetingsAreCachedPerTermVersionAndAnImportReplacesThem() throws Exception {
+    LocalDate day = LocalDate.parse("2026-11-25");
+    TimetableOwner tianFen = new TimetableOwner.Student("20240100001", "2401000");
+    TimetableOwner classmate = new TimetableOwner.Student("20240100002", "2401000");
+    TermSchedule before = timetableQueries.termOn(day).orElseThrow();
+    List<TimetableEntry> cached = timetableQueries.meetingsOf(before, tianFen);
+    assertThat(timetableQueries.meetingsOf(timetableQueries.termOn(day).orElseThrow(), classmate)).isSameAs(cached);
+    assertThat(cached).extracting(TimetableEntry::room).contains("3号教学楼507");
+
+    // the same term re-imported with a room moved and an elective for one student only
+    String zf = demoText("timetable-zf.csv");
+    String changed =
+        zf.replaceFirst("\n", ",students\n").replace("3号教学楼507,2401000", "实训楼101,2401000")
+            + "2026-2027-1,K09999,书法鉴赏,10702,龙诺,星期三,第9-10节,1-16周,艺术楼201,,20240100001\n";
+    importCsv(TimetableImportKind.TIMETABLE_ZF, changed);
+    TermSchedule after = timetableQueries.termOn(day).orElseThrow();
+    assertThat(after.version()).isGreaterThan(before.version());
+    List<TimetableEntry> withElective = timetableQueries.meetingsOf(after, tianFen);
+    assertThat(withElective).extracting(TimetableEntry::room).contains("实训楼101").doesNotContain("3号教学楼507");
+    assertThat(withElective).extracting(TimetableEntry::courseName).contains("书法鉴赏");
+    assertThat(timetableQueries.meetingsOf(after, classmate))
+        .extracting(TimetableEntry::courseName)
+        .doesNotContain("书法鉴赏");
+    // the cached list equals what one query reads now
+    assertThat(withElective)
+        .containsExactlyElementsOf(timetableQueries.meetingsOfStudent(after.termId(), "20240100001", "2401000"));
+
+    importCsv(TimetableImportKind.TIMETABLE_ZF, zf);
+    assertThat(timetableQueries.meetingsOf(timetableQueries.termOn(day).orElseThrow(), tianFen))
+        .extracting(TimetableEntry::room)
+        .contains("3号教学楼507");
   }
 
   @Test

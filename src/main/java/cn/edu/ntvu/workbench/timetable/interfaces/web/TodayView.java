@@ -68,7 +68,7 @@ public class TodayView extends TimetablePage {
       return;
     }
     term = schedule.get().calendar().term();
-    day = DayTimetable.of(schedule.get(), date, queries.meetingsOf(schedule.get().termId(), TimetablePolicy.own(user)));
+    day = DayTimetable.of(schedule.get(), date, queries.meetingsOf(schedule.get(), TimetablePolicy.own(user)));
     notice = text.notice(day, term, isToday());
     Map<String, String> classNames =
         user.isStudent()

@@ -118,7 +118,7 @@ public class WeekView extends TimetablePage {
         return;
       }
     }
-    week = WeekTimetable.of(schedule.get(), n, queries.meetingsOf(schedule.get().termId(), owner));
+    week = WeekTimetable.of(schedule.get(), n, queries.meetingsOf(schedule.get(), owner));
     layOut(today);
   }
 
