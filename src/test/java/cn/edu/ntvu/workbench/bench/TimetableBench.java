@@ -131,9 +131,10 @@ public final class TimetableBench {
         showStatements(db, probe, week);
 
         System.out.println(
-            "== load: week view, " + STUDENTS + " students' sessions; each connection behaves like a browser"
-                + " (keeps the cookies each response sets)");
-        LoadRun.run(week, cookies, 20, Duration.ofSeconds(10)); // warm-up
+            "== load (wrk): week view; each connection is one signed-in student whose browser keeps the cookies each"
+                + " response sets (Payara's session version changes with every request)");
+        Path lua = writeWrkScript(work, cookies);
+        wrk(lua, week, 20, 10); // warm-up
         long mariadbPid =
             ProcessHandle.allProcesses()
                 .filter(ph -> ph.info().commandLine().orElse("").contains(work.resolve("mariadb").toString()))
@@ -146,7 +147,7 @@ public final class TimetableBench {
             long payara0 = cpuTicks(app.process().pid());
             long db0 = cpuTicks(mariadbPid);
             long self0 = cpuTicks(ProcessHandle.current().pid());
-            String figures = LoadRun.run(page[1], cookies, c, Duration.ofSeconds(30));
+            String figures = wrk(lua, page[1], c, 30);
             System.out.printf(
                 "  %s c=%d: %s; CPU s: Payara %.1f, MariaDB %.1f, load generator %.1f%n",
                 page[0], c, figures,
@@ -333,6 +334,71 @@ public final class TimetableBench {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /**
+   * wrk with one thread per connection, each thread holding one student's cookies and updating them from every
+   * response, as that student's browser would.
+   */
+  private static Path writeWrkScript(Path work, List<String> cookies) throws IOException {
+    StringBuilder lua = new StringBuilder("local cookies = {");
+    for (String c : cookies) {
+      lua.append("\n  \"").append(c).append("\",");
+    }
+    lua.append(
+        """
+
+        }
+        local n = 0
+        local threads = {}
+        function setup(thread)
+          n = n + 1
+          table.insert(threads, thread)
+          thread:set("cookie", cookies[((n - 1) % #cookies) + 1])
+        end
+        function request()
+          return wrk.format(nil, nil, {["Cookie"] = cookie, ["Accept-Encoding"] = "gzip"})
+        end
+        function response(status, headers, body)
+          local set = headers["Set-Cookie"]
+          if set then
+            local v = string.match(set, "JSESSIONIDVERSION=([^;]*)")
+            if v then cookie = string.gsub(cookie, "JSESSIONIDVERSION=[^;]*", "JSESSIONIDVERSION=" .. v) end
+          end
+          if status ~= 200 then bad = (bad or 0) + 1 end
+        end
+        function done(summary, latency, requests)
+          local total = 0
+          for _, t in ipairs(threads) do total = total + (t:get("bad") or 0) end
+          io.write(string.format("non-200: %d\\n", total))
+        end
+        """);
+    Path file = work.resolve("browser-sessions.lua");
+    Files.writeString(file, lua);
+    return file;
+  }
+
+  private static String wrk(Path lua, String url, int connections, int seconds)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        List.of(
+            "wrk", "-t" + connections, "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
+            lua.toString(), url);
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    return String.format(
+        "%s req/s, p50 %s, p99 %s, non-200 %s, socket errors %s",
+        field(out, "Requests/sec:\\s+(\\S+)"),
+        field(out, "\\n\\s+50%\\s+(\\S+)"),
+        field(out, "\\n\\s+99%\\s+(\\S+)"),
+        field(out, "non-200: (\\d+)"),
+        field(out, "Socket errors:([^\\n]*)", "none"));
+  }
+
+  private static String field(String text, String regex, String... dflt) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    return m.find() ? m.group(1).trim() : dflt.length > 0 ? dflt[0] : "?";
   }
 
   /** utime + stime of a process, in clock ticks (1/100 s). */
