@@ -79,33 +79,41 @@ t=$(wait_ready "http://localhost:$PORT/health/ready" 240)
 echo "launch-to-ready (packaged WAR, first start incl. schema and demo data): ${t}s"
 echo "RSS after start: $(rss_mb $APID) MB"
 
-echo "== sign in (development sign-in as the first demo person)"
+echo "== sign in 100 browser sessions (development sign-in as the first demo person)"
 CJ=$WORK/cookies
-page=$(curl -s -c "$CJ" -b "$CJ" "http://localhost:$PORT/dev/signin.xhtml")
-vs=$(echo "$page" | grep -o 'ViewState:0" value="[^"]*"' | sed 's/.*value="//;s/"//')
-btn=$(echo "$page" | grep -o 'name="j_idt[0-9]*:0:j_idt[0-9]*"' | head -1 | sed 's/name="//;s/"//')
-curl -s -o /dev/null -c "$CJ" -b "$CJ" "http://localhost:$PORT/dev/signin.xhtml" --data-urlencode dev=dev \
-  --data-urlencode "$btn=x" --data-urlencode "jakarta.faces.ViewState=$vs"
-SID=$(awk '$6=="WBSESSION"{print $7}' "$CJ")
-[ -n "$SID" ] || { echo "sign-in failed"; exit 1; }
-curl -s -b "$CJ" "http://localhost:$PORT/" > "$WORK/home.html"
+signin() { # cookie-jar
+  local page vs btn
+  page=$(curl -s -c "$1" -b "$1" "http://localhost:$PORT/dev/signin.xhtml")
+  vs=$(echo "$page" | grep -o 'ViewState:0" value="[^"]*"' | sed 's/.*value="//;s/"//')
+  btn=$(echo "$page" | grep -o 'name="j_idt[0-9]*:0:j_idt[0-9]*"' | head -1 | sed 's/name="//;s/"//')
+  curl -s -o /dev/null -c "$1" -b "$1" "http://localhost:$PORT/dev/signin.xhtml" --data-urlencode dev=dev \
+    --data-urlencode "$btn=x" --data-urlencode "jakarta.faces.ViewState=$vs"
+}
+signin "$CJ"
+curl -s -c "$CJ" -b "$CJ" "http://localhost:$PORT/" > "$WORK/home.html"
 grep -q 'id="hello"' "$WORK/home.html" || { echo "home page not signed in"; exit 1; }
 APPDIR=$(find "$WORK/payara" -type d -path '*applications/workbench' | head -1)
 cp "$WORK/home.html" "$APPDIR/bench-home.html"
+export COOKIE_FILE=$WORK/sessions.txt; : > "$COOKIE_FILE"
+for i in $(seq 1 100); do
+  jar=$WORK/jar-$i; signin "$jar"
+  awk '$6=="WBSESSION"||$6=="JSESSIONIDVERSION"{printf "%s%s=%s", (n++?"; ":""), $6, $7} END{print ""}' "$jar" >> "$COOKIE_FILE"
+done
 
-echo "== 4. wrk: signed-in home vs the same bytes as a static file (after a 10 s warm-up of each)"
+echo "== 4. wrk: signed-in home vs the same bytes as a static file (browser-like sessions, after a 10 s warm-up)"
+LUA=$ROOT/bench/browser-sessions.lua
 for what in "/" "/bench-home.html"; do
-  wrk -t2 -c20 -d10s -H "Cookie: WBSESSION=$SID" -H "Accept-Encoding: gzip" "http://localhost:$PORT$what" >/dev/null
+  wrk -t20 -c20 -d10s -s "$LUA" "http://localhost:$PORT$what" >/dev/null
 done
 for c in 20 100; do
   for what in "/" "/bench-home.html"; do
-    wrk -t2 -c$c -d20s --latency -H "Cookie: WBSESSION=$SID" -H "Accept-Encoding: gzip" \
-      "http://localhost:$PORT$what" > "$WORK/wrk-$c-${what//\//_}.txt"
-    rps=$(awk '/Requests\/sec/{print $2}' "$WORK/wrk-$c-${what//\//_}.txt")
-    p50=$(awk '$1=="50%"{print $2}' "$WORK/wrk-$c-${what//\//_}.txt")
-    p99=$(awk '$1=="99%"{print $2}' "$WORK/wrk-$c-${what//\//_}.txt")
-    non2xx=$(awk '/Non-2xx/{print $5}' "$WORK/wrk-$c-${what//\//_}.txt")
-    printf "c=%-3s %-18s %8s req/s  p50 %-8s p99 %-8s non-2xx %s\n" $c "$what" "$rps" "$p50" "$p99" "${non2xx:-0}"
+    out=$WORK/wrk-$c-${what//\//_}.txt
+    wrk -t$c -c$c -d20s --latency -s "$LUA" "http://localhost:$PORT$what" > "$out"
+    rps=$(awk '/Requests\/sec/{print $2}' "$out")
+    p50=$(awk '$1=="50%"{print $2}' "$out")
+    p99=$(awk '$1=="99%"{print $2}' "$out")
+    bad=$(awk '/^non-200:/{print $2}' "$out")
+    printf "c=%-3s %-18s %8s req/s  p50 %-8s p99 %-8s non-200 %s\n" $c "$what" "$rps" "$p50" "$p99" "${bad:-?}"
     eval "rps_${c}_$([ "$what" = / ] && echo home || echo static)=$rps"
   done
   python3 -c "print('c=$c home/static ratio: %.0f%%' % (100*$(eval echo \$rps_${c}_home)/$(eval echo \$rps_${c}_static)))"
@@ -114,11 +122,11 @@ echo "RSS after ~80 s of load: $(rss_mb $APID) MB"
 
 echo "== 5. bytes on the wire (gzip), signed in"
 first=0
-html=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -b "$CJ" "http://localhost:$PORT/")
+html=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -c "$CJ" -b "$CJ" "http://localhost:$PORT/")
 first=$html
 for asset in $(grep -oE '(href|src)="/[^"]+"' "$WORK/home.html" | sed -E 's/^(href|src)="//;s/"$//;s/&amp;/\&/g' | sort -u); do
-  n=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -b "$CJ" "http://localhost:$PORT$asset")
-  cache=$(curl -s -D - -o /dev/null -b "$CJ" "http://localhost:$PORT$asset" | tr -d '\r' | awk -F': ' 'tolower($1)=="cache-control"{print $2}')
+  n=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -c "$CJ" -b "$CJ" "http://localhost:$PORT$asset")
+  cache=$(curl -s -D - -o /dev/null -c "$CJ" -b "$CJ" "http://localhost:$PORT$asset" | tr -d '\r' | awk -F': ' 'tolower($1)=="cache-control"{print $2}')
   echo "  asset $asset: $n bytes (Cache-Control: $cache)"
   first=$((first + n))
 done

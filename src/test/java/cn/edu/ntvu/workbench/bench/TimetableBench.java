@@ -133,8 +133,8 @@ public final class TimetableBench {
         System.out.println(
             "== load (wrk): week view; each connection is one signed-in student whose browser keeps the cookies each"
                 + " response sets (Payara's session version changes with every request)");
-        Path lua = writeWrkScript(work, cookies);
-        wrk(lua, week, 20, 10); // warm-up
+        Path sessions = writeCookieFile(work, cookies);
+        wrk(sessions, week, 20, 10); // warm-up
         long mariadbPid =
             ProcessHandle.allProcesses()
                 .filter(ph -> ph.info().commandLine().orElse("").contains(work.resolve("mariadb").toString()))
@@ -147,7 +147,7 @@ public final class TimetableBench {
             long payara0 = cpuTicks(app.process().pid());
             long db0 = cpuTicks(mariadbPid);
             long self0 = cpuTicks(ProcessHandle.current().pid());
-            String figures = wrk(lua, page[1], c, 30);
+            String figures = wrk(sessions, page[1], c, 30);
             System.out.printf(
                 "  %s c=%d: %s; CPU s: Payara %.1f, MariaDB %.1f, load generator %.1f%n",
                 page[0], c, figures,
@@ -336,55 +336,23 @@ public final class TimetableBench {
     }
   }
 
-  /**
-   * wrk with one thread per connection, each thread holding one student's cookies and updating them from every
-   * response, as that student's browser would.
-   */
-  private static Path writeWrkScript(Path work, List<String> cookies) throws IOException {
-    StringBuilder lua = new StringBuilder("local cookies = {");
-    for (String c : cookies) {
-      lua.append("\n  \"").append(c).append("\",");
-    }
-    lua.append(
-        """
-
-        }
-        local n = 0
-        local threads = {}
-        function setup(thread)
-          n = n + 1
-          table.insert(threads, thread)
-          thread:set("cookie", cookies[((n - 1) % #cookies) + 1])
-        end
-        function request()
-          return wrk.format(nil, nil, {["Cookie"] = cookie, ["Accept-Encoding"] = "gzip"})
-        end
-        function response(status, headers, body)
-          local set = headers["Set-Cookie"]
-          if set then
-            local v = string.match(set, "JSESSIONIDVERSION=([^;]*)")
-            if v then cookie = string.gsub(cookie, "JSESSIONIDVERSION=[^;]*", "JSESSIONIDVERSION=" .. v) end
-          end
-          if status ~= 200 then bad = (bad or 0) + 1 end
-        end
-        function done(summary, latency, requests)
-          local total = 0
-          for _, t in ipairs(threads) do total = total + (t:get("bad") or 0) end
-          io.write(string.format("non-200: %d\\n", total))
-        end
-        """);
-    Path file = work.resolve("browser-sessions.lua");
-    Files.writeString(file, lua);
+  /** The sessions' Cookie headers, one per line, for bench/browser-sessions.lua. */
+  private static Path writeCookieFile(Path work, List<String> cookies) throws IOException {
+    Path file = work.resolve("sessions.txt");
+    Files.write(file, cookies);
     return file;
   }
 
-  private static String wrk(Path lua, String url, int connections, int seconds)
+  /** wrk with bench/browser-sessions.lua: one thread per connection, each one student's browser session. */
+  private static String wrk(Path sessions, String url, int connections, int seconds)
       throws IOException, InterruptedException {
     List<String> cmd =
         List.of(
             "wrk", "-t" + connections, "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
-            lua.toString(), url);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            "bench/browser-sessions.lua", url);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("COOKIE_FILE", sessions.toString());
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
     return String.format(
