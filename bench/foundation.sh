@@ -124,7 +124,8 @@ echo "== 5. bytes on the wire (gzip), signed in"
 first=0
 html=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -c "$CJ" -b "$CJ" "http://localhost:$PORT/")
 first=$html
-for asset in $(grep -oE '(href|src)="/[^"]+"' "$WORK/home.html" | sed -E 's/^(href|src)="//;s/"$//;s/&amp;/\&/g' | sort -u); do
+# Assets only (stylesheets, scripts, icons), not the links to other pages.
+for asset in $(grep -oE '(href|src)="/(resources|jakarta\.faces\.resource)/[^"]+"' "$WORK/home.html" | sed -E 's/^(href|src)="//;s/"$//;s/&amp;/\&/g' | sort -u); do
   n=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -c "$CJ" -b "$CJ" "http://localhost:$PORT$asset")
   cache=$(curl -s -D - -o /dev/null -c "$CJ" -b "$CJ" "http://localhost:$PORT$asset" | tr -d '\r' | awk -F': ' 'tolower($1)=="cache-control"{print $2}')
   echo "  asset $asset: $n bytes (Cache-Control: $cache)"
