@@ -208,17 +208,6 @@ public class TimetableQueryService {
     return merged(ofClass, meetingsOfIndividual(termId, s.account()));
   }
 
-  /** Whose timetable a page shows, read now (one query). */
-  public List<TimetableEntry> meetingsOf(long termId, TimetableOwner owner) {
-    if (owner instanceof TimetableOwner.Student s) {
-      return meetingsOfStudent(termId, s.account(), s.classCode());
-    }
-    if (owner instanceof TimetableOwner.Teacher t) {
-      return meetingsOfTeacher(termId, t.account());
-    }
-    return meetingsOfClass(termId, ((TimetableOwner.ClassGroup) owner).schoolClass().code());
-  }
-
   private List<TimetableEntry> cached(MeetingsKey key, java.util.function.Supplier<List<TimetableEntry>> read) {
     List<TimetableEntry> hit = meetings.get(key);
     if (hit != null) {

@@ -36,7 +36,7 @@ class TimetableBadgeTest {
         }
 
         @Override
-        public List<TimetableEntry> meetingsOf(long termId, TimetableOwner owner) {
+        public List<TimetableEntry> meetingsOf(TermSchedule term, TimetableOwner owner) {
           asked.add(owner);
           return List.of(
               DemoSchedule.meeting("K00001", "数据库技术", DayOfWeek.WEDNESDAY, 3, 2, WeekPattern.range(1, 16)),
