@@ -11,6 +11,7 @@ import cn.edu.ntvu.workbench.timetable.application.TimetablePolicy;
 import cn.edu.ntvu.workbench.timetable.application.TimetableQueryService;
 import cn.edu.ntvu.workbench.timetable.application.WeekTimetable;
 import cn.edu.ntvu.workbench.timetable.domain.DayResolution;
+import cn.edu.ntvu.workbench.timetable.domain.PeriodRange;
 import cn.edu.ntvu.workbench.timetable.domain.Term;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -60,7 +61,13 @@ public class WeekView extends TimetablePage {
 
   /** A class in the grid, from row {@code row} for {@code span} periods; one colour per course name. */
   public record Block(int column, int row, int span, String course, String room, String link, String title,
-      int colour) {}
+      int colour, int lane, int lanes) {
+
+    /** Side by side when classes overlap (a class and an elective at one time): this one's share of the cell. */
+    public String getLaneStyle() {
+      return lanes <= 1 ? "" : ";width:calc(100% / " + lanes + ");margin-left:calc(100% * " + lane + " / " + lanes + ")";
+    }
+  }
 
   public record PeriodRow(int row, int period, String start) {}
 
@@ -152,8 +159,10 @@ public class WeekView extends TimetablePage {
       } else if (isToday) {
         bands.add(new Band(column, "today", ""));
       }
-      for (ClassSlot s : d.classes()) {
-        blocks.add(block(column, s));
+      List<ClassSlot> slots = d.classes();
+      int[][] lanes = lanes(slots.stream().map(c -> c.entry().periods()).toList());
+      for (int k = 0; k < slots.size(); k++) {
+        blocks.add(block(column, slots.get(k), lanes[k][0], lanes[k][1]));
       }
     }
     for (int p = 1; p <= week.periodCount(); p++) {
@@ -168,7 +177,46 @@ public class WeekView extends TimetablePage {
     }
   }
 
-  private Block block(int column, ClassSlot s) {
+  /**
+   * For classes of one day, each one's lane and the number of lanes of its group of overlapping classes, so that
+   * classes at the same time sit side by side instead of on top of each other. {@code {0, 1}} when nothing overlaps.
+   */
+  static int[][] lanes(List<PeriodRange> periods) {
+    int n = periods.size();
+    int[][] out = new int[n][2];
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    order.sort(java.util.Comparator.comparingInt(i -> periods.get(i).first()));
+    List<Integer> group = new ArrayList<>(); // classes overlapping, directly or through one another
+    List<Integer> laneEnds = new ArrayList<>(); // last period taken in each lane of the group
+    int groupEnd = Integer.MIN_VALUE;
+    for (int i : order) {
+      PeriodRange p = periods.get(i);
+      if (p.first() > groupEnd) {
+        group.forEach(g -> out[g][1] = laneEnds.size());
+        group.clear();
+        laneEnds.clear();
+      }
+      int lane = 0;
+      while (lane < laneEnds.size() && laneEnds.get(lane) >= p.first()) {
+        lane++;
+      }
+      if (lane == laneEnds.size()) {
+        laneEnds.add(p.last());
+      } else {
+        laneEnds.set(lane, p.last());
+      }
+      out[i][0] = lane;
+      group.add(i);
+      groupEnd = group.size() == 1 ? p.last() : Math.max(groupEnd, p.last());
+    }
+    group.forEach(g -> out[g][1] = laneEnds.size());
+    return out;
+  }
+
+  private Block block(int column, ClassSlot s, int lane, int lanes) {
     var m = s.entry();
     String room = m.room().isEmpty() ? text.get("timetable.view.noRoom") : m.room();
     String title =
@@ -181,7 +229,9 @@ public class WeekView extends TimetablePage {
         m.room(),
         CourseView.link(week.term(), m),
         title,
-        Math.floorMod(m.courseName().hashCode(), COLOURS));
+        Math.floorMod(m.courseName().hashCode(), COLOURS),
+        lane,
+        lanes);
   }
 
   /** The week view of {@code week} of {@code termCode}, of class {@code classCode} if not null. */
