@@ -14,12 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /** The tiles on the home page ({@code #{workbench}}), grouped by scene, with their badges; built once per request. */
 @Named("workbench")
 @RequestScoped
 public class WorkbenchHome {
+  private static final Logger LOG = Logger.getLogger(WorkbenchHome.class.getName());
   @Inject CurrentUser me;
   @Inject WorkbenchTiles tiles;
   @Inject Badges badges;
@@ -40,7 +43,13 @@ public class WorkbenchHome {
 
   public List<SceneView> getScenes() {
     if (scenes == null) {
-      scenes = build();
+      try {
+        scenes = build();
+      } catch (RuntimeException e) {
+        // The rest of the home page (greeting, roles, sign-out) works without the tiles.
+        LOG.log(Level.WARNING, "workbench tiles unavailable", e);
+        scenes = List.of();
+      }
     }
     return scenes;
   }

@@ -92,7 +92,16 @@ class WorkbenchTilesIT {
     addTile(d, "TEACHING", name, path, "2401000");
     browser.screenshot("workbench-admin-tiles");
 
-    assertThat(home(TestUsers.STUDENT.account())).contains(name);
+    String memberHome = home(TestUsers.STUDENT.account());
+    assertThat(memberHome).contains(name);
+    // The demo 查课表 tile carries the timetable's badge: at the test school clock (Wednesday from 10:20) 田芬 still
+    // has classes today.
+    java.util.regex.Matcher badge =
+        java.util.regex.Pattern.compile("data-tile=\"查课表\"(?:(?!</a>).)*class=\"wb-tile-badge\"[^>]*>(\\d+)<",
+                java.util.regex.Pattern.DOTALL)
+            .matcher(memberHome);
+    assertThat(badge.find()).as("badge on 查课表 in " + memberHome).isTrue();
+    assertThat(Integer.parseInt(badge.group(1))).isPositive();
     assertThat(home(OTHER_STUDENT)).doesNotContain(name);
 
     WebSession other = WeComStandInScreen.signedIn(app + "/", OTHER_STUDENT);
