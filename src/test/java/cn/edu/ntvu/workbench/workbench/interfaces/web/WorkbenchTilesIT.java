@@ -62,6 +62,7 @@ class WorkbenchTilesIT {
     d.findElement(By.id("new-tile")).click();
     waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("save")));
     d.findElement(By.id("name")).sendKeys(name);
+    browser.screenshot("workbench-admin-form");
     new Select(d.findElement(By.id("scene"))).selectByValue(scene);
     d.findElement(By.id("target")).sendKeys(target);
     if (classes != null) {
@@ -107,6 +108,14 @@ class WorkbenchTilesIT {
     WebSession other = WeComStandInScreen.signedIn(app + "/", OTHER_STUDENT);
     assertThat(other.get(app + path + "page.xhtml").statusCode()).isEqualTo(403);
     assertThat(other.get(app + "/").statusCode()).isEqualTo(200);
+    // Non-admins cannot reach the console, neither the page nor a form post to it.
+    assertThat(other.get(app + "/admin/workbench/tiles.xhtml").statusCode()).isEqualTo(403);
+    assertThat(
+            other
+                .post(app + "/admin/workbench/tiles.xhtml",
+                    java.util.Map.of("tiles", "tiles", "new-tile", "x", "jakarta.faces.ViewState", "stateless"))
+                .statusCode())
+        .isEqualTo(403);
     WebSession member = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account());
     // Not refused: the page itself does not exist.
     assertThat(member.get(app + path + "page.xhtml").statusCode()).isEqualTo(404);
