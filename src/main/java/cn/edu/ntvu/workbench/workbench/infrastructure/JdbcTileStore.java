@@ -236,10 +236,22 @@ public class JdbcTileStore implements TileStore {
     }
   }
 
+  /** Who changed the tile last, by name and account as admins know them (e.g. 孟勇兰（10857）). */
   private StaleTileException stale(Connection c, long id) throws SQLException {
-    return byIdOn(c, id)
-        .map(now -> new StaleTileException(now.updatedBy(), now.updatedAt()))
-        .orElseGet(() -> new StaleTileException(null, null));
+    Optional<Tile> now = byIdOn(c, id);
+    if (now.isEmpty()) {
+      return new StaleTileException(null, null);
+    }
+    String who = now.get().updatedBy();
+    try (PreparedStatement ps = c.prepareStatement("SELECT name FROM person WHERE account = ?")) {
+      ps.setString(1, who);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          who = rs.getString(1) + "（" + who + "）";
+        }
+      }
+    }
+    return new StaleTileException(who, now.get().updatedAt());
   }
 
   private static Optional<Tile> byIdOn(Connection c, long id) throws SQLException {

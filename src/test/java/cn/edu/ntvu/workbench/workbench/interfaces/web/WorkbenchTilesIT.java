@@ -162,7 +162,7 @@ class WorkbenchTilesIT {
     waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("new-tile")));
     d2.findElement(By.id("description")).sendKeys("第二位管理员");
     d2.findElement(By.id("save")).click();
-    waitOn(d2).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已被 " + TestUsers.ADMIN.account()));
+    waitOn(d2).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已被 " + TestUsers.ADMIN.name() + "（" + TestUsers.ADMIN.account() + "）"));
     second.screenshot("workbench-admin-stale");
     String now = home(TestUsers.STUDENT.account());
     assertThat(now).contains("第一位管理员").doesNotContain("第二位管理员");
