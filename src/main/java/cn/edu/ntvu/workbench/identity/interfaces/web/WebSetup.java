@@ -20,7 +20,7 @@ import org.pac4j.jee.filter.SecurityFilter;
 
 /**
  * Registers the filters in code, in a fixed order (annotations give no order): encoding and headers, asset caching,
- * the dev-only guard, pac4j for CAS, then the sign-in guard and, for admin uploads, the upload-size answer. Also
+ * the dev-only guard, pac4j for CAS, then the sign-in guard, the tile guard and, for admin uploads, the upload-size answer. Also
  * applies the session settings.
  */
 @WebListener
@@ -28,6 +28,7 @@ public class WebSetup implements ServletContextListener {
   @Inject AppSettings settings;
   @Inject SignInSupport support;
   @Inject CasLogouts casLogouts;
+  @Inject cn.edu.ntvu.workbench.workbench.application.WorkbenchTiles tiles;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -50,6 +51,8 @@ public class WebSetup implements ServletContextListener {
       add(ctx, "casCallback", callback, "/callback");
     }
     add(ctx, "signIn", new SignInFilter(casLogouts), "/*");
+    // Internal tiles' pages only for the people their tile is visible to.
+    add(ctx, "tileAccess", new cn.edu.ntvu.workbench.workbench.interfaces.web.TileAccessFilter(tiles), "/*");
     add(ctx, "uploadLimit", new UploadLimitFilter(), "/admin/*");
   }
 

@@ -1,0 +1,26 @@
+package cn.edu.ntvu.workbench.timetable.application;
+
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.workbench.application.BadgeProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.OptionalInt;
+
+/** The 查课表 tile's badge: classes left today; no badge when there are none. */
+@ApplicationScoped
+public class TimetableBadgeProvider implements BadgeProvider {
+  public static final String KEY = "timetable.classesLeftToday";
+
+  @Inject TimetableBadge badge;
+
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public OptionalInt badge(SignedInUser user) {
+    int n = badge.classesLeftToday(user);
+    return n > 0 ? OptionalInt.of(n) : OptionalInt.empty();
+  }
+}

@@ -1,0 +1,99 @@
+package cn.edu.ntvu.workbench.workbench.application;
+
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The badge numbers of a person's tiles: every provider asked at once on the managed executor, all within one time
+ * box ({@link #BUDGET} in total). A provider that is slow, throws or is unknown gives no badge; the page never waits
+ * longer than the box and never fails because of a badge.
+ */
+@ApplicationScoped
+public class Badges {
+  private static final Logger LOG = Logger.getLogger(Badges.class.getName());
+  public static final Duration BUDGET = Duration.ofMillis(300);
+
+  @Resource ManagedExecutorService managedExecutor;
+  @Inject @Any Instance<BadgeProvider> beans;
+
+  private Executor executor;
+  private Map<String, BadgeProvider> providers;
+  private Duration budget = BUDGET;
+
+  public Badges() {}
+
+  /** For tests: these providers on this executor within this budget. */
+  Badges(Collection<BadgeProvider> providers, Executor executor, Duration budget) {
+    this.providers = index(providers);
+    this.executor = executor;
+    this.budget = budget;
+  }
+
+  @PostConstruct
+  void init() {
+    providers = index(beans.stream().toList());
+    executor = managedExecutor;
+  }
+
+  private static Map<String, BadgeProvider> index(Collection<BadgeProvider> list) {
+    Map<String, BadgeProvider> map = new HashMap<>();
+    list.forEach(p -> map.put(p.key(), p));
+    return Map.copyOf(map);
+  }
+
+  /** Badge number by provider key, for those of {@code keys} that answered in time with a number. */
+  public Map<String, Integer> of(SignedInUser user, Set<String> keys) {
+    Map<String, CompletableFuture<OptionalInt>> pending = new LinkedHashMap<>();
+    for (String key : keys) {
+      BadgeProvider p = providers.get(key);
+      if (p == null) {
+        continue;
+      }
+      try {
+        pending.put(key, CompletableFuture.supplyAsync(() -> p.badge(user), executor));
+      } catch (RuntimeException rejected) {
+        LOG.log(Level.WARNING, "badge " + key + " not started", rejected);
+      }
+    }
+    long deadline = System.nanoTime() + budget.toNanos();
+    Map<String, Integer> out = new HashMap<>();
+    for (Map.Entry<String, CompletableFuture<OptionalInt>> e : pending.entrySet()) {
+      long left = Math.max(0, deadline - System.nanoTime());
+      try {
+        OptionalInt n = e.getValue().get(left, TimeUnit.NANOSECONDS);
+        if (n != null && n.isPresent()) {
+          out.put(e.getKey(), n.getAsInt());
+        }
+      } catch (TimeoutException slow) {
+        e.getValue().cancel(true);
+        LOG.fine(() -> "badge " + e.getKey() + " too slow; shown without it");
+      } catch (ExecutionException failed) {
+        LOG.log(Level.WARNING, "badge " + e.getKey() + " failed; shown without it", failed.getCause());
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,39 @@
+package cn.edu.ntvu.workbench.workbench.application;
+
+import cn.edu.ntvu.workbench.workbench.domain.DepartmentTree;
+import cn.edu.ntvu.workbench.workbench.domain.Tile;
+import java.util.List;
+import java.util.Optional;
+
+/** Where tiles are kept; every change bumps the tiles version in the same transaction. */
+public interface TileStore {
+  /**
+   * What a request needs to know before using cached data, in one query.
+   *
+   * @param tilesVersion bumped by every tile change
+   * @param departmentsStamp changes whenever a department is added, changed or removed
+   * @param departmentCode the person's department (a student's: their class's); null if none
+   */
+  record Stamp(long tilesVersion, String departmentsStamp, String departmentCode) {}
+
+  Stamp stamp(long personId);
+
+  /** Every tile, by scene and position. */
+  List<Tile> all();
+
+  Optional<Tile> byId(long id);
+
+  DepartmentTree departments();
+
+  /** Stores a new tile at the end of its scene; returns its id. */
+  long insert(Tile tile, String actor);
+
+  /** Saves {@code tile} if it still has {@code tile.version()}; else throws {@link StaleTileException}. */
+  void update(Tile tile, String actor);
+
+  /** Deletes the tile if it still has {@code version}; else throws {@link StaleTileException}. */
+  void delete(long id, int version);
+
+  /** Swaps the tile with its neighbour above ({@code up}) or below in its scene; false at the edge. */
+  boolean move(long id, boolean up, String actor);
+}

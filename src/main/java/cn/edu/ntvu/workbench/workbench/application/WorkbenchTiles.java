@@ -1,0 +1,88 @@
+package cn.edu.ntvu.workbench.workbench.application;
+
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.workbench.domain.DepartmentTree;
+import cn.edu.ntvu.workbench.workbench.domain.Tile;
+import cn.edu.ntvu.workbench.workbench.domain.Viewer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The tiles a person sees, and whether they may open an internal tile's page. The tile list and the department tree
+ * are cached per server, each keyed by a stamp read per request (one query, {@link TileStore#stamp}): every tile
+ * change bumps the tiles version in its own transaction, so a list cached at the version just read is right on every
+ * server. A request therefore costs one query, plus one per cache refresh, whatever the number of tiles.
+ */
+@ApplicationScoped
+public class WorkbenchTiles {
+  @Inject TileStore store;
+
+  private record CachedTiles(long version, List<Tile> tiles) {}
+
+  private record CachedTree(String stamp, DepartmentTree tree) {}
+
+  private volatile CachedTiles tiles;
+  private volatile CachedTree tree;
+
+  public WorkbenchTiles() {}
+
+  WorkbenchTiles(TileStore store) {
+    this.store = store;
+  }
+
+  /** What one request knows: every tile (current) and who is looking. */
+  public record Snapshot(List<Tile> tiles, Viewer viewer, DepartmentTree departments) {
+    /** Enabled tiles the viewer may see, by scene and position. */
+    public List<Tile> visible() {
+      return tiles.stream().filter(t -> t.isVisibleTo(viewer)).toList();
+    }
+
+    /**
+     * Whether the viewer may open {@code path}: true when no internal tile covers it (not a tile's page), else when
+     * any covering tile is enabled and visible to them.
+     */
+    public boolean mayOpen(String path) {
+      List<Tile> covering = tiles.stream().filter(t -> t.covers(path)).toList();
+      return covering.isEmpty() || covering.stream().anyMatch(t -> t.isVisibleTo(viewer));
+    }
+  }
+
+  public Snapshot snapshot(SignedInUser user) {
+    TileStore.Stamp stamp = store.stamp(user.personId());
+    List<Tile> list = tilesAt(stamp.tilesVersion());
+    DepartmentTree departments = treeAt(stamp.departmentsStamp());
+    Viewer viewer =
+        new Viewer(
+            user.account(), user.kind(), user.roles(), user.classCode(),
+            departments.selfAndAncestors(stamp.departmentCode()));
+    return new Snapshot(list, viewer, departments);
+  }
+
+  /** Every tile for the admin console, read fresh. */
+  public List<Tile> allFresh() {
+    return store.all();
+  }
+
+  private List<Tile> tilesAt(long version) {
+    CachedTiles c = tiles;
+    if (c != null && c.version() == version) {
+      return c.tiles();
+    }
+    // Read after the version: never cached under a newer version than its own.
+    List<Tile> fresh = List.copyOf(store.all());
+    tiles = new CachedTiles(version, fresh);
+    return fresh;
+  }
+
+  private DepartmentTree treeAt(String stamp) {
+    CachedTree c = tree;
+    if (c != null && Objects.equals(c.stamp(), stamp)) {
+      return c.tree();
+    }
+    DepartmentTree fresh = store.departments();
+    tree = new CachedTree(stamp, fresh);
+    return fresh;
+  }
+}

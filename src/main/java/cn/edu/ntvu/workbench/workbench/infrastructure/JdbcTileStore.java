@@ -1,0 +1,334 @@
+package cn.edu.ntvu.workbench.workbench.infrastructure;
+
+import cn.edu.ntvu.workbench.identity.domain.PersonKind;
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.workbench.application.StaleTileException;
+import cn.edu.ntvu.workbench.workbench.application.TileStore;
+import cn.edu.ntvu.workbench.workbench.domain.DepartmentTree;
+import cn.edu.ntvu.workbench.workbench.domain.Scene;
+import cn.edu.ntvu.workbench.workbench.domain.Tile;
+import cn.edu.ntvu.workbench.workbench.domain.TileKind;
+import cn.edu.ntvu.workbench.workbench.domain.Visibility;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * {@link TileStore} in tables {@code workbench_tile} and {@code workbench_config}: plain JDBC outside any JTA
+ * transaction, each change one local transaction that also bumps {@code workbench_config.tiles_version}. A save
+ * carries the version it was read at ({@code UPDATE … WHERE version = ?}): a stale save changes nothing.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
+public class JdbcTileStore implements TileStore {
+  private static final String COLUMNS =
+      "SELECT id, scene, position, name, description, icon, kind, target, enabled, badge_key, visible_everyone,"
+          + " visible_roles, visible_kinds, visible_departments, visible_classes, visible_people, version,"
+          + " updated_by, updated_at FROM workbench_tile";
+
+  @Resource(lookup = "java:app/jdbc/workbench")
+  DataSource dataSource;
+
+  @Override
+  public Stamp stamp(long personId) {
+    String sql =
+        "SELECT (SELECT tiles_version FROM workbench_config WHERE id = 1),"
+            + " (SELECT CONCAT(COUNT(*), '/', COALESCE(MAX(updated_at), ''), '/', COALESCE(SUM(id), 0)) FROM department),"
+            + " (SELECT d.code FROM person p LEFT JOIN school_class c ON c.id = p.class_id"
+            + "  JOIN department d ON d.id = COALESCE(c.department_id, p.department_id) WHERE p.id = ?)";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, personId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new Stamp(rs.getLong(1), rs.getString(2), rs.getString(3));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public List<Tile> all() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(COLUMNS + " ORDER BY scene, position, id");
+        ResultSet rs = ps.executeQuery()) {
+      List<Tile> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(tile(rs));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public Optional<Tile> byId(long id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(tile(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public DepartmentTree departments() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT d.code, p.code FROM department d LEFT JOIN department p ON p.id = d.parent_id");
+        ResultSet rs = ps.executeQuery()) {
+      Map<String, String> parents = new HashMap<>();
+      while (rs.next()) {
+        parents.put(rs.getString(1), rs.getString(2));
+      }
+      return new DepartmentTree(parents);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public long insert(Tile t, String actor) {
+    return inTransaction(
+        c -> {
+          int position;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT COALESCE(MAX(position), -1) + 1 FROM workbench_tile WHERE scene = ?")) {
+            ps.setString(1, t.scene().name());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              position = rs.getInt(1);
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO workbench_tile (scene, position, name, description, icon, kind, target, enabled,"
+                      + " badge_key, visible_everyone, visible_roles, visible_kinds, visible_departments,"
+                      + " visible_classes, visible_people, version, updated_by, updated_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, CURRENT_TIMESTAMP(3))",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, t.scene().name());
+            ps.setInt(2, position);
+            int i = fill(ps, 3, t);
+            ps.setString(i, actor);
+            ps.executeUpdate();
+            bump(c);
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+              keys.next();
+              return keys.getLong(1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public void update(Tile t, String actor) {
+    inTransaction(
+        c -> {
+          Optional<Tile> before = byIdOn(c, t.id());
+          if (before.isEmpty()) {
+            throw new StaleTileException(null, null);
+          }
+          boolean sceneChanged = before.get().scene() != t.scene();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE workbench_tile SET name = ?, description = ?, icon = ?, kind = ?, target = ?, enabled = ?,"
+                      + " badge_key = ?, visible_everyone = ?, visible_roles = ?, visible_kinds = ?,"
+                      + " visible_departments = ?, visible_classes = ?, visible_people = ?, updated_by = ?,"
+                      + " updated_at = CURRENT_TIMESTAMP(3), version = version + 1, scene = ?,"
+                      + " position = IF(?, (SELECT p FROM (SELECT COALESCE(MAX(position), -1) + 1 AS p"
+                      + " FROM workbench_tile WHERE scene = ?) AS m), position)"
+                      + " WHERE id = ? AND version = ?")) {
+            int i = fill(ps, 1, t);
+            ps.setString(i++, actor);
+            ps.setString(i++, t.scene().name());
+            ps.setBoolean(i++, sceneChanged);
+            ps.setString(i++, t.scene().name());
+            ps.setLong(i++, t.id());
+            ps.setInt(i, t.version());
+            if (ps.executeUpdate() == 0) {
+              throw stale(c, t.id());
+            }
+          }
+          bump(c);
+          return null;
+        });
+  }
+
+  @Override
+  public void delete(long id, int version) {
+    inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM workbench_tile WHERE id = ? AND version = ?")) {
+            ps.setLong(1, id);
+            ps.setInt(2, version);
+            if (ps.executeUpdate() == 0) {
+              throw stale(c, id);
+            }
+          }
+          bump(c);
+          return null;
+        });
+  }
+
+  @Override
+  public boolean move(long id, boolean up, String actor) {
+    return inTransaction(
+        c -> {
+          Optional<Tile> self = byIdOn(c, id);
+          if (self.isEmpty()) {
+            throw new StaleTileException(null, null);
+          }
+          Tile t = self.get();
+          String neighbourSql =
+              "SELECT id, position FROM workbench_tile WHERE scene = ? AND "
+                  + (up ? "position < ? ORDER BY position DESC, id DESC" : "position > ? ORDER BY position, id")
+                  + " LIMIT 1 FOR UPDATE";
+          long otherId;
+          int otherPos;
+          try (PreparedStatement ps = c.prepareStatement(neighbourSql)) {
+            ps.setString(1, t.scene().name());
+            ps.setInt(2, t.position());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return false;
+              }
+              otherId = rs.getLong(1);
+              otherPos = rs.getInt(2);
+            }
+          }
+          setPosition(c, id, otherPos, actor);
+          setPosition(c, otherId, t.position(), actor);
+          bump(c);
+          return true;
+        });
+  }
+
+  private static void setPosition(Connection c, long id, int position, String actor) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE workbench_tile SET position = ?, version = version + 1, updated_by = ?,"
+                + " updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?")) {
+      ps.setInt(1, position);
+      ps.setString(2, actor);
+      ps.setLong(3, id);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Who changed the tile last, by name and account as admins know them (e.g. 孟勇兰（10857）). */
+  private StaleTileException stale(Connection c, long id) throws SQLException {
+    Optional<Tile> now = byIdOn(c, id);
+    if (now.isEmpty()) {
+      return new StaleTileException(null, null);
+    }
+    String who = now.get().updatedBy();
+    try (PreparedStatement ps = c.prepareStatement("SELECT name FROM person WHERE account = ?")) {
+      ps.setString(1, who);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          who = rs.getString(1) + "（" + who + "）";
+        }
+      }
+    }
+    return new StaleTileException(who, now.get().updatedAt());
+  }
+
+  private static Optional<Tile> byIdOn(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE id = ? FOR UPDATE")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(tile(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private static void bump(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE workbench_config SET tiles_version = tiles_version + 1 WHERE id = 1")) {
+      ps.executeUpdate();
+    }
+  }
+
+  /** Sets name … visible_people (13 parameters) from {@code first}; returns the next index. */
+  private static int fill(PreparedStatement ps, int first, Tile t) throws SQLException {
+    int i = first;
+    Visibility v = t.visibility();
+    ps.setString(i++, t.name());
+    ps.setString(i++, t.description());
+    ps.setString(i++, t.icon());
+    ps.setString(i++, t.kind().name());
+    ps.setString(i++, t.target());
+    ps.setBoolean(i++, t.enabled());
+    ps.setString(i++, t.badgeKey());
+    ps.setBoolean(i++, v.everyone());
+    ps.setString(i++, Visibility.join(v.roles()));
+    ps.setString(i++, Visibility.join(v.kinds()));
+    ps.setString(i++, Visibility.join(v.departments()));
+    ps.setString(i++, Visibility.join(v.classes()));
+    ps.setString(i++, Visibility.join(v.people()));
+    return i;
+  }
+
+  private static Tile tile(ResultSet rs) throws SQLException {
+    Set<Role> roles =
+        Visibility.codes(rs.getString(12)).stream().map(Role::parse).filter(r -> r != null).collect(Collectors.toSet());
+    Set<PersonKind> kinds =
+        Visibility.codes(rs.getString(13)).stream()
+            .flatMap(k -> { try { return java.util.stream.Stream.of(PersonKind.valueOf(k)); }
+                            catch (IllegalArgumentException e) { return java.util.stream.Stream.empty(); } })
+            .collect(Collectors.toSet());
+    Visibility v =
+        new Visibility(
+            rs.getBoolean(11), roles, kinds, Visibility.codes(rs.getString(14)), Visibility.codes(rs.getString(15)),
+            Visibility.codes(rs.getString(16)));
+    Timestamp at = rs.getTimestamp(19);
+    return new Tile(
+        rs.getLong(1), Scene.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), TileKind.valueOf(rs.getString(7)), rs.getString(8), rs.getBoolean(9), rs.getString(10), v,
+        rs.getInt(17), rs.getString(18), at == null ? null : at.toInstant());
+  }
+
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T inTransaction(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

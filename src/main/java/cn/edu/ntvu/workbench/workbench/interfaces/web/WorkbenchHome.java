@@ -1,0 +1,86 @@
+package cn.edu.ntvu.workbench.workbench.interfaces.web;
+
+import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.workbench.application.Badges;
+import cn.edu.ntvu.workbench.workbench.application.WorkbenchTiles;
+import cn.edu.ntvu.workbench.workbench.domain.Scene;
+import cn.edu.ntvu.workbench.workbench.domain.Tile;
+import cn.edu.ntvu.workbench.workbench.domain.TileKind;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/** The tiles on the home page ({@code #{workbench}}), grouped by scene, with their badges; built once per request. */
+@Named("workbench")
+@RequestScoped
+public class WorkbenchHome {
+  private static final Logger LOG = Logger.getLogger(WorkbenchHome.class.getName());
+  @Inject CurrentUser me;
+  @Inject WorkbenchTiles tiles;
+  @Inject Badges badges;
+  @Inject HttpServletRequest request;
+
+  /** One tile as the page shows it. */
+  public record TileView(long id, String name, String description, String icon, String href, boolean external,
+      Integer badge) {}
+
+  /** A scene with its tiles; scenes without visible tiles are left out. */
+  public record SceneView(Scene scene, List<TileView> tiles) {
+    public String key() {
+      return "workbench.scene." + scene.name();
+    }
+  }
+
+  private List<SceneView> scenes;
+
+  public List<SceneView> getScenes() {
+    if (scenes == null) {
+      try {
+        scenes = build();
+      } catch (RuntimeException e) {
+        // The rest of the home page (greeting, roles, sign-out) works without the tiles.
+        LOG.log(Level.WARNING, "workbench tiles unavailable", e);
+        scenes = List.of();
+      }
+    }
+    return scenes;
+  }
+
+  private List<SceneView> build() {
+    if (!me.isSignedIn()) {
+      return List.of();
+    }
+    List<Tile> visible = tiles.snapshot(me.get()).visible();
+    Map<String, Integer> numbers =
+        badges.of(
+            me.get(),
+            visible.stream().map(Tile::badgeKey).filter(Objects::nonNull).collect(Collectors.toSet()));
+    List<SceneView> out = new ArrayList<>();
+    for (Scene scene : Scene.values()) {
+      List<TileView> views =
+          visible.stream()
+              .filter(t -> t.scene() == scene)
+              .map(t -> view(t, numbers))
+              .toList();
+      if (!views.isEmpty()) {
+        out.add(new SceneView(scene, views));
+      }
+    }
+    return out;
+  }
+
+  private TileView view(Tile t, Map<String, Integer> numbers) {
+    boolean external = t.kind() == TileKind.EXTERNAL;
+    String href = external ? t.target() : request.getContextPath() + t.target();
+    Integer badge = t.badgeKey() == null ? null : numbers.get(t.badgeKey());
+    return new TileView(t.id(), t.name(), t.description(), t.icon(), href, external, badge);
+  }
+}

@@ -1,0 +1,93 @@
+package cn.edu.ntvu.workbench.workbench.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.edu.ntvu.workbench.identity.application.SignInPath;
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.identity.domain.PersonKind;
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BadgesTest {
+  private static final SignedInUser USER =
+      new SignedInUser(1, "20240100001", "田芬", PersonKind.STUDENT, "机械制造241班", "2401000", Set.of(Role.STUDENT),
+          SignInPath.DEV, Instant.EPOCH);
+
+  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+  private final CountDownLatch never = new CountDownLatch(1);
+
+  @AfterEach
+  void stop() {
+    never.countDown();
+    executor.shutdownNow();
+  }
+
+  private static BadgeProvider provider(String key, Function<SignedInUser, OptionalInt> f) {
+    return new BadgeProvider() {
+      @Override
+      public String key() {
+        return key;
+      }
+
+      @Override
+      public OptionalInt badge(SignedInUser user) {
+        return f.apply(user);
+      }
+    };
+  }
+
+  private OptionalInt hang(SignedInUser u) {
+    try {
+      never.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return OptionalInt.of(99);
+  }
+
+  @Test
+  void fastProvidersGiveTheirNumbers() {
+    Badges badges =
+        new Badges(List.of(provider("a", u -> OptionalInt.of(3)), provider("b", u -> OptionalInt.empty())), executor,
+            Duration.ofMillis(300));
+    assertThat(badges.of(USER, Set.of("a", "b", "unknown"))).isEqualTo(Map.of("a", 3));
+  }
+
+  @Test
+  void slowAndThrowingProvidersLoseOnlyTheirBadgeAndDoNotDelayThePage() {
+    Badges badges =
+        new Badges(
+            List.of(
+                provider("fast", u -> OptionalInt.of(2)),
+                provider("slow", this::hang),
+                provider("slow2", this::hang),
+                provider("boom", u -> { throw new IllegalStateException("provider down"); })),
+            executor,
+            Duration.ofMillis(300));
+    long start = System.nanoTime();
+    Map<String, Integer> result = badges.of(USER, Set.of("fast", "slow", "slow2", "boom"));
+    long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(result).isEqualTo(Map.of("fast", 2));
+    // One time box for all providers together, not one per provider.
+    assertThat(tookMs).isLessThan(550);
+  }
+
+  @Test
+  void aRejectedSubmissionIsNoBadge() {
+    executor.shutdown();
+    Badges badges = new Badges(List.of(provider("a", u -> OptionalInt.of(1))), executor, Duration.ofMillis(100));
+    assertThat(badges.of(USER, Set.of("a"))).isEmpty();
+  }
+}

@@ -1,0 +1,187 @@
+package cn.edu.ntvu.workbench.workbench.interfaces.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.edu.ntvu.workbench.testsupport.Browser;
+import cn.edu.ntvu.workbench.testsupport.TestServers;
+import cn.edu.ntvu.workbench.testsupport.TestUsers;
+import cn.edu.ntvu.workbench.testsupport.WeComStandInScreen;
+import cn.edu.ntvu.workbench.testsupport.WebSession;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The admin shapes the workbench on the phone (390×844, WeCom): a tile for one class is seen by a student of that
+ * class and not by a student of another class, whose request for the tile's page is refused (403); two tiles
+ * reordered show in the new order on the home page; a second admin saving an outdated form is told and overwrites
+ * nothing; a tile is deleted after confirming.
+ */
+class WorkbenchTilesIT {
+  @RegisterExtension static Browser browser = Browser.weCom();
+  @RegisterExtension static Browser second = Browser.weCom();
+
+  /** 田芬 (TestUsers.STUDENT) is in class 2401000; 蒋娜俊 is in 2501001 (demo people.csv). */
+  private static final String OTHER_STUDENT = "20250100041";
+
+  private static String app;
+  private static final String RUN = Integer.toString(ThreadLocalRandom.current().nextInt(100000, 999999));
+
+  @BeforeAll
+  static void servers() {
+    app = TestServers.appUrl();
+  }
+
+  private static WebDriverWait waitOn(ChromeDriver d) {
+    return new WebDriverWait(d, Duration.ofSeconds(30));
+  }
+
+  private static ChromeDriver signInAsAdmin(Browser b) {
+    ChromeDriver d = b.driver();
+    d.manage().deleteAllCookies();
+    d.get(app + "/admin/workbench/tiles.xhtml");
+    WebDriverWait wait = waitOn(d);
+    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    d.findElement(By.id("account")).sendKeys(TestUsers.ADMIN.account());
+    d.findElement(By.id("continue")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-tile")));
+    return d;
+  }
+
+  /** Adds a tile through the form; {@code classes} null = everyone. */
+  private static void addTile(ChromeDriver d, String scene, String name, String target, String classes) {
+    d.findElement(By.id("new-tile")).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("save")));
+    d.findElement(By.id("name")).sendKeys(name);
+    browser.screenshot("workbench-admin-form");
+    new Select(d.findElement(By.id("scene"))).selectByValue(scene);
+    d.findElement(By.id("target")).sendKeys(target);
+    if (classes != null) {
+      WebElement everyone = d.findElement(By.id("everyone"));
+      if (everyone.isSelected()) {
+        everyone.click();
+      }
+      d.findElement(By.id("classes")).sendKeys(classes);
+    }
+    d.findElement(By.id("save")).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-tile='" + name + "']")));
+  }
+
+  private static WebElement row(ChromeDriver d, String name) {
+    return d.findElement(By.cssSelector(".wb-tile-admin[data-tile='" + name + "']"));
+  }
+
+  private static String home(String account) {
+    WebSession web = WeComStandInScreen.signedIn(app + "/", account);
+    return web.get(app + "/").body();
+  }
+
+  @Test
+  void aTileForOneClassIsSeenThereOnlyAndItsPagesAreGuarded() {
+    ChromeDriver d = signInAsAdmin(browser);
+    String name = "班会" + RUN;
+    String path = "/wbit" + RUN + "/";
+    addTile(d, "TEACHING", name, path, "2401000");
+    browser.screenshot("workbench-admin-tiles");
+
+    String memberHome = home(TestUsers.STUDENT.account());
+    assertThat(memberHome).contains(name);
+    // The demo 查课表 tile carries the timetable's badge: at the test school clock (Wednesday from 10:20) 田芬 still
+    // has classes today.
+    java.util.regex.Matcher badge =
+        java.util.regex.Pattern.compile("data-tile=\"查课表\"(?:(?!</a>).)*class=\"wb-tile-badge\"[^>]*>(\\d+)<",
+                java.util.regex.Pattern.DOTALL)
+            .matcher(memberHome);
+    assertThat(badge.find()).as("badge on 查课表 in " + memberHome).isTrue();
+    assertThat(Integer.parseInt(badge.group(1))).isPositive();
+    assertThat(home(OTHER_STUDENT)).doesNotContain(name);
+
+    WebSession other = WeComStandInScreen.signedIn(app + "/", OTHER_STUDENT);
+    assertThat(other.get(app + path + "page.xhtml").statusCode()).isEqualTo(403);
+    assertThat(other.get(app + "/").statusCode()).isEqualTo(200);
+    // Non-admins cannot reach the console, neither the page nor a form post to it.
+    assertThat(other.get(app + "/admin/workbench/tiles.xhtml").statusCode()).isEqualTo(403);
+    assertThat(
+            other
+                .post(app + "/admin/workbench/tiles.xhtml",
+                    java.util.Map.of("tiles", "tiles", "new-tile", "x", "jakarta.faces.ViewState", "stateless"))
+                .statusCode())
+        .isEqualTo(403);
+    WebSession member = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account());
+    // Not refused: the page itself does not exist.
+    assertThat(member.get(app + path + "page.xhtml").statusCode()).isEqualTo(404);
+
+    // A bad external URL is refused with a message, nothing saved.
+    d.findElement(By.id("new-tile")).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("save")));
+    d.findElement(By.id("name")).sendKeys("坏链接" + RUN);
+    new Select(d.findElement(By.id("kind"))).selectByValue("EXTERNAL");
+    d.findElement(By.id("target")).sendKeys("javascript:alert(1)");
+    d.findElement(By.id("save")).click();
+    waitOn(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "javascript:"));
+    d.findElement(By.id("cancel")).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("new-tile")));
+    assertThat(d.findElements(By.cssSelector("[data-tile='坏链接" + RUN + "']"))).isEmpty();
+  }
+
+  @Test
+  void reorderedTilesShowInTheNewOrderAndAStaleSaveIsRefused() {
+    ChromeDriver d = signInAsAdmin(browser);
+    String a = "甲" + RUN;
+    String b = "乙" + RUN;
+    addTile(d, "LIFE", a, "/wbita" + RUN + "/", null);
+    addTile(d, "LIFE", b, "/wbitb" + RUN + "/", null);
+    String before = home(TestUsers.STUDENT.account());
+    assertThat(before.indexOf(a)).isPositive().isLessThan(before.indexOf(b));
+
+    row(d, b).findElement(By.cssSelector(".move-up")).click();
+    waitOn(d).until(dr -> {
+      String page = dr.findElement(By.id("admin-scene-LIFE")).getText();
+      return page.indexOf(b) >= 0 && page.indexOf(b) < page.indexOf(a);
+    });
+    String after = home(TestUsers.STUDENT.account());
+    assertThat(after.indexOf(b)).isPositive().isLessThan(after.indexOf(a));
+
+    // Two admins open the same tile; the first saves, the second is told and overwrites nothing.
+    ChromeDriver d2 = signInAsAdmin(second);
+    row(d2, a).findElement(By.cssSelector(".edit")).click();
+    waitOn(d2).until(ExpectedConditions.presenceOfElementLocated(By.id("save")));
+    row(d, a).findElement(By.cssSelector(".edit")).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("save")));
+    d.findElement(By.id("description")).sendKeys("第一位管理员");
+    d.findElement(By.id("save")).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("new-tile")));
+    d2.findElement(By.id("description")).sendKeys("第二位管理员");
+    d2.findElement(By.id("save")).click();
+    waitOn(d2).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已被 " + TestUsers.ADMIN.name() + "（" + TestUsers.ADMIN.account() + "）"));
+    second.screenshot("workbench-admin-stale");
+    String now = home(TestUsers.STUDENT.account());
+    assertThat(now).contains("第一位管理员").doesNotContain("第二位管理员");
+
+    // Delete after confirming.
+    d.get(app + "/admin/workbench/tiles.xhtml");
+    row(d, b).findElement(By.cssSelector(".delete")).click();
+    waitOn(d).until(ExpectedConditions.alertIsPresent()).accept();
+    waitOn(d).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-tile='" + b + "']")));
+    assertThat(home(TestUsers.STUDENT.account())).doesNotContain(b).contains(a);
+
+    // The home page at phone width: tiles, no horizontal scroll.
+    d.get(app + "/");
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".wb-tile")));
+    List<WebElement> tiles = d.findElements(By.cssSelector(".wb-tile"));
+    assertThat(tiles).isNotEmpty();
+    assertThat(tiles.get(0).getSize().getHeight()).isGreaterThanOrEqualTo(44);
+    Object overflow = d.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+    assertThat(overflow).isEqualTo(false);
+    browser.screenshot("workbench-home");
+  }
+}
