@@ -30,7 +30,7 @@ public record AuditDiff(JsonObject before, JsonObject after) {
 
   /**
    * The fields whose value differs between the two states, in the order they first appear (before's keys, then
-   * after's new ones). A field missing on one side, or null there, counts as absent.
+   * after's new ones). A field missing on one side, or null there, counts as absent and is not stored on that side.
    */
   public static AuditDiff between(Map<String, ?> before, Map<String, ?> after) {
     Set<String> fields = new LinkedHashSet<>(before.keySet());
@@ -43,8 +43,13 @@ public record AuditDiff(JsonObject before, JsonObject after) {
       if (Objects.equals(text(old), text(now))) {
         continue;
       }
-      b.add(field, json(old));
-      a.add(field, json(now));
+      // an absent value is left out rather than stored as null: the rows stay small
+      if (old != null) {
+        b.add(field, json(old));
+      }
+      if (now != null) {
+        a.add(field, json(now));
+      }
     }
     return new AuditDiff(b.build(), a.build());
   }

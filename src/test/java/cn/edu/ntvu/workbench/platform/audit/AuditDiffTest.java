@@ -36,6 +36,8 @@ class AuditDiffTest {
     assertThat(diff.changes())
         .containsExactly(new FieldChange("icon", "book.svg", null), new FieldChange("url", null, "/timetable/"));
     assertThat(diff.changes().get(0).describe()).isEqualTo("icon: book.svg → ∅");
+    assertThat(diff.before().toString()).isEqualTo("{\"icon\":\"book.svg\"}");
+    assertThat(diff.after().toString()).isEqualTo("{\"url\":\"/timetable/\"}");
   }
 
   @Test
