@@ -87,10 +87,11 @@ class AuditLogIT {
         .contains("经 企业微信 登录")
         .contains("导入通讯录")
         .contains("导入批次")
-        .contains("status")
+        .contains("状态")
         .contains("PREVIEWED → APPLIED")
-        .contains("created")
-        .contains("∅ → 1");
+        .contains("新增")
+        .contains("∅ → 1")
+        .doesNotContain("created");
     assertThat(driver.findElements(By.cssSelector(".au-entry .au-account")))
         .allSatisfy(e -> assertThat(e.getText()).isEqualTo(TestUsers.ADMIN.account()));
     Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth");
