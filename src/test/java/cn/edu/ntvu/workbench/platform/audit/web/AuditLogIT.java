@@ -125,6 +125,18 @@ class AuditLogIT {
   }
 
   @Test
+  void theDateRangeCountsWholeSchoolDays() {
+    // the demo directory and timetable are loaded at start-up by "system", on the school clock's 2026-11-25
+    WebSession admin = WeComStandInScreen.signedIn(app + "/", TestUsers.ADMIN.account());
+    String sameDay = admin.get(app + "/admin/audit.xhtml?actor=system&from=2026-11-25&to=2026-11-25").body();
+    assertThat(sameDay).contains("au-entry").contains("系统").doesNotContain("id=\"audit-empty\"");
+    String dayBefore = admin.get(app + "/admin/audit.xhtml?actor=system&to=2026-11-24").body();
+    assertThat(dayBefore).contains("id=\"audit-empty\"").doesNotContain("au-entry");
+    String dayAfter = admin.get(app + "/admin/audit.csv?actor=system&from=2026-11-26").body();
+    assertThat(dayAfter.lines().count()).as("header only").isEqualTo(1);
+  }
+
+  @Test
   void aBadDateIsExplainedNotAnError() {
     WebSession admin = WeComStandInScreen.signedIn(app + "/", TestUsers.ADMIN.account());
     var r = admin.get(app + "/admin/audit.xhtml?from=2026-13-45&to=yesterday&page=x");
