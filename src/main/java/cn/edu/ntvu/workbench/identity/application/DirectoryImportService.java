@@ -11,7 +11,12 @@ import cn.edu.ntvu.workbench.identity.domain.RoleGrant;
 import cn.edu.ntvu.workbench.identity.infrastructure.imports.ImportFileException;
 import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFile;
 import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.platform.audit.AuditActor;
+import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
+import cn.edu.ntvu.workbench.platform.audit.AuditObject;
+import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -19,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,10 +37,13 @@ import java.util.Set;
 @ApplicationScoped
 public class DirectoryImportService {
   static final String AUDIT_ACTION = "DIRECTORY_IMPORT";
+  static final String AUDIT_OBJECT = "import_batch";
   private static final DateTimeFormatter APPLIED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   @PersistenceContext(unitName = "workbench")
   EntityManager em;
+
+  @Inject AuditTrail audit;
 
   private final TabularFileReader reader = new TabularFileReader();
   private final ImportPlanner planner = new ImportPlanner();
@@ -61,10 +70,11 @@ public class DirectoryImportService {
 
   /**
    * Applies a previewed batch: re-reads the stored file, re-validates it against the current directory and, only
-   * if there is no error, creates and updates everything in this one transaction and records an audit event.
+   * if there is no error, creates and updates everything in this one transaction and records it in the audit log
+   * (in the same transaction: no entry without the change, no change without its entry).
    */
   @Transactional
-  public ImportResult apply(long batchId, String actorAccount) {
+  public ImportResult apply(long batchId, AuditActor actor) {
     ImportBatch batch = em.find(ImportBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
     if (batch == null) {
       return ImportResult.refused(batchId, ImportProblem.error(0, "", "import.batch.notFound", batchId));
@@ -92,14 +102,11 @@ public class DirectoryImportService {
     new DirectoryWriter(em).write(plan);
     String summary = summary(plan, fileName);
     em.find(ImportBatch.class, batchId).markApplied(summary);
-    em.createNativeQuery(
-            "INSERT INTO audit_event (actor, action, object_type, object_id, detail) VALUES (?, ?, ?, ?, ?)")
-        .setParameter(1, actorAccount)
-        .setParameter(2, AUDIT_ACTION)
-        .setParameter(3, "import_batch")
-        .setParameter(4, String.valueOf(batchId))
-        .setParameter(5, summary)
-        .executeUpdate();
+    audit.record(
+        actor,
+        AUDIT_ACTION,
+        AuditObject.of(AUDIT_OBJECT, batchId, fileName),
+        AuditDiff.between(Map.of("status", ImportBatch.Status.PREVIEWED.name()), auditFields(plan, fileName)));
     return new ImportResult(
         batchId,
         true,
@@ -108,6 +115,24 @@ public class DirectoryImportService {
         plan.count(Change.UNCHANGED),
         List.of(),
         plan.warnings());
+  }
+
+  /** Applies a batch on behalf of the server itself (the demo directory at start-up). */
+  @Transactional
+  public ImportResult apply(long batchId, String systemAccount) {
+    return apply(batchId, AuditActor.system(systemAccount));
+  }
+
+  /** What the audit log keeps of an applied import: the batch's new state and the counts. */
+  static Map<String, Object> auditFields(ImportPlan plan, String fileName) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("status", ImportBatch.Status.APPLIED.name());
+    fields.put("kind", plan.kind().name());
+    fields.put("file", fileName == null ? "" : fileName);
+    fields.put("created", plan.count(Change.CREATE));
+    fields.put("updated", plan.count(Change.UPDATE));
+    fields.put("unchanged", plan.count(Change.UNCHANGED));
+    return fields;
   }
 
   private static ImportKind directoryKind(String kind) {

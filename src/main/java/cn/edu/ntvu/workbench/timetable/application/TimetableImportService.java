@@ -4,6 +4,10 @@ import cn.edu.ntvu.workbench.identity.domain.ImportBatch;
 import cn.edu.ntvu.workbench.identity.infrastructure.imports.ImportFileException;
 import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFile;
 import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.platform.audit.AuditActor;
+import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
+import cn.edu.ntvu.workbench.platform.audit.AuditObject;
+import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
 import cn.edu.ntvu.workbench.timetable.domain.AcademicCalendar;
 import cn.edu.ntvu.workbench.timetable.domain.Holiday;
 import cn.edu.ntvu.workbench.timetable.domain.MakeUpDay;
@@ -15,6 +19,7 @@ import cn.edu.ntvu.workbench.timetable.infrastructure.CalendarDayRecord;
 import cn.edu.ntvu.workbench.timetable.infrastructure.PeriodTimeRecord;
 import cn.edu.ntvu.workbench.timetable.infrastructure.TermRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -37,6 +42,8 @@ public class TimetableImportService {
 
   @PersistenceContext(unitName = "workbench")
   EntityManager em;
+
+  @Inject AuditTrail audit;
 
   private final TabularFileReader reader = new TabularFileReader();
   private final TimetableImportPlanner planner = new TimetableImportPlanner();
@@ -80,7 +87,7 @@ public class TimetableImportService {
    * after the other get two complete imports in order, never a mixture.
    */
   @Transactional
-  public TimetableImportResult apply(long batchId, String actorAccount) {
+  public TimetableImportResult apply(long batchId, AuditActor actor) {
     ImportBatch batch = em.find(ImportBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
     TimetableImportKind kind =
         batch == null ? null : TimetableImportKind.fromBatchKind(batch.getKind()).orElse(null);
@@ -96,7 +103,9 @@ public class TimetableImportService {
     if (plan.hasErrors()) {
       return TimetableImportResult.refused(batchId, plan);
     }
-    List<TimetableChange> changes = TimetableChanges.of(plan, overview());
+    TimetableOverview now = overview();
+    List<TimetableChange> changes = TimetableChanges.of(plan, now);
+    Map<String, Object> auditBefore = TimetableAuditFields.before(plan, now);
     // the snapshot left terms and period times managed; bulk deletes below bypass the persistence context, so
     // re-persisting the same keys must not meet stale managed copies
     em.clear();
@@ -111,17 +120,22 @@ public class TimetableImportService {
       }
     }
     String summary = summary(plan, batch.getFileName());
-    em.find(ImportBatch.class, batchId).markApplied(summary);
-    em.createNativeQuery(
-            "INSERT INTO audit_event (actor, action, object_type, object_id, detail) VALUES (?, ?, ?, ?, ?)")
-        .setParameter(1, actorAccount)
-        .setParameter(2, AUDIT_ACTION)
-        .setParameter(3, "import_batch")
-        .setParameter(4, String.valueOf(batchId))
-        .setParameter(5, summary)
-        .executeUpdate();
+    ImportBatch applied = em.find(ImportBatch.class, batchId);
+    applied.markApplied(summary);
+    // in this transaction: the log shows this import exactly when the replaced timetable is committed
+    audit.record(
+        actor,
+        AUDIT_ACTION,
+        AuditObject.of("import_batch", batchId, applied.getFileName()),
+        AuditDiff.between(auditBefore, TimetableAuditFields.after(plan, applied.getFileName())));
     return new TimetableImportResult(
         batchId, true, kind, plan.termCode(), plan.size(), List.of(), plan.warnings(), changes);
+  }
+
+  /** Applies a batch on behalf of the server itself (the demo timetable at start-up). */
+  @Transactional
+  public TimetableImportResult apply(long batchId, String systemAccount) {
+    return apply(batchId, AuditActor.system(systemAccount));
   }
 
   /** What is loaded now, for the admin to see before replacing it. */

@@ -2,6 +2,7 @@ package cn.edu.ntvu.workbench.identity.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -46,6 +47,15 @@ public class CurrentUser {
 
   public boolean isAdmin() {
     return isSignedIn() && user.has(Role.ADMIN);
+  }
+
+  /** The signed-in person as the audit log records them: account, name and how they signed in. */
+  public AuditActor auditActor() {
+    SignedInUser u = get();
+    if (u == null) {
+      throw new IllegalStateException("no one is signed in");
+    }
+    return new AuditActor(u.account(), u.name(), u.path().name());
   }
 
   /** Roles in a stable order, for the badges. */

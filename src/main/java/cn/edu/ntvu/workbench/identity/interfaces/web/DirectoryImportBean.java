@@ -70,7 +70,7 @@ public class DirectoryImportBean implements Serializable {
       return;
     }
     try {
-      result = service.apply(preview.batchId(), actorAccount());
+      result = service.apply(preview.batchId(), me.auditActor());
     } catch (RuntimeException e) {
       ImportUpload.error(DirectoryMessages.BUNDLE, "import.page.applyFailed", List.of());
       return;

@@ -113,7 +113,7 @@ public class TimetableImportBean implements Serializable {
     }
     TimetableImportResult r;
     try {
-      r = service.apply(batch, me.getAccount());
+      r = service.apply(batch, me.auditActor());
     } catch (RuntimeException e) {
       ImportUpload.error(ProblemLine.IMPORT_BUNDLE, "import.page.applyFailed", List.of());
       return;
