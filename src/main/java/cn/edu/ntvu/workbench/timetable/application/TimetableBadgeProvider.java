@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 /** The 查课表 tile's badge: classes left today; no badge when there are none. */
 @ApplicationScoped
 public class TimetableBadgeProvider implements BadgeProvider {
-  public static final String KEY = "timetable.classesLeftToday";
+  public static final String KEY = "timetable:classes-left-today";
 
   @Inject TimetableBadge badge;
 

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.workbench.application;
 
+import cn.edu.ntvu.workbench.timetable.application.TimetableBadgeProvider;
 import cn.edu.ntvu.workbench.identity.domain.Role;
 import cn.edu.ntvu.workbench.platform.persistence.SchemaReady;
 import cn.edu.ntvu.workbench.workbench.domain.Scene;
@@ -32,7 +33,7 @@ public class DemoTiles {
   static List<Tile> demo() {
     return List.of(
         tile(Scene.TEACHING, "查课表", "今天和本周的课", "calendar", TileKind.INTERNAL, "/timetable/",
-            "timetable.classesLeftToday", Visibility.EVERYONE),
+            TimetableBadgeProvider.KEY, Visibility.EVERYONE),
         tile(Scene.TEACHING, "订阅到手机日历", "课表自动进手机日历", "bell", TileKind.INTERNAL,
             "/timetable/calendar.xhtml", null, Visibility.EVERYONE),
         tile(Scene.OFFICE, "融合门户", "学校统一门户", "link", TileKind.EXTERNAL, "https://portal.ntvu.edu.cn/",
