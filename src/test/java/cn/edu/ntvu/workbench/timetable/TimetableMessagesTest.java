@@ -1,24 +1,19 @@
 package cn.edu.ntvu.workbench.timetable;
 
+import static cn.edu.ntvu.workbench.testsupport.MessageBundles.load;
+import static cn.edu.ntvu.workbench.testsupport.MessageBundles.keysIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.edu.ntvu.workbench.identity.infrastructure.imports.ColumnSpec;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,27 +25,7 @@ class TimetableMessagesTest {
   private static final Pattern KEY_IN_JAVA = Pattern.compile("\"(timetable\\.[A-Za-z.]+[A-Za-z])\"");
   private static final Pattern KEY_IN_PAGE = Pattern.compile("tt\\['(timetable\\.[A-Za-z.]+[A-Za-z])'\\]");
 
-  private static Properties load(String name) throws IOException {
-    Properties p = new Properties();
-    try (InputStream in = TimetableMessagesTest.class.getResourceAsStream("/i18n/" + name)) {
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    }
-    return p;
-  }
 
-  /** The keys {@code key} finds in the files ending in {@code suffix} below {@code root}. */
-  private static Set<String> keysIn(String root, String suffix, Pattern key) throws IOException {
-    Set<String> found = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(Path.of(root))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(suffix)).toList()) {
-        Matcher m = key.matcher(Files.readString(f));
-        while (m.find()) {
-          found.add(m.group(1));
-        }
-      }
-    }
-    return found;
-  }
 
   @Test
   void everyKeyInTheCodeIsInBothLanguagesAndFormats() throws IOException {

@@ -1,22 +1,18 @@
 package cn.edu.ntvu.workbench.workbench;
 
+import static cn.edu.ntvu.workbench.testsupport.MessageBundles.load;
+import static cn.edu.ntvu.workbench.testsupport.MessageBundles.keysIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.edu.ntvu.workbench.workbench.domain.Scene;
 import cn.edu.ntvu.workbench.workbench.domain.TileIcons;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every workbench message key the code and pages use exists in Chinese and English, and every pattern formats. */
@@ -24,26 +20,7 @@ class WorkbenchMessagesTest {
   private static final Pattern KEY_IN_JAVA = Pattern.compile("\"(workbench\\.[A-Za-z.]+[A-Za-z])\"");
   private static final Pattern KEY_IN_PAGE = Pattern.compile("wb\\['(workbench\\.[A-Za-z.]+[A-Za-z])'\\]");
 
-  private static Properties load(String name) throws IOException {
-    Properties p = new Properties();
-    try (InputStream in = WorkbenchMessagesTest.class.getResourceAsStream("/i18n/" + name)) {
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    }
-    return p;
-  }
 
-  private static Set<String> keysIn(String root, String suffix, Pattern key) throws IOException {
-    Set<String> found = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(Path.of(root))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(suffix)).toList()) {
-        Matcher m = key.matcher(Files.readString(f));
-        while (m.find()) {
-          found.add(m.group(1));
-        }
-      }
-    }
-    return found;
-  }
 
   @Test
   void everyKeyIsInBothLanguagesAndFormats() throws IOException {

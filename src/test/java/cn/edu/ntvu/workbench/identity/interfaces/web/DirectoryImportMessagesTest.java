@@ -1,11 +1,9 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
+import static cn.edu.ntvu.workbench.testsupport.MessageBundles.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -24,13 +22,6 @@ class DirectoryImportMessagesTest {
   private static final Pattern KEY_IN_JAVA = Pattern.compile("\"((?:import|people)\\.[A-Za-z.]+[A-Za-z])\"");
   private static final Pattern KEY_IN_PAGE = Pattern.compile("dir\\['((?:import|people)\\.[A-Za-z.]+[A-Za-z])'\\]");
 
-  private static Properties load(String name) throws IOException {
-    Properties p = new Properties();
-    try (InputStream in = DirectoryImportMessagesTest.class.getResourceAsStream("/i18n/" + name)) {
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    }
-    return p;
-  }
 
   @Test
   void chineseAndEnglishHaveTheSameKeysAndValidPatterns() throws IOException {
