@@ -27,6 +27,13 @@ public class SignInService {
     return p.getDepartment() == null ? "" : p.getDepartment().getName();
   }
 
+  private static String departmentCode(Person p) {
+    if (p.getSchoolClass() != null && p.getSchoolClass().getDepartment() != null) {
+      return p.getSchoolClass().getDepartment().getCode();
+    }
+    return p.getDepartment() == null ? null : p.getDepartment().getCode();
+  }
+
   public Outcome resolve(String account, SignInPath path) {
     Optional<Person> person = directory.findByAccount(account);
     if (person.isEmpty()) {
@@ -44,6 +51,7 @@ public class SignInService {
             p.getKind(),
             unitName(p),
             p.getSchoolClass() == null ? null : p.getSchoolClass().getCode(),
+            departmentCode(p),
             directory.rolesOf(p.getId()),
             path,
             Instant.now()));

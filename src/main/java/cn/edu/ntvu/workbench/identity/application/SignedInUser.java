@@ -13,6 +13,7 @@ import java.util.Set;
  * sign-in, so that the pages people open most (the timetable every morning) need no directory query.
  *
  * @param classCode the student's class (班级) code; null for staff and for a student without a class
+ * @param departmentCode the person's department (院系) code: a student's is their class's; null if none
  */
 public record SignedInUser(
     long personId,
@@ -21,6 +22,7 @@ public record SignedInUser(
     PersonKind kind,
     String unitName,
     String classCode,
+    String departmentCode,
     Set<Role> roles,
     SignInPath path,
     Instant signedInAt)

@@ -19,6 +19,7 @@ import cn.edu.ntvu.workbench.timetable.infrastructure.CalendarDayRecord;
 import cn.edu.ntvu.workbench.timetable.infrastructure.PeriodTimeRecord;
 import cn.edu.ntvu.workbench.timetable.infrastructure.TermRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -44,6 +45,7 @@ public class TimetableImportService {
   EntityManager em;
 
   @Inject AuditTrail audit;
+  @Inject Event<TimetableChanged> changed;
 
   private final TabularFileReader reader = new TabularFileReader();
   private final TimetableImportPlanner planner = new TimetableImportPlanner();
@@ -88,6 +90,8 @@ public class TimetableImportService {
    */
   @Transactional
   public TimetableImportResult apply(long batchId, AuditActor actor) {
+    // Readers on this server forget the terms they keep once this commits (nothing happens if it rolls back).
+    changed.fire(new TimetableChanged());
     ImportBatch batch = em.find(ImportBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
     TimetableImportKind kind =
         batch == null ? null : TimetableImportKind.fromBatchKind(batch.getKind()).orElse(null);

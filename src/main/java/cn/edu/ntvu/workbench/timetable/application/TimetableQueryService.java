@@ -8,14 +8,19 @@ import cn.edu.ntvu.workbench.timetable.domain.Term;
 import cn.edu.ntvu.workbench.timetable.domain.WeekPattern;
 import cn.edu.ntvu.workbench.timetable.infrastructure.CalendarDayRecord;
 import cn.edu.ntvu.workbench.timetable.infrastructure.TermRecord;
+import cn.edu.ntvu.workbench.platform.cache.Recent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +55,12 @@ public class TimetableQueryService {
   @PersistenceContext(unitName = "workbench")
   EntityManager em;
 
+  /** How long this server reuses the list of terms before reading it again. */
+  public static final Duration TERMS_MAX_AGE = Duration.ofSeconds(1);
+
+  /** Every term row, read outside any transaction (detached) and only read from. */
+  private final Recent<List<TermRecord>> terms = new Recent<>(TERMS_MAX_AGE);
+
   /** Term schedules by term id, each with the term version it was read at. */
   private final ConcurrentMap<Long, CachedSchedule> schedules = new ConcurrentHashMap<>();
 
@@ -77,16 +88,26 @@ public class TimetableQueryService {
   /** Upper bound of cached lists (classes + teachers of a school, a few terms); beyond it, reads are not cached. */
   private static final int MAX_CACHED = 20_000;
 
-  /** The term whose weeks contain {@code date}, if any. */
+  /**
+   * The term whose weeks contain {@code date}, if any. The terms (a handful of rows) are reused on this server for
+   * {@link #TERMS_MAX_AGE}: an import here is seen at once, one on another server within that time. This is what
+   * the pages opened every morning (today, week, the tile badge) ask first, so most of them need no query for it.
+   */
   public Optional<TermSchedule> termOn(LocalDate date) {
-    return em.createQuery(
-            "SELECT t FROM TermRecord t WHERE t.week1Monday <= :date ORDER BY t.week1Monday DESC", TermRecord.class)
-        .setParameter("date", date)
-        .setMaxResults(1)
-        .getResultStream()
+    return terms.get(this::readTerms).stream()
+        .filter(t -> !t.toTerm().week1Monday().isAfter(date))
+        .max(Comparator.comparing(t -> t.toTerm().week1Monday()))
         .filter(t -> t.toTerm().contains(date))
-        .findFirst()
         .map(this::schedule);
+  }
+
+  private List<TermRecord> readTerms() {
+    return List.copyOf(em.createQuery("SELECT t FROM TermRecord t", TermRecord.class).getResultList());
+  }
+
+  /** An import committed on this server: read the terms again on the next request. */
+  void timetableChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TimetableChanged change) {
+    terms.forget();
   }
 
   public Optional<TermSchedule> term(String code) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TimetableBadgeTest {
   private static final SignedInUser STUDENT =
       new SignedInUser(
-          1L, "20240100001", "田芬", PersonKind.STUDENT, "机械制造241班", "2401000", Set.of(Role.STUDENT),
+          1L, "20240100001", "田芬", PersonKind.STUDENT, "机械制造241班", "2401000", "0101", Set.of(Role.STUDENT),
           SignInPath.WECOM, Instant.EPOCH);
 
   /** The queries as the demo term answers them, remembering whose meetings were asked for. */

@@ -32,7 +32,7 @@ class TimetablePolicyTest {
 
   private static SignedInUser user(String account, PersonKind kind, String classCode, Role... roles) {
     return new SignedInUser(
-        1L, account, "某人", kind, classCode == null ? "" : "机械制造241班", classCode, Set.of(roles), SignInPath.CAS,
+        1L, account, "某人", kind, classCode == null ? "" : "机械制造241班", classCode, null, Set.of(roles), SignInPath.CAS,
         Instant.EPOCH);
   }
 

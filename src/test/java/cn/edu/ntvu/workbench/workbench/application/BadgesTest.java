@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class BadgesTest {
   private static final SignedInUser USER =
-      new SignedInUser(1, "20240100001", "田芬", PersonKind.STUDENT, "机械制造241班", "2401000", Set.of(Role.STUDENT),
+      new SignedInUser(1, "20240100001", "田芬", PersonKind.STUDENT, "机械制造241班", "2401000", "0101",
+          Set.of(Role.STUDENT),
           SignInPath.DEV, Instant.EPOCH);
 
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
