@@ -2,6 +2,7 @@ package cn.edu.ntvu.workbench.workbench.application;
 
 import cn.edu.ntvu.workbench.timetable.application.TimetableBadgeProvider;
 import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.persistence.SchemaReady;
 import cn.edu.ntvu.workbench.workbench.domain.Scene;
 import cn.edu.ntvu.workbench.workbench.domain.Tile;
@@ -19,13 +20,14 @@ public class DemoTiles {
   private static final Logger LOG = Logger.getLogger(DemoTiles.class.getName());
 
   @Inject TileStore store;
+  @Inject TileAdmin admin;
 
   void loadIfEmpty(@Observes SchemaReady ready) {
     if (!ready.devMode() || !store.all().isEmpty()) {
       return;
     }
     for (Tile t : demo()) {
-      store.insert(t.checked(), "system");
+      admin.create(t.checked(), AuditActor.system("system"));
     }
     LOG.info("Loaded the demo workbench tiles");
   }

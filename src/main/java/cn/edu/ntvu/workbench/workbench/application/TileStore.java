@@ -5,18 +5,20 @@ import cn.edu.ntvu.workbench.workbench.domain.Tile;
 import java.util.List;
 import java.util.Optional;
 
-/** Where tiles are kept; every change bumps the tiles version in the same transaction. */
+/**
+ * Where tiles are kept. Every change runs in the caller's transaction, bumps the tiles version and fires {@link
+ * TilesChanged}.
+ */
 public interface TileStore {
   /**
-   * What a request needs to know before using cached data, in one query.
+   * What decides whether cached tiles and departments are current, in one query.
    *
    * @param tilesVersion bumped by every tile change
    * @param departmentsStamp changes whenever a department is added, changed or removed
-   * @param departmentCode the person's department (a student's: their class's); null if none
    */
-  record Stamp(long tilesVersion, String departmentsStamp, String departmentCode) {}
+  record Stamp(long tilesVersion, String departmentsStamp) {}
 
-  Stamp stamp(long personId);
+  Stamp stamp();
 
   /** Every tile, by scene and position. */
   List<Tile> all();

@@ -4,16 +4,22 @@ import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.workbench.domain.DepartmentTree;
 import cn.edu.ntvu.workbench.workbench.domain.Tile;
 import cn.edu.ntvu.workbench.workbench.domain.Viewer;
+import cn.edu.ntvu.workbench.platform.cache.Recent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The tiles a person sees, and whether they may open an internal tile's page. The tile list and the department tree
- * are cached per server, each keyed by a stamp read per request (one query, {@link TileStore#stamp}): every tile
- * change bumps the tiles version in its own transaction, so a list cached at the version just read is right on every
- * server. A request therefore costs one query, plus one per cache refresh, whatever the number of tiles.
+ * are cached per server, each keyed by a stamp ({@link TileStore#stamp}, one query): every tile change bumps the tiles
+ * version in its transaction, so a list cached at a version is right for that version on every server. The stamp
+ * itself is reused for {@link #STAMP_MAX_AGE}: a change made on this server is seen at once (the stamp is forgotten
+ * when the change commits), one made on another server within that time. The pages people open most therefore cost
+ * no query here, whatever the number of tiles; the person's own department comes from their sign-in.
  */
 @ApplicationScoped
 public class WorkbenchTiles {
@@ -23,8 +29,12 @@ public class WorkbenchTiles {
 
   private record CachedTree(String stamp, DepartmentTree tree) {}
 
+  /** How long a server reuses the stamp before reading it again. */
+  public static final Duration STAMP_MAX_AGE = Duration.ofSeconds(1);
+
   private volatile CachedTiles tiles;
   private volatile CachedTree tree;
+  private final Recent<TileStore.Stamp> stamp = new Recent<>(STAMP_MAX_AGE);
 
   public WorkbenchTiles() {}
 
@@ -50,14 +60,19 @@ public class WorkbenchTiles {
   }
 
   public Snapshot snapshot(SignedInUser user) {
-    TileStore.Stamp stamp = store.stamp(user.personId());
-    List<Tile> list = tilesAt(stamp.tilesVersion());
-    DepartmentTree departments = treeAt(stamp.departmentsStamp());
+    TileStore.Stamp now = stamp.get(store::stamp);
+    List<Tile> list = tilesAt(now.tilesVersion());
+    DepartmentTree departments = treeAt(now.departmentsStamp());
     Viewer viewer =
         new Viewer(
             user.account(), user.kind(), user.roles(), user.classCode(),
-            departments.selfAndAncestors(stamp.departmentCode()));
+            departments.selfAndAncestors(user.departmentCode()));
     return new Snapshot(list, viewer, departments);
+  }
+
+  /** A tile change committed on this server: read the stamp again on the next request. */
+  void tilesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TilesChanged change) {
+    stamp.forget();
   }
 
   /** Every tile for the admin console, read fresh. */

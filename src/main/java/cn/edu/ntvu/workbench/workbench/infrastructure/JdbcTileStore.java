@@ -4,6 +4,7 @@ import cn.edu.ntvu.workbench.identity.domain.PersonKind;
 import cn.edu.ntvu.workbench.identity.domain.Role;
 import cn.edu.ntvu.workbench.workbench.application.StaleTileException;
 import cn.edu.ntvu.workbench.workbench.application.TileStore;
+import cn.edu.ntvu.workbench.workbench.application.TilesChanged;
 import cn.edu.ntvu.workbench.workbench.domain.DepartmentTree;
 import cn.edu.ntvu.workbench.workbench.domain.Scene;
 import cn.edu.ntvu.workbench.workbench.domain.Tile;
@@ -11,6 +12,8 @@ import cn.edu.ntvu.workbench.workbench.domain.TileKind;
 import cn.edu.ntvu.workbench.workbench.domain.Visibility;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,9 +31,10 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * {@link TileStore} in tables {@code workbench_tile} and {@code workbench_config}: plain JDBC outside any JTA
- * transaction, each change one local transaction that also bumps {@code workbench_config.tiles_version}. A save
- * carries the version it was read at ({@code UPDATE … WHERE version = ?}): a stale save changes nothing.
+ * {@link TileStore} in tables {@code workbench_tile} and {@code workbench_config}, in plain JDBC. Reads run outside
+ * any transaction; every change runs in the caller's JTA transaction (so the audit entry commits with it) and bumps
+ * {@code workbench_config.tiles_version}. A save carries the version it was read at ({@code UPDATE … WHERE version =
+ * ?}): a stale save changes nothing.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -43,20 +47,18 @@ public class JdbcTileStore implements TileStore {
   @Resource(lookup = "java:app/jdbc/workbench")
   DataSource dataSource;
 
+  @Inject Event<TilesChanged> changed;
+
   @Override
-  public Stamp stamp(long personId) {
+  public Stamp stamp() {
     String sql =
         "SELECT (SELECT tiles_version FROM workbench_config WHERE id = 1),"
-            + " (SELECT CONCAT(COUNT(*), '/', COALESCE(MAX(updated_at), ''), '/', COALESCE(SUM(id), 0)) FROM department),"
-            + " (SELECT d.code FROM person p LEFT JOIN school_class c ON c.id = p.class_id"
-            + "  JOIN department d ON d.id = COALESCE(c.department_id, p.department_id) WHERE p.id = ?)";
+            + " (SELECT CONCAT(COUNT(*), '/', COALESCE(MAX(updated_at), ''), '/', COALESCE(SUM(id), 0)) FROM department)";
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, personId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new Stamp(rs.getLong(1), rs.getString(2), rs.getString(3));
-      }
+        PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return new Stamp(rs.getLong(1), rs.getString(2));
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -108,6 +110,7 @@ public class JdbcTileStore implements TileStore {
   }
 
   @Override
+  @Transactional(Transactional.TxType.MANDATORY)
   public long insert(Tile t, String actor) {
     return inTransaction(
         c -> {
@@ -142,6 +145,7 @@ public class JdbcTileStore implements TileStore {
   }
 
   @Override
+  @Transactional(Transactional.TxType.MANDATORY)
   public void update(Tile t, String actor) {
     inTransaction(
         c -> {
@@ -176,6 +180,7 @@ public class JdbcTileStore implements TileStore {
   }
 
   @Override
+  @Transactional(Transactional.TxType.MANDATORY)
   public void delete(long id, int version) {
     inTransaction(
         c -> {
@@ -192,6 +197,7 @@ public class JdbcTileStore implements TileStore {
   }
 
   @Override
+  @Transactional(Transactional.TxType.MANDATORY)
   public boolean move(long id, boolean up, String actor) {
     return inTransaction(
         c -> {
@@ -313,20 +319,12 @@ public class JdbcTileStore implements TileStore {
     T run(Connection c) throws SQLException;
   }
 
+  /** Runs a change on the connection enlisted in the caller's transaction, which commits or rolls back. */
   private <T> T inTransaction(Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
-      }
+      T result = work.run(c);
+      changed.fire(new TilesChanged());
+      return result;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

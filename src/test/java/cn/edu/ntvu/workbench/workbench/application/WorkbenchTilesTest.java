@@ -28,9 +28,12 @@ class WorkbenchTilesTest {
     int allReads;
     int treeReads;
 
+    int stampReads;
+
     @Override
-    public Stamp stamp(long personId) {
-      return new Stamp(version, deptStamp, personId == 1 ? "0101" : "02");
+    public Stamp stamp() {
+      stampReads++;
+      return new Stamp(version, deptStamp);
     }
 
     @Override
@@ -77,7 +80,8 @@ class WorkbenchTilesTest {
   }
 
   private static SignedInUser user(long personId, String classCode) {
-    return new SignedInUser(personId, "a" + personId, "n", PersonKind.STUDENT, "u", classCode, Set.of(Role.STUDENT),
+    return new SignedInUser(personId, "a" + personId, "n", PersonKind.STUDENT, "u", classCode,
+        personId == 1 ? "0101" : "02", Set.of(Role.STUDENT),
         SignInPath.DEV, Instant.EPOCH);
   }
 
@@ -91,11 +95,17 @@ class WorkbenchTilesTest {
     }
     assertThat(store.allReads).isEqualTo(1);
     assertThat(store.treeReads).isEqualTo(1);
+    assertThat(store.stampReads).as("the stamp is reused for a moment").isEqualTo(1);
     store.tiles.add(tile(2, "/x/", true, Visibility.EVERYONE));
     store.version = 2;
+    // A change on another server: seen once the stamp is read again.
+    assertThat(tiles.snapshot(user(1, "2401000")).visible()).hasSize(1);
+    // A change committed on this server: seen at once.
+    tiles.tilesChanged(new TilesChanged());
     assertThat(tiles.snapshot(user(1, "2401000")).visible()).hasSize(2);
     assertThat(store.allReads).isEqualTo(2);
     assertThat(store.treeReads).isEqualTo(1);
+    assertThat(store.stampReads).isEqualTo(2);
   }
 
   @Test

@@ -6,6 +6,7 @@ import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.platform.time.SchoolClock;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.workbench.application.StaleTileException;
+import cn.edu.ntvu.workbench.workbench.application.TileAdmin;
 import cn.edu.ntvu.workbench.workbench.application.TileStore;
 import cn.edu.ntvu.workbench.workbench.domain.DepartmentTree;
 import cn.edu.ntvu.workbench.workbench.domain.Scene;
@@ -42,6 +43,7 @@ public class TileAdminBean implements Serializable {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   @Inject TileStore store;
+  @Inject TileAdmin admin;
   @Inject CurrentUser me;
 
   /** One tile row of the list, with what the admin should know about its rules. */
@@ -152,9 +154,9 @@ public class TileAdminBean implements Serializable {
                   enabled, badgeKey, v, version, null, null)
               .checked();
       if (id == 0) {
-        store.insert(t, me.getAccount());
+        admin.create(t, me.auditActor());
       } else {
-        store.update(t, me.getAccount());
+        admin.update(t, me.auditActor());
       }
       info("workbench.saved", t.name());
       if (v.isNobody()) {
@@ -171,7 +173,7 @@ public class TileAdminBean implements Serializable {
 
   public void delete(long tileId, int tileVersion) {
     try {
-      store.delete(tileId, tileVersion);
+      admin.delete(tileId, tileVersion, me.auditActor());
       info("workbench.deleted");
       if (id == tileId) {
         clearForm();
@@ -192,7 +194,7 @@ public class TileAdminBean implements Serializable {
 
   private void move(long tileId, boolean up) {
     try {
-      store.move(tileId, up, me.getAccount());
+      admin.move(tileId, up, me.auditActor());
     } catch (StaleTileException e) {
       stale(e);
     }

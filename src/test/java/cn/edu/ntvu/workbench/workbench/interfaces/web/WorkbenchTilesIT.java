@@ -166,6 +166,13 @@ class WorkbenchTilesIT {
     second.screenshot("workbench-admin-stale");
     String now = home(TestUsers.STUDENT.account());
     assertThat(now).contains("第一位管理员").doesNotContain("第二位管理员");
+    // Every change is in the audit log with its before and after values; the refused save left no entry.
+    String log =
+        WeComStandInScreen.signedIn(app + "/", TestUsers.ADMIN.account())
+            .get(app + "/admin/audit.csv?type=tile&actor=" + TestUsers.ADMIN.account())
+            .body();
+    assertThat(log).contains("TILE_CREATE").contains("TILE_MOVE").contains(a).contains(b);
+    assertThat(log).contains("第一位管理员").doesNotContain("第二位管理员");
 
     // Delete after confirming.
     d.get(app + "/admin/workbench/tiles.xhtml");

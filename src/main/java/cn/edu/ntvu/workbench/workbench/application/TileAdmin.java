@@ -1,0 +1,92 @@
+package cn.edu.ntvu.workbench.workbench.application;
+
+import cn.edu.ntvu.workbench.platform.audit.AuditActor;
+import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
+import cn.edu.ntvu.workbench.platform.audit.AuditObject;
+import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
+import cn.edu.ntvu.workbench.workbench.domain.Tile;
+import cn.edu.ntvu.workbench.workbench.domain.Visibility;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Admin changes to tiles, each in one transaction with its audit entry: the change and its entry commit together or
+ * not at all. A stale save ({@link StaleTileException}) rolls back and records nothing.
+ */
+@ApplicationScoped
+@Transactional
+public class TileAdmin {
+  @Inject TileStore store;
+  @Inject AuditTrail audit;
+
+  /** Stores a new tile (already {@link Tile#checked}) and returns its id. */
+  public long create(Tile tile, AuditActor actor) {
+    long id = store.insert(tile, actor.account());
+    audit.record(actor, "TILE_CREATE", object(id, tile), AuditDiff.created(fields(tile)));
+    return id;
+  }
+
+  /** Saves an edited tile carrying the version it was read at. */
+  public void update(Tile tile, AuditActor actor) {
+    Optional<Tile> before = store.byId(tile.id());
+    store.update(tile, actor.account());
+    audit.record(actor, "TILE_UPDATE", object(tile.id(), tile),
+        AuditDiff.between(before.map(TileAdmin::fields).orElse(Map.of()), fields(tile)));
+  }
+
+  public void delete(long id, int version, AuditActor actor) {
+    Optional<Tile> before = store.byId(id);
+    store.delete(id, version);
+    audit.record(actor, "TILE_DELETE", object(id, before.orElse(null)),
+        AuditDiff.between(before.map(TileAdmin::fields).orElse(Map.of()), Map.of()));
+  }
+
+  /** Moves a tile one place up or down in its scene; false if it is already first (last). */
+  public boolean move(long id, boolean up, AuditActor actor) {
+    Optional<Tile> before = store.byId(id);
+    boolean moved = store.move(id, up, actor.account());
+    if (moved) {
+      Optional<Tile> after = store.byId(id);
+      audit.record(actor, "TILE_MOVE", object(id, before.orElse(null)),
+          AuditDiff.between(
+              Map.of("position", before.map(Tile::position).orElse(-1)),
+              Map.of("position", after.map(Tile::position).orElse(-1))));
+    }
+    return moved;
+  }
+
+  private static AuditObject object(long id, Tile tile) {
+    return AuditObject.of("tile", id, tile == null ? "" : tile.name());
+  }
+
+  /** What an admin changes on a tile, as the audit log shows it. */
+  static Map<String, Object> fields(Tile t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("scene", t.scene().name());
+    m.put("name", t.name());
+    m.put("description", t.description());
+    m.put("icon", t.icon());
+    m.put("kind", t.kind().name());
+    m.put("target", t.target());
+    m.put("enabled", t.enabled());
+    m.put("badge", t.badgeKey());
+    Visibility v = t.visibility();
+    m.put("visibleToEveryone", v.everyone());
+    if (!v.everyone()) {
+      m.put("visibleRoles", listed(v.roles()));
+      m.put("visibleKinds", listed(v.kinds()));
+      m.put("visibleDepartments", listed(v.departments()));
+      m.put("visibleClasses", listed(v.classes()));
+      m.put("visiblePeople", listed(v.people()));
+    }
+    return m;
+  }
+
+  private static String listed(java.util.Collection<?> values) {
+    return values.isEmpty() ? null : Visibility.join(values);
+  }
+}
