@@ -220,7 +220,8 @@ class CalendarSubscriptionIT {
   void aTeachersFeedHoldsWhatTheyTeach() throws Exception {
     TestUser teacher = TestUsers.COUNSELLOR;
     WebSession web = WeComStandInScreen.signedIn(page(), teacher.account());
-    assertThat(web.get(app + "/").body()).contains("id=\"calendar-link\"").contains("/timetable/calendar.xhtml");
+    // The demo workbench has a tile for the subscription page.
+    assertThat(web.get(app + "/").body()).contains("data-tile=\"订阅到手机日历\"").contains("/timetable/calendar.xhtml");
     ensureOff(web);
     String url = issuedUrl(press(web, "turnOn"));
     HttpResponse<String> feed = fetch(url, "Accept-Language", "en");
