@@ -108,7 +108,8 @@ public final class WorkbenchBench {
       System.out.println("  (target: p99 ≤ 150 ms at 20 connections)");
 
       System.out.println("== bytes on the wire (gzip), signed in");
-      bytes(base, cookies.get(1));
+      // A fresh session: wrk has moved the others' session versions on.
+      bytes(base, devSignIn(base, students.get(0)[0]));
     }
   }
 
@@ -170,8 +171,17 @@ public final class WorkbenchBench {
   /** First visit: the page and every asset it links; repeat visit: the page (assets are cached, immutable). */
   private static void bytes(String base, String cookie) throws Exception {
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> plain = new Client(cookie).get(base + "/");
+    String html = plain.body();
+    cookie = cookies(plain, cookie);
+    if (plain.statusCode() != 200 || !html.contains("wb-tile")) {
+      throw new IllegalStateException("the home page did not answer signed in: " + plain.statusCode());
+    }
     HttpResponse<byte[]> page = gz(http, base + "/", cookie);
-    String html = new Client(cookie).get(base + "/").body();
+    if (!"gzip".equals(page.headers().firstValue("Content-Encoding").orElse(""))) {
+      throw new IllegalStateException("the home page was not compressed");
+    }
+    System.out.printf("  page: %d bytes as HTML, %d bytes gzip%n", html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, page.body().length);
     long first = page.body().length;
     Matcher m =
         Pattern.compile("(?:href|src)=\"(/(?:resources|jakarta\\.faces\\.resource)/[^\"]+)\"").matcher(html);

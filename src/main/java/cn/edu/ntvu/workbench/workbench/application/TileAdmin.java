@@ -5,11 +5,14 @@ import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
 import cn.edu.ntvu.workbench.workbench.domain.Tile;
+import cn.edu.ntvu.workbench.workbench.domain.TileIcons;
+import cn.edu.ntvu.workbench.workbench.domain.TileInputException;
 import cn.edu.ntvu.workbench.workbench.domain.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +28,7 @@ public class TileAdmin {
 
   /** Stores a new tile (already {@link Tile#checked}) and returns its id. */
   public long create(Tile tile, AuditActor actor) {
+    requireIcon(tile);
     long id = store.insert(tile, actor.account());
     audit.record(actor, "TILE_CREATE", object(id, tile), AuditDiff.created(fields(tile)));
     return id;
@@ -32,6 +36,7 @@ public class TileAdmin {
 
   /** Saves an edited tile carrying the version it was read at. */
   public void update(Tile tile, AuditActor actor) {
+    requireIcon(tile);
     Optional<Tile> before = store.byId(tile.id());
     store.update(tile, actor.account());
     audit.record(actor, "TILE_UPDATE", object(tile.id(), tile),
@@ -57,6 +62,65 @@ public class TileAdmin {
               Map.of("position", after.map(Tile::position).orElse(-1))));
     }
     return moved;
+  }
+
+  /** Every tile and the uploaded icons they use, as a file for another server. */
+  public byte[] export(java.time.OffsetDateTime now) {
+    List<Tile> tiles = store.all();
+    Map<String, byte[]> icons = new LinkedHashMap<>();
+    for (Tile t : tiles) {
+      if (TileIcons.isUploaded(t.icon())) {
+        store.icon(t.icon()).ifPresent(png -> icons.put(t.icon(), png));
+      }
+    }
+    return TileTransfer.write(tiles, icons, now);
+  }
+
+  /** The tiles version now, to be handed back to {@link #importAll}. */
+  public long version() {
+    return store.stamp().tilesVersion();
+  }
+
+  /**
+   * Replaces the whole tile configuration with an imported file's tiles, if nobody changed tiles since {@code
+   * version} was read (the preview); false otherwise, and nothing changed.
+   */
+  public boolean importAll(TileTransfer.Read file, long version, String fileName, AuditActor actor) {
+    List<Tile> tiles = file.tiles();
+    List<Tile> before = store.all();
+    file.icons().forEach((name, png) -> store.saveIcon(name, png, actor.account()));
+    if (!store.replaceAll(tiles, version, actor.account())) {
+      return false;
+    }
+    TileTransfer.Changes changes = TileTransfer.changes(before, tiles);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("file", fileName);
+    after.put("tiles", tiles.size());
+    after.put("added", String.join("、", changes.added()));
+    after.put("changed", String.join("、", changes.changed()));
+    after.put("removed", String.join("、", changes.removed()));
+    audit.record(actor, "TILE_IMPORT", AuditObject.of("tile", "*", fileName),
+        AuditDiff.between(Map.of("tiles", before.size()), after));
+    return true;
+  }
+
+  /**
+   * Checks and re-encodes an uploaded icon ({@link IconImage}), stores it and returns its name; refusals are {@link
+   * cn.edu.ntvu.workbench.workbench.domain.TileInputException}s.
+   */
+  public String uploadIcon(byte[] upload, String fileName, AuditActor actor) {
+    IconImage.Icon icon = IconImage.normalize(upload);
+    store.saveIcon(icon.name(), icon.png(), actor.account());
+    audit.record(actor, "TILE_ICON_UPLOAD", AuditObject.of("tile_icon", icon.name(), fileName == null ? "" : fileName),
+        AuditDiff.created(Map.of("icon", icon.name(), "bytes", icon.png().length)));
+    return icon.name();
+  }
+
+  /** An uploaded icon must be one we stored (a form post could name any). */
+  private void requireIcon(Tile tile) {
+    if (TileIcons.isUploaded(tile.icon()) && store.icon(tile.icon()).isEmpty()) {
+      throw new TileInputException("workbench.error.icon");
+    }
   }
 
   private static AuditObject object(long id, Tile tile) {

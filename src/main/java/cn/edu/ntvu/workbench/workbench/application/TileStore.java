@@ -38,4 +38,19 @@ public interface TileStore {
 
   /** Swaps the tile with its neighbour above ({@code up}) or below in its scene; false at the edge. */
   boolean move(long id, boolean up, String actor);
+
+  /**
+   * Replaces every tile with {@code tiles} (positions in list order within each scene), if the tiles version is
+   * still {@code expectedVersion}; false (and nothing changed) if someone changed tiles since.
+   */
+  boolean replaceAll(List<Tile> tiles, long expectedVersion, String actor);
+
+  /** Stores an uploaded icon (already re-encoded); the same name again changes nothing. */
+  void saveIcon(String name, byte[] png, String actor);
+
+  /** An uploaded icon's PNG. */
+  Optional<byte[]> icon(String name);
+
+  /** Every uploaded icon's name, newest first. */
+  List<String> iconNames();
 }

@@ -269,6 +269,87 @@ public class JdbcTileStore implements TileStore {
     }
   }
 
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean replaceAll(List<Tile> tiles, long expectedVersion, String actor) {
+    return inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT tiles_version FROM workbench_config WHERE id = 1 FOR UPDATE");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) != expectedVersion) {
+              return false;
+            }
+          }
+          try (Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM workbench_tile");
+          }
+          Map<Scene, Integer> next = new java.util.EnumMap<>(Scene.class);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO workbench_tile (scene, position, name, description, icon, kind, target, enabled,"
+                      + " badge_key, visible_everyone, visible_roles, visible_kinds, visible_departments,"
+                      + " visible_classes, visible_people, version, updated_by, updated_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, CURRENT_TIMESTAMP(3))")) {
+            for (Tile t : tiles) {
+              ps.setString(1, t.scene().name());
+              ps.setInt(2, next.merge(t.scene(), 1, Integer::sum) - 1);
+              int i = fill(ps, 3, t);
+              ps.setString(i, actor);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          bump(c);
+          return true;
+        });
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void saveIcon(String name, byte[] png, String actor) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("INSERT IGNORE INTO workbench_icon (name, png, uploaded_by) VALUES (?, ?, ?)")) {
+      ps.setString(1, name);
+      ps.setBytes(2, png);
+      ps.setString(3, actor);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public Optional<byte[]> icon(String name) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT png FROM workbench_icon WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public List<String> iconNames() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT name FROM workbench_icon ORDER BY uploaded_at DESC, name LIMIT 200");
+        ResultSet rs = ps.executeQuery()) {
+      List<String> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void bump(Connection c) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("UPDATE workbench_config SET tiles_version = tiles_version + 1 WHERE id = 1")) {

@@ -72,6 +72,26 @@ class WorkbenchTilesTest {
     public boolean move(long id, boolean up, String actor) {
       throw new UnsupportedOperationException();
     }
+
+    @Override
+    public boolean replaceAll(List<Tile> tiles, long expectedVersion, String actor) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void saveIcon(String name, byte[] png, String actor) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<byte[]> icon(String name) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<String> iconNames() {
+      return List.of();
+    }
   }
 
   private static Tile tile(long id, String target, boolean enabled, Visibility v) {

@@ -15,7 +15,11 @@ import cn.edu.ntvu.workbench.workbench.domain.TileIcons;
 import cn.edu.ntvu.workbench.workbench.domain.TileInputException;
 import cn.edu.ntvu.workbench.workbench.domain.TileKind;
 import cn.edu.ntvu.workbench.workbench.domain.Visibility;
+import cn.edu.ntvu.workbench.platform.web.AppInfo;
+import cn.edu.ntvu.workbench.platform.web.ImportUpload;
+import cn.edu.ntvu.workbench.workbench.application.IconImage;
 import jakarta.faces.application.FacesMessage;
+import jakarta.servlet.http.Part;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -45,6 +49,7 @@ public class TileAdminBean implements Serializable {
   @Inject TileStore store;
   @Inject TileAdmin admin;
   @Inject CurrentUser me;
+  @Inject AppInfo app;
 
   /** One tile row of the list, with what the admin should know about its rules. */
   public record Row(Tile tile, Set<String> unknownDepartments, boolean first, boolean last) {
@@ -60,6 +65,8 @@ public class TileAdminBean implements Serializable {
   }
 
   private transient List<SceneRows> scenes;
+  private transient List<String> icons;
+  private transient Part iconFile;
 
   // The form; id 0 = a new tile.
   private boolean editing;
@@ -258,8 +265,52 @@ public class TileAdminBean implements Serializable {
     return Arrays.stream(Scene.values()).map(Enum::name).toList();
   }
 
+  /** The bundled icons, then the uploaded ones (newest first). */
   public List<String> getIcons() {
-    return TileIcons.NAMES;
+    if (icons == null) {
+      List<String> all = new ArrayList<>(TileIcons.NAMES);
+      all.addAll(store.iconNames());
+      icons = all;
+    }
+    return icons;
+  }
+
+  public String iconUrl(String iconName) {
+    return TileIcons.url(
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(), iconName, app.getAssetVersion());
+  }
+
+  /** The icon's label: its name in the bundled set, "uploaded" for an uploaded one. */
+  public String iconLabel(String iconName) {
+    String key = TileIcons.isUploaded(iconName) ? "workbench.icon.uploaded" : "workbench.icon." + iconName;
+    return BundleText.format(BUNDLE, BundleText.viewLocale(), key, List.of());
+  }
+
+  /**
+   * Uploads an icon (PNG, JPEG or WebP ≤ 200 KB, checked by content, re-encoded) and selects it for the tile being
+   * edited; the rest of the form stays as typed.
+   */
+  public void uploadIcon() {
+    // Read whatever the container let through; IconImage says how large an icon may be.
+    byte[] bytes = ImportUpload.read(iconFile, 21 * 1024 * 1024);
+    if (bytes == null) {
+      return;
+    }
+    try {
+      icon = admin.uploadIcon(bytes, iconFile.getSubmittedFileName(), me.auditActor());
+      icons = null;
+      info("workbench.icon.uploadedOk");
+    } catch (TileInputException e) {
+      error(e.key(), e.args().toArray(String[]::new));
+    }
+  }
+
+  public Part getIconFile() {
+    return iconFile;
+  }
+
+  public void setIconFile(Part iconFile) {
+    this.iconFile = iconFile;
   }
 
   public List<String> getRoleNames() {

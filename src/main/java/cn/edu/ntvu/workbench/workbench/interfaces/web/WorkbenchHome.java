@@ -6,6 +6,8 @@ import cn.edu.ntvu.workbench.workbench.application.WorkbenchTiles;
 import cn.edu.ntvu.workbench.workbench.domain.Scene;
 import cn.edu.ntvu.workbench.workbench.domain.Tile;
 import cn.edu.ntvu.workbench.workbench.domain.TileKind;
+import cn.edu.ntvu.workbench.platform.web.AppInfo;
+import cn.edu.ntvu.workbench.workbench.domain.TileIcons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,9 +29,10 @@ public class WorkbenchHome {
   @Inject WorkbenchTiles tiles;
   @Inject Badges badges;
   @Inject HttpServletRequest request;
+  @Inject AppInfo app;
 
   /** One tile as the page shows it. */
-  public record TileView(long id, String name, String description, String icon, String href, boolean external,
+  public record TileView(long id, String name, String description, String iconUrl, String href, boolean external,
       Integer badge) {}
 
   /** A scene with its tiles; scenes without visible tiles are left out. */
@@ -63,12 +66,18 @@ public class WorkbenchHome {
         badges.of(
             me.get(),
             visible.stream().map(Tile::badgeKey).filter(Objects::nonNull).collect(Collectors.toSet()));
+    return scenes(visible, numbers, request.getContextPath(), app.getAssetVersion());
+  }
+
+  /** The scene views of these tiles, with these badge numbers (by provider key). */
+  static List<SceneView> scenes(
+      List<Tile> visible, Map<String, Integer> numbers, String contextPath, String assetVersion) {
     List<SceneView> out = new ArrayList<>();
     for (Scene scene : Scene.values()) {
       List<TileView> views =
           visible.stream()
               .filter(t -> t.scene() == scene)
-              .map(t -> view(t, numbers))
+              .map(t -> view(t, numbers, contextPath, assetVersion))
               .toList();
       if (!views.isEmpty()) {
         out.add(new SceneView(scene, views));
@@ -77,10 +86,11 @@ public class WorkbenchHome {
     return out;
   }
 
-  private TileView view(Tile t, Map<String, Integer> numbers) {
+  private static TileView view(Tile t, Map<String, Integer> numbers, String contextPath, String assetVersion) {
     boolean external = t.kind() == TileKind.EXTERNAL;
-    String href = external ? t.target() : request.getContextPath() + t.target();
+    String href = external ? t.target() : contextPath + t.target();
     Integer badge = t.badgeKey() == null ? null : numbers.get(t.badgeKey());
-    return new TileView(t.id(), t.name(), t.description(), t.icon(), href, external, badge);
+    return new TileView(
+        t.id(), t.name(), t.description(), TileIcons.url(contextPath, t.icon(), assetVersion), href, external, badge);
   }
 }

@@ -190,5 +190,114 @@ class WorkbenchTilesIT {
     Object overflow = d.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
     assertThat(overflow).isEqualTo(false);
     browser.screenshot("workbench-home");
+    // The narrowest and a wide phone: no horizontal scroll either (screenshots kept as artifacts).
+    org.openqa.selenium.Dimension before390 = d.manage().window().getSize();
+    try {
+      for (int width : new int[] {360, 414}) {
+        d.manage().window().setSize(new org.openqa.selenium.Dimension(width, 800));
+        d.navigate().refresh();
+        waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".wb-tile")));
+        assertThat(d.executeScript("return document.documentElement.scrollWidth > window.innerWidth;"))
+            .as("horizontal scroll at " + width + " px").isEqualTo(false);
+        browser.screenshot("workbench-home-" + width);
+      }
+    } finally {
+      d.manage().window().setSize(before390);
+    }
+  }
+
+  @Test
+  void anAdminPreviewsSomeonesWorkbenchAndMovesTheConfigurationByFile() throws Exception {
+    ChromeDriver d = signInAsAdmin(browser);
+    String name = "预览" + RUN;
+    addTile(d, "OFFICE", name, "/wbitp" + RUN + "/", "2401000");
+
+    // Preview as a student of that class, as one of another class, and as nobody the directory knows.
+    d.findElement(By.id("preview-link")).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("account"))).sendKeys(TestUsers.STUDENT.account());
+    d.findElement(By.id("show")).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-person")));
+    assertThat(d.findElement(By.id("preview-person")).getText()).contains(TestUsers.STUDENT.name());
+    assertThat(d.findElements(By.cssSelector("#preview-tiles [data-tile='" + name + "']"))).hasSize(1);
+    assertThat(d.findElements(By.cssSelector("#preview-tiles .wb-tile-badge"))).as("no badges in a preview").isEmpty();
+    browser.screenshot("workbench-preview");
+    d.get(app + "/admin/workbench/preview.xhtml?account=" + OTHER_STUDENT);
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-person")));
+    assertThat(d.findElements(By.cssSelector("#preview-tiles [data-tile='" + name + "']"))).isEmpty();
+    assertThat(d.findElement(By.id("preview-hidden")).getText()).contains(name);
+    d.get(app + "/admin/workbench/preview.xhtml?account=99999999");
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-problem")));
+    assertThat(d.findElement(By.id("preview-problem")).getText()).contains("99999999");
+
+    // An icon upload: an SVG with script renamed .png is refused by its content; a PNG is re-encoded and used.
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tiles");
+    String iconTile = "图标" + RUN;
+    d.get(app + "/admin/workbench/tiles.xhtml");
+    waitOn(d).until(ExpectedConditions.elementToBeClickable(By.id("new-tile"))).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("save")));
+    d.findElement(By.id("name")).sendKeys(iconTile);
+    d.findElement(By.id("target")).sendKeys("/wbiti" + RUN + "/");
+    java.nio.file.Path svg =
+        java.nio.file.Files.writeString(dir.resolve("logo.png"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
+    d.findElement(By.id("icon-file")).sendKeys(svg.toString());
+    d.findElement(By.id("upload-icon")).click();
+    waitOn(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "WebP"));
+    java.awt.image.BufferedImage logo = new java.awt.image.BufferedImage(200, 120, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.nio.file.Path png = dir.resolve("real.png");
+    javax.imageio.ImageIO.write(logo, "png", png.toFile());
+    d.findElement(By.id("icon-file")).sendKeys(png.toString());
+    d.findElement(By.id("upload-icon")).click();
+    waitOn(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "图标已上传"));
+    assertThat(d.findElement(By.id("name")).getAttribute("value")).isEqualTo(iconTile);
+    browser.screenshot("workbench-icon-uploaded");
+    d.findElement(By.id("save")).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-tile='" + iconTile + "']")));
+    java.util.regex.Matcher iconUrl =
+        java.util.regex.Pattern.compile("/resources/tile-icons/up-[0-9a-f]{24}\\.png").matcher(home(TestUsers.STUDENT.account()));
+    assertThat(iconUrl.find()).isTrue();
+    var served = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account()).get(app + iconUrl.group());
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+    assertThat(served.headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
+
+    // Export as a file; only admins may.
+    WebSession admin = WeComStandInScreen.signedIn(app + "/", TestUsers.ADMIN.account());
+    var export = admin.get(app + "/admin/workbench/tiles.json");
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+    String json = export.body();
+    assertThat(json).contains("ntvu-workbench-tiles").contains(name).contains("2401000").contains("\"icons\"")
+        .contains(iconUrl.group().substring("/resources/tile-icons/".length(), iconUrl.group().length() - 4));
+    WebSession student = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account());
+    assertThat(student.get(app + "/admin/workbench/tiles.json").statusCode()).isEqualTo(403);
+
+    // A file with a javascript: link is refused with the tile named; nothing changes.
+    String renamed = name.replace("预览", "导入");
+    java.nio.file.Path bad =
+        java.nio.file.Files.writeString(dir.resolve("bad.json"),
+            json.replace("\"/wbitp" + RUN + "/\"", "\"javascript:alert(1)\"").replace("\"INTERNAL\"", "\"INTERNAL\""));
+    d.get(app + "/admin/workbench/transfer.xhtml");
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("file"))).sendKeys(bad.toString());
+    d.findElement(By.id("previewButton")).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("problems")));
+    assertThat(d.findElement(By.id("problems")).getText()).contains(name).contains("javascript:");
+    browser.screenshot("workbench-transfer-problems");
+
+    // The same configuration with one tile renamed: the plan shows it, and after confirming the home page does.
+    java.nio.file.Path good = java.nio.file.Files.writeString(dir.resolve("good.json"), json.replace(name, renamed));
+    d.get(app + "/admin/workbench/transfer.xhtml");
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("file"))).sendKeys(good.toString());
+    d.findElement(By.id("previewButton")).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("confirmButton")));
+    assertThat(d.findElement(By.id("plan-added")).getText()).contains(renamed);
+    assertThat(d.findElement(By.id("plan-removed")).getText()).contains(name);
+    browser.screenshot("workbench-transfer-plan");
+    d.findElement(By.id("confirmButton")).click();
+    waitOn(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已导入"));
+    String memberHome = home(TestUsers.STUDENT.account());
+    assertThat(memberHome).contains(renamed).doesNotContain(name).contains("data-tile=\"查课表\"")
+        .contains(iconTile).contains("/resources/tile-icons/up-");
+    assertThat(admin.get(app + "/admin/audit.csv?type=tile").body()).contains("TILE_IMPORT").contains("good.json");
   }
 }
