@@ -70,7 +70,7 @@ public final class CasServer implements AutoCloseable {
             .start();
     try {
       String login = "http://127.0.0.1:" + actualPort + "/cas/login";
-      Duration waited = process.awaitHttp(login, 200, Duration.ofSeconds(180));
+      Duration waited = process.awaitHttp(login, 200, Duration.ofSeconds(420));
       return new CasServer(actualPort, process, waited);
     } catch (RuntimeException e) {
       process.stop();
