@@ -47,6 +47,8 @@ public class TileIconServlet extends HttpServlet {
         cache.put(name, png);
       }
     }
+    // An image has no charset (the encoding filter set UTF-8 for every response).
+    res.setCharacterEncoding((String) null);
     res.setContentType("image/png");
     res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
     res.setHeader("X-Content-Type-Options", "nosniff");

@@ -209,8 +209,10 @@ class WorkbenchTilesIT {
   @Test
   void anAdminPreviewsSomeonesWorkbenchAndMovesTheConfigurationByFile() throws Exception {
     ChromeDriver d = signInAsAdmin(browser);
-    String name = "预览" + RUN;
-    addTile(d, "OFFICE", name, "/wbitp" + RUN + "/", "2401000");
+    // Its own suffix: a rerun of this test must not meet the tiles of the first run.
+    String run = Integer.toString(ThreadLocalRandom.current().nextInt(100000, 999999));
+    String name = "预览" + run;
+    addTile(d, "OFFICE", name, "/wbitp" + run + "/", "2401000");
 
     // Preview as a student of that class, as one of another class, and as nobody the directory knows.
     d.findElement(By.id("preview-link")).click();
@@ -231,12 +233,12 @@ class WorkbenchTilesIT {
 
     // An icon upload: an SVG with script renamed .png is refused by its content; a PNG is re-encoded and used.
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tiles");
-    String iconTile = "图标" + RUN;
+    String iconTile = "图标" + run;
     d.get(app + "/admin/workbench/tiles.xhtml");
     waitOn(d).until(ExpectedConditions.elementToBeClickable(By.id("new-tile"))).click();
     waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("save")));
     d.findElement(By.id("name")).sendKeys(iconTile);
-    d.findElement(By.id("target")).sendKeys("/wbiti" + RUN + "/");
+    d.findElement(By.id("target")).sendKeys("/wbiti" + run + "/");
     java.nio.file.Path svg =
         java.nio.file.Files.writeString(dir.resolve("logo.png"),
             "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
@@ -276,7 +278,7 @@ class WorkbenchTilesIT {
     String renamed = name.replace("预览", "导入");
     java.nio.file.Path bad =
         java.nio.file.Files.writeString(dir.resolve("bad.json"),
-            json.replace("\"/wbitp" + RUN + "/\"", "\"javascript:alert(1)\"").replace("\"INTERNAL\"", "\"INTERNAL\""));
+            json.replace("\"/wbitp" + run + "/\"", "\"javascript:alert(1)\"").replace("\"INTERNAL\"", "\"INTERNAL\""));
     d.get(app + "/admin/workbench/transfer.xhtml");
     waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("file"))).sendKeys(bad.toString());
     d.findElement(By.id("previewButton")).click();
