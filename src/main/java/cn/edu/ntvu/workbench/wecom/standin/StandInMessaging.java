@@ -69,6 +69,8 @@ public class StandInMessaging {
   private StandInFaults faults;
   private StandInMessageStore store;
   private Clock clock;
+  /** The clock the stand-in's tokens are issued by ({@link StandInWeCom} uses the system clock). */
+  private Clock tokenClock;
   private Supplier<String> agentId;
 
   protected StandInMessaging() {
@@ -84,6 +86,7 @@ public class StandInMessaging {
     this.faults = faults;
     this.store = store;
     this.clock = clock;
+    this.tokenClock = clock;
     this.agentId = agentId;
   }
 
@@ -94,6 +97,7 @@ public class StandInMessaging {
     this.faults = faults;
     this.store = store;
     this.clock = clock;
+    this.tokenClock = Clock.systemUTC();
     this.agentId = settings::agentId;
   }
 
@@ -220,7 +224,7 @@ public class StandInMessaging {
       return error(41001, "access_token missing");
     }
     boolean tokenValid = grants.find(accessToken, StandInGrant.Type.TOKEN)
-        .filter(t -> t.validAt(clock.instant())).isPresent();
+        .filter(t -> t.validAt(tokenClock.instant())).isPresent();
     if (!tokenValid) {
       return error(40014, "invalid access_token");
     }
