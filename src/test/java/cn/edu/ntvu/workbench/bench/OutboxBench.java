@@ -55,6 +55,7 @@ public final class OutboxBench {
               .preBootCommands(Path.of("server-config/pre-boot-commands.asadmin"))
               .logFile(work.resolve("payara.log"))
               .env(env)
+              .readyTimeout(java.time.Duration.ofMinutes(10))
               .start()) {
         System.out.printf("app ready in %.1f s (dev mode, demo data loaded); worker settings: %s%n",
             app.readyTime().toMillis() / 1000.0,
