@@ -62,12 +62,16 @@ public class OutboxPage {
 
   // ------------------------------------------------------------------------------------------------- actions
 
-  /** Retries one FAILED message; back to the list with the same filter. */
-  public String retry(long id) throws IOException {
+  /**
+   * Retries the FAILED message whose id the pressed row button posted ({@code retry-one=<id>}); back to the list with
+   * the same filter. An id that is not a failed message changes nothing and says so.
+   */
+  public String retrySelected() throws IOException {
     if (!requireAdmin()) {
       return null;
     }
-    boolean done = admin.retry(id, me.auditActor());
+    String id = request.getParameter("retry-one");
+    boolean done = id != null && id.matches("\\d{1,18}") && admin.retry(Long.parseLong(id), me.auditActor());
     return back(done ? "retried=1" : "notRetried=1");
   }
 

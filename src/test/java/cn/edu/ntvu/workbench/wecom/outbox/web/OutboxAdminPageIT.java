@@ -150,5 +150,17 @@ class OutboxAdminPageIT {
     form.put("jakarta.faces.ViewState", vs.group(1));
     assertThat(student.post(app + "/admin/wecom/outbox.xhtml", form).statusCode()).isEqualTo(403);
     assertThat(row(untouched)).containsExactly("FAILED", "15");
+
+    // The admin posting a forged id (no such failed message) changes nothing and is told so.
+    Map<String, String> forged = new LinkedHashMap<>();
+    forged.put("outbox", "outbox");
+    forged.put("topic", topic);
+    forged.put("retry-one", "999999999999");
+    forged.put("jakarta.faces.ViewState", vs.group(1));
+    HttpResponse<String> refused = admin.post(app + "/admin/wecom/outbox.xhtml", forged);
+    assertThat(WebSession.isRedirect(refused)).as(refused.body()).isTrue();
+    assertThat(WebSession.location(refused)).contains("notRetried=1");
+    assertThat(admin.get(WebSession.location(refused)).body()).contains("id=\"not-retried\"");
+    assertThat(row(untouched)).containsExactly("FAILED", "15");
   }
 }
