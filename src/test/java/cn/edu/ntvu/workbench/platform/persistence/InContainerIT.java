@@ -606,6 +606,41 @@ class InContainerIT {
     assertThat(auditRows("object_type = 'wecom_outbox' AND object_id = ?", String.valueOf(id))).isEqualTo(1);
   }
 
+  @Test
+  void aCrashedServersLeaseRunsOutAndAnotherServerSendsItsMessagesOnce() throws Exception {
+    String run = "lease-" + System.nanoTime();
+    List<String> users = outboxRecipients(130, 2);
+    enqueue(List.of(textMessage(run + ":dead", users.get(0), run + " 甲", run),
+        textMessage(run + ":busy", users.get(1), run + " 乙", run + ":busy")));
+    java.time.LocalDateTime now = java.time.LocalDateTime.now(schoolClock);
+    try (Connection c = dataSource.getConnection();
+        var st = c.prepareStatement("UPDATE wecom_outbox SET claimed_by = 'dead-server', claim_token = ?,"
+            + " lease_until = ?, next_attempt_at = ?, attempts = 1 WHERE message_key = ?")) {
+      // One claimed by a server that died 10 s after its lease ended; one by a live server, lease running.
+      st.setString(1, "dead-token");
+      st.setTimestamp(2, java.sql.Timestamp.valueOf(now.minusSeconds(10)));
+      st.setTimestamp(3, java.sql.Timestamp.valueOf(now.minusSeconds(10)));
+      st.setString(4, run + ":dead");
+      st.executeUpdate();
+      st.setString(1, "live-token");
+      st.setTimestamp(2, java.sql.Timestamp.valueOf(now.plusMinutes(2)));
+      st.setTimestamp(3, java.sql.Timestamp.valueOf(now.plusMinutes(2)));
+      st.setString(4, run + ":busy");
+      st.executeUpdate();
+    }
+    drainOutbox(run, 60);
+    assertThat(outboxColumn(run + ":dead", "status")).isEqualTo("SENT");
+    assertThat(outboxColumn(run + ":dead", "attempts")).isEqualTo("2");
+    assertThat(standInReceived(run + " 甲")).hasSize(1);
+    // The live claim is left alone: nobody else sends it while its lease runs.
+    for (int i = 0; i < 3; i++) {
+      outboxSender.runOnce("it-lease");
+    }
+    assertThat(outboxColumn(run + ":busy", "status")).isEqualTo("PENDING");
+    assertThat(outboxColumn(run + ":busy", "claim_token")).isEqualTo("live-token");
+    assertThat(standInReceived(run + " 乙")).isEmpty();
+  }
+
   @Inject java.time.Clock schoolClock;
 
   /** Demo staff accounts nobody else's test writes to (10300…10799), a slice per test. */
