@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,6 +25,17 @@ public class StandInFaults {
    */
   record Fault(int errcode, String errmsg, int times, Duration delay) {}
 
+  /**
+   * An outage: every call to a path is answered with {@code errcode} (or, if {@code httpStatus} is not 0, with that
+   * HTTP status and no JSON, as a proxy in front of WeCom would) until {@code until}; then the path recovers.
+   */
+  record Outage(int errcode, String errmsg, int httpStatus, Instant until) {}
+
+  /** The HTTP status a caller should answer with instead of the JSON, set by {@link #failFor} with a status. */
+  public static final String HTTP_STATUS = "_httpStatus";
+
+  private final ConcurrentMap<String, Outage> outages = new ConcurrentHashMap<>();
+
   private final ConcurrentMap<String, Fault> pending = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
@@ -40,11 +52,33 @@ public class StandInFaults {
   }
 
   /**
+   * Fails every call to {@code path} for {@code duration} from now, then recovers by itself ("WeCom is down for a
+   * while"): with {@code errcode} (e.g. -1), or with HTTP {@code httpStatus} (e.g. 503) when that is not 0.
+   */
+  public void failFor(String path, int errcode, int httpStatus, Duration duration) {
+    if (duration.isZero() || duration.isNegative()) {
+      outages.remove(path);
+      return;
+    }
+    outages.put(path, new Outage(errcode, StandInWeCom.errmsgOf(errcode), httpStatus, Instant.now().plus(duration)));
+  }
+
+  /**
    * Counts a call to {@code path} and, if a fault is pending for it, waits its delay and returns
    * the error answer to send instead of the normal one.
    */
   Optional<JsonObject> onCall(String path) {
     calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+    Outage outage = outages.get(path);
+    if (outage != null) {
+      if (Instant.now().isBefore(outage.until())) {
+        return Optional.of(
+            outage.httpStatus() != 0
+                ? Json.createObjectBuilder().add(HTTP_STATUS, outage.httpStatus()).build()
+                : Json.createObjectBuilder().add("errcode", outage.errcode()).add("errmsg", outage.errmsg()).build());
+      }
+      outages.remove(path, outage);
+    }
     Fault[] taken = {null};
     pending.computeIfPresent(
         path,
@@ -83,6 +117,7 @@ public class StandInFaults {
 
   public void reset() {
     pending.clear();
+    outages.clear();
     calls.clear();
   }
 

@@ -34,6 +34,10 @@ public class WeComStandInResource {
 
   @Inject StandInFaults faults;
 
+  @Inject StandInMessaging messaging;
+
+  @Inject StandInMessageStore messages;
+
   @Inject
   @ConfigProperty(name = "app.mode", defaultValue = "production")
   String appMode;
@@ -54,9 +58,73 @@ public class WeComStandInResource {
     return standIn.getuserinfo(accessToken, code).toString();
   }
 
+  @POST
+  @Path("cgi-bin/message/send")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response messageSend(@QueryParam("access_token") String accessToken, String body) {
+    requireDevMode();
+    JsonObject request = readObject(body);
+    return request == null ? invalidJson() : answer(messaging.send(accessToken, request));
+  }
+
+  @POST
+  @Path("cgi-bin/message/update_template_card")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response updateTemplateCard(@QueryParam("access_token") String accessToken, String body) {
+    requireDevMode();
+    JsonObject request = readObject(body);
+    return request == null ? invalidJson() : answer(messaging.updateTemplateCard(accessToken, request));
+  }
+
+  /**
+   * {@code GET _control/messages?touser=…&limit=…}: the latest messages received (newest first), for tests and the
+   * dev page; without {@code touser}, for everyone.
+   */
+  @GET
+  @Path("_control/messages")
+  public String receivedMessages(@QueryParam("touser") String touser, @QueryParam("limit") Integer limit) {
+    requireDevMode();
+    jakarta.json.JsonArrayBuilder rows = Json.createArrayBuilder();
+    for (StandInMessage m : messages.latest(touser, limit == null ? 200 : Math.max(1, Math.min(limit, 5000)))) {
+      rows.add(Json.createObjectBuilder()
+          .add("id", m.id())
+          .add("receivedAt", m.receivedAt().toString())
+          .add("api", m.api())
+          .add("touser", m.touser())
+          .add("msgtype", m.msgtype())
+          .add("msgid", m.msgid())
+          .add("outcome", m.outcome())
+          .add("body", m.body()));
+    }
+    return Json.createObjectBuilder().add("messages", rows).build().toString();
+  }
+
+  private static JsonObject readObject(String body) {
+    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+      return reader.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  /** WeCom answers HTTP 200 with an errcode; an injected outage may ask for an HTTP error instead. */
+  private static Response answer(JsonObject answer) {
+    if (answer.get(StandInFaults.HTTP_STATUS) instanceof jakarta.json.JsonNumber status) {
+      return Response.status(status.intValue()).entity("stand-in outage").type(MediaType.TEXT_PLAIN).build();
+    }
+    return Response.ok(answer.toString()).build();
+  }
+
+  private static Response invalidJson() {
+    // WeCom's answer to a body it cannot parse.
+    return Response.ok(Json.createObjectBuilder().add("errcode", 47001).add("errmsg", "data format error").build()
+        .toString()).build();
+  }
+
   /**
    * Test control. Accepts any of {@code {"failNext": {"path": "/cgi-bin/gettoken", "errcode": -1,
-   * "times": 2, "errmsg": "…", "delayMs": 6000}}}, {@code {"expireAllTokens": true}} and {@code
+   * "times": 2, "errmsg": "…", "delayMs": 6000}}}, {@code {"failFor": {"path": "/cgi-bin/message/send", "errcode": -1,
+   * "httpStatus": 0, "ms": 5000}}} (an outage that ends by itself), {@code {"expireAllTokens": true}} and {@code
    * {"reset": true}} (clears pending faults and counters). {@code errcode 0} with {@code delayMs}
    * delays normal answers, for read-timeout tests.
    */
@@ -86,6 +154,14 @@ public class WeComStandInResource {
           fail.getString("errmsg", null),
           fail.getInt("times", 1),
           Duration.ofMillis(fail.getInt("delayMs", 0)));
+    }
+    if (command.get("failFor") instanceof JsonObject outage) {
+      String path = outage.getString("path", "");
+      if (!path.startsWith("/cgi-bin/")) {
+        return badRequest("failFor.path must look like /cgi-bin/message/send");
+      }
+      faults.failFor(path, outage.getInt("errcode", -1), outage.getInt("httpStatus", 0),
+          Duration.ofMillis(outage.getInt("ms", 0)));
     }
     if (command.getBoolean("expireAllTokens", false)) {
       done.add("expiredTokens", standIn.expireAllTokens());

@@ -1,0 +1,80 @@
+package cn.edu.ntvu.workbench.wecom.standin;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@link StandInMessageStore} in memory, with a fixed set of members. */
+class InMemoryStandInMessageStore implements StandInMessageStore {
+  final Set<String> directory = new HashSet<>();
+  final List<StandInMessage> messages = new ArrayList<>();
+  final Map<String, Object[]> codes = new HashMap<>();
+
+  InMemoryStandInMessageStore(String... members) {
+    for (String m : members) {
+      directory.add(m.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  @Override
+  public synchronized Set<String> members(Collection<String> userids) {
+    Set<String> found = new HashSet<>();
+    for (String u : userids) {
+      if (directory.contains(u.toLowerCase(Locale.ROOT))) {
+        found.add(u.toLowerCase(Locale.ROOT));
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public synchronized List<StandInMessage> deliveredSince(String touser, LocalDateTime since) {
+    return messages.stream()
+        .filter(m -> m.touser().equals(touser) && m.receivedAt().isAfter(since)
+            && StandInMessage.DELIVERED.equals(m.outcome()))
+        .toList();
+  }
+
+  @Override
+  public synchronized void save(List<StandInMessage> received) {
+    for (StandInMessage m : received) {
+      messages.add(new StandInMessage(messages.size() + 1, m.receivedAt(), m.api(), m.touser(), m.msgtype(),
+          m.contentHash(), m.body(), m.msgid(), m.outcome()));
+    }
+  }
+
+  @Override
+  public synchronized void saveResponseCode(String code, String msgid, LocalDateTime at) {
+    codes.put(code, new Object[] {at, false});
+  }
+
+  @Override
+  public synchronized boolean redeemResponseCode(String code, LocalDateTime issuedAfter) {
+    Object[] c = codes.get(code);
+    if (c == null || (Boolean) c[1] || !((LocalDateTime) c[0]).isAfter(issuedAfter)) {
+      return false;
+    }
+    c[1] = true;
+    return true;
+  }
+
+  @Override
+  public synchronized List<StandInMessage> latest(String touser, int limit) {
+    return messages.stream()
+        .filter(m -> touser == null || m.touser().equals(touser))
+        .sorted(Comparator.comparingLong(StandInMessage::id).reversed())
+        .limit(limit)
+        .toList();
+  }
+
+  synchronized List<StandInMessage> to(String user, String outcome) {
+    return messages.stream().filter(m -> m.touser().equals(user) && m.outcome().equals(outcome)).toList();
+  }
+}
