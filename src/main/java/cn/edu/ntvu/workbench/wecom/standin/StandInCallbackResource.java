@@ -2,11 +2,15 @@ package cn.edu.ntvu.workbench.wecom.standin;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import cn.edu.ntvu.workbench.wecom.callback.application.WeComCallbackMessage;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +32,8 @@ public class StandInCallbackResource {
 
   @Inject StandInCallbacks callbacks;
 
+  @Inject StandInCallbackLog log;
+
   @Inject
   @ConfigProperty(name = "app.mode", defaultValue = "production")
   String appMode;
@@ -36,9 +42,7 @@ public class StandInCallbackResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
   public Response send(String body) {
-    if (!"dev".equals(appMode)) {
-      throw new NotFoundException();
-    }
+    requireDevMode();
     JsonObject command;
     try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
       command = reader.readObject();
@@ -72,6 +76,61 @@ public class StandInCallbackResource {
                 .build()
                 .toString())
         .build();
+  }
+
+  /** {@code GET …/_callback/received}: what the micro-apps were handed, oldest first. */
+  @GET
+  @Path("received")
+  @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+  public String received() {
+    requireDevMode();
+    JsonArrayBuilder all = Json.createArrayBuilder();
+    for (WeComCallbackMessage m : log.received()) {
+      JsonObjectBuilder fields = Json.createObjectBuilder();
+      m.fields().forEach(fields::add);
+      all.add(
+          Json.createObjectBuilder()
+              .add("dedupeKey", m.dedupeKey())
+              .add("msgType", String.valueOf(m.msgType()))
+              .add("event", String.valueOf(m.event()))
+              .add("fromUser", String.valueOf(m.fromUser()))
+              .add("eventKey", String.valueOf(m.eventKey()))
+              .add("taskId", String.valueOf(m.taskId()))
+              .add("responseCode", String.valueOf(m.responseCode()))
+              .add("agentId", String.valueOf(m.agentId()))
+              .add("createTime", m.createTime())
+              .add("msgId", String.valueOf(m.msgId()))
+              .add("fields", fields));
+    }
+    return Json.createObjectBuilder().add("received", all).build().toString();
+  }
+
+  /** {@code POST …/_callback/received} with {@code {"reset": true}} and/or {@code {"failNext": 1}}. */
+  @POST
+  @Path("received")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+  public Response controlReceived(String body) {
+    requireDevMode();
+    JsonObject command;
+    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+      command = reader.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      return badRequest("body must be a JSON object");
+    }
+    if (command.getBoolean("reset", false)) {
+      log.reset();
+    }
+    if (command.containsKey("failNext")) {
+      log.failNext(command.getInt("failNext", 0));
+    }
+    return Response.ok("{\"errcode\":0,\"errmsg\":\"ok\"}").build();
+  }
+
+  private void requireDevMode() {
+    if (!"dev".equals(appMode)) {
+      throw new NotFoundException();
+    }
   }
 
   private static Response badRequest(String reason) {
