@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.wecom.standin;
 
+import cn.edu.ntvu.workbench.wecom.callback.application.CallbackReply;
 import cn.edu.ntvu.workbench.wecom.callback.application.WeComCallbackMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Development only: remembers the callbacks this server handed to the micro-apps (the last 200), so that tests and a
  * developer can see what arrived and that a retry or replay arrived once; can make the next deliveries fail, to show
- * that a failing handler rolls the receipt back and WeCom's retry is handled. Does nothing in production.
+ * that a failing handler rolls the receipt back and WeCom's retry is handled, or answer the next one with a passive
+ * reply. Does nothing in production.
  */
 @ApplicationScoped
 public class StandInCallbackLog {
@@ -26,6 +28,10 @@ public class StandInCallbackLog {
 
   private final Deque<WeComCallbackMessage> received = new ArrayDeque<>();
   private final AtomicInteger failNext = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicReference<String> replyNext =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  @Inject CallbackReply reply;
 
   void on(@Observes WeComCallbackMessage message) {
     if (!"dev".equals(appMode)) {
@@ -33,6 +39,10 @@ public class StandInCallbackLog {
     }
     if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new IllegalStateException("stand-in: delivery failed on purpose");
+    }
+    String passive = replyNext.getAndSet(null);
+    if (passive != null) {
+      reply.set(passive);
     }
     synchronized (received) {
       received.addLast(message);
@@ -53,6 +63,12 @@ public class StandInCallbackLog {
       received.clear();
     }
     failNext.set(0);
+    replyNext.set(null);
+  }
+
+  /** The next delivery answers WeCom with this passive reply (plaintext XML, encrypted by the endpoint). */
+  public void replyNext(String plainXml) {
+    replyNext.set(plainXml);
   }
 
   /** The next {@code times} deliveries throw (their transactions roll back). */

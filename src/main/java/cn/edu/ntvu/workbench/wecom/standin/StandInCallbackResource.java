@@ -105,7 +105,8 @@ public class StandInCallbackResource {
     return Json.createObjectBuilder().add("received", all).build().toString();
   }
 
-  /** {@code POST …/_callback/received} with {@code {"reset": true}} and/or {@code {"failNext": 1}}. */
+  /** {@code POST …/_callback/received} with {@code {"reset": true}}, {@code {"failNext": 1}} and/or {@code
+   * {"replyNext": "<xml>…</xml>"}}. */
   @POST
   @Path("received")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -123,6 +124,9 @@ public class StandInCallbackResource {
     }
     if (command.containsKey("failNext")) {
       log.failNext(command.getInt("failNext", 0));
+    }
+    if (!command.getString("replyNext", "").isBlank()) {
+      log.replyNext(command.getString("replyNext"));
     }
     return Response.ok("{\"errcode\":0,\"errmsg\":\"ok\"}").build();
   }

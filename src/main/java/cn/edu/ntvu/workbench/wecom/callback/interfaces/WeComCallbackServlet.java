@@ -34,6 +34,7 @@ public class WeComCallbackServlet extends HttpServlet {
   public static final String PATH = "/wecom/callback";
 
   static final int MAX_BODY = 64 * 1024;
+  static final int MAX_DRAIN = 1024 * 1024;
   /** WeCom gives up after 5 s and retries; anything near that is worth a warning. */
   static final Duration SLOW = Duration.ofSeconds(3);
 
@@ -73,6 +74,8 @@ public class WeComCallbackServlet extends HttpServlet {
     }
     String body = readBody(req);
     if (body == null) {
+      // The rest of the body stays unread: do not keep the connection for another request.
+      res.setHeader("Connection", "close");
       text(res, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "refused: the body is larger than 64 KB");
       return;
     }
@@ -150,14 +153,22 @@ public class WeComCallbackServlet extends HttpServlet {
     text(res, status, "refused: " + reason.text() + " (" + reason.code() + ")");
   }
 
-  /** The body as UTF-8, or null if it is larger than {@link #MAX_BODY}. */
+  /**
+   * The body as UTF-8, or null if it is larger than {@link #MAX_BODY}. An oversized body is drained up to {@link
+   * #MAX_DRAIN} so that the client reads our answer instead of a reset connection.
+   */
   private static String readBody(HttpServletRequest req) throws IOException {
-    if (req.getContentLengthLong() > MAX_BODY) {
-      return null;
-    }
     try (InputStream in = req.getInputStream()) {
       byte[] bytes = in.readNBytes(MAX_BODY + 1);
-      return bytes.length > MAX_BODY ? null : new String(bytes, StandardCharsets.UTF_8);
+      if (bytes.length <= MAX_BODY) {
+        return new String(bytes, StandardCharsets.UTF_8);
+      }
+      long drained = 0;
+      byte[] sink = new byte[8192];
+      for (int n; drained < MAX_DRAIN && (n = in.read(sink)) > 0; ) {
+        drained += n;
+      }
+      return null;
     }
   }
 

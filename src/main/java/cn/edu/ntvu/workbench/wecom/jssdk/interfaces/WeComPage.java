@@ -12,7 +12,7 @@ import java.util.Locale;
  * where the vendored SDK (tools/wecom-jssdk.lock) and our signature endpoint are. Used by
  * {@code WEB-INF/includes/wecom-close.xhtml}.
  */
-@Named
+@Named("wecomPage")
 @RequestScoped
 public class WeComPage {
   /** The vendored {@code @wecom/jssdk} version; its path carries it, so it can be cached for a year. */

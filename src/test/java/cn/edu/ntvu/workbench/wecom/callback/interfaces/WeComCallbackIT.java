@@ -166,6 +166,21 @@ class WeComCallbackIT {
   }
 
   @Test
+  void aPassiveReplyIsEncryptedAndSignedForWeCom() {
+    String update = "<xml><ToUserName><![CDATA[cbreply01]]></ToUserName><MsgType><![CDATA[update_button]]></MsgType>"
+        + "<Button><ReplaceName><![CDATA[已同意]]></ReplaceName></Button></xml>";
+    control(Json.createObjectBuilder().add("replyNext", update).build().toString());
+    HttpResponse<String> r = WeComCallbacks.post(WeComCallbacks.DEV,
+        WeComCallbacks.cardClick("cbreply01", "approve:80", "leave-80", "rc-80", System.currentTimeMillis() / 1000))
+        .send(app);
+    assertThat(r.statusCode()).isEqualTo(200);
+    var fields = cn.edu.ntvu.workbench.wecom.callback.domain.CallbackXml.fields(r.body());
+    assertThat(WeComCallbacks.DEV.verifyAndDecrypt(
+            fields.get("MsgSignature"), fields.get("TimeStamp"), fields.get("Nonce"), fields.get("Encrypt")))
+        .isEqualTo(update);
+  }
+
+  @Test
   void theStandInSendsAnEncryptedCardClickThatArrives() {
     HttpResponse<String> r = WeComCallbacks.postJson(app + "/rest/standin/wecom/_callback",
         "{\"templateCardEvent\":{\"fromUser\":\"10001\",\"eventKey\":\"approve:79\",\"taskId\":\"leave-79\"}}");

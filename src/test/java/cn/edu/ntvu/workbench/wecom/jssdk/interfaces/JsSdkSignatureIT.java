@@ -103,6 +103,7 @@ class JsSdkSignatureIT {
   void nobodySignedInGetsNoSignature() {
     HttpResponse<String> r = new WebSession().get(endpoint(app + "/"));
     assertThat(r.statusCode()).isEqualTo(302);
-    assertThat(r.body()).doesNotContain("signature");
+    assertThat(WebSession.location(r)).startsWith(app + "/login?target=");
+    assertThat(r.body()).doesNotContain("nonceStr").doesNotContain("\"signature\"");
   }
 }
