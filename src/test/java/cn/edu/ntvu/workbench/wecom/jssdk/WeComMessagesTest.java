@@ -2,11 +2,10 @@ package cn.edu.ntvu.workbench.wecom.jssdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.edu.ntvu.workbench.testsupport.MessageBundles;
 import cn.edu.ntvu.workbench.wecom.jssdk.interfaces.WeComPage;
 import cn.edu.ntvu.workbench.wecom.setup.domain.VerificationFile;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,9 +14,7 @@ import java.util.HexFormat;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The wecom bundle is complete in both languages; the vendored JS-SDK is the locked registry file. */
@@ -26,23 +23,14 @@ class WeComMessagesTest {
   private static final Pattern KEY_IN_JAVA = Pattern.compile("\"(wecom\\.[A-Za-z.]+[A-Za-z])\"");
 
   @Test
-  void everyKeyIsInBothLanguagesAndFormats() throws IOException {
-    Properties zh = load("wecom.properties");
-    Properties en = load("wecom_en.properties");
+  void everyKeyIsInBothLanguagesAndFormats() {
+    Properties zh = MessageBundles.load("wecom.properties");
+    Properties en = MessageBundles.load("wecom_en.properties");
     assertThat(new TreeSet<>(en.stringPropertyNames())).isEqualTo(new TreeSet<>(zh.stringPropertyNames()));
-    assertThat(load("wecom_zh.properties")).isEmpty();
-    Set<String> used = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        String name = f.toString();
-        boolean ours = name.contains("/wecom/callback/") || name.contains("/wecom/jssdk/") || name.contains("/wecom/setup/");
-        if (name.endsWith(".xhtml") || (ours && name.endsWith(".java"))) {
-          Matcher m = (name.endsWith(".xhtml") ? KEY_IN_PAGE : KEY_IN_JAVA).matcher(Files.readString(f));
-          while (m.find()) {
-            used.add(m.group(1));
-          }
-        }
-      }
+    assertThat(MessageBundles.load("wecom_zh.properties")).isEmpty();
+    Set<String> used = new TreeSet<>(MessageBundles.keysIn("src/main/webapp", ".xhtml", KEY_IN_PAGE));
+    for (String pkg : new String[] {"callback", "jssdk", "setup"}) {
+      used.addAll(MessageBundles.keysIn("src/main/java/cn/edu/ntvu/workbench/wecom/" + pkg, ".java", KEY_IN_JAVA));
     }
     for (VerificationFile.Problem p : VerificationFile.Problem.values()) {
       used.add(p.key());
@@ -65,13 +53,5 @@ class WeComMessagesTest {
     Path file = Path.of("src/main/webapp/resources/wecom/jssdk-" + WeComPage.SDK_VERSION + "/wecom.global.prod.js");
     String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     assertThat(sha256).isEqualTo(lock.getProperty("file.sha256"));
-  }
-
-  private static Properties load(String name) throws IOException {
-    Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(Path.of("src/main/resources/i18n", name))) {
-      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-    }
-    return p;
   }
 }

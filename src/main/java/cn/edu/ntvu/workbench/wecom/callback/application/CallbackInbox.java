@@ -8,17 +8,20 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Takes a decrypted callback in once: records its dedupe key and hands it to the micro-apps in one transaction.
  * {@code INSERT IGNORE} on the primary key makes a second server that receives the same retry wait for the first
- * one's transaction and then skip it; a rolled-back first attempt leaves the key free for the retry.
+ * one's transaction and then skip it; a rolled-back first attempt leaves the key free for the retry. Receipts are
+ * kept {@link #KEEP}: the endpoint refuses messages signed more than a day ago, so an older one cannot come back.
  */
 @ApplicationScoped
 public class CallbackInbox {
   private static final Logger LOG = Logger.getLogger(CallbackInbox.class.getName());
+  static final Duration KEEP = Duration.ofDays(7);
 
   @PersistenceContext(unitName = "workbench")
   EntityManager em;
@@ -52,6 +55,19 @@ public class CallbackInbox {
     }
     delivery.fire(message);
     return true;
+  }
+
+  /**
+   * Forgets up to 500 receipts older than {@link #KEEP}, in a short transaction of its own (never in a receiving
+   * one, where its range lock could deadlock with concurrent receipts). Safe on every server at any time.
+   *
+   * @return how many were removed
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int forgetOldReceipts() {
+    return em.createNativeQuery("DELETE FROM wecom_callback_received WHERE received_at < ? LIMIT 500")
+        .setParameter(1, Timestamp.from(clock.instant().minus(KEEP)))
+        .executeUpdate();
   }
 
   private static String truncate(String s, int max) {

@@ -10,6 +10,7 @@ public class CallbackRejectedException extends RuntimeException {
   public enum Reason {
     MISSING_PARAMETER(-40001, "missing msg_signature, timestamp, nonce or encrypted message"),
     BAD_SIGNATURE(-40001, "msg_signature does not match"),
+    STALE(-40001, "the timestamp is more than a day away from now"),
     BAD_XML(-40002, "the body is not the expected XML"),
     BAD_BASE64(-40010, "the encrypted message is not Base64"),
     BAD_CIPHERTEXT(-40007, "the encrypted message cannot be decrypted"),

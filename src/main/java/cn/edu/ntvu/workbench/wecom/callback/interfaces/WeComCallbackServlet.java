@@ -37,6 +37,8 @@ public class WeComCallbackServlet extends HttpServlet {
   static final int MAX_DRAIN = 1024 * 1024;
   /** WeCom gives up after 5 s and retries; anything near that is worth a warning. */
   static final Duration SLOW = Duration.ofSeconds(3);
+  /** How far a message's signed timestamp may be from now; receipts are kept longer than this (CallbackInbox). */
+  static final Duration MAX_SKEW = Duration.ofDays(1);
 
   private static final Logger LOG = Logger.getLogger(WeComCallbackServlet.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -87,7 +89,9 @@ public class WeComCallbackServlet extends HttpServlet {
       }
       String timestamp = req.getParameter("timestamp");
       String nonce = req.getParameter("nonce");
-      String plain = crypto.get().verifyAndDecrypt(req.getParameter("msg_signature"), timestamp, nonce, encrypted);
+      crypto.get().verify(req.getParameter("msg_signature"), timestamp, nonce, encrypted);
+      requireFresh(timestamp);
+      String plain = crypto.get().decrypt(encrypted);
       message = WeComCallbackMessage.of(CallbackXml.fields(plain));
       if (message.msgType() == null) {
         throw new CallbackRejectedException(CallbackRejectedException.Reason.BAD_XML);
@@ -108,6 +112,9 @@ public class WeComCallbackServlet extends HttpServlet {
           e);
       text(res, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "not handled, please retry (ref " + ref + ")");
       return;
+    }
+    if (first && java.util.concurrent.ThreadLocalRandom.current().nextInt(200) == 0) {
+      forgetOldReceipts();
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     LOG.log(
@@ -130,6 +137,31 @@ public class WeComCallbackServlet extends HttpServlet {
     text(res, HttpServletResponse.SC_OK, crypto.get().seal(passive.get(), timestamp, nonce).replyXml());
   }
 
+  /**
+   * WeCom signs the moment it sends (real time, seconds). A message signed more than {@link #MAX_SKEW} away from now
+   * is a recording: refused, so the receipts need not be kept forever to stop replays.
+   */
+  static void requireFresh(String timestamp) {
+    long sent;
+    try {
+      sent = Long.parseLong(timestamp.strip());
+    } catch (NumberFormatException e) {
+      throw new CallbackRejectedException(CallbackRejectedException.Reason.STALE);
+    }
+    if (Math.abs(System.currentTimeMillis() / 1000 - sent) > MAX_SKEW.toSeconds()) {
+      throw new CallbackRejectedException(CallbackRejectedException.Reason.STALE);
+    }
+  }
+
+  /** Housekeeping now and then, after an answer is ready; a failure here never touches the callback. */
+  private void forgetOldReceipts() {
+    try {
+      inbox.forgetOldReceipts();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "old WeCom callback receipts not removed this time", e);
+    }
+  }
+
   private Optional<CallbackCrypto> configured(HttpServletResponse res) throws IOException {
     Optional<CallbackCrypto> crypto = settings.crypto();
     if (crypto.isEmpty()) {
@@ -148,6 +180,7 @@ public class WeComCallbackServlet extends HttpServlet {
     int status =
         reason == CallbackRejectedException.Reason.BAD_SIGNATURE
                 || reason == CallbackRejectedException.Reason.WRONG_RECEIVER
+                || reason == CallbackRejectedException.Reason.STALE
             ? HttpServletResponse.SC_FORBIDDEN
             : HttpServletResponse.SC_BAD_REQUEST;
     text(res, status, "refused: " + reason.text() + " (" + reason.code() + ")");

@@ -219,11 +219,17 @@ class WeComCallbackIT {
     String encrypted = WeComCallbacks.DEV.encrypt(plain);
     byte[] bytes = Base64.getDecoder().decode(encrypted);
     String cut = Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(bytes, bytes.length - 16));
+    String ts = String.valueOf(System.currentTimeMillis() / 1000);
     assertRefusedPlainly(
-        WeComCallbacks.signedPost(WeComCallbacks.DEV.signature("1", "2", cut), "1", "2", cut).send(app), 400, "decrypted");
+        WeComCallbacks.signedPost(WeComCallbacks.DEV.signature(ts, "2", cut), ts, "2", cut).send(app), 400, "decrypted");
     // garbage in Encrypt, correctly signed
     assertRefusedPlainly(
-        WeComCallbacks.signedPost(WeComCallbacks.DEV.signature("1", "2", "%%%"), "1", "2", "%%%").send(app), 400, "Base64");
+        WeComCallbacks.signedPost(WeComCallbacks.DEV.signature(ts, "2", "%%%"), ts, "2", "%%%").send(app), 400, "Base64");
+    // a correctly signed recording from two days ago
+    String old = String.valueOf(System.currentTimeMillis() / 1000 - 2 * 86_400);
+    assertRefusedPlainly(
+        WeComCallbacks.signedPost(WeComCallbacks.DEV.signature(old, "3", encrypted), old, "3", encrypted).send(app),
+        403, "timestamp");
     // not XML, and XML with a DOCTYPE (XXE)
     assertRefusedPlainly(WeComCallbacks.postRaw(WeComCallbacks.url(app) + "?" + good.query(), "garbage"), 400, "XML");
     String xxe = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"

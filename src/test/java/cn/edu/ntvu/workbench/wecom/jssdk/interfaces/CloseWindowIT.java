@@ -91,6 +91,7 @@ class CloseWindowIT {
     WebElement done = turnOnSubscription(d);
     assertThat(done.getText()).isEqualTo("完成，关闭页面");
     String pageUrl = d.getCurrentUrl();
+    d.executeScript("arguments[0].scrollIntoView({block: 'center'});", done);
     weCom.screenshot("wecom-close-in-wecom");
 
     done.click();
@@ -129,6 +130,7 @@ class CloseWindowIT {
     WebElement done = turnOnSubscription(d);
     assertThat(done.getText()).isEqualTo("返回工作台");
     assertThat(d.getPageSource()).doesNotContain("wecom-page.js").doesNotContain("wecom.global.prod.js");
+    d.executeScript("arguments[0].scrollIntoView({block: 'center'});", done);
     phone.screenshot("wecom-close-elsewhere");
 
     done.click();
