@@ -70,9 +70,7 @@ public final class CasServer implements AutoCloseable {
             .start();
     try {
       String login = "http://127.0.0.1:" + actualPort + "/cas/login";
-      // A busy shared machine may need longer: -Dtest.casStartSeconds=…
-      Duration waited =
-          process.awaitHttp(login, 200, Duration.ofSeconds(Integer.getInteger("test.casStartSeconds", 180)));
+      Duration waited = process.awaitHttp(login, 200, Duration.ofSeconds(180));
       return new CasServer(actualPort, process, waited);
     } catch (RuntimeException e) {
       process.stop();

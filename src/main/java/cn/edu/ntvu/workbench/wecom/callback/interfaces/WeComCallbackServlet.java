@@ -76,7 +76,7 @@ public class WeComCallbackServlet extends HttpServlet {
     }
     String body = readBody(req);
     if (body == null) {
-      // The rest of the body stays unread: do not keep the connection for another request.
+      // A body beyond the drained megabyte stays unread: do not keep the connection for another request.
       res.setHeader("Connection", "close");
       text(res, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "refused: the body is larger than 64 KB");
       return;
