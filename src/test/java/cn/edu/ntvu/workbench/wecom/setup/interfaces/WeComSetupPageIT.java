@@ -84,6 +84,8 @@ class WeComSetupPageIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已保存 WW_verify_Abc123Def456Gh78.txt"));
     assertThat(d.findElement(By.id("verify-files")).getText()).contains("WW_verify_Abc123Def456Gh78.txt").contains("10857");
     browser.screenshot("wecom-setup-uploaded");
+    d.executeScript("document.getElementById('wc-verify').scrollIntoView({block: 'end'});");
+    browser.screenshot("wecom-setup-verify-file");
 
     HttpResponse<String> served = new WebSession().get(app + "/WW_verify_Abc123Def456Gh78.txt");
     assertThat(served.statusCode()).isEqualTo(200);
