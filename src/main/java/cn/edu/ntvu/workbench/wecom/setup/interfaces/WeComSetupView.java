@@ -36,6 +36,8 @@ import java.util.List;
 @RequestScoped
 public class WeComSetupView {
   static final String BUNDLE = "i18n.wecom";
+  private static final java.time.format.DateTimeFormatter WHEN =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   @Inject AppSettings settings;
   @Inject WeComCallbackSettings callback;
@@ -117,6 +119,11 @@ public class WeComSetupView {
       stored = files.all();
     }
     return stored;
+  }
+
+  /** When a file was uploaded, in school time to the minute. */
+  public String when(DomainVerification.Stored file) {
+    return file.uploadedAt() == null ? "" : file.uploadedAt().format(WHEN);
   }
 
   public String fileUrl(String name) {

@@ -52,7 +52,7 @@ class WeComSetupPageIT {
     String host = URI.create(app).getHost() + ":" + URI.create(app).getPort();
     assertThat(r.body())
         .contains("企业微信配置")
-        .contains("value=\"" + app + "/wecom/callback\"")
+        .contains(">" + app + "/wecom/callback</textarea>")
         .contains("value=\"" + host + "\"")
         .contains(">" + app + "/login/wecom?target=%2F</textarea>")
         .contains(">" + app + "/login/wecom?target=%2Ftimetable%2F</textarea>")
@@ -82,7 +82,10 @@ class WeComSetupPageIT {
     upload(d, "WW_verify_Abc123Def456Gh78.txt", "Abc123Def456Gh78\n");
     WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已保存 WW_verify_Abc123Def456Gh78.txt"));
-    assertThat(d.findElement(By.id("verify-files")).getText()).contains("WW_verify_Abc123Def456Gh78.txt").contains("10857");
+    assertThat(d.findElement(By.id("verify-files")).getText())
+        .contains("WW_verify_Abc123Def456Gh78.txt")
+        .contains("10857")
+        .containsPattern("20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d，");
     browser.screenshot("wecom-setup-uploaded");
     d.executeScript("document.getElementById('wc-verify').scrollIntoView({block: 'end'});");
     browser.screenshot("wecom-setup-verify-file");
