@@ -36,6 +36,9 @@ class SignInFilterTest {
     assertThat(SignInFilter.isPublic("/callback")).isTrue();
     assertThat(SignInFilter.isPublic("/resources/workbench/theme.css")).isTrue();
     assertThat(SignInFilter.isPublic("/health/ready")).isTrue();
+    assertThat(SignInFilter.isPublic("/wecom/callback")).isTrue();
+    assertThat(SignInFilter.isPublic("/rest/wecom/jssdk/signature")).isFalse();
+    assertThat(SignInFilter.isPublic("/admin/wecom/setup.xhtml")).isFalse();
     assertThat(SignInFilter.isPublic("/")).isFalse();
     assertThat(SignInFilter.isPublic("/index.xhtml")).isFalse();
     assertThat(SignInFilter.isPublic("/admin/directory/people.xhtml")).isFalse();

@@ -1,0 +1,46 @@
+package cn.edu.ntvu.workbench.wecom.setup.interfaces;
+
+import cn.edu.ntvu.workbench.wecom.setup.application.DomainVerification;
+import cn.edu.ntvu.workbench.wecom.setup.domain.VerificationFile;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Serves uploaded {@code /WW_verify_<random>.txt} files at the site root, without sign-in (WeCom's checker has no
+ * session; {@code SignInFilter} lets the prefix through). A servlet mapping cannot express "a root file whose name
+ * starts with", hence a filter; every other path passes untouched.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class VerificationFileFilter extends HttpFilter {
+  @Inject transient DomainVerification files;
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    if (!path.startsWith("/WW_verify_")) {
+      chain.doFilter(req, res);
+      return;
+    }
+    Optional<DomainVerification.Stored> file =
+        VerificationFile.isRequestPath(path) ? files.find(path.substring(1)) : Optional.empty();
+    byte[] body =
+        file.map(f -> f.content().getBytes(StandardCharsets.UTF_8))
+            .orElse("not found".getBytes(StandardCharsets.UTF_8));
+    res.setStatus(file.isPresent() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_NOT_FOUND);
+    res.setContentType("text/plain;charset=UTF-8");
+    res.setHeader("Cache-Control", "no-cache");
+    res.setContentLength(body.length);
+    if (!"HEAD".equals(req.getMethod())) {
+      res.getOutputStream().write(body);
+    }
+  }
+}
