@@ -165,7 +165,7 @@ class LeaveIT {
       for (int i = 0; i < 2; i++) {
         taps.add(pool.submit(() -> {
           go.await();
-          return web.post(app + "/leave/apply.xhtml", fields);
+          return web.postMultipart(app + "/leave/apply.xhtml", fields);
         }));
       }
       go.countDown();
@@ -176,7 +176,7 @@ class LeaveIT {
       pool.shutdown();
     }
     // The retry after a dropped connection: the same post once more.
-    HttpResponse<String> retry = web.post(app + "/leave/apply.xhtml", fields);
+    HttpResponse<String> retry = web.postMultipart(app + "/leave/apply.xhtml", fields);
     assertThat(count("SELECT COUNT(*) FROM leave_request WHERE student_account = ?", who)).isEqualTo(1);
     long id = count("SELECT MAX(id) FROM leave_request WHERE student_account = ?", who);
     assertThat(retry.statusCode()).isEqualTo(302);
@@ -280,6 +280,64 @@ class LeaveIT {
     assertThat(classmate.get(app + "/leave/attachment?id=999999").statusCode()).isEqualTo(404);
   }
 
+  // ---- attachments
+
+  @Test
+  void sickLeaveNeedsACertificateAnExecutableRenamedJpgIsRefusedAndAPhotoIsShownToTheApproverOnly()
+      throws Exception {
+    String who = "20240100010";
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("leave-it");
+    java.nio.file.Path exe = dir.resolve("假条.jpg");
+    java.nio.file.Files.write(exe, new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0});
+    java.nio.file.Path photo = dir.resolve("病假条.png");
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1600, 1200,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    javax.imageio.ImageIO.write(img, "png", photo.toFile());
+
+    ChromeDriver s = signIn(student, "/leave/apply.xhtml", who);
+    WebDriverWait wait = new WebDriverWait(s, Duration.ofSeconds(30));
+    new org.openqa.selenium.support.ui.Select(s.findElement(By.id("type"))).selectByValue("SICK");
+    setTime(s, "start", "2026-12-07T08:00");
+    setTime(s, "end", "2026-12-09T17:00");
+    s.findElement(By.id("reason")).sendKeys("发烧");
+    s.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-attachments")));
+    assertThat(s.findElement(By.id("error-attachments")).getText()).contains("需要上传证明");
+
+    s.findElement(By.id("files")).sendKeys(exe.toString());
+    s.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-attachments"), "不是照片"));
+    student.screenshot("leave-apply-bad-file");
+    assertThat(count("SELECT COUNT(*) FROM leave_request WHERE student_account = ?", who)).isZero();
+
+    s.findElement(By.id("files")).sendKeys(photo.toString());
+    s.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.urlContains("/leave/request.xhtml"));
+    long id = Long.parseLong(WeComStandInScreen.query(java.net.URI.create(s.getCurrentUrl())).get("id"));
+    long attachment = count("SELECT MAX(id) FROM leave_attachment WHERE request_id = ?", id);
+    assertThat(s.findElements(By.cssSelector(".lv-attachment img"))).hasSize(1);
+    student.screenshot("leave-request-attachment");
+
+    WebSession classmate = WeComStandInScreen.signedIn(app + "/leave/", "20240100011");
+    assertThat(classmate.get(app + "/leave/attachment?id=" + attachment).statusCode()).isEqualTo(403);
+    WebSession c = WeComStandInScreen.signedIn(app + "/leave/", COUNSELLOR);
+    HttpResponse<String> preview = c.get(app + "/leave/attachment?id=" + attachment + "&preview=1");
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.headers().firstValue("Content-Type").orElse("")).startsWith("image/jpeg");
+    // Downscaled for the phone: at most 1080 px on the longer side.
+    try (Connection conn = db();
+        PreparedStatement ps = conn.prepareStatement("SELECT preview FROM leave_attachment WHERE id = ?")) {
+      ps.setLong(1, attachment);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        java.awt.image.BufferedImage small =
+            javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(rs.getBytes(1)));
+        assertThat(small.getWidth()).isEqualTo(1080);
+        assertThat(small.getHeight()).isEqualTo(810);
+      }
+    }
+  }
+
   // ---- helpers
 
   private static ChromeDriver signIn(Browser b, String path, String account) {
@@ -290,7 +348,7 @@ class LeaveIT {
     wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
     d.findElement(By.id("account")).sendKeys(account);
     d.findElement(By.id("continue")).click();
-    wait.until(ExpectedConditions.urlContains(path.replace("/leave/", "/leave")));
+    wait.until(ExpectedConditions.urlContains(path));
     return d;
   }
 
@@ -328,7 +386,7 @@ class LeaveIT {
     assertThat(page.statusCode()).isEqualTo(200);
     Map<String, String> f = new LinkedHashMap<>(fields);
     f.put("jakarta.faces.ViewState", viewState(page));
-    return web.post(app + "/leave/apply.xhtml", f);
+    return web.postMultipart(app + "/leave/apply.xhtml", f);
   }
 
   /** Submits and expects a refusal on the page (200, not a redirect); returns the page's text. */
