@@ -204,6 +204,16 @@ public class LeaveFormBean implements Serializable {
     return token;
   }
 
+  /**
+   * The token travels with the form (a hidden field): a post re-sent after its view was gone from the session still
+   * names the request it already made. Only the shape of a token is taken.
+   */
+  public void setToken(String token) {
+    if (token != null && token.matches("[0-9a-f-]{36}")) {
+      this.token = token;
+    }
+  }
+
   public String getTypeCode() {
     return typeCode;
   }

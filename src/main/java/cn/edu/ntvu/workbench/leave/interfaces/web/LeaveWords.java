@@ -40,10 +40,14 @@ public class LeaveWords {
     return t == null ? "" : WHEN.format(t);
   }
 
+  /** "2 天" / "2 days". */
+  public String days(LeaveRequestRow r) {
+    return LeaveTexts.ofView().get("leave.detail.days", r.duration().daysText());
+  }
+
   /** 11-26 08:00 ~ 11-27 17:00 · 2 天 */
   public String span(LeaveRequestRow r) {
-    return LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end()) + " · "
-        + r.duration().daysText() + ("en".equals(BundleText.viewLocale().getLanguage()) ? " d" : " 天");
+    return LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end()) + " · " + days(r);
   }
 
   public String event(LeaveEvent e) {

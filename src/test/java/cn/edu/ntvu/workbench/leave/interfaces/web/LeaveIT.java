@@ -158,6 +158,9 @@ class LeaveIT {
     HttpResponse<String> page = web.get(app + "/leave/apply.xhtml");
     Map<String, String> fields = new LinkedHashMap<>(form("2026-11-30T08:00", "2026-11-30T17:00", "比赛"));
     fields.put("jakarta.faces.ViewState", viewState(page));
+    Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"").matcher(page.body());
+    assertThat(token.find()).isTrue();
+    fields.put("token", token.group(1));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       CountDownLatch go = new CountDownLatch(1);
@@ -335,6 +338,35 @@ class LeaveIT {
         assertThat(small.getWidth()).isEqualTo(1080);
         assertThat(small.getHeight()).isEqualTo(810);
       }
+    }
+  }
+
+  // ---- batch approve
+
+  @Test
+  void theCounsellorApprovesSeveralFromTheListAtOnce() throws Exception {
+    List<Long> ids = new ArrayList<>();
+    for (String who : List.of("20240100011", "20240100012")) {
+      WebSession web = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", who);
+      ids.add(idOf(submit(web, form("2026-12-03T08:00", "2026-12-03T12:00", "社团活动"))));
+    }
+    WebSession c = WeComStandInScreen.signedIn(app + "/leave/approvals.xhtml", COUNSELLOR);
+    HttpResponse<String> list = c.get(app + "/leave/approvals.xhtml");
+    Map<String, String> ticks = new LinkedHashMap<>();
+    for (String part : list.body().split("class=\"lv-approval\" data-id=\"")) {
+      Matcher id = Pattern.compile("^(\\d+)\"").matcher(part);
+      Matcher box = Pattern.compile("<input[^>]*type=\"checkbox\"[^>]*>").matcher(part);
+      if (id.find() && box.find() && ids.contains(Long.parseLong(id.group(1)))) {
+        Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(box.group());
+        assertThat(name.find()).isTrue();
+        ticks.put(name.group(1), "on");
+      }
+    }
+    assertThat(ticks).hasSize(2);
+    HttpResponse<String> done = postButton(c, list, "approvals", "approve-ticked", ticks);
+    assertThat(done.body()).contains("已同意 2 条");
+    for (long id : ids) {
+      assertThat(query("SELECT status FROM leave_request WHERE id = ?", id)).isEqualTo("APPROVED");
     }
   }
 
