@@ -4,7 +4,7 @@
 #   1. 2,000 students submitting within 60 s: how many stored, p50/p99 of the submit post (target p99 ≤ 300 ms)
 #   2. a counsellor's 待我审批 list with ~500 pending requests: p50/p99 page time (target p99 ≤ 200 ms)
 #   3. the outbox delivering 10,000 messages (target ≤ 60 s, no duplicates) — needs the outbox sender in the build
-# A short run: STUDENTS=40 SPAN=5 LIST_RUNS=20 MESSAGES=100 bench/leave.sh
+# A short run: STUDENTS=40 SPAN=5 LIST_RUNS=20 MESSAGES=100 OUTBOX_WAIT=10 bench/leave.sh
 # Port 18581 unless BENCH_PORT is set.
 set -euo pipefail
 cd "$(dirname "$0")/.."

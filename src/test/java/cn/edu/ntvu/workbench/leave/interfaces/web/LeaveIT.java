@@ -183,7 +183,7 @@ class LeaveIT {
     assertThat(count("SELECT COUNT(*) FROM leave_request WHERE student_account = ?", who)).isEqualTo(1);
     long id = count("SELECT MAX(id) FROM leave_request WHERE student_account = ?", who);
     assertThat(retry.statusCode()).isEqualTo(302);
-    assertThat(WebSession.location(retry)).contains("request.xhtml?id=" + id).contains("again=1");
+    assertThat(WebSession.location(retry)).contains("request.xhtml?").contains("id=" + id).contains("again=1");
     assertThat(count("SELECT COUNT(*) FROM wecom_outbox WHERE topic = ?", "leave:" + id)).isEqualTo(1);
   }
 
@@ -368,6 +368,48 @@ class LeaveIT {
     for (long id : ids) {
       assertThat(query("SELECT status FROM leave_request WHERE id = ?", id)).isEqualTo("APPROVED");
     }
+  }
+
+  // ---- admin rules, class views and the export
+
+  @Test
+  void anAdminRuleRoutesNewRequestsAndTheClassViewsAndExportAreForCarersOnly() throws Exception {
+    WebSession admin = WeComStandInScreen.signedIn(app + "/leave/admin.xhtml", TestUsers.ADMIN.account());
+    HttpResponse<String> page = admin.get(app + "/leave/admin.xhtml");
+    assertThat(page.statusCode()).isEqualTo(200);
+    Map<String, String> rule = new LinkedHashMap<>();
+    rule.put("pastLimitDays", "3");
+    rule.put("maxDays", "60");
+    rule.put("minNoticeHours", "0");
+    rule.put("fallbackAccount", "");
+    rule.put("rulePriority", "1");
+    rule.put("ruleType", "OFFICIAL");
+    rule.put("ruleMaxDays", "");
+    rule.put("ruleOffCampus", "");
+    rule.put("ruleSteps", "STUDENT_AFFAIRS");
+    assertThat(postButton(admin, page, "admin", "add-rule", rule).body()).contains("已保存");
+    try {
+      WebSession web = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", "20240100013");
+      long id = idOf(submit(web, with(form("2026-12-04T08:00", "2026-12-04T17:00", "参加比赛"), "type", "OFFICIAL")));
+      assertThat(query("SELECT approver_role FROM leave_step WHERE request_id = ? AND step_no = 1", id))
+          .isEqualTo("STUDENT_AFFAIRS");
+      assertThat(outboxRecipients("leave:" + id + ":step:1:open")).isEqualTo(TestUsers.STUDENT_AFFAIRS.account());
+    } finally {
+      exec("DELETE FROM leave_rule WHERE priority = 1 AND type_code = 'OFFICIAL'");
+    }
+    WebSession someStudent = WeComStandInScreen.signedIn(app + "/leave/", "20240100014");
+    assertThat(someStudent.get(app + "/leave/admin.xhtml").statusCode()).isEqualTo(403);
+    assertThat(someStudent.get(app + "/leave/export.xlsx").statusCode()).isEqualTo(403);
+
+    WebSession c = WeComStandInScreen.signedIn(app + "/leave/classes.xhtml", COUNSELLOR);
+    HttpResponse<String> classes = c.get(app + "/leave/classes.xhtml?from=2026-11-01&to=2026-12-31");
+    assertThat(classes.statusCode()).isEqualTo(200);
+    assertThat(classes.body()).contains("今天请假", "现在离校", "逾期未销假", "机械制造241班");
+    HttpResponse<String> xlsx = c.get(app + "/leave/export.xlsx?from=2026-11-01&to=2026-12-31");
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+    // A zip (XLSX) starts with "PK".
+    assertThat(xlsx.body()).startsWith("PK");
   }
 
   // ---- helpers
