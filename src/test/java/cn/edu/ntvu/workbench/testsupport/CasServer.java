@@ -70,7 +70,9 @@ public final class CasServer implements AutoCloseable {
             .start();
     try {
       String login = "http://127.0.0.1:" + actualPort + "/cas/login";
-      Duration waited = process.awaitHttp(login, 200, Duration.ofSeconds(420));
+      // A busy shared machine can need longer: -Dtest.cas.readySeconds=600.
+      Duration waited =
+          process.awaitHttp(login, 200, Duration.ofSeconds(Long.getLong("test.cas.readySeconds", 420)));
       return new CasServer(actualPort, process, waited);
     } catch (RuntimeException e) {
       process.stop();

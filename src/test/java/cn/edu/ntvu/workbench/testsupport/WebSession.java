@@ -60,6 +60,25 @@ public final class WebSession {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /**
+   * POSTs {@code form} as {@code multipart/form-data}, as a browser sends a form with a file input (no file chosen):
+   * Faces reads such a form's file inputs only from a multipart request.
+   */
+  public HttpResponse<String> postMultipart(String url, Map<String, String> form) {
+    String boundary = "----wbtest" + Long.toHexString(System.nanoTime());
+    StringBuilder body = new StringBuilder();
+    form.forEach(
+        (k, v) ->
+            body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(k).append("\"\r\n\r\n")
+                .append(v).append("\r\n"));
+    body.append("--").append(boundary).append("--\r\n");
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+  }
+
   /** Follows redirects from {@code url} (at most 12 hops) and returns every response in order. */
   public List<HttpResponse<String>> follow(String url) {
     List<HttpResponse<String>> hops = new ArrayList<>();

@@ -1,0 +1,134 @@
+package cn.edu.ntvu.workbench.leave.application;
+
+import cn.edu.ntvu.workbench.identity.application.ClassRef;
+import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
+import cn.edu.ntvu.workbench.leave.domain.LeaveStatus;
+import cn.edu.ntvu.workbench.leave.domain.StepStatus;
+import cn.edu.ntvu.workbench.leave.infrastructure.ApproverDirectory;
+import cn.edu.ntvu.workbench.leave.infrastructure.AttachmentStore;
+import cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore;
+import cn.edu.ntvu.workbench.timetable.application.TimetableQueryService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the leave pages show, each answer already limited to what the viewer may see: a student their own requests;
+ * an approver the requests routed to them; a counsellor or dean the classes they look after.
+ */
+@ApplicationScoped
+public class LeaveQueries {
+  @Inject LeaveStore store;
+  @Inject AttachmentStore attachments;
+  @Inject ApproverDirectory approvers;
+  @Inject DirectoryQueries directory;
+  @Inject TimetableQueryService timetable;
+  @Inject Clock clock;
+
+  /** The request if {@code viewer} may see it: its student, anyone asked to decide a step, the class counsellor. */
+  public Optional<LeaveDetail> detail(long id, SignedInUser viewer) {
+    Optional<LeaveRequestRow> found = store.request(id);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    LeaveRequestRow r = found.get();
+    boolean owner = r.studentAccount().equals(viewer.account());
+    boolean counsellor =
+        !owner && approvers.approvers(ApproverRole.COUNSELLOR, r.studentAccount()).contains(viewer.account());
+    if (!owner && !counsellor && !store.wasAskedToDecide(id, viewer.account())) {
+      return Optional.empty();
+    }
+    List<StepRow> steps = store.steps(id);
+    int mine =
+        r.status() != LeaveStatus.PENDING
+            ? 0
+            : steps.stream()
+                .filter(s -> s.status() == StepStatus.OPEN && s.approvers().contains(viewer.account()))
+                .mapToInt(StepRow::stepNo)
+                .findFirst()
+                .orElse(0);
+    LocalDateTime now = LocalDateTime.now(clock);
+    String className =
+        r.classCode() == null ? "" : directory.classNames(List.of(r.classCode())).getOrDefault(r.classCode(), "");
+    List<LeaveRequestRow> history =
+        owner ? List.of() : termHistory(r.studentAccount()).stream().filter(h -> h.id() != id).toList();
+    return Optional.of(new LeaveDetail(r, className, steps, store.events(id), attachments.of(id), history, owner,
+        mine, owner && r.status() == LeaveStatus.PENDING, owner && r.mayReportBack(now),
+        counsellor && r.awaitsReturnConfirmation()));
+  }
+
+  /** The student's leave in the current term (the last 180 days outside a term). */
+  public List<LeaveRequestRow> termHistory(String student) {
+    LocalDate today = LocalDate.now(clock);
+    LocalDate from = today.minusDays(180);
+    LocalDate to = today.plusDays(180);
+    var term = timetable.termOn(today);
+    if (term.isPresent()) {
+      from = term.get().calendar().term().firstDay();
+      to = term.get().calendar().term().lastDay().plusDays(1);
+    }
+    return store.historyOf(student, from.atStartOfDay(), to.atStartOfDay());
+  }
+
+  public List<LeaveRequestRow> mine(SignedInUser student) {
+    return store.requestsOf(student.account(), 50);
+  }
+
+  public List<LeaveRequestRow> waitingFor(SignedInUser approver) {
+    return store.waitingFor(approver.account(), 200);
+  }
+
+  public long countWaitingFor(String account) {
+    return store.countWaitingFor(account);
+  }
+
+  /** The open step {@code account} may decide on request {@code id}; 0 = none. */
+  public int openStepFor(long id, String account) {
+    return store.steps(id).stream()
+        .filter(s -> s.status() == StepStatus.OPEN && s.approvers().contains(account))
+        .mapToInt(StepRow::stepNo)
+        .findFirst()
+        .orElse(0);
+  }
+
+  /** The classes a counsellor or dean looks after (one query). */
+  public List<ClassRef> classesInCareOf(SignedInUser user) {
+    return directory.classesInCareOf(user.personId());
+  }
+
+  public List<LeaveRequestRow> ofClasses(List<String> classes, LocalDateTime from, LocalDateTime to,
+      boolean withPending) {
+    return store.ofClasses(classes, from, to, withPending);
+  }
+
+  public List<LeaveRequestRow> overdueOfClasses(List<String> classes) {
+    return store.overdueOfClasses(classes);
+  }
+
+  public List<LeaveRequestRow> withFallbackSteps() {
+    return store.withFallbackSteps(100);
+  }
+
+  /** Whether the viewer may download this request's attachments (the same people who may see it). */
+  public boolean maySee(long requestId, SignedInUser viewer) {
+    Optional<LeaveRequestRow> r = store.request(requestId);
+    return r.isPresent()
+        && (r.get().studentAccount().equals(viewer.account())
+            || store.wasAskedToDecide(requestId, viewer.account())
+            || approvers.approvers(ApproverRole.COUNSELLOR, r.get().studentAccount()).contains(viewer.account()));
+  }
+
+  public Optional<AttachmentStore.Info> attachment(long id) {
+    return attachments.info(id);
+  }
+
+  public Optional<byte[]> attachmentContent(long id, boolean preview) {
+    return attachments.content(id, preview);
+  }
+}

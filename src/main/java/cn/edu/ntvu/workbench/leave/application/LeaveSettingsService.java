@@ -1,0 +1,74 @@
+package cn.edu.ntvu.workbench.leave.application;
+
+import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
+import cn.edu.ntvu.workbench.leave.domain.RoutingRule;
+import cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore;
+import cn.edu.ntvu.workbench.platform.audit.AuditActor;
+import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
+import cn.edu.ntvu.workbench.platform.audit.AuditObject;
+import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The admin's leave configuration: limits, fallback approver, routing rules; every change in the audit log. */
+@ApplicationScoped
+public class LeaveSettingsService {
+  @Inject LeaveStore store;
+  @Inject AuditTrail audit;
+
+  public LeavePolicy policy() {
+    return store.policy();
+  }
+
+  public List<RoutingRule> rules() {
+    return store.rules();
+  }
+
+  public List<LeaveRequestRow> withFallbackSteps() {
+    return store.withFallbackSteps(100);
+  }
+
+  @Transactional
+  public void savePolicy(LeavePolicy p, AuditActor actor) {
+    LeavePolicy before = store.policy();
+    store.savePolicy(p);
+    audit.record(actor, "LEAVE_SETTINGS", AuditObject.of("leave_settings", 1, "请假设置"),
+        AuditDiff.between(fields(before), fields(p)));
+  }
+
+  @Transactional
+  public long addRule(RoutingRule rule, AuditActor actor) {
+    long id = store.insertRule(rule);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("priority", rule.priority());
+    after.put("type", rule.typeCode() == null ? "" : rule.typeCode());
+    after.put("maxDays", rule.maxDays() == null ? "" : rule.maxDays().toPlainString());
+    after.put("offCampus", rule.offCampus() == null ? "" : rule.offCampus().toString());
+    after.put("steps", rule.stepsText());
+    audit.record(actor, "LEAVE_RULE_ADD", AuditObject.of("leave_rule", id, rule.stepsText()), AuditDiff.created(after));
+    return id;
+  }
+
+  @Transactional
+  public void deleteRule(long id, AuditActor actor) {
+    store.rules().stream().filter(r -> r.id() == id).findFirst().ifPresent(r -> {
+      store.deleteRule(id);
+      audit.record(actor, "LEAVE_RULE_DELETE", AuditObject.of("leave_rule", id, r.stepsText()),
+          AuditDiff.between(Map.of("steps", r.stepsText()), Map.of("steps", "")));
+    });
+  }
+
+  private static Map<String, Object> fields(LeavePolicy p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("pastLimitDays", p.pastLimitDays());
+    m.put("maxDays", p.maxDays());
+    m.put("minNoticeHours", p.minNoticeHours());
+    m.put("fallbackAccount", p.fallbackAccount() == null ? "" : p.fallbackAccount());
+    m.put("autoConfirmReturn", p.autoConfirmReturn());
+    return m;
+  }
+}

@@ -1,0 +1,112 @@
+package cn.edu.ntvu.workbench.leave.application;
+
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
+import cn.edu.ntvu.workbench.leave.domain.AttachmentKind;
+import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
+import cn.edu.ntvu.workbench.leave.domain.FieldProblem;
+import cn.edu.ntvu.workbench.leave.domain.LeaveDuration;
+import cn.edu.ntvu.workbench.leave.domain.LeaveForm;
+import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
+import cn.edu.ntvu.workbench.leave.domain.LeaveType;
+import cn.edu.ntvu.workbench.leave.domain.Routing;
+import cn.edu.ntvu.workbench.leave.infrastructure.AttachmentStore;
+import cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore;
+import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
+import cn.edu.ntvu.workbench.platform.audit.AuditObject;
+import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * A student submits a leave request: checked field by field, routed by the admin's rules (the chain is copied into
+ * the request, so later rule changes do not touch it), the first step opened and its approvers' card queued — all in
+ * one transaction. The form's one-time token makes a double tap or a retried post find the request already there.
+ */
+@ApplicationScoped
+public class LeaveSubmissions {
+  @Inject LeaveStore store;
+  @Inject AttachmentStore attachments;
+  @Inject StepOpener opener;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+
+  /** The problems of a form without submitting it (the page checks as the student types). */
+  public List<FieldProblem> check(SignedInUser student, LeaveForm form) {
+    LeaveType type = type(form.typeCode());
+    return form.problems(type, store.policy(), LocalDateTime.now(clock), store.activeOf(student.account()));
+  }
+
+  @Transactional
+  public SubmitResult submit(SignedInUser student, LeaveForm form, List<NewAttachment> files, String token) {
+    if (token == null || token.isBlank() || token.length() > 64) {
+      throw new IllegalArgumentException("a submit needs the form's token");
+    }
+    OptionalLong existing = store.requestIdByToken(student.account(), token);
+    if (existing.isPresent()) {
+      return new SubmitResult(existing.getAsLong(), false, List.of());
+    }
+    LocalDateTime now = LocalDateTime.now(clock);
+    LeavePolicy policy = store.policy();
+    LeaveType type = type(form.typeCode());
+    List<FieldProblem> problems =
+        new ArrayList<>(form.problems(type, policy, now, store.activeOf(student.account())));
+    if (files.size() > AttachmentKind.MAX_FILES) {
+      problems.add(FieldProblem.of("attachments", "leave.error.tooManyFiles", AttachmentKind.MAX_FILES));
+    }
+    if (!student.isStudent()) {
+      problems.add(FieldProblem.of("type", "leave.error.notStudent"));
+    }
+    if (!problems.isEmpty()) {
+      return new SubmitResult(0, false, problems);
+    }
+    LeaveDuration d = form.duration();
+    Routing.Chain chain = new Routing(store.rules()).chainFor(type.code(), d.days(), form.offCampus());
+    OptionalLong id =
+        store.insertRequest(student.account(), student.name(), student.classCode(), form, d.minutes(), d.days(),
+            chain.steps().size(), chain.rule().map(r -> r.id()).orElse(null), token, now);
+    if (id.isEmpty()) {
+      // The same form won a moment ago (its transaction committed while ours waited on the token's key).
+      return new SubmitResult(store.requestIdByToken(student.account(), token).orElseThrow(), false, List.of());
+    }
+    long requestId = id.getAsLong();
+    int n = 1;
+    for (ApproverRole role : chain.steps()) {
+      store.insertStep(requestId, n++, role);
+    }
+    for (NewAttachment f : files) {
+      attachments.insert(requestId, f);
+    }
+    LeaveActor actor = LeaveActor.of(student);
+    store.event(requestId, actor.account(), actor.name(), "SUBMITTED", null, DecisionVia.PAGE.name(),
+        type.name() + " " + d.daysText() + (chain.rule().isEmpty() ? " (no rule matched)" : ""), now);
+    LeaveRequestRow r = store.request(requestId).orElseThrow();
+    opener.open(r, store.steps(requestId).get(0), policy, now);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("status", r.status().name());
+    after.put("type", type.code());
+    after.put("start", r.start().toString());
+    after.put("end", r.end().toString());
+    after.put("days", d.daysText());
+    after.put("steps", String.join(",", chain.steps().stream().map(Enum::name).toList()));
+    after.put("via", DecisionVia.PAGE.name());
+    audit.record(actor.audit(), "LEAVE_SUBMIT", object(r, type.name()), AuditDiff.created(after));
+    return new SubmitResult(requestId, true, List.of());
+  }
+
+  private LeaveType type(String code) {
+    return store.types().stream().filter(t -> t.code().equals(code)).findFirst().orElse(null);
+  }
+
+  static AuditObject object(LeaveRequestRow r, String typeName) {
+    return AuditObject.of("leave_request", r.id(), r.studentName() + " " + typeName);
+  }
+}

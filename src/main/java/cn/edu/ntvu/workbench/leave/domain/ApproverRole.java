@@ -1,0 +1,25 @@
+package cn.edu.ntvu.workbench.leave.domain;
+
+import java.util.Locale;
+
+/** Who decides a step of the approval chain; the people are looked up in the directory when the step opens. */
+public enum ApproverRole {
+  /** 辅导员: the counsellor(s) of the student's class. */
+  COUNSELLOR,
+  /** 院系领导: the dean(s) of the student's department (or the nearest department above it with one). */
+  DEAN,
+  /** 学生工作处: the student affairs office. */
+  STUDENT_AFFAIRS;
+
+  /** Parses {@code counsellor} / {@code COUNSELLOR}; null for anything else. */
+  public static ApproverRole parse(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

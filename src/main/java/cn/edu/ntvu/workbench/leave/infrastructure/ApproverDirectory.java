@@ -1,0 +1,80 @@
+package cn.edu.ntvu.workbench.leave.infrastructure;
+
+import static cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore.num;
+import static cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore.rows;
+import static cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore.str;
+
+import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * Who decides a step, from the directory tables (read only): the class's counsellor and anyone granted COUNSELLOR
+ * for the class; the deans of the student's department, or of the nearest department above it that has one; everyone
+ * with the STUDENT_AFFAIRS role. Only active people. Empty when the directory has nobody.
+ */
+@ApplicationScoped
+public class ApproverDirectory {
+  @PersistenceContext(unitName = "workbench")
+  EntityManager em;
+
+  public List<String> approvers(ApproverRole role, String studentAccount) {
+    return switch (role) {
+      case COUNSELLOR -> accounts(
+          "SELECT p.account FROM person p WHERE p.status = 'ACTIVE' AND ("
+              + " p.account = (SELECT c.counsellor_account FROM person s JOIN school_class c ON c.id = s.class_id"
+              + "               WHERE s.account = ?)"
+              + " OR p.id IN (SELECT g.person_id FROM person s JOIN role_grant g ON g.role = 'COUNSELLOR'"
+              + "              AND g.scope_kind = 'CLASS' AND g.scope_id = s.class_id WHERE s.account = ?))"
+              + " ORDER BY p.account", studentAccount, studentAccount);
+      case DEAN -> nearestDeans(studentAccount);
+      case STUDENT_AFFAIRS -> accounts(
+          "SELECT DISTINCT p.account FROM role_grant g JOIN person p ON p.id = g.person_id AND p.status = 'ACTIVE'"
+              + " WHERE g.role = 'STUDENT_AFFAIRS' ORDER BY p.account");
+    };
+  }
+
+  private List<String> nearestDeans(String studentAccount) {
+    List<Object[]> rows =
+        rows(em.createNativeQuery(
+                "WITH RECURSIVE up (id, depth) AS ("
+                    + "  SELECT COALESCE(c.department_id, s.department_id), 0 FROM person s"
+                    + "    LEFT JOIN school_class c ON c.id = s.class_id WHERE s.account = ?"
+                    + "  UNION ALL SELECT d.parent_id, up.depth + 1 FROM department d JOIN up ON d.id = up.id"
+                    + "    WHERE d.parent_id IS NOT NULL AND up.depth < 20)"
+                    + " SELECT p.account, up.depth FROM up"
+                    + "  JOIN role_grant g ON g.role = 'DEAN' AND g.scope_kind = 'DEPARTMENT' AND g.scope_id = up.id"
+                    + "  JOIN person p ON p.id = g.person_id AND p.status = 'ACTIVE'"
+                    + " ORDER BY up.depth, p.account")
+            .setParameter(1, studentAccount));
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    int nearest = num(rows.get(0)[1]);
+    return rows.stream().filter(r -> num(r[1]) == nearest).map(r -> str(r[0])).distinct().toList();
+  }
+
+  /** The fallback: {@code account} when the directory knows them as active, else every admin. */
+  public List<String> fallback(String account) {
+    if (account != null && !account.isBlank()) {
+      List<String> one =
+          accounts("SELECT account FROM person WHERE account = ? AND status = 'ACTIVE'", account.strip());
+      if (!one.isEmpty()) {
+        return one;
+      }
+    }
+    return accounts(
+        "SELECT DISTINCT p.account FROM role_grant g JOIN person p ON p.id = g.person_id AND p.status = 'ACTIVE'"
+            + " WHERE g.role = 'ADMIN' ORDER BY p.account");
+  }
+
+  private List<String> accounts(String sql, Object... args) {
+    var q = em.createNativeQuery(sql);
+    for (int i = 0; i < args.length; i++) {
+      q.setParameter(i + 1, args[i]);
+    }
+    return rows(q).stream().map(r -> str(r[0])).toList();
+  }
+}

@@ -1,0 +1,63 @@
+package cn.edu.ntvu.workbench.leave.interfaces.web;
+
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
+import cn.edu.ntvu.workbench.leave.infrastructure.AttachmentStore;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * {@code /leave/attachment?id=7[&preview=1]}: an attachment for those who may see its request (the sign-in filter
+ * has already run; anyone else gets 403, an unknown id 404). Photos come downscaled with {@code preview=1}. Served as
+ * the type recognised at upload, never sniffed by the browser, and as a download unless it is a picture.
+ */
+@WebServlet("/leave/attachment")
+public class AttachmentServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Inject LeaveQueries queries;
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    HttpSession session = req.getSession(false);
+    SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+    if (user == null) {
+      resp.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      return;
+    }
+    long id;
+    try {
+      id = Long.parseLong(String.valueOf(req.getParameter("id")).strip());
+    } catch (NumberFormatException e) {
+      resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    Optional<AttachmentStore.Info> info = queries.attachment(id);
+    if (info.isEmpty()) {
+      resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    if (!queries.maySee(info.get().requestId(), user)) {
+      resp.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    boolean preview = "1".equals(req.getParameter("preview")) && info.get().hasPreview();
+    byte[] bytes = queries.attachmentContent(id, preview).orElse(new byte[0]);
+    resp.setContentType(preview ? "image/jpeg" : info.get().contentType());
+    resp.setHeader("X-Content-Type-Options", "nosniff");
+    resp.setHeader("Cache-Control", "private, max-age=3600");
+    String name = URLEncoder.encode(info.get().fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+    resp.setHeader("Content-Disposition",
+        (info.get().contentType().startsWith("image/") ? "inline" : "attachment") + "; filename*=UTF-8''" + name);
+    resp.setContentLength(bytes.length);
+    resp.getOutputStream().write(bytes);
+  }
+}

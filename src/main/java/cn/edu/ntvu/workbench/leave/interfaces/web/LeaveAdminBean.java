@@ -1,0 +1,218 @@
+package cn.edu.ntvu.workbench.leave.interfaces.web;
+
+import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
+import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
+import cn.edu.ntvu.workbench.leave.application.LeaveSettingsService;
+import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
+import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
+import cn.edu.ntvu.workbench.leave.domain.LeaveType;
+import cn.edu.ntvu.workbench.leave.domain.RoutingRule;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * {@code /leave/admin.xhtml} (admins only; others get 403): the form's limits, the fallback approver, automatic 销假
+ * confirmation, the routing rules (add, delete; they apply to new requests only) and the requests that went to the
+ * fallback approver because the directory had nobody.
+ */
+@Named("leaveAdmin")
+@ViewScoped
+public class LeaveAdminBean implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject CurrentUser me;
+  @Inject LeaveSettingsService settings;
+  @Inject LeaveCatalog catalog;
+
+  private String pastLimitDays;
+  private String maxDays;
+  private String minNoticeHours;
+  private String fallbackAccount;
+  private boolean autoConfirmReturn;
+
+  private String rulePriority;
+  private String ruleType;
+  private String ruleMaxDays;
+  private String ruleOffCampus;
+  private String ruleSteps;
+
+  public void load() throws IOException {
+    if (!me.isAdmin()) {
+      FacesContext.getCurrentInstance().getExternalContext().responseSendError(HttpServletResponse.SC_FORBIDDEN, "");
+      FacesContext.getCurrentInstance().responseComplete();
+      return;
+    }
+    if (pastLimitDays == null) {
+      LeavePolicy p = settings.policy();
+      pastLimitDays = String.valueOf(p.pastLimitDays());
+      maxDays = String.valueOf(p.maxDays());
+      minNoticeHours = String.valueOf(p.minNoticeHours());
+      fallbackAccount = p.fallbackAccount();
+      autoConfirmReturn = p.autoConfirmReturn();
+    }
+  }
+
+  public void save() {
+    requireAdmin();
+    Integer past = number(pastLimitDays);
+    Integer max = number(maxDays);
+    Integer notice = number(minNoticeHours);
+    if (past == null || max == null || max == 0 || notice == null) {
+      message(FacesMessage.SEVERITY_ERROR, LeaveTexts.ofView().get("leave.admin.badNumber"));
+      return;
+    }
+    settings.savePolicy(new LeavePolicy(past, max, notice,
+        fallbackAccount == null || fallbackAccount.isBlank() ? null : fallbackAccount.strip(), autoConfirmReturn),
+        me.auditActor());
+    message(FacesMessage.SEVERITY_INFO, LeaveTexts.ofView().get("leave.admin.saved"));
+  }
+
+  public void addRule() {
+    requireAdmin();
+    try {
+      int priority = Integer.parseInt(rulePriority.strip());
+      BigDecimal max = ruleMaxDays == null || ruleMaxDays.isBlank() ? null : new BigDecimal(ruleMaxDays.strip());
+      Boolean off = ruleOffCampus == null || ruleOffCampus.isBlank() ? null : Boolean.valueOf(ruleOffCampus);
+      String type = ruleType == null || ruleType.isBlank() ? null : ruleType;
+      settings.addRule(new RoutingRule(0, priority, type, max, off, RoutingRule.parseSteps(ruleSteps), true),
+          me.auditActor());
+      rulePriority = null;
+      ruleMaxDays = null;
+      ruleSteps = null;
+      message(FacesMessage.SEVERITY_INFO, LeaveTexts.ofView().get("leave.admin.saved"));
+    } catch (RuntimeException e) {
+      message(FacesMessage.SEVERITY_ERROR, LeaveTexts.ofView().get("leave.admin.rule.bad"));
+    }
+  }
+
+  public void deleteRule(long id) {
+    requireAdmin();
+    settings.deleteRule(id, me.auditActor());
+    message(FacesMessage.SEVERITY_INFO, LeaveTexts.ofView().get("leave.admin.saved"));
+  }
+
+  private void requireAdmin() {
+    if (!me.isAdmin()) {
+      throw new SecurityException("not an admin");
+    }
+  }
+
+  private static Integer number(String s) {
+    try {
+      int n = Integer.parseInt(s == null ? "" : s.strip());
+      return n < 0 || n > 400 ? null : n;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static void message(FacesMessage.Severity severity, String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+  }
+
+  public List<RoutingRule> getRules() {
+    return settings.rules();
+  }
+
+  public List<LeaveType> getTypes() {
+    return catalog.types();
+  }
+
+  public List<LeaveRequestRow> getFallbacks() {
+    return settings.withFallbackSteps();
+  }
+
+  public String steps(RoutingRule r) {
+    LeaveTexts t = LeaveTexts.ofView();
+    return String.join(" → ", r.steps().stream().map(s -> t.get("leave.step." + s.name())).toList());
+  }
+
+  public String getPastLimitDays() {
+    return pastLimitDays;
+  }
+
+  public void setPastLimitDays(String v) {
+    this.pastLimitDays = v;
+  }
+
+  public String getMaxDays() {
+    return maxDays;
+  }
+
+  public void setMaxDays(String v) {
+    this.maxDays = v;
+  }
+
+  public String getMinNoticeHours() {
+    return minNoticeHours;
+  }
+
+  public void setMinNoticeHours(String v) {
+    this.minNoticeHours = v;
+  }
+
+  public String getFallbackAccount() {
+    return fallbackAccount;
+  }
+
+  public void setFallbackAccount(String v) {
+    this.fallbackAccount = v;
+  }
+
+  public boolean isAutoConfirmReturn() {
+    return autoConfirmReturn;
+  }
+
+  public void setAutoConfirmReturn(boolean v) {
+    this.autoConfirmReturn = v;
+  }
+
+  public String getRulePriority() {
+    return rulePriority;
+  }
+
+  public void setRulePriority(String v) {
+    this.rulePriority = v;
+  }
+
+  public String getRuleType() {
+    return ruleType;
+  }
+
+  public void setRuleType(String v) {
+    this.ruleType = v;
+  }
+
+  public String getRuleMaxDays() {
+    return ruleMaxDays;
+  }
+
+  public void setRuleMaxDays(String v) {
+    this.ruleMaxDays = v;
+  }
+
+  public String getRuleOffCampus() {
+    return ruleOffCampus;
+  }
+
+  public void setRuleOffCampus(String v) {
+    this.ruleOffCampus = v;
+  }
+
+  public String getRuleSteps() {
+    return ruleSteps;
+  }
+
+  public void setRuleSteps(String v) {
+    this.ruleSteps = v;
+  }
+}

@@ -1,0 +1,193 @@
+package cn.edu.ntvu.workbench.leave.interfaces.web;
+
+import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.leave.application.DecisionOutcome;
+import cn.edu.ntvu.workbench.leave.application.LeaveActor;
+import cn.edu.ntvu.workbench.leave.application.LeaveDecisions;
+import cn.edu.ntvu.workbench.leave.application.LeaveDetail;
+import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
+import cn.edu.ntvu.workbench.leave.application.LeaveReturns;
+import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
+import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.Serializable;
+
+/**
+ * {@code /leave/request.xhtml?id=42}: one request for whoever may see it (else 403 and one sentence, nothing of the
+ * request): the student sees the timeline and may withdraw or report back; an approver of the open step approves in
+ * one tap or rejects with a reason in two; the counsellor confirms 销假. Every action is checked again by the service.
+ */
+@Named("leaveDetail")
+@ViewScoped
+public class LeaveDetailBean implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject CurrentUser me;
+  @Inject LeaveQueries queries;
+  @Inject LeaveDecisions decisions;
+  @Inject LeaveReturns returns;
+
+  private String idParam;
+  private long id;
+  private LeaveDetail detail;
+  private boolean rejecting;
+  private String rejectReason;
+  private String rejectProblem;
+
+  public void load() {
+    if (detail != null && id != 0) {
+      return;
+    }
+    try {
+      id = Long.parseLong(idParam == null ? "" : idParam.strip());
+    } catch (NumberFormatException e) {
+      refuse(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    reload();
+    if (detail == null) {
+      refuse(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    FacesContext faces = FacesContext.getCurrentInstance();
+    String note = faces.getExternalContext().getRequestParameterMap().get("new") != null ? "leave.apply.created"
+        : faces.getExternalContext().getRequestParameterMap().get("again") != null ? "leave.apply.again" : null;
+    if (note != null) {
+      info(LeaveTexts.ofView().get(note));
+    }
+  }
+
+  private void reload() {
+    detail = queries.detail(id, me.get()).orElse(null);
+  }
+
+  private void refuse(int status) {
+    detail = null;
+    FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(status);
+  }
+
+  public void approve() {
+    if (guard()) {
+      decided(decisions.decide(id, detail.openStepForMe(), true, null, LeaveActor.of(me.get()), DecisionVia.PAGE));
+    }
+  }
+
+  public void startReject() {
+    rejecting = true;
+  }
+
+  public void cancelReject() {
+    rejecting = false;
+    rejectProblem = null;
+  }
+
+  public void reject() {
+    if (!guard()) {
+      return;
+    }
+    if (rejectReason == null || rejectReason.isBlank()) {
+      rejectProblem = LeaveTexts.ofView().get("leave.detail.rejectReasonMissing");
+      rejecting = true;
+      return;
+    }
+    decided(decisions.decide(id, detail.openStepForMe(), false, rejectReason, LeaveActor.of(me.get()),
+        DecisionVia.PAGE));
+    rejecting = false;
+  }
+
+  public void withdraw() {
+    if (detail != null && decisions.withdraw(id, LeaveActor.of(me.get()))) {
+      info(LeaveTexts.ofView().get("leave.detail.withdrawn"));
+    } else {
+      error(LeaveTexts.ofView().get("leave.outcome.failed"));
+    }
+    reload();
+  }
+
+  public void reportBack() {
+    if (detail != null && returns.reportBack(id, LeaveActor.of(me.get()))) {
+      reload();
+      info(LeaveTexts.ofView().get(detail.request().returnConfirmedAt() != null
+          ? "leave.detail.reportedBackConfirmed" : "leave.detail.reportedBack"));
+    } else {
+      error(LeaveTexts.ofView().get("leave.outcome.failed"));
+      reload();
+    }
+  }
+
+  public void confirmReturn() {
+    if (detail != null && returns.confirmReturn(id, LeaveActor.of(me.get()))) {
+      info(LeaveTexts.ofView().get("leave.detail.returnConfirmed"));
+    } else {
+      error(LeaveTexts.ofView().get("leave.outcome.failed"));
+    }
+    reload();
+  }
+
+  /**
+   * The page showed this person a step to decide. The decision names that step: if someone decided it meanwhile, the
+   * service answers who did (the request row is locked and the step changes only while open).
+   */
+  private boolean guard() {
+    if (detail == null || detail.openStepForMe() == 0) {
+      error(LeaveTexts.ofView().get("leave.outcome.NOT_YOUR_STEP"));
+      return false;
+    }
+    return true;
+  }
+
+  private void decided(DecisionOutcome o) {
+    String text = LeaveWords.outcome(o);
+    if (o.decided()) {
+      info(text);
+    } else {
+      error(text);
+    }
+    reload();
+  }
+
+  private static void info(String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+
+  private static void error(String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
+  public LeaveDetail getDetail() {
+    return detail;
+  }
+
+  public boolean isFound() {
+    return detail != null;
+  }
+
+  public boolean isRejecting() {
+    return rejecting;
+  }
+
+  public String getRejectReason() {
+    return rejectReason;
+  }
+
+  public void setRejectReason(String rejectReason) {
+    this.rejectReason = rejectReason;
+  }
+
+  public String getRejectProblem() {
+    return rejectProblem;
+  }
+
+  public String getIdParam() {
+    return idParam;
+  }
+
+  public void setIdParam(String idParam) {
+    this.idParam = idParam;
+  }
+}

@@ -1,0 +1,280 @@
+package cn.edu.ntvu.workbench.leave.interfaces.web;
+
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
+import cn.edu.ntvu.workbench.leave.application.LeaveSubmissions;
+import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
+import cn.edu.ntvu.workbench.leave.application.NewAttachment;
+import cn.edu.ntvu.workbench.leave.application.SubmitResult;
+import cn.edu.ntvu.workbench.leave.domain.AttachmentKind;
+import cn.edu.ntvu.workbench.leave.domain.FieldProblem;
+import cn.edu.ntvu.workbench.leave.domain.LeaveDuration;
+import cn.edu.ntvu.workbench.leave.domain.LeaveForm;
+import cn.edu.ntvu.workbench.leave.domain.LeaveType;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code /leave/apply.xhtml}: the student's form. The duration and each field's message are shown as the student
+ * fills it in (Ajax on change); the form carries a one-time token from the moment it is shown, so a double tap or a
+ * re-sent post submits one request.
+ */
+@Named("leaveForm")
+@ViewScoped
+public class LeaveFormBean implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject CurrentUser me;
+  @Inject LeaveSubmissions submissions;
+  @Inject LeaveCatalog catalog;
+
+  private String token;
+  private String typeCode;
+  private String start;
+  private String end;
+  private String reason;
+  private boolean offCampus;
+  private String destination;
+  private String contact;
+  private transient List<Part> files = new ArrayList<>();
+  private List<LeaveType> types = List.of();
+  private Map<String, String> problems = new LinkedHashMap<>();
+
+  @PostConstruct
+  void init() {
+    token = UUID.randomUUID().toString();
+    types = catalog.types().stream().filter(LeaveType::enabled).toList();
+    if (!types.isEmpty()) {
+      typeCode = types.get(0).code();
+    }
+  }
+
+  /** Ajax: the checks that need no file, as the student types. */
+  public void check() {
+    problems = new LinkedHashMap<>();
+    LeaveForm form = form(0);
+    if (form == null) {
+      return;
+    }
+    List<FieldProblem> found = submissions.check(me.get(), form);
+    LeaveTexts t = LeaveTexts.ofView();
+    for (FieldProblem p : found) {
+      // Not yet filled in is not worth a red line while typing; the submit says so.
+      if (p.key().endsWith("Missing") || p.field().equals("attachments")) {
+        continue;
+      }
+      problems.putIfAbsent(p.field(), t.get(p.key(), p.args().toArray()));
+    }
+  }
+
+  public String submit() {
+    problems = new LinkedHashMap<>();
+    LeaveTexts t = LeaveTexts.ofView();
+    List<NewAttachment> attachments = readFiles(t);
+    LeaveForm form = form(attachments.size());
+    if (form == null || !problems.isEmpty()) {
+      fix(t);
+      return null;
+    }
+    SignedInUser user = me.get();
+    SubmitResult result = submissions.submit(user, form, attachments, token);
+    if (result.refused()) {
+      for (FieldProblem p : result.problems()) {
+        problems.putIfAbsent(p.field(), t.get(p.key(), p.args().toArray()));
+      }
+      fix(t);
+      return null;
+    }
+    return "request.xhtml?faces-redirect=true&id=" + result.requestId() + (result.created() ? "&new=1" : "&again=1");
+  }
+
+  private void fix(LeaveTexts t) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, t.get("leave.apply.fix"), null));
+  }
+
+  private List<NewAttachment> readFiles(LeaveTexts t) {
+    List<NewAttachment> out = new ArrayList<>();
+    List<Part> parts = files == null ? List.of() : files.stream().filter(p -> p != null && p.getSize() > 0).toList();
+    if (parts.size() > AttachmentKind.MAX_FILES) {
+      problems.put("attachments", t.get("leave.error.tooManyFiles", AttachmentKind.MAX_FILES));
+      return out;
+    }
+    for (Part p : parts) {
+      String name = p.getSubmittedFileName() == null ? "file" : p.getSubmittedFileName();
+      if (p.getSize() > AttachmentKind.MAX_BYTES) {
+        problems.put("attachments", t.get("leave.error.fileTooBig", name, AttachmentKind.MAX_BYTES / 1024 / 1024));
+        continue;
+      }
+      byte[] bytes;
+      try (InputStream in = p.getInputStream()) {
+        bytes = in.readNBytes(AttachmentKind.MAX_BYTES + 1);
+      } catch (IOException e) {
+        problems.put("attachments", t.get("leave.outcome.failed"));
+        continue;
+      }
+      var kind = AttachmentKind.sniff(bytes);
+      if (kind.isEmpty()) {
+        problems.put("attachments", t.get("leave.error.fileType", name));
+        continue;
+      }
+      out.add(new NewAttachment(name, kind.get(), bytes));
+    }
+    return out;
+  }
+
+  /** The form as typed; null (with the problems noted) when a time cannot be read. */
+  private LeaveForm form(int attachments) {
+    LocalDateTime s = parse("start", start);
+    LocalDateTime e = parse("end", end);
+    if (problems.containsKey("start") || problems.containsKey("end")) {
+      return null;
+    }
+    return new LeaveForm(typeCode, s, e, reason, offCampus, destination, contact, attachments);
+  }
+
+  private LocalDateTime parse(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(value.strip());
+    } catch (DateTimeParseException ex) {
+      problems.put(field, LeaveTexts.ofView().get("leave.error.badTime"));
+      return null;
+    }
+  }
+
+  /** "1.5 天（33 小时 0 分钟）" for what is typed now; a dash while it cannot be computed. */
+  public String getDuration() {
+    try {
+      if (start == null || end == null || start.isBlank() || end.isBlank()) {
+        return LeaveTexts.ofView().get("leave.duration.none");
+      }
+      LeaveDuration d = LeaveDuration.between(LocalDateTime.parse(start.strip()), LocalDateTime.parse(end.strip()));
+      return d.isZero()
+          ? LeaveTexts.ofView().get("leave.duration.none")
+          : LeaveTexts.ofView().get("leave.duration.value", d.daysText(), d.hours(), d.minutesOfHour());
+    } catch (DateTimeParseException e) {
+      return LeaveTexts.ofView().get("leave.duration.none");
+    }
+  }
+
+  public String problem(String field) {
+    return problems.get(field);
+  }
+
+  public Map<String, String> getProblems() {
+    return problems;
+  }
+
+  public int getMaxFiles() {
+    return AttachmentKind.MAX_FILES;
+  }
+
+  public int getMaxMegabytes() {
+    return AttachmentKind.MAX_BYTES / 1024 / 1024;
+  }
+
+  public int getReasonMax() {
+    return LeaveForm.REASON_MAX;
+  }
+
+  public List<LeaveType> getTypes() {
+    return types;
+  }
+
+  public String getToken() {
+    return token;
+  }
+
+  /**
+   * The token travels with the form (a hidden field): a post re-sent after its view was gone from the session still
+   * names the request it already made. Only the shape of a token is taken.
+   */
+  public void setToken(String token) {
+    if (token != null && token.matches("[0-9a-f-]{36}")) {
+      this.token = token;
+    }
+  }
+
+  public String getTypeCode() {
+    return typeCode;
+  }
+
+  public void setTypeCode(String typeCode) {
+    this.typeCode = typeCode;
+  }
+
+  public String getStart() {
+    return start;
+  }
+
+  public void setStart(String start) {
+    this.start = start;
+  }
+
+  public String getEnd() {
+    return end;
+  }
+
+  public void setEnd(String end) {
+    this.end = end;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public boolean isOffCampus() {
+    return offCampus;
+  }
+
+  public void setOffCampus(boolean offCampus) {
+    this.offCampus = offCampus;
+  }
+
+  public String getDestination() {
+    return destination;
+  }
+
+  public void setDestination(String destination) {
+    this.destination = destination;
+  }
+
+  public String getContact() {
+    return contact;
+  }
+
+  public void setContact(String contact) {
+    this.contact = contact;
+  }
+
+  public List<Part> getFiles() {
+    return files;
+  }
+
+  public void setFiles(List<Part> files) {
+    this.files = files;
+  }
+}

@@ -1,0 +1,72 @@
+package cn.edu.ntvu.workbench.leave.interfaces.web;
+
+import cn.edu.ntvu.workbench.leave.application.DecisionOutcome;
+import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
+import cn.edu.ntvu.workbench.leave.application.LeaveEvent;
+import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
+import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
+import cn.edu.ntvu.workbench.leave.domain.LeaveType;
+import cn.edu.ntvu.workbench.platform.web.BundleText;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Words and formats the leave pages share ({@code #{leaveWords}}): type names, times, timeline lines, outcomes. */
+@Named
+@RequestScoped
+public class LeaveWords {
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  @Inject LeaveCatalog catalog;
+
+  private Map<String, LeaveType> types;
+
+  public String type(String code) {
+    if (types == null) {
+      types = catalog.types().stream().collect(Collectors.toMap(LeaveType::code, t -> t));
+    }
+    LeaveType t = types.get(code);
+    if (t == null) {
+      return code;
+    }
+    return "en".equals(BundleText.viewLocale().getLanguage()) ? t.nameEn() : t.name();
+  }
+
+  public String time(LocalDateTime t) {
+    return t == null ? "" : WHEN.format(t);
+  }
+
+  /** "2 天" / "2 days". */
+  public String days(LeaveRequestRow r) {
+    return LeaveTexts.ofView().get("leave.detail.days", r.duration().daysText());
+  }
+
+  /** 11-26 08:00 ~ 11-27 17:00 · 2 天 */
+  public String span(LeaveRequestRow r) {
+    return LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end()) + " · " + days(r);
+  }
+
+  public String event(LeaveEvent e) {
+    LeaveTexts t = LeaveTexts.ofView();
+    String role = e.detail() != null && e.detail().contains(":") ? e.detail().substring(0, e.detail().indexOf(':')) : "";
+    String what = t.get("leave.event." + e.action(), role.isEmpty() ? "" : t.get("leave.step." + role));
+    return what;
+  }
+
+  public static String outcome(DecisionOutcome o) {
+    LeaveTexts t = LeaveTexts.ofView();
+    return switch (o.kind()) {
+      case DECIDED -> t.get("leave.outcome.DECIDED", t.get("leave.stepStatus." + o.decision()));
+      case ALREADY_DECIDED -> t.get("leave.outcome.ALREADY_DECIDED",
+          o.decidedByName() == null ? "" : o.decidedByName(),
+          o.decision() == null ? "" : t.get("leave.stepStatus." + o.decision()));
+      case CLOSED -> t.get("leave.outcome.CLOSED", t.get("leave.status." + o.decision()));
+      case NOT_YOUR_STEP -> t.get("leave.outcome.NOT_YOUR_STEP");
+      case UNKNOWN -> t.get("leave.outcome.UNKNOWN");
+    };
+  }
+}

@@ -1,0 +1,541 @@
+package cn.edu.ntvu.workbench.leave.interfaces.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.edu.ntvu.workbench.testsupport.Browser;
+import cn.edu.ntvu.workbench.testsupport.TestServers;
+import cn.edu.ntvu.workbench.testsupport.TestUsers;
+import cn.edu.ntvu.workbench.testsupport.WeComStandInScreen;
+import cn.edu.ntvu.workbench.testsupport.WebSession;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * 学生请假 end to end on the packaged WAR (school clock Wed 2026-11-25 10:20): in Chromium at 390×844 with WeCom's user
+ * agent a student submits, the counsellor approves on the page, the student sees it approved, and the WeCom messages
+ * were queued in the outbox; bad input gets a message beside the field; a double submit creates one request; two
+ * approvers deciding at the same moment record one decision; people who may not see or decide a request are refused.
+ * Each test uses its own student (demo class 2401000, counsellor 毛敏 10001) so their leave never overlaps.
+ */
+class LeaveIT {
+  @RegisterExtension static Browser student = Browser.weCom();
+  @RegisterExtension static Browser counsellor = Browser.weCom();
+
+  private static final String COUNSELLOR = TestUsers.COUNSELLOR.account();
+  private static final Pattern VIEW_STATE = Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
+  private static String app;
+
+  @BeforeAll
+  static void servers() {
+    app = TestServers.appUrl();
+  }
+
+  // ---- the browser flow
+
+  @Test
+  void studentSubmitsCounsellorApprovesOnThePageStudentSeesApproved() throws Exception {
+    ChromeDriver s = signIn(student, "/leave/apply.xhtml", TestUsers.STUDENT.account());
+    WebDriverWait wait = new WebDriverWait(s, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
+    setTime(s, "start", "2026-11-26T08:00");
+    setTime(s, "end", "2026-11-26T08:00");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-end")));
+    assertThat(s.findElement(By.id("error-end")).getText()).contains("不能为 0");
+    setTime(s, "end", "2026-11-25T17:00");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-end"), "不能早于开始时间"));
+    setTime(s, "end", "2026-11-27T17:00");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("duration"), "2 天"));
+    assertThat(s.findElements(By.id("error-end"))).isEmpty();
+    student.screenshot("leave-apply-duration");
+    // Submitting without a reason: the message stands beside the field, nothing is stored.
+    s.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-reason")));
+    assertThat(s.findElement(By.id("error-reason")).getText()).contains("请填写请假事由");
+    s.findElement(By.id("reason")).sendKeys("家中有事 <script>alert(1)</script>");
+    s.findElement(By.id("offCampus")).click();
+    s.findElement(By.id("destination")).sendKeys("南京");
+    s.findElement(By.id("contact")).sendKeys("父亲 13800000000");
+    student.screenshot("leave-apply-filled");
+    s.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.urlContains("/leave/request.xhtml"));
+    long id = Long.parseLong(WeComStandInScreen.query(java.net.URI.create(s.getCurrentUrl())).get("id"));
+    assertThat(s.findElement(By.id("status")).getText()).isEqualTo("审批中");
+    // The reason is shown as text: the script tag is visible, not run.
+    assertThat(s.findElement(By.id("reason")).getText()).contains("<script>alert(1)</script>");
+    student.screenshot("leave-request-pending");
+
+    // 2 days: counsellor then dean (seeded rules). The counsellor's card is queued with our task id and buttons.
+    String card = outboxBody("leave:" + id + ":step:1:open");
+    assertThat(card).contains("\"task_id\":\"leave-" + id + "-1\"", "\"key\":\"approve:" + id + ":1\"",
+        "\"key\":\"reject:" + id + ":1\"", "button_interaction", "/leave/request.xhtml?id=" + id);
+    assertThat(outboxRecipients("leave:" + id + ":step:1:open")).isEqualTo(COUNSELLOR);
+
+    ChromeDriver c = signIn(counsellor, "/leave/approvals.xhtml", COUNSELLOR);
+    WebDriverWait cw = new WebDriverWait(c, Duration.ofSeconds(30));
+    cw.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".lv-approval[data-id='" + id + "']")));
+    counsellor.screenshot("leave-approvals");
+    c.findElement(By.cssSelector(".lv-approval[data-id='" + id + "'] .lv-approval-body")).click();
+    cw.until(ExpectedConditions.presenceOfElementLocated(By.id("approve")));
+    assertThat(c.findElement(By.id("class")).getText()).isEqualTo("机械制造241班");
+    counsellor.screenshot("leave-detail-counsellor");
+    c.findElement(By.id("approve")).click();
+    cw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已同意"));
+    assertThat(c.findElements(By.id("approve"))).isEmpty();
+
+    // The dean decides step 2 (opened with its own card).
+    assertThat(outboxRecipients("leave:" + id + ":step:2:open")).isEqualTo(TestUsers.DEAN.account());
+    WebSession dean = WeComStandInScreen.signedIn(app + "/leave/request.xhtml?id=" + id, TestUsers.DEAN.account());
+    HttpResponse<String> deanPage = dean.get(app + "/leave/request.xhtml?id=" + id);
+    assertThat(postButton(dean, deanPage, "detail", "approve", Map.of()).body()).contains("已同意");
+
+    s.navigate().refresh();
+    new WebDriverWait(s, Duration.ofSeconds(30))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已批准"));
+    assertThat(s.findElement(By.id("timeline")).getText()).contains("毛敏", "叶轩");
+    student.screenshot("leave-request-approved");
+    assertThat(outboxRecipients("leave:" + id + ":step:1:decided")).isEqualTo(TestUsers.STUDENT.account());
+    assertThat(outboxBody("leave:" + id + ":step:2:decided")).contains("已批准");
+    assertThat(count("SELECT COUNT(*) FROM leave_event WHERE request_id = ? AND action = 'APPROVED' AND via = 'PAGE'",
+        id)).isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE object_type = 'leave_request' AND object_id = ?",
+        String.valueOf(id))).isEqualTo(3);
+
+    // The student's list shows it approved.
+    s.get(app + "/leave/");
+    assertThat(s.findElement(By.cssSelector(".lv-row[data-id='" + id + "']")).getText()).contains("已批准");
+  }
+
+  // ---- bad input and double submits over HTTP
+
+  @Test
+  void badInputIsRefusedFieldByFieldAndNothingIsStored() throws Exception {
+    String who = "20240100002";
+    WebSession web = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", who);
+    Map<String, String> base = form("2026-11-26T08:00", "2026-11-26T12:00", "看病");
+    assertThat(refusal(web, with(base, "end", "2026-11-26T07:00"))).contains("结束时间不能早于开始时间");
+    assertThat(refusal(web, with(base, "end", "2026-11-26T08:00"))).contains("请假时长不能为 0");
+    assertThat(refusal(web, with(base, "end", "2027-12-31T08:00"))).contains("请假最长 60 天");
+    assertThat(refusal(web, with(base, "start", "2026-10-01T08:00"))).contains("开始时间不能早于 3 天前");
+    assertThat(refusal(web, with(base, "start", "not-a-time"))).contains("时间格式不对");
+    assertThat(refusal(web, with(base, "reason", "长".repeat(20_000)))).contains("事由最多 500 个字，现在有 20000 个字");
+    assertThat(refusal(web, with(with(base, "type", "SICK"), "end", "2026-11-28T17:00")))
+        .contains("病假超过 2 天需要上传证明");
+    assertThat(count("SELECT COUNT(*) FROM leave_request WHERE student_account = ?", who)).isZero();
+
+    // A good one, then an overlapping one is refused.
+    assertThat(submit(web, base).statusCode()).isEqualTo(302);
+    assertThat(refusal(web, with(base, "start", "2026-11-26T10:00"))).contains("时间重叠");
+    assertThat(count("SELECT COUNT(*) FROM leave_request WHERE student_account = ?", who)).isEqualTo(1);
+  }
+
+  @Test
+  void aDoubleTapAndARetryOfTheSameFormCreateOneRequest() throws Exception {
+    String who = "20240100003";
+    WebSession web = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", who);
+    HttpResponse<String> page = web.get(app + "/leave/apply.xhtml");
+    Map<String, String> fields = new LinkedHashMap<>(form("2026-11-30T08:00", "2026-11-30T17:00", "比赛"));
+    fields.put("jakarta.faces.ViewState", viewState(page));
+    Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"").matcher(page.body());
+    assertThat(token.find()).isTrue();
+    fields.put("token", token.group(1));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<HttpResponse<String>>> taps = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        taps.add(pool.submit(() -> {
+          go.await();
+          return web.postMultipart(app + "/leave/apply.xhtml", fields);
+        }));
+      }
+      go.countDown();
+      for (Future<HttpResponse<String>> f : taps) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    // The retry after a dropped connection: the same post once more.
+    HttpResponse<String> retry = web.postMultipart(app + "/leave/apply.xhtml", fields);
+    assertThat(count("SELECT COUNT(*) FROM leave_request WHERE student_account = ?", who)).isEqualTo(1);
+    long id = count("SELECT MAX(id) FROM leave_request WHERE student_account = ?", who);
+    assertThat(retry.statusCode()).isEqualTo(302);
+    assertThat(WebSession.location(retry)).contains("request.xhtml?").contains("id=" + id).contains("again=1");
+    assertThat(count("SELECT COUNT(*) FROM wecom_outbox WHERE topic = ?", "leave:" + id)).isEqualTo(1);
+  }
+
+  // ---- two approvers at the same moment
+
+  @Test
+  void twoApproversDecidingAtOnceRecordOneDecisionAndTheOtherIsToldWho() throws Exception {
+    String who = "20240100004";
+    String second = TestUsers.DEAN.account();
+    // A second counsellor for the class, as the directory can have: any one of them decides.
+    exec("INSERT IGNORE INTO role_grant (person_id, role, scope_kind, scope_id, source)"
+        + " SELECT p.id, 'COUNSELLOR', 'CLASS', c.id, 'ADMIN' FROM person p, school_class c"
+        + " WHERE p.account = ? AND c.code = '2401000'", second);
+    try {
+      WebSession web = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", who);
+      HttpResponse<String> sent = submit(web, form("2026-12-01T08:00", "2026-12-01T12:00", "体检"));
+      long id = idOf(sent);
+      assertThat(outboxRecipients("leave:" + id + ":step:1:open")).isEqualTo(COUNSELLOR + "|" + second);
+
+      WebSession a = WeComStandInScreen.signedIn(app + "/leave/request.xhtml?id=" + id, COUNSELLOR);
+      WebSession b = WeComStandInScreen.signedIn(app + "/leave/request.xhtml?id=" + id, second);
+      HttpResponse<String> pageA = a.get(app + "/leave/request.xhtml?id=" + id);
+      HttpResponse<String> pageB = b.get(app + "/leave/request.xhtml?id=" + id);
+      assertThat(pageA.body()).contains("id=\"approve\"");
+      assertThat(pageB.body()).contains("id=\"approve\"");
+      CountDownLatch go = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      try {
+        answers.add(pool.submit(tap(go, a, pageA)));
+        answers.add(pool.submit(tap(go, b, pageB)));
+        go.countDown();
+        String one = answers.get(0).get().body();
+        String other = answers.get(1).get().body();
+        List<String> both = List.of(one, other);
+        assertThat(both.stream().filter(x -> x.contains("已同意。")).count()).isEqualTo(1);
+        assertThat(both.stream().filter(x -> x.contains("已经处理过这一步")).count()).isEqualTo(1);
+        String loser = both.stream().filter(x -> x.contains("已经处理过这一步")).findFirst().orElseThrow();
+        String winner = query("SELECT decided_by_name FROM leave_step WHERE request_id = ? AND step_no = 1", id);
+        assertThat(loser).contains(winner + " 已经处理过这一步");
+      } finally {
+        pool.shutdown();
+      }
+      assertThat(count("SELECT COUNT(*) FROM leave_event WHERE request_id = ? AND action = 'APPROVED'", id))
+          .isEqualTo(1);
+      assertThat(query("SELECT status FROM leave_request WHERE id = ?", id)).isEqualTo("APPROVED");
+      assertThat(count("SELECT COUNT(*) FROM wecom_outbox WHERE message_key = ?", "leave:" + id + ":step:1:decided"))
+          .isEqualTo(1);
+    } finally {
+      exec("DELETE g FROM role_grant g JOIN person p ON p.id = g.person_id"
+          + " WHERE p.account = ? AND g.role = 'COUNSELLOR' AND g.source = 'ADMIN'", second);
+    }
+  }
+
+  private static Callable<HttpResponse<String>> tap(CountDownLatch go, WebSession web, HttpResponse<String> page) {
+    return () -> {
+      go.await();
+      return postButton(web, page, "detail", "approve", Map.of());
+    };
+  }
+
+  // ---- who may see and do what
+
+  @Test
+  void othersCannotSeeOrDecideAndTheStudentCanWithdraw() throws Exception {
+    String who = "20240100005";
+    WebSession owner = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", who);
+    long id = idOf(submit(owner, form("2026-12-02T08:00", "2026-12-02T17:00", "回家")));
+    String url = app + "/leave/request.xhtml?id=" + id;
+
+    // Another student of the same class, and a counsellor of another class: 403 and nothing of the request.
+    WebSession classmate = WeComStandInScreen.signedIn(app + "/leave/", "20240100006");
+    HttpResponse<String> seen = classmate.get(url);
+    assertThat(seen.statusCode()).isEqualTo(403);
+    assertThat(seen.body()).doesNotContain("回家").contains("无权查看");
+    WebSession otherCounsellor = WeComStandInScreen.signedIn(app + "/leave/", "10002");
+    assertThat(otherCounsellor.get(url).statusCode()).isEqualTo(403);
+    assertThat(otherCounsellor.get(app + "/leave/approvals.xhtml").body()).doesNotContain("data-id=\"" + id + "\"");
+
+    // The owner's page has no approve button; posting one anyway (a forged action) decides nothing.
+    HttpResponse<String> mine = owner.get(url);
+    assertThat(mine.body()).doesNotContain("id=\"approve\"").contains("id=\"withdraw\"");
+    HttpResponse<String> forged = postButton(owner, mine, "detail", "approve", Map.of());
+    assertThat(forged.statusCode()).isEqualTo(200);
+    assertThat(query("SELECT status FROM leave_step WHERE request_id = ? AND step_no = 1", id)).isEqualTo("OPEN");
+
+    // Withdraw: closed, the counsellor told, and the counsellor's approve is then answered, not applied.
+    WebSession c = WeComStandInScreen.signedIn(url, COUNSELLOR);
+    HttpResponse<String> counsellorPage = c.get(url);
+    assertThat(postButton(owner, owner.get(url), "detail", "withdraw", Map.of()).body()).contains("已撤回");
+    assertThat(query("SELECT status FROM leave_request WHERE id = ?", id)).isEqualTo("WITHDRAWN");
+    assertThat(outboxRecipients("leave:" + id + ":withdrawn")).isEqualTo(COUNSELLOR);
+    assertThat(postButton(c, counsellorPage, "detail", "approve", Map.of()).body()).contains("这条申请已经结束");
+    assertThat(count("SELECT COUNT(*) FROM leave_event WHERE request_id = ? AND action = 'APPROVED'", id)).isZero();
+
+    // Attachments of someone else's request: 403; unknown: 404.
+    assertThat(classmate.get(app + "/leave/attachment?id=999999").statusCode()).isEqualTo(404);
+  }
+
+  // ---- attachments
+
+  @Test
+  void sickLeaveNeedsACertificateAnExecutableRenamedJpgIsRefusedAndAPhotoIsShownToTheApproverOnly()
+      throws Exception {
+    String who = "20240100010";
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("leave-it");
+    java.nio.file.Path exe = dir.resolve("假条.jpg");
+    java.nio.file.Files.write(exe, new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0});
+    java.nio.file.Path photo = dir.resolve("病假条.png");
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1600, 1200,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    javax.imageio.ImageIO.write(img, "png", photo.toFile());
+
+    ChromeDriver s = signIn(student, "/leave/apply.xhtml", who);
+    WebDriverWait wait = new WebDriverWait(s, Duration.ofSeconds(30));
+    new org.openqa.selenium.support.ui.Select(s.findElement(By.id("type"))).selectByValue("SICK");
+    setTime(s, "start", "2026-12-07T08:00");
+    setTime(s, "end", "2026-12-09T17:00");
+    s.findElement(By.id("reason")).sendKeys("发烧");
+    s.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-attachments")));
+    assertThat(s.findElement(By.id("error-attachments")).getText()).contains("需要上传证明");
+
+    s.findElement(By.id("files")).sendKeys(exe.toString());
+    s.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-attachments"), "不是照片"));
+    student.screenshot("leave-apply-bad-file");
+    assertThat(count("SELECT COUNT(*) FROM leave_request WHERE student_account = ?", who)).isZero();
+
+    s.findElement(By.id("files")).sendKeys(photo.toString());
+    s.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.urlContains("/leave/request.xhtml"));
+    long id = Long.parseLong(WeComStandInScreen.query(java.net.URI.create(s.getCurrentUrl())).get("id"));
+    long attachment = count("SELECT MAX(id) FROM leave_attachment WHERE request_id = ?", id);
+    assertThat(s.findElements(By.cssSelector(".lv-attachment img"))).hasSize(1);
+    student.screenshot("leave-request-attachment");
+
+    WebSession classmate = WeComStandInScreen.signedIn(app + "/leave/", "20240100011");
+    assertThat(classmate.get(app + "/leave/attachment?id=" + attachment).statusCode()).isEqualTo(403);
+    WebSession c = WeComStandInScreen.signedIn(app + "/leave/", COUNSELLOR);
+    HttpResponse<String> preview = c.get(app + "/leave/attachment?id=" + attachment + "&preview=1");
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.headers().firstValue("Content-Type").orElse("")).startsWith("image/jpeg");
+    // Downscaled for the phone: at most 1080 px on the longer side.
+    try (Connection conn = db();
+        PreparedStatement ps = conn.prepareStatement("SELECT preview FROM leave_attachment WHERE id = ?")) {
+      ps.setLong(1, attachment);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        java.awt.image.BufferedImage small =
+            javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(rs.getBytes(1)));
+        assertThat(small.getWidth()).isEqualTo(1080);
+        assertThat(small.getHeight()).isEqualTo(810);
+      }
+    }
+  }
+
+  // ---- batch approve
+
+  @Test
+  void theCounsellorApprovesSeveralFromTheListAtOnce() throws Exception {
+    List<Long> ids = new ArrayList<>();
+    for (String who : List.of("20240100011", "20240100012")) {
+      WebSession web = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", who);
+      ids.add(idOf(submit(web, form("2026-12-03T08:00", "2026-12-03T12:00", "社团活动"))));
+    }
+    WebSession c = WeComStandInScreen.signedIn(app + "/leave/approvals.xhtml", COUNSELLOR);
+    HttpResponse<String> list = c.get(app + "/leave/approvals.xhtml");
+    Map<String, String> ticks = new LinkedHashMap<>();
+    for (String part : list.body().split("class=\"lv-approval\" data-id=\"")) {
+      Matcher id = Pattern.compile("^(\\d+)\"").matcher(part);
+      Matcher box = Pattern.compile("<input[^>]*type=\"checkbox\"[^>]*>").matcher(part);
+      if (id.find() && box.find() && ids.contains(Long.parseLong(id.group(1)))) {
+        Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(box.group());
+        assertThat(name.find()).isTrue();
+        ticks.put(name.group(1), "on");
+      }
+    }
+    assertThat(ticks).hasSize(2);
+    HttpResponse<String> done = postButton(c, list, "approvals", "approve-ticked", ticks);
+    assertThat(done.body()).contains("已同意 2 条");
+    for (long id : ids) {
+      assertThat(query("SELECT status FROM leave_request WHERE id = ?", id)).isEqualTo("APPROVED");
+    }
+  }
+
+  // ---- admin rules, class views and the export
+
+  @Test
+  void anAdminRuleRoutesNewRequestsAndTheClassViewsAndExportAreForCarersOnly() throws Exception {
+    WebSession admin = WeComStandInScreen.signedIn(app + "/leave/admin.xhtml", TestUsers.ADMIN.account());
+    HttpResponse<String> page = admin.get(app + "/leave/admin.xhtml");
+    assertThat(page.statusCode()).isEqualTo(200);
+    Map<String, String> rule = new LinkedHashMap<>();
+    rule.put("pastLimitDays", "3");
+    rule.put("maxDays", "60");
+    rule.put("minNoticeHours", "0");
+    rule.put("fallbackAccount", "");
+    rule.put("rulePriority", "1");
+    rule.put("ruleType", "OFFICIAL");
+    rule.put("ruleMaxDays", "");
+    rule.put("ruleOffCampus", "");
+    rule.put("ruleSteps", "STUDENT_AFFAIRS");
+    assertThat(postButton(admin, page, "admin", "add-rule", rule).body()).contains("已保存");
+    try {
+      WebSession web = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", "20240100013");
+      long id = idOf(submit(web, with(form("2026-12-04T08:00", "2026-12-04T17:00", "参加比赛"), "type", "OFFICIAL")));
+      assertThat(query("SELECT approver_role FROM leave_step WHERE request_id = ? AND step_no = 1", id))
+          .isEqualTo("STUDENT_AFFAIRS");
+      assertThat(outboxRecipients("leave:" + id + ":step:1:open")).isEqualTo(TestUsers.STUDENT_AFFAIRS.account());
+    } finally {
+      exec("DELETE FROM leave_rule WHERE priority = 1 AND type_code = 'OFFICIAL'");
+    }
+    WebSession someStudent = WeComStandInScreen.signedIn(app + "/leave/", "20240100014");
+    assertThat(someStudent.get(app + "/leave/admin.xhtml").statusCode()).isEqualTo(403);
+    assertThat(someStudent.get(app + "/leave/export.xlsx").statusCode()).isEqualTo(403);
+
+    WebSession c = WeComStandInScreen.signedIn(app + "/leave/classes.xhtml", COUNSELLOR);
+    HttpResponse<String> classes = c.get(app + "/leave/classes.xhtml?from=2026-11-01&to=2026-12-31");
+    assertThat(classes.statusCode()).isEqualTo(200);
+    assertThat(classes.body()).contains("今天请假", "现在离校", "逾期未销假", "机械制造241班");
+    HttpResponse<String> xlsx = c.get(app + "/leave/export.xlsx?from=2026-11-01&to=2026-12-31");
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+    // A zip (XLSX) starts with "PK".
+    assertThat(xlsx.body()).startsWith("PK");
+  }
+
+  // ---- helpers
+
+  private static ChromeDriver signIn(Browser b, String path, String account) {
+    ChromeDriver d = b.driver();
+    d.manage().deleteAllCookies();
+    d.get(app + path);
+    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    d.findElement(By.id("account")).sendKeys(account);
+    d.findElement(By.id("continue")).click();
+    wait.until(ExpectedConditions.urlContains(path));
+    return d;
+  }
+
+  private static void setTime(ChromeDriver d, String id, String value) {
+    WebElement e = d.findElement(By.id(id));
+    d.executeScript("arguments[0].value = arguments[1];"
+        + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", e, value);
+    try {
+      Thread.sleep(400);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Map<String, String> form(String start, String end, String reason) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("apply", "apply");
+    f.put("type", "PERSONAL");
+    f.put("start", start);
+    f.put("end", end);
+    f.put("reason", reason);
+    f.put("submit", "提交申请");
+    return f;
+  }
+
+  private static Map<String, String> with(Map<String, String> f, String key, String value) {
+    Map<String, String> out = new LinkedHashMap<>(f);
+    out.put(key, value);
+    return out;
+  }
+
+  /** Opens the form and submits {@code fields} with its view state. */
+  private static HttpResponse<String> submit(WebSession web, Map<String, String> fields) {
+    HttpResponse<String> page = web.get(app + "/leave/apply.xhtml");
+    assertThat(page.statusCode()).isEqualTo(200);
+    Map<String, String> f = new LinkedHashMap<>(fields);
+    f.put("jakarta.faces.ViewState", viewState(page));
+    return web.postMultipart(app + "/leave/apply.xhtml", f);
+  }
+
+  /** Submits and expects a refusal on the page (200, not a redirect); returns the page's text. */
+  private static String refusal(WebSession web, Map<String, String> fields) {
+    HttpResponse<String> r = submit(web, fields);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).contains("请按提示修改后再提交");
+    return r.body();
+  }
+
+  private static long idOf(HttpResponse<String> sent) {
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+    Matcher m = Pattern.compile("id=(\\d+)").matcher(WebSession.location(sent));
+    assertThat(m.find()).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  private static String viewState(HttpResponse<String> page) {
+    Matcher m = VIEW_STATE.matcher(page.body());
+    assertThat(m.find()).as("view state in " + page.uri()).isTrue();
+    return m.group(1).replace("&#58;", ":").replace("&amp;", "&");
+  }
+
+  /** Posts form {@code form}'s button {@code button} from {@code page}, following a redirect back to the page. */
+  private static HttpResponse<String> postButton(WebSession web, HttpResponse<String> page, String form,
+      String button, Map<String, String> extra) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put(form, form);
+    f.put(button, button);
+    f.putAll(extra);
+    f.put("jakarta.faces.ViewState", viewState(page));
+    HttpResponse<String> r = web.post(page.uri().toString(), f);
+    return WebSession.isRedirect(r) ? web.get(WebSession.location(r)) : r;
+  }
+
+  private static Connection db() throws SQLException {
+    return TestServers.database().appConnection(TestServers.E2E_SCHEMA);
+  }
+
+  private static long count(String sql, Object... args) throws SQLException {
+    String v = query(sql, args);
+    return v == null ? 0 : Long.parseLong(v);
+  }
+
+  private static String query(String sql, Object... args) throws SQLException {
+    try (Connection c = db();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private static void exec(String sql, Object... args) throws SQLException {
+    try (Connection c = db();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  private static String outboxBody(String key) throws SQLException {
+    String body = query("SELECT body FROM wecom_outbox WHERE message_key = ?", key);
+    assertThat(body).as("outbox message " + key).isNotNull();
+    return body;
+  }
+
+  private static String outboxRecipients(String key) throws SQLException {
+    String to = query("SELECT to_users FROM wecom_outbox WHERE message_key = ?", key);
+    assertThat(to).as("outbox message " + key).isNotNull();
+    return to;
+  }
+}
