@@ -910,6 +910,35 @@ class InContainerIT {
     }
   }
 
+  @Inject cn.edu.ntvu.workbench.wecom.standin.StandInCallbacks standInCallbacks;
+
+  @Test
+  void aCardClickThroughTheCallbackEndpointDecidesAndUpdatesTheClickersCard() throws Exception {
+    java.time.LocalDateTime start = java.time.LocalDateTime.now(schoolClock).plusDays(9).withHour(8).withMinute(0);
+    long id = submitLeave("20240100031", start, start.plusHours(4));
+    String task = cn.edu.ntvu.workbench.leave.domain.CardAction.taskId(id, 1);
+    String approve = cn.edu.ntvu.workbench.leave.domain.CardAction.approveKey(id, 1);
+    long now = java.time.Instant.now().getEpochSecond();
+
+    // WeCom posts the click (encrypted, signed) to /wecom/callback, as the counsellor of the student's class.
+    var delivery = standInCallbacks.send(standInCallbacks.templateCardEvent("10001", approve, task, now));
+    assertThat(delivery.status()).isEqualTo(200);
+    assertThat(leaveRows("SELECT COUNT(*) FROM leave_request WHERE id = ? AND status = 'APPROVED'", id))
+        .as("a one-step leave is approved by the counsellor's click").isEqualTo(1);
+    assertThat(leaveRows("SELECT COUNT(*) FROM wecom_outbox WHERE topic = ? AND kind = 'UPDATE_TEMPLATE_CARD'"
+        + " AND to_users = '10001' AND body LIKE '%已同意%'", "leave:" + id)).isEqualTo(1);
+
+    // A second click (WeCom sends a new message for it): nothing is decided twice; the card says it is done.
+    var again = standInCallbacks.send(standInCallbacks.templateCardEvent("10001", approve, task, now + 1));
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(leaveRows("SELECT COUNT(*) FROM wecom_outbox WHERE topic = ? AND kind = 'UPDATE_TEMPLATE_CARD'"
+        + " AND body LIKE '%已由%处理%'", "leave:" + id)).isEqualTo(1);
+    // Someone who is not an approver of the step changes nothing.
+    standInCallbacks.send(standInCallbacks.templateCardEvent("10002",
+        cn.edu.ntvu.workbench.leave.domain.CardAction.rejectKey(id, 1), task, now + 2));
+    assertThat(leaveRows("SELECT COUNT(*) FROM leave_request WHERE id = ? AND status = 'APPROVED'", id)).isEqualTo(1);
+  }
+
   // --- end of leave ---
 
   private LocalTime firstPeriodStart(LocalDate date) {
