@@ -53,7 +53,7 @@ class ProductionModeIT {
             .preBootCommands(TestServers.serverConfig().resolve("pre-boot-commands.asadmin"))
             .logFile(work.resolve("payara-production.log"))
             .env(env)
-            .readyTimeout(Duration.ofMinutes(4))
+            .readyTimeout(Duration.ofMinutes(10))
             .start();
   }
 

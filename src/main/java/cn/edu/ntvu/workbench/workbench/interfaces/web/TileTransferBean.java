@@ -117,6 +117,11 @@ public class TileTransferBean implements Serializable {
     return changes;
   }
 
+  /** A list of tile names as a sentence shows it (、 between names). */
+  public String names(List<String> names) {
+    return String.join("、", names);
+  }
+
   public boolean isReady() {
     return bytes != null && changes != null;
   }
