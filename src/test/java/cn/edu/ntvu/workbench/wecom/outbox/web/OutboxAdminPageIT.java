@@ -122,6 +122,7 @@ class OutboxAdminPageIT {
     // Nothing sticks out sideways on a 390 px screen.
     assertThat((Boolean) d.executeScript(
         "return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+    d.executeScript("arguments[0].scrollIntoView({block: 'center'})", card);
     browser.screenshot("wecom-outbox-failed");
 
     card.findElement(By.cssSelector(".ob-retry")).click();
@@ -134,6 +135,11 @@ class OutboxAdminPageIT {
       Thread.sleep(200);
     }
     assertThat(row(retried)).containsExactly("SENT", "1");
+    d.get(app + "/admin/wecom/outbox.xhtml?topic=" + topic);
+    WebElement sent = wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ob-row[data-id='" + retried + "']")));
+    assertThat(sent.getAttribute("data-status")).isEqualTo("SENT");
+    d.executeScript("arguments[0].scrollIntoView({block: 'center'})", sent);
     browser.screenshot("wecom-outbox-retried");
 
     d.get(app + "/dev/wecom-inbox.xhtml?user=" + TestUsers.DEAN.account());
