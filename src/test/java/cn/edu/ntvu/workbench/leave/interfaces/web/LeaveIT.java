@@ -394,6 +394,10 @@ class LeaveIT {
       assertThat(query("SELECT approver_role FROM leave_step WHERE request_id = ? AND step_no = 1", id))
           .isEqualTo("STUDENT_AFFAIRS");
       assertThat(outboxRecipients("leave:" + id + ":step:1:open")).isEqualTo(TestUsers.STUDENT_AFFAIRS.account());
+      WebSession office = WeComStandInScreen.signedIn(app + "/leave/request.xhtml?id=" + id,
+          TestUsers.STUDENT_AFFAIRS.account());
+      assertThat(postButton(office, office.get(app + "/leave/request.xhtml?id=" + id), "detail", "approve", Map.of())
+          .body()).contains("已同意");
     } finally {
       exec("DELETE FROM leave_rule WHERE priority = 1 AND type_code = 'OFFICIAL'");
     }
@@ -404,7 +408,8 @@ class LeaveIT {
     WebSession c = WeComStandInScreen.signedIn(app + "/leave/classes.xhtml", COUNSELLOR);
     HttpResponse<String> classes = c.get(app + "/leave/classes.xhtml?from=2026-11-01&to=2026-12-31");
     assertThat(classes.statusCode()).isEqualTo(200);
-    assertThat(classes.body()).contains("今天请假", "现在离校", "逾期未销假", "机械制造241班");
+    // The approved 公假 above is in the statistics of class 2401000.
+    assertThat(classes.body()).contains("今天请假", "现在离校", "逾期未销假", "<td>机械制造241班</td><td>公假</td>");
     HttpResponse<String> xlsx = c.get(app + "/leave/export.xlsx?from=2026-11-01&to=2026-12-31");
     assertThat(xlsx.statusCode()).isEqualTo(200);
     assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
