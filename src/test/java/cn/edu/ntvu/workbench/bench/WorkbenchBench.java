@@ -36,7 +36,7 @@ public final class WorkbenchBench {
   private static final int SESSIONS = 100;
 
   /** The badge providers of this server (each asked once per page, whatever the number of tiles showing it). */
-  static final List<String> BADGE_KEYS = List.of("timetable:classes-left-today");
+  static final List<String> BADGE_KEYS = List.of("timetable:classes-left-today", "leave:waiting-for-me");
 
   private WorkbenchBench() {}
 
