@@ -4,8 +4,13 @@
  * JSON shapes and error codes as WeCom (wecom-api-notes §1.2, §2.4), so that the real client runs
  * unchanged with {@code wecom.api-base-url = <public-base-url>/rest/standin/wecom}.
  *
+ * <p>It also answers {@code …/cgi-bin/message/send} and {@code …/cgi-bin/message/update_template_card} as §5 describes
+ * ({@link cn.edu.ntvu.workbench.wecom.standin.StandInMessaging}) and keeps every message it received in table {@code
+ * standin_wecom_message}, shown per person at {@code /dev/wecom-inbox.xhtml}.
+ *
  * <p>Issued tokens and OAuth codes live in table {@code standin_wecom_grant}, so several servers
- * agree. Fault injection and call counters ({@code _control}) live in the memory of each server: a
+ * agree. Fault injection, call counters ({@code _control}) and the per-member counting lock live in the memory of each
+ * server: a
  * test that uses them must talk to one server.
  */
 package cn.edu.ntvu.workbench.wecom.standin;
