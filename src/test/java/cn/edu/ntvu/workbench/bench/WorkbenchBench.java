@@ -170,7 +170,9 @@ public final class WorkbenchBench {
 
   /** First visit: the page and every asset it links; repeat visit: the page (assets are cached, immutable). */
   private static void bytes(String base, String cookie) throws Exception {
-    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    // HTTP/1.1 as browsers speak it to us behind the TLS proxy (Java's client would otherwise upgrade to h2c).
+    HttpClient http =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     HttpResponse<String> plain = new Client(cookie).get(base + "/");
     String html = plain.body();
     cookie = cookies(plain, cookie);
@@ -179,7 +181,8 @@ public final class WorkbenchBench {
     }
     HttpResponse<byte[]> page = gz(http, base + "/", cookie);
     if (!"gzip".equals(page.headers().firstValue("Content-Encoding").orElse(""))) {
-      throw new IllegalStateException("the home page was not compressed");
+      throw new IllegalStateException("the home page was not compressed: " + page.statusCode() + " "
+          + page.headers().map());
     }
     System.out.printf("  page: %d bytes as HTML, %d bytes gzip%n", html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, page.body().length);
     long first = page.body().length;
