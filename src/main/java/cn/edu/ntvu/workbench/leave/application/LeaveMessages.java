@@ -137,5 +137,4 @@ public class LeaveMessages {
     String one = s.strip().replaceAll("\\s+", " ");
     return one.length() <= max ? one : one.substring(0, max - 1) + "…";
   }
-
 }

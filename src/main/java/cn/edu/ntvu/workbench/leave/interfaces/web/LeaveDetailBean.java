@@ -57,7 +57,8 @@ public class LeaveDetailBean implements Serializable {
     FacesContext faces = FacesContext.getCurrentInstance();
     String note = faces.getExternalContext().getRequestParameterMap().get("new") != null ? "leave.apply.created"
         : faces.getExternalContext().getRequestParameterMap().get("again") != null ? "leave.apply.again" : null;
-    if (note != null) {
+    // The notice belongs to the moment of submitting: a reload of that URL after a decision does not repeat it.
+    if (note != null && detail.request().status() == cn.edu.ntvu.workbench.leave.domain.LeaveStatus.PENDING) {
       info(LeaveTexts.ofView().get(note));
     }
   }
