@@ -12,6 +12,8 @@ import java.io.IOException;
  * request, which would end on the error page. The admin who picked too big a file is sent back to the page with
  * {@code ?tooLarge=1} instead, where the upload field says how large a file may be (see
  * {@code /WEB-INF/includes/import-file.xhtml}, which also stops such a file in the browser before it is sent).
+ * A post without the multipart body such a form needs (made by hand, or by a broken client) is answered 400 with the
+ * bad-request page rather than the error page.
  */
 public class UploadLimitFilter extends HttpFilter {
   public static final String PARAM = "tooLarge";
@@ -22,12 +24,31 @@ public class UploadLimitFilter extends HttpFilter {
     try {
       chain.doFilter(req, res);
     } catch (ServletException | RuntimeException e) {
-      if (!tooLarge(e) || res.isCommitted()) {
+      if (res.isCommitted()) {
         throw e;
       }
-      res.reset();
-      res.sendRedirect(req.getRequestURI() + "?" + PARAM + "=1");
+      if (tooLarge(e)) {
+        res.reset();
+        res.sendRedirect(req.getRequestURI() + "?" + PARAM + "=1");
+      } else if (notMultipart(e)) {
+        // A form with a file field posted without its files (a hand-made or broken client): a bad request, not a 500.
+        res.reset();
+        res.sendError(HttpServletResponse.SC_BAD_REQUEST);
+      } else {
+        throw e;
+      }
     }
+  }
+
+  /** Reading the parts of a request that is not multipart/form-data (Catalina names the content type it wanted). */
+  static boolean notMultipart(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && m.contains("multipart/form-data") && !m.contains("exceeds the configured maximum")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Catalina's multipart parser says "the request was rejected because its size (…) exceeds the configured maximum". */

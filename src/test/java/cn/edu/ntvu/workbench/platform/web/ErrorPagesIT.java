@@ -51,6 +51,20 @@ class ErrorPagesIT {
   }
 
   @Test
+  void aFileFormPostedWithoutItsMultipartBodyIsABadRequestNotAFailure() {
+    WebSession web = signedIn(TestUsers.STUDENT.account());
+    HttpResponse<String> page = web.get(app + "/leave/apply.xhtml");
+    assertThat(page.statusCode()).isEqualTo(200);
+    Matcher vs = Pattern.compile("ViewState:0\" value=\"([^\"]*)\"").matcher(page.body());
+    assertThat(vs.find()).isTrue();
+    HttpResponse<String> r =
+        web.post(app + "/leave/apply.xhtml",
+            java.util.Map.of("apply", "apply", "reason", "病了", "jakarta.faces.ViewState", vs.group(1)));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("提交的内容不完整").doesNotContain("错误编号").doesNotContain("Exception");
+  }
+
+  @Test
   void anExpiredViewSaysSoInsteadOfFailing() {
     WebSession web = signedIn(TestUsers.ADMIN.account());
     HttpResponse<String> page = web.get(app + "/admin/directory/import.xhtml");

@@ -53,7 +53,7 @@ public class WebSetup implements ServletContextListener {
     add(ctx, "signIn", new SignInFilter(casLogouts), "/*");
     // Internal tiles' pages only for the people their tile is visible to.
     add(ctx, "tileAccess", new cn.edu.ntvu.workbench.workbench.interfaces.web.TileAccessFilter(tiles), "/*");
-    add(ctx, "uploadLimit", new UploadLimitFilter(), "/admin/*");
+    add(ctx, "uploadLimit", new UploadLimitFilter(), "/*");
   }
 
   private static void add(ServletContext ctx, String name, jakarta.servlet.Filter filter, String... urls) {

@@ -7,6 +7,7 @@ import cn.edu.ntvu.workbench.workbench.domain.Scene;
 import cn.edu.ntvu.workbench.workbench.domain.Tile;
 import cn.edu.ntvu.workbench.workbench.domain.TileKind;
 import cn.edu.ntvu.workbench.platform.web.AppInfo;
+import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.workbench.domain.TileIcons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -67,6 +68,11 @@ public class WorkbenchHome {
             me.get(),
             visible.stream().map(Tile::badgeKey).filter(Objects::nonNull).collect(Collectors.toSet()));
     return scenes(visible, numbers, request.getContextPath(), app.getAssetVersion());
+  }
+
+  /** The markup of these scenes' tiles (the home page's and the preview's), in the page's language. */
+  public String html(List<SceneView> sceneViews) {
+    return TileHtml.render(sceneViews == null ? List.of() : sceneViews, BundleText.viewLocale());
   }
 
   /** The scene views of these tiles, with these badge numbers (by provider key). */
