@@ -30,6 +30,12 @@ final class BenchKit {
 
   /** The packaged app in development mode (demo data) on {@code db}, with the school clock fixed at {@code clock}. */
   static PayaraMicro startApp(EmbeddedMariaDb db, Path work, int port, String clock) throws Exception {
+    return startApp(db, work, port, clock, Map.of());
+  }
+
+  /** As {@link #startApp(EmbeddedMariaDb, Path, int, String)}, with more environment (e.g. worker settings). */
+  static PayaraMicro startApp(EmbeddedMariaDb db, Path work, int port, String clock, Map<String, String> more)
+      throws Exception {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("APP_MODE", "dev");
     env.put("APP_PUBLIC_BASE_URL", "http://localhost:" + port);
@@ -37,6 +43,7 @@ final class BenchKit {
     env.put("DB_USER", EmbeddedMariaDb.APP_USER);
     env.put("DB_PASSWORD", EmbeddedMariaDb.APP_PASSWORD);
     env.put("DEV_CLOCK", clock);
+    env.putAll(more);
     return PayaraMicro.options()
         .microJar(Path.of(required("bench.microJar")))
         .war(Path.of(required("bench.war")))

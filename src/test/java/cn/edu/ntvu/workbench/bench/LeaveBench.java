@@ -46,7 +46,7 @@ public final class LeaveBench {
   private LeaveBench() {}
 
   public static void main(String[] args) throws Exception {
-    Path work = Path.of(required("bench.work")).toAbsolutePath();
+    Path work = Path.of(BenchKit.required("bench.work")).toAbsolutePath();
     int port = Integer.parseInt(System.getProperty("bench.port", "18581"));
     int students = env("STUDENTS", 2000);
     int seconds = env("SPAN", 60);
@@ -56,22 +56,7 @@ public final class LeaveBench {
     int messages = env("MESSAGES", 0);
     String base = "http://localhost:" + port;
     try (EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb"), 0)) {
-      Map<String, String> env = new LinkedHashMap<>();
-      env.put("APP_MODE", "dev");
-      env.put("APP_PUBLIC_BASE_URL", base);
-      env.put("DB_URL", db.jdbcUrl("workbench"));
-      env.put("DB_USER", EmbeddedMariaDb.APP_USER);
-      env.put("DB_PASSWORD", EmbeddedMariaDb.APP_PASSWORD);
-      env.put("DEV_CLOCK", CLOCK);
-      try (PayaraMicro app =
-          PayaraMicro.options()
-              .microJar(Path.of(required("bench.microJar")))
-              .war(Path.of(required("bench.war")))
-              .port(port)
-              .preBootCommands(Path.of("server-config/pre-boot-commands.asadmin"))
-              .logFile(work.resolve("payara.log"))
-              .env(env)
-              .start()) {
+      try (PayaraMicro app = BenchKit.startApp(db, work, port, CLOCK)) {
         System.out.printf("app ready in %.1f s%n", app.readyTime().toMillis() / 1000.0);
         List<String> accounts = addStudents(db, students);
         System.out.printf("== %d students signing in through the WeCom stand-in (not timed)%n", students);
@@ -264,11 +249,4 @@ public final class LeaveBench {
     return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
   }
 
-  private static String required(String key) {
-    String v = System.getProperty(key);
-    if (v == null || v.isBlank()) {
-      throw new IllegalStateException("system property " + key + " is missing");
-    }
-    return v;
-  }
 }

@@ -27,36 +27,20 @@ public final class OutboxBench {
   private OutboxBench() {}
 
   public static void main(String[] args) throws Exception {
-    Path work = Path.of(required("bench.work")).toAbsolutePath();
-    Path war = Path.of(required("bench.war"));
+    Path work = Path.of(BenchKit.required("bench.work")).toAbsolutePath();
     int port = Integer.parseInt(System.getProperty("bench.port", "18680"));
     int messages = Integer.parseInt(System.getProperty("bench.messages", "10000"));
     String base = "http://localhost:" + port;
 
     try (EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb"), 0)) {
       Map<String, String> env = new LinkedHashMap<>();
-      env.put("APP_MODE", "dev");
-      env.put("APP_PUBLIC_BASE_URL", base);
-      env.put("DB_URL", db.jdbcUrl("workbench"));
-      env.put("DB_USER", EmbeddedMariaDb.APP_USER);
-      env.put("DB_PASSWORD", EmbeddedMariaDb.APP_PASSWORD);
-      env.put("DEV_CLOCK", CLOCK);
       for (String key : List.of("WECOM_OUTBOX_WORKERS", "WECOM_OUTBOX_BATCH_SIZE", "WECOM_OUTBOX_POLL_INTERVAL_MS")) {
         String value = System.getenv(key);
         if (value != null && !value.isBlank()) {
           env.put(key, value);
         }
       }
-      try (PayaraMicro app =
-          PayaraMicro.options()
-              .microJar(Path.of(required("bench.microJar")))
-              .war(war)
-              .port(port)
-              .preBootCommands(Path.of("server-config/pre-boot-commands.asadmin"))
-              .logFile(work.resolve("payara.log"))
-              .env(env)
-              .readyTimeout(java.time.Duration.ofMinutes(10))
-              .start()) {
+      try (PayaraMicro app = BenchKit.startApp(db, work, port, CLOCK, env)) {
         System.out.printf("app ready in %.1f s (dev mode, demo data loaded); worker settings: %s%n",
             app.readyTime().toMillis() / 1000.0,
             env.entrySet().stream().filter(e -> e.getKey().startsWith("WECOM_OUTBOX")).toList());
@@ -172,11 +156,4 @@ public final class OutboxBench {
     }
   }
 
-  private static String required(String property) {
-    String value = System.getProperty(property);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("missing -D" + property);
-    }
-    return value;
-  }
 }
