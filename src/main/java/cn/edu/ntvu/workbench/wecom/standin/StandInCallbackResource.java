@@ -6,18 +6,14 @@ import cn.edu.ntvu.workbench.wecom.callback.application.WeComCallbackMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,12 +38,10 @@ public class StandInCallbackResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
   public Response send(String body) {
-    requireDevMode();
-    JsonObject command;
-    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-      command = reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      return badRequest("body must be a JSON object");
+    StandInRequests.requireDevMode(appMode);
+    JsonObject command = StandInRequests.readObject(body);
+    if (command == null) {
+      return StandInRequests.badRequest("body must be a JSON object");
     }
     String xml;
     if (command.get("templateCardEvent") instanceof JsonObject click) {
@@ -55,7 +49,7 @@ public class StandInCallbackResource {
       String key = click.getString("eventKey", "");
       String task = click.getString("taskId", "");
       if (from.isBlank() || key.isBlank() || task.isBlank()) {
-        return badRequest("templateCardEvent needs fromUser, eventKey and taskId");
+        return StandInRequests.badRequest("templateCardEvent needs fromUser, eventKey and taskId");
       }
       long created =
           click.containsKey("createTime")
@@ -65,7 +59,7 @@ public class StandInCallbackResource {
     } else if (!command.getString("xml", "").isBlank()) {
       xml = command.getString("xml");
     } else {
-      return badRequest("give xml or templateCardEvent");
+      return StandInRequests.badRequest("give xml or templateCardEvent");
     }
     StandInCallbacks.Delivery delivery = callbacks.send(xml);
     return Response.ok(
@@ -83,7 +77,7 @@ public class StandInCallbackResource {
   @Path("received")
   @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
   public String received() {
-    requireDevMode();
+    StandInRequests.requireDevMode(appMode);
     JsonArrayBuilder all = Json.createArrayBuilder();
     for (WeComCallbackMessage m : log.received()) {
       JsonObjectBuilder fields = Json.createObjectBuilder();
@@ -112,12 +106,10 @@ public class StandInCallbackResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
   public Response controlReceived(String body) {
-    requireDevMode();
-    JsonObject command;
-    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-      command = reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      return badRequest("body must be a JSON object");
+    StandInRequests.requireDevMode(appMode);
+    JsonObject command = StandInRequests.readObject(body);
+    if (command == null) {
+      return StandInRequests.badRequest("body must be a JSON object");
     }
     if (command.getBoolean("reset", false)) {
       log.reset();
@@ -129,18 +121,5 @@ public class StandInCallbackResource {
       log.replyNext(command.getString("replyNext"));
     }
     return Response.ok("{\"errcode\":0,\"errmsg\":\"ok\"}").build();
-  }
-
-  private void requireDevMode() {
-    if (!"dev".equals(appMode)) {
-      throw new NotFoundException();
-    }
-  }
-
-  private static Response badRequest(String reason) {
-    return Response.status(Response.Status.BAD_REQUEST)
-        .entity(Json.createObjectBuilder().add("error", reason).build().toString())
-        .type(MediaType.APPLICATION_JSON)
-        .build();
   }
 }

@@ -3,7 +3,6 @@ package cn.edu.ntvu.workbench.wecom.standin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -30,9 +29,7 @@ final class StandInTicketResources {
 
     @GET
     public String get(@QueryParam("access_token") String accessToken) {
-      if (!"dev".equals(appMode)) {
-        throw new NotFoundException();
-      }
+      StandInRequests.requireDevMode(appMode);
       return tickets.corpTicket(accessToken).toString();
     }
   }
@@ -50,9 +47,7 @@ final class StandInTicketResources {
 
     @GET
     public String get(@QueryParam("access_token") String accessToken, @QueryParam("type") String type) {
-      if (!"dev".equals(appMode)) {
-        throw new NotFoundException();
-      }
+      StandInRequests.requireDevMode(appMode);
       return tickets.agentTicket(accessToken, type).toString();
     }
   }

@@ -3,20 +3,16 @@ package cn.edu.ntvu.workbench.wecom.standin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,7 +42,7 @@ public class WeComStandInResource {
   @Path("cgi-bin/gettoken")
   public String gettoken(
       @QueryParam("corpid") String corpid, @QueryParam("corpsecret") String corpsecret) {
-    requireDevMode();
+    StandInRequests.requireDevMode(appMode);
     return standIn.gettoken(corpid, corpsecret).toString();
   }
 
@@ -54,7 +50,7 @@ public class WeComStandInResource {
   @Path("cgi-bin/auth/getuserinfo")
   public String getuserinfo(
       @QueryParam("access_token") String accessToken, @QueryParam("code") String code) {
-    requireDevMode();
+    StandInRequests.requireDevMode(appMode);
     return standIn.getuserinfo(accessToken, code).toString();
   }
 
@@ -62,8 +58,8 @@ public class WeComStandInResource {
   @Path("cgi-bin/message/send")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response messageSend(@QueryParam("access_token") String accessToken, String body) {
-    requireDevMode();
-    JsonObject request = readObject(body);
+    StandInRequests.requireDevMode(appMode);
+    JsonObject request = StandInRequests.readObject(body);
     return request == null ? invalidJson() : answer(messaging.send(accessToken, request));
   }
 
@@ -71,8 +67,8 @@ public class WeComStandInResource {
   @Path("cgi-bin/message/update_template_card")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response updateTemplateCard(@QueryParam("access_token") String accessToken, String body) {
-    requireDevMode();
-    JsonObject request = readObject(body);
+    StandInRequests.requireDevMode(appMode);
+    JsonObject request = StandInRequests.readObject(body);
     return request == null ? invalidJson() : answer(messaging.updateTemplateCard(accessToken, request));
   }
 
@@ -83,7 +79,7 @@ public class WeComStandInResource {
   @GET
   @Path("_control/messages")
   public String receivedMessages(@QueryParam("touser") String touser, @QueryParam("limit") Integer limit) {
-    requireDevMode();
+    StandInRequests.requireDevMode(appMode);
     jakarta.json.JsonArrayBuilder rows = Json.createArrayBuilder();
     for (StandInMessage m : messages.latest(touser, limit == null ? 200 : Math.max(1, Math.min(limit, 5000)))) {
       rows.add(Json.createObjectBuilder()
@@ -99,13 +95,6 @@ public class WeComStandInResource {
     return Json.createObjectBuilder().add("messages", rows).build().toString();
   }
 
-  private static JsonObject readObject(String body) {
-    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-      return reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      return null;
-    }
-  }
 
   /** WeCom answers HTTP 200 with an errcode; an injected outage may ask for an HTTP error instead. */
   private static Response answer(JsonObject answer) {
@@ -132,12 +121,10 @@ public class WeComStandInResource {
   @Path("_control")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response control(String body) {
-    requireDevMode();
-    JsonObject command;
-    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-      command = reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      return badRequest("body must be a JSON object");
+    StandInRequests.requireDevMode(appMode);
+    JsonObject command = StandInRequests.readObject(body);
+    if (command == null) {
+      return StandInRequests.badRequest("body must be a JSON object");
     }
     JsonObjectBuilder done = Json.createObjectBuilder().add("errcode", 0).add("errmsg", "ok");
     if (command.getBoolean("reset", false)) {
@@ -146,7 +133,7 @@ public class WeComStandInResource {
     if (command.get("failNext") instanceof JsonObject fail) {
       String path = fail.getString("path", "");
       if (!path.startsWith("/cgi-bin/")) {
-        return badRequest("failNext.path must look like /cgi-bin/gettoken");
+        return StandInRequests.badRequest("failNext.path must look like /cgi-bin/gettoken");
       }
       faults.failNext(
           path,
@@ -158,7 +145,7 @@ public class WeComStandInResource {
     if (command.get("failFor") instanceof JsonObject outage) {
       String path = outage.getString("path", "");
       if (!path.startsWith("/cgi-bin/")) {
-        return badRequest("failFor.path must look like /cgi-bin/message/send");
+        return StandInRequests.badRequest("failFor.path must look like /cgi-bin/message/send");
       }
       faults.failFor(path, outage.getInt("errcode", -1), outage.getInt("httpStatus", 0),
           Duration.ofMillis(outage.getInt("ms", 0)));
@@ -173,7 +160,7 @@ public class WeComStandInResource {
   @GET
   @Path("_control/calls")
   public String calls(@QueryParam("path") String path) {
-    requireDevMode();
+    StandInRequests.requireDevMode(appMode);
     if (path == null || path.isBlank()) {
       JsonObjectBuilder all = Json.createObjectBuilder();
       faults.allCalls().forEach(all::add);
@@ -184,17 +171,5 @@ public class WeComStandInResource {
         .add("calls", faults.calls(path))
         .build()
         .toString();
-  }
-
-  private void requireDevMode() {
-    if (!"dev".equals(appMode)) {
-      throw new NotFoundException();
-    }
-  }
-
-  private static Response badRequest(String reason) {
-    return Response.status(Response.Status.BAD_REQUEST)
-        .entity(Json.createObjectBuilder().add("error", reason).build().toString())
-        .build();
   }
 }
