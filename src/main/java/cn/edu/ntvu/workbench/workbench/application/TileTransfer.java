@@ -197,8 +197,7 @@ public final class TileTransfer {
           if (now == null) {
             throw new TileInputException("workbench.transfer.iconMissing", t.icon());
           }
-          t = new Tile(t.id(), t.scene(), t.position(), t.name(), t.description(), now, t.kind(), t.target(),
-              t.enabled(), t.badgeKey(), t.visibility(), t.version(), t.updatedBy(), t.updatedAt());
+          t = t.withIcon(now);
         }
         if (!names.add(t.scene() + "/" + t.name())) {
           problems.add(new Problem(n, name, "workbench.transfer.duplicate", List.of(t.name())));
@@ -247,15 +246,11 @@ public final class TileTransfer {
     Map<Scene, Integer> next = new java.util.EnumMap<>(Scene.class);
     for (Tile t : tiles) {
       int position = next.merge(t.scene(), 1, Integer::sum) - 1;
-      out.put(t.scene() + "/" + t.name(), withPosition(t, position));
+      out.put(t.scene() + "/" + t.name(), t.withPosition(position));
     }
     return out;
   }
 
-  private static Tile withPosition(Tile t, int position) {
-    return new Tile(t.id(), t.scene(), position, t.name(), t.description(), t.icon(), t.kind(), t.target(),
-        t.enabled(), t.badgeKey(), t.visibility(), t.version(), t.updatedBy(), t.updatedAt());
-  }
 
   private static Tile tile(JsonObject o) {
     Scene scene = parse(Scene.class, text(o, "scene"), "workbench.transfer.scene");

@@ -26,6 +26,16 @@ public record Tile(
     String updatedBy,
     Instant updatedAt) {
 
+  public Tile withPosition(int newPosition) {
+    return new Tile(id, scene, newPosition, name, description, icon, kind, target, enabled, badgeKey, visibility,
+        version, updatedBy, updatedAt);
+  }
+
+  public Tile withIcon(String newIcon) {
+    return new Tile(id, scene, position, name, description, newIcon, kind, target, enabled, badgeKey, visibility,
+        version, updatedBy, updatedAt);
+  }
+
   /** Enabled and matched by the visibility rules. */
   public boolean isVisibleTo(Viewer viewer) {
     return enabled && visibility.matches(viewer);

@@ -44,6 +44,13 @@ public class JdbcTileStore implements TileStore {
           + " visible_roles, visible_kinds, visible_departments, visible_classes, visible_people, version,"
           + " updated_by, updated_at FROM workbench_tile";
 
+  /** A new tile: scene, position, then the 13 columns of {@link #fill}, then who; version 0, now. */
+  private static final String INSERT =
+      "INSERT INTO workbench_tile (scene, position, name, description, icon, kind, target, enabled,"
+          + " badge_key, visible_everyone, visible_roles, visible_kinds, visible_departments,"
+          + " visible_classes, visible_people, version, updated_by, updated_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, CURRENT_TIMESTAMP(3))";
+
   @Resource(lookup = "java:app/jdbc/workbench")
   DataSource dataSource;
 
@@ -125,11 +132,7 @@ public class JdbcTileStore implements TileStore {
           }
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO workbench_tile (scene, position, name, description, icon, kind, target, enabled,"
-                      + " badge_key, visible_everyone, visible_roles, visible_kinds, visible_departments,"
-                      + " visible_classes, visible_people, version, updated_by, updated_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, CURRENT_TIMESTAMP(3))",
-                  Statement.RETURN_GENERATED_KEYS)) {
+                  INSERT, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, t.scene().name());
             ps.setInt(2, position);
             int i = fill(ps, 3, t);
@@ -288,10 +291,7 @@ public class JdbcTileStore implements TileStore {
           Map<Scene, Integer> next = new java.util.EnumMap<>(Scene.class);
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO workbench_tile (scene, position, name, description, icon, kind, target, enabled,"
-                      + " badge_key, visible_everyone, visible_roles, visible_kinds, visible_departments,"
-                      + " visible_classes, visible_people, version, updated_by, updated_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, CURRENT_TIMESTAMP(3))")) {
+                  INSERT)) {
             for (Tile t : tiles) {
               ps.setString(1, t.scene().name());
               ps.setInt(2, next.merge(t.scene(), 1, Integer::sum) - 1);
