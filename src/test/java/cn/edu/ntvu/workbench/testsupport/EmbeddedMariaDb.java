@@ -103,7 +103,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     // A Unix socket path may be at most 107 bytes; deep CI checkouts could exceed that.
     return socket.toString().length() < 100
         ? socket.toString()
-        : Path.of(System.getProperty("java.io.tmpdir"), "workbench-mariadb-" + port + ".sock")
+        // Not java.io.tmpdir: failsafe points that into target/ (see pom.xml), as deep as the checkout.
+        : Path.of("/tmp", "workbench-mariadb-" + port + ".sock")
             .toString();
   }
 

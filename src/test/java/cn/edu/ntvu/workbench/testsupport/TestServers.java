@@ -65,6 +65,7 @@ public final class TestServers implements LauncherSessionListener {
   /**
    * The Payara Micro connector copies each deployment to /tmp/arquillian-payara-micro* and never removes it
    * (STACK.md trap 7): ~40 MB per run would pile up on a CI machine. Ours are done once the session closes.
+   * Failsafe sets java.io.tmpdir to target/, so only this checkout's copies are in reach.
    */
   private static void removeArquillianLeftovers() {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));

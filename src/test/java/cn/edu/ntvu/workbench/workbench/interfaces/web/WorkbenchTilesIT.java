@@ -34,7 +34,8 @@ class WorkbenchTilesIT {
   private static final String OTHER_STUDENT = "20250100041";
 
   private static String app;
-  private static final String RUN = Integer.toString(ThreadLocalRandom.current().nextInt(100000, 999999));
+  /** Per test instance, so per attempt: a rerun must not meet the tiles the first attempt added and moved. */
+  private final String RUN = Integer.toString(ThreadLocalRandom.current().nextInt(100000, 999999));
 
   @BeforeAll
   static void servers() {
@@ -42,7 +43,10 @@ class WorkbenchTilesIT {
   }
 
   private static WebDriverWait waitOn(ChromeDriver d) {
-    return new WebDriverWait(d, Duration.ofSeconds(30));
+    // An ajax update replaces the elements a condition is reading: try again rather than fail.
+    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   private static ChromeDriver signInAsAdmin(Browser b) {
