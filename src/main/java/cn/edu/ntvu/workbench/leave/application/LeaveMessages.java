@@ -1,11 +1,11 @@
 package cn.edu.ntvu.workbench.leave.application;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.leave.domain.CardAction;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 
@@ -24,29 +24,29 @@ public class LeaveMessages {
     LeaveTexts t = LeaveTexts.chinese();
     String title = t.get("leave.msg.card.title", r.studentName(), typeName, r.duration().daysText());
     JsonObjectBuilder card =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("card_type", "button_interaction")
-            .add("source", Json.createObjectBuilder().add("desc", t.get("leave.app")))
-            .add("main_title", Json.createObjectBuilder()
+            .add("source", Jsons.createObjectBuilder().add("desc", t.get("leave.app")))
+            .add("main_title", Jsons.createObjectBuilder()
                 .add("title", cut(title, 36))
                 .add("desc", cut(className == null ? "" : className, 40)))
             .add("sub_title_text", cut(r.reason(), 60))
-            .add("horizontal_content_list", Json.createArrayBuilder()
+            .add("horizontal_content_list", Jsons.createArrayBuilder()
                 .add(kv(t.get("leave.msg.card.time"),
                     LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end())))
                 .add(kv(t.get("leave.msg.card.offCampus"),
                     r.offCampus() ? t.get("leave.msg.yes") + " · " + cut(r.destination(), 20) : t.get("leave.msg.no"))))
             .add("task_id", CardAction.taskId(r.id(), step))
-            .add("card_action", Json.createObjectBuilder().add("type", 1).add("url", detailUrl(r.id())))
-            .add("button_list", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder()
+            .add("card_action", Jsons.createObjectBuilder().add("type", 1).add("url", detailUrl(r.id())))
+            .add("button_list", Jsons.createArrayBuilder()
+                .add(Jsons.createObjectBuilder()
                     .add("text", t.get("leave.msg.card.approve")).add("style", 1)
                     .add("key", CardAction.approveKey(r.id(), step)))
-                .add(Json.createObjectBuilder()
+                .add(Jsons.createObjectBuilder()
                     .add("text", t.get("leave.msg.card.reject")).add("style", 2)
                     .add("key", CardAction.rejectKey(r.id(), step))));
     String body =
-        Json.createObjectBuilder().add("msgtype", "template_card").add("template_card", card).build().toString();
+        Jsons.createObjectBuilder().add("msgtype", "template_card").add("template_card", card).build().toString();
     return OutgoingMessage.send(
         "leave:" + r.id() + ":step:" + step + ":open", approvers, body, topic(r.id()));
   }
@@ -96,9 +96,9 @@ public class LeaveMessages {
   }
 
   private static String textcard(String title, String description, String url) {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("msgtype", "textcard")
-        .add("textcard", Json.createObjectBuilder()
+        .add("textcard", Jsons.createObjectBuilder()
             .add("title", cut(title, 40))
             .add("description", description)
             .add("url", url)
@@ -108,7 +108,7 @@ public class LeaveMessages {
   }
 
   private static JsonObjectBuilder kv(String key, String value) {
-    return Json.createObjectBuilder().add("keyname", key).add("value", value);
+    return Jsons.createObjectBuilder().add("keyname", key).add("value", value);
   }
 
   /** Text inside the card's HTML-like description: the few characters it treats as markup are escaped. */

@@ -1,6 +1,6 @@
 package cn.edu.ntvu.workbench.platform.audit;
 
-import jakarta.json.Json;
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,8 +35,8 @@ public record AuditDiff(JsonObject before, JsonObject after) {
   public static AuditDiff between(Map<String, ?> before, Map<String, ?> after) {
     Set<String> fields = new LinkedHashSet<>(before.keySet());
     fields.addAll(after.keySet());
-    JsonObjectBuilder b = Json.createObjectBuilder();
-    JsonObjectBuilder a = Json.createObjectBuilder();
+    JsonObjectBuilder b = Jsons.createObjectBuilder();
+    JsonObjectBuilder a = Jsons.createObjectBuilder();
     for (String field : fields) {
       Object old = before.get(field);
       Object now = after.get(field);
@@ -86,12 +86,12 @@ public record AuditDiff(JsonObject before, JsonObject after) {
       return bool ? JsonValue.TRUE : JsonValue.FALSE;
     }
     if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      return Json.createValue(((Number) value).longValue());
+      return Jsons.createValue(((Number) value).longValue());
     }
     if (value instanceof BigDecimal d) {
-      return Json.createValue(d);
+      return Jsons.createValue(d);
     }
-    return Json.createValue(String.valueOf(value));
+    return Jsons.createValue(String.valueOf(value));
   }
 
   private static String text(Object value) {
@@ -111,7 +111,7 @@ public record AuditDiff(JsonObject before, JsonObject after) {
     if (text == null || text.isBlank()) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = Jsons.createReader(new StringReader(text))) {
       JsonValue v = reader.readValue();
       return v.getValueType() == JsonValue.ValueType.OBJECT ? v.asJsonObject() : JsonValue.EMPTY_JSON_OBJECT;
     } catch (RuntimeException e) {

@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.timetable.application;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.timetable.domain.Term;
 import cn.edu.ntvu.workbench.timetable.infrastructure.TermRecord;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -95,7 +95,7 @@ final class TimetableOverviewReader {
     if (summary == null || summary.isBlank()) {
       return "";
     }
-    try (JsonReader json = Json.createReader(new StringReader(summary))) {
+    try (JsonReader json = Jsons.createReader(new StringReader(summary))) {
       JsonObject o = json.readObject();
       return o.get("term") instanceof JsonString term ? term.getString() : "";
     } catch (JsonException | ClassCastException e) {

@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.wecom.infrastructure;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.wecom.application.WeComHttp;
 import cn.edu.ntvu.workbench.wecom.domain.WeComUnavailableException;
 import jakarta.enterprise.inject.Vetoed;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -97,7 +97,7 @@ public class JerseyWeComHttp implements WeComHttp, AutoCloseable {
 
   /** WeCom answers every call, errors included, with a JSON object (wecom-api-notes §1.2). */
   static JsonObject parse(String path, String body) {
-    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(body == null ? "" : body))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new WeComUnavailableException(path, "answer is not a JSON object");

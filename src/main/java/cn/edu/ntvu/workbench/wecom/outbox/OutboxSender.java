@@ -1,11 +1,11 @@
 package cn.edu.ntvu.workbench.wecom.outbox;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.wecom.application.WeComClient;
 import cn.edu.ntvu.workbench.wecom.domain.Agent;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -136,17 +136,17 @@ public class OutboxSender {
 
   DeliveryOutcome deliver(Agent agent, Claimed message) {
     JsonObject body;
-    try (JsonReader reader = Json.createReader(new StringReader(message.body()))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(message.body()))) {
       body = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       return new DeliveryOutcome.Failed(null, "the queued body is not a JSON object");
     }
     List<String> users = users(message.toUsers());
-    JsonObjectBuilder request = Json.createObjectBuilder(body);
+    JsonObjectBuilder request = Jsons.createObjectBuilder(body);
     String path;
     if (message.kind() == OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD) {
       path = UPDATE_TEMPLATE_CARD;
-      JsonArrayBuilder userids = Json.createArrayBuilder();
+      JsonArrayBuilder userids = Jsons.createArrayBuilder();
       users.forEach(userids::add);
       request.add("userids", userids);
     } else {

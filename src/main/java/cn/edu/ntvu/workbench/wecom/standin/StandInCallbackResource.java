@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.wecom.standin;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import cn.edu.ntvu.workbench.wecom.callback.application.WeComCallbackMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonObject;
@@ -63,7 +63,7 @@ public class StandInCallbackResource {
     }
     StandInCallbacks.Delivery delivery = callbacks.send(xml);
     return Response.ok(
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("status", delivery.status())
                 .add("body", delivery.body())
                 .add("xml", xml)
@@ -78,12 +78,12 @@ public class StandInCallbackResource {
   @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
   public String received() {
     StandInRequests.requireDevMode(appMode);
-    JsonArrayBuilder all = Json.createArrayBuilder();
+    JsonArrayBuilder all = Jsons.createArrayBuilder();
     for (WeComCallbackMessage m : log.received()) {
-      JsonObjectBuilder fields = Json.createObjectBuilder();
+      JsonObjectBuilder fields = Jsons.createObjectBuilder();
       m.fields().forEach(fields::add);
       all.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("dedupeKey", m.dedupeKey())
               .add("msgType", String.valueOf(m.msgType()))
               .add("event", String.valueOf(m.event()))
@@ -96,7 +96,7 @@ public class StandInCallbackResource {
               .add("msgId", String.valueOf(m.msgId()))
               .add("fields", fields));
     }
-    return Json.createObjectBuilder().add("received", all).build().toString();
+    return Jsons.createObjectBuilder().add("received", all).build().toString();
   }
 
   /** {@code POST …/_callback/received} with {@code {"reset": true}}, {@code {"failNext": 1}} and/or {@code

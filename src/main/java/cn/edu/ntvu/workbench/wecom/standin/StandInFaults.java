@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.wecom.standin;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,8 +74,8 @@ public class StandInFaults {
       if (Instant.now().isBefore(outage.until())) {
         return Optional.of(
             outage.httpStatus() != 0
-                ? Json.createObjectBuilder().add(HTTP_STATUS, outage.httpStatus()).build()
-                : Json.createObjectBuilder().add("errcode", outage.errcode()).add("errmsg", outage.errmsg()).build());
+                ? Jsons.createObjectBuilder().add(HTTP_STATUS, outage.httpStatus()).build()
+                : Jsons.createObjectBuilder().add("errcode", outage.errcode()).add("errmsg", outage.errmsg()).build());
       }
       outages.remove(path, outage);
     }
@@ -97,7 +97,7 @@ public class StandInFaults {
       return Optional.empty();
     }
     return Optional.of(
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("errcode", fault.errcode())
             .add("errmsg", fault.errmsg())
             .build());

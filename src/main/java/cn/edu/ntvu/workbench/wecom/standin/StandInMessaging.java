@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.wecom.standin;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.wecom.infrastructure.WeComSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -154,7 +154,7 @@ public class StandInMessaging {
     } finally {
       held.forEach(ReentrantLock::unlock);
     }
-    JsonObjectBuilder answer = Json.createObjectBuilder()
+    JsonObjectBuilder answer = Jsons.createObjectBuilder()
         .add("errcode", 0)
         .add("errmsg", "ok")
         .add("invaliduser", String.join("|", invalid))
@@ -213,9 +213,9 @@ public class StandInMessaging {
           "", StandInMessage.UPDATED));
     }
     store.save(updated);
-    JsonArrayBuilder invalidUsers = Json.createArrayBuilder();
+    JsonArrayBuilder invalidUsers = Jsons.createArrayBuilder();
     invalid.forEach(invalidUsers::add);
-    return Json.createObjectBuilder().add("errcode", 0).add("errmsg", "ok").add("invaliduser", invalidUsers).build();
+    return Jsons.createObjectBuilder().add("errcode", 0).add("errmsg", "ok").add("invaliduser", invalidUsers).build();
   }
 
   /** Token and agentid checks common to both calls; null if they pass. */
@@ -238,7 +238,7 @@ public class StandInMessaging {
 
   /** What the duplicate check compares: the message without its addressing, in the order the sender wrote it. */
   static String content(JsonObject body) {
-    JsonObjectBuilder content = Json.createObjectBuilder();
+    JsonObjectBuilder content = Jsons.createObjectBuilder();
     body.forEach((key, value) -> {
       if (!ADDRESSING.contains(key) && !"userids".equals(key)) {
         content.add(key, value);
@@ -270,7 +270,7 @@ public class StandInMessaging {
   }
 
   private static JsonObject error(int errcode, String errmsg) {
-    return Json.createObjectBuilder().add("errcode", errcode).add("errmsg", errmsg).build();
+    return Jsons.createObjectBuilder().add("errcode", errcode).add("errmsg", errmsg).build();
   }
 
   private static String randomValue(int bytes) {

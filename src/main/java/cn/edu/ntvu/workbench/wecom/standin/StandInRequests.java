@@ -1,6 +1,6 @@
 package cn.edu.ntvu.workbench.wecom.standin;
 
-import jakarta.json.Json;
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -22,7 +22,7 @@ final class StandInRequests {
 
   /** The body as a JSON object, or null when it is not one. */
   static JsonObject readObject(String body) {
-    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(body == null ? "" : body))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       return null;
@@ -31,7 +31,7 @@ final class StandInRequests {
 
   static Response badRequest(String reason) {
     return Response.status(Response.Status.BAD_REQUEST)
-        .entity(Json.createObjectBuilder().add("error", reason).build().toString())
+        .entity(Jsons.createObjectBuilder().add("error", reason).build().toString())
         .type(MediaType.APPLICATION_JSON)
         .build();
   }

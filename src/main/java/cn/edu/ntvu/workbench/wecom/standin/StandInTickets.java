@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.wecom.standin;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -51,7 +51,7 @@ public class StandInTickets {
     }
     byte[] bytes = new byte[48];
     RANDOM.nextBytes(bytes);
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("errcode", 0)
         .add("errmsg", "ok")
         .add("ticket", "standin-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
@@ -60,6 +60,6 @@ public class StandInTickets {
   }
 
   private static JsonObject error(int errcode, String errmsg) {
-    return Json.createObjectBuilder().add("errcode", errcode).add("errmsg", errmsg).build();
+    return Jsons.createObjectBuilder().add("errcode", errcode).add("errmsg", errmsg).build();
   }
 }

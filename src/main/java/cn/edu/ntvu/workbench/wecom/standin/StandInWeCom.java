@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.wecom.standin;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.wecom.infrastructure.WeComSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -86,7 +86,7 @@ public class StandInWeCom {
     String token = randomValue();
     grants.save(
         new StandInGrant(token, StandInGrant.Type.TOKEN, null, now.plus(TOKEN_LIFETIME), false));
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("errcode", 0)
         .add("errmsg", "ok")
         .add("access_token", token)
@@ -118,13 +118,13 @@ public class StandInWeCom {
     }
     String userid = redeemed.get().userid();
     if (userid == null) {
-      return Json.createObjectBuilder()
+      return Jsons.createObjectBuilder()
           .add("errcode", 0)
           .add("errmsg", "ok")
           .add("openid", "oStandIn" + randomValue().substring(0, 20))
           .build();
     }
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("errcode", 0)
         .add("errmsg", "ok")
         .add("userid", userid)
@@ -155,7 +155,7 @@ public class StandInWeCom {
   }
 
   private static JsonObject error(int errcode) {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("errcode", errcode)
         .add("errmsg", errmsgOf(errcode))
         .build();

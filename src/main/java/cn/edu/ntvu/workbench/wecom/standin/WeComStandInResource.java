@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.wecom.standin;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -80,9 +80,9 @@ public class WeComStandInResource {
   @Path("_control/messages")
   public String receivedMessages(@QueryParam("touser") String touser, @QueryParam("limit") Integer limit) {
     StandInRequests.requireDevMode(appMode);
-    jakarta.json.JsonArrayBuilder rows = Json.createArrayBuilder();
+    jakarta.json.JsonArrayBuilder rows = Jsons.createArrayBuilder();
     for (StandInMessage m : messages.latest(touser, limit == null ? 200 : Math.max(1, Math.min(limit, 5000)))) {
-      rows.add(Json.createObjectBuilder()
+      rows.add(Jsons.createObjectBuilder()
           .add("id", m.id())
           .add("receivedAt", m.receivedAt().toString())
           .add("api", m.api())
@@ -92,7 +92,7 @@ public class WeComStandInResource {
           .add("outcome", m.outcome())
           .add("body", m.body()));
     }
-    return Json.createObjectBuilder().add("messages", rows).build().toString();
+    return Jsons.createObjectBuilder().add("messages", rows).build().toString();
   }
 
 
@@ -106,7 +106,7 @@ public class WeComStandInResource {
 
   private static Response invalidJson() {
     // WeCom's answer to a body it cannot parse.
-    return Response.ok(Json.createObjectBuilder().add("errcode", 47001).add("errmsg", "data format error").build()
+    return Response.ok(Jsons.createObjectBuilder().add("errcode", 47001).add("errmsg", "data format error").build()
         .toString()).build();
   }
 
@@ -126,7 +126,7 @@ public class WeComStandInResource {
     if (command == null) {
       return StandInRequests.badRequest("body must be a JSON object");
     }
-    JsonObjectBuilder done = Json.createObjectBuilder().add("errcode", 0).add("errmsg", "ok");
+    JsonObjectBuilder done = Jsons.createObjectBuilder().add("errcode", 0).add("errmsg", "ok");
     if (command.getBoolean("reset", false)) {
       faults.reset();
     }
@@ -162,11 +162,11 @@ public class WeComStandInResource {
   public String calls(@QueryParam("path") String path) {
     StandInRequests.requireDevMode(appMode);
     if (path == null || path.isBlank()) {
-      JsonObjectBuilder all = Json.createObjectBuilder();
+      JsonObjectBuilder all = Jsons.createObjectBuilder();
       faults.allCalls().forEach(all::add);
-      return Json.createObjectBuilder().add("calls", all).build().toString();
+      return Jsons.createObjectBuilder().add("calls", all).build().toString();
     }
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("path", path)
         .add("calls", faults.calls(path))
         .build()

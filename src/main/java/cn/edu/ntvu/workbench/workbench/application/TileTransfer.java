@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.workbench.application;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.identity.domain.PersonKind;
 import cn.edu.ntvu.workbench.identity.domain.Role;
 import cn.edu.ntvu.workbench.workbench.domain.Scene;
@@ -8,7 +9,6 @@ import cn.edu.ntvu.workbench.workbench.domain.TileIcons;
 import cn.edu.ntvu.workbench.workbench.domain.TileInputException;
 import cn.edu.ntvu.workbench.workbench.domain.TileKind;
 import cn.edu.ntvu.workbench.workbench.domain.Visibility;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -76,10 +76,10 @@ public final class TileTransfer {
    * the file so that the other server shows the same icons.
    */
   public static byte[] write(List<Tile> tiles, Map<String, byte[]> icons, OffsetDateTime exportedAt) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsons.createArrayBuilder();
     for (Tile t : tiles) {
       JsonObjectBuilder o =
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("scene", t.scene().name())
               .add("name", t.name());
       if (t.description() != null) {
@@ -95,7 +95,7 @@ public final class TileTransfer {
       Visibility v = t.visibility();
       o.add(
           "visibility",
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("everyone", v.everyone())
               .add("roles", array(v.roles()))
               .add("kinds", array(v.kinds()))
@@ -104,10 +104,10 @@ public final class TileTransfer {
               .add("people", array(v.people())));
       list.add(o);
     }
-    JsonObjectBuilder iconData = Json.createObjectBuilder();
+    JsonObjectBuilder iconData = Jsons.createObjectBuilder();
     new TreeSet<>(icons.keySet()).forEach(n -> iconData.add(n, Base64.getEncoder().encodeToString(icons.get(n))));
     JsonObject file =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("format", FORMAT)
             .add("formatVersion", FORMAT_VERSION)
             .add("exportedAt", exportedAt.toString())
@@ -115,14 +115,14 @@ public final class TileTransfer {
             .add("icons", iconData)
             .build();
     StringWriter out = new StringWriter();
-    Json.createWriterFactory(Map.of("jakarta.json.stream.JsonGenerator.prettyPrinting", true))
+    Jsons.createWriterFactory(Map.of("jakarta.json.stream.JsonGenerator.prettyPrinting", true))
         .createWriter(out)
         .write(file);
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static JsonArrayBuilder array(Collection<?> values) {
-    JsonArrayBuilder b = Json.createArrayBuilder();
+    JsonArrayBuilder b = Jsons.createArrayBuilder();
     new TreeSet<>(values.stream().map(String::valueOf).toList()).forEach(b::add);
     return b;
   }
@@ -134,7 +134,7 @@ public final class TileTransfer {
       return failed("workbench.transfer.tooBig", String.valueOf(MAX_BYTES / (1024 * 1024)));
     }
     JsonObject file;
-    try (JsonReader r = Json.createReader(new ByteArrayInputStream(stripBom(bytes)))) {
+    try (JsonReader r = Jsons.createReader(new ByteArrayInputStream(stripBom(bytes)))) {
       JsonValue v = r.readValue();
       if (v.getValueType() != JsonValue.ValueType.OBJECT) {
         return failed("workbench.transfer.notOurs");

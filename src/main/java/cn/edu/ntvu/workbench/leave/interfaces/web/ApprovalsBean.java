@@ -34,7 +34,12 @@ public class ApprovalsBean implements Serializable {
   @Inject LeaveQueries queries;
   @Inject LeaveDecisions decisions;
 
-  private List<LeaveRequestRow> rows = List.of();
+  /**
+   * Not kept in the session: view-scoped beans live there (up to {@code numberOfActiveViewMaps} of them) and a replicated
+   * session is read and written whole, so 500 rows in each of them cost more than the page itself (JFR). After a
+   * postback reaches another server the rows are read again; what a tick may approve is {@link #shownSteps}.
+   */
+  private transient List<LeaveRequestRow> rows;
   /** Request id → the step shown for it (what a tick approves). */
   private Map<Long, Integer> shownSteps = new HashMap<>();
   private Map<Long, Boolean> ticked = new HashMap<>();
@@ -101,6 +106,13 @@ public class ApprovalsBean implements Serializable {
   }
 
   public List<LeaveRequestRow> getRows() {
+    if (rows == null) {
+      rows = queries.waitingFor(me.get());
+      // What the page shows this person, it may approve.
+      for (LeaveRequestRow r : rows) {
+        shownSteps.putIfAbsent(r.id(), r.currentStep());
+      }
+    }
     return rows;
   }
 

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.leave.interfaces.wecom;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.leave.application.DecisionOutcome;
 import cn.edu.ntvu.workbench.leave.application.LeaveDecisions;
 import cn.edu.ntvu.workbench.leave.domain.CardAction;
@@ -10,7 +11,6 @@ import cn.edu.ntvu.workbench.wecom.outbox.WeComOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
@@ -43,9 +43,9 @@ public class LeaveCardButtons {
       return;
     }
     String body =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("response_code", m.responseCode())
-            .add("button", Json.createObjectBuilder().add("replace_name", buttonText(outcome, m.eventKey())))
+            .add("button", Jsons.createObjectBuilder().add("replace_name", buttonText(outcome, m.eventKey())))
             .build()
             .toString();
     outbox.enqueue(

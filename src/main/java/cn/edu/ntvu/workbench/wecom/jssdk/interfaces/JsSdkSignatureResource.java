@@ -1,11 +1,11 @@
 package cn.edu.ntvu.workbench.wecom.jssdk.interfaces;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.wecom.domain.WeComException;
 import cn.edu.ntvu.workbench.wecom.jssdk.application.JsSdkSigner;
 import cn.edu.ntvu.workbench.wecom.jssdk.domain.JsSdkSignature;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,15 +37,15 @@ public class JsSdkSignatureResource {
       signed = signer.sign(url);
     } catch (WeComException | IllegalStateException e) {
       LOG.warning(() -> "JS-SDK signature not available: " + e.getMessage());
-      return answer(Response.Status.SERVICE_UNAVAILABLE, Json.createObjectBuilder().add("error", "wecom unavailable"));
+      return answer(Response.Status.SERVICE_UNAVAILABLE, Jsons.createObjectBuilder().add("error", "wecom unavailable"));
     }
     if (signed.isEmpty()) {
-      return answer(Response.Status.BAD_REQUEST, Json.createObjectBuilder().add("error", "url is not a page of this site"));
+      return answer(Response.Status.BAD_REQUEST, Jsons.createObjectBuilder().add("error", "url is not a page of this site"));
     }
     JsSdkSigner.PageSignatures s = signed.get();
     return answer(
         Response.Status.OK,
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("corpId", s.corpId())
             .add("agentId", s.agentId())
             .add("config", json(s.config()))
@@ -53,7 +53,7 @@ public class JsSdkSignatureResource {
   }
 
   private static JsonObjectBuilder json(JsSdkSignature s) {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("timestamp", s.timestamp())
         .add("nonceStr", s.nonceStr())
         .add("signature", s.signature());
