@@ -1,6 +1,8 @@
 package cn.edu.ntvu.workbench.leave.application;
 
+import cn.edu.ntvu.workbench.leave.domain.FieldProblem;
 import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
+import cn.edu.ntvu.workbench.leave.domain.LeaveType;
 import cn.edu.ntvu.workbench.leave.domain.RoutingRule;
 import cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
@@ -13,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The admin's leave configuration: limits, fallback approver, routing rules; every change in the audit log. */
 @ApplicationScoped
@@ -60,6 +63,45 @@ public class LeaveSettingsService {
       audit.record(actor, "LEAVE_RULE_DELETE", AuditObject.of("leave_rule", id, r.stepsText()),
           AuditDiff.between(Map.of("steps", r.stepsText()), Map.of("steps", "")));
     });
+  }
+
+  /**
+   * Adds a type ({@code isNew}) or changes one. A problem instead when the code is taken (or, for a change, gone) or
+   * when this would leave students no type to choose. Requests and rules keep the code, so a type is never removed:
+   * an admin turns it off.
+   */
+  @Transactional
+  public Optional<FieldProblem> saveType(LeaveType t, boolean isNew, AuditActor actor) {
+    Optional<LeaveType> before = store.types().stream().filter(x -> x.code().equals(t.code())).findFirst();
+    if (isNew && before.isPresent()) {
+      return Optional.of(FieldProblem.of("typeCode", "leave.admin.type.exists", t.code()));
+    }
+    if (!isNew && before.isEmpty()) {
+      return Optional.of(FieldProblem.of("typeCode", "leave.admin.type.gone", t.code()));
+    }
+    boolean anotherEnabled = store.types().stream().anyMatch(x -> x.enabled() && !x.code().equals(t.code()));
+    if (!t.enabled() && !anotherEnabled) {
+      return Optional.of(FieldProblem.of("typeEnabled", "leave.admin.type.lastEnabled"));
+    }
+    if (isNew) {
+      store.insertType(t);
+      audit.record(actor, "LEAVE_TYPE_ADD", AuditObject.of("leave_type", t.code(), t.name()),
+          AuditDiff.created(fields(t)));
+    } else {
+      store.updateType(t);
+      audit.record(actor, "LEAVE_TYPE_CHANGE", AuditObject.of("leave_type", t.code(), t.name()),
+          AuditDiff.between(fields(before.get()), fields(t)));
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, Object> fields(LeaveType t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", t.name());
+    m.put("nameEn", t.nameEn());
+    m.put("certificateOverDays", t.certificateOverDays() == null ? "" : t.certificateOverDays().toPlainString());
+    m.put("enabled", t.enabled());
+    return m;
   }
 
   private static Map<String, Object> fields(LeavePolicy p) {

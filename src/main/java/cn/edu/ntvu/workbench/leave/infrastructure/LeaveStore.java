@@ -55,6 +55,31 @@ public class LeaveStore {
         .toList();
   }
 
+  /** A new type, after the others. */
+  public void insertType(LeaveType t) {
+    em.createNativeQuery(
+            "INSERT INTO leave_type (code, name, name_en, certificate_over_days, enabled, sort_order)"
+                + " SELECT ?, ?, ?, ?, ?, COALESCE(MAX(sort_order), 0) + 1 FROM leave_type")
+        .setParameter(1, t.code())
+        .setParameter(2, t.name())
+        .setParameter(3, t.nameEn())
+        .setParameter(4, t.certificateOverDays())
+        .setParameter(5, t.enabled())
+        .executeUpdate();
+  }
+
+  /** Changes a type's names, certificate limit and whether students may choose it; its code stays. */
+  public int updateType(LeaveType t) {
+    return em.createNativeQuery(
+            "UPDATE leave_type SET name = ?, name_en = ?, certificate_over_days = ?, enabled = ? WHERE code = ?")
+        .setParameter(1, t.name())
+        .setParameter(2, t.nameEn())
+        .setParameter(3, t.certificateOverDays())
+        .setParameter(4, t.enabled())
+        .setParameter(5, t.code())
+        .executeUpdate();
+  }
+
   public LeavePolicy policy() {
     return rows(em.createNativeQuery(
             "SELECT past_limit_days, max_days, min_notice_hours, fallback_account, auto_confirm_return"

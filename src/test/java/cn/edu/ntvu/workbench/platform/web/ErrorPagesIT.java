@@ -82,6 +82,18 @@ class ErrorPagesIT {
   }
 
   @Test
+  void aStatelessViewStateSentToAStatefulPageIsABadRequestNotAFailure() {
+    WebSession web = signedIn(TestUsers.ADMIN.account());
+    assertThat(web.get(app + "/leave/admin.xhtml").statusCode()).isEqualTo(200);
+    HttpResponse<String> r =
+        web.post(app + "/leave/admin.xhtml",
+            Map.of("types", "types", "save-type", "save-type", "typeCode", "FORGED", "jakarta.faces.ViewState",
+                "stateless"));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).doesNotContain("错误编号").doesNotContain("FacesException").doesNotContain("at com.");
+  }
+
+  @Test
   void theSessionCookieIsHttpOnlyAndLax() {
     HttpResponse<String> r = new WebSession().userAgent(Browser.WECOM_UA).get(app + "/login/wecom?target=/");
     String cookie =

@@ -417,6 +417,82 @@ class LeaveIT {
     assertThat(xlsx.body()).startsWith("PK");
   }
 
+  @Test
+  void anAdminAddsChangesAndTurnsOffATypeOfLeaveAndStudentsSeeIt() throws Exception {
+    String code = "EXAM" + (System.nanoTime() % 100000);
+    WebSession admin = WeComStandInScreen.signedIn(app + "/leave/admin.xhtml", TestUsers.ADMIN.account());
+    HttpResponse<String> page = admin.get(app + "/leave/admin.xhtml");
+    Map<String, String> type = new LinkedHashMap<>();
+    // Bad input first: a code in Chinese, no English name, 1.2 days. Each field says why; nothing is saved.
+    type.put("typeCode", "考试");
+    type.put("typeName", "考试假");
+    type.put("typeNameEn", "");
+    type.put("typeCertificate", "1.2");
+    type.put("typeEnabled", "on");
+    HttpResponse<String> refused = postButton(admin, page, "types", "save-type", type);
+    assertThat(refused.body())
+        .contains("id=\"error-typeCode\"", "id=\"error-typeNameEn\"", "id=\"error-typeCertificate\"")
+        .contains("请按提示修改后再提交")
+        .doesNotContain("data-type=\"考试\"");
+    // A lower-case code is taken in capitals.
+    type.put("typeCode", code.toLowerCase(java.util.Locale.ROOT));
+    type.put("typeNameEn", "Exam leave");
+    type.put("typeCertificate", "２");
+    HttpResponse<String> saved = postButton(admin, refused, "types", "save-type", type);
+    assertThat(saved.body()).contains("请假类型“考试假”已保存", "data-type=\"" + code + "\"", "超过 2 天需证明");
+    // The same code again is refused.
+    assertThat(postButton(admin, saved, "types", "save-type", type).body()).contains("代码 " + code + " 已被使用");
+    try {
+      WebSession student = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", "20240100015");
+      assertThat(student.get(app + "/leave/apply.xhtml").body()).contains("value=\"" + code + "\"", "考试假");
+
+      // Turned off: no longer offered, still listed for the admin.
+      HttpResponse<String> list = admin.get(app + "/leave/admin.xhtml");
+      HttpResponse<String> editing = postButton(admin, list, "types", buttonOf(list, code), Map.of());
+      assertThat(editing.body()).contains("修改请假类型", "value=\"考试假\"");
+      Map<String, String> off = new LinkedHashMap<>();
+      off.put("typeName", "考试假");
+      off.put("typeNameEn", "Exam leave");
+      off.put("typeCertificate", "");
+      HttpResponse<String> turnedOff = postButton(admin, editing, "types", "save-type", off);
+      assertThat(turnedOff.body()).contains("请假类型“考试假”已保存", "data-type=\"" + code + "\"", "已停用");
+      assertThat(student.get(app + "/leave/apply.xhtml").body()).doesNotContain("value=\"" + code + "\"");
+      assertThat(query("SELECT enabled FROM leave_type WHERE code = ?", code)).isIn("0", "false");
+
+      // In the audit log, with what changed.
+      String log = admin.get(app + "/admin/audit.csv?type=leave_type").body();
+      assertThat(log).contains("LEAVE_TYPE_ADD", "LEAVE_TYPE_CHANGE", code);
+
+      // A student posting the admin's form changes nothing.
+      HttpResponse<String> studentPage = student.get(app + "/leave/admin.xhtml");
+      assertThat(studentPage.statusCode()).isEqualTo(403);
+      Map<String, String> forged = new LinkedHashMap<>(type);
+      forged.put("typeCode", code + "X");
+      forged.put("types", "types");
+      forged.put("save-type", "save-type");
+      forged.put("jakarta.faces.ViewState", "stateless");
+      HttpResponse<String> r = student.post(app + "/leave/admin.xhtml", forged);
+      assertThat(r.statusCode()).isIn(400, 403);
+      assertThat(count("SELECT COUNT(*) FROM leave_type WHERE code = ?", code + "X")).isZero();
+    } finally {
+      exec("DELETE FROM leave_type WHERE code = ?", code);
+    }
+  }
+
+  /** The name of the 修改 button in the row of {@code code} on the admin page. */
+  private static String buttonOf(HttpResponse<String> page, String code) {
+    String body = page.body();
+    int row = body.indexOf("data-type=\"" + code + "\"");
+    assertThat(row).as("row of " + code).isPositive();
+    Matcher m = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*class=\"[^\"]*lv-type-edit").matcher(body);
+    Matcher m2 = Pattern.compile("<input[^>]*class=\"[^\"]*lv-type-edit[^\"]*\"[^>]*name=\"([^\"]+)\"").matcher(body);
+    if (m.find(row)) {
+      return m.group(1);
+    }
+    assertThat(m2.find(row)).as("edit button of " + code).isTrue();
+    return m2.group(1);
+  }
+
   // ---- helpers
 
   private static ChromeDriver signIn(Browser b, String path, String account) {
