@@ -50,6 +50,8 @@ public class LeaveSubmissions {
     if (token == null || token.isBlank() || token.length() > 64) {
       throw new IllegalArgumentException("a submit needs the form's token");
     }
+    // First: one submit of this student at a time, so the overlap check below sees the other one.
+    store.lockStudent(student.account());
     OptionalLong existing = store.requestIdByToken(student.account(), token);
     if (existing.isPresent()) {
       return new SubmitResult(existing.getAsLong(), false, List.of());

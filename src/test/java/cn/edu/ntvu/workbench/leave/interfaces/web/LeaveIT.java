@@ -245,6 +245,49 @@ class LeaveIT {
     };
   }
 
+  // ---- one student, two phones
+
+  @Test
+  void twoOverlappingFormsOfOneStudentSentAtOnceMakeOneRequest() throws Exception {
+    String who = "20240100016";
+    WebSession phone = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", who);
+    WebSession laptop = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", who);
+    for (int day = 14; day <= 16; day++) {
+      String date = "2026-12-" + day;
+      HttpResponse<String> a = phone.get(app + "/leave/apply.xhtml");
+      HttpResponse<String> b = laptop.get(app + "/leave/apply.xhtml");
+      CountDownLatch go = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Future<HttpResponse<String>> fa = pool.submit(send(go, phone, a, form(date + "T08:00", date + "T12:00", "看病")));
+        Future<HttpResponse<String>> fb = pool.submit(send(go, laptop, b, form(date + "T10:00", date + "T17:00", "看病")));
+        go.countDown();
+        List<HttpResponse<String>> both = List.of(fa.get(), fb.get());
+        assertThat(both.stream().filter(r -> r.statusCode() == 302).count()).as(date).isEqualTo(1);
+        HttpResponse<String> refused = both.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow();
+        assertThat(refused.body()).contains("id=\"error-start\"");
+      } finally {
+        pool.shutdown();
+      }
+      assertThat(count("SELECT COUNT(*) FROM leave_request WHERE student_account = ? AND DATE(starts_at) = ?", who,
+          date)).as(date).isEqualTo(1);
+    }
+  }
+
+  private static Callable<HttpResponse<String>> send(CountDownLatch go, WebSession web, HttpResponse<String> page,
+      Map<String, String> fields) {
+    return () -> {
+      Map<String, String> f = new LinkedHashMap<>(fields);
+      f.put("jakarta.faces.ViewState", viewState(page));
+      Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page.body());
+      if (token.find()) {
+        f.put("token", token.group(1));
+      }
+      go.await();
+      return web.postMultipart(app + "/leave/apply.xhtml", f);
+    };
+  }
+
   // ---- who may see and do what
 
   @Test
