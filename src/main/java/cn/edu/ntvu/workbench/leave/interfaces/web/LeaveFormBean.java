@@ -9,6 +9,7 @@ import cn.edu.ntvu.workbench.leave.application.NewAttachment;
 import cn.edu.ntvu.workbench.leave.application.SubmitResult;
 import cn.edu.ntvu.workbench.leave.domain.AttachmentKind;
 import cn.edu.ntvu.workbench.leave.domain.FieldProblem;
+import cn.edu.ntvu.workbench.leave.domain.HalfDay;
 import cn.edu.ntvu.workbench.leave.domain.LeaveDuration;
 import cn.edu.ntvu.workbench.leave.domain.LeaveForm;
 import cn.edu.ntvu.workbench.leave.domain.LeaveType;
@@ -22,6 +23,7 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,6 +50,11 @@ public class LeaveFormBean implements Serializable {
   private String typeCode;
   private String start;
   private String end;
+  /** The half-day picker (date and 上午/下午); when a date is there it decides over {@link #start}/{@link #end}. */
+  private String startDate;
+  private String startHalf = HalfDay.AM.name();
+  private String endDate;
+  private String endHalf = HalfDay.PM.name();
   private String reason;
   private boolean offCampus;
   private String destination;
@@ -141,39 +148,85 @@ public class LeaveFormBean implements Serializable {
 
   /** The form as typed; null (with the problems noted) when a time cannot be read. */
   private LeaveForm form(int attachments) {
-    LocalDateTime s = parse("start", start);
-    LocalDateTime e = parse("end", end);
+    LocalDateTime s = startTime(true);
+    LocalDateTime e = endTime(true);
     if (problems.containsKey("start") || problems.containsKey("end")) {
       return null;
     }
     return new LeaveForm(typeCode, s, e, reason, offCampus, destination, contact, attachments);
   }
 
-  private LocalDateTime parse(String field, String value) {
+  /** The start as picked: by half days when a start date is there, else the date and time typed. */
+  private LocalDateTime startTime(boolean note) {
+    if (!blank(startDate)) {
+      LocalDate d = parseDate("start", startDate, note);
+      HalfDay h = HalfDay.of(startHalf);
+      return d == null || h == null ? badHalf("start", note) : h.startOn(d);
+    }
+    return parse("start", start, note);
+  }
+
+  private LocalDateTime endTime(boolean note) {
+    if (!blank(endDate)) {
+      LocalDate d = parseDate("end", endDate, note);
+      HalfDay h = HalfDay.of(endHalf);
+      return d == null || h == null ? badHalf("end", note) : h.endOn(d);
+    }
+    return parse("end", end, note);
+  }
+
+  private LocalDateTime badHalf(String field, boolean note) {
+    if (note) {
+      problems.putIfAbsent(field, LeaveTexts.ofView().get("leave.error.badTime"));
+    }
+    return null;
+  }
+
+  private LocalDate parseDate(String field, String value, boolean note) {
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException ex) {
+      if (note) {
+        problems.put(field, LeaveTexts.ofView().get("leave.error.badTime"));
+      }
+      return null;
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private LocalDateTime parse(String field, String value, boolean note) {
     if (value == null || value.isBlank()) {
       return null;
     }
     try {
       return LocalDateTime.parse(value.strip());
     } catch (DateTimeParseException ex) {
-      problems.put(field, LeaveTexts.ofView().get("leave.error.badTime"));
+      if (note) {
+        problems.put(field, LeaveTexts.ofView().get("leave.error.badTime"));
+      }
       return null;
     }
   }
 
-  /** "1.5 天（33 小时 0 分钟）" for what is typed now; a dash while it cannot be computed. */
+  /** "1.5 天（33 小时 0 分钟）" for what is picked now; a dash while it cannot be computed. */
   public String getDuration() {
-    try {
-      if (start == null || end == null || start.isBlank() || end.isBlank()) {
-        return LeaveTexts.ofView().get("leave.duration.none");
-      }
-      LeaveDuration d = LeaveDuration.between(LocalDateTime.parse(start.strip()), LocalDateTime.parse(end.strip()));
-      return d.isZero()
-          ? LeaveTexts.ofView().get("leave.duration.none")
-          : LeaveTexts.ofView().get("leave.duration.value", d.daysText(), d.hours(), d.minutesOfHour());
-    } catch (DateTimeParseException e) {
+    LocalDateTime s = startTime(false);
+    LocalDateTime e = endTime(false);
+    if (s == null || e == null) {
       return LeaveTexts.ofView().get("leave.duration.none");
     }
+    LeaveDuration d = LeaveDuration.between(s, e);
+    return d.isZero()
+        ? LeaveTexts.ofView().get("leave.duration.none")
+        : LeaveTexts.ofView().get("leave.duration.value", d.daysText(), d.hours(), d.minutesOfHour());
+  }
+
+  /** True when the form shows the half-day picker: unless a time was typed and no date picked. */
+  public boolean isByHalfDays() {
+    return !blank(startDate) || !blank(endDate) || (blank(start) && blank(end));
   }
 
   public String problem(String field) {
@@ -236,6 +289,38 @@ public class LeaveFormBean implements Serializable {
 
   public void setEnd(String end) {
     this.end = end;
+  }
+
+  public String getStartDate() {
+    return startDate;
+  }
+
+  public void setStartDate(String startDate) {
+    this.startDate = startDate;
+  }
+
+  public String getStartHalf() {
+    return startHalf;
+  }
+
+  public void setStartHalf(String startHalf) {
+    this.startHalf = startHalf;
+  }
+
+  public String getEndDate() {
+    return endDate;
+  }
+
+  public void setEndDate(String endDate) {
+    this.endDate = endDate;
+  }
+
+  public String getEndHalf() {
+    return endHalf;
+  }
+
+  public void setEndHalf(String endHalf) {
+    this.endHalf = endHalf;
   }
 
   public String getReason() {

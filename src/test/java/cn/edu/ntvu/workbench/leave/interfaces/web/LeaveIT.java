@@ -245,6 +245,47 @@ class LeaveIT {
     };
   }
 
+  // ---- by half days
+
+  @Test
+  void aStudentPicksHalfDaysAndTheFormCountsThem() throws Exception {
+    String who = "20240100017";
+    ChromeDriver s = signIn(student, "/leave/apply.xhtml", who);
+    WebDriverWait wait = new WebDriverWait(s, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
+    // The half-day picker is what a fresh form shows; the time fields wait behind 按具体时间.
+    assertThat(s.findElement(By.id("startDate")).isDisplayed()).isTrue();
+    assertThat(s.findElement(By.id("start")).isDisplayed()).isFalse();
+    setTime(s, "startDate", "2026-12-21");
+    new org.openqa.selenium.support.ui.Select(s.findElement(By.id("startHalf"))).selectByValue("PM");
+    setTime(s, "endDate", "2026-12-22");
+    new org.openqa.selenium.support.ui.Select(s.findElement(By.id("endHalf"))).selectByValue("AM");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("duration"), "1 天"));
+    // An end before the start is said at once, as with times.
+    setTime(s, "endDate", "2026-12-20");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-end"), "不能早于开始时间"));
+    setTime(s, "endDate", "2026-12-22");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("error-end")));
+    student.screenshot("leave-apply-half-days");
+    s.findElement(By.id("reason")).sendKeys("回家");
+    s.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.urlContains("/leave/request.xhtml"));
+    long id = Long.parseLong(WeComStandInScreen.query(java.net.URI.create(s.getCurrentUrl())).get("id"));
+    assertThat(query("SELECT DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i') FROM leave_request WHERE id = ?", id))
+        .isEqualTo("2026-12-21 12:00");
+    assertThat(query("SELECT DATE_FORMAT(ends_at, '%Y-%m-%d %H:%i') FROM leave_request WHERE id = ?", id))
+        .isEqualTo("2026-12-22 12:00");
+    assertThat(query("SELECT duration_days FROM leave_request WHERE id = ?", id)).startsWith("1.0");
+
+    // Switching to times empties the dates, so what is hidden cannot decide.
+    s.get(app + "/leave/apply.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
+    setTime(s, "startDate", "2026-12-28");
+    s.findElement(By.id("by-time")).click();
+    assertThat(s.findElement(By.id("start")).isDisplayed()).isTrue();
+    assertThat(s.findElement(By.id("startDate")).getAttribute("value")).isEmpty();
+  }
+
   // ---- one student, two phones
 
   @Test
