@@ -102,6 +102,14 @@ public class LeaveDecisions {
     }
     String typeName = catalog.typeName(r.typeCode());
     outbox.enqueue(messages.decisionNotice(r, stepNo, approve, last, actor.name(), note, typeName));
+    // The other approvers' cards stop offering 同意/驳回; a clicker's own card is updated by the click's code.
+    List<String> others =
+        step.approvers().stream().filter(a -> via != DecisionVia.CARD_BUTTON || !a.equals(actor.account())).toList();
+    if (!others.isEmpty()) {
+      outbox.enqueue(messages.cardSettled(r, stepNo, others,
+          LeaveTexts.chinese().get(approve ? "leave.card.settled.approved" : "leave.card.settled.rejected",
+              actor.name())));
+    }
     Map<String, Object> before = new LinkedHashMap<>();
     before.put("status", r.status().name());
     before.put("step" + stepNo, StepStatus.OPEN.name());
@@ -128,9 +136,8 @@ public class LeaveDecisions {
     }
     LeaveRequestRow r = locked.get();
     LocalDateTime now = LocalDateTime.now(clock);
-    List<String> asked =
-        store.stepsLocked(requestId).stream().filter(s -> s.status() == StepStatus.OPEN)
-            .flatMap(s -> s.approvers().stream()).distinct().toList();
+    List<StepRow> open = store.stepsLocked(requestId).stream().filter(s -> s.status() == StepStatus.OPEN).toList();
+    List<String> asked = open.stream().flatMap(s -> s.approvers().stream()).distinct().toList();
     store.close(requestId, LeaveStatus.WITHDRAWN, now);
     store.cancelRemainingSteps(requestId);
     store.event(requestId, student.account(), student.name(), "WITHDRAWN", r.currentStep(), DecisionVia.PAGE.name(),
@@ -138,6 +145,12 @@ public class LeaveDecisions {
     String typeName = catalog.typeName(r.typeCode());
     if (!asked.isEmpty()) {
       outbox.enqueue(messages.withdrawnNotice(r, asked, typeName));
+    }
+    for (StepRow s : open) {
+      if (!s.approvers().isEmpty()) {
+        outbox.enqueue(messages.cardSettled(r, s.stepNo(), s.approvers(),
+            LeaveTexts.chinese().get("leave.card.settled.withdrawn")));
+      }
     }
     audit.record(student.audit(), "LEAVE_WITHDRAW", LeaveSubmissions.object(r, typeName),
         AuditDiff.between(Map.of("status", r.status().name()),

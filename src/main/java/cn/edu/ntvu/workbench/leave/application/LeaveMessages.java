@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.leave.application;
 import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.leave.domain.CardAction;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.wecom.outbox.OutboxSender;
 import cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * The WeCom messages of the leave workflow (wecom-api-notes §5.1), in Chinese. Each key names the request and the
  * event, so a retried transaction queues nothing twice: {@code leave:42:step:1:open} (the approvers' card),
- * {@code leave:42:step:1:decided} (the student's notice), {@code leave:42:withdrawn}, {@code leave:42:overdue}.
+ * {@code leave:42:step:1:decided} (the student's notice), {@code leave:42:step:1:card-settled} (the card's buttons
+ * replaced once the step is decided or withdrawn), {@code leave:42:withdrawn}, {@code leave:42:overdue}.
  */
 @ApplicationScoped
 public class LeaveMessages {
@@ -49,6 +51,22 @@ public class LeaveMessages {
         Jsons.createObjectBuilder().add("msgtype", "template_card").add("template_card", card).build().toString();
     return OutgoingMessage.send(
         "leave:" + r.id() + ":step:" + step + ":open", approvers, body, topic(r.id()));
+  }
+
+  /**
+   * The buttons of a step's card turned into a line saying how it ended ("张老师 已同意", "学生已撤回"), for the approvers
+   * in {@code to} — all of the step's, or all but the one who clicked the card (whose own button the click's response
+   * code updates). The card's send answered the response code this needs; the outbox looks it up when it delivers.
+   */
+  public OutgoingMessage cardSettled(LeaveRequestRow r, int step, List<String> to, String buttonText) {
+    String body =
+        Jsons.createObjectBuilder()
+            .add(OutboxSender.RESPONSE_CODE_OF, "leave:" + r.id() + ":step:" + step + ":open")
+            .add("button", Jsons.createObjectBuilder().add("replace_name", cut(buttonText, 20)))
+            .build()
+            .toString();
+    return new OutgoingMessage("leave:" + r.id() + ":step:" + step + ":card-settled",
+        OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD, to, body, topic(r.id()));
   }
 
   /** The student's notice of a decision on one step (or of the final one). */

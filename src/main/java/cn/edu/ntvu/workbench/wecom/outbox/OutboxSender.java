@@ -62,6 +62,12 @@ public class OutboxSender {
   private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
   static final String SEND = "/cgi-bin/message/send";
   static final String UPDATE_TEMPLATE_CARD = "/cgi-bin/message/update_template_card";
+  /**
+   * In the body of an UPDATE_TEMPLATE_CARD message instead of {@code response_code}: the message key of the card whose
+   * send answered the code (WeCom gives one per send, usable once, §5.2). It is looked up when the update is delivered,
+   * so a micro-app can queue the update while the card itself is still waiting in the outbox.
+   */
+  public static final String RESPONSE_CODE_OF = "response_code_of";
   /** A send is not started when less than this is left of the lease (read timeout × client retries, and more). */
   static final Duration LEASE_RESERVE = Duration.ofSeconds(30);
   /** Added to a per-member deferral, for clock differences with WeCom. */
@@ -134,12 +140,41 @@ public class OutboxSender {
     }
   }
 
+  /** Status and response_code of the outbox message {@code key}; empty when there is none (or the database failed). */
+  private Optional<String[]> sentCard(String key) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT status, response_code FROM wecom_outbox WHERE message_key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "WeCom outbox: looking up card {0} failed: {1}", new Object[] {key, e.getMessage()});
+      return Optional.of(new String[] {"UNKNOWN", null});
+    }
+  }
+
   DeliveryOutcome deliver(Agent agent, Claimed message) {
     JsonObject body;
     try (JsonReader reader = Jsons.createReader(new StringReader(message.body()))) {
       body = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       return new DeliveryOutcome.Failed(null, "the queued body is not a JSON object");
+    }
+    if (message.kind() == OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD && body.containsKey(RESPONSE_CODE_OF)) {
+      String card = body.getString(RESPONSE_CODE_OF, "");
+      Optional<String[]> sent = sentCard(card);
+      if (sent.isEmpty() || "FAILED".equals(sent.get()[0])) {
+        return new DeliveryOutcome.Failed(null, "the card to update (" + card + ") is not in the outbox or failed");
+      }
+      if (!"SENT".equals(sent.get()[0])) {
+        return new DeliveryOutcome.Retry(null, "the card to update (" + card + ") is not sent yet", Duration.ofSeconds(5));
+      }
+      if (sent.get()[1] == null || sent.get()[1].isBlank()) {
+        return new DeliveryOutcome.Failed(null, "WeCom gave no response_code for the card " + card);
+      }
+      body = Jsons.createObjectBuilder(body).remove(RESPONSE_CODE_OF).add("response_code", sent.get()[1]).build();
     }
     List<String> users = users(message.toUsers());
     JsonObjectBuilder request = Jsons.createObjectBuilder(body);

@@ -838,6 +838,9 @@ class InContainerIT {
         "leave:" + id + ":step:1:decided")).isEqualTo(1);
     assertThat(leaveRows("select count(*) from audit_entry where object_type = 'leave_request' and object_id = ?"
         + " and action = 'LEAVE_APPROVE'", String.valueOf(id))).isEqualTo(1);
+    // The only approver clicked: their own card is updated by the click's code, so no other card needs settling.
+    assertThat(leaveRows("select count(*) from wecom_outbox where message_key = ?", "leave:" + id + ":step:1:card-settled"))
+        .isZero();
   }
 
   @Test

@@ -104,6 +104,14 @@ class LeaveIT {
     c.findElement(By.id("approve")).click();
     cw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已同意"));
     assertThat(c.findElements(By.id("approve"))).isEmpty();
+    // Decided on the page: the counsellor's card in WeCom stops offering 同意/驳回. The update names the card whose
+    // response code it uses; the outbox sends it once the card itself went out.
+    String settled = "leave:" + id + ":step:1:card-settled";
+    assertThat(outboxRecipients(settled)).isEqualTo(COUNSELLOR);
+    assertThat(outboxBody(settled)).contains("\"response_code_of\":\"leave:" + id + ":step:1:open\"", "已同意");
+    awaitOutbox(settled, "SENT");
+    assertThat(count("SELECT COUNT(*) FROM standin_wecom_message WHERE api = 'UPDATE_CARD' AND touser = ?"
+        + " AND body LIKE ?", COUNSELLOR, "%" + TestUsers.COUNSELLOR.name() + " 已同意%")).isPositive();
 
     // The dean decides step 2 (opened with its own card).
     assertThat(outboxRecipients("leave:" + id + ":step:2:open")).isEqualTo(TestUsers.DEAN.account());
@@ -360,6 +368,8 @@ class LeaveIT {
     assertThat(postButton(owner, owner.get(url), "detail", "withdraw", Map.of()).body()).contains("已撤回");
     assertThat(query("SELECT status FROM leave_request WHERE id = ?", id)).isEqualTo("WITHDRAWN");
     assertThat(outboxRecipients("leave:" + id + ":withdrawn")).isEqualTo(COUNSELLOR);
+    assertThat(outboxRecipients("leave:" + id + ":step:1:card-settled")).isEqualTo(COUNSELLOR);
+    assertThat(outboxBody("leave:" + id + ":step:1:card-settled")).contains("学生已撤回");
     assertThat(postButton(c, counsellorPage, "detail", "approve", Map.of()).body()).contains("这条申请已经结束");
     assertThat(count("SELECT COUNT(*) FROM leave_event WHERE request_id = ? AND action = 'APPROVED'", id)).isZero();
 
@@ -696,6 +706,21 @@ class LeaveIT {
     String body = query("SELECT body FROM wecom_outbox WHERE message_key = ?", key);
     assertThat(body).as("outbox message " + key).isNotNull();
     return body;
+  }
+
+  /** Waits (up to a minute) until the outbox message {@code key} has {@code status}. */
+  private static void awaitOutbox(String key, String status) throws Exception {
+    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    String now = null;
+    while (System.nanoTime() < until) {
+      now = query("SELECT status FROM wecom_outbox WHERE message_key = ?", key);
+      if (status.equals(now)) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    assertThat(now).as("status of outbox message " + key + ", last error: "
+        + query("SELECT last_error FROM wecom_outbox WHERE message_key = ?", key)).isEqualTo(status);
   }
 
   private static String outboxRecipients(String key) throws SQLException {
