@@ -127,6 +127,25 @@ public class OutboxSender {
     return new Run(claimed.size(), sent, retried, failed, deferred[0], handedBack);
   }
 
+  /**
+   * Deletes up to 5,000 messages sent longer ago than {@code wecom.outbox.keep-sent-days}: the outbox would otherwise
+   * grow by every message ever sent. Pending and failed ones stay (an admin may still retry a failed one). The range
+   * on (status, next_attempt_at) keeps it an index scan; a sent message was due before it was sent.
+   */
+  public int purgeSent() {
+    Timestamp cutoff = Timestamp.valueOf(now().minus(settings.keepSent()));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement delete = c.prepareStatement(
+            "DELETE FROM wecom_outbox WHERE status = 'SENT' AND next_attempt_at < ? AND sent_at < ? LIMIT 5000")) {
+      delete.setTimestamp(1, cutoff);
+      delete.setTimestamp(2, cutoff);
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "WeCom outbox: removing old sent messages failed: {0}", e.getMessage());
+      return 0;
+    }
+  }
+
   /** Deletes send-log rows older than an hour (they no longer count toward any limit). */
   public int pruneSendLog() {
     try (Connection c = dataSource.getConnection();

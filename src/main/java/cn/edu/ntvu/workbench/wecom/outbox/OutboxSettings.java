@@ -20,6 +20,7 @@ public class OutboxSettings {
   public static final String DUPLICATE_CHECK_INTERVAL_SECONDS = "wecom.outbox.duplicate-check-interval-seconds";
   public static final String PER_USER_PER_MINUTE = "wecom.outbox.per-user-per-minute";
   public static final String PER_USER_PER_HOUR = "wecom.outbox.per-user-per-hour";
+  public static final String KEEP_SENT_DAYS = "wecom.outbox.keep-sent-days";
 
   @Inject
   @ConfigProperty(name = WORKER_ENABLED, defaultValue = "true")
@@ -65,6 +66,10 @@ public class OutboxSettings {
   @ConfigProperty(name = PER_USER_PER_HOUR, defaultValue = "1000")
   int perUserPerHour;
 
+  @Inject
+  @ConfigProperty(name = KEEP_SENT_DAYS, defaultValue = "30")
+  int keepSentDays;
+
   /** Refuses values that make no sense, naming the key (start-up stops, as for the other settings). */
   public void validate() {
     check(POLL_INTERVAL_MS, pollIntervalMs >= 100 && pollIntervalMs <= 600_000, "100 to 600000");
@@ -81,6 +86,12 @@ public class OutboxSettings {
     check(PER_USER_PER_MINUTE, perUserPerMinute >= 1 && perUserPerMinute <= 30, "1 to 30 (WeCom's limit)");
     check(PER_USER_PER_HOUR, perUserPerHour >= perUserPerMinute && perUserPerHour <= 1000,
         "from the per-minute limit to 1000 (WeCom's limit)");
+    check(KEEP_SENT_DAYS, keepSentDays >= 1 && keepSentDays <= 3650, "1 to 3650");
+  }
+
+  /** How long a sent message stays in the outbox (for the admin page and card updates) before it is removed. */
+  public Duration keepSent() {
+    return Duration.ofDays(keepSentDays);
   }
 
   private static void check(String key, boolean ok, String expected) {

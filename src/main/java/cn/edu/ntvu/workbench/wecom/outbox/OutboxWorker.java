@@ -53,6 +53,11 @@ public class OutboxWorker {
         + poll + " ms");
   }
 
+  /** Old sent messages are removed once an hour per server (and once soon after start). */
+  private static final long PURGE_EVERY_MS = 3_600_000L;
+
+  private volatile long lastPurge;
+
   private void drain(String worker, boolean prunes) {
     if (stopping) {
       return;
@@ -60,6 +65,11 @@ public class OutboxWorker {
     try {
       if (prunes) {
         sender.pruneSendLog();
+        long nowMs = System.currentTimeMillis();
+        if (nowMs - lastPurge > PURGE_EVERY_MS) {
+          lastPurge = nowMs;
+          sender.purgeSent();
+        }
       }
       OutboxSender.Run run;
       do {

@@ -607,6 +607,35 @@ class InContainerIT {
   }
 
   @Test
+  void sentMessagesOlderThanTheKeepingTimeAreRemovedAndNothingElse() throws Exception {
+    String run = "purge-" + System.nanoTime();
+    java.time.LocalDateTime now = java.time.LocalDateTime.now(schoolClock);
+    try (Connection c = dataSource.getConnection();
+        var st = c.prepareStatement("INSERT INTO wecom_outbox (message_key, kind, to_users, body, topic, status,"
+            + " attempts, created_at, next_attempt_at, sent_at) VALUES (?, 'SEND', '10001', '{}', ?, ?, 1, ?, ?, ?)")) {
+      Object[][] rows = {
+        {"old-sent", "SENT", now.minusDays(31)},
+        {"recent-sent", "SENT", now.minusDays(29)},
+        {"old-failed", "FAILED", now.minusDays(31)},
+        {"old-pending", "PENDING", now.minusDays(31)},
+      };
+      for (Object[] r : rows) {
+        java.time.LocalDateTime at = (java.time.LocalDateTime) r[2];
+        st.setString(1, run + ":" + r[0]);
+        st.setString(2, run);
+        st.setString(3, (String) r[1]);
+        st.setTimestamp(4, java.sql.Timestamp.valueOf(at));
+        st.setTimestamp(5, java.sql.Timestamp.valueOf(at));
+        st.setTimestamp(6, "SENT".equals(r[1]) ? java.sql.Timestamp.valueOf(at.plusSeconds(2)) : null);
+        st.executeUpdate();
+      }
+    }
+    assertThat(outboxSender.purgeSent()).isPositive();
+    assertThat(outboxRows(run).stream().map(r -> (String) r[0]).toList())
+        .containsExactlyInAnyOrder(run + ":recent-sent", run + ":old-failed", run + ":old-pending");
+  }
+
+  @Test
   void aCrashedServersLeaseRunsOutAndAnotherServerSendsItsMessagesOnce() throws Exception {
     String run = "lease-" + System.nanoTime();
     List<String> users = outboxRecipients(130, 2);
