@@ -57,7 +57,7 @@ CREATE TABLE contacts_sync_item (
   action       VARCHAR(16)  NOT NULL,
   item_key     VARCHAR(64)  NOT NULL,
   label        VARCHAR(100) NOT NULL,
-  payload      TEXT         NULL,
+  payload      MEDIUMTEXT   NULL,
   fingerprint  CHAR(32)     NULL,
   changed      VARCHAR(255) NULL,
   status       VARCHAR(16)  NOT NULL,

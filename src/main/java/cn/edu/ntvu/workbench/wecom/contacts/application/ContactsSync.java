@@ -1,7 +1,11 @@
 package cn.edu.ntvu.workbench.wecom.contacts.application;
 
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
+import cn.edu.ntvu.workbench.wecom.contacts.domain.BatchJob;
 import cn.edu.ntvu.workbench.wecom.contacts.domain.Change;
+import cn.edu.ntvu.workbench.wecom.contacts.domain.ReplaceFiles;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import cn.edu.ntvu.workbench.wecom.contacts.domain.ContactsDiff;
 import cn.edu.ntvu.workbench.wecom.contacts.domain.ContactsPlan;
 import cn.edu.ntvu.workbench.wecom.contacts.domain.MemberStatus;
@@ -55,6 +59,10 @@ public class ContactsSync {
   static final Duration CONFIGURATION_PAUSE = Duration.ofMinutes(10);
   public static final String INCREMENTAL = "INCREMENTAL";
   public static final String ONE = "ONE";
+  public static final String FULL = "FULL";
+  static final String BATCH = "BATCH";
+  static final Duration JOB_POLL = Duration.ofSeconds(1);
+  static final Duration JOB_TIMEOUT = Duration.ofMinutes(30);
 
   @Inject SyncStore store;
 
@@ -91,6 +99,49 @@ public class ContactsSync {
     DirectoryForSync.Snapshot snapshot = directory.read();
     return ContactsDiff.plan(snapshot.departments(), snapshot.members(),
         new ContactsDiff.WeComState(departments, members), store.memory());
+  }
+
+  /**
+   * The full reconcile for term start (§6.4): the directory as two CSV files, {@code replaceparty} then {@code
+   * replaceuser}, stored as a run of two batch items for an admin to confirm. Conflicts are left out of the files as
+   * in the incremental plan. Refused with {@link SafetyStopException} when replaceuser would delete so many members
+   * that WeCom would stop the import.
+   */
+  public long planFull(AuditActor actor) {
+    WeComContacts api = api();
+    Map<Long, Long> departments = new HashMap<>();
+    for (WeComDepartment d : api.departments()) {
+      departments.put(d.id(), d.parentId());
+    }
+    Map<String, List<Long>> members = api.allUserDepartments();
+    DirectoryForSync.Snapshot snapshot = directory.read();
+    ContactsDiff.Memory memory = store.memory();
+    ContactsPlan incremental = ContactsDiff.plan(snapshot.departments(), snapshot.members(),
+        new ContactsDiff.WeComState(departments, members), memory);
+    ReplaceFiles.Files files = ReplaceFiles.build(snapshot.departments(), snapshot.members(), memory, incremental);
+    ReplaceFiles.Deletions deletions = ReplaceFiles.deletions(members.keySet(), files.memberFingerprints().keySet());
+    if (deletions.stopped()) {
+      throw new SafetyStopException(deletions.deleting(), deletions.members());
+    }
+    JsonObjectBuilder prints = Json.createObjectBuilder();
+    files.memberFingerprints().forEach(prints::add);
+    JsonObjectBuilder ids = Json.createObjectBuilder();
+    files.departmentIds().forEach(ids::add);
+    JsonObjectBuilder departmentPrints = Json.createObjectBuilder();
+    files.departmentFingerprints().forEach(departmentPrints::add);
+    List<Change> steps = List.of(
+        new Change(Target.DEPARTMENT, Change.Action.UPDATE, "replaceparty", "batch/replaceparty", null, null, null,
+            List.of()),
+        new Change(Target.MEMBER, Change.Action.UPDATE, "replaceuser", "batch/replaceuser", null, null, null,
+            List.of()));
+    ContactsPlan plan = new ContactsPlan(steps, incremental.conflicts(), Map.of());
+    long runId = store.createRun(FULL, actor, plan, Map.of("replaceuser", deletions.deleting() + "/"
+        + deletions.members()), now());
+    store.setBatchPayload(runId, 1, Json.createObjectBuilder().add("csv", files.partyCsv()).add("ids", ids)
+        .add("prints", departmentPrints).build().toString());
+    store.setBatchPayload(runId, 2, Json.createObjectBuilder().add("csv", files.userCsv()).add("prints", prints)
+        .build().toString());
+    return runId;
   }
 
   /** Re-syncs one person in one tap: the departments they need and their own change, confirmed at once. */
@@ -140,6 +191,12 @@ public class ContactsSync {
         return true;
       }
       for (Pending item : items) {
+        if (FULL.equals(claim.kind())) {
+          if (!sendBatch(claim, api.get(), item)) {
+            return true;
+          }
+          continue;
+        }
         if (!send(claim, api.get(), item)) {
           return true;
         }
@@ -183,6 +240,81 @@ public class ContactsSync {
       LOG.info("contacts sync run " + claim.runId() + ": lease lost, another server goes on");
     }
     return held;
+  }
+
+  /**
+   * One step of the full reconcile: upload the file, start the batch job, poll it to the end (renewing the lease),
+   * then remember what WeCom holds and record every line WeCom refused as a failed item of the run. Re-sending a step
+   * after a crash is harmless: a replace job makes WeCom equal to the file, however often it runs.
+   */
+  private boolean sendBatch(Claim claim, WeComContacts api, Pending item) {
+    jakarta.json.JsonObject payload;
+    try (var reader = Json.createReader(new java.io.StringReader(item.payload()))) {
+      payload = reader.readObject();
+    }
+    boolean party = "replaceparty".equals(item.key());
+    try {
+      byte[] csv = payload.getString("csv").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      String media = api.uploadFile(party ? "party.csv" : "users.csv", csv);
+      String job = party ? api.replaceParty(media) : api.replaceUser(media);
+      BatchJob result = awaitJob(claim, api, job);
+      List<BatchJob.Entry> failures = result.failures();
+      jakarta.json.JsonObject prints = payload.getJsonObject("prints");
+      Runnable remember = () -> {
+        java.util.Set<String> failed = new java.util.HashSet<>();
+        failures.forEach(f -> failed.add(f.id()));
+        if (party) {
+          jakarta.json.JsonObject ids = payload.getJsonObject("ids");
+          for (String code : ids.keySet()) {
+            if (!failed.contains(String.valueOf(ids.getJsonNumber(code).longValue())) && prints.containsKey(code)) {
+              store.rememberDepartment(code, ids.getJsonNumber(code).longValue(), prints.getString(code));
+            }
+          }
+        } else {
+          store.forgetMembersNotIn(prints.keySet(), now());
+          for (String account : prints.keySet()) {
+            if (!failed.contains(account)) {
+              store.rememberMember(account, true, prints.getString(account), 0, null, now());
+            }
+          }
+          failures.forEach(f -> store.memberFailed(f.id(), f.errcode(), f.errmsg(), now()));
+        }
+        store.addFailures(claim.runId(), party ? Target.DEPARTMENT : Target.MEMBER, failures);
+      };
+      return recorded(claim, item, SyncItem.DONE, 0, job, remember);
+    } catch (WeComRateLimitedException e) {
+      store.pause(claim, now().plus(settings.rateLimitWait()), "contacts.note.rate-limited");
+      return false;
+    } catch (WeComConfigurationException e) {
+      store.pause(claim, now().plus(CONFIGURATION_PAUSE), "contacts.note.errcode:" + e.errcode());
+      return false;
+    } catch (WeComApiException e) {
+      return recorded(claim, item, SyncItem.FAILED, e.errcode(), e.errmsg(), null);
+    } catch (WeComUnavailableException e) {
+      store.recordOutcome(claim, item, SyncItem.PENDING, null, null, now(), leaseEnd(), null);
+      store.pause(claim, now().plus(UNAVAILABLE_PAUSE), "contacts.note.unavailable");
+      return false;
+    }
+  }
+
+  private BatchJob awaitJob(Claim claim, WeComContacts api, String job) {
+    long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+    while (true) {
+      BatchJob result = api.batchResult(job);
+      if (result.finished()) {
+        return result;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new WeComUnavailableException(WeComContacts.BATCH_GETRESULT, "job " + job + " did not finish");
+      }
+      store.renewLease(claim, now(), leaseEnd());
+      try {
+        Thread.sleep(JOB_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new WeComUnavailableException(WeComContacts.BATCH_GETRESULT, "interrupted");
+      }
+    }
   }
 
   /** Makes the call of an item, idempotently; returns what to remember once its outcome is recorded. */

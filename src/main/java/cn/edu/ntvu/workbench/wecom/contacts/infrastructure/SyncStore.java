@@ -273,6 +273,83 @@ public class SyncStore {
     }
   }
 
+  /** The file of a full reconcile's batch step (too large for the plan's own columns to carry through the diff). */
+  public void setBatchPayload(long runId, int seq, String payload) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("UPDATE contacts_sync_item SET payload = ? WHERE run_id = ? AND seq = ?")) {
+      s.setString(1, payload);
+      s.setLong(2, runId);
+      s.setInt(3, seq);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Lines of a batch job WeCom refused, as failed items of the run (after its steps), so the page lists them. */
+  public void addFailures(long runId, Target target, List<cn.edu.ntvu.workbench.wecom.contacts.domain.BatchJob.Entry> failures) {
+    if (failures.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      int seq;
+      try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM contacts_sync_item WHERE run_id = ?")) {
+        s.setLong(1, runId);
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          seq = rs.getInt(1);
+        }
+      }
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO contacts_sync_item (run_id, seq, target, action,"
+          + " item_key, label, status, errcode, reason, attempts) VALUES (?, ?, ?, 'UPDATE', ?, ?, 'FAILED', ?, ?, 1)")) {
+        for (var f : failures) {
+          s.setLong(1, runId);
+          s.setInt(2, ++seq);
+          s.setString(3, target.name());
+          s.setString(4, cut(f.id(), 64));
+          s.setString(5, cut(f.id(), 100));
+          s.setInt(6, f.errcode());
+          s.setString(7, cut(f.errmsg(), 255));
+          s.addBatch();
+        }
+        s.executeBatch();
+      }
+      update(c, "UPDATE contacts_sync_run SET failed = failed + " + failures.size() + ", total = total + "
+          + failures.size() + " WHERE id = " + runId);
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** After replaceuser: whoever is not in the file is no longer in WeCom. */
+  public void forgetMembersNotIn(java.util.Set<String> accounts, LocalDateTime now) {
+    try (Connection c = dataSource.getConnection()) {
+      List<String> inWeCom = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT account FROM wecom_contact WHERE in_wecom");
+          ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          inWeCom.add(rs.getString(1));
+        }
+      }
+      for (String account : inWeCom) {
+        if (!accounts.contains(account)) {
+          rememberMember(account, false, null, 0, null, now);
+        }
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Renews the lease while a long batch job runs; false when it was lost. */
+  public boolean renewLease(Claim claim, LocalDateTime now, LocalDateTime leaseUntil) {
+    try (Connection c = dataSource.getConnection()) {
+      return holdsLease(c, claim, now, leaseUntil);
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
   /** Remembers what WeCom accepted for a member (fingerprint null and inWeCom false for a deletion). */
   public void rememberMember(String account, boolean inWeCom, String fingerprint, Integer errcode, String reason,
       LocalDateTime now) {
