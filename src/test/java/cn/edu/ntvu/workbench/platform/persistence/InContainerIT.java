@@ -1213,6 +1213,53 @@ class InContainerIT {
             e -> assertThat(e.errcode()).isEqualTo(48002));
   }
 
+  @Test
+  void contactsFullReconcileReplacesPartiesThenUsersAndRefusesWhatTheSafetyStopWouldAbort() throws Exception {
+    freshContacts();
+    var api = contactsApi.get().orElseThrow();
+    // WeCom holds only a few strangers: replacing would delete all of them (fewer than 50, over 80 %).
+    for (int i = 0; i < 3; i++) {
+      api.createUser(new cn.edu.ntvu.workbench.wecom.contacts.domain.WeComMember("itcs" + i, "外人" + i,
+          itMobile(400 + i), List.of(1L), "", true));
+    }
+    assertThatThrownBy(() -> contactsSync.planFull(CONTACTS_ADMIN))
+        .isInstanceOfSatisfying(cn.edu.ntvu.workbench.wecom.contacts.application.SafetyStopException.class, e -> {
+          assertThat(e.deleting()).isEqualTo(3);
+          assertThat(e.members()).isEqualTo(3);
+        });
+    assertThat(standInContacts.memberCount()).as("nothing sent").isEqualTo(3);
+
+    // After an incremental run the directory is in WeCom; one stranger remains (and holds a directory person's
+    // number, so WeCom refuses that person's line: a partial failure). Replacing deletes 1 of ~1,000: allowed.
+    standInContacts.reset();
+    awaitRun(confirmedPlan());
+    String tag = String.valueOf(System.nanoTime() % 100_000);
+    contactsPeople(new String[] {"itcf" + tag, "全量", itMobile(500)});
+    api.createUser(new cn.edu.ntvu.workbench.wecom.contacts.domain.WeComMember("itcstranger" + tag, "外人",
+        itMobile(500), List.of(1L), "", true));
+    int before = standInContacts.memberCount();
+
+    long runId = contactsSync.planFull(CONTACTS_ADMIN);
+    assertThat(syncStore.run(runId).orElseThrow().kind()).isEqualTo("FULL");
+    assertThat(syncStore.items(runId, null, 10)).extracting(i -> i.key()).containsExactly("replaceparty", "replaceuser");
+    assertThat(contactsSync.confirm(runId, CONTACTS_ADMIN)).isTrue();
+    var done = awaitRun(runId);
+
+    assertThat(syncStore.items(runId, "FAILED", 10)).singleElement().satisfies(f -> {
+      assertThat(f.key()).isEqualTo("itcf" + tag);
+      assertThat(f.errcode()).isEqualTo(60104);
+    });
+    assertThat(done.done()).isEqualTo(2);
+    assertThat(standInContacts.memberCount()).as("the stranger deleted, the refused line not added")
+        .isEqualTo(before - 1);
+    assertThatThrownBy(() -> api.user("itcstranger" + tag))
+        .isInstanceOf(cn.edu.ntvu.workbench.wecom.domain.WeComUserNotFoundException.class);
+    assertThat(syncStore.state("itcf" + tag).lastErrcode()).isEqualTo(60104);
+    // The stranger is gone now, so the incremental sync adds the person the batch refused, and nothing else.
+    assertThat(contactsSync.computePlan().changes()).extracting(c -> c.action() + " " + c.key())
+        .containsExactly("CREATE itcf" + tag);
+  }
+
   private long confirmedPlan() {
     long runId = contactsSync.plan(CONTACTS_ADMIN);
     assertThat(contactsSync.confirm(runId, CONTACTS_ADMIN)).isTrue();

@@ -65,6 +65,36 @@ public class ContactsAdminPage {
     }
   }
 
+  /** The full reconcile's plan (batch route); refused up front when WeCom's deletion safety stop would hit. */
+  public String fullReconcile() throws IOException {
+    if (!requireAdmin()) {
+      return null;
+    }
+    try {
+      long id = sync.planFull(me.auditActor());
+      return "/admin/wecom/contacts.xhtml?faces-redirect=true&run=" + id;
+    } catch (cn.edu.ntvu.workbench.wecom.contacts.application.SafetyStopException e) {
+      return "/admin/wecom/contacts.xhtml?faces-redirect=true&stopped=" + e.deleting() + "-" + e.members();
+    } catch (WeComException e) {
+      String code = e instanceof WeComApiException api ? ErrcodeText.of(api.errcode(), api.errmsg())
+          : ErrcodeText.of(-1, e.getMessage());
+      return "/admin/wecom/contacts.xhtml?faces-redirect=true&failed=" + java.net.URLEncoder.encode(code,
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalStateException e) {
+      return "/admin/wecom/contacts.xhtml?faces-redirect=true&notConfigured=1";
+    }
+  }
+
+  /** "would delete N of M" after a refused full reconcile, from the redirect's query. */
+  public String getStopped() {
+    String s = request.getParameter("stopped");
+    if (s == null || !s.matches("\\d{1,9}-\\d{1,9}")) {
+      return null;
+    }
+    String[] n = s.split("-");
+    return text("contacts.full.stopped", List.of(n[0], n[1]));
+  }
+
   public String confirm() throws IOException {
     if (!requireAdmin()) {
       return null;
