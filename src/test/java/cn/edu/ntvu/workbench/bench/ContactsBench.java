@@ -75,7 +75,7 @@ public final class ContactsBench {
       t = System.nanoTime();
       long full = post(base, session, "/admin/wecom/contacts.xhtml", "contacts", "full-reconcile", null);
       double planned = secs(t);
-      post(base, session, "/admin/wecom/contacts.xhtml?run=" + full, "confirm-form", "confirm", full);
+      post(base, session, "/admin/wecom/contacts.xhtml?run=" + full, "confirm-form", "confirm-run", full);
       double fullSecs = planned + awaitDone(db, full);
       long inWeCom = BenchKit.count(db, "SELECT COUNT(*) FROM standin_wecom_user");
       long failed = BenchKit.count(db, "SELECT failed FROM contacts_sync_run WHERE id = " + full);
@@ -92,7 +92,7 @@ public final class ContactsBench {
       long incremental = post(base, session, "/admin/wecom/contacts.xhtml", "contacts", "dry-run", null);
       double dry = secs(t);
       long changes = BenchKit.count(db, "SELECT total FROM contacts_sync_run WHERE id = " + incremental);
-      post(base, session, "/admin/wecom/contacts.xhtml?run=" + incremental, "confirm-form", "confirm", incremental);
+      post(base, session, "/admin/wecom/contacts.xhtml?run=" + incremental, "confirm-form", "confirm-run", incremental);
       double incSecs = dry + awaitDone(db, incremental);
       long incFailed = BenchKit.count(db, "SELECT failed FROM contacts_sync_run WHERE id = " + incremental);
       System.out.printf("incremental #%d: dry run (read WeCom, diff, store) %.1f s, %d changes, %d failed,"

@@ -81,9 +81,11 @@ public class ContactsSync {
 
   /**
    * The dry run: reads WeCom and the directory, stores the plan. Throws {@link WeComException} when WeCom cannot be
-   * read, {@link IllegalStateException} when the secret is not configured.
+   * read, {@link SyncBusyException} while another run is active, {@link IllegalStateException} when the secret is
+   * not configured.
    */
   public long plan(AuditActor actor) {
+    requireIdle();
     ContactsPlan plan = computePlan();
     return store.createRun(INCREMENTAL, actor, plan, directory.read().details(), now());
   }
@@ -108,6 +110,7 @@ public class ContactsSync {
    * that WeCom would stop the import.
    */
   public long planFull(AuditActor actor) {
+    requireIdle();
     WeComContacts api = api();
     Map<Long, Long> departments = new HashMap<>();
     for (WeComDepartment d : api.departments()) {
@@ -146,6 +149,7 @@ public class ContactsSync {
 
   /** Re-syncs one person in one tap: the departments they need and their own change, confirmed at once. */
   public Optional<Long> resyncOne(String account, AuditActor actor) {
+    requireIdle();
     ContactsPlan full = computePlan();
     List<Change> changes = full.changes().stream()
         .filter(c -> c.key().equals(account)
@@ -397,6 +401,13 @@ public class ContactsSync {
     }
     store.setStatus(account, status, now());
     return Optional.of(status);
+  }
+
+  /** No plan while a run is confirmed or running (it would read WeCom half-way through that run). */
+  private void requireIdle() {
+    store.activeRun().ifPresent(r -> {
+      throw new SyncBusyException(r.id());
+    });
   }
 
   private WeComContacts api() {

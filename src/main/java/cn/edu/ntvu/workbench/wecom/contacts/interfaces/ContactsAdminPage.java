@@ -60,6 +60,8 @@ public class ContactsAdminPage {
       LOG.warning("contacts dry run: " + e.getMessage());
       return "/admin/wecom/contacts.xhtml?faces-redirect=true&failed=" + java.net.URLEncoder.encode(code,
           java.nio.charset.StandardCharsets.UTF_8);
+    } catch (cn.edu.ntvu.workbench.wecom.contacts.application.SyncBusyException e) {
+      return "/admin/wecom/contacts.xhtml?faces-redirect=true&busy=1&run=" + e.runId();
     } catch (IllegalStateException e) {
       return "/admin/wecom/contacts.xhtml?faces-redirect=true&notConfigured=1";
     }
@@ -80,6 +82,8 @@ public class ContactsAdminPage {
           : ErrcodeText.of(-1, e.getMessage());
       return "/admin/wecom/contacts.xhtml?faces-redirect=true&failed=" + java.net.URLEncoder.encode(code,
           java.nio.charset.StandardCharsets.UTF_8);
+    } catch (cn.edu.ntvu.workbench.wecom.contacts.application.SyncBusyException e) {
+      return "/admin/wecom/contacts.xhtml?faces-redirect=true&busy=1&run=" + e.runId();
     } catch (IllegalStateException e) {
       return "/admin/wecom/contacts.xhtml?faces-redirect=true&notConfigured=1";
     }

@@ -48,6 +48,7 @@ public class ContactsReportPage {
     try {
       run = sync.resyncOne(account.strip(), me.auditActor());
     } catch (WeComException | IllegalStateException e) {
+      // Not configured, WeCom unreachable, or another run active (SyncBusyException): nothing started.
       run = Optional.empty();
     }
     return run.map(id -> back("resynced", account + "&run=" + id)).orElseGet(() -> back("nothing", account));

@@ -50,7 +50,7 @@ class ContactsAdminIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dry-run")));
 
     d.findElement(By.id("dry-run")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-run")));
     assertThat(d.findElement(By.id("run-status")).getText()).isEqualTo("待确认");
     assertThat(d.findElement(By.id("run-summary")).getText()).contains("人员：新建");
     assertThat(d.findElements(By.cssSelector(".ct-conflict[data-key='20250100060'][data-kind='DUPLICATE_MOBILE']")))
@@ -62,7 +62,7 @@ class ContactsAdminIT {
     assertThat(width.intValue()).isLessThanOrEqualTo(390);
     admin.screenshot("contacts-dry-run");
 
-    d.findElement(By.id("confirm")).click();
+    d.findElement(By.id("confirm-run")).click();
     d.switchTo().alert().accept();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("run-progress")));
     admin.screenshot("contacts-running");
