@@ -159,11 +159,18 @@ public final class ContactsBench {
   private static void addPeople(EmbeddedMariaDb db, int people, int departments) throws Exception {
     try (Connection c = db.adminConnection("workbench")) {
       c.setAutoCommit(false);
+      long root;
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT id FROM department WHERE code = '000'")) {
+        rs.next();
+        root = rs.getLong(1);
+      }
       try (PreparedStatement d = c.prepareStatement("INSERT INTO department (code, name, parent_id)"
-          + " SELECT ?, ?, id FROM department WHERE code = '000'")) {
+          + " VALUES (?, ?, ?)")) {
         for (int i = 0; i < departments; i++) {
           d.setString(1, "bd" + i);
           d.setString(2, "压测部门" + i);
+          d.setLong(3, root);
           d.addBatch();
         }
         d.executeBatch();

@@ -381,7 +381,12 @@ public class ContactsSync {
         api.createUser(member);
       }
     }
-    return () -> store.rememberMember(item.key(), true, item.fingerprint(), 0, null, now());
+    return () -> {
+      store.rememberMember(item.key(), true, item.fingerprint(), 0, null, now());
+      if (!member.enabled()) {
+        store.setStatus(item.key(), MemberStatus.DISABLED, now());
+      }
+    };
   }
 
   /** Asks WeCom for a person's status ({@code user/get}) and remembers it; empty when WeCom cannot say. */
