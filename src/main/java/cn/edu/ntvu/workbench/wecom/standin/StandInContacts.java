@@ -428,6 +428,10 @@ public class StandInContacts {
 
   // ---- batch
 
+  /**
+   * Accepts the job at once (status 1) and answers its jobid, as WeCom does (§6.4); the file is applied in the
+   * background (status 2, then 3), after which {@code batch_job_result} is posted to our callback.
+   */
   private JsonObject batch(Connection c, String type, JsonObject b) throws SQLException {
     String mediaId = b.getString("media_id", "");
     byte[] content = null;
@@ -444,46 +448,81 @@ public class StandInContacts {
     }
     List<String[]> rows = csv(new String(content, StandardCharsets.UTF_8));
     String jobId = "standin-job-" + random();
-    JsonArrayBuilder result = Json.createArrayBuilder();
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO standin_wecom_job"
+        + " (jobid, type, status, errcode, errmsg, total, result, created_at) VALUES (?, ?, 1, 0, 'ok', ?, '[]', ?)")) {
+      s.setString(1, jobId);
+      s.setString(2, type);
+      s.setInt(3, rows.size());
+      s.setTimestamp(4, Timestamp.from(Instant.now()));
+      s.executeUpdate();
+    }
+    Runnable work = () -> runJob(jobId, type, rows);
+    if (executor != null) {
+      executor.execute(work);
+    } else {
+      work.run();
+    }
+    return ok().add("jobid", jobId).build();
+  }
+
+  private void runJob(String jobId, String type, List<String[]> rows) {
     int errcode = 0;
     String errmsg = "ok";
-    c.setAutoCommit(false);
-    try {
-      if ("replace_party".equals(type)) {
-        replaceParty(c, rows, result);
-      } else {
-        String stopped = replaceUser(c, rows, result);
-        if (stopped != null) {
-          errcode = SAFETY_STOP;
-          errmsg = stopped;
-          result = Json.createArrayBuilder();
-        }
-      }
-      JsonArray entries = result.build();
-      try (PreparedStatement s = c.prepareStatement("INSERT INTO standin_wecom_job"
-          + " (jobid, type, status, errcode, errmsg, total, result, created_at) VALUES (?, ?, 3, ?, ?, ?, ?, ?)")) {
+    JsonArrayBuilder result = Json.createArrayBuilder();
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement("UPDATE standin_wecom_job SET status = 2 WHERE jobid = ?")) {
         s.setString(1, jobId);
-        s.setString(2, type);
-        s.setInt(3, errcode);
-        s.setString(4, errmsg);
-        s.setInt(5, rows.size());
-        s.setString(6, entries.toString());
-        s.setTimestamp(7, Timestamp.from(Instant.now()));
         s.executeUpdate();
       }
-      c.commit();
+      c.setAutoCommit(false);
+      try {
+        if ("replace_party".equals(type)) {
+          replaceParty(c, rows, result);
+        } else {
+          String stopped = replaceUser(c, rows, result);
+          if (stopped != null) {
+            errcode = SAFETY_STOP;
+            errmsg = stopped;
+            result = Json.createArrayBuilder();
+          }
+        }
+        try (PreparedStatement s = c.prepareStatement(
+            "UPDATE standin_wecom_job SET status = 3, errcode = ?, errmsg = ?, result = ? WHERE jobid = ?")) {
+          s.setInt(1, errcode);
+          s.setString(2, errmsg);
+          s.setString(3, result.build().toString());
+          s.setString(4, jobId);
+          s.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
     } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
+      LOG.log(Level.WARNING, "stand-in batch job " + jobId + " failed", e);
+      markFailed(jobId);
+      errcode = -1;
+      errmsg = "system busy";
     }
     post("<xml><ToUserName><![CDATA[" + app.wecomCorpId() + "]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>"
         + Instant.now().getEpochSecond() + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
         + "<Event><![CDATA[batch_job_result]]></Event><BatchJob><JobId><![CDATA[" + jobId + "]]></JobId>"
         + "<JobType><![CDATA[" + type + "]]></JobType><ErrCode>" + errcode + "</ErrCode><ErrMsg><![CDATA["
-        + errmsg + "]]></ErrMsg></BatchJob></xml>", true);
-    return ok().add("jobid", jobId).build();
+        + errmsg + "]]></ErrMsg></BatchJob></xml>", false);
+  }
+
+  private void markFailed(String jobId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(
+            "UPDATE standin_wecom_job SET status = 3, errcode = -1, errmsg = 'system busy' WHERE jobid = ?")) {
+      s.setString(1, jobId);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "stand-in batch job " + jobId + " could not be marked failed", e);
+    }
   }
 
   /**
@@ -588,7 +627,7 @@ public class StandInContacts {
         JsonArray entries = Json.createReader(new StringReader(rs.getString(6))).readArray();
         return Json.createObjectBuilder().add("errcode", rs.getInt(3)).add("errmsg", rs.getString(4))
             .add("status", rs.getInt(2)).add("type", rs.getString(1)).add("total", rs.getInt(5))
-            .add("percentage", 100).add("result", entries).build();
+            .add("percentage", rs.getInt(2) == 3 ? 100 : 0).add("result", entries).build();
       }
     }
   }

@@ -1179,7 +1179,7 @@ class InContainerIT {
     String media = api.uploadFile("users.csv", (header + "新人,itcbnew," + itMobile(299) + ",2,,1\n")
         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     String job = api.replaceUser(media);
-    assertThatThrownBy(() -> api.batchResult(job))
+    assertThatThrownBy(() -> awaitJob(api, job))
         .isInstanceOfSatisfying(cn.edu.ntvu.workbench.wecom.domain.WeComApiException.class,
             e -> assertThat(e.errcode()).isEqualTo(cn.edu.ntvu.workbench.wecom.standin.StandInContacts.SAFETY_STOP));
     assertThat(standInContacts.memberCount()).as("nobody deleted, nobody added").isEqualTo(5);
@@ -1192,8 +1192,8 @@ class InContainerIT {
     csv.append("坏号,itcbbad,12345,2,,1\n新人,itcbnew,").append(itMobile(299)).append(",2,,1\n");
     String partyMedia = api.uploadFile("party.csv", (cn.edu.ntvu.workbench.wecom.standin.StandInContacts
         .PARTY_CSV_HEADER + "\n院系,2,1,0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(api.batchResult(api.replaceParty(partyMedia)).failures()).isEmpty();
-    var result = api.batchResult(api.replaceUser(api.uploadFile("users.csv",
+    assertThat(awaitJob(api, api.replaceParty(partyMedia)).failures()).isEmpty();
+    var result = awaitJob(api, api.replaceUser(api.uploadFile("users.csv",
         csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     assertThat(result.finished()).isTrue();
     assertThat(result.type()).isEqualTo("replace_user");
@@ -1258,6 +1258,19 @@ class InContainerIT {
     // The stranger is gone now, so the incremental sync adds the person the batch refused, and nothing else.
     assertThat(contactsSync.computePlan().changes()).extracting(c -> c.action() + " " + c.key())
         .containsExactly("CREATE itcf" + tag);
+  }
+
+  /** Polls batch/getresult until the job finished, as the sync does. */
+  private static cn.edu.ntvu.workbench.wecom.contacts.domain.BatchJob awaitJob(
+      cn.edu.ntvu.workbench.wecom.contacts.application.WeComContacts api, String job) {
+    for (int i = 0; i < 300; i++) {
+      var result = api.batchResult(job);
+      if (result.finished()) {
+        return result;
+      }
+      sleep(100);
+    }
+    throw new AssertionError("job " + job + " did not finish");
   }
 
   private long confirmedPlan() {

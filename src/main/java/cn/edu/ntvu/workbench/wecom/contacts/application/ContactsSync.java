@@ -295,6 +295,9 @@ public class ContactsSync {
     } catch (WeComApiException e) {
       return recorded(claim, item, SyncItem.FAILED, e.errcode(), e.errmsg(), null);
     } catch (WeComUnavailableException e) {
+      if (item.attempts() + 1 >= MAX_ATTEMPTS) {
+        return recorded(claim, item, SyncItem.FAILED, -1, e.getMessage(), null);
+      }
       store.recordOutcome(claim, item, SyncItem.PENDING, null, null, now(), leaseEnd(), null);
       store.pause(claim, now().plus(UNAVAILABLE_PAUSE), "contacts.note.unavailable");
       return false;
