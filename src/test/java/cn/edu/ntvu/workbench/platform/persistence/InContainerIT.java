@@ -1260,6 +1260,37 @@ class InContainerIT {
         .containsExactly("CREATE itcf" + tag);
   }
 
+  @Test
+  void contactsRunWorkedByTwoServersAtOnceSendsEachCallOnce() throws Exception {
+    freshContacts();
+    awaitRun(confirmedPlan());
+    String tag = String.valueOf(System.nanoTime() % 100_000);
+    String[][] people = new String[40][];
+    for (int i = 0; i < people.length; i++) {
+      people[i] = new String[] {"itct" + i + "x" + tag, "双机" + i, itMobile(600 + i)};
+    }
+    contactsPeople(people);
+    standInFaults.reset();
+    long runId = confirmedPlan();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<Boolean>> servers = new ArrayList<>();
+    for (String server : List.of("server-a", "server-b")) {
+      servers.add(pool.submit(() -> contactsSync.work(server)));
+    }
+    int working = 0;
+    for (Future<Boolean> f : servers) {
+      working += f.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    var done = awaitRun(runId);
+
+    assertThat(working).as("one server worked the run, the other found it claimed").isLessThanOrEqualTo(1);
+    assertThat(done.done()).isEqualTo(41);
+    assertThat(contactsRows("SELECT COUNT(*) FROM contacts_sync_item WHERE run_id = ? AND attempts <> 1", runId))
+        .as("every call made once").isZero();
+    assertThat(standInFaults.calls("/cgi-bin/user/create")).isEqualTo(40);
+  }
+
   /** Polls batch/getresult until the job finished, as the sync does. */
   private static cn.edu.ntvu.workbench.wecom.contacts.domain.BatchJob awaitJob(
       cn.edu.ntvu.workbench.wecom.contacts.application.WeComContacts api, String job) {
