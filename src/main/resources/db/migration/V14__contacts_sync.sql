@@ -1,13 +1,15 @@
 -- Contacts sync (issue 6, wecom-api-notes §6): the directory pushed to WeCom contacts.
 
 -- What we remember of each person in WeCom: the fingerprint of what WeCom last accepted from us (user/list_id gives
--- only userid and department, §6.3, so a changed name or mobile is found against it), the member status WeCom
+-- only userid and department, §6.3, so a changed name or mobile is found against it) and those fields (JSON, so the
+-- dry run can say which changed), the member status WeCom
 -- reported (user/get, change_contact) and the outcome of the last call about them.
 CREATE TABLE wecom_contact (
   account        VARCHAR(64)  NOT NULL,
   in_wecom       BOOLEAN      NOT NULL DEFAULT FALSE,
   wecom_status   VARCHAR(16)  NOT NULL DEFAULT 'MISSING',
   pushed_hash    CHAR(32)     NULL,
+  pushed_fields  TEXT         NULL,
   last_errcode   INT          NULL,
   last_reason    VARCHAR(255) NULL,
   synced_at      TIMESTAMP(3) NULL,

@@ -385,7 +385,7 @@ public class ContactsSync {
       }
     }
     return () -> {
-      store.rememberMember(item.key(), true, item.fingerprint(), 0, null, now());
+      store.rememberMember(item.key(), true, item.fingerprint(), item.payload(), 0, null, now());
       if (!member.enabled()) {
         store.setStatus(item.key(), MemberStatus.DISABLED, now());
       }

@@ -40,9 +40,14 @@ public final class ContactsDiff {
   /** What we remember having pushed: department ids by code, fingerprints of departments and members. */
   public record Memory(
       Map<String, Long> departmentIds, Map<String, String> departmentFingerprints,
-      Map<String, String> memberFingerprints) {
+      Map<String, String> memberFingerprints, Map<String, WeComMember> pushedMembers) {
+    public Memory(Map<String, Long> departmentIds, Map<String, String> departmentFingerprints,
+        Map<String, String> memberFingerprints) {
+      this(departmentIds, departmentFingerprints, memberFingerprints, Map.of());
+    }
+
     public static Memory empty() {
-      return new Memory(Map.of(), Map.of(), Map.of());
+      return new Memory(Map.of(), Map.of(), Map.of(), Map.of());
     }
   }
 
@@ -127,8 +132,14 @@ public final class ContactsDiff {
       if (!new HashSet<>(present).equals(Set.copyOf(target.departments()))) {
         changed.add("department");
       }
-      if (!fingerprint.equals(pushed) && changed.isEmpty()) {
-        changed.add(pushed == null ? "unknown" : enabled ? "fields" : "enable");
+      if (!fingerprint.equals(pushed)) {
+        WeComMember before = memory.pushedMembers().get(m.account());
+        if (before != null) {
+          changed.addAll(changedFields(before, target));
+        }
+        if (changed.isEmpty()) {
+          changed.add(pushed == null ? "unknown" : enabled ? "fields" : "enable");
+        }
       }
       if (!changed.isEmpty()) {
         memberChanges.add(new Change(Target.MEMBER, enabled ? Action.UPDATE : Action.DISABLE, m.account(), m.name(),
@@ -164,6 +175,24 @@ public final class ContactsDiff {
     all.addAll(memberChanges);
     all.addAll(departmentDeletes);
     return new ContactsPlan(all, conflicts, newIds);
+  }
+
+  /** Which of the fields we send differ ({@code name}, {@code mobile}, {@code position}, {@code enable}). */
+  static List<String> changedFields(WeComMember before, WeComMember after) {
+    List<String> changed = new ArrayList<>();
+    if (!Objects.equals(before.name(), after.name())) {
+      changed.add("name");
+    }
+    if (!Objects.equals(Objects.toString(before.mobile(), ""), Objects.toString(after.mobile(), ""))) {
+      changed.add("mobile");
+    }
+    if (!Objects.equals(before.position(), after.position())) {
+      changed.add("position");
+    }
+    if (before.enabled() != after.enabled()) {
+      changed.add("enable");
+    }
+    return changed;
   }
 
   /** The fingerprint of what we send for a member; the sync remembers it once WeCom accepted it. */

@@ -58,6 +58,7 @@ public class SyncStore {
     Map<String, Long> ids = new HashMap<>();
     Map<String, String> departmentPrints = new HashMap<>();
     Map<String, String> memberPrints = new HashMap<>();
+    Map<String, cn.edu.ntvu.workbench.wecom.contacts.domain.WeComMember> pushed = new HashMap<>();
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement s = c.prepareStatement("SELECT code, wecom_id, pushed_hash FROM wecom_department_map");
           ResultSet rs = s.executeQuery()) {
@@ -69,16 +70,19 @@ public class SyncStore {
         }
       }
       try (PreparedStatement s = c.prepareStatement(
-          "SELECT account, pushed_hash FROM wecom_contact WHERE pushed_hash IS NOT NULL");
+          "SELECT account, pushed_hash, pushed_fields FROM wecom_contact WHERE pushed_hash IS NOT NULL");
           ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           memberPrints.put(rs.getString(1), rs.getString(2));
+          if (rs.getString(3) != null) {
+            pushed.put(rs.getString(1), Payloads.member(rs.getString(3)));
+          }
         }
       }
     } catch (SQLException e) {
       throw failed(e);
     }
-    return new ContactsDiff.Memory(ids, departmentPrints, memberPrints);
+    return new ContactsDiff.Memory(ids, departmentPrints, memberPrints, pushed);
   }
 
   public Optional<SyncRun> activeRun() {
@@ -353,10 +357,17 @@ public class SyncStore {
   /** Remembers what WeCom accepted for a member (fingerprint null and inWeCom false for a deletion). */
   public void rememberMember(String account, boolean inWeCom, String fingerprint, Integer errcode, String reason,
       LocalDateTime now) {
+    rememberMember(account, inWeCom, fingerprint, null, errcode, reason, now);
+  }
+
+  /** As above, with the fields sent (the item's payload), so a later dry run can name what changed. */
+  public void rememberMember(String account, boolean inWeCom, String fingerprint, String fields, Integer errcode,
+      String reason, LocalDateTime now) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement("INSERT INTO wecom_contact (account, in_wecom, wecom_status,"
-            + " pushed_hash, last_errcode, last_reason, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            + " pushed_hash, last_errcode, last_reason, synced_at, pushed_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE in_wecom = VALUES(in_wecom), pushed_hash = VALUES(pushed_hash),"
+            + " pushed_fields = VALUES(pushed_fields),"
             + " wecom_status = IF(VALUES(in_wecom), IF(wecom_status = 'MISSING', 'NOT_ACTIVATED', wecom_status),"
             + " 'MISSING'), last_errcode = VALUES(last_errcode), last_reason = VALUES(last_reason),"
             + " synced_at = VALUES(synced_at)")) {
@@ -367,6 +378,7 @@ public class SyncStore {
       setInt(s, 5, errcode);
       s.setString(6, reason);
       s.setTimestamp(7, Timestamp.valueOf(now));
+      s.setString(8, inWeCom ? fields : null);
       s.executeUpdate();
     } catch (SQLException e) {
       throw failed(e);

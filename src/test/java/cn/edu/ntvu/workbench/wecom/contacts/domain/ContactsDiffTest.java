@@ -72,9 +72,21 @@ class ContactsDiffTest {
     ContactsPlan plan = plan();
 
     assertThat(summary(plan)).containsExactly("UPDATE MEMBER 2024001", "UPDATE MEMBER 2024002");
-    assertThat(plan.changes().get(0).changedFields()).containsExactly("fields");
+    assertThat(plan.changes().get(0).changedFields()).containsExactly("mobile");
     assertThat(plan.changes().get(0).member().mobile()).isEqualTo("13900000009");
     assertThat(plan.changes().get(1).changedFields()).containsExactly("department");
+  }
+
+  @Test
+  void withoutTheFieldsOnlyTheFingerprintSaysSomethingChanged() {
+    people.add(person("2024001", "13800000001", "c:2401"));
+    remember(plan());
+    memory = new Memory(memory.departmentIds(), memory.departmentFingerprints(), memory.memberFingerprints());
+    people.set(0, new DirectoryMember("2024001", "新名", "13800000001", "c:2401", "班长", State.ACTIVE));
+    assertThat(plan().changes().get(0).changedFields()).containsExactly("fields");
+    remember(plan());
+    people.set(0, new DirectoryMember("2024001", "新名2", "13800000002", "c:2401", "班长", State.ACTIVE));
+    assertThat(plan().changes().get(0).changedFields()).containsExactly("name", "mobile");
   }
 
   @Test
@@ -210,6 +222,7 @@ class ContactsDiffTest {
     Map<String, Long> ids = new HashMap<>(memory.departmentIds());
     Map<String, String> deptPrints = new HashMap<>(memory.departmentFingerprints());
     Map<String, String> memberPrints = new HashMap<>(memory.memberFingerprints());
+    Map<String, WeComMember> pushed = new HashMap<>(memory.pushedMembers());
     ids.putAll(plan.newDepartmentIds());
     for (Change c : plan.changes()) {
       if (c.target() == Target.DEPARTMENT && c.action() != Action.DELETE) {
@@ -218,8 +231,9 @@ class ContactsDiffTest {
       } else if (c.target() == Target.MEMBER && c.action() != Action.DELETE) {
         wecomMembers.put(c.key(), c.member().departments());
         memberPrints.put(c.key(), c.fingerprint());
+        pushed.put(c.key(), c.member());
       }
     }
-    memory = new Memory(ids, deptPrints, memberPrints);
+    memory = new Memory(ids, deptPrints, memberPrints, pushed);
   }
 }
