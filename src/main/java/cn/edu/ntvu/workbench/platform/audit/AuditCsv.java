@@ -16,7 +16,7 @@ public final class AuditCsv {
   private AuditCsv() {}
 
   /** One cell, neutralised and quoted as needed. */
-  static String cell(String value) {
+  public static String cell(String value) {
     if (value == null || value.isEmpty()) {
       return "";
     }

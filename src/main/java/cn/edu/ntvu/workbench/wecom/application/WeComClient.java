@@ -151,6 +151,13 @@ public class WeComClient {
     return callWithToken(agent, path, query, q -> http.post(path, q, body));
   }
 
+  /** As {@link #post}, uploading a file as multipart {@code media} ({@code media/upload?type=file}). */
+  public JsonObject upload(
+      Agent agent, String path, Map<String, String> query, String filename, byte[] content) {
+    Objects.requireNonNull(content, "content");
+    return callWithToken(agent, path, query, q -> http.upload(path, q, filename, content));
+  }
+
   /** The agent's current access_token; never to be sent to a browser (wecom-api-notes §1.2). */
   Credential accessToken(Agent agent) {
     String key = cacheKey(agent);

@@ -30,6 +30,7 @@ public class WeComApiException extends WeComException {
       case 40001, 40013, 48002, 50001, 60020, 301002 ->
           new WeComConfigurationException(path, errcode, errmsg);
       case 40029 -> new WeComInvalidCodeException(path, errcode, errmsg);
+      case 60111 -> new WeComUserNotFoundException(path, errcode, errmsg);
       default -> new WeComApiException(path, errcode, errmsg);
     };
   }

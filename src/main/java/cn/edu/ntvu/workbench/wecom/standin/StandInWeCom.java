@@ -1,6 +1,7 @@
 package cn.edu.ntvu.workbench.wecom.standin;
 
 import cn.edu.ntvu.workbench.platform.json.Jsons;
+import cn.edu.ntvu.workbench.wecom.contacts.infrastructure.ContactsSettings;
 import cn.edu.ntvu.workbench.wecom.infrastructure.WeComSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,6 +45,11 @@ public class StandInWeCom {
   private Clock clock;
   private Supplier<String> corpId;
   private Supplier<String> corpSecret;
+  /** The contacts-sync secret (§6.3): its tokens, and only they, may call the contacts API. */
+  private Supplier<String> contactsSecret = () -> ContactsSettings.DEV_CONTACTS_SECRET;
+
+  /** Marks a token issued for the contacts-sync secret (kept in the grant's userid column). */
+  static final String CONTACTS_TOKEN = "secret:contacts";
 
   protected StandInWeCom() {}
 
@@ -69,6 +75,24 @@ public class StandInWeCom {
     this.corpSecret = () -> settings.workbenchAgent().secret();
   }
 
+  @Inject
+  void wireContacts(ContactsSettings contacts) {
+    this.contactsSecret = () -> contacts.contactsAgent().map(a -> a.secret()).orElse(ContactsSettings.DEV_CONTACTS_SECRET);
+  }
+
+  /**
+   * Whether a token is valid now and was issued for the contacts-sync secret: empty when it is missing or invalid
+   * (41001/40014 are the caller's answer), false when it belongs to an agent (48002).
+   */
+  Optional<Boolean> isContactsToken(String accessToken) {
+    if (accessToken == null || accessToken.isBlank()) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    return grants.find(accessToken, StandInGrant.Type.TOKEN).filter(t -> t.validAt(now))
+        .map(t -> CONTACTS_TOKEN.equals(t.userid()));
+  }
+
   /** {@code GET /cgi-bin/gettoken?corpid=…&corpsecret=…} */
   public JsonObject gettoken(String corpid, String corpsecret) {
     Optional<JsonObject> fault = faults.onCall(GETTOKEN);
@@ -78,14 +102,16 @@ public class StandInWeCom {
     if (corpid == null || !corpid.equals(corpId.get())) {
       return error(40013);
     }
-    if (corpsecret == null || !corpsecret.equals(corpSecret.get())) {
+    boolean contacts = corpsecret != null && corpsecret.equals(contactsSecret.get());
+    if (!contacts && (corpsecret == null || !corpsecret.equals(corpSecret.get()))) {
       return error(40001);
     }
     Instant now = clock.instant();
     grants.deleteExpiredBefore(now.minus(Duration.ofDays(1)));
     String token = randomValue();
     grants.save(
-        new StandInGrant(token, StandInGrant.Type.TOKEN, null, now.plus(TOKEN_LIFETIME), false));
+        new StandInGrant(token, StandInGrant.Type.TOKEN, contacts ? CONTACTS_TOKEN : null,
+            now.plus(TOKEN_LIFETIME), false));
     return Jsons.createObjectBuilder()
         .add("errcode", 0)
         .add("errmsg", "ok")

@@ -8,6 +8,10 @@
  * ({@link cn.edu.ntvu.workbench.wecom.standin.StandInMessaging}) and keeps every message it received in table {@code
  * standin_wecom_message}, shown per person at {@code /dev/wecom-inbox.xhtml}.
  *
+ * <p>Contacts (通讯录, §6) are answered by {@link cn.edu.ntvu.workbench.wecom.standin.StandInContacts} from tables {@code
+ * standin_wecom_department|user|media|job}: only a token of the contacts-sync secret may call them, batch jobs run in
+ * the background with WeCom's deletion safety stop, and {@code _contacts} plays members joining or being disabled.
+ *
  * <p>Issued tokens and OAuth codes live in table {@code standin_wecom_grant}, so several servers
  * agree. Fault injection, call counters ({@code _control}) and the per-member counting lock live in the memory of each
  * server: a

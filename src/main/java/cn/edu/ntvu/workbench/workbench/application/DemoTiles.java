@@ -46,6 +46,8 @@ public class DemoTiles {
         tile(Scene.OFFICE, "工作台管理", "配置首页应用", "gear", TileKind.INTERNAL, "/admin/workbench/tiles.xhtml",
             null, Visibility.ofRoles(Role.ADMIN)),
         tile(Scene.LIFE, "图书馆", null, "book", TileKind.EXTERNAL, "https://lib.ntvu.edu.cn/", null,
+            Visibility.EVERYONE),
+        tile(Scene.LIFE, "我的账号", "企业微信账号状态、绑定手机号", "people", TileKind.INTERNAL, "/account/", null,
             Visibility.EVERYONE));
   }
 

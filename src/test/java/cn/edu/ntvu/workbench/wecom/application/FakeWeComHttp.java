@@ -18,9 +18,14 @@ import java.util.function.Supplier;
  * A scripted WeCom: gettoken hands out TOKEN-1, TOKEN-2, …; auth/getuserinfo answers a member
  * unless a test queued other answers (JSON or a thrown exception) for a path.
  */
-final class FakeWeComHttp implements WeComHttp {
+public final class FakeWeComHttp implements WeComHttp {
 
-  record Call(String path, Map<String, String> query) {}
+  /** One call; {@code body} is the JSON body of a POST (null for GET), {@code upload} an uploaded file's bytes. */
+  public record Call(String path, Map<String, String> query, JsonObject body, byte[] upload) {
+    Call(String path, Map<String, String> query) {
+      this(path, query, null, null);
+    }
+  }
 
   static final String DEFAULT_USERID = "2023010101";
 
@@ -30,11 +35,11 @@ final class FakeWeComHttp implements WeComHttp {
   volatile Duration gettokenDelay = Duration.ZERO;
   volatile long expiresIn = 7200;
 
-  static JsonObject json(String text) {
+  public static JsonObject json(String text) {
     return Json.createReader(new StringReader(text)).readObject();
   }
 
-  synchronized FakeWeComHttp answerNext(String path, String... answers) {
+  public synchronized FakeWeComHttp answerNext(String path, String... answers) {
     for (String answer : answers) {
       JsonObject parsed = json(answer);
       scripted.computeIfAbsent(path, p -> new ArrayDeque<>()).add(() -> parsed);
@@ -42,7 +47,7 @@ final class FakeWeComHttp implements WeComHttp {
     return this;
   }
 
-  synchronized FakeWeComHttp failNext(String path, RuntimeException failure) {
+  public synchronized FakeWeComHttp failNext(String path, RuntimeException failure) {
     scripted
         .computeIfAbsent(path, p -> new ArrayDeque<>())
         .add(
@@ -54,7 +59,12 @@ final class FakeWeComHttp implements WeComHttp {
 
   @Override
   public JsonObject get(String path, Map<String, String> query) {
-    calls.add(new Call(path, Map.copyOf(query)));
+    return answer(new Call(path, Map.copyOf(query)));
+  }
+
+  private JsonObject answer(Call call) {
+    String path = call.path();
+    calls.add(call);
     Supplier<JsonObject> next;
     synchronized (this) {
       Deque<Supplier<JsonObject>> queue = scripted.get(path);
@@ -73,7 +83,12 @@ final class FakeWeComHttp implements WeComHttp {
 
   @Override
   public JsonObject post(String path, Map<String, String> query, JsonObject body) {
-    return get(path, query);
+    return answer(new Call(path, Map.copyOf(query), body, null));
+  }
+
+  @Override
+  public JsonObject upload(String path, Map<String, String> query, String filename, byte[] content) {
+    return answer(new Call(path, Map.copyOf(query), null, content.clone()));
   }
 
   private JsonObject issueToken() {
@@ -92,13 +107,13 @@ final class FakeWeComHttp implements WeComHttp {
         .build();
   }
 
-  List<Call> calls(String path) {
+  public List<Call> calls(String path) {
     synchronized (calls) {
       return calls.stream().filter(c -> c.path().equals(path)).toList();
     }
   }
 
-  int count(String path) {
+  public int count(String path) {
     return calls(path).size();
   }
 }

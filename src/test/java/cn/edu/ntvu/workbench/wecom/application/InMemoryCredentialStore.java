@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * {@link CredentialStore} in memory for unit tests. One lock stands in for the database row lock,
  * so several {@link WeComClient}s sharing one instance behave like servers sharing the table.
  */
-final class InMemoryCredentialStore implements CredentialStore {
+public final class InMemoryCredentialStore implements CredentialStore {
 
   private final ConcurrentMap<String, Credential> credentials = new ConcurrentHashMap<>();
   private final ReentrantLock rowLock = new ReentrantLock();

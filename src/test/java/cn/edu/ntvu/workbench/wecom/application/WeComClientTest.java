@@ -270,7 +270,7 @@ class WeComClientTest {
 
   @Test
   void otherErrcodesCarryPathErrcodeErrmsgAndHint() {
-    http.answerNext(GETUSERINFO, "{\"errcode\":60111,\"errmsg\":\"userid not found\"}");
+    http.answerNext(GETUSERINFO, "{\"errcode\":60011,\"errmsg\":\"no privilege\"}");
 
     assertThatThrownBy(() -> client.getUserInfo("CODE"))
         .isExactlyInstanceOf(WeComApiException.class)
@@ -278,10 +278,20 @@ class WeComClientTest {
             e -> {
               WeComApiException failure = (WeComApiException) e;
               assertThat(failure.path()).isEqualTo(GETUSERINFO);
-              assertThat(failure.errcode()).isEqualTo(60111);
-              assertThat(failure.errmsg()).isEqualTo("userid not found");
-              assertThat(failure.hintKey()).isEqualTo("wecom.error.userid-not-found");
+              assertThat(failure.errcode()).isEqualTo(60011);
+              assertThat(failure.errmsg()).isEqualTo("no privilege");
+              assertThat(failure.hintKey()).isEqualTo("wecom.error.out-of-visible-range");
             });
+  }
+
+  @Test
+  void userIdNotFoundHasItsOwnType() {
+    http.answerNext(GETUSERINFO, "{\"errcode\":60111,\"errmsg\":\"userid not found\"}");
+
+    assertThatThrownBy(() -> client.getUserInfo("CODE"))
+        .isExactlyInstanceOf(cn.edu.ntvu.workbench.wecom.domain.WeComUserNotFoundException.class)
+        .extracting(e -> ((WeComApiException) e).hintKey())
+        .isEqualTo("wecom.error.userid-not-found");
   }
 
   @Test

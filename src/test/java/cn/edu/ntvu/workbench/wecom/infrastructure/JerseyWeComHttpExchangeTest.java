@@ -54,6 +54,14 @@ class JerseyWeComHttpExchangeTest {
           }
           answer(exchange, 200, "{\"errcode\":0}");
         });
+    server.createContext(
+        "/cgi-bin/media/upload",
+        exchange -> {
+          lastQuery.set(exchange.getRequestHeaders().getFirst("Content-Type"));
+          lastBody.set(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          answer(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\",\"media_id\":\"M\"}");
+        });
     server.createContext("/cgi-bin/bad-gateway", exchange -> answer(exchange, 502, "<html/>"));
     server.start();
     http =
@@ -87,6 +95,29 @@ class JerseyWeComHttpExchangeTest {
         Json.createObjectBuilder().add("touser", "张三").build());
 
     assertThat(lastBody.get()).isEqualTo("{\"touser\":\"张三\"}");
+  }
+
+  @Test
+  void uploadSendsOneMultipartMediaPart() {
+    try (JerseyWeComHttp patient =
+        new JerseyWeComHttp(
+            "http://127.0.0.1:" + server.getAddress().getPort(),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10))) {
+      var answer =
+          patient.upload(
+              "/cgi-bin/media/upload",
+              Map.of("type", "file"),
+              "users.csv",
+              "姓名,帐号\n张三,1\n".getBytes(StandardCharsets.UTF_8));
+
+      assertThat(answer.getString("media_id")).isEqualTo("M");
+    }
+    assertThat(lastQuery.get()).startsWith("multipart/form-data;").contains("boundary=");
+    String boundary = lastQuery.get().substring(lastQuery.get().indexOf("boundary=") + 9).replace("\"", "");
+    assertThat(lastBody.get())
+        .startsWith("--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"users.csv\"")
+        .contains("\r\n\r\n姓名,帐号\n张三,1\n\r\n--" + boundary + "--");
   }
 
   @Test

@@ -87,13 +87,29 @@ public record WeComCallbackMessage(
                 String.valueOf(event),
                 String.valueOf(eventKey),
                 String.valueOf(taskId),
-                String.valueOf(agentId));
+                String.valueOf(agentId))
+                + contactsSubject();
     try {
       return HexFormat.of()
           .formatHex(MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
+  }
+
+  /**
+   * Contacts events all come from {@code sys} (§6.6): two members changed in the same second, or two batch jobs ending
+   * together, are different events. Empty for every other event, so their keys are as before.
+   */
+  private String contactsSubject() {
+    StringBuilder subject = new StringBuilder();
+    for (String name : new String[] {"ChangeType", "UserID", "Id", "BatchJob.JobId"}) {
+      String value = blankToNull(fields.get(name));
+      if (value != null) {
+        subject.append('\u0000').append(name).append('=').append(value);
+      }
+    }
+    return subject.toString();
   }
 
   private static String blankToNull(String s) {

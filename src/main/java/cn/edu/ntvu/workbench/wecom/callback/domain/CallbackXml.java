@@ -27,7 +27,8 @@ public final class CallbackXml {
 
   /**
    * The root's child elements by name, their text trimmed (CDATA included); a nested element such as {@code
-   * SelectedItems} gives the text of its whole subtree. The first occurrence of a repeated name wins.
+   * SelectedItems} gives the text of its whole subtree, and each of its own child elements is there too as {@code
+   * Parent.Child} (e.g. {@code BatchJob.JobId} of batch_job_result). The first occurrence of a repeated name wins.
    *
    * @throws CallbackRejectedException {@code BAD_XML} for anything that is not such a document
    */
@@ -53,6 +54,12 @@ public final class CallbackXml {
       Node child = children.item(i);
       if (child instanceof Element element) {
         fields.putIfAbsent(element.getTagName(), element.getTextContent().strip());
+        NodeList nested = element.getChildNodes();
+        for (int j = 0; j < nested.getLength(); j++) {
+          if (nested.item(j) instanceof Element inner) {
+            fields.putIfAbsent(element.getTagName() + "." + inner.getTagName(), inner.getTextContent().strip());
+          }
+        }
       }
     }
     return Collections.unmodifiableMap(fields);

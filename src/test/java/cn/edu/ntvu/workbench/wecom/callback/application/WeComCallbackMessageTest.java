@@ -39,6 +39,32 @@ class WeComCallbackMessageTest {
     assertThat(later.dedupeKey()).isNotEqualTo(first.dedupeKey());
   }
 
+  static final String CONTACT_CHANGE =
+      "<xml><ToUserName><![CDATA[ww1]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName>"
+          + "<CreateTime>1764037200</CreateTime><MsgType><![CDATA[event]]></MsgType>"
+          + "<Event><![CDATA[change_contact]]></Event><ChangeType><![CDATA[update_user]]></ChangeType>"
+          + "<UserID><![CDATA[2024001]]></UserID><Department><![CDATA[5]]></Department></xml>";
+
+  @Test
+  void twoMembersChangedInTheSameSecondAreTwoEventsAndARetryIsOne() {
+    WeComCallbackMessage first = WeComCallbackMessage.of(CallbackXml.fields(CONTACT_CHANGE));
+    WeComCallbackMessage retry = WeComCallbackMessage.of(CallbackXml.fields(CONTACT_CHANGE));
+    WeComCallbackMessage other = WeComCallbackMessage.of(CallbackXml.fields(CONTACT_CHANGE.replace("2024001", "2024002")));
+    assertThat(retry.dedupeKey()).isEqualTo(first.dedupeKey());
+    assertThat(other.dedupeKey()).isNotEqualTo(first.dedupeKey());
+  }
+
+  @Test
+  void aBatchJobResultKeepsItsNestedFields() {
+    WeComCallbackMessage m = WeComCallbackMessage.of(CallbackXml.fields("<xml><FromUserName>sys</FromUserName>"
+        + "<CreateTime>1</CreateTime><MsgType>event</MsgType><Event>batch_job_result</Event><BatchJob>"
+        + "<JobId><![CDATA[J1]]></JobId><JobType>replace_user</JobType><ErrCode>0</ErrCode><ErrMsg>ok</ErrMsg>"
+        + "</BatchJob></xml>"));
+    assertThat(m.field("BatchJob.JobId")).contains("J1");
+    assertThat(m.field("BatchJob.JobType")).contains("replace_user");
+    assertThat(m.field("BatchJob.ErrCode")).contains("0");
+  }
+
   @Test
   void messagesAreTheSameByMsgId() {
     String text = "<xml><FromUserName>u</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType>"
