@@ -32,6 +32,7 @@ public class FormResults {
   @Inject FormMessages messages;
   @Inject WeComOutbox outbox;
   @Inject AuditTrail audit;
+  @Inject cn.edu.ntvu.workbench.forms.infrastructure.FormsSettings formsSettings;
   @Inject Clock clock;
 
   public record Overview(FormRow form, long asked, long filled, long responses, List<QuestionStats> stats,
@@ -99,14 +100,18 @@ public class FormResults {
     return new RemindOutcome(to.size(), null, null);
   }
 
-  /** Who may download file {@code fileId}: an owner of its form, or the person who uploaded it. */
-  public java.util.Optional<Object[]> file(SignedInUser user, long fileId, String ownKey) {
+  /**
+   * An uploaded answer file ([form id, respondent key, name, content type, bytes]) for an owner of its form or the
+   * person who uploaded it; empty when there is no such file.
+   */
+  public java.util.Optional<Object[]> file(SignedInUser user, long fileId) {
     java.util.Optional<Object[]> file = store.file(fileId);
     if (file.isEmpty()) {
       return file;
     }
     long formId = ((Number) file.get()[0]).longValue();
-    if (store.isOwner(formId, user.account()) || ownKey != null && ownKey.equals(file.get()[1])) {
+    if (store.isOwner(formId, user.account())
+        || formsSettings.respondentKey().of(formId, user.account()).equals(file.get()[1])) {
       return file;
     }
     throw new FormAccessDenied("not this file's form");

@@ -1,0 +1,50 @@
+package cn.edu.ntvu.workbench.forms.interfaces.web;
+
+import cn.edu.ntvu.workbench.forms.application.FormBuilder;
+import cn.edu.ntvu.workbench.forms.application.FormRow;
+import cn.edu.ntvu.workbench.forms.infrastructure.FormStore;
+import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * {@code /forms/}: the forms that ask me (to fill first), and for staff the forms they own or co-own with a button
+ * for a new one.
+ */
+@Named("formsHome")
+@RequestScoped
+public class FormsHomeView {
+  @Inject CurrentUser me;
+  @Inject FormStore store;
+  @Inject FormBuilder builder;
+
+  /** A form that asks me, and whether I filled it. */
+  public record Asked(FormRow form, boolean filled) {}
+
+  private List<Asked> asked = List.of();
+  private List<FormRow> mine = List.of();
+
+  public void load() {
+    asked = store.askedOf(me.getAccount(), 100).stream().map(r -> new Asked((FormRow) r[0], (Boolean) r[1])).toList();
+    mine = FormBuilder.mayCreate(me.get()) ? builder.mine(me.get()) : List.of();
+  }
+
+  public String create() {
+    long id = builder.create(me.get(), null);
+    return "edit.xhtml?faces-redirect=true&id=" + id;
+  }
+
+  public List<Asked> getAsked() {
+    return asked;
+  }
+
+  public List<FormRow> getMine() {
+    return mine;
+  }
+
+  public boolean isBuilder() {
+    return FormBuilder.mayCreate(me.get());
+  }
+}
