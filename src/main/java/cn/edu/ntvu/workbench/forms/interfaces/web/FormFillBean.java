@@ -85,6 +85,21 @@ public class FormFillBean implements Serializable {
     }
   }
 
+  /**
+   * A post whose view-scoped bean is new (a retry after the view was gone from the session): the form id comes back
+   * from the view parameter, the token from the hidden field.
+   */
+  private boolean loaded() {
+    if (sheet == null && !refused) {
+      id = Pages.id(idParam);
+      if (token == null) {
+        token = UUID.randomUUID().toString();
+      }
+      reload();
+    }
+    return sheet != null;
+  }
+
   private void reload() {
     sheet = filling.sheet(me.get(), id).orElse(null);
     if (sheet == null) {
@@ -137,7 +152,7 @@ public class FormFillBean implements Serializable {
 
   /** Ajax on every change, and the 保存草稿 button: what is typed is kept on the server. */
   public void saveDraft() {
-    if (sheet == null || !isFillable()) {
+    if (!loaded() || !isFillable()) {
       return;
     }
     JsonObjectBuilder t = Json.createObjectBuilder();
@@ -163,7 +178,7 @@ public class FormFillBean implements Serializable {
   }
 
   public void startEditing() {
-    if (sheet != null && isMayEdit()) {
+    if (loaded() && isMayEdit()) {
       editingAnswer = true;
       token = UUID.randomUUID().toString();
     }
@@ -171,7 +186,7 @@ public class FormFillBean implements Serializable {
 
   public String submit() {
     problems = new LinkedHashMap<>();
-    if (sheet == null) {
+    if (!loaded()) {
       Pages.status(HttpServletResponse.SC_FORBIDDEN);
       return null;
     }
