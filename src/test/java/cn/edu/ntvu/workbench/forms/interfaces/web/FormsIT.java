@@ -110,9 +110,20 @@ class FormsIT {
     assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE object_type = 'form' AND object_id = ?",
         String.valueOf(id))).isGreaterThanOrEqualTo(8);
 
-    // The student fills it: a bad number is answered beside the question, then full-width digits are taken.
-    ChromeDriver s = signIn(student, "/forms/fill.xhtml?id=" + id, TestUsers.STUDENT.account());
+    // The student's workbench tile shows 待填写 (the badge counts every open form waiting for them).
+    ChromeDriver s = signIn(student, "/", TestUsers.STUDENT.account());
     WebDriverWait sw = new WebDriverWait(s, Duration.ofSeconds(30));
+    long waiting = count("SELECT COUNT(*) FROM form_recipient r JOIN form f ON f.id = r.form_id WHERE r.account = ?"
+        + " AND r.filled = FALSE AND f.status = 'PUBLISHED'", TestUsers.STUDENT.account());
+    sw.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.wb-tile[data-tile='收集表']")));
+    assertThat(s.findElement(By.cssSelector("a.wb-tile[data-tile='收集表'] .wb-tile-badge")).getText())
+        .isEqualTo(String.valueOf(waiting));
+    s.get(app + "/forms/");
+    assertThat(s.findElement(By.cssSelector(".fm-row[data-id='" + id + "']")).getText()).contains("待填写");
+    student.screenshot("forms-home-student");
+
+    // The student fills it: a bad number is answered beside the question, then full-width digits are taken.
+    s.get(app + "/forms/fill.xhtml?id=" + id);
     sw.until(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
     s.findElement(By.cssSelector("input[data-q='1']")).sendKeys("９９");
     s.findElement(By.cssSelector("input[data-q='3']")).sendKeys("<script>alert(1)</script>");
@@ -156,8 +167,107 @@ class FormsIT {
         .isEqualTo(1);
     teacher.screenshot("forms-results-reminded");
 
-    // The student's badge counts it no longer; the form's 待填写 badge is gone for them.
     assertThat(count("SELECT COUNT(*) FROM form_recipient WHERE form_id = ? AND filled = TRUE", id)).isEqualTo(1);
+    s.get(app + "/forms/");
+    assertThat(s.findElement(By.cssSelector(".fm-row[data-id='" + id + "']")).getText()).contains("已填写");
+
+    // The outbox worker delivered both cards to the WeCom stand-in: the reminder reached a student who had not
+    // filled, and not the one who had.
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (count("SELECT COUNT(*) FROM standin_wecom_message WHERE touser = '20240100002' AND body LIKE ?",
+        "%提醒：体检信息收集%") == 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(500);
+    }
+    assertThat(count("SELECT COUNT(*) FROM standin_wecom_message WHERE touser = '20240100002' AND body LIKE ?",
+        "%提醒：体检信息收集%")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM standin_wecom_message WHERE touser = ? AND body LIKE ?",
+        TestUsers.STUDENT.account(), "%提醒：体检信息收集%")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM standin_wecom_message WHERE touser = ? AND body LIKE ?",
+        TestUsers.STUDENT.account(), "%请填写：体检信息收集%")).isEqualTo(1);
+  }
+
+  // ---- uploads
+
+  @Test
+  void aFileQuestionTakesAPhotoByContentRefusesARenamedExecutableAndServesItToOwnersOnly() throws Exception {
+    long id = publishedForm("交照片", false, "2026-12-31 18:00:00", "20240100025", "20240100026");
+    exec("UPDATE form_question SET type = 'FILE', title = '一寸照片', required = TRUE, max_kilobytes = 1024"
+        + " WHERE form_id = ?", id);
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("forms-it");
+    java.nio.file.Path exe = dir.resolve("照片.jpg");
+    java.nio.file.Files.write(exe, new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0});
+    java.nio.file.Path photo = dir.resolve("照片.png");
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(300, 400, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        "png", photo.toFile());
+
+    ChromeDriver s = signIn(student, "/forms/fill.xhtml?id=" + id, "20240100025");
+    WebDriverWait sw = new WebDriverWait(s, Duration.ofSeconds(30));
+    s.findElement(By.cssSelector("input[type=file][data-q='1']")).sendKeys(exe.toString());
+    click(s, "submit");
+    sw.until(ExpectedConditions.presenceOfElementLocated(By.id("error-1")));
+    assertThat(s.findElement(By.id("error-1")).getText()).contains("不是照片");
+    assertThat(count("SELECT COUNT(*) FROM form_file WHERE form_id = ?", id)).isZero();
+    s.findElement(By.cssSelector("input[type=file][data-q='1']")).sendKeys(photo.toString());
+    click(s, "submit");
+    sw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已提交"));
+    student.screenshot("forms-fill-file");
+    long file = count("SELECT a.file_id FROM form_answer a JOIN form_response r ON r.id = a.response_id"
+        + " WHERE r.form_id = ?", id);
+    assertThat(query("SELECT content_type FROM form_file WHERE id = ?", file)).isEqualTo("image/png");
+
+    WebSession owner = WeComStandInScreen.signedIn(app + "/forms/", COUNSELLOR);
+    HttpResponse<String> got = owner.get(app + "/forms/file?id=" + file);
+    assertThat(got.statusCode()).isEqualTo(200);
+    assertThat(got.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+    assertThat(owner.get(app + "/forms/export.csv?id=" + id).body()).contains("/forms/file?id=" + file);
+    WebSession classmate = WeComStandInScreen.signedIn(app + "/forms/", "20240100026");
+    assertThat(classmate.get(app + "/forms/file?id=" + file).statusCode()).isEqualTo(403);
+    assertThat(classmate.get(app + "/forms/file?id=99999999").statusCode()).isEqualTo(404);
+  }
+
+  // ---- lifecycle and co-owners
+
+  @Test
+  void ownersCloseArchiveAndCopyACoOwnerSeesTheResultsAndTheDeadlineClosesAFormByItself() throws Exception {
+    long expiring = publishedForm("到期自动结束", false, "2026-11-25 09:00:00", "20240100027");
+    long id = publishedForm("生命周期", false, "2026-12-31 18:00:00", "20240100027");
+    WebSession owner = WeComStandInScreen.signedIn(app + "/forms/", COUNSELLOR);
+    String edit = app + "/forms/edit.xhtml?id=" + id;
+    HttpResponse<String> page = owner.get(edit);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(postButton(owner, page, "edit", "save-co-owners", Map.of("co-owners", "10002 nobody-here")).body())
+        .contains("找不到学号/工号“nobody-here”的在校人员");
+    assertThat(postButton(owner, owner.get(edit), "edit", "save-co-owners", Map.of("co-owners", "10002")).body())
+        .contains("已保存");
+    WebSession co = WeComStandInScreen.signedIn(app + "/forms/", "10002");
+    assertThat(co.get(app + "/forms/results.xhtml?id=" + id).statusCode()).isEqualTo(200);
+    WebSession other = WeComStandInScreen.signedIn(app + "/forms/", "10003");
+    assertThat(other.get(app + "/forms/results.xhtml?id=" + id).statusCode()).isEqualTo(403);
+    assertThat(other.get(edit).body()).contains("只有这张收集表的发起人和共同负责人");
+
+    assertThat(postButton(co, co.get(edit), "edit", "close", Map.of()).body()).contains("已结束收集");
+    assertThat(query("SELECT status FROM form WHERE id = ?", id)).isEqualTo("CLOSED");
+    assertThat(postButton(owner, owner.get(edit), "edit", "archive", Map.of()).body()).contains("已归档");
+    assertThat(query("SELECT status FROM form WHERE id = ?", id)).isEqualTo("ARCHIVED");
+    HttpResponse<String> copied = postButtonNoFollow(owner, owner.get(edit), "edit", "copy");
+    assertThat(copied.statusCode()).isEqualTo(302);
+    long copy = Long.parseLong(WeComStandInScreen.query(URI.create(WebSession.location(copied))).get("id"));
+    assertThat(query("SELECT CONCAT(status, '|', title, '|', COALESCE(deadline, '-')) FROM form WHERE id = ?", copy))
+        .isEqualTo("DRAFT|生命周期（副本）|-");
+    assertThat(count("SELECT COUNT(*) FROM form_question WHERE form_id = ?", copy)).isEqualTo(1);
+    assertThat(query("SELECT GROUP_CONCAT(action ORDER BY id) FROM audit_entry WHERE object_type = 'form'"
+        + " AND object_id = ?", String.valueOf(id))).isEqualTo("FORM_CO_OWNERS,FORM_CLOSE,FORM_ARCHIVE");
+    assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE action = 'FORM_COPY' AND object_id = ?",
+        String.valueOf(copy))).isEqualTo(1);
+
+    // The closing job (every minute, once across servers) closed the form whose deadline passed.
+    long until = System.currentTimeMillis() + 75_000;
+    while (!"CLOSED".equals(query("SELECT status FROM form WHERE id = ?", expiring))
+        && System.currentTimeMillis() < until) {
+      Thread.sleep(1000);
+    }
+    assertThat(query("SELECT CONCAT(status, '|', closed_by) FROM form WHERE id = ?", expiring))
+        .isEqualTo("CLOSED|DEADLINE");
   }
 
   // ---- rules over HTTP, on forms made directly in the database
@@ -283,6 +393,30 @@ class FormsIT {
       }
       return id;
     }
+  }
+
+  /** Posts form {@code form}'s button {@code button} from {@code page}, following a redirect back to the page. */
+  private static HttpResponse<String> postButton(WebSession web, HttpResponse<String> page, String form,
+      String button, Map<String, String> extra) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put(form, form);
+    f.put(button, button);
+    f.putAll(extra);
+    f.put("jakarta.faces.ViewState", viewState(page));
+    HttpResponse<String> r = web.post(page.uri().toString(), f);
+    return WebSession.isRedirect(r) ? web.get(WebSession.location(r)) : r;
+  }
+
+  private static HttpResponse<String> postButtonNoFollow(WebSession web, HttpResponse<String> page, String form,
+      String button) {
+    return web.post(page.uri().toString(),
+        Map.of(form, form, button, button, "jakarta.faces.ViewState", viewState(page)));
+  }
+
+  private static String viewState(HttpResponse<String> page) {
+    Matcher vs = VIEW_STATE.matcher(page.body());
+    assertThat(vs.find()).as("view state in " + page.uri()).isTrue();
+    return vs.group(1).replace("&#58;", ":").replace("&amp;", "&");
   }
 
   /** The filling form's post with {@code text} for its one text question. */
