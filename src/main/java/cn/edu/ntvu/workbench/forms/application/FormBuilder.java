@@ -214,8 +214,7 @@ public class FormBuilder {
       p.add(Problem.of("forms.builder.error.noQuestions"));
     }
     for (Question q : questions) {
-      q.problems().forEach(x -> p.add(Problem.of("forms.builder.error.inQuestion", q.position(),
-          FormsTexts.chinese().of(x))));
+      q.problems().forEach(x -> p.add(Problem.of("forms.builder.error.inQuestion", q.position(), x)));
     }
     List<Recipient> people = directory.resolve(store.audience(id), f.ownerAccount());
     if (people.isEmpty()) {

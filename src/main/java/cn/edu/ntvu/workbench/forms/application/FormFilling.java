@@ -55,6 +55,11 @@ public class FormFilling {
         mine.isEmpty() ? 0 : mine.get(0), mine.size(), draft));
   }
 
+  /** The published and closed forms that ask {@code user}, open and not filled first. */
+  public List<AskedForm> askedOf(SignedInUser user) {
+    return store.askedOf(user.account(), 100);
+  }
+
   /** Keeps what was typed so far (a JSON of the page's own making); only while the form takes answers. */
   @Transactional
   public boolean saveDraft(SignedInUser user, long id, String content) {

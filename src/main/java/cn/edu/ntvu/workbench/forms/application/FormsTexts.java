@@ -26,7 +26,8 @@ public final class FormsTexts {
     return BundleText.format(BUNDLE, locale, key, Arrays.stream(args).map(String::valueOf).toList());
   }
 
+  /** A problem in words; an argument that is itself a problem (第 3 题：…) is put in words first. */
   public String of(Problem p) {
-    return get(p.key(), p.args().toArray());
+    return get(p.key(), p.args().stream().map(a -> a instanceof Problem inner ? of(inner) : a).toArray());
   }
 }

@@ -10,6 +10,7 @@ import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.str;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.time;
 
+import cn.edu.ntvu.workbench.forms.application.AskedForm;
 import cn.edu.ntvu.workbench.forms.application.FormRow;
 import cn.edu.ntvu.workbench.forms.application.Recipient;
 import cn.edu.ntvu.workbench.forms.application.ResponseRow;
@@ -105,12 +106,12 @@ public class FormStore {
   }
 
   /** Published forms that ask {@code account}, open ones first; with whether they filled. */
-  public List<Object[]> askedOf(String account, int limit) {
-    List<Object[]> out = new ArrayList<>();
+  public List<AskedForm> askedOf(String account, int limit) {
+    List<AskedForm> out = new ArrayList<>();
     for (Object[] r : rows(bind(em.createNativeQuery("SELECT " + FORM_COLUMNS + ", r.filled FROM form_recipient r"
         + " JOIN form f ON f.id = r.form_id WHERE r.account = ? AND f.status IN ('PUBLISHED', 'CLOSED')"
         + " ORDER BY f.status DESC, r.filled, f.deadline IS NULL, f.deadline, f.id DESC LIMIT " + limit), account))) {
-      out.add(new Object[] {formRow(r), bool(r[15])});
+      out.add(new AskedForm(formRow(r), bool(r[15])));
     }
     return out;
   }

@@ -1,8 +1,9 @@
 package cn.edu.ntvu.workbench.forms.interfaces.web;
 
+import cn.edu.ntvu.workbench.forms.application.AskedForm;
 import cn.edu.ntvu.workbench.forms.application.FormBuilder;
 import cn.edu.ntvu.workbench.forms.application.FormRow;
-import cn.edu.ntvu.workbench.forms.infrastructure.FormStore;
+import cn.edu.ntvu.workbench.forms.application.FormFilling;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,17 +18,14 @@ import java.util.List;
 @RequestScoped
 public class FormsHomeView {
   @Inject CurrentUser me;
-  @Inject FormStore store;
+  @Inject FormFilling filling;
   @Inject FormBuilder builder;
 
-  /** A form that asks me, and whether I filled it. */
-  public record Asked(FormRow form, boolean filled) {}
-
-  private List<Asked> asked = List.of();
+  private List<AskedForm> asked = List.of();
   private List<FormRow> mine = List.of();
 
   public void load() {
-    asked = store.askedOf(me.getAccount(), 100).stream().map(r -> new Asked((FormRow) r[0], (Boolean) r[1])).toList();
+    asked = filling.askedOf(me.get());
     mine = FormBuilder.mayCreate(me.get()) ? builder.mine(me.get()) : List.of();
   }
 
@@ -36,7 +34,7 @@ public class FormsHomeView {
     return "edit.xhtml?faces-redirect=true&id=" + id;
   }
 
-  public List<Asked> getAsked() {
+  public List<AskedForm> getAsked() {
     return asked;
   }
 
