@@ -49,6 +49,9 @@ public final class FormsBench {
   private static final Pattern RADIO = Pattern.compile("<input[^>]*type=\"radio\"[^>]*name=\"([^\"]+)\"[^>]*value=\"(o\\d+)\"");
   private static final List<String> CLASSES = List.of("2401000", "2501001", "2601002", "2402003");
 
+  private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_FAILURE =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
   private FormsBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -97,16 +100,20 @@ public final class FormsBench {
         System.out.println("== XLSX export");
         long pid = app.process().pid();
         HeapSampler heap = new HeapSampler(pid);
+        // A full collection first, so the level before is what is live, not the garbage of the page loads above.
+        new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run").redirectErrorStream(true).start().waitFor();
         Thread.sleep(1500);
         long before = heap.latest();
+        long oldBefore = heap.latestOld();
         long s = System.nanoTime();
         HttpResponse<String> xlsx = owner.get(base + "/forms/export.xlsx?id=" + formId);
         double took = (System.nanoTime() - s) / 1e9;
         Thread.sleep(300);
         heap.stop();
-        System.out.printf("  HTTP %d, %.1f MB in %.1f s; heap in use before %.0f MB, peak %.0f MB (growth %.0f MB)%n",
+        System.out.printf("  HTTP %d, %.1f MB in %.1f s; heap in use before %.0f MB, peak %.0f MB (growth %.0f MB,"
+            + " garbage included); old generation growth %.0f MB%n",
             xlsx.statusCode(), xlsx.body().length() / 1e6, took, before / 1e6, heap.peak() / 1e6,
-            Math.max(0, heap.peak() - before) / 1e6);
+            Math.max(0, heap.peak() - before) / 1e6, Math.max(0, heap.peakOld() - oldBefore) / 1e6);
       }
     }
   }
@@ -219,12 +226,17 @@ public final class FormsBench {
         }
         form.put("token", token.group(1));
         form.put("submit", "submit");
-        form.put("jakarta.faces.ViewState", vs.group(1));
+        form.put("jakarta.faces.ViewState", vs.group(1).replace("&#58;", ":").replace("&amp;", "&"));
         long t0 = System.nanoTime();
         HttpResponse<String> r = web.post(url, form);
         long t = System.nanoTime() - t0;
         if (r.statusCode() == 302) {
           nanos.add(t);
+        } else if (FIRST_FAILURE.compareAndSet(null, "")) {
+          Matcher why = Pattern.compile("(?s)<ul id=\"messages\"[^>]*>(.*?)</ul>").matcher(r.body());
+          String said = why.find() ? why.group(1).replaceAll("<[^>]+>", " ").strip() : "(no message)";
+          System.out.println("  first refused submit: HTTP " + r.statusCode() + " " + said + " fields "
+              + form.keySet());
         }
       })), i * step, TimeUnit.NANOSECONDS);
     }
@@ -299,6 +311,8 @@ public final class FormsBench {
     private final Process jstat;
     private final AtomicLong latest = new AtomicLong();
     private final AtomicLong peak = new AtomicLong();
+    private final AtomicLong latestOld = new AtomicLong();
+    private final AtomicLong peakOld = new AtomicLong();
 
     HeapSampler(long pid) throws Exception {
       jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(pid), "100").redirectErrorStream(true).start();
@@ -321,8 +335,11 @@ public final class FormsBench {
               kb += Double.parseDouble(v[cols.indexOf(c)]);
             }
             long bytes = (long) (kb * 1024);
+            long old = (long) (Double.parseDouble(v[cols.indexOf("OU")]) * 1024);
             latest.set(bytes);
+            latestOld.set(old);
             peak.accumulateAndGet(bytes, Math::max);
+            peakOld.accumulateAndGet(old, Math::max);
           }
         } catch (Exception e) {
           // jstat ended
@@ -332,9 +349,19 @@ public final class FormsBench {
       t.start();
     }
 
+    /** Starts the peaks from now; returns the heap in use now. */
     long latest() {
       peak.set(latest.get());
+      peakOld.set(latestOld.get());
       return latest.get();
+    }
+
+    long latestOld() {
+      return latestOld.get();
+    }
+
+    long peakOld() {
+      return peakOld.get();
     }
 
     long peak() {

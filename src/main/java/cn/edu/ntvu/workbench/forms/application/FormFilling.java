@@ -85,7 +85,7 @@ public class FormFilling {
     if (token == null || !token.matches("[0-9a-f-]{36}")) {
       return SubmitOutcome.refused("forms.fill.error.expired");
     }
-    Optional<FormRow> locked = store.lock(id);
+    Optional<FormRow> locked = store.lockShared(id);
     if (locked.isEmpty()) {
       return SubmitOutcome.refused("forms.fill.error.notMember");
     }
@@ -150,7 +150,7 @@ public class FormFilling {
       OptionalLong inserted = store.insertResponse(id, key, anonymous ? null : user.account(),
           anonymous ? null : me.get().name(), anonymous ? null : me.get().unitName(), single, token, now);
       if (inserted.isEmpty()) {
-        // Another post of this person won a moment ago (the form row lock makes this rare).
+        // Another post of this person won a moment ago (two tabs submitting at the same instant).
         return SubmitOutcome.refused("forms.fill.error.already");
       }
       responseId = inserted.getAsLong();

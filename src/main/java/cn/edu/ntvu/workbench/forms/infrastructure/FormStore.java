@@ -42,8 +42,8 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
- * The forms tables in SQL, in the caller's transaction. Every change of one form runs after {@link #lock} of its row,
- * so publishing, closing, reminding and submitting to one form happen one after another.
+ * The forms tables in SQL, in the caller's transaction. Changes of a form's state run after {@link #lock} of its row,
+ * so publishing, closing and reminding one form happen one after another; submits take {@link #lockShared}.
  */
 @ApplicationScoped
 public class FormStore {
@@ -75,6 +75,15 @@ public class FormStore {
   public Optional<FormRow> lock(long id) {
     return rows(bind(em.createNativeQuery("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ? FOR UPDATE"), id))
         .stream().findFirst().map(FormStore::formRow);
+  }
+
+  /**
+   * Reads the form with a shared lock: submits to one form run side by side, while closing (an exclusive lock) waits
+   * for them and they wait for it, so no answer is stored after the close committed.
+   */
+  public Optional<FormRow> lockShared(long id) {
+    return rows(bind(em.createNativeQuery("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ? LOCK IN SHARE MODE"),
+        id)).stream().findFirst().map(FormStore::formRow);
   }
 
   public void updateSettings(long id, FormSettings s) {
