@@ -46,7 +46,8 @@ public final class FormsBench {
   private static final String OWNER = "10001";
   private static final Pattern VIEW_STATE = Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
   private static final Pattern TEXT_INPUT = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*data-q=\"(\\d+)\"");
-  private static final Pattern RADIO = Pattern.compile("<input[^>]*type=\"radio\"[^>]*name=\"([^\"]+)\"[^>]*value=\"(o\\d+)\"");
+  private static final Pattern RADIO =
+      Pattern.compile("<input type=\"radio\" name=\"(c\\d+)\" value=\"(o\\d+)\"");
   private static final List<String> CLASSES = List.of("2401000", "2501001", "2601002", "2402003");
 
   private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_FAILURE =

@@ -155,6 +155,7 @@ public class FormFillBean implements Serializable {
     if (!loaded() || !isFillable()) {
       return;
     }
+    readChoices();
     JsonObjectBuilder t = Json.createObjectBuilder();
     JsonObjectBuilder c = Json.createObjectBuilder();
     for (Question q : sheet.questions()) {
@@ -197,6 +198,7 @@ public class FormFillBean implements Serializable {
       Pages.error(t.get("forms.fill.error.notMember"));
       return null;
     }
+    readChoices();
     Map<Long, String> values = new HashMap<>(typed);
     try {
       readFiles(values, t);
@@ -255,6 +257,28 @@ public class FormFillBean implements Serializable {
       typed.put(q.id(), String.valueOf(fileId));
     }
     getFiles().clear();
+  }
+
+  /** The choice inputs of this post ({@code c<question id>}), as the browser sent them; checked later by the domain. */
+  private void readChoices() {
+    Map<String, String[]> params =
+        jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap();
+    for (Question q : sheet.questions()) {
+      if (!q.type().hasOptions()) {
+        continue;
+      }
+      String[] v = params.get("c" + q.id());
+      if (q.type() == QuestionType.MULTIPLE) {
+        ticked.put(q.id(), v == null ? new String[0] : v.clone());
+      } else {
+        typed.put(q.id(), v == null || v.length == 0 ? null : v[0]);
+      }
+    }
+  }
+
+  /** Whether option {@code o} of question {@code q} is chosen now (for re-showing the form). */
+  public boolean picked(Question q, ChoiceOption o) {
+    return q.type() == QuestionType.MULTIPLE ? ticks(q.id()).contains(o.id()) : o.id().equals(typed.get(q.id()));
   }
 
   private List<String> ticks(long qid) {

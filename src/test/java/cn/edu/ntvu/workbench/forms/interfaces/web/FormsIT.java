@@ -186,6 +186,32 @@ class FormsIT {
         TestUsers.STUDENT.account(), "%请填写：体检信息收集%")).isEqualTo(1);
   }
 
+  @Test
+  void aChoiceThatIsNotAnOptionIsRefusedBesideTheQuestion() throws Exception {
+    long id = publishedForm("选项", false, "2026-12-31 18:00:00", "20240100028");
+    exec("UPDATE form_question SET type = 'SINGLE', required = TRUE,"
+        + " options = '[{\"id\":\"o1\",\"label\":\"是\"},{\"id\":\"o2\",\"label\":\"否\"}]' WHERE form_id = ?", id);
+    long question = count("SELECT id FROM form_question WHERE form_id = ?", id);
+    WebSession a = WeComStandInScreen.signedIn(app + "/forms/fill.xhtml?id=" + id, "20240100028");
+    HttpResponse<String> page = a.get(app + "/forms/fill.xhtml?id=" + id);
+    assertThat(page.body()).contains("name=\"c" + question + "\" value=\"o1\"");
+    Map<String, String> post = new LinkedHashMap<>();
+    post.put("fill", "fill");
+    post.put("c" + question, "o9");
+    Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"").matcher(page.body());
+    assertThat(token.find()).isTrue();
+    post.put("token", token.group(1));
+    post.put("submit", "提交");
+    post.put("jakarta.faces.ViewState", viewState(page));
+    HttpResponse<String> forged = a.post(app + "/forms/fill.xhtml?id=" + id, post);
+    assertThat(forged.statusCode()).isEqualTo(200);
+    assertThat(forged.body()).contains("id=\"error-1\">所选的选项不存在，请重新选择。");
+    post.put("c" + question, "o2");
+    assertThat(a.post(app + "/forms/fill.xhtml?id=" + id, post).statusCode()).isEqualTo(302);
+    assertThat(query("SELECT a.choice_ids FROM form_answer a JOIN form_response r ON r.id = a.response_id"
+        + " WHERE r.form_id = ?", id)).isEqualTo("o2");
+  }
+
   // ---- uploads
 
   @Test
