@@ -156,7 +156,7 @@ public class FormFilling {
       responseId = inserted.getAsLong();
       created = true;
     }
-    store.replaceAnswers(id, responseId, answers);
+    store.replaceAnswers(id, responseId, answers, !created);
     store.markFilled(id, user.account());
     store.deleteDraft(id, key);
     return SubmitOutcome.stored(responseId, created);
