@@ -48,7 +48,7 @@ public class FormResults {
     List<Question> questions = store.questions(id);
     LocalDateTime next = f.lastRemindedAt() == null ? null : f.lastRemindedAt().plus(REMIND_GAP);
     return new Overview(f, c[0], c[1], store.countResponses(id),
-        QuestionStats.of(questions, store.statisticsRows(id)), next);
+        QuestionStats.of(questions, store.answerAggregates(id), store.choiceGroups(id)), next);
   }
 
   public List<ResponseRow> responses(SignedInUser user, long id, String filter, long after, int limit) {

@@ -32,31 +32,28 @@ public record QuestionStats(Question question, long answered, List<Bar> bars, Bi
     return max == null ? "—" : AnswerCheck.plain(max);
   }
 
-  /** Builds every question's statistics from [question id, number, choice ids] rows in one pass. */
-  public static List<QuestionStats> of(List<Question> questions, List<Object[]> rows) {
-    Map<Long, long[]> answered = new LinkedHashMap<>();
+  /**
+   * Builds every question's statistics from aggregates the database computed.
+   *
+   * @param perQuestion [question id, answers, min, avg, max] (numbers null for other types)
+   * @param choiceGroups [question id, choice ids as stored (comma-separated), how many answers had exactly those]
+   */
+  public static List<QuestionStats> of(List<Question> questions, List<Object[]> perQuestion,
+      List<Object[]> choiceGroups) {
+    Map<Long, Object[]> agg = new LinkedHashMap<>();
+    perQuestion.forEach(r -> agg.put(((Number) r[0]).longValue(), r));
     Map<Long, Map<String, Long>> picks = new LinkedHashMap<>();
-    Map<Long, BigDecimal[]> numbers = new LinkedHashMap<>();
-    for (Object[] r : rows) {
-      long q = ((Number) r[0]).longValue();
-      answered.computeIfAbsent(q, k -> new long[1])[0]++;
-      if (r[1] != null) {
-        BigDecimal v = r[1] instanceof BigDecimal d ? d : new BigDecimal(r[1].toString());
-        BigDecimal[] m = numbers.computeIfAbsent(q, k -> new BigDecimal[] {v, v, BigDecimal.ZERO});
-        m[0] = m[0].min(v);
-        m[1] = m[1].max(v);
-        m[2] = m[2].add(v);
-      }
-      if (r[2] != null) {
-        Map<String, Long> p = picks.computeIfAbsent(q, k -> new LinkedHashMap<>());
-        for (String id : r[2].toString().split(",")) {
-          p.merge(id, 1L, Long::sum);
-        }
+    for (Object[] r : choiceGroups) {
+      Map<String, Long> p = picks.computeIfAbsent(((Number) r[0]).longValue(), k -> new LinkedHashMap<>());
+      long n = ((Number) r[2]).longValue();
+      for (String id : r[1].toString().split(",")) {
+        p.merge(id, n, Long::sum);
       }
     }
     List<QuestionStats> out = new ArrayList<>();
     for (Question q : questions) {
-      long n = answered.getOrDefault(q.id(), new long[1])[0];
+      Object[] a = agg.get(q.id());
+      long n = a == null ? 0 : ((Number) a[1]).longValue();
       List<Bar> bars = new ArrayList<>();
       if (q.type().hasOptions()) {
         Map<String, Long> p = picks.getOrDefault(q.id(), Map.of());
@@ -65,10 +62,16 @@ public record QuestionStats(Question question, long answered, List<Bar> bars, Bi
           bars.add(new Bar(o.label(), c, n == 0 ? 0 : (int) Math.round(100.0 * c / n)));
         }
       }
-      BigDecimal[] m = numbers.get(q.id());
-      out.add(new QuestionStats(q, n, bars, m == null ? null : m[0],
-          m == null ? null : m[2].divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP), m == null ? null : m[1]));
+      out.add(new QuestionStats(q, n, bars, dec(a, 2), a == null || a[3] == null ? null
+          : dec(a, 3).setScale(2, RoundingMode.HALF_UP), dec(a, 4)));
     }
     return out;
+  }
+
+  private static BigDecimal dec(Object[] row, int at) {
+    if (row == null || row[at] == null) {
+      return null;
+    }
+    return row[at] instanceof BigDecimal d ? d : new BigDecimal(row[at].toString());
   }
 }

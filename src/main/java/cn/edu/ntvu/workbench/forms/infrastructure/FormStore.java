@@ -346,10 +346,16 @@ public class FormStore {
     }
   }
 
-  /** Numbers and choices of every response to {@code formId}, for the statistics: [question id, number, choices]. */
-  public List<Object[]> statisticsRows(long formId) {
-    return rows(bind(em.createNativeQuery("SELECT question_id, number_value, choice_ids FROM form_answer"
-        + " WHERE form_id = ? AND (number_value IS NOT NULL OR choice_ids IS NOT NULL)"), formId));
+  /** Per question of {@code formId}: [question id, answers, min, avg, max of the numbers], in one pass. */
+  public List<Object[]> answerAggregates(long formId) {
+    return rows(bind(em.createNativeQuery("SELECT question_id, COUNT(*), MIN(number_value), AVG(number_value),"
+        + " MAX(number_value) FROM form_answer WHERE form_id = ? GROUP BY question_id"), formId));
+  }
+
+  /** Choice answers grouped as stored: [question id, choice ids, how many] (few rows however many answers). */
+  public List<Object[]> choiceGroups(long formId) {
+    return rows(bind(em.createNativeQuery("SELECT question_id, choice_ids, COUNT(*) FROM form_answer"
+        + " WHERE form_id = ? AND choice_ids IS NOT NULL GROUP BY question_id, choice_ids"), formId));
   }
 
   // ---- drafts and files

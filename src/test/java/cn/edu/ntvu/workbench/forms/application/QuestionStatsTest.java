@@ -18,9 +18,11 @@ class QuestionStatsTest {
         List.of(), true, null);
     Question text = new Question(3, 3, QuestionType.TEXT, "备注", "", false, null, null, null, null, null, null,
         List.of(), true, null);
+    // As the database aggregates them: answers per question with min/avg/max, and choice ids grouped as stored.
     List<QuestionStats> s = QuestionStats.of(List.of(choice, number, text), List.of(
-        new Object[] {1L, null, "o1,o2"}, new Object[] {1L, null, "o1"}, new Object[] {1L, null, "o1"},
-        new Object[] {2L, new BigDecimal("170"), null}, new Object[] {2L, new BigDecimal("181.5"), null}));
+        new Object[] {1L, 3L, null, null, null},
+        new Object[] {2L, 2L, new BigDecimal("170"), new BigDecimal("175.750000"), new BigDecimal("181.5")}),
+        List.of(new Object[] {1L, "o1,o2", 1L}, new Object[] {1L, "o1", 2L}));
     assertThat(s.get(0).answered()).isEqualTo(3);
     assertThat(s.get(0).bars()).containsExactly(new QuestionStats.Bar("篮球", 3, 100), new QuestionStats.Bar("音乐", 1, 33));
     assertThat(s.get(1).minText()).isEqualTo("170");
