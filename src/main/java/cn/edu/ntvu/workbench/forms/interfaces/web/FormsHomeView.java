@@ -1,6 +1,7 @@
 package cn.edu.ntvu.workbench.forms.interfaces.web;
 
 import cn.edu.ntvu.workbench.forms.application.AskedForm;
+import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
 import cn.edu.ntvu.workbench.forms.application.FormBuilder;
 import cn.edu.ntvu.workbench.forms.application.FormRow;
 import cn.edu.ntvu.workbench.forms.application.FormFilling;
@@ -29,9 +30,15 @@ public class FormsHomeView {
     mine = FormBuilder.mayCreate(me.get()) ? builder.mine(me.get()) : List.of();
   }
 
+  /** A new draft; a post of the button by someone who may not build forms is answered 403 (the page has none). */
   public String create() {
-    long id = builder.create(me.get(), null);
-    return "edit.xhtml?faces-redirect=true&id=" + id;
+    try {
+      long id = builder.create(me.get(), null);
+      return "edit.xhtml?faces-redirect=true&id=" + id;
+    } catch (FormAccessDenied e) {
+      Pages.status(jakarta.servlet.http.HttpServletResponse.SC_FORBIDDEN);
+      return null;
+    }
   }
 
   public List<AskedForm> getAsked() {
