@@ -11,9 +11,19 @@ import java.util.stream.Collectors;
  * tile title like {@code =HYPERLINK(...)} stays text (CSV injection).
  */
 public final class AuditCsv {
-  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  /** The UTF-8 byte-order mark that makes Excel read the file as UTF-8. */
+  public static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private AuditCsv() {}
+
+  /** Whether a spreadsheet would take {@code value} for a formula (also used by other CSV and XLSX exports). */
+  public static boolean formulaLike(String value) {
+    if (value == null || value.isEmpty()) {
+      return false;
+    }
+    char first = value.charAt(0);
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+  }
 
   /** One cell, neutralised and quoted as needed. */
   public static String cell(String value) {
@@ -21,8 +31,7 @@ public final class AuditCsv {
       return "";
     }
     String v = value;
-    char first = v.charAt(0);
-    if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+    if (formulaLike(v)) {
       v = "'" + v;
     }
     if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
@@ -31,7 +40,8 @@ public final class AuditCsv {
     return v;
   }
 
-  static String row(List<String> cells) {
+  /** One CSV line (CRLF) of neutralised cells. */
+  public static String row(List<String> cells) {
     return cells.stream().map(AuditCsv::cell).collect(Collectors.joining(",")) + "\r\n";
   }
 

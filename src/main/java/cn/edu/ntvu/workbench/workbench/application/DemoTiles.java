@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.workbench.application;
 
+import cn.edu.ntvu.workbench.forms.application.FormsBadgeProvider;
 import cn.edu.ntvu.workbench.leave.application.LeaveBadgeProvider;
 import cn.edu.ntvu.workbench.timetable.application.TimetableBadgeProvider;
 import cn.edu.ntvu.workbench.identity.domain.Role;
@@ -41,6 +42,8 @@ public class DemoTiles {
             "/timetable/calendar.xhtml", null, Visibility.EVERYONE),
         tile(Scene.OFFICE, "学生请假", "请假、审批、销假", "form", TileKind.INTERNAL, "/leave/",
             LeaveBadgeProvider.KEY, Visibility.EVERYONE),
+        tile(Scene.OFFICE, "收集表", "填表、发起收集、催交", "people", TileKind.INTERNAL, "/forms/",
+            FormsBadgeProvider.KEY, Visibility.EVERYONE),
         tile(Scene.OFFICE, "融合门户", "学校统一门户", "link", TileKind.EXTERNAL, "https://portal.ntvu.edu.cn/",
             null, Visibility.EVERYONE),
         tile(Scene.OFFICE, "工作台管理", "配置首页应用", "gear", TileKind.INTERNAL, "/admin/workbench/tiles.xhtml",

@@ -1402,4 +1402,138 @@ class InContainerIT {
       Thread.currentThread().interrupt();
     }
   }
+
+  // --- 收集表 (forms): publish and its outbox in one transaction, submits racing, the closing job claimed once ---
+
+  @Inject cn.edu.ntvu.workbench.forms.application.FormBuilder formBuilder;
+  @Inject cn.edu.ntvu.workbench.forms.application.FormFilling formFilling;
+  @Inject cn.edu.ntvu.workbench.forms.application.FormResults formResults;
+
+  private cn.edu.ntvu.workbench.identity.application.SignedInUser formsUser(String account) {
+    return ((SignInService.Outcome.SignedIn) signIn.resolve(account, SignInPath.DEV)).user();
+  }
+
+  /** A draft by counsellor 10001 with one required number question (100–250) for the students of her class. */
+  private long formsDraft(boolean withAudience) {
+    var owner = formsUser("10001");
+    long id = formBuilder.create(owner, "容器内测试 " + System.nanoTime());
+    var q = new cn.edu.ntvu.workbench.forms.domain.Question(0, 0,
+        cn.edu.ntvu.workbench.forms.domain.QuestionType.NUMBER, "身高", "", true, new java.math.BigDecimal("100"),
+        new java.math.BigDecimal("250"), 1, null, null, null, List.of(), true, null);
+    assertThat(formBuilder.saveQuestion(owner, id, q)).isEmpty();
+    if (withAudience) {
+      assertThat(formBuilder.addAudience(owner, id, new cn.edu.ntvu.workbench.forms.domain.AudienceRule(
+          cn.edu.ntvu.workbench.forms.domain.AudienceRule.Kind.MY_CLASSES, null))).isEmpty();
+    }
+    return id;
+  }
+
+  @Test
+  void formsPublishQueuesTheTextcardWithTheRecipientsOrNothingAtAll() throws Exception {
+    var owner = formsUser("10001");
+    long empty = formsDraft(false);
+    assertThat(formBuilder.publish(owner, empty)).extracting(p -> p.key())
+        .containsExactly("forms.builder.error.noAudience");
+    assertThat(leaveRows("select count(*) from form where id = ? and status = 'DRAFT'", empty)).isEqualTo(1);
+    assertThat(leaveRows("select count(*) from wecom_outbox where topic = ?", "forms:" + empty)).isZero();
+    // Someone else's form: refused, not changed.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> formBuilder.publish(formsUser("10002"), empty))
+        .isInstanceOf(cn.edu.ntvu.workbench.forms.application.FormAccessDenied.class);
+
+    long id = formsDraft(true);
+    assertThat(formBuilder.publish(owner, id)).isEmpty();
+    assertThat(leaveRows("select count(*) from form_recipient where form_id = ?", id)).isEqualTo(40);
+    assertThat(leaveRows("select count(*) from wecom_outbox where message_key = ? and to_users like ?",
+        "forms:" + id + ":published:0", "%20240100001%")).isEqualTo(1);
+    assertThat(leaveRows("select count(*) from audit_entry where object_type = 'form' and object_id = ?"
+        + " and action = 'FORM_PUBLISH'", String.valueOf(id))).isEqualTo(1);
+    // Published: the questions no longer change.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> formBuilder.deleteQuestion(owner, id,
+        formBuilder.questions(id).get(0).id()))
+        .isInstanceOf(cn.edu.ntvu.workbench.forms.application.FormBuilder.FormNotDraft.class);
+  }
+
+  @Test
+  void formsSubmitsRacingFromOnePersonStoreOneAndANonMemberIsRefused() throws Exception {
+    var owner = formsUser("10001");
+    long id = formsDraft(true);
+    assertThat(formBuilder.publish(owner, id)).isEmpty();
+    long question = formBuilder.questions(id).get(0).id();
+    var student = formsUser("20240100031");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<cn.edu.ntvu.workbench.forms.application.SubmitOutcome>> tabs =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String token = java.util.UUID.randomUUID().toString();
+        tabs.add(pool.submit(() -> {
+          go.await();
+          return formFilling.submit(student, id, Map.of(question, "１７０"), Map.of(), token, false);
+        }));
+      }
+      go.countDown();
+      long stored = 0;
+      for (var f : tabs) {
+        var out = f.get();
+        if (!out.refused()) {
+          stored++;
+        } else {
+          assertThat(out.formProblem().key()).isEqualTo("forms.fill.error.already");
+        }
+      }
+      assertThat(stored).isEqualTo(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(leaveRows("select count(*) from form_response where form_id = ?", id)).isEqualTo(1);
+    assertThat(leaveRows("select count(*) from form_answer where form_id = ? and number_value = 170", id))
+        .isEqualTo(1);
+    // A student of another class posting directly: refused, nothing stored.
+    var outsider = formsUser("20250100041");
+    var refused = formFilling.submit(outsider, id, Map.of(question, "170"), Map.of(),
+        java.util.UUID.randomUUID().toString(), false);
+    assertThat(refused.formProblem().key()).isEqualTo("forms.fill.error.notMember");
+    assertThat(leaveRows("select count(*) from form_response where form_id = ?", id)).isEqualTo(1);
+    // Remind: exactly the 39 who have not filled, then not again within the hour.
+    var reminded = formResults.remind(owner, id);
+    assertThat(reminded.reminded()).isEqualTo(39);
+    assertThat(formResults.remind(owner, id).refusalKey()).isEqualTo("forms.results.remind.tooSoon");
+    assertThat(leaveRows("select count(*) from wecom_outbox where topic = ? and message_key like ?"
+        + " and to_users not like '%20240100031%'", "forms:" + id, "forms:" + id + ":remind:%")).isEqualTo(1);
+  }
+
+  @Test
+  void formsClosingJobRunsOnceWhenServersRaceForIt() throws Exception {
+    var owner = formsUser("10001");
+    long id = formsDraft(true);
+    assertThat(formBuilder.publish(owner, id)).isEmpty();
+    try (Connection c = dataSource.getConnection();
+        var st = c.prepareStatement("update form set deadline = ? where id = ?")) {
+      st.setTimestamp(1, java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(schoolClock).minusMinutes(1)));
+      st.setLong(2, id);
+      st.executeUpdate();
+      // Let the next claim through whatever the scheduled job did a moment ago.
+      c.createStatement().executeUpdate("update form_job set last_run_at = null");
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        runs.add(pool.submit(() -> formResults.closeAtDeadline(java.time.Duration.ofSeconds(50))));
+      }
+      int closed = 0;
+      for (var r : runs) {
+        closed += r.get();
+      }
+      // The scheduled job of this server may have won the claim instead; either way the form closed once.
+      assertThat(closed).isLessThanOrEqualTo(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(leaveRows("select count(*) from form where id = ? and status = 'CLOSED' and closed_by = 'DEADLINE'",
+        id)).isEqualTo(1);
+    assertThat(leaveRows("select count(*) from audit_entry where object_type = 'form' and object_id = ?"
+        + " and action = 'FORM_CLOSE'", String.valueOf(id))).isEqualTo(1);
+  }
 }

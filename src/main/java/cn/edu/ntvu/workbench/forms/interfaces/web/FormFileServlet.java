@@ -1,0 +1,54 @@
+package cn.edu.ntvu.workbench.forms.interfaces.web;
+
+import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
+import cn.edu.ntvu.workbench.forms.application.FormResults;
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * {@code /forms/file?id=}: an uploaded answer file, for the form's owners and the person who uploaded it; 403 to
+ * anyone else, 404 when there is no such file. Served as an attachment with its recognised type only.
+ */
+@WebServlet("/forms/file")
+public class FormFileServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Inject FormResults results;
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    HttpSession session = req.getSession(false);
+    SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+    if (user == null) {
+      resp.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      return;
+    }
+    Optional<Object[]> file;
+    try {
+      file = results.file(user, Pages.id(req.getParameter("id")));
+    } catch (FormAccessDenied e) {
+      resp.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    if (file.isEmpty()) {
+      resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    Object[] f = file.get();
+    byte[] bytes = (byte[]) f[4];
+    resp.setContentType(String.valueOf(f[3]));
+    resp.setContentLength(bytes.length);
+    resp.setHeader("X-Content-Type-Options", "nosniff");
+    resp.setHeader("Cache-Control", "private, no-store");
+    resp.setHeader("Content-Disposition", "inline; filename*=UTF-8''"
+        + java.net.URLEncoder.encode(String.valueOf(f[2]), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    resp.getOutputStream().write(bytes);
+  }
+}
