@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.bench;
 import cn.edu.ntvu.workbench.testsupport.EmbeddedMariaDb;
 import cn.edu.ntvu.workbench.testsupport.PayaraMicro;
 import cn.edu.ntvu.workbench.testsupport.WebSession;
+import java.util.Collections;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -320,5 +321,26 @@ final class BenchKit {
       }
       return 0;
     }
+  }
+
+  /** The {@code p}-th percentile (nearest rank) of {@code values}; 0 for none. */
+  static long percentile(List<Long> values, int p) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+
+  static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  /** A size from the environment (the bench script passes it on), else {@code fallback}. */
+  static int env(String name, int fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
   }
 }

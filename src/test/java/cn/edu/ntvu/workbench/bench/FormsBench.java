@@ -1,5 +1,10 @@
 package cn.edu.ntvu.workbench.bench;
 
+import static cn.edu.ntvu.workbench.bench.BenchKit.count;
+import static cn.edu.ntvu.workbench.bench.BenchKit.env;
+import static cn.edu.ntvu.workbench.bench.BenchKit.ms;
+import static cn.edu.ntvu.workbench.bench.BenchKit.percentile;
+
 import cn.edu.ntvu.workbench.testsupport.EmbeddedMariaDb;
 import cn.edu.ntvu.workbench.testsupport.PayaraMicro;
 import cn.edu.ntvu.workbench.testsupport.WeComStandInScreen;
@@ -374,31 +379,4 @@ public final class FormsBench {
     }
   }
 
-  private static long count(EmbeddedMariaDb db, String sql) throws SQLException {
-    try (Connection c = db.appConnection("workbench");
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static long percentile(List<Long> values, int p) {
-    if (values.isEmpty()) {
-      return 0;
-    }
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-  }
-
-  private static double ms(long nanos) {
-    return nanos / 1e6;
-  }
-
-  private static int env(String name, int fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
-  }
 }

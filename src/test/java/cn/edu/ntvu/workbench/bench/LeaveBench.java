@@ -1,5 +1,10 @@
 package cn.edu.ntvu.workbench.bench;
 
+import static cn.edu.ntvu.workbench.bench.BenchKit.count;
+import static cn.edu.ntvu.workbench.bench.BenchKit.env;
+import static cn.edu.ntvu.workbench.bench.BenchKit.ms;
+import static cn.edu.ntvu.workbench.bench.BenchKit.percentile;
+
 import cn.edu.ntvu.workbench.testsupport.EmbeddedMariaDb;
 import cn.edu.ntvu.workbench.testsupport.PayaraMicro;
 import cn.edu.ntvu.workbench.testsupport.WeComStandInScreen;
@@ -218,35 +223,6 @@ public final class LeaveBench {
     System.out.printf("  %d of %d sent in %.1f s; rows sent with more than one attempt: %d%n", sent, n,
         (System.nanoTime() - t0) / 1e9,
         count(db, "SELECT COUNT(*) FROM wecom_outbox WHERE topic = 'bench' AND status = 'SENT' AND attempts > 1"));
-  }
-
-  private static long count(EmbeddedMariaDb db, String sql) throws SQLException {
-    try (Connection c = db.appConnection("workbench");
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static long percentile(List<Long> values, int p) {
-    if (values.isEmpty()) {
-      return 0;
-    }
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-  }
-
-  private static double ms(long nanos) {
-    return nanos / 1e6;
-  }
-
-  /** A size from the environment (bench/leave.sh passes it on), else the figure. */
-  private static int env(String name, int fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
   }
 
 }

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.bench;
 
+import static cn.edu.ntvu.workbench.bench.BenchKit.count;
+
 import cn.edu.ntvu.workbench.testsupport.EmbeddedMariaDb;
 import cn.edu.ntvu.workbench.testsupport.PayaraMicro;
 import java.nio.file.Path;
@@ -144,15 +146,6 @@ public final class OutboxBench {
     try (Connection c = db.adminConnection("workbench");
         Statement s = c.createStatement()) {
       s.executeUpdate(sql);
-    }
-  }
-
-  private static long count(EmbeddedMariaDb db, String sql) throws SQLException {
-    try (Connection c = db.adminConnection("workbench");
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.leave.domain;
 
+import cn.edu.ntvu.workbench.platform.files.FileSignature;
 import java.util.Optional;
 
 /**
@@ -28,19 +29,8 @@ public enum AttachmentKind {
     return this != PDF;
   }
 
+  /** The kind of {@code b} by its first bytes ({@link FileSignature}); empty for anything else. */
   public static Optional<AttachmentKind> sniff(byte[] b) {
-    if (b == null || b.length < 8) {
-      return Optional.empty();
-    }
-    if ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-      return Optional.of(JPEG);
-    }
-    if ((b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D && b[5] == 0x0A) {
-      return Optional.of(PNG);
-    }
-    if (b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-      return Optional.of(PDF);
-    }
-    return Optional.empty();
+    return FileSignature.of(b).map(f -> valueOf(f.name()));
   }
 }

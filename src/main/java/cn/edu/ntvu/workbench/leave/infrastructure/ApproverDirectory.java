@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.leave.infrastructure;
 
-import static cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore.num;
-import static cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore.rows;
-import static cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore.str;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.num;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.str;
 
 import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,10 @@
 package cn.edu.ntvu.workbench.leave.infrastructure;
 
-import static cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore.lng;
-import static cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore.num;
-import static cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore.rows;
-import static cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore.str;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bool;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.lng;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.num;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.str;
 
 import cn.edu.ntvu.workbench.leave.application.NewAttachment;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,7 @@ public class AttachmentStore {
                     + " FROM leave_attachment WHERE request_id = ? ORDER BY id")
             .setParameter(1, requestId))
         .stream()
-        .map(r -> new Info(lng(r[0]), lng(r[1]), str(r[2]), str(r[3]), num(r[4]), LeaveStore.bool(r[5])))
+        .map(r -> new Info(lng(r[0]), lng(r[1]), str(r[2]), str(r[3]), num(r[4]), bool(r[5])))
         .toList();
   }
 
@@ -52,7 +53,7 @@ public class AttachmentStore {
             .setParameter(1, id))
         .stream()
         .findFirst()
-        .map(r -> new Info(lng(r[0]), lng(r[1]), str(r[2]), str(r[3]), num(r[4]), LeaveStore.bool(r[5])));
+        .map(r -> new Info(lng(r[0]), lng(r[1]), str(r[2]), str(r[3]), num(r[4]), bool(r[5])));
   }
 
   /** The bytes, or the downscaled preview when asked and there is one. */

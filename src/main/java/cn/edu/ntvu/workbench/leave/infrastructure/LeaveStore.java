@@ -1,5 +1,13 @@
 package cn.edu.ntvu.workbench.leave.infrastructure;
 
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bool;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.lng;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.num;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.str;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.time;
+import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.ts;
+
 import cn.edu.ntvu.workbench.leave.application.LeaveEvent;
 import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
 import cn.edu.ntvu.workbench.leave.application.StepRow;
@@ -486,55 +494,6 @@ public class LeaveStore {
 
   private long lastId() {
     return lng(em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult());
-  }
-
-  @SuppressWarnings("unchecked")
-  static List<Object[]> rows(Query q) {
-    List<Object> raw = q.getResultList();
-    List<Object[]> out = new ArrayList<>(raw.size());
-    for (Object o : raw) {
-      out.add(o instanceof Object[] a ? a : new Object[] {o});
-    }
-    return out;
-  }
-
-  static Timestamp ts(LocalDateTime t) {
-    return t == null ? null : Timestamp.valueOf(t);
-  }
-
-  static LocalDateTime time(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Timestamp t) {
-      return t.toLocalDateTime();
-    }
-    if (o instanceof LocalDateTime t) {
-      return t;
-    }
-    if (o instanceof java.util.Date d) {
-      return new Timestamp(d.getTime()).toLocalDateTime();
-    }
-    throw new IllegalStateException("not a time: " + o.getClass());
-  }
-
-  static String str(Object o) {
-    return o == null ? null : o.toString();
-  }
-
-  static long lng(Object o) {
-    return ((Number) o).longValue();
-  }
-
-  static int num(Object o) {
-    return ((Number) o).intValue();
-  }
-
-  static boolean bool(Object o) {
-    if (o instanceof Boolean b) {
-      return b;
-    }
-    return o != null && ((Number) o).intValue() != 0;
   }
 
   static String cut(String s, int max) {
