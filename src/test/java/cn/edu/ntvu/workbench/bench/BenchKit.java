@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.bench;
 import cn.edu.ntvu.workbench.testsupport.EmbeddedMariaDb;
 import cn.edu.ntvu.workbench.testsupport.PayaraMicro;
 import cn.edu.ntvu.workbench.testsupport.WebSession;
+import java.sql.PreparedStatement;
 import java.util.Collections;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -342,5 +343,31 @@ final class BenchKit {
   static int env(String name, int fallback) {
     String v = System.getenv(name);
     return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
+  }
+
+  /** Four demo classes with a counsellor each (10001, 10002, 10003, 10069), which the generated students fill in turn. */
+  static final List<String> DEMO_CLASSES = List.of("2401000", "2501001", "2601002", "2402003");
+
+  /** Adds {@code n} students 2999000000… named 压测i, spread over {@link #DEMO_CLASSES}; their accounts in order. */
+  static List<String> addStudents(EmbeddedMariaDb db, int n) throws SQLException {
+    List<String> accounts = new ArrayList<>();
+    try (Connection c = db.appConnection("workbench")) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO person (account, name, kind, department_id, class_id, status)"
+              + " SELECT ?, ?, 'STUDENT', department_id, id, 'ACTIVE' FROM school_class WHERE code = ?")) {
+        for (int i = 0; i < n; i++) {
+          String account = String.format("2999%07d", i);
+          accounts.add(account);
+          ps.setString(1, account);
+          ps.setString(2, "压测" + i);
+          ps.setString(3, DEMO_CLASSES.get(i % DEMO_CLASSES.size()));
+          // One by one: MariaDB's bulk protocol does not take INSERT … SELECT.
+          ps.executeUpdate();
+        }
+      }
+      c.commit();
+    }
+    return accounts;
   }
 }

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.bench;
 
+import static cn.edu.ntvu.workbench.bench.BenchKit.addStudents;
 import static cn.edu.ntvu.workbench.bench.BenchKit.count;
 import static cn.edu.ntvu.workbench.bench.BenchKit.env;
 import static cn.edu.ntvu.workbench.bench.BenchKit.ms;
@@ -53,7 +54,7 @@ public final class FormsBench {
   private static final Pattern TEXT_INPUT = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*data-q=\"(\\d+)\"");
   private static final Pattern RADIO =
       Pattern.compile("<input type=\"radio\" name=\"(c\\d+)\" value=\"(o\\d+)\"");
-  private static final List<String> CLASSES = List.of("2401000", "2501001", "2601002", "2402003");
+  private static final List<String> CLASSES = BenchKit.DEMO_CLASSES;
 
   private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_FAILURE =
       new java.util.concurrent.atomic.AtomicReference<>();
@@ -122,27 +123,6 @@ public final class FormsBench {
             Math.max(0, heap.peak() - before) / 1e6, Math.max(0, heap.peakOld() - oldBefore) / 1e6);
       }
     }
-  }
-
-  private static List<String> addStudents(EmbeddedMariaDb db, int n) throws SQLException {
-    List<String> accounts = new ArrayList<>();
-    try (Connection c = db.appConnection("workbench")) {
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO person (account, name, kind, department_id, class_id, status)"
-              + " SELECT ?, ?, 'STUDENT', department_id, id, 'ACTIVE' FROM school_class WHERE code = ?")) {
-        for (int i = 0; i < n; i++) {
-          String account = String.format("2999%07d", i);
-          accounts.add(account);
-          ps.setString(1, account);
-          ps.setString(2, "压测" + i);
-          ps.setString(3, CLASSES.get(i % CLASSES.size()));
-          ps.executeUpdate();
-        }
-      }
-      c.commit();
-    }
-    return accounts;
   }
 
   /** The form as the builder would publish it: 20 questions, the generated students as its recipients. */

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.bench;
 
+import static cn.edu.ntvu.workbench.bench.BenchKit.addStudents;
 import static cn.edu.ntvu.workbench.bench.BenchKit.count;
 import static cn.edu.ntvu.workbench.bench.BenchKit.env;
 import static cn.edu.ntvu.workbench.bench.BenchKit.ms;
@@ -45,8 +46,7 @@ import java.util.regex.Pattern;
 public final class LeaveBench {
   private static final String CLOCK = "2026-11-25T10:20";
   private static final Pattern VIEW_STATE = Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
-  /** Classes of the demo directory and their counsellors: 10001, 10002, 10003, 10069. */
-  private static final List<String> CLASSES = List.of("2401000", "2501001", "2601002", "2402003");
+  private static final List<String> CLASSES = BenchKit.DEMO_CLASSES;
 
   private LeaveBench() {}
 
@@ -89,28 +89,6 @@ public final class LeaveBench {
         }
       }
     }
-  }
-
-  private static List<String> addStudents(EmbeddedMariaDb db, int n) throws SQLException {
-    List<String> accounts = new ArrayList<>();
-    try (Connection c = db.appConnection("workbench")) {
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO person (account, name, kind, department_id, class_id, status)"
-              + " SELECT ?, ?, 'STUDENT', department_id, id, 'ACTIVE' FROM school_class WHERE code = ?")) {
-        for (int i = 0; i < n; i++) {
-          String account = String.format("2999%07d", i);
-          accounts.add(account);
-          ps.setString(1, account);
-          ps.setString(2, "压测" + i);
-          ps.setString(3, CLASSES.get(i % CLASSES.size()));
-          // One by one: MariaDB's bulk protocol does not take INSERT … SELECT.
-          ps.executeUpdate();
-        }
-      }
-      c.commit();
-    }
-    return accounts;
   }
 
   private static List<WebSession> signIn(String base, List<String> accounts) throws Exception {

@@ -8,6 +8,7 @@ import cn.edu.ntvu.workbench.forms.application.FormsTexts;
 import cn.edu.ntvu.workbench.forms.application.ResponseRow;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.platform.audit.AuditCsv;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -47,8 +47,7 @@ public class FormExportServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    HttpSession session = req.getSession(false);
-    SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+    SignedInUser user = CurrentUser.of(req);
     if (user == null) {
       resp.sendError(HttpServletResponse.SC_UNAUTHORIZED);
       return;

@@ -3,12 +3,12 @@ package cn.edu.ntvu.workbench.forms.interfaces.web;
 import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
 import cn.edu.ntvu.workbench.forms.application.FormResults;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -24,8 +24,7 @@ public class FormFileServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    HttpSession session = req.getSession(false);
-    SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+    SignedInUser user = CurrentUser.of(req);
     if (user == null) {
       resp.sendError(HttpServletResponse.SC_UNAUTHORIZED);
       return;

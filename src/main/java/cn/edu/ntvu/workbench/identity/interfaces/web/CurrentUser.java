@@ -21,11 +21,16 @@ public class CurrentUser {
 
   public SignedInUser get() {
     if (!loaded) {
-      HttpSession session = request.getSession(false);
-      user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+      user = of(request);
       loaded = true;
     }
     return user;
+  }
+
+  /** The person signed in on {@code request}'s session; null without one (for filters and servlets). */
+  public static SignedInUser of(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
   }
 
   public boolean isSignedIn() {

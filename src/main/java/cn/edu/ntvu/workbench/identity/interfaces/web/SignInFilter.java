@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.identity.interfaces.web;
 import cn.edu.ntvu.workbench.identity.application.CasLogouts;
 import cn.edu.ntvu.workbench.identity.application.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.identity.domain.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -54,7 +55,7 @@ public class SignInFilter extends HttpFilter {
       return;
     }
     HttpSession session = req.getSession(false);
-    SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+    SignedInUser user = CurrentUser.of(req);
     if (user != null && user.path() == SignInPath.CAS && endedAtCas(session)) {
       session.invalidate();
       user = null;

@@ -1,6 +1,7 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
 import cn.edu.ntvu.workbench.leave.infrastructure.AttachmentStore;
 import jakarta.inject.Inject;
@@ -8,7 +9,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +27,7 @@ public class AttachmentServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    HttpSession session = req.getSession(false);
-    SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+    SignedInUser user = CurrentUser.of(req);
     if (user == null) {
       resp.sendError(HttpServletResponse.SC_UNAUTHORIZED);
       return;

@@ -2,6 +2,7 @@ package cn.edu.ntvu.workbench.leave.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
 import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
 import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
@@ -12,7 +13,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -40,8 +40,7 @@ public class ExportServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    HttpSession session = req.getSession(false);
-    SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+    SignedInUser user = CurrentUser.of(req);
     if (user == null) {
       resp.sendError(HttpServletResponse.SC_UNAUTHORIZED);
       return;

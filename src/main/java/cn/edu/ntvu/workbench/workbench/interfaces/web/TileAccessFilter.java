@@ -1,13 +1,13 @@
 package cn.edu.ntvu.workbench.workbench.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.workbench.application.WorkbenchTiles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
@@ -43,8 +43,7 @@ public class TileAccessFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String path = req.getRequestURI().substring(req.getContextPath().length());
-    HttpSession session = req.getSession(false);
-    SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+    SignedInUser user = CurrentUser.of(req);
     if (user != null && guarded(path) && !tiles.snapshot(user).mayOpen(path)) {
       res.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;

@@ -1,5 +1,9 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
+import static cn.edu.ntvu.workbench.testsupport.E2eDb.count;
+import static cn.edu.ntvu.workbench.testsupport.E2eDb.db;
+import static cn.edu.ntvu.workbench.testsupport.E2eDb.exec;
+import static cn.edu.ntvu.workbench.testsupport.E2eDb.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.edu.ntvu.workbench.testsupport.Browser;
@@ -669,37 +673,6 @@ class LeaveIT {
     f.put("jakarta.faces.ViewState", viewState(page));
     HttpResponse<String> r = web.post(page.uri().toString(), f);
     return WebSession.isRedirect(r) ? web.get(WebSession.location(r)) : r;
-  }
-
-  private static Connection db() throws SQLException {
-    return TestServers.database().appConnection(TestServers.E2E_SCHEMA);
-  }
-
-  private static long count(String sql, Object... args) throws SQLException {
-    String v = query(sql, args);
-    return v == null ? 0 : Long.parseLong(v);
-  }
-
-  private static String query(String sql, Object... args) throws SQLException {
-    try (Connection c = db();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
-      }
-    }
-  }
-
-  private static void exec(String sql, Object... args) throws SQLException {
-    try (Connection c = db();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      ps.executeUpdate();
-    }
   }
 
   private static String outboxBody(String key) throws SQLException {
