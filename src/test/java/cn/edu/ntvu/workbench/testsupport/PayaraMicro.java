@@ -41,6 +41,7 @@ public final class PayaraMicro implements AutoCloseable {
     Duration graceAfterBoot = Duration.ofSeconds(90);
     // SerialGC was measured: no faster start and no smaller RSS than G1 here (server-config/README).
     List<String> jvmOptions = List.of("-Xmx512m");
+    List<String> clusterArgs = List.of();
 
     public Options microJar(Path p) {
       microJar = p;
@@ -91,6 +92,21 @@ public final class PayaraMicro implements AutoCloseable {
      */
     public Options graceAfterBoot(Duration d) {
       graceAfterBoot = d;
+      return this;
+    }
+
+    /**
+     * A member of the Hazelcast cluster {@code name} (instead of {@code --nocluster}): it takes data-grid port
+     * {@code ownPort} and finds the others at {@code members} (data-grid ports on 127.0.0.1).
+     */
+    public Options cluster(String name, int ownPort, List<Integer> members) {
+      StringBuilder list = new StringBuilder();
+      for (int m : members) {
+        list.append(list.length() == 0 ? "" : ",").append("127.0.0.1:").append(m);
+      }
+      clusterArgs =
+          List.of(
+              "--clustername", name, "--clustermode", "tcpip:" + list, "--startport", String.valueOf(ownPort));
       return this;
     }
 
@@ -157,9 +173,13 @@ public final class PayaraMicro implements AutoCloseable {
             "--contextroot",
             "/",
             "--port",
-            String.valueOf(port),
-            // One node: no Hazelcast discovery (saves seconds and stray multicast).
-            "--nocluster"));
+            String.valueOf(port)));
+    if (o.clusterArgs.isEmpty()) {
+      // One node: no Hazelcast discovery (saves seconds and stray multicast).
+      cmd.add("--nocluster");
+    } else {
+      cmd.addAll(o.clusterArgs);
+    }
     if (o.preBootCommands != null && Files.isRegularFile(o.preBootCommands)) {
       cmd.add("--prebootcommandfile");
       cmd.add(o.preBootCommands.toString());
@@ -175,7 +195,7 @@ public final class PayaraMicro implements AutoCloseable {
       builder.stopTimeout(Duration.ofSeconds(90));
     }
     // The parent's own DB_URL etc. must not leak into a child that was given other values.
-    for (String key : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "CAS_URL", "CAS_PROTOCOL", "DEV_CLOCK")) {
+    for (String key : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "CAS_URL", "CAS_PROTOCOL", "DEV_CLOCK", "SESSION_REPLICATION")) {
       if (!o.env.containsKey(key)) {
         builder.unsetEnv(key);
       }

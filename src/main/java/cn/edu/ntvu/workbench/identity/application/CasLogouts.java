@@ -13,22 +13,32 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * CAS single logout that works with several servers: the server that receives CAS's back-channel logoutRequest
- * records the ticket; every server checks the ticket of a CAS session against that record. A check is remembered
- * for a few seconds per ticket, so a busy page costs at most one indexed lookup per ticket and server in that time.
+ * Logouts that work with several servers. CAS single logout: the server that receives CAS's back-channel
+ * logoutRequest records the ticket. A logout on this site: the server that handles it records the sign-in's name (its
+ * CAS ticket, or {@code local:} and a random id), because with replicated sessions the other servers keep their own
+ * copy of the session. Every server checks a session's name against that record (table {@code cas_logout}, which
+ * holds both kinds). A check is remembered
+ * for two seconds per ticket, so a busy page costs at most one indexed lookup per ticket and server in that time, and
+ * a logout elsewhere takes effect here within two seconds.
+ *
+ * <p>A record matters only while a session of that sign-in may still be used somewhere, which is at most the idle
+ * timeout ({@code session.idle-minutes}, at most a day) after its last use: records older than two days are removed
+ * now and then as logouts are recorded.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class CasLogouts {
   private static final Logger LOG = Logger.getLogger(CasLogouts.class.getName());
-  private static final long RECHECK_MILLIS = 5_000;
+  private static final long RECHECK_MILLIS = 2_000;
+  private static final int PURGE_EVERY = 200;
+  private final java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
 
   @Resource(lookup = "java:app/jdbc/workbench")
   DataSource dataSource;
 
   private final ConcurrentHashMap<String, Long> stillValidUntil = new ConcurrentHashMap<>();
 
-  /** CAS says the session of {@code ticket} has ended. */
+  /** The sign-in named {@code ticket} (a CAS ticket or a local sign-in id) has ended. */
   public void recordLogout(String ticket) {
     if (ticket == null || ticket.isBlank() || ticket.length() > 255) {
       return;
@@ -38,12 +48,19 @@ public class CasLogouts {
       ps.setString(1, ticket);
       ps.executeUpdate();
       stillValidUntil.remove(ticket);
+      if (recorded.incrementAndGet() % PURGE_EVERY == 0) {
+        try (PreparedStatement purge =
+            c.prepareStatement(
+                "DELETE FROM cas_logout WHERE logged_out_at < NOW(3) - INTERVAL 2 DAY LIMIT 5000")) {
+          purge.executeUpdate();
+        }
+      }
     } catch (SQLException e) {
-      LOG.log(Level.WARNING, "Could not record a CAS logout", e);
+      LOG.log(Level.WARNING, "Could not record a logout", e);
     }
   }
 
-  /** Whether CAS has ended the session that began with {@code ticket}. */
+  /** Whether the sign-in named {@code ticket} has ended, at CAS or by a logout on any server. */
   public boolean isLoggedOut(String ticket) {
     long now = System.currentTimeMillis();
     Long until = stillValidUntil.get(ticket);

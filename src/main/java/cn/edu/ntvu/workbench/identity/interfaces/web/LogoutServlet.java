@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.application.CasLogouts;
 import cn.edu.ntvu.workbench.identity.application.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
   @Inject AppSettings settings;
+  @Inject CasLogouts endedSignIns;
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -29,6 +31,11 @@ public class LogoutServlet extends HttpServlet {
       Object user = session.getAttribute(SignedInUser.SESSION_KEY);
       if (user instanceof SignedInUser u) {
         path = u.path();
+      }
+      // Every server refuses this sign-in from now on, also one holding a replica of this session.
+      String name = SignInSupport.signInName(session);
+      if (name != null) {
+        endedSignIns.recordLogout(name);
       }
       session.invalidate();
     }

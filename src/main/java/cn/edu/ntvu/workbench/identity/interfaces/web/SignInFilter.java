@@ -1,7 +1,6 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.CasLogouts;
-import cn.edu.ntvu.workbench.identity.application.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.identity.domain.Role;
@@ -56,7 +55,7 @@ public class SignInFilter extends HttpFilter {
     }
     HttpSession session = req.getSession(false);
     SignedInUser user = CurrentUser.of(req);
-    if (user != null && user.path() == SignInPath.CAS && endedAtCas(session)) {
+    if (user != null && endedElsewhere(session)) {
       session.invalidate();
       user = null;
     }
@@ -73,10 +72,13 @@ public class SignInFilter extends HttpFilter {
     chain.doFilter(req, res);
   }
 
-  /** CAS single logout may have reached another server: the record in the database counts. */
-  private boolean endedAtCas(HttpSession session) {
-    Object ticket = session.getAttribute(CasSignIn.TICKET_KEY);
-    return ticket instanceof String t && casLogouts.isLoggedOut(t);
+  /**
+   * CAS single logout may have reached another server, and with replicated sessions a logout on another server leaves
+   * this server's copy of the session alive (Payara drops only its own): the record in the database counts.
+   */
+  private boolean endedElsewhere(HttpSession session) {
+    String name = SignInSupport.signInName(session);
+    return name != null && casLogouts.isLoggedOut(name);
   }
 
   static boolean isPublic(String path) {

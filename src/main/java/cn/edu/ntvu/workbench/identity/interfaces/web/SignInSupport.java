@@ -40,12 +40,39 @@ public class SignInSupport {
     }
   }
 
+  /**
+   * The session attribute naming this sign-in for a logout that must reach every server ({@code local:} and 128
+   * random bits; a CAS sign-in is named by its ticket instead, {@link CasSignIn#TICKET_KEY}).
+   */
+  public static final String SIGN_IN_ID_KEY = "wb.signInId";
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  static String newSignInId() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return "local:" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /**
+   * The name of the sign-in held by {@code session} in the record of ended sign-ins: its CAS ticket, or its own id;
+   * null for a session without either.
+   */
+  public static String signInName(jakarta.servlet.http.HttpSession session) {
+    Object ticket = session.getAttribute(CasSignIn.TICKET_KEY);
+    if (ticket instanceof String t) {
+      return t;
+    }
+    return session.getAttribute(SIGN_IN_ID_KEY) instanceof String id ? id : null;
+  }
+
   /** Signs in with a new session id (session fixation), then lands on the target. */
   public void complete(HttpServletRequest req, HttpServletResponse res, SignedInUser user, String target)
       throws IOException {
     HttpSession session = req.getSession(true);
     req.changeSessionId();
     session.setAttribute(SignedInUser.SESSION_KEY, user);
+    session.setAttribute(SIGN_IN_ID_KEY, newSignInId());
     session.setMaxInactiveInterval((int) settings.sessionIdle().toSeconds());
     LOG.info(() -> "Signed in " + user.account() + " via " + user.path());
     res.sendRedirect(req.getContextPath() + SafeTarget.orHome(target));

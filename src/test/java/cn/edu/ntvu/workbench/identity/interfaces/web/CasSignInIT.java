@@ -176,7 +176,7 @@ class CasSignInIT {
       ps.setString(1, ticket);
       ps.executeUpdate();
     }
-    Thread.sleep(5_500); // a server re-checks a ticket at most every 5 s
+    Thread.sleep(2_500); // a server re-checks a ticket at most every 2 s
     HttpResponse<String> after = web.get(app + "/");
     assertThat(after.statusCode()).isEqualTo(302);
     assertThat(WebSession.location(after)).startsWith(app + "/login");
