@@ -51,6 +51,9 @@ public class CourseView extends TimetablePage {
   }
 
   public void load() {
+    termParam = param("term");
+    sourceParam = param("src");
+    noParam = param("no");
     SignedInUser user = begin();
     Optional<TermSchedule> schedule =
         blank(termParam) ? queries.termOn(now.toLocalDate()) : queries.term(termParam.strip());

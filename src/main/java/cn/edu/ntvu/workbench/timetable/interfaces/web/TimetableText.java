@@ -26,6 +26,9 @@ final class TimetableText {
   private final Locale locale;
   private final ResourceBundle bundle;
   private final DateTimeFormatter date;
+  /** Parsed message patterns by key; the keys are the pages' own, a bounded set. */
+  private final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> formats =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   TimetableText(Locale locale) {
     this.locale = locale;
@@ -33,13 +36,28 @@ final class TimetableText {
     this.date = DateTimeFormatter.ofPattern(bundle.getString("timetable.view.datePattern"), locale);
   }
 
+  /** Immutable, so one per language serves every request (the bundle lookup and the date pattern once). */
+  private static final java.util.concurrent.ConcurrentHashMap<Locale, TimetableText> BY_LOCALE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   static TimetableText ofView() {
-    return new TimetableText(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    TimetableText known = BY_LOCALE.get(locale);
+    if (known != null) {
+      return known;
+    }
+    TimetableText made = new TimetableText(locale);
+    if (BY_LOCALE.size() < 32) { // the view's locale is one of the app's supported ones; never grow without bound
+      BY_LOCALE.putIfAbsent(locale, made);
+    }
+    return made;
   }
 
   /** The message {@code key} with its arguments, which are given as text so that numbers are not grouped. */
   String get(String key, Object... args) {
-    return new MessageFormat(bundle.getString(key), locale).format(args);
+    MessageFormat parsed = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
+    // A MessageFormat is not thread-safe: each use formats with its own shallow copy of the parsed pattern.
+    return ((MessageFormat) parsed.clone()).format(args);
   }
 
   String date(LocalDate d) {

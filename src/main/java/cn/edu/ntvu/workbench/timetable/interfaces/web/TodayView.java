@@ -50,6 +50,7 @@ public class TodayView extends TimetablePage {
       String stateLabel) {}
 
   public void load() {
+    dateParam = param("date");
     SignedInUser user = begin();
     if (blank(dateParam)) {
       date = now.toLocalDate();

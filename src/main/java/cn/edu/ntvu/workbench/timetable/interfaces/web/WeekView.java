@@ -13,6 +13,7 @@ import cn.edu.ntvu.workbench.timetable.application.WeekTimetable;
 import cn.edu.ntvu.workbench.timetable.domain.DayResolution;
 import cn.edu.ntvu.workbench.timetable.domain.PeriodRange;
 import cn.edu.ntvu.workbench.timetable.domain.Term;
+import cn.edu.ntvu.workbench.platform.web.Html;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -75,6 +76,9 @@ public class WeekView extends TimetablePage {
   public record DayNote(String day, String text) {}
 
   public void load() {
+    weekParam = param("week");
+    termParam = param("term");
+    classParam = param("class");
     SignedInUser user = begin();
     TimetableOwner owner = TimetablePolicy.own(user);
     if (!blank(classParam)) {
@@ -299,20 +303,51 @@ public class WeekView extends TimetablePage {
     return notice;
   }
 
-  public List<DayColumn> getColumns() {
-    return columns;
+  /**
+   * The grid's markup (days × periods, bands, classes) in one pass: the week view is opened every morning, and the
+   * same markup through nested {@code ui:repeat}s (an EL expression per attribute) was about a third of a request's
+   * CPU. Every text is escaped by {@link Html#escape}.
+   */
+  public String getGridHtml() {
+    return gridHtml(columns, periods, bands, blocks);
   }
 
-  public List<Band> getBands() {
-    return bands;
-  }
-
-  public List<Block> getBlocks() {
-    return blocks;
-  }
-
-  public List<PeriodRow> getPeriods() {
-    return periods;
+  static String gridHtml(List<DayColumn> columns, List<PeriodRow> periods, List<Band> bands, List<Block> blocks) {
+    StringBuilder out = new StringBuilder(1024 + 360 * blocks.size());
+    out.append("<div class=\"tt-grid\" id=\"week-grid\" style=\"--tt-days:").append(columns.size())
+        .append(";--tt-periods:").append(periods.size()).append("\">");
+    for (DayColumn d : columns) {
+      out.append("<div class=\"tt-head");
+      if (d.today()) {
+        out.append(" tt-head-today");
+      }
+      if (!d.kind().isEmpty()) {
+        out.append(" tt-head-").append(d.kind());
+      }
+      out.append("\" style=\"grid-column:").append(d.column()).append("\"><b>").append(Html.escape(d.weekday()))
+          .append("</b><span>").append(Html.escape(d.date())).append("</span>");
+      if (!d.mark().isEmpty()) {
+        out.append("<em>").append(Html.escape(d.mark())).append("</em>");
+      }
+      out.append("</div>");
+    }
+    for (PeriodRow p : periods) {
+      out.append("<div class=\"tt-period\" style=\"grid-row:").append(p.row()).append("\"><b>").append(p.period())
+          .append("</b><span>").append(Html.escape(p.start())).append("</span></div>")
+          .append("<div class=\"tt-line\" style=\"grid-row:").append(p.row()).append("\"></div>");
+    }
+    for (Band b : bands) {
+      out.append("<div class=\"tt-band tt-band-").append(b.kind()).append("\" style=\"grid-column:").append(b.column())
+          .append("\"><span>").append(Html.escape(b.label())).append("</span></div>");
+    }
+    for (Block c : blocks) {
+      out.append("<a class=\"tt-block tt-colour-").append(c.colour()).append("\" href=\"").append(Html.escape(c.link()))
+          .append("\" title=\"").append(Html.escape(c.title())).append("\" style=\"grid-column:").append(c.column())
+          .append(";grid-row:").append(c.row()).append(" / span ").append(c.span()).append(c.getLaneStyle())
+          .append("\"><span class=\"tt-block-course\">").append(Html.escape(c.course()))
+          .append("</span><span class=\"tt-block-room\">").append(Html.escape(c.room())).append("</span></a>");
+    }
+    return out.append("</div>").toString();
   }
 
   public List<DayNote> getNotes() {

@@ -1,6 +1,7 @@
 package cn.edu.ntvu.workbench.workbench.interfaces.web;
 
 import cn.edu.ntvu.workbench.platform.web.BundleText;
+import cn.edu.ntvu.workbench.platform.web.Html;
 import cn.edu.ntvu.workbench.workbench.interfaces.web.WorkbenchHome.SceneView;
 import cn.edu.ntvu.workbench.workbench.interfaces.web.WorkbenchHome.TileView;
 import java.util.List;
@@ -51,32 +52,7 @@ public final class TileHtml {
     return out.toString();
   }
 
-  /** Text for HTML content and double-quoted attributes. */
   static String escape(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String r =
-          switch (c) {
-            case '&' -> "&amp;";
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '"' -> "&quot;";
-            case '\'' -> "&#39;";
-            default -> null;
-          };
-      if (r != null) {
-        if (b == null) {
-          b = new StringBuilder(s.length() + 16).append(s, 0, i);
-        }
-        b.append(r);
-      } else if (b != null) {
-        b.append(c);
-      }
-    }
-    return b == null ? s : b.toString();
+    return Html.escape(s);
   }
 }
