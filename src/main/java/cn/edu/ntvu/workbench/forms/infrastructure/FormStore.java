@@ -346,16 +346,15 @@ public class FormStore {
     }
   }
 
-  /** Per question of {@code formId}: [question id, answers, min, avg, max of the numbers], in one pass. */
-  public List<Object[]> answerAggregates(long formId) {
-    return rows(bind(em.createNativeQuery("SELECT question_id, COUNT(*), MIN(number_value), AVG(number_value),"
-        + " MAX(number_value) FROM form_answer WHERE form_id = ? GROUP BY question_id"), formId));
-  }
-
-  /** Choice answers grouped as stored: [question id, choice ids, how many] (few rows however many answers). */
-  public List<Object[]> choiceGroups(long formId) {
-    return rows(bind(em.createNativeQuery("SELECT question_id, choice_ids, COUNT(*) FROM form_answer"
-        + " WHERE form_id = ? AND choice_ids IS NOT NULL GROUP BY question_id, choice_ids"), formId));
+  /**
+   * The answers of a form in one pass, grouped by question and stored choice combination: [question id, choice ids as
+   * stored or null, answers, least number, sum of numbers, greatest number, answers with a number]. Few rows however
+   * many answers (a question without options is one row).
+   */
+  public List<Object[]> answerGroups(long formId) {
+    return rows(bind(em.createNativeQuery("SELECT question_id, choice_ids, COUNT(*), MIN(number_value),"
+        + " SUM(number_value), MAX(number_value), COUNT(number_value) FROM form_answer WHERE form_id = ?"
+        + " GROUP BY question_id, choice_ids"), formId));
   }
 
   // ---- drafts and files

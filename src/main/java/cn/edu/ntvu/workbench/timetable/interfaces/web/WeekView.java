@@ -303,6 +303,29 @@ public class WeekView extends TimetablePage {
     return notice;
   }
 
+  /** One-tap previous, this and next week (a week that does not exist is shown greyed, not as a link). */
+  public String getNavHtml() {
+    StringBuilder out = new StringBuilder(512);
+    out.append("<nav class=\"tt-nav\" aria-label=\"").append(Html.escape(getHeading())).append("\">");
+    navButton(out, "previous-week", getPreviousLink(), "‹ " + text.get("timetable.view.previousWeek"));
+    String thisWeek = getThisWeekLink();
+    if (thisWeek != null) {
+      navButton(out, "this-week", thisWeek, text.get("timetable.view.thisWeek"));
+    }
+    navButton(out, "next-week", getNextLink(), text.get("timetable.view.nextWeek") + " ›");
+    return out.append("</nav>").toString();
+  }
+
+  private static void navButton(StringBuilder out, String id, String link, String label) {
+    if (link == null) {
+      out.append("<span class=\"tt-nav-button tt-disabled\" id=\"").append(id).append("\" aria-disabled=\"true\">")
+          .append(Html.escape(label)).append("</span>");
+    } else {
+      out.append("<a class=\"tt-nav-button\" id=\"").append(id).append("\" href=\"").append(Html.escape(link))
+          .append("\">").append(Html.escape(label)).append("</a>");
+    }
+  }
+
   /**
    * The grid's markup (days × periods, bands, classes) in one pass: the week view is opened every morning, and the
    * same markup through nested {@code ui:repeat}s (an EL expression per attribute) was about a third of a request's
