@@ -144,7 +144,7 @@ public final class FormsBench {
         Thread.sleep(300);
         heap.stop();
         System.out.printf("  HTTP %d, %.1f MB in %.1f s; heap in use before %.0f MB, peak %.0f MB (growth %.0f MB,"
-            + " garbage included); old generation growth %.0f MB%n",
+            + " garbage included); retained (survivors + old generation) growth %.0f MB%n",
             xlsx.statusCode(), xlsx.body().length() / 1e6, took, before / 1e6, heap.peak() / 1e6,
             Math.max(0, heap.peak() - before) / 1e6, Math.max(0, heap.peakOld() - oldBefore) / 1e6);
       }
@@ -347,7 +347,9 @@ public final class FormsBench {
               kb += Double.parseDouble(v[cols.indexOf(c)]);
             }
             long bytes = (long) (kb * 1024);
-            long old = (long) (Double.parseDouble(v[cols.indexOf("OU")]) * 1024);
+            // What outlived a young collection: survivors and old generation (eden is mostly garbage not yet collected).
+            long old = (long) ((Double.parseDouble(v[cols.indexOf("S0U")]) + Double.parseDouble(v[cols.indexOf("S1U")])
+                + Double.parseDouble(v[cols.indexOf("OU")])) * 1024);
             latest.set(bytes);
             latestOld.set(old);
             peak.accumulateAndGet(bytes, Math::max);

@@ -234,6 +234,29 @@ public class FormBuilder {
     return List.of();
   }
 
+  /**
+   * A published form's deadline moved (later, earlier, or none): the one setting that may change while answers come
+   * in, because a collection often needs a few more days. A time that has passed is refused; the closing job reads the
+   * new deadline on its next run.
+   */
+  @Transactional
+  public List<Problem> changeDeadline(SignedInUser user, long id, LocalDateTime deadline) {
+    FormRow f = owned(user, id);
+    if (f.status() != FormStatus.PUBLISHED) {
+      return List.of(Problem.of("forms.builder.error.deadlineNotOpen"));
+    }
+    if (deadline != null && !deadline.isAfter(now())) {
+      return List.of(Problem.of("forms.builder.error.deadlinePast"));
+    }
+    if (store.updateDeadline(id, deadline) != 1) {
+      return List.of(Problem.of("forms.builder.error.deadlineNotOpen"));
+    }
+    audit.record(actor(user), "FORM_DEADLINE", object(id, f.title()),
+        AuditDiff.between(Map.of("deadline", String.valueOf(f.settings().deadline())),
+            Map.of("deadline", String.valueOf(deadline))));
+    return List.of();
+  }
+
   @Transactional
   public boolean close(SignedInUser user, long id) {
     FormRow f = owned(user, id);

@@ -68,38 +68,6 @@ public record QuestionStats(Question question, long answered, List<Bar> bars, Bi
     return out;
   }
 
-  /**
-   * Builds every question's statistics from the one-pass groups of {@code FormStore.answerGroups}: [question id,
-   * choice ids or null, answers, min, sum, max, answers with a number].
-   */
-  public static List<QuestionStats> ofGroups(List<Question> questions, List<Object[]> groups) {
-    Map<Long, Object[]> perQuestion = new LinkedHashMap<>();
-    Map<Long, BigDecimal> sums = new LinkedHashMap<>();
-    Map<Long, Long> numbered = new LinkedHashMap<>();
-    List<Object[]> choiceGroups = new ArrayList<>();
-    for (Object[] g : groups) {
-      long q = ((Number) g[0]).longValue();
-      long n = ((Number) g[2]).longValue();
-      BigDecimal min = dec(g, 3);
-      BigDecimal sum = dec(g, 4);
-      BigDecimal max = dec(g, 5);
-      Object[] a = perQuestion.computeIfAbsent(q, k -> new Object[] {k, 0L, null, null, null});
-      a[1] = (Long) a[1] + n;
-      if (min != null) {
-        a[2] = a[2] == null || min.compareTo((BigDecimal) a[2]) < 0 ? min : a[2];
-        a[4] = a[4] == null || max.compareTo((BigDecimal) a[4]) > 0 ? max : a[4];
-        sums.merge(q, sum, BigDecimal::add);
-        numbered.merge(q, ((Number) g[6]).longValue(), Long::sum);
-      }
-      if (g[1] != null) {
-        choiceGroups.add(new Object[] {q, g[1], n});
-      }
-    }
-    sums.forEach((q, sum) -> perQuestion.get(q)[3] =
-        sum.divide(BigDecimal.valueOf(numbered.get(q)), 10, RoundingMode.HALF_UP));
-    return of(questions, new ArrayList<>(perQuestion.values()), choiceGroups);
-  }
-
   private static BigDecimal dec(Object[] row, int at) {
     if (row == null || row[at] == null) {
       return null;

@@ -92,6 +92,12 @@ public class FormStore {
         s.title(), s.description(), s.deadline(), s.severalResponses(), s.editable(), s.anonymous(), id);
   }
 
+  /** The deadline of a form that is still published; 0 when it is not (closed meanwhile). */
+  public int updateDeadline(long id, LocalDateTime deadline) {
+    return exec("UPDATE form SET deadline = ?, version = version + 1 WHERE id = ? AND status = 'PUBLISHED'",
+        deadline, id);
+  }
+
   public int moveTo(long id, FormStatus from, FormStatus to, LocalDateTime now, String closedBy) {
     String column = switch (to) {
       case PUBLISHED -> "published_at";
@@ -347,14 +353,29 @@ public class FormStore {
   }
 
   /**
-   * The answers of a form in one pass, grouped by question and stored choice combination: [question id, choice ids as
-   * stored or null, answers, least number, sum of numbers, greatest number, answers with a number]. Few rows however
-   * many answers (a question without options is one row).
+   * Per question of {@code formId}: [question id, answers, min, avg, max of the numbers], in one pass over the index
+   * (form, question, number) alone: the rows themselves are not read (V15).
    */
-  public List<Object[]> answerGroups(long formId) {
-    return rows(bind(em.createNativeQuery("SELECT question_id, choice_ids, COUNT(*), MIN(number_value),"
-        + " SUM(number_value), MAX(number_value), COUNT(number_value) FROM form_answer WHERE form_id = ?"
-        + " GROUP BY question_id, choice_ids"), formId));
+  public List<Object[]> answerAggregates(long formId) {
+    return rows(bind(em.createNativeQuery("SELECT question_id, COUNT(*), MIN(number_value), AVG(number_value),"
+        + " MAX(number_value) FROM form_answer WHERE form_id = ? GROUP BY question_id"), formId));
+  }
+
+  /**
+   * Choice answers of the questions {@code choiceQuestions} grouped as stored: [question id, choice ids, how many]
+   * (few rows however many answers; only those questions' answers are read).
+   */
+  public List<Object[]> choiceGroups(long formId, List<Long> choiceQuestions) {
+    if (choiceQuestions.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(choiceQuestions.size(), "?"));
+    List<Object> args = new ArrayList<>();
+    args.add(formId);
+    args.addAll(choiceQuestions);
+    return rows(bind(em.createNativeQuery("SELECT question_id, choice_ids, COUNT(*) FROM form_answer"
+        + " WHERE form_id = ? AND question_id IN (" + marks + ") AND choice_ids IS NOT NULL"
+        + " GROUP BY question_id, choice_ids"), args.toArray()));
   }
 
   // ---- drafts and files

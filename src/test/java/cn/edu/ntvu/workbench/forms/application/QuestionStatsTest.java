@@ -33,30 +33,6 @@ class QuestionStatsTest {
   }
 
   @Test
-  void theOnePassGroupsGiveTheSameStatisticsAsSeparateAggregates() {
-    Question choice = new Question(1, 1, QuestionType.MULTIPLE, "兴趣", "", false, null, null, null, null, null, null,
-        List.of(new ChoiceOption("o1", "篮球"), new ChoiceOption("o2", "音乐")), true, null);
-    Question number = new Question(2, 2, QuestionType.NUMBER, "身高", "", false, null, null, null, null, null, null,
-        List.of(), true, null);
-    Question text = new Question(3, 3, QuestionType.TEXT, "备注", "", false, null, null, null, null, null, null,
-        List.of(), true, null);
-    // [question, choice ids, answers, min, sum, max, answers with a number]
-    List<QuestionStats> s = QuestionStats.ofGroups(List.of(choice, number, text), List.of(
-        new Object[] {1L, "o1,o2", 1L, null, null, null, 0L},
-        new Object[] {1L, "o1", 2L, null, null, null, 0L},
-        new Object[] {2L, null, 3L, new BigDecimal("170"), new BigDecimal("527.25"), new BigDecimal("181.5"), 3L},
-        new Object[] {3L, null, 4L, null, null, null, 0L}));
-    assertThat(s.get(0).answered()).isEqualTo(3);
-    assertThat(s.get(0).bars()).containsExactly(new QuestionStats.Bar("篮球", 3, 100), new QuestionStats.Bar("音乐", 1, 33));
-    assertThat(s.get(1).answered()).isEqualTo(3);
-    assertThat(s.get(1).minText()).isEqualTo("170");
-    assertThat(s.get(1).avgText()).isEqualTo("175.75");
-    assertThat(s.get(1).maxText()).isEqualTo("181.5");
-    assertThat(s.get(2).answered()).isEqualTo(4);
-    assertThat(s.get(2).avgText()).isEqualTo("—");
-  }
-
-  @Test
   void aLongDescriptionIsCutToWeComsByteLimitByWholeLines() {
     String html = FormMessages.div("gray", "张老师 发起") + FormMessages.div("normal", "长".repeat(200))
         + FormMessages.div("highlight", "截止时间 12-01 18:00");

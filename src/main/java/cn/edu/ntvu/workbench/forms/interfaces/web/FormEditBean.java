@@ -146,6 +146,22 @@ public class FormEditBean implements Serializable {
     });
   }
 
+  /** The deadline of a published form (the only setting that changes after publishing). */
+  public void saveDeadline() {
+    LocalDateTime d;
+    try {
+      d = deadline == null || deadline.isBlank() ? null : LocalDateTime.parse(deadline.strip());
+    } catch (DateTimeParseException e) {
+      problems = List.of(FormsTexts.ofView().get("forms.builder.error.badDeadline"));
+      return;
+    }
+    act(() -> {
+      if (shown(builder.changeDeadline(me.get(), id, d))) {
+        Pages.info(FormsTexts.ofView().get("forms.builder.deadlineSaved"));
+      }
+    });
+  }
+
   public void saveCoOwners() {
     act(() -> {
       if (shown(builder.setCoOwners(me.get(), id, coOwners))) {
@@ -317,6 +333,10 @@ public class FormEditBean implements Serializable {
 
   public boolean isDraft() {
     return form != null && form.status() == FormStatus.DRAFT;
+  }
+
+  public boolean isPublished() {
+    return form != null && form.status() == FormStatus.PUBLISHED;
   }
 
   public List<Question> getQuestions() {

@@ -279,6 +279,16 @@ class FormsIT {
     assertThat(other.get(app + "/forms/results.xhtml?id=" + id).statusCode()).isEqualTo(403);
     assertThat(other.get(edit).body()).contains("只有这张收集表的发起人和共同负责人");
 
+    // While it collects, the deadline (and only it) may move: a past time is refused with a sentence, a later one kept.
+    HttpResponse<String> past =
+        postButton(owner, owner.get(edit), "edit", "save-deadline", Map.of("deadline", "2026-11-20T18:00"));
+    assertThat(past.body()).contains("截止时间已经过了");
+    assertThat(query("SELECT deadline FROM form WHERE id = ?", id)).startsWith("2026-12-31 18:00");
+    HttpResponse<String> later =
+        postButton(owner, owner.get(edit), "edit", "save-deadline", Map.of("deadline", "2027-01-08T12:00"));
+    assertThat(later.body()).contains("截止时间已更新");
+    assertThat(query("SELECT deadline FROM form WHERE id = ?", id)).startsWith("2027-01-08 12:00");
+
     assertThat(postButton(co, co.get(edit), "edit", "close", Map.of()).body()).contains("已结束收集");
     assertThat(query("SELECT status FROM form WHERE id = ?", id)).isEqualTo("CLOSED");
     assertThat(postButton(owner, owner.get(edit), "edit", "archive", Map.of()).body()).contains("已归档");
@@ -290,7 +300,7 @@ class FormsIT {
         .isEqualTo("DRAFT|生命周期（副本）|-");
     assertThat(count("SELECT COUNT(*) FROM form_question WHERE form_id = ?", copy)).isEqualTo(1);
     assertThat(query("SELECT GROUP_CONCAT(action ORDER BY id) FROM audit_entry WHERE object_type = 'form'"
-        + " AND object_id = ?", String.valueOf(id))).isEqualTo("FORM_CO_OWNERS,FORM_CLOSE,FORM_ARCHIVE");
+        + " AND object_id = ?", String.valueOf(id))).isEqualTo("FORM_CO_OWNERS,FORM_DEADLINE,FORM_CLOSE,FORM_ARCHIVE");
     assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE action = 'FORM_COPY' AND object_id = ?",
         String.valueOf(copy))).isEqualTo(1);
 
