@@ -130,14 +130,23 @@ public class FormEditBean implements Serializable {
     return found.isEmpty();
   }
 
-  public void saveSettings() {
-    LocalDateTime d;
+  /** The deadline field as typed: empty is none; a value that is no date and time is told and returns false. */
+  private boolean readDeadline(LocalDateTime[] into) {
     try {
-      d = deadline == null || deadline.isBlank() ? null : LocalDateTime.parse(deadline.strip());
+      into[0] = deadline == null || deadline.isBlank() ? null : LocalDateTime.parse(deadline.strip());
+      return true;
     } catch (DateTimeParseException e) {
       problems = List.of(FormsTexts.ofView().get("forms.builder.error.badDeadline"));
+      return false;
+    }
+  }
+
+  public void saveSettings() {
+    LocalDateTime[] read = new LocalDateTime[1];
+    if (!readDeadline(read)) {
       return;
     }
+    LocalDateTime d = read[0];
     FormSettings s = new FormSettings(title, description, d, severalResponses, editable, anonymous);
     act(() -> {
       if (shown(builder.saveSettings(me.get(), id, s))) {
@@ -148,13 +157,11 @@ public class FormEditBean implements Serializable {
 
   /** The deadline of a published form (the only setting that changes after publishing). */
   public void saveDeadline() {
-    LocalDateTime d;
-    try {
-      d = deadline == null || deadline.isBlank() ? null : LocalDateTime.parse(deadline.strip());
-    } catch (DateTimeParseException e) {
-      problems = List.of(FormsTexts.ofView().get("forms.builder.error.badDeadline"));
+    LocalDateTime[] read = new LocalDateTime[1];
+    if (!readDeadline(read)) {
       return;
     }
+    LocalDateTime d = read[0];
     act(() -> {
       if (shown(builder.changeDeadline(me.get(), id, d))) {
         Pages.info(FormsTexts.ofView().get("forms.builder.deadlineSaved"));
