@@ -149,6 +149,24 @@ public final class PayaraMicro implements AutoCloseable {
     }
   }
 
+  /** What every thread of a server that never became ready was doing, beside its log (for the next person). */
+  private static void threadDump(ManagedProcess process, Path logFile) {
+    if (logFile == null) {
+      return;
+    }
+    try {
+      Path out = logFile.resolveSibling(logFile.getFileName() + ".threads.txt");
+      Process jcmd = new ProcessBuilder("jcmd", String.valueOf(process.pid()), "Thread.print")
+          .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      if (!jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        jcmd.destroyForcibly();
+      }
+      System.err.println("[payara] threads of the server that did not become ready: " + out);
+    } catch (java.io.IOException | InterruptedException | RuntimeException e) {
+      System.err.println("[payara] no thread dump: " + e);
+    }
+  }
+
   private static PayaraMicro startOnce(Options o) {
     for (Path required : List.of(o.microJar, o.war)) {
       if (!Files.exists(required)) { // the WAR may be exploded (a folder) in the dev run
@@ -214,6 +232,7 @@ public final class PayaraMicro implements AutoCloseable {
               o.graceAfterBoot);
       return new PayaraMicro(port, process, ready);
     } catch (RuntimeException e) {
+      threadDump(process, o.logFile);
       process.stop();
       throw e;
     }

@@ -78,9 +78,12 @@ class FormsIT {
     // A question without a title is refused with a message, nothing added.
     new Select(t.findElement(By.id("new-type"))).selectByValue("MULTIPLE");
     click(t, "add-question");
+    tw.until(ExpectedConditions.presenceOfElementLocated(By.id("question-editor")));
     click(t, "save-question");
     tw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "请填写题目"));
     click(t, "cancel-question");
+    // Each button posts the page: wait for the next page before touching it, or a click lands on the old one.
+    tw.until(ExpectedConditions.invisibilityOfElementLocated(By.id("question-editor")));
     // Reorder: 备注 one place up, then back down.
     upOf(t, 3).click();
     tw.until(ExpectedConditions.textToBePresentInElementLocated(
@@ -504,10 +507,17 @@ class FormsIT {
     return d.findElement(By.cssSelector(".fm-qline[data-question='" + position + "'] .q-up"));
   }
 
+  /** Clicks {@code id} once it is there; an element replaced meanwhile (a page arriving) is looked up again. */
   private static void click(ChromeDriver d, String id) {
-    WebElement e = d.findElement(By.id(id));
-    d.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-    e.click();
+    new WebDriverWait(d, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .until(x -> {
+          WebElement e = d.findElement(By.id(id));
+          d.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+          e.click();
+          return true;
+        });
   }
 
   private static void setValue(ChromeDriver d, String id, String value) {
