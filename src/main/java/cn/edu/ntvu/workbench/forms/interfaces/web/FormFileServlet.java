@@ -42,12 +42,7 @@ public class FormFileServlet extends HttpServlet {
     }
     Object[] f = file.get();
     byte[] bytes = (byte[]) f[4];
-    resp.setContentType(String.valueOf(f[3]));
-    resp.setContentLength(bytes.length);
-    resp.setHeader("X-Content-Type-Options", "nosniff");
-    resp.setHeader("Cache-Control", "private, no-store");
-    resp.setHeader("Content-Disposition", "inline; filename*=UTF-8''"
-        + java.net.URLEncoder.encode(String.valueOf(f[2]), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
-    resp.getOutputStream().write(bytes);
+    cn.edu.ntvu.workbench.platform.files.StoredFileResponse.send(
+        resp, String.valueOf(f[3]), String.valueOf(f[2]), true, "private, no-store", bytes);
   }
 }

@@ -4,14 +4,13 @@ import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
 import cn.edu.ntvu.workbench.leave.infrastructure.AttachmentStore;
+import cn.edu.ntvu.workbench.platform.files.StoredFileResponse;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -50,13 +49,7 @@ public class AttachmentServlet extends HttpServlet {
     }
     boolean preview = "1".equals(req.getParameter("preview")) && info.get().hasPreview();
     byte[] bytes = queries.attachmentContent(id, preview).orElse(new byte[0]);
-    resp.setContentType(preview ? "image/jpeg" : info.get().contentType());
-    resp.setHeader("X-Content-Type-Options", "nosniff");
-    resp.setHeader("Cache-Control", "private, max-age=3600");
-    String name = URLEncoder.encode(info.get().fileName(), StandardCharsets.UTF_8).replace("+", "%20");
-    resp.setHeader("Content-Disposition",
-        (info.get().contentType().startsWith("image/") ? "inline" : "attachment") + "; filename*=UTF-8''" + name);
-    resp.setContentLength(bytes.length);
-    resp.getOutputStream().write(bytes);
+    StoredFileResponse.send(resp, preview ? "image/jpeg" : info.get().contentType(), info.get().fileName(),
+        info.get().contentType().startsWith("image/"), "private, max-age=3600", bytes);
   }
 }

@@ -139,28 +139,4 @@ public class CourseView extends TimetablePage {
   public String getBackLink() {
     return "week.xhtml?term=" + URLEncoder.encode(term.code(), StandardCharsets.UTF_8);
   }
-
-  public String getTermParam() {
-    return termParam;
-  }
-
-  public void setTermParam(String termParam) {
-    this.termParam = termParam;
-  }
-
-  public String getSourceParam() {
-    return sourceParam;
-  }
-
-  public void setSourceParam(String sourceParam) {
-    this.sourceParam = sourceParam;
-  }
-
-  public String getNoParam() {
-    return noParam;
-  }
-
-  public void setNoParam(String noParam) {
-    this.noParam = noParam;
-  }
 }

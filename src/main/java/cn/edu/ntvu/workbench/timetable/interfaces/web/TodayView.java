@@ -163,12 +163,4 @@ public class TodayView extends TimetablePage {
   public List<ClassRef> getMyClasses() {
     return myClasses;
   }
-
-  public String getDateParam() {
-    return dateParam;
-  }
-
-  public void setDateParam(String dateParam) {
-    this.dateParam = dateParam;
-  }
 }

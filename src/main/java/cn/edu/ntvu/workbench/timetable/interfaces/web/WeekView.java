@@ -376,28 +376,4 @@ public class WeekView extends TimetablePage {
   public List<DayNote> getNotes() {
     return notes;
   }
-
-  public String getWeekParam() {
-    return weekParam;
-  }
-
-  public void setWeekParam(String weekParam) {
-    this.weekParam = weekParam;
-  }
-
-  public String getTermParam() {
-    return termParam;
-  }
-
-  public void setTermParam(String termParam) {
-    this.termParam = termParam;
-  }
-
-  public String getClassParam() {
-    return classParam;
-  }
-
-  public void setClassParam(String classParam) {
-    this.classParam = classParam;
-  }
 }
