@@ -112,7 +112,7 @@ public final class TimetableBench {
 
         System.out.println(
             "== load (wrk): week view; each connection is one signed-in student whose browser keeps the cookies each"
-                + " response sets (Payara's session version changes with every request)");
+                + " response sets (with SESSION_REPLICATION=true Payara changes a session's version cookie on every request)");
         Path sessions = writeCookieFile(work, cookies);
         wrk(sessions, week, 20, 10); // warm-up
         long mariadbPid =

@@ -108,7 +108,7 @@ public final class WorkbenchBench {
       System.out.println("  (target: p99 ≤ 150 ms at 20 connections)");
 
       System.out.println("== bytes on the wire (gzip), signed in");
-      // A fresh session: wrk has moved the others' session versions on.
+      // A fresh session, as on a first visit.
       bytes(base, devSignIn(base, students.get(0)[0]));
     }
   }

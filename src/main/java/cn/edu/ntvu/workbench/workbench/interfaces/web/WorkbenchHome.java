@@ -1,18 +1,15 @@
 package cn.edu.ntvu.workbench.workbench.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.workbench.application.Badges;
 import cn.edu.ntvu.workbench.workbench.application.WorkbenchTiles;
 import cn.edu.ntvu.workbench.workbench.domain.Scene;
 import cn.edu.ntvu.workbench.workbench.domain.Tile;
 import cn.edu.ntvu.workbench.workbench.domain.TileKind;
-import cn.edu.ntvu.workbench.platform.web.AppInfo;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.workbench.domain.TileIcons;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +18,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-/** The tiles on the home page ({@code #{workbench}}), grouped by scene, with their badges; built once per request. */
+/**
+ * The tiles of a workbench grouped by scene, with their badges: for the home page ({@link HomeServlet}) and, as
+ * {@code #{workbench}}, the admin's preview.
+ */
 @Named("workbench")
 @RequestScoped
 public class WorkbenchHome {
   private static final Logger LOG = Logger.getLogger(WorkbenchHome.class.getName());
-  @Inject CurrentUser me;
-  @Inject WorkbenchTiles tiles;
-  @Inject Badges badges;
-  @Inject HttpServletRequest request;
-  @Inject AppInfo app;
 
   /** One tile as the page shows it. */
   public record TileView(long id, String name, String description, String iconUrl, String href, boolean external,
@@ -43,31 +38,21 @@ public class WorkbenchHome {
     }
   }
 
-  private List<SceneView> scenes;
-
-  public List<SceneView> getScenes() {
-    if (scenes == null) {
-      try {
-        scenes = build();
-      } catch (RuntimeException e) {
-        // The rest of the home page (greeting, roles, sign-out) works without the tiles.
-        LOG.log(Level.WARNING, "workbench tiles unavailable", e);
-        scenes = List.of();
-      }
-    }
-    return scenes;
-  }
-
-  private List<SceneView> build() {
-    if (!me.isSignedIn()) {
+  /**
+   * The tiles {@code user} sees, by scene, with their badges (the home page); none when the tiles cannot be read, so
+   * that the rest of the home page (greeting, roles, sign-out) still works.
+   */
+  static List<SceneView> of(
+      SignedInUser user, WorkbenchTiles tiles, Badges badges, String contextPath, String assetVersion) {
+    try {
+      List<Tile> visible = tiles.snapshot(user).visible();
+      Map<String, Integer> numbers =
+          badges.of(user, visible.stream().map(Tile::badgeKey).filter(Objects::nonNull).collect(Collectors.toSet()));
+      return scenes(visible, numbers, contextPath, assetVersion);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "workbench tiles unavailable", e);
       return List.of();
     }
-    List<Tile> visible = tiles.snapshot(me.get()).visible();
-    Map<String, Integer> numbers =
-        badges.of(
-            me.get(),
-            visible.stream().map(Tile::badgeKey).filter(Objects::nonNull).collect(Collectors.toSet()));
-    return scenes(visible, numbers, request.getContextPath(), app.getAssetVersion());
   }
 
   /** The markup of these scenes' tiles (the home page's and the preview's), in the page's language. */
