@@ -30,6 +30,7 @@ public class AppSettings {
   public static final String WECOM_API_BASE_URL = "wecom.api-base-url";
   public static final String WECOM_AUTHORIZE_URL = "wecom.authorize-url";
   public static final String SESSION_IDLE_MINUTES = "session.idle-minutes";
+  public static final String BADGE_CACHE_SECONDS = "workbench.badge-cache-seconds";
   public static final String PASSWORD_RESET_URL = "identity.password-reset-url";
   public static final String SUPPORT_CONTACT = "app.support-contact";
   /** Development only: the school clock's local time at start-up, e.g. {@code 2026-11-25T10:20}. */
@@ -50,6 +51,7 @@ public class AppSettings {
   private final String wecomApiBaseUrl;
   private final String wecomAuthorizeUrl;
   private final Duration sessionIdle;
+  private final Duration badgeCache;
   private final Duration databaseStartupWait;
   private final Optional<String> passwordResetUrl;
   private final Optional<String> supportContact;
@@ -105,6 +107,8 @@ public class AppSettings {
     this.sessionIdle =
         Duration.ofMinutes(
             integer(config, SESSION_IDLE_MINUTES, 30, 5, 24 * 60, "minutes between 5 and 1440"));
+    this.badgeCache =
+        Duration.ofSeconds(integer(config, BADGE_CACHE_SECONDS, 10, 0, 300, "seconds between 0 and 300"));
     this.passwordResetUrl = url(config, PASSWORD_RESET_URL);
     this.supportContact = text(config, SUPPORT_CONTACT);
     this.devClock = devClock(config, dev);
@@ -232,6 +236,11 @@ public class AppSettings {
 
   public Duration sessionIdle() {
     return sessionIdle;
+  }
+
+  /** How long this server reuses a person's tile badge numbers (0: never); the person's own changes show at once. */
+  public Duration badgeCache() {
+    return badgeCache;
   }
 
   public Optional<String> passwordResetUrl() {

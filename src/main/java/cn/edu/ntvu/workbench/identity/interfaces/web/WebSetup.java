@@ -29,6 +29,7 @@ public class WebSetup implements ServletContextListener {
   @Inject SignInSupport support;
   @Inject CasLogouts casLogouts;
   @Inject cn.edu.ntvu.workbench.workbench.application.WorkbenchTiles tiles;
+  @Inject cn.edu.ntvu.workbench.workbench.application.Badges badges;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -51,8 +52,8 @@ public class WebSetup implements ServletContextListener {
       add(ctx, "casCallback", callback, "/callback");
     }
     add(ctx, "signIn", new SignInFilter(casLogouts), "/*");
-    // Internal tiles' pages only for the people their tile is visible to.
-    add(ctx, "tileAccess", new cn.edu.ntvu.workbench.workbench.interfaces.web.TileAccessFilter(tiles), "/*");
+    // Internal tiles' pages only for the people their tile is visible to; a person's own change refreshes their badges.
+    add(ctx, "tileAccess", new cn.edu.ntvu.workbench.workbench.interfaces.web.TileAccessFilter(tiles, badges), "/*");
     add(ctx, "uploadLimit", new UploadLimitFilter(), "/*");
   }
 

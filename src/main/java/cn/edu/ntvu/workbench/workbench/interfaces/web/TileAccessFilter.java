@@ -2,6 +2,7 @@ package cn.edu.ntvu.workbench.workbench.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.workbench.application.Badges;
 import cn.edu.ntvu.workbench.workbench.application.WorkbenchTiles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,9 +23,11 @@ public class TileAccessFilter extends HttpFilter {
   };
 
   private final transient WorkbenchTiles tiles;
+  private final transient Badges badges;
 
-  public TileAccessFilter(WorkbenchTiles tiles) {
+  public TileAccessFilter(WorkbenchTiles tiles, Badges badges) {
     this.tiles = tiles;
+    this.badges = badges;
   }
 
   static boolean guarded(String path) {
@@ -48,6 +51,17 @@ public class TileAccessFilter extends HttpFilter {
       res.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
-    chain.doFilter(req, res);
+    if (user == null || "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) {
+      chain.doFilter(req, res);
+      return;
+    }
+    // Whatever the person submits may change one of their badges (a form filled, a request approved): the next home
+    // page counts them anew. Forgotten after it too, in case the home page was counted while this request ran.
+    badges.forget(user);
+    try {
+      chain.doFilter(req, res);
+    } finally {
+      badges.forget(user);
+    }
   }
 }
