@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Foundation benchmark (issue 2). Prints its figures; takes ~4 minutes on 2 cores.
+# Foundation benchmark (issue 2). Prints its figures; takes ~5 minutes on 2 cores.
 #   1. launch-to-ready of the run command (mvn -Prun, embedded MariaDB, fresh data folder and again with data)
 #   2. launch-to-ready of the packaged app against an already running ("external") MariaDB
 #   3. RSS after start and after the load runs (~80 s of load)
 #   4. signed-in home page vs the same bytes as a static file, wrk at 20 and 100 connections
 #   5. bytes for a first and a repeat visit (gzip)
+#   6. the home page again with its badges counted on every request (badge cache off), as on a person's first visit
 # Needs: wrk, curl, python3 (apt-get install wrk). Uses ports 18480-18482 unless BENCH_PORT is set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -132,3 +133,25 @@ for asset in $(grep -oE '(href|src)="/(resources|jakarta\.faces\.resource)/[^"]+
   first=$((first + n))
 done
 echo "first visit: $first bytes (page $html + assets); repeat visit: $html bytes (assets cached, immutable)"
+
+echo "== 6. the same home page with every badge counted on each request (WORKBENCH_BADGE_CACHE_SECONDS=0: a person's"
+echo "      first visit; above, a sign-in's badge numbers are reused for 10 s)"
+kill -TERM $APID; wait $APID 2>/dev/null || true
+APP_MODE=dev APP_PUBLIC_BASE_URL=http://localhost:$PORT DB_URL=jdbc:mariadb://127.0.0.1:$DBPORT/workbench \
+  DB_USER=wb DB_PASSWORD=bench WORKBENCH_BADGE_CACHE_SECONDS=0 java -Xmx512m -jar target/payara-micro.jar \
+  --deploy target/workbench.war --contextroot / --port $PORT --nocluster --rootdir "$WORK/payara" \
+  --prebootcommandfile server-config/pre-boot-commands.asadmin > "$WORK/payara-nocache.log" 2>&1 &
+APID=$!; pids+=($APID)
+t=$(wait_ready "http://localhost:$PORT/health/ready" 240)
+echo "launch-to-ready (packaged WAR, schema and data in place): ${t}s"
+: > "$COOKIE_FILE"
+for i in $(seq 1 100); do
+  jar=$WORK/jar-nc-$i; signin "$jar"
+  awk '$6=="WBSESSION"||$6=="JSESSIONIDVERSION"{printf "%s%s=%s", (n++?"; ":""), $6, $7} END{print ""}' "$jar" >> "$COOKIE_FILE"
+done
+wrk -t20 -c20 -d10s -s "$LUA" "http://localhost:$PORT/" >/dev/null
+out=$WORK/wrk-nocache.txt
+wrk -t20 -c20 -d20s --latency -s "$LUA" "http://localhost:$PORT/" > "$out"
+printf "c=20  %-18s %8s req/s  p50 %-8s p99 %-8s non-200 %s  (%.0f%% of the static rate above)\n" "/ (no badge cache)" \
+  "$(awk '/Requests\/sec/{print $2}' "$out")" "$(awk '$1=="50%"{print $2}' "$out")" "$(awk '$1=="99%"{print $2}' "$out")" \
+  "$(awk '/^non-200:/{print $2}' "$out")" "$(python3 -c "print(100*$(awk '/Requests\/sec/{print $2}' "$out")/$rps_20_static)")"
