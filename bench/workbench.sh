@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Workbench benchmark (issue 7). Prints its figures; takes ~3 minutes on 2 cores.
-# The home page of a student who sees 20 tiles (visible by every kind of rule, among tiles for others) with badges:
+# The home page of a student who sees 20 tiles (visible by every kind of rule, among tiles for others) with badges,
+# the badge cache off (WORKBENCH_BADGE_CACHE_SECONDS=0: every badge counted on every request):
 #   1. SQL statements per home-page request (MariaDB's 'Questions' counter)
 #   2. requests/s and latency under wrk at 20 and 100 connections, 100 signed-in browser sessions
 #   3. bytes of a first visit (page + assets, gzip) and of a repeat visit (assets cached)
