@@ -60,6 +60,13 @@ class HomePageTest {
         .contains("<a class=\"wb-list-item\" href=\"/admin/workbench/tiles.xhtml\" id=\"admin-tiles\">Workbench apps</a>")
         .contains("Signed in via WeCom")
         .contains(">Sign out</button>");
+    // A missing text would show as its key: none of the page's keys is missing in either language.
+    for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+      String page = HomePage.render(new HomePage.Model(person("x", "y", Set.of(Role.values())), List.of(), "", "1",
+          true, true), locale);
+      assertThat(page).as(locale.toString()).doesNotContainPattern("(home|app|error|role|path|workbench|timetable"
+          + "|audit|outbox|wecom|contacts)\\.(?!xhtml\\b)[a-zA-Z]+");
+    }
     // Roles in their fixed order, as everywhere else.
     assertThat(html.indexOf("wb-badge-teacher")).isLessThan(html.indexOf("wb-badge-admin"));
   }
