@@ -70,12 +70,15 @@ BIN=$(dirname "$(find "$MDB" -name mariadbd | head -1)"); BASE=$(dirname "$BIN")
 pids+=($!); sleep 3
 "$BIN/mariadb" --skip-ssl -uroot -S "$MDB/sock" -e "CREATE DATABASE workbench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
   CREATE USER 'wb'@'127.0.0.1' IDENTIFIED BY 'bench'; GRANT ALL ON workbench.* TO 'wb'@'127.0.0.1';"
-start=$(date +%s.%N)
-APP_MODE=dev APP_PUBLIC_BASE_URL=http://localhost:$PORT DB_URL=jdbc:mariadb://127.0.0.1:$DBPORT/workbench \
-  DB_USER=wb DB_PASSWORD=bench java -Xmx512m -jar target/payara-micro.jar --deploy target/workbench.war \
-  --contextroot / --port $PORT --nocluster --rootdir "$WORK/payara" \
-  --prebootcommandfile server-config/pre-boot-commands.asadmin > "$WORK/payara.log" 2>&1 &
-APID=$!; pids+=($APID)
+start_app() { # name [VAR=value ...]: the packaged WAR on root directory and log $WORK/<name>; sets APID
+  local name=$1; shift
+  env APP_MODE=dev APP_PUBLIC_BASE_URL=http://localhost:$PORT DB_URL=jdbc:mariadb://127.0.0.1:$DBPORT/workbench \
+    DB_USER=wb DB_PASSWORD=bench "$@" java -Xmx512m -jar target/payara-micro.jar --deploy target/workbench.war \
+    --contextroot / --port $PORT --nocluster --rootdir "$WORK/$name" \
+    --prebootcommandfile server-config/pre-boot-commands.asadmin > "$WORK/$name.log" 2>&1 &
+  APID=$!; pids+=($APID)
+}
+start_app payara
 t=$(wait_ready "http://localhost:$PORT/health/ready" 240)
 echo "launch-to-ready (packaged WAR, first start incl. schema and demo data): ${t}s"
 echo "RSS after start: $(rss_mb $APID) MB"
@@ -96,11 +99,15 @@ curl -s -c "$CJ" -b "$CJ" "http://localhost:$PORT/" > "$WORK/home.html"
 grep -q 'id="hello"' "$WORK/home.html" || { echo "home page not signed in"; exit 1; }
 APPDIR=$(find "$WORK/payara" -type d -path '*applications/workbench' | head -1)
 cp "$WORK/home.html" "$APPDIR/bench-home.html"
-export COOKIE_FILE=$WORK/sessions.txt; : > "$COOKIE_FILE"
-for i in $(seq 1 100); do
-  jar=$WORK/jar-$i; signin "$jar"
-  awk '$6=="WBSESSION"||$6=="JSESSIONIDVERSION"{printf "%s%s=%s", (n++?"; ":""), $6, $7} END{print ""}' "$jar" >> "$COOKIE_FILE"
-done
+sign_in_sessions() { # jar-prefix: 100 signed-in sessions, one Cookie header a line in $COOKIE_FILE
+  : > "$COOKIE_FILE"
+  for i in $(seq 1 100); do
+    jar=$WORK/$1-$i; signin "$jar"
+    awk '$6=="WBSESSION"||$6=="JSESSIONIDVERSION"{printf "%s%s=%s", (n++?"; ":""), $6, $7} END{print ""}' "$jar" >> "$COOKIE_FILE"
+  done
+}
+export COOKIE_FILE=$WORK/sessions.txt
+sign_in_sessions jar
 
 # Warm-up: 10 s runs, at least 5, until the rate stops rising (by less than 10 %; at most 10 runs). Payara's JIT
 # compiles the page's code paths in the background on the same 2 cores: the home page's rate rises in steps for
@@ -152,18 +159,10 @@ echo "== 6. the same home page with every badge counted on each request (WORKBEN
 echo "      first visit; above, a sign-in's badge numbers are reused for 10 s)"
 # A new root directory: Payara Micro started again on the old one first loads the deployment it recorded there.
 kill -TERM $APID; wait $APID 2>/dev/null || true
-APP_MODE=dev APP_PUBLIC_BASE_URL=http://localhost:$PORT DB_URL=jdbc:mariadb://127.0.0.1:$DBPORT/workbench \
-  DB_USER=wb DB_PASSWORD=bench WORKBENCH_BADGE_CACHE_SECONDS=0 java -Xmx512m -jar target/payara-micro.jar \
-  --deploy target/workbench.war --contextroot / --port $PORT --nocluster --rootdir "$WORK/payara-nocache" \
-  --prebootcommandfile server-config/pre-boot-commands.asadmin > "$WORK/payara-nocache.log" 2>&1 &
-APID=$!; pids+=($APID)
+start_app payara-nocache WORKBENCH_BADGE_CACHE_SECONDS=0
 t=$(wait_ready "http://localhost:$PORT/health/ready" 240)
 echo "launch-to-ready (packaged WAR, schema and data in place): ${t}s"
-: > "$COOKIE_FILE"
-for i in $(seq 1 100); do
-  jar=$WORK/jar-nc-$i; signin "$jar"
-  awk '$6=="WBSESSION"||$6=="JSESSIONIDVERSION"{printf "%s%s=%s", (n++?"; ":""), $6, $7} END{print ""}' "$jar" >> "$COOKIE_FILE"
-done
+sign_in_sessions jar-nc
 warm "http://localhost:$PORT/"
 out=$WORK/wrk-nocache.txt
 wrk -t20 -c20 -d20s --latency -s "$LUA" "http://localhost:$PORT/" > "$out"

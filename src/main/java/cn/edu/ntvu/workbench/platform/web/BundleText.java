@@ -29,6 +29,15 @@ public final class BundleText {
     return ResourceBundle.getBundle(bundle, locale, NO_FALLBACK).containsKey(key);
   }
 
+  /** The text of {@code key} as written (not a pattern); the key itself when it is missing. */
+  public static String text(String bundle, Locale locale, String key) {
+    try {
+      return ResourceBundle.getBundle(bundle, locale, NO_FALLBACK).getString(key);
+    } catch (MissingResourceException e) {
+      return key;
+    }
+  }
+
   /** The pattern of {@code key} filled with {@code args}; the key and arguments themselves when it is missing. */
   public static String format(String bundle, Locale locale, String key, List<String> args) {
     String pattern;

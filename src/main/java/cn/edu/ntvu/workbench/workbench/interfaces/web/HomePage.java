@@ -2,13 +2,11 @@ package cn.edu.ntvu.workbench.workbench.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.Html;
 import cn.edu.ntvu.workbench.workbench.interfaces.web.WorkbenchHome.SceneView;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The markup of the workbench home: the same page the Faces template {@code WEB-INF/templates/page.xhtml} makes
@@ -18,9 +16,6 @@ import java.util.ResourceBundle;
  * the resource bundles of the page's language and every value from a person or an admin is HTML-escaped.
  */
 public final class HomePage {
-  private static final ResourceBundle.Control NO_FALLBACK =
-      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
   /** The admin's links: page, element id (null: none), bundle, key. */
   private static final String[][] ADMIN_LINKS = {
     {"/admin/directory/import.xhtml", null, "i18n.messages", "home.admin.import"},
@@ -84,7 +79,7 @@ public final class HomePage {
     }
     out.append("</ul><p class=\"wb-muted\">")
         .append(format(locale, "i18n.messages", "home.signedInVia",
-            message(locale, "i18n.messages", "path." + u.path().name())))
+            BundleText.text("i18n.messages", locale, "path." + u.path().name())))
         .append(" · ").append(Html.escape(u.account())).append("</p></section>");
     if (u.has(Role.ADMIN)) {
       out.append("<section class=\"wb-card\" aria-labelledby=\"admin-h\"><h2 id=\"admin-h\" class=\"wb-card-title\">")
@@ -105,20 +100,11 @@ public final class HomePage {
     return out.toString();
   }
 
-  /** A bundle text, escaped; the key itself when it is missing (as Faces shows "???key???", but readable). */
   private static String text(Locale locale, String bundle, String key) {
-    return Html.escape(message(locale, bundle, key));
+    return Html.escape(BundleText.text(bundle, locale, key));
   }
 
   private static String format(Locale locale, String bundle, String key, String arg) {
-    return Html.escape(new MessageFormat(message(locale, bundle, key), locale).format(new Object[] {arg}));
-  }
-
-  private static String message(Locale locale, String bundle, String key) {
-    try {
-      return ResourceBundle.getBundle(bundle, locale, HomePage.class.getClassLoader(), NO_FALLBACK).getString(key);
-    } catch (MissingResourceException e) {
-      return key;
-    }
+    return Html.escape(BundleText.format(bundle, locale, key, List.of(arg)));
   }
 }
