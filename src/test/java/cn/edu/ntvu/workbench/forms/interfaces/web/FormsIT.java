@@ -59,7 +59,7 @@ class FormsIT {
   @Test
   void aTeacherBuildsAndPublishesAStudentFillsTheTeacherSeesOneOfFortyAndRemindsTheRest() throws Exception {
     ChromeDriver t = signIn(teacher, "/forms/", COUNSELLOR);
-    WebDriverWait tw = new WebDriverWait(t, Duration.ofSeconds(30));
+    WebDriverWait tw = waiting(t);
     t.findElement(By.id("new-form")).click();
     tw.until(ExpectedConditions.urlContains("/forms/edit.xhtml"));
     long id = Long.parseLong(WeComStandInScreen.query(URI.create(t.getCurrentUrl())).get("id"));
@@ -123,7 +123,7 @@ class FormsIT {
 
     // The student's workbench tile shows 待填写 (the badge counts every open form waiting for them).
     ChromeDriver s = signIn(student, "/", TestUsers.STUDENT.account());
-    WebDriverWait sw = new WebDriverWait(s, Duration.ofSeconds(30));
+    WebDriverWait sw = waiting(s);
     long waiting = count("SELECT COUNT(*) FROM form_recipient r JOIN form f ON f.id = r.form_id WHERE r.account = ?"
         + " AND r.filled = FALSE AND f.status = 'PUBLISHED'", TestUsers.STUDENT.account());
     sw.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.wb-tile[data-tile='收集表']")));
@@ -518,6 +518,17 @@ class FormsIT {
   }
 
   /** Clicks {@code id} once it is there; an element replaced meanwhile (a page arriving) is looked up again. */
+  /**
+   * A wait that looks again when an Ajax update replaced the element it was reading: Chromium 150 then answers
+   * "Node with given id does not belong to the document" as a plain WebDriverException, not a stale element.
+   */
+  private static WebDriverWait waiting(ChromeDriver d) {
+    WebDriverWait w = new WebDriverWait(d, Duration.ofSeconds(30));
+    w.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.WebDriverException.class);
+    return w;
+  }
+
   private static void click(ChromeDriver d, String id) {
     new WebDriverWait(d, Duration.ofSeconds(30))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
