@@ -20,14 +20,19 @@ public class DemoDirectory {
 
   @Inject DirectoryImportService imports;
   @Inject DirectoryQueries directory;
+  @Inject Callers callers;
 
   void loadIfEmpty(@Observes SchemaReady ready) {
     if (!ready.devMode() || directory.countPeople() > 0) {
       return;
     }
-    for (ImportKind kind : ImportKind.values()) {
-      load(kind, kind.name().toLowerCase(java.util.Locale.ROOT) + ".csv");
-    }
+    // The import service is for admins; the server seeds the demo itself.
+    callers.asSystem(
+        () -> {
+          for (ImportKind kind : ImportKind.values()) {
+            load(kind, kind.name().toLowerCase(java.util.Locale.ROOT) + ".csv");
+          }
+        });
     LOG.info(() -> "Loaded the demo directory: " + directory.countPeople() + " people");
   }
 

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.identity.application;
 
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.ClassEntry;
 import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.DepartmentEntry;
 import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.PersonEntry;
@@ -34,6 +35,7 @@ import java.util.Set;
  * stored file again against the directory as it is now and writes all of it in one transaction, or nothing.
  * Rows are matched by code or account, so importing the same file twice changes nothing the second time.
  */
+@Requires(roles = Role.ADMIN)
 @ApplicationScoped
 public class DirectoryImportService {
   static final String AUDIT_ACTION = "DIRECTORY_IMPORT";
@@ -43,6 +45,7 @@ public class DirectoryImportService {
   @PersistenceContext(unitName = "workbench")
   EntityManager em;
 
+  @Inject jakarta.enterprise.event.Event<DirectoryChanged> changed;
   @Inject AuditTrail audit;
 
   private final TabularFileReader reader = new TabularFileReader();
@@ -100,6 +103,7 @@ public class DirectoryImportService {
       return ImportResult.refused(batchId, plan);
     }
     new DirectoryWriter(em).write(plan);
+    changed.fire(new DirectoryChanged());
     String summary = summary(plan, fileName);
     em.find(ImportBatch.class, batchId).markApplied(summary);
     audit.record(

@@ -32,6 +32,16 @@ public class DirectoryQueries {
         .findFirst();
   }
 
+  public Optional<Person> findById(long personId) {
+    return em.createQuery(
+            "select p from Person p left join fetch p.department left join fetch p.schoolClass c"
+                + " left join fetch c.department where p.id = :id",
+            Person.class)
+        .setParameter("id", personId)
+        .getResultStream()
+        .findFirst();
+  }
+
   public Set<Role> rolesOf(long personId) {
     List<Role> roles =
         em.createQuery("select distinct g.role from RoleGrant g where g.person.id = :p", Role.class)

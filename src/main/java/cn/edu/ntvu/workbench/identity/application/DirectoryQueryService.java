@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.identity.application;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.domain.Masking;
 import cn.edu.ntvu.workbench.identity.domain.PersonKind;
 import cn.edu.ntvu.workbench.identity.domain.PersonStatus;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Pages through the directory for admin lists, searching by account or name prefix. */
+@Requires(roles = Role.ADMIN)
 @ApplicationScoped
 public class DirectoryQueryService {
   /** Sortable columns of the people list, mapped to query paths; anything else sorts by account. */

@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.identity.application;
 import cn.edu.ntvu.workbench.identity.domain.Person;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class SignInService {
   @Inject DirectoryQueries directory;
+  @Inject Clock clock;
 
   /** The outcome of mapping an account id to the directory. */
   public sealed interface Outcome {
@@ -39,7 +41,21 @@ public class SignInService {
     if (person.isEmpty()) {
       return new Outcome.NotInDirectory(account);
     }
-    Person p = person.get();
+    return outcome(person.get(), path, clock.instant());
+  }
+
+  /**
+   * The person with this id as the directory has them now ({@link Authorities}): the sign-in path and time of the
+   * result are placeholders the caller replaces with those of the session.
+   */
+  Outcome reread(long personId) {
+    return directory
+        .findById(personId)
+        .map(p -> outcome(p, SignInPath.DEV, Instant.EPOCH))
+        .orElseGet(() -> new Outcome.NotInDirectory(""));
+  }
+
+  private Outcome outcome(Person p, SignInPath path, Instant signedInAt) {
     if (!p.canSignIn()) {
       return new Outcome.Disabled(p.getAccount());
     }
@@ -54,6 +70,6 @@ public class SignInService {
             departmentCode(p),
             directory.rolesOf(p.getId()),
             path,
-            Instant.now()));
+            signedInAt));
   }
 }

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.leave.application;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.leave.domain.FieldProblem;
 import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
 import cn.edu.ntvu.workbench.leave.domain.LeaveType;
@@ -31,11 +33,13 @@ public class LeaveSettingsService {
     return store.rules();
   }
 
+  @Requires(roles = Role.ADMIN)
   public List<LeaveRequestRow> withFallbackSteps() {
     return store.withFallbackSteps(100);
   }
 
   @Transactional
+  @Requires(roles = Role.ADMIN)
   public void savePolicy(LeavePolicy p, AuditActor actor) {
     LeavePolicy before = store.policy();
     store.savePolicy(p);
@@ -44,6 +48,7 @@ public class LeaveSettingsService {
   }
 
   @Transactional
+  @Requires(roles = Role.ADMIN)
   public long addRule(RoutingRule rule, AuditActor actor) {
     long id = store.insertRule(rule);
     Map<String, Object> after = new LinkedHashMap<>();
@@ -57,6 +62,7 @@ public class LeaveSettingsService {
   }
 
   @Transactional
+  @Requires(roles = Role.ADMIN)
   public void deleteRule(long id, AuditActor actor) {
     store.rules().stream().filter(r -> r.id() == id).findFirst().ifPresent(r -> {
       store.deleteRule(id);
@@ -71,6 +77,7 @@ public class LeaveSettingsService {
    * an admin turns it off.
    */
   @Transactional
+  @Requires(roles = Role.ADMIN)
   public Optional<FieldProblem> saveType(LeaveType t, boolean isNew, AuditActor actor) {
     Optional<LeaveType> before = store.types().stream().filter(x -> x.code().equals(t.code())).findFirst();
     if (isNew && before.isPresent()) {

@@ -30,6 +30,7 @@ public class AppSettings {
   public static final String WECOM_API_BASE_URL = "wecom.api-base-url";
   public static final String WECOM_AUTHORIZE_URL = "wecom.authorize-url";
   public static final String SESSION_IDLE_MINUTES = "session.idle-minutes";
+  public static final String SESSION_MAX_HOURS = "session.max-hours";
   public static final String BADGE_CACHE_SECONDS = "workbench.badge-cache-seconds";
   public static final String PASSWORD_RESET_URL = "identity.password-reset-url";
   public static final String SUPPORT_CONTACT = "app.support-contact";
@@ -51,6 +52,7 @@ public class AppSettings {
   private final String wecomApiBaseUrl;
   private final String wecomAuthorizeUrl;
   private final Duration sessionIdle;
+  private final Duration sessionMax;
   private final Duration badgeCache;
   private final Duration databaseStartupWait;
   private final Optional<String> passwordResetUrl;
@@ -107,6 +109,8 @@ public class AppSettings {
     this.sessionIdle =
         Duration.ofMinutes(
             integer(config, SESSION_IDLE_MINUTES, 30, 5, 24 * 60, "minutes between 5 and 1440"));
+    this.sessionMax =
+        Duration.ofHours(integer(config, SESSION_MAX_HOURS, 12, 1, 7 * 24, "hours between 1 and 168"));
     this.badgeCache =
         Duration.ofSeconds(integer(config, BADGE_CACHE_SECONDS, 10, 0, 300, "seconds between 0 and 300"));
     this.passwordResetUrl = url(config, PASSWORD_RESET_URL);
@@ -236,6 +240,11 @@ public class AppSettings {
 
   public Duration sessionIdle() {
     return sessionIdle;
+  }
+
+  /** How long a sign-in lasts at most, however active the person is; then they sign in again. */
+  public Duration sessionMax() {
+    return sessionMax;
   }
 
   /** How long this server reuses a person's tile badge numbers (0: never); the person's own changes show at once. */

@@ -37,7 +37,7 @@ public class AjaxExceptionHandler extends ExceptionHandlerWrapper {
       return;
     }
     Throwable error = events.next().getContext().getException();
-    if (unwrap(error) instanceof SecurityException refused) {
+    if (refusal(error) instanceof SecurityException refused) {
       // An action the person may not take (a bean's own check, e.g. a forged post to an admin form): 403, not 500.
       refuse(fc, events, HttpServletResponse.SC_FORBIDDEN, "Refused: " + refused.getMessage());
       return;
@@ -64,10 +64,10 @@ public class AjaxExceptionHandler extends ExceptionHandlerWrapper {
     String target;
     if (expired) {
       // The page again, fresh, with a notice that what was typed may need re-entering.
-      target = req.getRequestURI() + "?expired=1";
+      target = req.getContextPath() + CanonicalPath.of(req) + "?expired=1";
     } else {
       String reference = ErrorReference.next();
-      LOG.log(Level.SEVERE, "Error reference " + reference + " at " + req.getRequestURI(), error);
+      LOG.log(Level.SEVERE, "Error reference " + reference + " at " + CanonicalPath.of(req), error);
       target = req.getContextPath() + "/error.xhtml?ref=" + reference;
     }
     try {
@@ -96,7 +96,7 @@ public class AjaxExceptionHandler extends ExceptionHandlerWrapper {
     }
     ExternalContext ec = fc.getExternalContext();
     HttpServletRequest req = (HttpServletRequest) ec.getRequest();
-    LOG.warning(why + " at " + req.getRequestURI());
+    LOG.warning(why + " at " + CanonicalPath.of(req));
     try {
       if (!ec.isResponseCommitted()) {
         ec.responseReset();
@@ -106,6 +106,22 @@ public class AjaxExceptionHandler extends ExceptionHandlerWrapper {
     } catch (IOException e) {
       throw new FacesException(e);
     }
+  }
+
+  /**
+   * The {@link SecurityException} anywhere in the causes (a bean's or service's own check; a bean refused while it
+   * was being created arrives wrapped by CDI); null when there is none.
+   */
+  private static Throwable refusal(Throwable t) {
+    for (Throwable cur = t; cur != null; cur = cur.getCause()) {
+      if (cur instanceof SecurityException) {
+        return cur;
+      }
+      if (cur.getCause() == cur) {
+        break;
+      }
+    }
+    return null;
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -29,7 +29,8 @@ public class UploadLimitFilter extends HttpFilter {
       }
       if (tooLarge(e)) {
         res.reset();
-        res.sendRedirect(req.getRequestURI() + "?" + PARAM + "=1");
+        // Back to the page the container dispatched to, spelled canonically: never a path taken from the client.
+        res.sendRedirect(req.getContextPath() + CanonicalPath.of(req) + "?" + PARAM + "=1");
       } else if (notMultipart(e)) {
         // A form with a file field posted without its files (a hand-made or broken client): a bad request, not a 500.
         res.reset();

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.timetable.application;
 
+import cn.edu.ntvu.workbench.identity.application.Callers;
 import cn.edu.ntvu.workbench.platform.persistence.SchemaReady;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,13 +31,15 @@ public class DemoTimetable {
           Map.entry(TimetableImportKind.TIMETABLE_WISEDU, "timetable-wisedu.csv"));
 
   @Inject TimetableImportService imports;
+  @Inject Callers callers;
   @Inject TimetableQueryService queries;
 
   void loadIfEmpty(@Observes SchemaReady ready) {
     if (!ready.devMode() || queries.anyTerm()) {
       return;
     }
-    FILES.forEach(f -> load(f.getKey(), f.getValue()));
+    // The import service is for admins; the server seeds the demo itself.
+    callers.asSystem(() -> FILES.forEach(f -> load(f.getKey(), f.getValue())));
     LOG.info("Loaded the demo timetable (term 2026-2027-1)");
   }
 

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.timetable.application;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.domain.ImportBatch;
 import cn.edu.ntvu.workbench.identity.infrastructure.imports.ImportFileException;
 import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFile;
@@ -37,6 +39,7 @@ import java.util.Map;
  * one transaction, or nothing. Importing a timetable replaces that term's meetings from that system (正方 or 金智)
  * at once: readers keep seeing the old timetable until the commit, never half of the new one.
  */
+@Requires(roles = Role.ADMIN)
 @ApplicationScoped
 public class TimetableImportService {
   static final String AUDIT_ACTION = "TIMETABLE_IMPORT";

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.wecom.outbox;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
@@ -23,6 +25,7 @@ import java.util.Map;
  * What admins see of and do with the outbox ({@code /admin/wecom/outbox.xhtml}): counts, a filtered list, and putting
  * FAILED messages back to PENDING (one, or all), each retry recorded in the audit log in the same transaction.
  */
+@Requires(roles = Role.ADMIN)
 @ApplicationScoped
 public class OutboxAdmin {
   public static final int LIST_LIMIT = 100;

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.workbench.application;
 
+import cn.edu.ntvu.workbench.identity.application.Callers;
 import cn.edu.ntvu.workbench.forms.application.FormsBadgeProvider;
 import cn.edu.ntvu.workbench.leave.application.LeaveBadgeProvider;
 import cn.edu.ntvu.workbench.timetable.application.TimetableBadgeProvider;
@@ -23,14 +24,19 @@ public class DemoTiles {
 
   @Inject TileStore store;
   @Inject TileAdmin admin;
+  @Inject Callers callers;
 
   void loadIfEmpty(@Observes SchemaReady ready) {
     if (!ready.devMode() || !store.all().isEmpty()) {
       return;
     }
-    for (Tile t : demo()) {
-      admin.create(t.checked(), AuditActor.system("system"));
-    }
+    // Tile administration is for admins; the server seeds the demo itself.
+    callers.asSystem(
+        () -> {
+          for (Tile t : demo()) {
+            admin.create(t.checked(), AuditActor.system("system"));
+          }
+        });
     LOG.info("Loaded the demo workbench tiles");
   }
 

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.workbench.application;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
@@ -20,6 +22,7 @@ import java.util.Optional;
  * Admin changes to tiles, each in one transaction with its audit entry: the change and its entry commit together or
  * not at all. A stale save ({@link StaleTileException}) rolls back and records nothing.
  */
+@Requires(roles = Role.ADMIN)
 @ApplicationScoped
 @Transactional
 public class TileAdmin {

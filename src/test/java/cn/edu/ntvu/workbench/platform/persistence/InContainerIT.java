@@ -3,6 +3,8 @@ package cn.edu.ntvu.workbench.platform.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.edu.ntvu.workbench.identity.application.AccessDenied;
+import cn.edu.ntvu.workbench.identity.application.Callers;
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
 import cn.edu.ntvu.workbench.identity.application.DirectoryImportService;
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
@@ -11,6 +13,7 @@ import cn.edu.ntvu.workbench.identity.application.ImportPreview;
 import cn.edu.ntvu.workbench.identity.application.ImportResult;
 import cn.edu.ntvu.workbench.identity.application.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignInService;
+import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.identity.domain.Role;
 import cn.edu.ntvu.workbench.timetable.application.TermSchedule;
 import cn.edu.ntvu.workbench.timetable.application.TimetableEntry;
@@ -36,6 +39,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -55,6 +59,8 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -93,6 +99,82 @@ class InContainerIT {
   @Inject StandInAuthorizations standIn;
   @Inject TimetableImportService timetables;
   @Inject TimetableQueryService timetableQueries;
+  @Inject Callers callers;
+  @Inject cn.edu.ntvu.workbench.identity.application.DirectoryQueryService peopleDirectory;
+  @Inject cn.edu.ntvu.workbench.leave.application.LeaveSettingsService leaveSettings;
+  @Inject cn.edu.ntvu.workbench.wecom.setup.application.DomainVerification verificationFiles;
+
+  /** The tests call admin services directly, as the server itself; the layer tests below step out of it. */
+  private Callers.Scope asServer;
+
+  @BeforeEach
+  void callAsTheServer() {
+    asServer = callers.enterSystem();
+  }
+
+  @AfterEach
+  void stopCallingAsTheServer() {
+    asServer.close();
+  }
+
+  private SignedInUser person(String account) {
+    return ((SignInService.Outcome.SignedIn) signIn.resolve(account, SignInPath.DEV)).user();
+  }
+
+  private long countRows(String table) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * The third layer: an admin service refuses a student, a teacher and nobody at all before it reads or writes
+   * anything — so a page that forgot its route line and its bean check still changes nothing — and serves an admin.
+   */
+  @Test
+  void adminServicesRefuseEveryoneButAdminsAndTheServer() throws Exception {
+    asServer.close();
+    byte[] people =
+        ("account,name,kind,gender,mobile,email,dept_code,class_code,position,roles\n"
+                + "99990001,冒名,staff,1,13900000001,,92,,职员,admin\n")
+            .getBytes(StandardCharsets.UTF_8);
+    long batches = countRows("import_batch");
+    long audit = countRows("audit_entry");
+    long tilesBefore = countRows("workbench_tile");
+    List<Callable<?>> adminOnly =
+        List.of(
+            () -> imports.preview(ImportKind.PEOPLE, "people.csv", people, "x"),
+            () -> imports.apply(1L, AuditActor.system("x")),
+            () -> timetables.overview(),
+            () -> peopleDirectory.findPeople("", 0, 10, null, true),
+            () -> outboxAdmin.retryAllFailed(AuditActor.system("x")),
+            () -> {
+              verificationFiles.upload(
+                  new cn.edu.ntvu.workbench.wecom.setup.domain.VerificationFile("WW_verify_abc.txt", "abc"),
+                  AuditActor.system("x"));
+              return null;
+            },
+            () -> leaveSettings.withFallbackSteps(),
+            () -> contactsSync.plan(AuditActor.system("x")));
+    SignedInUser student = person("20240100001");
+    SignedInUser counsellor = person("10001");
+    for (Callable<?> call : adminOnly) {
+      assertThatThrownBy(call::call).isInstanceOf(AccessDenied.class);
+      assertThatThrownBy(() -> callers.as(student, call)).isInstanceOf(AccessDenied.class);
+      assertThatThrownBy(() -> callers.as(counsellor, call)).isInstanceOf(AccessDenied.class);
+    }
+    assertThat(countRows("import_batch")).isEqualTo(batches);
+    assertThat(countRows("audit_entry")).isEqualTo(audit);
+    assertThat(countRows("workbench_tile")).isEqualTo(tilesBefore);
+
+    SignedInUser admin = person("10857");
+    ImportPreview preview = callers.as(admin, () -> imports.preview(ImportKind.PEOPLE, "people.csv", people, "10857"));
+    assertThat(preview.batchId()).isPositive();
+    assertThat(countRows("import_batch")).isEqualTo(batches + 1);
+    asServer = callers.enterSystem();
+  }
 
   @Test
   void everyTableIsUtf8mb4AndFlywayRanEveryMigration() throws Exception {

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.forms.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.domain.PersonKind;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
 import cn.edu.ntvu.workbench.forms.application.FormBuilder;
 import cn.edu.ntvu.workbench.forms.application.FormRow;
@@ -28,6 +30,7 @@ import java.util.stream.Collectors;
  * (add, edit one at a time, move up and down, delete), audience and co-owners, then publish; later close, archive,
  * copy. Each button is a plain post that saves at once, so nothing is lost when the page is closed.
  */
+@Requires(kind = PersonKind.STAFF)
 @Named("formEdit")
 @ViewScoped
 public class FormEditBean implements Serializable {

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.forms.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.interfaces.web.ServletGuard;
+import cn.edu.ntvu.workbench.identity.domain.PersonKind;
 import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
 import cn.edu.ntvu.workbench.forms.application.FormBuilder;
 import cn.edu.ntvu.workbench.forms.application.FormResults;
@@ -11,6 +13,7 @@ import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.platform.audit.AuditCsv;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -47,6 +50,9 @@ public class FormExportServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    if (!ServletGuard.kind(req, resp, PersonKind.STAFF)) {
+      return;
+    }
     SignedInUser user = CurrentUser.of(req);
     if (user == null) {
       resp.sendError(HttpServletResponse.SC_UNAUTHORIZED);
@@ -72,7 +78,7 @@ public class FormExportServlet extends HttpServlet {
     }
     questions.forEach(q -> header.add(q.position() + ". " + q.title()));
     String fileBase = settings.publicBaseUrl() + "/forms/file?id=";
-    boolean csv = req.getRequestURI().endsWith(".csv");
+    boolean csv = CanonicalPath.of(req).endsWith(".csv");
     resp.setHeader("Content-Disposition", "attachment; filename=\"form-" + id + (csv ? ".csv\"" : ".xlsx\""));
     resp.setHeader("Cache-Control", "no-store");
     if (csv) {

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.forms.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.domain.PersonKind;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
 import cn.edu.ntvu.workbench.forms.application.FormResults;
 import cn.edu.ntvu.workbench.forms.application.FormsTexts;
@@ -23,6 +25,7 @@ import java.util.List;
  * answers with a filter (50 a page), who has not filled, remind them, export. On an anonymous form no name, account
  * or time appears, and the not-filled list shows only its count.
  */
+@Requires(kind = PersonKind.STAFF)
 @Named("formResults")
 @ViewScoped
 public class FormResultsBean implements Serializable {

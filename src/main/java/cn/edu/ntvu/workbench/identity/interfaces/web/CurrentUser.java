@@ -10,7 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 
-/** The signed-in person for pages ({@code #{me}}); read from the session once per request. */
+/**
+ * The signed-in person for pages ({@code #{me}}) and for filters and servlets ({@link #of}): as the route guard
+ * found them in the directory for this request — current roles, kind and status, not the copy the session holds
+ * from sign-in time.
+ */
 @Named("me")
 @RequestScoped
 public class CurrentUser {
@@ -27,9 +31,23 @@ public class CurrentUser {
     return user;
   }
 
-  /** The person signed in on {@code request}'s session; null without one (for filters and servlets). */
+  /** The request attribute where the route guard puts the person as the directory has them now. */
+  public static final String REQUEST_KEY = "wb.user.now";
+
+  /**
+   * The person signed in on {@code request}: as the route guard read them for this request, else (on public routes,
+   * which the guard does not look at) the session's record of the sign-in; null without one.
+   */
   public static SignedInUser of(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
+    Object now = request.getAttribute(REQUEST_KEY);
+    if (now instanceof SignedInUser u) {
+      return u;
+    }
+    return signedIn(request.getSession(false));
+  }
+
+  /** The session's record of the sign-in (roles as they were then: only the route guard should read this). */
+  public static SignedInUser signedIn(HttpSession session) {
     return session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
   }
 

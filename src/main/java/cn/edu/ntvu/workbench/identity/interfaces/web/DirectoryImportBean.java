@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.application.DirectoryImportService;
 import cn.edu.ntvu.workbench.identity.application.ImportKind;
 import cn.edu.ntvu.workbench.identity.application.ImportPreview;
@@ -21,6 +23,7 @@ import java.util.List;
  * Backs {@code /admin/directory/import.xhtml}: upload a file, look at the preview, confirm. Only the batch id is
  * kept between requests; the file itself waits in the database.
  */
+@Requires(roles = Role.ADMIN)
 @Named("directoryImport")
 @ViewScoped
 public class DirectoryImportBean implements Serializable {

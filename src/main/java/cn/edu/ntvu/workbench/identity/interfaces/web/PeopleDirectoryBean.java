@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueryService;
 import cn.edu.ntvu.workbench.identity.application.PersonListItem;
 import jakarta.annotation.PostConstruct;
@@ -15,6 +17,7 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
 /** Backs {@code /admin/directory/people.xhtml}: the directory a page at a time, searchable, mobiles masked. */
+@Requires(roles = Role.ADMIN)
 @Named("peopleDirectory")
 @ViewScoped
 public class PeopleDirectoryBean implements Serializable {

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.domain.PersonKind;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.DecisionOutcome;
 import cn.edu.ntvu.workbench.leave.application.LeaveActor;
@@ -25,6 +27,7 @@ import java.util.Map;
  * Only the requests this page listed for this person can be ticked; each decision is its own transaction, so one that
  * somebody else decided meanwhile is reported and the others still go through.
  */
+@Requires(kind = PersonKind.STAFF)
 @Named("approvals")
 @ViewScoped
 public class ApprovalsBean implements Serializable {

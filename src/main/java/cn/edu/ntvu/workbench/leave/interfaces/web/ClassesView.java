@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
  * off campus now, who is overdue or waiting for the 销假 confirmation, and the statistics per class and type over a
  * date range ({@code ?from=2026-09-01&to=2026-11-30}, this month by default) with the XLSX export.
  */
+@Requires(roles = {Role.COUNSELLOR, Role.DEAN})
 @Named
 @RequestScoped
 public class ClassesView {

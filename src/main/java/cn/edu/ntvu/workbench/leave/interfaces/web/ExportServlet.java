@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.interfaces.web.ServletGuard;
+import cn.edu.ntvu.workbench.identity.domain.Role;
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
@@ -40,6 +42,9 @@ public class ExportServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    if (!ServletGuard.anyRole(req, resp, Role.COUNSELLOR, Role.DEAN)) {
+      return;
+    }
     SignedInUser user = CurrentUser.of(req);
     if (user == null) {
       resp.sendError(HttpServletResponse.SC_UNAUTHORIZED);

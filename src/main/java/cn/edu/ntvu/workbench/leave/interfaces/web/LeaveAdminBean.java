@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
 import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
@@ -24,6 +26,7 @@ import java.util.List;
  * confirmation, the routing rules (add, delete; they apply to new requests only) and the requests that went to the
  * fallback approver because the directory had nobody.
  */
+@Requires(roles = Role.ADMIN)
 @Named("leaveAdmin")
 @ViewScoped
 public class LeaveAdminBean implements Serializable {

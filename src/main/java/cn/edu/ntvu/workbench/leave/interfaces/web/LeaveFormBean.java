@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.domain.PersonKind;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
@@ -37,6 +39,7 @@ import java.util.UUID;
  * fills it in (Ajax on change); the form carries a one-time token from the moment it is shown, so a double tap or a
  * re-sent post submits one request.
  */
+@Requires(kind = PersonKind.STUDENT)
 @Named("leaveForm")
 @ViewScoped
 public class LeaveFormBean implements Serializable {

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
 import cn.edu.ntvu.workbench.leave.application.LeaveSettingsService;
@@ -21,6 +23,7 @@ import java.util.Optional;
  * The 请假类型 card of {@code /leave/admin.xhtml} (admins only): add a type, change one's names, certificate limit and
  * whether students may choose it. A type is never removed (requests and rules keep its code); it is turned off.
  */
+@Requires(roles = Role.ADMIN)
 @Named("leaveTypes")
 @ViewScoped
 public class LeaveTypesBean implements Serializable {

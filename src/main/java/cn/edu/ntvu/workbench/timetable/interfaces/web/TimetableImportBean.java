@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
@@ -32,6 +34,7 @@ import java.util.Set;
  * <p>The confirm button posts the id of the batch its page showed, so a confirmation sent again (a double tap,
  * the back button) names a batch that is already applied, and the service says so instead of importing twice.
  */
+@Requires(roles = Role.ADMIN)
 @Named("timetableImport")
 @ViewScoped
 public class TimetableImportBean implements Serializable {

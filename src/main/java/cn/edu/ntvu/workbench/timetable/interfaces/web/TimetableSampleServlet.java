@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.interfaces.web.ServletGuard;
+import cn.edu.ntvu.workbench.identity.domain.Role;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportSamples;
 import jakarta.servlet.annotation.WebServlet;
@@ -20,6 +22,9 @@ public class TimetableSampleServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (!ServletGuard.anyRole(req, res, Role.ADMIN)) {
+      return;
+    }
     String name = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
     TimetableImportKind kind = null;
     for (TimetableImportKind k : TimetableImportKind.values()) {

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportService;
 import cn.edu.ntvu.workbench.timetable.application.TimetableOverview;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,6 +16,7 @@ import java.util.List;
  * What the timetable holds now, for the import page ({@code #{timetableState}}): read once per request, when the
  * page is rendered, so it already shows what a confirmation in the same request imported.
  */
+@Requires(roles = Role.ADMIN)
 @Named("timetableState")
 @RequestScoped
 public class TimetableStateView {

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.wecom.contacts.application;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.wecom.contacts.domain.BatchJob;
@@ -84,6 +86,7 @@ public class ContactsSync {
    * read, {@link SyncBusyException} while another run is active, {@link IllegalStateException} when the secret is
    * not configured.
    */
+  @Requires(roles = Role.ADMIN)
   public long plan(AuditActor actor) {
     requireIdle();
     ContactsPlan plan = computePlan();
@@ -109,6 +112,7 @@ public class ContactsSync {
    * in the incremental plan. Refused with {@link SafetyStopException} when replaceuser would delete so many members
    * that WeCom would stop the import.
    */
+  @Requires(roles = Role.ADMIN)
   public long planFull(AuditActor actor) {
     requireIdle();
     WeComContacts api = api();
@@ -148,6 +152,7 @@ public class ContactsSync {
   }
 
   /** Re-syncs one person in one tap: the departments they need and their own change, confirmed at once. */
+  @Requires(roles = Role.ADMIN)
   public Optional<Long> resyncOne(String account, AuditActor actor) {
     requireIdle();
     ContactsPlan full = computePlan();
@@ -164,6 +169,7 @@ public class ContactsSync {
     return store.confirm(runId, actor, now()) ? Optional.of(runId) : Optional.empty();
   }
 
+  @Requires(roles = Role.ADMIN)
   public boolean confirm(long runId, AuditActor actor) {
     return store.confirm(runId, actor, now());
   }

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.wecom.contacts.interfaces;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.wecom.contacts.application.ContactsSync;
@@ -26,6 +28,7 @@ import java.util.logging.Logger;
  * running sync (the page reloads itself every 3 s while one runs), each person's outcome with errcode and reason, and
  * the history. The sign-in filter admits admins only; the actions check again. Request-scoped.
  */
+@Requires(roles = Role.ADMIN)
 @Named("contactsPage")
 @RequestScoped
 public class ContactsAdminPage {

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.wecom.contacts.interfaces;
 
+import cn.edu.ntvu.workbench.identity.interfaces.web.ServletGuard;
+import cn.edu.ntvu.workbench.identity.domain.Role;
 import cn.edu.ntvu.workbench.platform.audit.AuditCsv;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.RequestLocale;
@@ -29,6 +31,9 @@ public class ContactsReportCsvServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (!ServletGuard.anyRole(req, res, Role.ADMIN)) {
+      return;
+    }
     Locale locale = RequestLocale.of(req);
     StringBuilder out = new StringBuilder(BundleText.format(MyAccountPage.BUNDLE, locale, "report.csv.header",
         List.of())).append("\r\n");

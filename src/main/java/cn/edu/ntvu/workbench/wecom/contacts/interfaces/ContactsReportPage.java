@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.wecom.contacts.interfaces;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.wecom.contacts.application.ContactsSync;
 import cn.edu.ntvu.workbench.wecom.contacts.domain.Conflict;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Backs {@code /admin/wecom/contacts-report.xhtml}: the report and "re-sync one person" in one tap. */
+@Requires(roles = Role.ADMIN)
 @Named("contactsReport")
 @RequestScoped
 public class ContactsReportPage {

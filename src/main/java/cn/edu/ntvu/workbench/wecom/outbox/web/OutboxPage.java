@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.wecom.outbox.web;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.wecom.domain.WeComErrorHint;
@@ -24,6 +26,7 @@ import java.util.Set;
  * sign-in filter lets only admins reach {@code /admin/}; the actions check the admin role again themselves.
  * Request-scoped: nothing is kept in the session.
  */
+@Requires(roles = Role.ADMIN)
 @Named("outboxPage")
 @RequestScoped
 public class OutboxPage {

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.wecom.setup.application;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
@@ -36,6 +38,7 @@ public class DomainVerification {
   public record Stored(String name, String content, LocalDateTime uploadedAt, String uploadedBy) {}
 
   @Transactional
+  @Requires(roles = Role.ADMIN)
   public void upload(VerificationFile file, AuditActor actor) {
     Optional<Stored> before = find(file.name());
     LocalDateTime now = LocalDateTime.now(clock);
@@ -67,6 +70,7 @@ public class DomainVerification {
     return rows.stream().findFirst().map(DomainVerification::stored);
   }
 
+  @Requires(roles = Role.ADMIN)
   public List<Stored> all() {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =

@@ -2,6 +2,7 @@ package cn.edu.ntvu.workbench.wecom.setup.interfaces;
 
 import cn.edu.ntvu.workbench.wecom.setup.application.DomainVerification;
 import cn.edu.ntvu.workbench.wecom.setup.domain.VerificationFile;
+import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,7 +26,7 @@ public class VerificationFileFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    String path = req.getRequestURI().substring(req.getContextPath().length());
+    String path = CanonicalPath.of(req);
     if (!path.startsWith("/WW_verify_")) {
       chain.doFilter(req, res);
       return;

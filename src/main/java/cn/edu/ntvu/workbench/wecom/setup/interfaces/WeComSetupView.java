@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.wecom.setup.interfaces;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.config.InvalidSettingException;
@@ -32,6 +34,7 @@ import java.util.List;
  * (never their values), and the upload of WeCom's domain verification file. Admins only: the sign-in guard refuses
  * {@code /admin/} to anyone else, and the upload checks again.
  */
+@Requires(roles = Role.ADMIN)
 @Named("wecomSetup")
 @RequestScoped
 public class WeComSetupView {

@@ -2,6 +2,7 @@ package cn.edu.ntvu.workbench.workbench.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
 import cn.edu.ntvu.workbench.workbench.application.Badges;
 import cn.edu.ntvu.workbench.workbench.application.WorkbenchTiles;
 import jakarta.servlet.FilterChain;
@@ -45,7 +46,7 @@ public class TileAccessFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    String path = req.getRequestURI().substring(req.getContextPath().length());
+    String path = CanonicalPath.of(req);
     SignedInUser user = CurrentUser.of(req);
     if (user != null && guarded(path) && !tiles.snapshot(user).mayOpen(path)) {
       res.sendError(HttpServletResponse.SC_FORBIDDEN);

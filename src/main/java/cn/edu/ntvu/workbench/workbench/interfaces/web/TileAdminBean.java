@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.workbench.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.domain.PersonKind;
 import cn.edu.ntvu.workbench.identity.domain.Role;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
@@ -39,6 +40,7 @@ import java.util.stream.Collectors;
  * the version the form was opened at: if another admin saved in between, nothing is written and the admin is told
  * who changed it and when.
  */
+@Requires(roles = Role.ADMIN)
 @Named("tileAdmin")
 @ViewScoped
 public class TileAdminBean implements Serializable {

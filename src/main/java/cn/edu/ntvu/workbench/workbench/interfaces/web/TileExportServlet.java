@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.workbench.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.interfaces.web.ServletGuard;
+import cn.edu.ntvu.workbench.identity.domain.Role;
 import cn.edu.ntvu.workbench.workbench.application.TileAdmin;
 import cn.edu.ntvu.workbench.workbench.application.TileTransfer;
 import jakarta.inject.Inject;
@@ -26,6 +28,9 @@ public class TileExportServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (!ServletGuard.anyRole(req, res, Role.ADMIN)) {
+      return;
+    }
     OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
     byte[] json = admin.export(now);
     res.setContentType("application/json;charset=UTF-8");

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.workbench.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.application.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignInService;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
@@ -18,6 +20,7 @@ import java.util.Map;
  * would see, by the same rules and markup as their home page, and the tiles they would not see with the reason.
  * Badges are left out: they are that person's own business (and a preview must not ask providers on their behalf).
  */
+@Requires(roles = Role.ADMIN)
 @Named("tilePreview")
 @RequestScoped
 public class TilePreviewBean {

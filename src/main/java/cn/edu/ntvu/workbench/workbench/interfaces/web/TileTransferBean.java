@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.workbench.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.ImportUpload;
@@ -21,6 +23,7 @@ import java.util.List;
  * would change (added, changed, removed tiles), then confirm. The import replaces all tiles in one transaction with
  * its audit entry, and only if nobody changed tiles since the preview.
  */
+@Requires(roles = Role.ADMIN)
 @Named("tileTransfer")
 @ViewScoped
 public class TileTransferBean implements Serializable {

@@ -80,6 +80,18 @@ class WorkbenchTilesIT {
     waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-tile='" + name + "']")));
   }
 
+  /** Switches a tile on or off through its edit form. */
+  private static void setEnabled(ChromeDriver d, String name, boolean enabled) {
+    row(d, name).findElement(By.cssSelector(".edit")).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("save")));
+    WebElement box = d.findElement(By.id("enabled"));
+    if (box.isSelected() != enabled) {
+      box.click();
+    }
+    d.findElement(By.id("save")).click();
+    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("new-tile")));
+  }
+
   private static WebElement row(ChromeDriver d, String name) {
     return d.findElement(By.cssSelector(".wb-tile-admin[data-tile='" + name + "']"));
   }
@@ -110,8 +122,27 @@ class WorkbenchTilesIT {
     assertThat(home(OTHER_STUDENT)).doesNotContain(name);
 
     WebSession other = WeComStandInScreen.signedIn(app + "/", OTHER_STUDENT);
-    assertThat(other.get(app + path + "page.xhtml").statusCode()).isEqualTo(403);
+    WebSession member = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account());
+    // A page no route serves is a 404 for everyone, whatever tile points there.
+    assertThat(other.get(app + path + "page.xhtml").statusCode()).isEqualTo(404);
+    assertThat(member.get(app + path + "page.xhtml").statusCode()).isEqualTo(404);
     assertThat(other.get(app + "/").statusCode()).isEqualTo(200);
+    // A real page under a tile only one class sees: with the demo 我的账号 tile (everyone) switched off for a
+    // moment, /account/ is that class's alone.
+    String accountTile = "账号" + RUN;
+    addTile(d, "LIFE", accountTile, "/account/", "2401000");
+    setEnabled(d, "我的账号", false);
+    try {
+      assertThat(other.get(app + "/account/index.xhtml").statusCode()).isEqualTo(403);
+      assertThat(member.get(app + "/account/index.xhtml").statusCode()).isEqualTo(200);
+    } finally {
+      setEnabled(d, "我的账号", true);
+      row(d, accountTile).findElement(By.cssSelector(".delete")).click();
+      waitOn(d).until(ExpectedConditions.alertIsPresent()).accept();
+      waitOn(d).until(
+          ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-tile='" + accountTile + "']")));
+    }
+    assertThat(other.get(app + "/account/index.xhtml").statusCode()).isEqualTo(200);
     // Non-admins cannot reach the console, neither the page nor a form post to it.
     assertThat(other.get(app + "/admin/workbench/tiles.xhtml").statusCode()).isEqualTo(403);
     assertThat(
@@ -120,9 +151,6 @@ class WorkbenchTilesIT {
                     java.util.Map.of("tiles", "tiles", "new-tile", "x", "jakarta.faces.ViewState", "stateless"))
                 .statusCode())
         .isEqualTo(403);
-    WebSession member = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account());
-    // Not refused: the page itself does not exist.
-    assertThat(member.get(app + path + "page.xhtml").statusCode()).isEqualTo(404);
 
     // A bad external URL is refused with a message, nothing saved.
     d.findElement(By.id("new-tile")).click();

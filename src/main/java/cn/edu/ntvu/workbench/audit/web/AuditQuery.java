@@ -1,4 +1,4 @@
-package cn.edu.ntvu.workbench.platform.audit.web;
+package cn.edu.ntvu.workbench.audit.web;
 
 import cn.edu.ntvu.workbench.platform.audit.AuditFilter;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,7 @@
-package cn.edu.ntvu.workbench.platform.audit.web;
+package cn.edu.ntvu.workbench.audit.web;
 
+import cn.edu.ntvu.workbench.identity.interfaces.web.ServletGuard;
+import cn.edu.ntvu.workbench.identity.domain.Role;
 import cn.edu.ntvu.workbench.platform.audit.AuditCsv;
 import cn.edu.ntvu.workbench.platform.audit.AuditLog;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
@@ -29,6 +31,9 @@ public class AuditCsvServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (!ServletGuard.anyRole(req, res, Role.ADMIN)) {
+      return;
+    }
     Locale locale = RequestLocale.of(req);
     List<String> header =
         COLUMNS.stream()

@@ -1,5 +1,7 @@
-package cn.edu.ntvu.workbench.platform.audit.web;
+package cn.edu.ntvu.workbench.audit.web;
 
+import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.identity.application.Requires;
 import cn.edu.ntvu.workbench.platform.audit.AuditEntry;
 import cn.edu.ntvu.workbench.platform.audit.AuditLog;
 import cn.edu.ntvu.workbench.platform.audit.FieldChange;
@@ -17,6 +19,7 @@ import java.util.Locale;
  * Backs {@code /admin/audit.xhtml}: one page of the audit log, newest first, filtered by the URL's parameters.
  * Request-scoped and read once per request; the page keeps no state in the session.
  */
+@Requires(roles = Role.ADMIN)
 @Named("auditLog")
 @RequestScoped
 public class AuditLogView {

@@ -1,35 +1,50 @@
-package cn.edu.ntvu.workbench.identity.interfaces.web;
+package cn.edu.ntvu.workbench.composition;
 
+import cn.edu.ntvu.workbench.identity.application.Authorities;
+import cn.edu.ntvu.workbench.identity.application.Callers;
 import cn.edu.ntvu.workbench.identity.application.CasLogouts;
+import cn.edu.ntvu.workbench.identity.interfaces.web.CasCallbackGuard;
+import cn.edu.ntvu.workbench.identity.interfaces.web.CasSignIn;
+import cn.edu.ntvu.workbench.identity.interfaces.web.SignInSupport;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.web.DevOnlyFilter;
 import cn.edu.ntvu.workbench.platform.web.EncodingFilter;
 import cn.edu.ntvu.workbench.platform.web.StaticCacheFilter;
 import cn.edu.ntvu.workbench.platform.web.UploadLimitFilter;
+import cn.edu.ntvu.workbench.workbench.application.Badges;
+import cn.edu.ntvu.workbench.workbench.application.WorkbenchTiles;
+import cn.edu.ntvu.workbench.workbench.interfaces.web.TileAccessFilter;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import java.time.Clock;
 import java.util.EnumSet;
 import org.pac4j.core.config.Config;
 import org.pac4j.jee.filter.CallbackFilter;
 import org.pac4j.jee.filter.SecurityFilter;
 
 /**
- * Registers the filters in code, in a fixed order (annotations give no order): encoding and headers, asset caching,
- * the dev-only guard, pac4j for CAS, then the sign-in guard, the tile guard and, for admin uploads, the upload-size answer. Also
- * applies the session settings.
+ * Registers the filters in code, in a fixed order (annotations give no order). Before all of them runs the
+ * canonical-path filter declared in web.xml, which refuses every request whose raw path is not already in the form
+ * the container decodes it to. Then: encoding and headers, asset caching, the dev-only guard, pac4j for CAS, the
+ * route guard (the policy table, sign-in, fresh roles), the admin guard on {@code /admin/*}, the tile guard and,
+ * for uploads, the upload-size answer. Also applies the session settings.
  */
 @WebListener
 public class WebSetup implements ServletContextListener {
   @Inject AppSettings settings;
   @Inject SignInSupport support;
   @Inject CasLogouts casLogouts;
-  @Inject cn.edu.ntvu.workbench.workbench.application.WorkbenchTiles tiles;
-  @Inject cn.edu.ntvu.workbench.workbench.application.Badges badges;
+  @Inject Authorities authorities;
+  @Inject Callers callers;
+  @Inject Clock clock;
+  @Inject WorkbenchTiles tiles;
+  @Inject Badges badges;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -51,13 +66,19 @@ public class WebSetup implements ServletContextListener {
       add(ctx, "casCallbackGuard", new CasCallbackGuard(support), "/callback");
       add(ctx, "casCallback", callback, "/callback");
     }
-    add(ctx, "signIn", new SignInFilter(casLogouts), "/*");
+    add(
+        ctx,
+        "routeGuard",
+        new RouteGuardFilter(
+            authorities, casLogouts, callers, support, clock, settings.isDevMode(), settings.sessionMax()),
+        "/*");
+    add(ctx, "adminGuard", new AdminGuardFilter(), "/admin/*");
     // Internal tiles' pages only for the people their tile is visible to; a person's own change refreshes their badges.
-    add(ctx, "tileAccess", new cn.edu.ntvu.workbench.workbench.interfaces.web.TileAccessFilter(tiles, badges), "/*");
+    add(ctx, "tileAccess", new TileAccessFilter(tiles, badges), "/*");
     add(ctx, "uploadLimit", new UploadLimitFilter(), "/*");
   }
 
-  private static void add(ServletContext ctx, String name, jakarta.servlet.Filter filter, String... urls) {
+  private static void add(ServletContext ctx, String name, Filter filter, String... urls) {
     FilterRegistration.Dynamic reg = ctx.addFilter(name, filter);
     reg.setAsyncSupported(true);
     reg.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, urls);
