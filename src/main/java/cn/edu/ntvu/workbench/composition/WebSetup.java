@@ -14,6 +14,8 @@ import cn.edu.ntvu.workbench.platform.web.UploadLimitFilter;
 import cn.edu.ntvu.workbench.workbench.application.Badges;
 import cn.edu.ntvu.workbench.workbench.application.WorkbenchTiles;
 import cn.edu.ntvu.workbench.workbench.interfaces.web.TileAccessFilter;
+import cn.edu.ntvu.workbench.wecom.setup.application.DomainVerification;
+import cn.edu.ntvu.workbench.wecom.setup.interfaces.VerificationFileFilter;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -31,9 +33,10 @@ import org.pac4j.jee.filter.SecurityFilter;
 /**
  * Registers the filters in code, in a fixed order (annotations give no order). Before all of them runs the
  * canonical-path filter declared in web.xml, which refuses every request whose raw path is not already in the form
- * the container decodes it to. Then: encoding and headers, asset caching, the dev-only guard, pac4j for CAS, the
- * route guard (the policy table, sign-in, fresh roles), the admin guard on {@code /admin/*}, the tile guard and,
- * for uploads, the upload-size answer. Also applies the session settings.
+ * the container decodes it to. Then: encoding and headers, asset caching, the dev-only guard, the route guard (the
+ * policy table, sign-in, fresh roles), the admin guard on {@code /admin/*}, WeCom's verification files, pac4j for
+ * CAS, the tile guard and, for uploads, the upload-size answer. No filter is registered by annotation: this is the
+ * whole chain. Also applies the session settings.
  */
 @WebListener
 public class WebSetup implements ServletContextListener {
@@ -45,6 +48,7 @@ public class WebSetup implements ServletContextListener {
   @Inject Clock clock;
   @Inject WorkbenchTiles tiles;
   @Inject Badges badges;
+  @Inject DomainVerification verificationFiles;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -56,6 +60,16 @@ public class WebSetup implements ServletContextListener {
     add(ctx, "encoding", new EncodingFilter(), "/*");
     add(ctx, "staticCache", new StaticCacheFilter(), "/resources/*");
     add(ctx, "devOnly", new DevOnlyFilter(settings.isDevMode()), "/dev/*", "/rest/standin/*");
+    // Before every filter that answers by itself (pac4j, the verification files): what the table refuses never
+    // reaches them.
+    add(
+        ctx,
+        "routeGuard",
+        new RouteGuardFilter(
+            authorities, casLogouts, callers, support, clock, settings.isDevMode(), settings.sessionMax()),
+        "/*");
+    add(ctx, "adminGuard", new AdminGuardFilter(), "/admin/*");
+    add(ctx, "verificationFiles", new VerificationFileFilter(verificationFiles), "/*");
     if (settings.casEnabled()) {
       Config config = CasSignIn.buildConfig(settings, casLogouts);
       // Only isAuthenticated: pac4j's default csrfCheck would refuse every Faces POST (cas-notes.md).
@@ -66,13 +80,6 @@ public class WebSetup implements ServletContextListener {
       add(ctx, "casCallbackGuard", new CasCallbackGuard(support), "/callback");
       add(ctx, "casCallback", callback, "/callback");
     }
-    add(
-        ctx,
-        "routeGuard",
-        new RouteGuardFilter(
-            authorities, casLogouts, callers, support, clock, settings.isDevMode(), settings.sessionMax()),
-        "/*");
-    add(ctx, "adminGuard", new AdminGuardFilter(), "/admin/*");
     // Internal tiles' pages only for the people their tile is visible to; a person's own change refreshes their badges.
     add(ctx, "tileAccess", new TileAccessFilter(tiles, badges), "/*");
     add(ctx, "uploadLimit", new UploadLimitFilter(), "/*");

@@ -39,9 +39,14 @@ public final class TestServers implements LauncherSessionListener {
    */
   public static final String SCHOOL_CLOCK = "2026-11-25T10:20";
 
+  /** Schema of the packaged WAR in production mode that the route matrix drives. */
+  public static final String PRODUCTION_SCHEMA = "workbench_production";
+
   private static EmbeddedMariaDb db;
   private static CompletableFuture<CasServer> cas;
   private static CompletableFuture<PayaraMicro> app;
+  private static PayaraMicro production;
+  private static int casPort;
 
   /** Public no-arg constructor for ServiceLoader. */
   public TestServers() {}
@@ -127,7 +132,7 @@ public final class TestServers implements LauncherSessionListener {
     }
     EmbeddedMariaDb database = database();
     // Ports fixed before either starts: the app needs CAS's URL in its environment.
-    int casPort = Ports.free();
+    casPort = Ports.free();
     int appPort = Ports.free();
     cas =
         CompletableFuture.supplyAsync(
@@ -167,6 +172,47 @@ public final class TestServers implements LauncherSessionListener {
             });
   }
 
+  /**
+   * The packaged WAR in <em>production</em> mode (no stand-ins, no demo data, no development sign-in), signing in
+   * through the real CAS server, on a schema of its own; started on first use and kept for the run. Its directory is
+   * empty: tests add the people they sign in as ({@link ProductionDirectory}). WeCom is unreachable for it.
+   */
+  public static synchronized PayaraMicro production() {
+    startLazily();
+    join(cas);
+    if (production == null) {
+      database().recreateDatabase(PRODUCTION_SCHEMA);
+      int port = Ports.free();
+      Map<String, String> env = new LinkedHashMap<>();
+      env.put("APP_MODE", "production");
+      env.put("APP_PUBLIC_BASE_URL", "http://localhost:" + port);
+      env.put("DB_URL", database().jdbcUrl(PRODUCTION_SCHEMA));
+      env.put("DB_USER", EmbeddedMariaDb.APP_USER);
+      env.put("DB_PASSWORD", EmbeddedMariaDb.APP_PASSWORD);
+      env.put("CAS_URL", "http://127.0.0.1:" + casPort + "/cas");
+      env.put("CAS_PROTOCOL", "CAS30");
+      env.put("WECOM_CORP_ID", "ww0000000000000002");
+      env.put("WECOM_AGENT_ID", "1000010");
+      env.put("WECOM_AGENT_SECRET", "production-test-secret-not-real");
+      // Nothing listens on port 9 (discard): WeCom is unreachable, as from a test machine.
+      env.put("WECOM_API_BASE_URL", "http://127.0.0.1:9");
+      env.put("WECOM_OUTBOX_WORKER_ENABLED", "false");
+      env.put("CONTACTS_WORKER_ENABLED", "false");
+      env.put("FORMS_ANONYMITY_SECRET", "production-test-anonymity-secret-0123456789abcdef");
+      production =
+          PayaraMicro.options()
+              .microJar(Path.of(System.getProperty("payara.microJar")))
+              .war(Path.of(System.getProperty("test.war")))
+              .port(port)
+              .preBootCommands(serverConfig().resolve("pre-boot-commands.asadmin"))
+              .logFile(workDir().resolve("payara-production.log"))
+              .env(env)
+              .start();
+      log("production-mode app on port " + port + " ready in " + production.readyTime().toMillis() + " ms");
+    }
+    return production;
+  }
+
   /** Stops everything that was started (also called at session close). */
   public static synchronized void stopAll() {
     // Whatever is still starting is stopped by ManagedProcess itself; stop the rest in parallel.
@@ -177,6 +223,7 @@ public final class TestServers implements LauncherSessionListener {
     }
     cas = null;
     app = null;
+    production = null;
   }
 
   private static <T> T join(CompletableFuture<T> future) {

@@ -23,6 +23,9 @@ public final class TestUsers {
   public static final TestUser STUDENT =
       user("20240100001", "田芬", "student", "19551710287");
 
+  /** 刘敏秀, a teacher of dept 01 with no other role. */
+  public static final TestUser TEACHER = user("10004", "刘敏秀", "staff", "15876769863");
+
   /** 毛敏, counsellor of class 2401000 and teacher, dept 01. */
   public static final TestUser COUNSELLOR = user("10001", "毛敏", "staff", "17772769310");
 
@@ -41,7 +44,7 @@ public final class TestUsers {
 
   /** Everybody CAS accepts. */
   public static final List<TestUser> ALL =
-      List.of(STUDENT, COUNSELLOR, DEAN, STUDENT_AFFAIRS, ADMIN, GHOST);
+      List.of(STUDENT, TEACHER, COUNSELLOR, DEAN, STUDENT_AFFAIRS, ADMIN, GHOST);
 
   private static TestUser user(String account, String name, String userType, String mobile) {
     // One password pattern so a failing test's log tells you what was typed.

@@ -3,10 +3,8 @@ package cn.edu.ntvu.workbench.wecom.setup.interfaces;
 import cn.edu.ntvu.workbench.wecom.setup.application.DomainVerification;
 import cn.edu.ntvu.workbench.wecom.setup.domain.VerificationFile;
 import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,12 +14,15 @@ import java.util.Optional;
 
 /**
  * Serves uploaded {@code /WW_verify_<random>.txt} files at the site root, without sign-in (WeCom's checker has no
- * session; {@code SignInFilter} lets the prefix through). A servlet mapping cannot express "a root file whose name
+ * session; the route table makes the prefix public). A servlet mapping cannot express "a root file whose name
  * starts with", hence a filter; every other path passes untouched.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class VerificationFileFilter extends HttpFilter {
-  @Inject transient DomainVerification files;
+  private final transient DomainVerification files;
+
+  public VerificationFileFilter(DomainVerification files) {
+    this.files = files;
+  }
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
