@@ -9,6 +9,8 @@ import cn.edu.ntvu.workbench.identity.interfaces.web.SignInSupport;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.web.DevOnlyFilter;
 import cn.edu.ntvu.workbench.platform.web.EncodingFilter;
+import cn.edu.ntvu.workbench.platform.web.SecurityHeaders;
+import cn.edu.ntvu.workbench.platform.web.SecurityHeadersFilter;
 import cn.edu.ntvu.workbench.platform.web.StaticCacheFilter;
 import cn.edu.ntvu.workbench.platform.web.UploadLimitFilter;
 import cn.edu.ntvu.workbench.workbench.application.Badges;
@@ -49,6 +51,7 @@ public class WebSetup implements ServletContextListener {
   @Inject WorkbenchTiles tiles;
   @Inject Badges badges;
   @Inject DomainVerification verificationFiles;
+  @Inject SecurityHeaders securityHeaders;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -58,6 +61,7 @@ public class WebSetup implements ServletContextListener {
     ctx.getSessionCookieConfig().setSecure(settings.publicBaseUrl().startsWith("https:"));
 
     add(ctx, "encoding", new EncodingFilter(), "/*");
+    add(ctx, "securityHeaders", new SecurityHeadersFilter(securityHeaders), "/*");
     add(ctx, "staticCache", new StaticCacheFilter(), "/resources/*");
     add(ctx, "devOnly", new DevOnlyFilter(settings.isDevMode()), "/dev/*", "/rest/standin/*");
     // Before every filter that answers by itself (pac4j, the verification files): what the table refuses never

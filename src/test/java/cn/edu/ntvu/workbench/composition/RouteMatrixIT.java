@@ -278,6 +278,58 @@ class RouteMatrixIT {
     assertThat(RawHttp.send(port, "GET", "/admin/audit.csv", cookie(Who.ADMIN)).status()).isEqualTo(200);
   }
 
+  @Test
+  @Order(6)
+  void everyPageCarriesTheSecurityHeadersAndNoScriptWithoutItsNonce() {
+    List<String> wrong = new ArrayList<>();
+    int pages = 0;
+    for (Route r : Routes.TABLE) {
+      if (r.isPrefix() || !r.access().needsSignIn() || !r.methods().contains("GET")) {
+        continue;
+      }
+      Who who = java.util.Arrays.stream(Who.values()).filter(w -> w != Who.ANONYMOUS && allowed(r, w)).findFirst()
+          .orElseThrow();
+      HttpResponse<String> page = sessions.get(who).get(base + r.sample());
+      if (page.statusCode() != 200) {
+        continue;
+      }
+      pages++;
+      String where = r.sample() + " as " + who;
+      String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+      if (!csp.contains("default-src 'self'") || !csp.contains("frame-ancestors 'self'")
+          || !csp.contains("object-src 'none'") || !csp.contains("script-src 'self'")) {
+        wrong.add(where + ": Content-Security-Policy " + csp);
+      }
+      for (String h : List.of("X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-Frame-Options")) {
+        if (page.headers().firstValue(h).isEmpty()) {
+          wrong.add(where + ": no " + h);
+        }
+      }
+      boolean html = page.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
+      if (!html) {
+        continue;
+      }
+      Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(csp);
+      String n = nonce.find() ? nonce.group(1) : null;
+      Matcher script = Pattern.compile("<script(?![^>]*\\bsrc=)([^>]*)>").matcher(page.body());
+      while (script.find()) {
+        if (n == null || !script.group(1).contains("nonce=\"" + n + "\"")) {
+          wrong.add(where + ": inline script without the response's nonce");
+        }
+      }
+      Matcher handler = Pattern.compile("<[a-zA-Z][^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(page.body());
+      if (handler.find()) {
+        wrong.add(where + ": inline event handler " + handler.group());
+      }
+      if (page.body().contains("javascript:")) {
+        wrong.add(where + ": javascript: URL");
+      }
+    }
+    System.out.println("[RouteMatrixIT] pages checked for headers and inline scripts: " + pages);
+    assertThat(pages).isGreaterThanOrEqualTo(20);
+    assertThat(wrong).isEmpty();
+  }
+
   // — expectations —
 
   private static boolean allowed(Route r, Who who) {

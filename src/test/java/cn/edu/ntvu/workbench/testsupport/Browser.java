@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -32,7 +33,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Chromium starts on the first {@link #driver()} call and quits after the class (and, failing
  * that, at JVM exit).
  */
-public final class Browser implements AfterAllCallback, AutoCloseable {
+public final class Browser implements AfterEachCallback, AfterAllCallback, AutoCloseable {
 
   /** The user agent of WeCom's in-app browser on an iPhone: the app's main audience. */
   public static final String WECOM_UA =
@@ -141,6 +142,8 @@ public final class Browser implements AfterAllCallback, AutoCloseable {
     if (userAgent != null) {
       options.addArguments("--user-agent=" + userAgent);
     }
+    // The console, so that every test can fail on a script the Content-Security-Policy refused.
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
@@ -151,6 +154,31 @@ public final class Browser implements AfterAllCallback, AutoCloseable {
     // Headless --window-size is the outer size; set the viewport explicitly as well.
     d.manage().window().setSize(new Dimension(width, height));
     return d;
+  }
+
+  /**
+   * Fails the test when the page refused one of its own scripts, styles or handlers under the
+   * Content-Security-Policy: a page whose buttons silently do nothing must not pass.
+   */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (driver == null) {
+      return;
+    }
+    java.util.List<String> refused = new java.util.ArrayList<>();
+    try {
+      for (org.openqa.selenium.logging.LogEntry e :
+          driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+        if (e.getMessage().contains("Content Security Policy")) {
+          refused.add(e.getMessage());
+        }
+      }
+    } catch (RuntimeException e) {
+      return; // the browser is gone; the test has reported that already
+    }
+    if (!refused.isEmpty() && context.getExecutionException().isEmpty()) {
+      throw new AssertionError("the page broke its Content-Security-Policy: " + refused);
+    }
   }
 
   @Override

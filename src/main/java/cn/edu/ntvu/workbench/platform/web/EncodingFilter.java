@@ -9,7 +9,7 @@ import java.io.IOException;
 
 /**
  * UTF-8 for every request and response (Payara answered Faces partial responses as ISO-8859-1 when the request
- * named no charset), and the security headers every page should carry.
+ * named no charset). The security headers are {@link SecurityHeadersFilter}'s.
  */
 public class EncodingFilter extends HttpFilter {
   @Override
@@ -19,8 +19,6 @@ public class EncodingFilter extends HttpFilter {
       req.setCharacterEncoding("UTF-8");
     }
     res.setCharacterEncoding("UTF-8");
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "same-origin");
     chain.doFilter(req, res);
   }
 }

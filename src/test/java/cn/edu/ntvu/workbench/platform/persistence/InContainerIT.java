@@ -129,6 +129,38 @@ class InContainerIT {
     }
   }
 
+  @Inject cn.edu.ntvu.workbench.identity.application.Authorities authorities;
+
+  private void importPeople(String line) {
+    byte[] file =
+        ("account,name,kind,gender,mobile,email,dept_code,class_code,position,roles\n" + line + "\n")
+            .getBytes(StandardCharsets.UTF_8);
+    ImportPreview preview = imports.preview(ImportKind.PEOPLE, "people.csv", file, "system");
+    assertThat(preview.canApply()).as(preview.errors().toString()).isTrue();
+    assertThat(imports.apply(preview.batchId(), "system").applied()).isTrue();
+  }
+
+  private boolean isAdminNow(SignedInUser signedIn) {
+    var standing = authorities.current(signedIn);
+    assertThat(standing).isInstanceOf(cn.edu.ntvu.workbench.identity.application.Authorities.Standing.Active.class);
+    return ((cn.edu.ntvu.workbench.identity.application.Authorities.Standing.Active) standing).user().has(Role.ADMIN);
+  }
+
+  /** Fresh authority: an import made on this server reaches the person's very next request, not a second later. */
+  @Test
+  void anImportedGrantIsSeenAtOnce() {
+    SignedInUser teacher = person("10004");
+    String line = "10004,刘敏秀,staff,1,15876769863,t10004@ntvu.example,01,,教师,";
+    assertThat(isAdminNow(teacher)).isFalse();
+    importPeople(line + "teacher;admin");
+    try {
+      assertThat(isAdminNow(teacher)).isTrue();
+    } finally {
+      importPeople(line + "teacher");
+    }
+    assertThat(isAdminNow(teacher)).isFalse();
+  }
+
   /**
    * The third layer: an admin service refuses a student, a teacher and nobody at all before it reads or writes
    * anything — so a page that forgot its route line and its bean check still changes nothing — and serves an admin.

@@ -1,0 +1,63 @@
+/*
+ * The few behaviours every page shares, bound by data attributes instead of inline handlers: the Content-Security-
+ * Policy allows no inline script without the page's nonce, and handlers written into the markup have none.
+ *   data-confirm="text"            a button asks before it acts (capture phase: before any Ajax handler runs)
+ *   data-max-bytes="n"             a file input refuses a larger file in the browser; data-too-large="id" names the
+ *                                  message it shows (the file is cleared, the rest of the form stays)
+ *   data-submit-once               a form sends once; its submit button's data-busy text shows meanwhile
+ *   data-check-all="selector"      a checkbox ticks or unticks every checkbox the selector finds
+ *   data-toggles="id"              a checkbox shows the element with that id while it is ticked
+ */
+(function () {
+  'use strict';
+  document.addEventListener('click', function (e) {
+    var el = e.target.closest ? e.target.closest('[data-confirm]') : null;
+    if (el && !window.confirm(el.getAttribute('data-confirm'))) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+
+  document.addEventListener('change', function (e) {
+    var el = e.target;
+    if (el.matches && el.matches('input[type=file][data-max-bytes]')) {
+      var f = el.files && el.files[0];
+      var big = !!f && f.size > Number(el.getAttribute('data-max-bytes'));
+      var note = document.getElementById(el.getAttribute('data-too-large'));
+      if (note) {
+        note.hidden = !big;
+        note.classList.toggle('dir-hidden', !big);
+      }
+      if (big) {
+        el.value = '';
+      }
+    }
+    if (el.matches && el.matches('input[data-toggles]')) {
+      var target = document.getElementById(el.getAttribute('data-toggles'));
+      if (target) {
+        target.hidden = !el.checked;
+      }
+    }
+    if (el.matches && el.matches('input[data-check-all]')) {
+      document.querySelectorAll(el.getAttribute('data-check-all')).forEach(function (x) {
+        x.checked = el.checked;
+      });
+    }
+  });
+
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (!form.hasAttribute || !form.hasAttribute('data-submit-once')) {
+      return;
+    }
+    if (form.getAttribute('data-sent')) {
+      e.preventDefault();
+      return;
+    }
+    form.setAttribute('data-sent', '1');
+    var b = form.querySelector('[data-busy]');
+    if (b) {
+      b.value = b.getAttribute('data-busy');
+    }
+  });
+})();
