@@ -22,6 +22,11 @@ public final class SafeTarget {
         return Optional.empty();
       }
     }
+    // Only a canonical path: no dot segments that a browser would fold into "//host", no encoded slashes.
+    int query = target.indexOf('?');
+    if (CanonicalPath.problem(query < 0 ? target : target.substring(0, query)).isPresent()) {
+      return Optional.empty();
+    }
     // Sign-in endpoints themselves are never a target: that would loop.
     if (target.startsWith("/login") || target.startsWith("/callback") || target.startsWith("/logout")) {
       return Optional.empty();

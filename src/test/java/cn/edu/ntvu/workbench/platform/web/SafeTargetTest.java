@@ -25,6 +25,16 @@ class SafeTargetTest {
         "/login?target=/",
         "/logout",
         "/callback?client_name=CasClient",
+        "/..//evil.example",
+        "/./\\evil.example",
+        "/%2e%2e//evil.example",
+        "/%2F%2Fevil.example",
+        "%2F%2Fevil.example",
+        "/%5Cevil.example",
+        "/\t/evil.example",
+        "https:evil.example",
+        "https:/evil.example",
+        "/x/../admin/audit.csv",
         ""
       })
   void everythingElseFallsBackToHome(String target) {
