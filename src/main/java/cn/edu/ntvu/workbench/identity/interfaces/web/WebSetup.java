@@ -48,6 +48,7 @@ public class WebSetup implements ServletContextListener {
       CallbackFilter callback = new CallbackFilter(config);
       callback.setDefaultClient(CasSignIn.CLIENT_NAME);
       callback.setRenewSession(true);
+      add(ctx, "casLogoutRequest", new CasLogoutRequestFilter(casLogouts, config.getSessionLogoutHandler()), "/callback");
       add(ctx, "casCallbackGuard", new CasCallbackGuard(support), "/callback");
       add(ctx, "casCallback", callback, "/callback");
     }
