@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guessing from one address is slowed down (issue 14): unknown calendar tokens and forged WeCom OAuth states from one
- * address end in 429 with {@code Retry-After} and a sentence in Chinese and English, while another address is not
+ * Guessing from one address is slowed down (issue 14): unknown calendar tokens, forged WeCom OAuth states and bad CAS
+ * tickets from one address end in 429 with {@code Retry-After} and a sentence in Chinese and English, while another address is not
  * touched — a real subscriber's calendar keeps working. Requests come from distinct loopback addresses
  * (127.0.0.x, all of them this machine), as they would from different computers, so the rest of the run (127.0.0.1)
  * is never blocked. The limit is the default: {@value Throttle#DEFAULT_BURST} failures at once.
@@ -82,6 +82,24 @@ class BruteForceIT {
     assertThat(last.headers).containsKey("retry-after");
     // Sign-in from elsewhere is unaffected.
     assertThat(get("127.0.0.15", "/login/wecom/callback?code=x&state=forged").status).isEqualTo(400);
+  }
+
+  @Test
+  void badCasTicketsFromOneAddressEndIn429BeforeTheyReachCas() throws Exception {
+    String guesser = "127.0.0.16";
+    int refused = 0;
+    Response last = null;
+    for (int i = 0; i < Throttle.DEFAULT_BURST + 5; i++) {
+      last = get(guesser, "/callback?client_name=CasClient&ticket=ST-" + i + "-guessed");
+      if (last.status == 400) {
+        refused++;
+      } else {
+        break;
+      }
+    }
+    assertThat(refused).as("tickets CAS refused, each with the sign-in problem page").isEqualTo(Throttle.DEFAULT_BURST);
+    assertThat(last.status).isEqualTo(429);
+    assertThat(last.body).contains("尝试次数过多");
   }
 
   // ---- helpers
