@@ -23,10 +23,15 @@ public class PublishLog {
     rows(bind(em.createNativeQuery("SELECT id FROM person WHERE account = ? FOR UPDATE"), account));
   }
 
-  /** Forms {@code account} published after {@code since} (school time). */
+  /**
+   * Forms {@code account} published after {@code since} (school time). A locking read: a plain one would answer from
+   * the transaction's snapshot, taken at its first read — before a publish it waited for on the lock had committed
+   * (seen in InContainerIT: three racing publishes all counted the same and all passed).
+   */
   public long since(String account, LocalDateTime since) {
-    Object n = bind(em.createNativeQuery("SELECT COUNT(*) FROM form_publish WHERE account = ? AND published_at > ?"),
-        account, since).getSingleResult();
+    Object n = bind(em.createNativeQuery(
+        "SELECT COUNT(*) FROM form_publish WHERE account = ? AND published_at > ? FOR UPDATE"), account, since)
+        .getSingleResult();
     return ((Number) n).longValue();
   }
 
