@@ -62,8 +62,7 @@ public final class Routes {
           endpoint("/jakarta.faces.resource/*", PUBLIC, Route.READ, "Faces and PrimeFaces assets")
               .sample("/jakarta.faces.resource/faces.js.xhtml?ln=jakarta.faces"),
           endpoint("/favicon.ico", PUBLIC, Route.READ, "browsers ask for it; nothing is there"),
-          endpoint("/health/*", PUBLIC, Route.READ, "Payara's own health endpoint (the load balancer's probe)")
-              .sample("/health/ready"),
+          endpoint("/health/ready", PUBLIC, Route.READ, "readiness for the load balancer: UP or DOWN, no details"),
           endpoint("/WW_verify_*", PUBLIC, Route.READ, "WeCom's domain verification file (filter serves it)")
               .sample("/WW_verify_abcdef.txt"),
           endpoint("/wecom/callback", PUBLIC, Route.READ_WRITE,
@@ -119,7 +118,8 @@ public final class Routes {
           read("/forms/file", SIGNED_IN, "an uploaded answer file (service: owners and the uploader)")
               .sample("/forms/file?id=1"),
           // — admin: the directory, the timetable, the workbench, WeCom, the audit log —
-          read("/admin/directory/people.xhtml", ADMIN, "the directory, masked"),
+          view("/admin/directory/people.xhtml", ADMIN, "the directory, masked; who may publish 收集表 to anyone",
+              "permissionGrants.grant", "permissionGrants.revoke"),
           view("/admin/directory/import.xhtml", ADMIN, "directory import: preview, confirm",
               "directoryImport.previewUpload", "directoryImport.confirm", "directoryImport.reset"),
           view("/admin/timetable/import.xhtml", ADMIN, "timetable import: preview, confirm",

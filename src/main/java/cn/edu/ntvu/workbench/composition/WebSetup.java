@@ -4,11 +4,13 @@ import cn.edu.ntvu.workbench.identity.application.Authorities;
 import cn.edu.ntvu.workbench.identity.application.Callers;
 import cn.edu.ntvu.workbench.identity.application.CasLogouts;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CasCallbackGuard;
+import cn.edu.ntvu.workbench.identity.interfaces.web.CasLogoutRequestFilter;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CasSignIn;
 import cn.edu.ntvu.workbench.identity.interfaces.web.SignInSupport;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.web.DevOnlyFilter;
 import cn.edu.ntvu.workbench.platform.web.EncodingFilter;
+import cn.edu.ntvu.workbench.platform.web.PayaraEndpointsFilter;
 import cn.edu.ntvu.workbench.platform.web.SecurityHeaders;
 import cn.edu.ntvu.workbench.platform.web.SecurityHeadersFilter;
 import cn.edu.ntvu.workbench.platform.web.StaticCacheFilter;
@@ -63,6 +65,7 @@ public class WebSetup implements ServletContextListener {
     add(ctx, "encoding", new EncodingFilter(), "/*");
     add(ctx, "securityHeaders", new SecurityHeadersFilter(securityHeaders), "/*");
     add(ctx, "staticCache", new StaticCacheFilter(), "/resources/*");
+    add(ctx, "payaraEndpoints", new PayaraEndpointsFilter(), PayaraEndpointsFilter.PATHS);
     add(ctx, "devOnly", new DevOnlyFilter(settings.isDevMode()), "/dev/*", "/rest/standin/*");
     // Before every filter that answers by itself (pac4j, the verification files): what the table refuses never
     // reaches them.
@@ -81,6 +84,7 @@ public class WebSetup implements ServletContextListener {
       CallbackFilter callback = new CallbackFilter(config);
       callback.setDefaultClient(CasSignIn.CLIENT_NAME);
       callback.setRenewSession(true);
+      add(ctx, "casLogoutRequest", new CasLogoutRequestFilter(casLogouts, config.getSessionLogoutHandler()), "/callback");
       add(ctx, "casCallbackGuard", new CasCallbackGuard(support), "/callback");
       add(ctx, "casCallback", callback, "/callback");
     }

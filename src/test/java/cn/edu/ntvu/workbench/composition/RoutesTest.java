@@ -52,7 +52,6 @@ class RoutesTest {
         .containsExactlyInAnyOrder(
             "/resources/*",
             "/jakarta.faces.resource/*",
-            "/health/*",
             "/WW_verify_*",
             "/calendar/*",
             "/admin/timetable/sample/*",

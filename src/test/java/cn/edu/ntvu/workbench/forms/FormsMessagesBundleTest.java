@@ -43,6 +43,7 @@ class FormsMessagesBundleTest {
     for (AudienceRule.Kind k : AudienceRule.Kind.values()) {
       assertThat(zh.getProperty("forms.audience." + k.name())).isNotBlank();
       assertThat(zh.getProperty("forms.builder.error.unknown." + k.name())).isNotBlank();
+      assertThat(zh.getProperty("forms.builder.error.outOfScope." + k.name())).isNotBlank();
     }
     for (Role r : Role.values()) {
       assertThat(zh.getProperty("forms.role." + r.name())).isNotBlank();

@@ -129,6 +129,22 @@ public final class WebSession {
     }
   }
 
+  /** The value of the hidden input {@code name} in {@code html} (as a page writes it: name before value). */
+  public static String hiddenField(String html, String name) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("name=\"" + java.util.regex.Pattern.quote(name) + "\" value=\"([^\"]*)\"")
+            .matcher(html);
+    if (!m.find()) {
+      throw new AssertionError("no hidden field " + name);
+    }
+    return m.group(1).replace("&quot;", "\"").replace("&amp;", "&");
+  }
+
+  /** Signs out the way the home page's button does: a POST with the session's token, read from {@code home}. */
+  public HttpResponse<String> signOut(String appUrl, HttpResponse<String> home) {
+    return post(appUrl + "/logout", Map.of("logoutToken", hiddenField(home.body(), "logoutToken")));
+  }
+
   public static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }

@@ -7,7 +7,12 @@ import cn.edu.ntvu.workbench.forms.domain.Problem;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.forms.infrastructure.AudienceDirectory;
 import cn.edu.ntvu.workbench.forms.infrastructure.FormStore;
+import cn.edu.ntvu.workbench.forms.infrastructure.FormsSettings;
+import cn.edu.ntvu.workbench.forms.infrastructure.PublishLog;
+import cn.edu.ntvu.workbench.forms.infrastructure.PublishScope;
+import cn.edu.ntvu.workbench.identity.application.PermissionGrants;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.identity.domain.Permission;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
@@ -29,6 +34,12 @@ import java.util.Set;
  * What owners do to a form: create, edit a draft (settings, questions, audience, co-owners), publish (the audience is
  * resolved and snapshotted, and told by a textcard through the outbox, in the same transaction), close, archive and
  * copy as a new draft. Only staff create forms; only the owner and co-owners change one. Every change is audited.
+ *
+ * <p>Who a form may ask is limited (issue 14): a member of staff reaches their own departments and classes and the
+ * people in them ({@link PublishScope}); the whole school, other units and roles need {@link
+ * Permission#FORMS_PUBLISH_ANY}, which an admin gives. Both are checked when a line is added and again, as the
+ * directory and the grants are then, when the form is published. Co-owners are staff. One person publishes at most
+ * {@code forms.publish-per-hour} forms in any hour, counted across servers.
  */
 @ApplicationScoped
 public class FormBuilder {
@@ -41,6 +52,10 @@ public class FormBuilder {
   @Inject WeComOutbox outbox;
   @Inject AuditTrail audit;
   @Inject Clock clock;
+  @Inject PublishScope scope;
+  @Inject PermissionGrants grants;
+  @Inject PublishLog publishLog;
+  @Inject FormsSettings settings;
 
   public static boolean mayCreate(SignedInUser user) {
     return user != null && !user.isStudent();
@@ -157,6 +172,9 @@ public class FormBuilder {
     if (directory.describe(rule).isEmpty()) {
       return List.of(Problem.of("forms.builder.error.unknown." + rule.kind().name(), rule.value()));
     }
+    if (!mayReach(user, rule)) {
+      return List.of(Problem.of("forms.builder.error.outOfScope." + rule.kind().name(), rule.value()));
+    }
     store.addAudience(id, rule);
     audit.record(actor(user), "FORM_AUDIENCE_ADD", object(id, f.title()),
         AuditDiff.created(Map.of("kind", rule.kind().name(), "value", rule.value())));
@@ -189,6 +207,9 @@ public class FormBuilder {
       if (a.length() > 32 || directory.activeName(a).isEmpty()) {
         return List.of(Problem.of("forms.builder.error.unknown.PERSON", a));
       }
+      if (directory.isStudent(a)) {
+        return List.of(Problem.of("forms.builder.error.coOwnerStudent", a));
+      }
     }
     List<String> before = store.coOwners(id);
     store.replaceCoOwners(id, set);
@@ -199,16 +220,30 @@ public class FormBuilder {
 
   /**
    * Publishes a draft: checks everything, resolves the audience into the recipient list, queues the textcard to them
-   * and audits, in one transaction. Returns the problems that stop it (nothing changed then).
+   * and audits, in one transaction. Returns the problems that stop it (nothing changed then). The audience must lie
+   * within the publisher's reach now, every co-owner must be staff, and the publisher must be under the hourly limit.
    */
   @Transactional
   public List<Problem> publish(SignedInUser user, long id) {
     FormRow f = owned(user, id);
+    // One person's publishes take turns (any server) from here to the end of the transaction: the limit holds.
+    publishLog.lockPublisher(user.account());
     LocalDateTime now = now();
     if (f.status() != FormStatus.DRAFT) {
       return List.of(Problem.of("forms.builder.error.notDraft"));
     }
     List<Problem> p = new ArrayList<>(f.settings().problems(now, true));
+    for (AudienceRule r : store.audience(id)) {
+      if (!mayReach(user, r)) {
+        p.add(Problem.of("forms.builder.error.audienceOutOfScope", Problem.of("forms.audience." + r.kind().name()),
+            r.kind() == AudienceRule.Kind.ROLE ? Problem.of("forms.role." + r.value()) : describe(r)));
+      }
+    }
+    for (String co : store.coOwners(id)) {
+      if (directory.isStudent(co)) {
+        p.add(Problem.of("forms.builder.error.coOwnerStudent", co));
+      }
+    }
     List<Question> questions = store.questions(id);
     if (questions.isEmpty()) {
       p.add(Problem.of("forms.builder.error.noQuestions"));
@@ -223,9 +258,14 @@ public class FormBuilder {
     if (!p.isEmpty()) {
       return p;
     }
+    int limit = settings.publishPerHour();
+    if (publishLog.since(user.account(), now.minusHours(1)) >= limit) {
+      return List.of(Problem.of("forms.builder.error.publishLimit", limit));
+    }
     if (store.moveTo(id, FormStatus.DRAFT, FormStatus.PUBLISHED, now, null) != 1) {
       return List.of(Problem.of("forms.builder.error.notDraft"));
     }
+    publishLog.record(user.account(), now, id);
     store.insertRecipients(id, people);
     FormRow published = store.form(id).orElseThrow();
     messages.published(published, people.stream().map(Recipient::account).toList()).forEach(outbox::enqueue);
@@ -304,6 +344,14 @@ public class FormBuilder {
     store.replaceCoOwners(copy, co);
     audit.record(actor(user), "FORM_COPY", object(copy, s.title()), AuditDiff.created(Map.of("copiedFrom", id)));
     return copy;
+  }
+
+  /**
+   * Whether {@code user} may ask the people {@code rule} names: within their own units, or anyone with the grant.
+   * Both read now, not from the session.
+   */
+  private boolean mayReach(SignedInUser user, AudienceRule rule) {
+    return scope.within(rule, user.account()) || grants.has(user.account(), Permission.FORMS_PUBLISH_ANY);
   }
 
   // ---- reading, for the builder page

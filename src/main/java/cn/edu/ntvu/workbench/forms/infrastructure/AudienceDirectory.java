@@ -95,6 +95,12 @@ public class AudienceDirectory {
     return rows(bind(em.createNativeQuery(sql), r.value())).stream().findFirst().map(x -> str(x[0]));
   }
 
+  /** Whether {@code account} is a student (co-owners must be staff: they see every answer and the not-filled list). */
+  public boolean isStudent(String account) {
+    return !rows(bind(em.createNativeQuery("SELECT 1 FROM person WHERE account = ? AND kind = 'STUDENT'"), account))
+        .isEmpty();
+  }
+
   /** Active people by account (for co-owners): the accounts the directory knows, with their names. */
   public Optional<String> activeName(String account) {
     return rows(bind(em.createNativeQuery("SELECT name FROM person WHERE account = ? AND status = 'ACTIVE'"),

@@ -24,6 +24,11 @@ import javax.sql.DataSource;
  * <p>A record matters only while a session of that sign-in may still be used somewhere, which is at most the idle
  * timeout ({@code session.idle-minutes}, at most a day) after its last use: records older than two days are removed
  * now and then as logouts are recorded.
+ *
+ * <p>CAS's logout requests are not signed: anyone can post one. So the tickets of the CAS sign-ins this app made are
+ * recorded when CAS hands them over (table {@code cas_sign_in}, shared by all servers, since CAS may post to any of
+ * them), and a logout request for any other ticket is ignored without a write. Those records are kept for
+ * {@value #SIGN_IN_KEEP_DAYS} days, longer than a session lives.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -31,6 +36,8 @@ public class CasLogouts {
   private static final Logger LOG = Logger.getLogger(CasLogouts.class.getName());
   private static final long RECHECK_MILLIS = 2_000;
   private static final int PURGE_EVERY = 200;
+  static final int SIGN_IN_KEEP_DAYS = 7;
+  private final java.util.concurrent.atomic.AtomicInteger signIns = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
 
   @Resource(lookup = "java:app/jdbc/workbench")
@@ -57,6 +64,45 @@ public class CasLogouts {
       }
     } catch (SQLException e) {
       LOG.log(Level.WARNING, "Could not record a logout", e);
+    }
+  }
+
+  /** CAS handed this app {@code ticket} for a sign-in: a later logout request naming it is genuine business. */
+  public void recordSignIn(String ticket) {
+    if (ticket == null || ticket.isBlank() || ticket.length() > 255) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO cas_sign_in (ticket) VALUES (?)")) {
+      ps.setString(1, ticket);
+      ps.executeUpdate();
+      if (signIns.incrementAndGet() % PURGE_EVERY == 0) {
+        try (PreparedStatement purge =
+            c.prepareStatement("DELETE FROM cas_sign_in WHERE signed_in_at < NOW(3) - INTERVAL "
+                + SIGN_IN_KEEP_DAYS + " DAY LIMIT 5000")) {
+          purge.executeUpdate();
+        }
+      }
+    } catch (SQLException e) {
+      // Without the record a later single logout for this sign-in is ignored; the session still ends by idling out.
+      LOG.log(Level.WARNING, "Could not record a CAS sign-in", e);
+    }
+  }
+
+  /** Whether {@code ticket} names a CAS sign-in this app (any of its servers) made in the last days. */
+  public boolean isOurSignIn(String ticket) {
+    if (ticket == null || ticket.isBlank() || ticket.length() > 255) {
+      return false;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cas_sign_in WHERE ticket = ?")) {
+      ps.setString(1, ticket);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Could not look up a CAS sign-in", e);
+      return false;
     }
   }
 

@@ -1650,4 +1650,60 @@ class InContainerIT {
     assertThat(leaveRows("select count(*) from audit_entry where object_type = 'form' and object_id = ?"
         + " and action = 'FORM_CLOSE'", String.valueOf(id))).isEqualTo(1);
   }
+
+  /**
+   * The per-person publishing limit holds when one person's publishes race (two tabs, two servers): the publisher's
+   * directory row is locked while the last hour is counted, so with one publish left exactly one of three succeeds.
+   */
+  @Test
+  void formsPublishesRacingAtThePublishingLimitLetExactlyOneThrough() throws Exception {
+    var teacher = formsUser("10006");
+    long[] drafts = new long[3];
+    for (int i = 0; i < drafts.length; i++) {
+      drafts[i] = formBuilder.create(teacher, "限额 " + i);
+      assertThat(formBuilder.saveQuestion(teacher, drafts[i], new cn.edu.ntvu.workbench.forms.domain.Question(0, 0,
+          cn.edu.ntvu.workbench.forms.domain.QuestionType.TEXT, "备注", "", false, null, null, null, null, null, null,
+          List.of(), true, null))).isEmpty();
+      assertThat(formBuilder.addAudience(teacher, drafts[i], new cn.edu.ntvu.workbench.forms.domain.AudienceRule(
+          cn.edu.ntvu.workbench.forms.domain.AudienceRule.Kind.PERSON, "20240100012"))).isEmpty();
+    }
+    // Nine publishes in the last hour already: one left of the default ten.
+    try (Connection c = dataSource.getConnection();
+        var ps = c.prepareStatement("insert into form_publish (account, published_at, form_id) values (?, ?, ?)")) {
+      for (int i = 1; i <= 9; i++) {
+        ps.setString(1, "10006");
+        ps.setTimestamp(2, java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(schoolClock).minusMinutes(i)));
+        ps.setLong(3, drafts[0]);
+        ps.executeUpdate();
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<List<cn.edu.ntvu.workbench.forms.domain.Problem>>> tabs =
+          new java.util.ArrayList<>();
+      for (long draft : drafts) {
+        tabs.add(pool.submit(() -> {
+          go.await();
+          return formBuilder.publish(teacher, draft);
+        }));
+      }
+      go.countDown();
+      int published = 0;
+      for (var tab : tabs) {
+        List<cn.edu.ntvu.workbench.forms.domain.Problem> problems = tab.get();
+        if (problems.isEmpty()) {
+          published++;
+        } else {
+          assertThat(problems).extracting(p -> p.key()).containsExactly("forms.builder.error.publishLimit");
+        }
+      }
+      assertThat(published).isEqualTo(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(leaveRows("select count(*) from form where owner_account = '10006' and status = 'PUBLISHED'"))
+        .isEqualTo(1);
+    assertThat(leaveRows("select count(*) from form_publish where account = '10006'")).isEqualTo(10);
+  }
 }

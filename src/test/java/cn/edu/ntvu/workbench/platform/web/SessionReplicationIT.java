@@ -97,7 +97,7 @@ class SessionReplicationIT {
     assertThat(onB.statusCode()).as("home page on node b with node a's session").isEqualTo(200);
     assertThat(onB.body()).contains(account);
 
-    HttpResponse<String> out = web.post(nodeB.baseUrl() + "/logout", Map.of());
+    HttpResponse<String> out = web.signOut(nodeB.baseUrl(), onB);
     assertThat(out.statusCode()).isEqualTo(302);
     // Node a still holds its own copy of the session (Payara drops only the logging-out node's): the record of ended
     // sign-ins ends it there within the recheck time (CasLogouts, 2 s).

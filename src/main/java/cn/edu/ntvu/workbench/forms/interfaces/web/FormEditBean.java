@@ -75,6 +75,8 @@ public class FormEditBean implements Serializable {
   private String editMaxKb;
   private List<ChoiceOption> editBefore = List.of();
   private List<String> problems = List.of();
+  /** Where the problems are shown: beside the field they are about ("audience", "coOwners", "publish"), else on top. */
+  private String problemsAt;
 
   public void load() {
     if (form != null) {
@@ -115,6 +117,7 @@ public class FormEditBean implements Serializable {
   /** Runs an owner action; a form that is no longer a draft or no longer theirs gets a sentence, not an error. */
   private boolean act(Runnable action) {
     problems = List.of();
+    problemsAt = null;
     try {
       action.run();
       reload();
@@ -131,6 +134,12 @@ public class FormEditBean implements Serializable {
     FormsTexts t = FormsTexts.ofView();
     problems = found.stream().map(t::of).toList();
     return found.isEmpty();
+  }
+
+  /** Like {@link #shown(List)}, the problems beside the field {@code where}. */
+  private boolean shownAt(String where, List<Problem> found) {
+    problemsAt = where;
+    return shown(found);
   }
 
   /** The deadline field as typed: empty is none; a value that is no date and time is told and returns false. */
@@ -174,7 +183,7 @@ public class FormEditBean implements Serializable {
 
   public void saveCoOwners() {
     act(() -> {
-      if (shown(builder.setCoOwners(me.get(), id, coOwners))) {
+      if (shownAt("coOwners", builder.setCoOwners(me.get(), id, coOwners))) {
         Pages.info(FormsTexts.ofView().get("forms.builder.saved"));
       }
     });
@@ -188,10 +197,11 @@ public class FormEditBean implements Serializable {
       rule = new AudienceRule(kind, audienceValue);
     } catch (IllegalArgumentException | NullPointerException e) {
       problems = List.of(FormsTexts.ofView().get("forms.builder.error.audienceValue"));
+      problemsAt = "audience";
       return;
     }
     act(() -> {
-      if (shown(builder.addAudience(me.get(), id, rule))) {
+      if (shownAt("audience", builder.addAudience(me.get(), id, rule))) {
         audienceValue = null;
       }
     });
@@ -311,7 +321,7 @@ public class FormEditBean implements Serializable {
 
   public String publish() {
     boolean[] ok = {false};
-    act(() -> ok[0] = shown(builder.publish(me.get(), id)));
+    act(() -> ok[0] = shownAt("publish", builder.publish(me.get(), id)));
     return ok[0] ? "results.xhtml?faces-redirect=true&published=1&id=" + id : null;
   }
 
@@ -363,6 +373,10 @@ public class FormEditBean implements Serializable {
 
   public List<String> getProblems() {
     return problems;
+  }
+
+  public String getProblemsAt() {
+    return problemsAt;
   }
 
   public long getId() {

@@ -47,17 +47,22 @@ public final class CasSignIn {
     client.setCheckAuthenticationAttempt(false);
     Config config = new Config(new Clients(client));
     // A CAS single-logout request ends the whole local session (here, if it lives on this server) and is recorded
-    // for every server (SignInFilter checks it), since CAS may send it to any of them.
+    // for every server (SignInFilter checks it), since CAS may send it to any of them. Only for a ticket of a sign-in
+    // this app made (CasLogoutRequestFilter reads the request; anyone can post one): others change nothing.
     DefaultSessionLogoutHandler logoutHandler =
         new DefaultSessionLogoutHandler() {
           @Override
           public void recordSession(CallContext ctx, String ticket) {
             super.recordSession(ctx, ticket);
             ctx.sessionStore().set(ctx.webContext(), TICKET_KEY, ticket);
+            logouts.recordSignIn(ticket);
           }
 
           @Override
           public void destroySession(CallContext ctx, String ticket) {
+            if (!logouts.isOurSignIn(ticket)) {
+              return;
+            }
             logouts.recordLogout(ticket);
             super.destroySession(ctx, ticket);
           }

@@ -5,6 +5,7 @@ import cn.edu.ntvu.workbench.identity.application.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,30 +16,72 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Ends the local session and, for a CAS sign-in, the CAS single sign-on session too (so the next person at a shared
- * computer is not signed in as the last one).
+ * Sign-out. Only a POST carrying the session's {@link LogoutToken} signs out: a link or an image on another site
+ * (a GET), or a form posted from one (no token), must not end anybody's session. A GET shows a page with one button
+ * that posts; a POST without the right token shows the same page again. Signing out ends the local session on every
+ * server and, for a CAS sign-in, the CAS single sign-on session too (so the next person at a shared computer is not
+ * signed in as the last one); a WeCom sign-in ends here only (WeCom itself stays signed in).
  */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
-  @Inject AppSettings settings;
-  @Inject CasLogouts endedSignIns;
+  private static final long serialVersionUID = 1L;
+
+  /** The confirmation page: one button that posts the token. */
+  static final String CONFIRM_PAGE = "/WEB-INF/views/signout.xhtml";
+
+  @Inject transient AppSettings settings;
+  @Inject transient CasLogouts endedSignIns;
 
   @Override
-  protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException, ServletException {
     HttpSession session = req.getSession(false);
-    SignInPath path = null;
-    if (session != null) {
-      Object user = session.getAttribute(SignedInUser.SESSION_KEY);
-      if (user instanceof SignedInUser u) {
-        path = u.path();
-      }
-      // Every server refuses this sign-in from now on, also one holding a replica of this session.
-      String name = SignInSupport.signInName(session);
-      if (name != null) {
-        endedSignIns.recordLogout(name);
-      }
-      session.invalidate();
+    if (signedIn(session) == null) {
+      signedOut(req, res, null);
+      return;
     }
+    confirm(req, res, session, HttpServletResponse.SC_OK, false);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException, ServletException {
+    HttpSession session = req.getSession(false);
+    SignedInUser user = signedIn(session);
+    if (user == null) {
+      // Nothing to end; a pre-sign-in session (OAuth state) may go too.
+      if (session != null) {
+        session.invalidate();
+      }
+      signedOut(req, res, null);
+      return;
+    }
+    if (!LogoutToken.matches(session, req.getParameter(LogoutToken.FIELD))) {
+      confirm(req, res, session, HttpServletResponse.SC_FORBIDDEN, true);
+      return;
+    }
+    // Every server refuses this sign-in from now on, also one holding a replica of this session.
+    String name = SignInSupport.signInName(session);
+    if (name != null) {
+      endedSignIns.recordLogout(name);
+    }
+    session.invalidate();
+    signedOut(req, res, user.path());
+  }
+
+  private static SignedInUser signedIn(HttpSession session) {
+    return session != null && session.getAttribute(SignedInUser.SESSION_KEY) instanceof SignedInUser u ? u : null;
+  }
+
+  private static void confirm(
+      HttpServletRequest req, HttpServletResponse res, HttpSession session, int status, boolean refused)
+      throws IOException, ServletException {
+    req.setAttribute("logoutToken", LogoutToken.of(session));
+    req.setAttribute("logoutRefused", refused);
+    res.setStatus(status);
+    res.setHeader("Cache-Control", "no-store");
+    req.getRequestDispatcher(CONFIRM_PAGE).forward(req, res);
+  }
+
+  private void signedOut(HttpServletRequest req, HttpServletResponse res, SignInPath path) throws IOException {
     res.setHeader("Cache-Control", "no-store");
     String signedOut = settings.publicBaseUrl() + "/signed-out.xhtml";
     if (path == SignInPath.CAS && settings.casUrl().isPresent()) {
@@ -49,10 +92,5 @@ public class LogoutServlet extends HttpServlet {
     } else {
       res.sendRedirect(req.getContextPath() + "/signed-out.xhtml");
     }
-  }
-
-  @Override
-  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    doPost(req, res);
   }
 }

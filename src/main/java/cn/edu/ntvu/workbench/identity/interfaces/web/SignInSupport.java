@@ -4,6 +4,7 @@ import cn.edu.ntvu.workbench.identity.application.SignInService;
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.web.SafeTarget;
+import cn.edu.ntvu.workbench.platform.web.Throttle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -19,25 +20,37 @@ public class SignInSupport {
   private static final Logger LOG = Logger.getLogger(SignInSupport.class.getName());
 
   @Inject AppSettings settings;
+  @Inject Throttle throttle;
 
   /** Why sign-in stopped; each has a title line and a help line in the message bundle. */
   public enum Problem {
-    NOT_IN_DIRECTORY("notInDirectory", HttpServletResponse.SC_FORBIDDEN),
-    DISABLED("disabled", HttpServletResponse.SC_FORBIDDEN),
-    STATE_INVALID("stateInvalid", HttpServletResponse.SC_BAD_REQUEST),
-    CODE_INVALID("codeInvalid", HttpServletResponse.SC_BAD_REQUEST),
-    NOT_MEMBER("notMember", HttpServletResponse.SC_FORBIDDEN),
-    UNAVAILABLE("unavailable", HttpServletResponse.SC_SERVICE_UNAVAILABLE),
-    CANCELLED("cancelled", HttpServletResponse.SC_BAD_REQUEST),
-    TICKET_INVALID("ticketInvalid", HttpServletResponse.SC_BAD_REQUEST);
+    NOT_IN_DIRECTORY("notInDirectory", HttpServletResponse.SC_FORBIDDEN, false),
+    DISABLED("disabled", HttpServletResponse.SC_FORBIDDEN, false),
+    STATE_INVALID("stateInvalid", HttpServletResponse.SC_BAD_REQUEST, true),
+    CODE_INVALID("codeInvalid", HttpServletResponse.SC_BAD_REQUEST, true),
+    NOT_MEMBER("notMember", HttpServletResponse.SC_FORBIDDEN, false),
+    UNAVAILABLE("unavailable", HttpServletResponse.SC_SERVICE_UNAVAILABLE, false),
+    CANCELLED("cancelled", HttpServletResponse.SC_BAD_REQUEST, false),
+    TICKET_INVALID("ticketInvalid", HttpServletResponse.SC_BAD_REQUEST, true);
 
     final String key;
     final int status;
+    /** A forged or replayed credential (state, code, ticket): counts toward the address's brute-force limit. */
+    final boolean failedGuess;
 
-    Problem(String key, int status) {
+    Problem(String key, int status, boolean failedGuess) {
       this.key = key;
       this.status = status;
+      this.failedGuess = failedGuess;
     }
+  }
+
+  /**
+   * Before a sign-in callback does any work: true when the caller's address made too many failed callbacks lately
+   * ({@link Throttle}); the 429 is written then and the caller stops.
+   */
+  public boolean tooManyFailures(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    return throttle.refused(Throttle.Gate.SIGN_IN, req, res);
   }
 
   /**
@@ -96,6 +109,9 @@ public class SignInSupport {
       HttpServletRequest req, HttpServletResponse res, Problem problem, String account, String target)
       throws IOException, ServletException {
     LOG.info(() -> "Sign-in stopped: " + problem + (account == null ? "" : " for " + account));
+    if (problem.failedGuess) {
+      throttle.failure(Throttle.Gate.SIGN_IN, req);
+    }
     req.setAttribute("problemKey", problem.key);
     req.setAttribute("problemAccount", account == null ? "" : account);
     req.setAttribute("problemTarget", SafeTarget.orHome(target));

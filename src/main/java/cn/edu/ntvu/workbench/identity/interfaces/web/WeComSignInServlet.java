@@ -75,6 +75,9 @@ public class WeComSignInServlet extends HttpServlet {
 
   private void callback(HttpServletRequest req, HttpServletResponse res)
       throws IOException, ServletException {
+    if (support.tooManyFailures(req, res)) {
+      return;
+    }
     HttpSession session = req.getSession(false);
     Optional<String> target = Optional.empty();
     if (session != null) {

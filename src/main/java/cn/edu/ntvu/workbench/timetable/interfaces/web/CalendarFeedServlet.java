@@ -2,6 +2,7 @@ package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
 import cn.edu.ntvu.workbench.platform.web.ErrorReference;
 import cn.edu.ntvu.workbench.platform.web.RequestLocale;
+import cn.edu.ntvu.workbench.platform.web.Throttle;
 import cn.edu.ntvu.workbench.timetable.application.CalendarFeed;
 import cn.edu.ntvu.workbench.timetable.application.CalendarSubscriptionService;
 import jakarta.inject.Inject;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
  * {@code GET /calendar/<token>.ics}: the iCalendar feed a phone's calendar app subscribes to. Calendar apps send no
  * cookies, so the token alone decides ({@code SignInFilter} lets exactly this path through) and no session is ever
  * created. A token that is unknown, reset or turned off gets a short plain-text 404 and no data. The token is part
- * of the URL: this servlet never logs a URL, and a failure is logged under a reference id only.
+ * of the URL: this servlet never logs a URL, and a failure is logged under a reference id only. Unknown tokens count
+ * toward the address's brute-force limit ({@link Throttle}).
  */
 @WebServlet(CalendarFeedServlet.PREFIX + "*")
 public class CalendarFeedServlet extends HttpServlet {
@@ -37,6 +39,7 @@ public class CalendarFeedServlet extends HttpServlet {
   static final String CACHE = "private, max-age=3600";
 
   @Inject CalendarSubscriptionService subscriptions;
+  @Inject Throttle throttle;
 
   /** The path of the feed of {@code token}, below the context path. */
   public static String feedPath(String token) {
@@ -45,6 +48,10 @@ public class CalendarFeedServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    // Guessing tokens: an address with many unknown tokens lately waits, whatever it asks for now (Throttle).
+    if (throttle.refused(Throttle.Gate.CALENDAR, req, res)) {
+      return;
+    }
     Locale locale = RequestLocale.of(req);
     Optional<CalendarFeed> feed;
     try {
@@ -57,6 +64,7 @@ public class CalendarFeedServlet extends HttpServlet {
       return;
     }
     if (feed.isEmpty()) {
+      throttle.failure(Throttle.Gate.CALENDAR, req);
       plainText(res, HttpServletResponse.SC_NOT_FOUND, "timetable.ical.feed.notFound", null);
       return;
     }

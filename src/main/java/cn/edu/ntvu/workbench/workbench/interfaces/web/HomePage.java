@@ -35,7 +35,8 @@ public final class HomePage {
       String contextPath,
       String assetVersion,
       boolean devMode,
-      boolean expiredNotice) {}
+      boolean expiredNotice,
+      String logoutToken) {}
 
   private HomePage() {}
 
@@ -93,8 +94,10 @@ public final class HomePage {
       }
       out.append("</nav></section>");
     }
+    // Sign-out posts the session's token (LogoutToken): a form on another site cannot sign anybody out.
     out.append("<form method=\"post\" action=\"").append(ctx).append("/logout\" class=\"wb-actions\">")
-        .append("<button type=\"submit\" class=\"wb-button wb-button-secondary\" id=\"logout\">")
+        .append("<input type=\"hidden\" name=\"logoutToken\" value=\"").append(Html.escape(m.logoutToken()))
+        .append("\"/><button type=\"submit\" class=\"wb-button wb-button-secondary\" id=\"logout\">")
         .append(text(locale, "i18n.messages", "home.logout")).append("</button><p class=\"wb-muted wb-small\">")
         .append(text(locale, "i18n.messages", "home.sharedComputerHint")).append("</p></form></main></body></html>");
     return out.toString();

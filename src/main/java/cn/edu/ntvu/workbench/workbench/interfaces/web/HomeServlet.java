@@ -2,6 +2,7 @@ package cn.edu.ntvu.workbench.workbench.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.SignedInUser;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.identity.interfaces.web.LogoutToken;
 import cn.edu.ntvu.workbench.platform.web.AppInfo;
 import cn.edu.ntvu.workbench.platform.web.RequestLocale;
 import cn.edu.ntvu.workbench.workbench.application.Badges;
@@ -45,7 +46,8 @@ public class HomeServlet extends HttpServlet {
                 req.getContextPath(),
                 app.getAssetVersion(),
                 app.isDevMode(),
-                "1".equals(req.getParameter("expired"))),
+                "1".equals(req.getParameter("expired")),
+                LogoutToken.of(req.getSession())),
             locale);
     byte[] body = html.getBytes(StandardCharsets.UTF_8);
     res.setContentType("text/html;charset=UTF-8");

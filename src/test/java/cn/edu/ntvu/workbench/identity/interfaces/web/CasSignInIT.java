@@ -135,9 +135,9 @@ class CasSignInIT {
   @Test
   void logoutEndsTheLocalAndTheCasSession() {
     WebSession web = new WebSession();
-    signIn(web, "/", TestUsers.DEAN);
+    HttpResponse<String> home = last(signIn(web, "/", TestUsers.DEAN));
 
-    HttpResponse<String> out = web.post(app + "/logout", Map.of());
+    HttpResponse<String> out = web.signOut(app, home);
     assertThat(WebSession.location(out))
         .startsWith(cas.prefixUrl() + "/logout?service=")
         .contains(WebSession.enc(app + "/signed-out.xhtml"));
@@ -149,10 +149,12 @@ class CasSignInIT {
   }
 
   @Test
-  void aCasBackChannelLogoutEndsTheMatchingLocalSession() {
+  void aCasBackChannelLogoutEndsTheMatchingLocalSession() throws Exception {
     WebSession web = new WebSession();
-    signIn(web, "/", TestUsers.STUDENT_AFFAIRS);
+    String ticket = ticketOf(signIn(web, "/", TestUsers.STUDENT_AFFAIRS));
     assertThat(web.get(app + "/").statusCode()).isEqualTo(200);
+    // The sign-in was recorded when CAS handed the ticket over, so that CAS's logout request is recognised.
+    assertThat(count("SELECT COUNT(*) FROM cas_sign_in WHERE ticket = ?", ticket)).isEqualTo(1);
 
     // Sign out at CAS directly (another app, or the portal): CAS posts a logoutRequest to our callback.
     web.follow(cas.prefixUrl() + "/logout");
@@ -160,6 +162,88 @@ class CasSignInIT {
     HttpResponse<String> after = web.get(app + "/");
     assertThat(after.statusCode()).isEqualTo(302);
     assertThat(WebSession.location(after)).startsWith(app + "/login");
+    assertThat(count("SELECT COUNT(*) FROM cas_logout WHERE ticket = ?", ticket)).isEqualTo(1);
+  }
+
+  @Test
+  void aForgedLogoutRequestForATicketWeDidNotIssueChangesNoRow() throws Exception {
+    WebSession victim = new WebSession();
+    String ticket = ticketOf(signIn(victim, "/", TestUsers.COUNSELLOR));
+    long logouts = count("SELECT COUNT(*) FROM cas_logout");
+    long signIns = count("SELECT COUNT(*) FROM cas_sign_in");
+    String callback = app + "/callback?client_name=CasClient";
+    WebSession attacker = new WebSession();
+    List<String> forged = List.of("ST-1-forged-" + System.nanoTime(), ticket + "0", ticket.substring(0, 10));
+    for (String t : forged) {
+      HttpResponse<String> r = attacker.post(callback, Map.of("logoutRequest", logoutRequest(t)));
+      assertThat(r.statusCode()).as(t).isEqualTo(200);
+    }
+    // Entities would turn this into the victim's own ticket: a DOCTYPE is refused before anything is read.
+    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY t \"" + ticket + "\">]>" + logoutRequest("&t;");
+    assertThat(attacker.post(callback, Map.of("logoutRequest", xxe)).statusCode()).isEqualTo(400);
+    assertThat(attacker.post(callback, Map.of("logoutRequest", "not xml")).statusCode()).isEqualTo(400);
+    // The same request as a link (front channel) does nothing either.
+    assertThat(attacker.get(callback + "&logoutRequest=" + WebSession.enc(logoutRequest(ticket))).statusCode())
+        .isEqualTo(400);
+
+    assertThat(count("SELECT COUNT(*) FROM cas_logout")).as("rows of ended sign-ins").isEqualTo(logouts);
+    assertThat(count("SELECT COUNT(*) FROM cas_sign_in")).isEqualTo(signIns);
+    Thread.sleep(2_500); // past any server's re-check of the victim's ticket
+    HttpResponse<String> home = victim.get(app + "/");
+    assertThat(home.statusCode()).as("the victim is still signed in").isEqualTo(200);
+    assertThat(home.body()).contains(TestUsers.COUNSELLOR.name());
+  }
+
+  @Test
+  void anOversizedLogoutBodyIsRefusedBeforeItIsRead() throws Exception {
+    long logouts = count("SELECT COUNT(*) FROM cas_logout");
+    // Announced as 10 MB, only 20 KB sent: the answer comes without waiting for the rest.
+    String head = "POST /callback?client_name=CasClient HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 10000000\r\n\r\n";
+    assertThat(rawStatus(head, "logoutRequest=" + "A".repeat(20_000))).isEqualTo(413);
+    // Chunked, no length announced: read up to the limit, then refused.
+    String chunked = "POST /callback?client_name=CasClient HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n";
+    String big = "logoutRequest=" + "B".repeat(20_000);
+    assertThat(rawStatus(chunked, Integer.toHexString(big.length()) + "\r\n" + big + "\r\n0\r\n\r\n"))
+        .isEqualTo(413);
+    assertThat(count("SELECT COUNT(*) FROM cas_logout")).isEqualTo(logouts);
+  }
+
+  private static String logoutRequest(String ticket) {
+    return "<samlp:LogoutRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""
+        + " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"LR-1\" Version=\"2.0\""
+        + " IssueInstant=\"2026-11-25T10:20:00Z\"><saml:NameID>@NOT_USED@</saml:NameID>"
+        + "<samlp:SessionIndex>" + ticket + "</samlp:SessionIndex></samlp:LogoutRequest>";
+  }
+
+  private static String ticketOf(List<HttpResponse<String>> hops) {
+    String callback = hops.get(0).uri().toString();
+    assertThat(callback).contains("ticket=ST-");
+    return callback.substring(callback.indexOf("ticket=") + 7);
+  }
+
+  private static long count(String sql, Object... args) throws Exception {
+    return cn.edu.ntvu.workbench.testsupport.E2eDb.count(sql, args);
+  }
+
+  /** Sends {@code head} and {@code body} over a plain socket and returns the status of the answer. */
+  private static int rawStatus(String head, String body) throws Exception {
+    java.net.URI base = java.net.URI.create(app);
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", base.getPort())) {
+      s.setSoTimeout(30_000);
+      var out = s.getOutputStream();
+      out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      try {
+        out.write(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.flush();
+      } catch (java.io.IOException closedEarly) {
+        // The server may answer and close before the body is all sent: the answer is what counts.
+      }
+      String status = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+          java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    }
   }
 
   @Test

@@ -28,7 +28,8 @@ class HomePageTest {
   @Test
   void aStudentSeesTheGreetingTilesRolesAndSignOutWithEveryTextEscaped() {
     String html = HomePage.render(new HomePage.Model(
-        person("田<b>芬</b>", "机械&制造241班", Set.of(Role.STUDENT)), SCENES, "/wb", "1.0", false, false),
+        person("田<b>芬</b>", "机械&制造241班", Set.of(Role.STUDENT)), SCENES, "/wb", "1.0", false, false,
+        "tok\"en"),
         Locale.SIMPLIFIED_CHINESE);
     assertThat(html)
         .startsWith("<!DOCTYPE html>")
@@ -41,6 +42,8 @@ class HomePageTest {
         .contains("<li class=\"wb-badge wb-badge-student\">学生</li>")
         .contains("登录方式：企业微信 · 20240100001")
         .contains("<form method=\"post\" action=\"/wb/logout\"").contains("id=\"logout\">退出登录</button>")
+        // Sign-out posts the session's token, escaped like every other value.
+        .contains("<input type=\"hidden\" name=\"logoutToken\" value=\"tok&quot;en\"/>")
         .endsWith("</html>")
         .doesNotContain("<b>", "wb-devbanner", "expired-notice", "id=\"no-tiles\"", "admin-h", "???");
   }
@@ -48,7 +51,7 @@ class HomePageTest {
   @Test
   void anAdminInEnglishSeesTheAdminLinksAndTheNoticesAskedFor() {
     String html = HomePage.render(new HomePage.Model(
-        person("Tian Fen", "Office", Set.of(Role.ADMIN, Role.TEACHER)), List.of(), "", "dev", true, true),
+        person("Tian Fen", "Office", Set.of(Role.ADMIN, Role.TEACHER)), List.of(), "", "dev", true, true, "t"),
         Locale.ENGLISH);
     assertThat(html)
         .contains("<html lang=\"en\"")
@@ -63,7 +66,7 @@ class HomePageTest {
     // A missing text would show as its key: none of the page's keys is missing in either language.
     for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
       String page = HomePage.render(new HomePage.Model(person("x", "y", Set.of(Role.values())), List.of(), "", "1",
-          true, true), locale);
+          true, true, "t"), locale);
       assertThat(page).as(locale.toString()).doesNotContainPattern("(home|app|error|role|path|workbench|timetable"
           + "|audit|outbox|wecom|contacts)\\.(?!xhtml\\b)[a-zA-Z]+");
     }
