@@ -7,9 +7,33 @@
  *   data-submit-once               a form sends once; its submit button's data-busy text shows meanwhile
  *   data-check-all="selector"      a checkbox ticks or unticks every checkbox the selector finds
  *   data-toggles="id"              a checkbox shows the element with that id while it is ticked
+ * and every Faces form carries the page's nonce back (primefaces.nonce): PrimeFaces refuses a postback without it,
+ * and forms on pages without PrimeFaces widgets have no other script to add it.
  */
 (function () {
   'use strict';
+  var nonce = document.currentScript ? document.currentScript.nonce : '';
+
+  function carryNonce(form) {
+    if (!nonce || !form.querySelector || !form.querySelector('input[name="jakarta.faces.ViewState"]')) {
+      return;
+    }
+    var field = form.querySelector('input[name="primefaces.nonce"]');
+    if (!field) {
+      field = document.createElement('input');
+      field.type = 'hidden';
+      field.name = 'primefaces.nonce';
+      form.appendChild(field);
+    }
+    field.value = nonce;
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('form').forEach(carryNonce);
+  });
+  document.addEventListener('submit', function (e) {
+    carryNonce(e.target);
+  }, true);
   document.addEventListener('click', function (e) {
     var el = e.target.closest ? e.target.closest('[data-confirm]') : null;
     if (el && !window.confirm(el.getAttribute('data-confirm'))) {

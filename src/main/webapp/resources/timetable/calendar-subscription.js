@@ -1,4 +1,4 @@
-/* 订阅到手机日历: copy the address; ask before reset / turn off. No framework, no network. */
+/* 订阅到手机日历: copy the address (asking before reset / turn off is wb.js's data-confirm). No framework, no network. */
 (function () {
   'use strict';
   function status(text) {
@@ -6,11 +6,6 @@
     if (s) { s.textContent = text; }
   }
   document.addEventListener('click', function (e) {
-    var confirmed = e.target.closest('[data-confirm]');
-    if (confirmed && !window.confirm(confirmed.getAttribute('data-confirm'))) {
-      e.preventDefault();
-      return;
-    }
     var button = e.target.closest('[data-copy-target]');
     if (!button) { return; }
     var field = document.getElementById(button.getAttribute('data-copy-target'));

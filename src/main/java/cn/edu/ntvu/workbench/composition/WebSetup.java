@@ -10,6 +10,7 @@ import cn.edu.ntvu.workbench.identity.interfaces.web.SignInSupport;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.web.DevOnlyFilter;
 import cn.edu.ntvu.workbench.platform.web.EncodingFilter;
+import cn.edu.ntvu.workbench.platform.web.InnerPageFilter;
 import cn.edu.ntvu.workbench.platform.web.PayaraEndpointsFilter;
 import cn.edu.ntvu.workbench.platform.web.SecurityHeaders;
 import cn.edu.ntvu.workbench.platform.web.SecurityHeadersFilter;
@@ -63,7 +64,19 @@ public class WebSetup implements ServletContextListener {
     ctx.getSessionCookieConfig().setSecure(settings.publicBaseUrl().startsWith("https:"));
 
     add(ctx, "encoding", new EncodingFilter(), "/*");
-    add(ctx, "securityHeaders", new SecurityHeadersFilter(securityHeaders), "/*");
+    add(
+        ctx,
+        "securityHeaders",
+        new SecurityHeadersFilter(securityHeaders),
+        EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR),
+        "/*");
+    // Error, sign-in problem and sign-out pages render fresh, whatever the request they answer was.
+    add(
+        ctx,
+        "innerPages",
+        new InnerPageFilter(),
+        EnumSet.of(DispatcherType.FORWARD, DispatcherType.ERROR),
+        "/WEB-INF/*");
     add(ctx, "staticCache", new StaticCacheFilter(), "/resources/*");
     add(ctx, "payaraEndpoints", new PayaraEndpointsFilter(), PayaraEndpointsFilter.PATHS);
     add(ctx, "devOnly", new DevOnlyFilter(settings.isDevMode()), "/dev/*", "/rest/standin/*");
@@ -94,8 +107,13 @@ public class WebSetup implements ServletContextListener {
   }
 
   private static void add(ServletContext ctx, String name, Filter filter, String... urls) {
+    add(ctx, name, filter, EnumSet.of(DispatcherType.REQUEST), urls);
+  }
+
+  private static void add(
+      ServletContext ctx, String name, Filter filter, EnumSet<DispatcherType> on, String... urls) {
     FilterRegistration.Dynamic reg = ctx.addFilter(name, filter);
     reg.setAsyncSupported(true);
-    reg.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, urls);
+    reg.addMappingForUrlPatterns(on, true, urls);
   }
 }

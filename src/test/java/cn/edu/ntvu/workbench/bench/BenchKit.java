@@ -72,6 +72,9 @@ final class BenchKit {
     form.put("account", account);
     form.put("submit", "x");
     form.put("jakarta.faces.ViewState", vs.group(1));
+    if (WebSession.nonceOf(page) != null) {
+      form.put("primefaces.nonce", WebSession.nonceOf(page));
+    }
     HttpResponse<String> signedIn = sessionWith(cookies).post(base + "/dev/signin.xhtml", form);
     String location = WebSession.location(signedIn);
     if (signedIn.statusCode() != 302 || location.contains("/dev/signin")) {

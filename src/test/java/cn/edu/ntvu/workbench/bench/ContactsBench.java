@@ -121,6 +121,9 @@ public final class ContactsBench {
       fields.put("runId", String.valueOf(runId));
     }
     fields.put("jakarta.faces.ViewState", vs.group(1));
+    if (WebSession.nonceOf(get) != null) {
+      fields.put("primefaces.nonce", WebSession.nonceOf(get));
+    }
     HttpResponse<String> posted = BenchKit.sessionWith(session[0]).post(base + page.replaceAll("\\?.*", ""), fields);
     session[0] = BenchKit.cookies(posted, session[0]);
     String location = WebSession.location(posted);

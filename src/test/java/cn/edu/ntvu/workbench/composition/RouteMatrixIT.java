@@ -105,6 +105,7 @@ class RouteMatrixIT {
           Map.entry("cn.edu.ntvu.workbench.platform.web.StaticCacheFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.EncodingFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.SecurityHeadersFilter", ""),
+          Map.entry("cn.edu.ntvu.workbench.platform.web.InnerPageFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.PayaraEndpointsFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.identity.interfaces.web.CasLogoutRequestFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.composition.AdminGuardFilter", ""),

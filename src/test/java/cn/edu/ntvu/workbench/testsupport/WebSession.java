@@ -32,6 +32,31 @@ public final class WebSession {
 
   private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
+  /**
+   * The CSP nonce of the last page fetched at each path: a Faces post carries it back as {@code primefaces.nonce}
+   * (the browser's wb.js does the same), without which PrimeFaces refuses the post.
+   */
+  private final Map<String, String> nonces = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final java.util.regex.Pattern NONCE = java.util.regex.Pattern.compile("'nonce-([^']+)'");
+
+  /** The nonce in a response's Content-Security-Policy; null when it has none. */
+  public static String nonceOf(HttpResponse<?> r) {
+    java.util.regex.Matcher m = NONCE.matcher(r.headers().firstValue("Content-Security-Policy").orElse(""));
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** {@code form} with the page's nonce added when it is a Faces post that lacks one. */
+  private Map<String, String> withNonce(String url, Map<String, String> form) {
+    String nonce = nonces.get(URI.create(url).getPath());
+    if (nonce == null || !form.containsKey("jakarta.faces.ViewState") || form.containsKey("primefaces.nonce")) {
+      return form;
+    }
+    Map<String, String> out = new java.util.LinkedHashMap<>(form);
+    out.put("primefaces.nonce", nonce);
+    return out;
+  }
+
   public WebSession userAgent(String ua) {
     this.userAgent = ua;
     return this;
@@ -49,7 +74,8 @@ public final class WebSession {
     return send(HttpRequest.newBuilder(URI.create(hash < 0 ? url : url.substring(0, hash))).GET());
   }
 
-  public HttpResponse<String> post(String url, Map<String, String> form) {
+  public HttpResponse<String> post(String url, Map<String, String> given) {
+    Map<String, String> form = withNonce(url, given);
     String body =
         form.entrySet().stream()
             .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
@@ -64,7 +90,8 @@ public final class WebSession {
    * POSTs {@code form} as {@code multipart/form-data}, as a browser sends a form with a file input (no file chosen):
    * Faces reads such a form's file inputs only from a multipart request.
    */
-  public HttpResponse<String> postMultipart(String url, Map<String, String> form) {
+  public HttpResponse<String> postMultipart(String url, Map<String, String> given) {
+    Map<String, String> form = withNonce(url, given);
     String boundary = "----wbtest" + Long.toHexString(System.nanoTime());
     StringBuilder body = new StringBuilder();
     form.forEach(
@@ -118,9 +145,15 @@ public final class WebSession {
   private HttpResponse<String> send(HttpRequest.Builder builder) {
     headers.forEach(builder::header);
     try {
-      return client.send(
-          builder.header("User-Agent", userAgent).timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          client.send(
+              builder.header("User-Agent", userAgent).timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      String nonce = nonceOf(r);
+      if (nonce != null) {
+        nonces.put(r.uri().getPath(), nonce);
+      }
+      return r;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -12,8 +12,8 @@ import java.io.IOException;
  * request, which would end on the error page. The admin who picked too big a file is sent back to the page with
  * {@code ?tooLarge=1} instead, where the upload field says how large a file may be (see
  * {@code /WEB-INF/includes/import-file.xhtml}, which also stops such a file in the browser before it is sent).
- * A post without the multipart body such a form needs (made by hand, or by a broken client) is answered 400 with the
- * bad-request page rather than the error page.
+ * A post without the multipart body such a form needs (made by hand, or by a broken client), and a Faces post that
+ * does not carry its page's CSP nonce back, are answered 400 with the bad-request page rather than the error page.
  */
 public class UploadLimitFilter extends HttpFilter {
   public static final String PARAM = "tooLarge";
@@ -31,6 +31,11 @@ public class UploadLimitFilter extends HttpFilter {
         res.reset();
         // Back to the page the container dispatched to, spelled canonically: never a path taken from the client.
         res.sendRedirect(req.getContextPath() + CanonicalPath.of(req) + "?" + PARAM + "=1");
+      } else if (staleNonce(e)) {
+        // A Faces post without the page's nonce, or with another one (a hand-made or replayed post): PrimeFaces
+        // refuses to render with it; the client sent something malformed, not a server error.
+        res.reset();
+        res.sendError(HttpServletResponse.SC_BAD_REQUEST);
       } else if (notMultipart(e)) {
         // A form with a file field posted without its files (a hand-made or broken client): a bad request, not a 500.
         res.reset();
@@ -39,6 +44,16 @@ public class UploadLimitFilter extends HttpFilter {
         throw e;
       }
     }
+  }
+
+  /** PrimeFaces' "CSP nonce mismatch": the postback's primefaces.nonce is not the one its page was rendered with. */
+  static boolean staleNonce(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getClass().getName().equals("org.primefaces.csp.CspException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reading the parts of a request that is not multipart/form-data (Catalina names the content type it wanted). */
