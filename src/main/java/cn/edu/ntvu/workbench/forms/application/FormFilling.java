@@ -94,9 +94,8 @@ public class FormFilling {
    * <p>Files are stored only in this transaction: with the accepted answer, or — when the submit is refused for
    * other questions — staged for the person's next try ({@link SubmitOutcome#stagedFiles}), to be claimed by it or
    * removed by the cleanup job within the hour. A submit refused as a whole (a lost token, a closed form, not in the
-   * audience) stores nothing. Each stored file counts against the person's daily upload quota; a file no answer uses any
-   * more (a replaced answer's, a staged one the accepted answer does not use) is removed
-   * with the submit.
+   * audience) stores nothing. Each stored file counts against the person's daily upload quota; a file no answer uses
+   * any more (a replaced answer's, a staged one the accepted answer does not use) is removed with the submit.
    *
    * @param token the page's one-time token: the same post again finds the response it made
    * @param edit change this person's existing answer (forms that allow it) instead of adding one
@@ -167,6 +166,8 @@ public class FormFilling {
       checked.put(q.id(), c);
     }
     if (!problems.isEmpty()) {
+      // Files kept from an earlier try wait another 45 minutes from this one.
+      store.restageFiles(id, key, List.copyOf(keptFiles.values()), now);
       return SubmitOutcome.refused(problems, stage(user, id, key, newFiles, problems, now));
     }
     Optional<Problem> over = overQuota(user, newFiles.values());

@@ -452,6 +452,18 @@ public class FormStore {
         + " AND staged_at IS NOT NULL", args.toArray());
   }
 
+  /** Staged files a refused submit named again wait from {@code now} on. */
+  public void restageFiles(long formId, String key, List<Long> ids, LocalDateTime now) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    List<Object> args = new ArrayList<>(List.of(now, formId, key));
+    args.addAll(ids);
+    exec("UPDATE form_file SET staged_at = ? WHERE form_id = ? AND respondent_key = ? AND id IN (" + marks + ")"
+        + " AND staged_at IS NOT NULL", args.toArray());
+  }
+
   /** Removes this person's staged files of the form (after an accepted submit claimed the ones it uses). */
   public int deleteStagedFiles(long formId, String key) {
     return exec("DELETE FROM form_file WHERE form_id = ? AND respondent_key = ? AND staged_at IS NOT NULL",
@@ -470,10 +482,20 @@ public class FormStore {
     return exec("DELETE FROM form_file WHERE staged_at < ? LIMIT " + limit, before);
   }
 
-  /** The cleanup job: drafts of forms that take no more answers (closed, archived), at most {@code limit}. */
+  /**
+   * The cleanup job: drafts of forms that take no more answers (closed, archived), at most {@code limit}. The forms
+   * are found by a plain read first, so the delete locks no form row (a DELETE … IN (SELECT …) would lock every form
+   * it reads while publishing and closing lock them too).
+   */
   public int deleteDraftsOfClosedForms(int limit) {
-    return exec("DELETE FROM form_draft WHERE form_id IN (SELECT id FROM form WHERE status IN ('CLOSED', 'ARCHIVED'))"
-        + " LIMIT " + limit);
+    List<Long> forms = rows(em.createNativeQuery("SELECT DISTINCT d.form_id FROM form_draft d JOIN form f"
+        + " ON f.id = d.form_id WHERE f.status IN ('CLOSED', 'ARCHIVED') LIMIT 100")).stream()
+        .map(r -> lng(r[0])).toList();
+    if (forms.isEmpty()) {
+      return 0;
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(forms.size(), "?"));
+    return exec("DELETE FROM form_draft WHERE form_id IN (" + marks + ") LIMIT " + limit, forms.toArray());
   }
 
   /** [form id, respondent key, file name, content type, bytes]. */

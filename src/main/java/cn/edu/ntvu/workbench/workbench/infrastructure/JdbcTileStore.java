@@ -337,14 +337,34 @@ public class JdbcTileStore implements TileStore {
     }
   }
 
+  /**
+   * First the candidates, read without locks; then each deleted by its key only while it is still old: a tile save
+   * that touched it meanwhile ({@link #touchIcon}) keeps it. A single DELETE with the tile check inside would lock
+   * every icon and tile row it scans and could deadlock with a save.
+   */
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
   public int removeUnusedIcons(java.time.LocalDateTime before, int limit) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("DELETE FROM workbench_icon WHERE uploaded_at < ?"
-            + " AND NOT EXISTS (SELECT 1 FROM workbench_tile t WHERE t.icon = workbench_icon.name) LIMIT " + limit)) {
-      ps.setTimestamp(1, Timestamp.valueOf(before));
-      return ps.executeUpdate();
+    try (Connection c = dataSource.getConnection()) {
+      List<String> names = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM workbench_icon i WHERE uploaded_at < ?"
+          + " AND NOT EXISTS (SELECT 1 FROM workbench_tile t WHERE t.icon = i.name) LIMIT " + limit)) {
+        ps.setTimestamp(1, Timestamp.valueOf(before));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            names.add(rs.getString(1));
+          }
+        }
+      }
+      int removed = 0;
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM workbench_icon WHERE name = ? AND uploaded_at < ?")) {
+        for (String name : names) {
+          ps.setString(1, name);
+          ps.setTimestamp(2, Timestamp.valueOf(before));
+          removed += ps.executeUpdate();
+        }
+      }
+      return removed;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -9,7 +9,6 @@ import cn.edu.ntvu.workbench.forms.application.SubmitOutcome;
 import cn.edu.ntvu.workbench.forms.domain.AnswerCheck;
 import cn.edu.ntvu.workbench.forms.domain.ChoiceOption;
 import cn.edu.ntvu.workbench.forms.domain.FileKind;
-import cn.edu.ntvu.workbench.forms.domain.Problem;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.forms.domain.QuestionType;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
