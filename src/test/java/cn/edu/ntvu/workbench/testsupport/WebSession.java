@@ -74,6 +74,21 @@ public final class WebSession {
     return send(HttpRequest.newBuilder(URI.create(hash < 0 ? url : url.substring(0, hash))).GET());
   }
 
+  /** GETs {@code url} and keeps the body as bytes (a download: XLSX, an image). */
+  public HttpResponse<byte[]> getBytes(String url) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).GET();
+    headers.forEach(builder::header);
+    try {
+      return client.send(builder.header("User-Agent", userAgent).timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> post(String url, Map<String, String> given) {
     Map<String, String> form = withNonce(url, given);
     String body =

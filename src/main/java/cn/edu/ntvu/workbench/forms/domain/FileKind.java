@@ -1,6 +1,7 @@
 package cn.edu.ntvu.workbench.forms.domain;
 
 import cn.edu.ntvu.workbench.platform.files.FileSignature;
+import cn.edu.ntvu.workbench.platform.files.ImageHeader;
 import java.util.Optional;
 
 /** Uploads a file question takes, recognised by their first bytes (never by name or the browser's word). */
@@ -8,6 +9,13 @@ public enum FileKind {
   JPEG("image/jpeg", "jpg"),
   PNG("image/png", "png"),
   PDF("application/pdf", "pdf");
+
+  /**
+   * The most pixels a photo answer may have, read from its header ({@link ImageHeader}) before it is stored: the
+   * full-size photo of a 50-megapixel phone camera fits; a small file that would unpack into a huge image in the
+   * owner's browser (a "decompression bomb", 30000×30000 in 1 MB) does not.
+   */
+  public static final long MAX_PIXELS = 50_000_000L;
 
   private final String contentType;
   private final String extension;
@@ -39,6 +47,12 @@ public enum FileKind {
     if (kind.isEmpty() || q.imagesOnly() && kind.get() == PDF) {
       return Optional.of(Problem.of(q.imagesOnly() ? "forms.error.notImage" : "forms.error.fileType", name));
     }
-    return Optional.empty();
+    ImageHeader.Check pixels = ImageHeader.check(bytes, MAX_PIXELS);
+    return switch (pixels.verdict()) {
+      case UNREADABLE -> Optional.of(Problem.of("forms.error.imageUnreadable", name));
+      case TOO_MANY_PIXELS -> Optional.of(Problem.of("forms.error.tooManyPixels", name, pixels.size().width(),
+          pixels.size().height(), MAX_PIXELS / 1_000_000, MAX_PIXELS / 10_000));
+      default -> Optional.empty();
+    };
   }
 }

@@ -422,10 +422,80 @@ public class FormStore {
     exec("DELETE FROM form_draft WHERE form_id = ? AND respondent_key = ?", formId, key);
   }
 
-  public long insertFile(long formId, long questionId, String key, String name, String contentType, byte[] bytes) {
-    exec("INSERT INTO form_file (form_id, question_id, respondent_key, file_name, content_type, size_bytes, content)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?)", formId, questionId, key, name, contentType, bytes.length, bytes);
+  /**
+   * Stores an uploaded answer file; {@code stagedAt} is null for a file stored with its accepted answer, or the time a
+   * refused submit kept it for the person's next try (removed by the cleanup job unless a submit claims it).
+   */
+  public long insertFile(long formId, long questionId, String key, String name, String contentType, byte[] bytes,
+      LocalDateTime stagedAt) {
+    exec("INSERT INTO form_file (form_id, question_id, respondent_key, file_name, content_type, size_bytes, content,"
+        + " staged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", formId, questionId, key, name, contentType, bytes.length, bytes,
+        stagedAt);
     return lastId();
+  }
+
+  /** Whose file {@code id} is, without its bytes: [form id, question id, respondent key]. */
+  public Optional<Object[]> fileOwner(long id) {
+    return rows(bind(em.createNativeQuery("SELECT form_id, question_id, respondent_key FROM form_file WHERE id = ?"),
+        id)).stream().findFirst();
+  }
+
+  /** Files the accepted answer refers to are no longer staged (and carry no time, as the answer does not). */
+  public void claimFiles(long formId, String key, List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    List<Object> args = new ArrayList<>(List.of(formId, key));
+    args.addAll(ids);
+    exec("UPDATE form_file SET staged_at = NULL WHERE form_id = ? AND respondent_key = ? AND id IN (" + marks + ")"
+        + " AND staged_at IS NOT NULL", args.toArray());
+  }
+
+  /** Staged files a refused submit named again wait from {@code now} on. */
+  public void restageFiles(long formId, String key, List<Long> ids, LocalDateTime now) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    List<Object> args = new ArrayList<>(List.of(now, formId, key));
+    args.addAll(ids);
+    exec("UPDATE form_file SET staged_at = ? WHERE form_id = ? AND respondent_key = ? AND id IN (" + marks + ")"
+        + " AND staged_at IS NOT NULL", args.toArray());
+  }
+
+  /** Removes this person's staged files of the form (after an accepted submit claimed the ones it uses). */
+  public int deleteStagedFiles(long formId, String key) {
+    return exec("DELETE FROM form_file WHERE form_id = ? AND respondent_key = ? AND staged_at IS NOT NULL",
+        formId, key);
+  }
+
+  /** Removes this person's file {@code fileId} unless an answer of theirs still refers to it (a replaced answer). */
+  public int deleteFileIfUnused(long formId, String key, long fileId) {
+    return exec("DELETE FROM form_file WHERE id = ? AND form_id = ? AND respondent_key = ? AND NOT EXISTS ("
+        + "SELECT 1 FROM form_response r JOIN form_answer a ON a.response_id = r.id"
+        + " WHERE r.form_id = ? AND r.respondent_key = ? AND a.file_id = ?)", fileId, formId, key, formId, key, fileId);
+  }
+
+  /** The cleanup job: staged files older than {@code before}, at most {@code limit}. */
+  public int deleteStagedBefore(LocalDateTime before, int limit) {
+    return exec("DELETE FROM form_file WHERE staged_at < ? LIMIT " + limit, before);
+  }
+
+  /**
+   * The cleanup job: drafts of forms that take no more answers (closed, archived), at most {@code limit}. The forms
+   * are found by a plain read first, so the delete locks no form row (a DELETE … IN (SELECT …) would lock every form
+   * it reads while publishing and closing lock them too).
+   */
+  public int deleteDraftsOfClosedForms(int limit) {
+    List<Long> forms = rows(em.createNativeQuery("SELECT DISTINCT d.form_id FROM form_draft d JOIN form f"
+        + " ON f.id = d.form_id WHERE f.status IN ('CLOSED', 'ARCHIVED') LIMIT 100")).stream()
+        .map(r -> lng(r[0])).toList();
+    if (forms.isEmpty()) {
+      return 0;
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(forms.size(), "?"));
+    return exec("DELETE FROM form_draft WHERE form_id IN (" + marks + ") LIMIT " + limit, forms.toArray());
   }
 
   /** [form id, respondent key, file name, content type, bytes]. */

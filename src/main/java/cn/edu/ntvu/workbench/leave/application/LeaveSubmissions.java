@@ -15,6 +15,7 @@ import cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
+import cn.edu.ntvu.workbench.platform.files.UploadQuota;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,12 +25,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * A student submits a leave request: checked field by field, routed by the admin's rules (the chain is copied into
  * the request, so later rule changes do not touch it), the first step opened and its approvers' card queued — all in
  * one transaction. The form's one-time token makes a double tap or a retried post find the request already there.
+ * Attachments are stored only with the accepted request, in its transaction, and counted against the student's daily
+ * upload quota there.
  */
 @ApplicationScoped
 public class LeaveSubmissions {
@@ -37,6 +41,7 @@ public class LeaveSubmissions {
   @Inject AttachmentStore attachments;
   @Inject StepOpener opener;
   @Inject AuditTrail audit;
+  @Inject UploadQuota quota;
   @Inject Clock clock;
 
   /** The problems of a form without submitting it (the page checks as the student types). */
@@ -64,11 +69,22 @@ public class LeaveSubmissions {
     if (files.size() > AttachmentKind.MAX_FILES) {
       problems.add(FieldProblem.of("attachments", "leave.error.tooManyFiles", AttachmentKind.MAX_FILES));
     }
+    // Again here, whoever calls: a photo is decoded (for its preview) only within the pixel limit.
+    files.stream().filter(f -> f.kind().isImage())
+        .map(f -> AttachmentKind.pixelProblem(f.fileName(), f.content()))
+        .flatMap(Optional::stream).findFirst().ifPresent(problems::add);
     if (!student.isStudent()) {
       problems.add(FieldProblem.of("type", "leave.error.notStudent"));
     }
     if (!problems.isEmpty()) {
       return new SubmitResult(0, false, problems);
+    }
+    // Last, when everything else is right: a refused submit counts nothing against the day's quota.
+    Optional<UploadQuota.Refusal> over =
+        quota.take(student.account(), files.size(), files.stream().mapToLong(f -> f.content().length).sum());
+    if (over.isPresent()) {
+      return new SubmitResult(0, false,
+          List.of(FieldProblem.of("attachments", "leave.error.quota", over.get().args().toArray())));
     }
     LeaveDuration d = form.duration();
     Routing.Chain chain = new Routing(store.rules()).chainFor(type.code(), d.days(), form.offCampus());

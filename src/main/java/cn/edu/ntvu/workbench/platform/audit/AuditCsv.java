@@ -1,14 +1,15 @@
 package cn.edu.ntvu.workbench.platform.audit;
 
+import cn.edu.ntvu.workbench.platform.export.SpreadsheetCells;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The audit log as a CSV file for Excel: UTF-8 with a byte-order mark (without it Excel reads Chinese as GBK and
- * shows garbage), CRLF line ends, RFC 4180 quoting, and every cell that a spreadsheet would take for a formula
- * ({@code = + - @}, or a leading tab or carriage return) prefixed with an apostrophe, so that a file name or
- * tile title like {@code =HYPERLINK(...)} stays text (CSV injection).
+ * shows garbage), CRLF line ends, RFC 4180 quoting, and every cell that a spreadsheet could take for a formula
+ * prefixed with an apostrophe ({@link SpreadsheetCells}, the rule of every export), so that a file name or tile
+ * title like {@code =HYPERLINK(...)} stays text (CSV injection).
  */
 public final class AuditCsv {
   /** The UTF-8 byte-order mark that makes Excel read the file as UTF-8. */
@@ -16,33 +17,14 @@ public final class AuditCsv {
 
   private AuditCsv() {}
 
-  /** Whether a spreadsheet would take {@code value} for a formula (also used by other CSV and XLSX exports). */
-  public static boolean formulaLike(String value) {
-    if (value == null || value.isEmpty()) {
-      return false;
-    }
-    char first = value.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-  }
-
-  /** One cell, neutralised and quoted as needed. */
+  /** One cell, neutralised ({@link SpreadsheetCells#csv}) and quoted as needed. */
   public static String cell(String value) {
-    if (value == null || value.isEmpty()) {
-      return "";
-    }
-    String v = value;
-    if (formulaLike(v)) {
-      v = "'" + v;
-    }
-    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-      v = '"' + v.replace("\"", "\"\"") + '"';
-    }
-    return v;
+    return SpreadsheetCells.csv(value);
   }
 
   /** One CSV line (CRLF) of neutralised cells. */
   public static String row(List<String> cells) {
-    return cells.stream().map(AuditCsv::cell).collect(Collectors.joining(",")) + "\r\n";
+    return SpreadsheetCells.csvRow(cells);
   }
 
   /**

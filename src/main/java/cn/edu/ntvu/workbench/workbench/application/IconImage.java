@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.workbench.application;
 
+import cn.edu.ntvu.workbench.platform.files.ImageHeader;
 import cn.edu.ntvu.workbench.workbench.domain.TileInputException;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import java.awt.Graphics2D;
@@ -18,14 +19,20 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * An uploaded tile icon made safe: only PNG, JPEG or WebP, recognised by their content (magic bytes, not the file
- * name), at most {@link #MAX_BYTES} and {@link #MAX_SIDE} pixels a side (read from the header before decoding, so a
- * small file cannot unpack into a huge image), decoded completely (a truncated file is refused), and re-encoded as a
+ * name), at most {@link #MAX_BYTES}, {@link #MAX_PIXELS} pixels and {@link #MAX_SIDE} a side (read from the header
+ * by {@link ImageHeader} before any decoder sees the bytes, so a small file cannot unpack into a huge image), decoded
+ * completely (a truncated file is refused), and re-encoded as a
  * {@value #SIDE}×{@value #SIDE} PNG. What is stored and served is only ever our own PNG, never the uploaded bytes: an
  * SVG with script or an HTML page renamed .png never gets through. Refusals are {@link TileInputException}s whose
  * keys name messages in {@code i18n.workbench}.
  */
 public final class IconImage {
   public static final int MAX_BYTES = 200 * 1024;
+  /**
+   * An icon is shown at 96×96: 2000×2000 is more than any source needs, and decoding it costs 16 MB; a photo-sized or
+   * bomb image (30000×30000 in a 200 KB PNG would need 3.6 GB) is refused from its header.
+   */
+  public static final long MAX_PIXELS = 4_000_000L;
   static final int MAX_SIDE = 4096;
   public static final int SIDE = 96;
 
@@ -44,6 +51,14 @@ public final class IconImage {
     Format format = Format.of(upload);
     if (format == null) {
       throw new TileInputException("workbench.icon.type");
+    }
+    ImageHeader.Check header = ImageHeader.check(upload, MAX_PIXELS);
+    if (header.verdict() == ImageHeader.Verdict.UNREADABLE) {
+      throw new TileInputException("workbench.icon.damaged");
+    }
+    if (header.verdict() == ImageHeader.Verdict.TOO_MANY_PIXELS || header.size().width() > MAX_SIDE
+        || header.size().height() > MAX_SIDE) {
+      throw tooLarge(header.size().width(), header.size().height());
     }
     BufferedImage image = decode(upload, format);
     return encode(fit(image));
@@ -87,8 +102,9 @@ public final class IconImage {
       reader.setInput(in, true, true);
       int w = reader.getWidth(0);
       int h = reader.getHeight(0);
-      if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE) {
-        throw new TileInputException("workbench.icon.dimensions", String.valueOf(MAX_SIDE));
+      // The decoder's own reading of the header must agree with ours (a second check, not the first).
+      if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) {
+        throw tooLarge(w, h);
       }
       BufferedImage image = reader.read(0);
       if (image == null) {
@@ -104,6 +120,11 @@ public final class IconImage {
     } finally {
       reader.dispose();
     }
+  }
+
+  private static TileInputException tooLarge(int w, int h) {
+    return new TileInputException("workbench.icon.dimensions", String.valueOf(w), String.valueOf(h),
+        String.valueOf(MAX_PIXELS / 10_000), String.valueOf(MAX_SIDE), String.valueOf(MAX_PIXELS / 1_000_000));
   }
 
   private static ImageReader reader(Format format) {

@@ -6,6 +6,7 @@ import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
+import cn.edu.ntvu.workbench.platform.files.UploadQuota;
 import cn.edu.ntvu.workbench.workbench.domain.Tile;
 import cn.edu.ntvu.workbench.workbench.domain.TileIcons;
 import cn.edu.ntvu.workbench.workbench.domain.TileInputException;
@@ -13,6 +14,8 @@ import cn.edu.ntvu.workbench.workbench.domain.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ import java.util.Optional;
 public class TileAdmin {
   @Inject TileStore store;
   @Inject AuditTrail audit;
+  @Inject UploadQuota quota;
+  @Inject Clock clock;
 
   /** Stores a new tile (already {@link Tile#checked}) and returns its id. */
   public long create(Tile tile, AuditActor actor) {
@@ -91,7 +96,8 @@ public class TileAdmin {
   public boolean importAll(TileTransfer.Read file, long version, String fileName, AuditActor actor) {
     List<Tile> tiles = file.tiles();
     List<Tile> before = store.all();
-    file.icons().forEach((name, png) -> store.saveIcon(name, png, actor.account()));
+    LocalDateTime now = LocalDateTime.now(clock);
+    file.icons().forEach((name, png) -> store.saveIcon(name, png, actor.account(), now));
     if (!store.replaceAll(tiles, version, actor.account())) {
       return false;
     }
@@ -109,19 +115,28 @@ public class TileAdmin {
 
   /**
    * Checks and re-encodes an uploaded icon ({@link IconImage}), stores it and returns its name; refusals are {@link
-   * cn.edu.ntvu.workbench.workbench.domain.TileInputException}s.
+   * cn.edu.ntvu.workbench.workbench.domain.TileInputException}s. The upload counts against the admin's daily upload
+   * quota. An icon that no tile uses an hour later is removed by the upload cleanup ({@link UnusedIcons}): it was
+   * uploaded for a tile that was never saved.
    */
   public String uploadIcon(byte[] upload, String fileName, AuditActor actor) {
     IconImage.Icon icon = IconImage.normalize(upload);
-    store.saveIcon(icon.name(), icon.png(), actor.account());
+    quota.take(actor.account(), 1, upload.length).ifPresent(r -> {
+      throw new TileInputException("workbench.icon.quota",
+          r.args().stream().map(String::valueOf).toArray(String[]::new));
+    });
+    store.saveIcon(icon.name(), icon.png(), actor.account(), LocalDateTime.now(clock));
     audit.record(actor, "TILE_ICON_UPLOAD", AuditObject.of("tile_icon", icon.name(), fileName == null ? "" : fileName),
         AuditDiff.created(Map.of("icon", icon.name(), "bytes", icon.png().length)));
     return icon.name();
   }
 
-  /** An uploaded icon must be one we stored (a form post could name any). */
+  /**
+   * An uploaded icon must be one we stored (a form post could name any, and the cleanup may have removed one that no
+   * tile used for an hour); touching it keeps the cleanup off it while this save commits.
+   */
   private void requireIcon(Tile tile) {
-    if (TileIcons.isUploaded(tile.icon()) && store.icon(tile.icon()).isEmpty()) {
+    if (TileIcons.isUploaded(tile.icon()) && !store.touchIcon(tile.icon(), LocalDateTime.now(clock))) {
       throw new TileInputException("workbench.error.icon");
     }
   }

@@ -45,8 +45,21 @@ public interface TileStore {
    */
   boolean replaceAll(List<Tile> tiles, long expectedVersion, String actor);
 
-  /** Stores an uploaded icon (already re-encoded); the same name again changes nothing. */
-  void saveIcon(String name, byte[] png, String actor);
+  /**
+   * Stores an uploaded icon (already re-encoded) as uploaded {@code now}; the same name again only renews that time
+   * (an icon no tile uses is removed an hour after its last upload: {@link #removeUnusedIcons}).
+   */
+  void saveIcon(String name, byte[] png, String actor, java.time.LocalDateTime now);
+
+  /**
+   * Marks uploaded icon {@code name} as used {@code now} in the caller's transaction (a tile is being saved with it);
+   * false when there is no such icon. Its row stays locked until the save commits, so the cleanup cannot remove it
+   * in between.
+   */
+  boolean touchIcon(String name, java.time.LocalDateTime now);
+
+  /** Removes uploaded icons no tile uses that were uploaded or used before {@code before}; at most {@code limit}. */
+  int removeUnusedIcons(java.time.LocalDateTime before, int limit);
 
   /** An uploaded icon's PNG. */
   Optional<byte[]> icon(String name);

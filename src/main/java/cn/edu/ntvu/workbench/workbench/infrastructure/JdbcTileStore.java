@@ -308,14 +308,63 @@ public class JdbcTileStore implements TileStore {
 
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
-  public void saveIcon(String name, byte[] png, String actor) {
+  public void saveIcon(String name, byte[] png, String actor, java.time.LocalDateTime now) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement("INSERT IGNORE INTO workbench_icon (name, png, uploaded_by) VALUES (?, ?, ?)")) {
+            c.prepareStatement("INSERT INTO workbench_icon (name, png, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE uploaded_at = VALUES(uploaded_at)")) {
       ps.setString(1, name);
       ps.setBytes(2, png);
       ps.setString(3, actor);
+      ps.setTimestamp(4, Timestamp.valueOf(now));
       ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean touchIcon(String name, java.time.LocalDateTime now) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE workbench_icon SET uploaded_at = ? WHERE name = ?")) {
+      ps.setTimestamp(1, Timestamp.valueOf(now));
+      ps.setString(2, name);
+      // Matched rows (the driver's default), so an icon touched twice in the same millisecond still counts.
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * First the candidates, read without locks; then each deleted by its key only while it is still old: a tile save
+   * that touched it meanwhile ({@link #touchIcon}) keeps it. A single DELETE with the tile check inside would lock
+   * every icon and tile row it scans and could deadlock with a save.
+   */
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int removeUnusedIcons(java.time.LocalDateTime before, int limit) {
+    try (Connection c = dataSource.getConnection()) {
+      List<String> names = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM workbench_icon i WHERE uploaded_at < ?"
+          + " AND NOT EXISTS (SELECT 1 FROM workbench_tile t WHERE t.icon = i.name) LIMIT " + limit)) {
+        ps.setTimestamp(1, Timestamp.valueOf(before));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            names.add(rs.getString(1));
+          }
+        }
+      }
+      int removed = 0;
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM workbench_icon WHERE name = ? AND uploaded_at < ?")) {
+        for (String name : names) {
+          ps.setString(1, name);
+          ps.setTimestamp(2, Timestamp.valueOf(before));
+          removed += ps.executeUpdate();
+        }
+      }
+      return removed;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

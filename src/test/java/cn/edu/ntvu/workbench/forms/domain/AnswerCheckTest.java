@@ -101,9 +101,12 @@ class AnswerCheckTest {
   }
 
   @Test
-  void filesAreRecognisedByContentAndSize() {
+  void filesAreRecognisedByContentAndSize() throws java.io.IOException {
     Question photo = Question.blank(QuestionType.FILE, 1);
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0};
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        "png", out);
+    byte[] png = out.toByteArray();
     byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0};
     byte[] pdf = {'%', 'P', 'D', 'F', '-', '1', '.', '7', 0, 0};
     assertThat(FileKind.problem(photo, "a.png", png)).isEmpty();
@@ -115,5 +118,18 @@ class AnswerCheckTest {
     byte[] big = new byte[2048];
     System.arraycopy(pdf, 0, big, 0, pdf.length);
     assertThat(FileKind.problem(anyFile, "big.pdf", big).orElseThrow().key()).isEqualTo("forms.error.fileTooBig");
+  }
+
+  @Test
+  void aPhotoBeyondTheLimitOrWithAnUnreadableHeaderIsRefusedBeforeItIsStored() {
+    Question anyFile = new Question(0, 1, QuestionType.FILE, "材料", "", false, null, null, null, null, null, null,
+        List.of(), false, 2048);
+    byte[] bomb = cn.edu.ntvu.workbench.platform.files.ImageBombs.png30000();
+    Problem p = FileKind.problem(anyFile, "炸弹.png", bomb).orElseThrow();
+    assertThat(p.key()).isEqualTo("forms.error.tooManyPixels");
+    assertThat(p.args()).containsExactly("炸弹.png", 30000, 30000, 50L, 5000L);
+    byte[] cutPng = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0};
+    assertThat(FileKind.problem(anyFile, "cut.png", cutPng).orElseThrow().key())
+        .isEqualTo("forms.error.imageUnreadable");
   }
 }

@@ -103,4 +103,17 @@ class IconImageTest {
     assertThat(out.size()).isLessThan(IconImage.MAX_BYTES);
     refused(out.toByteArray(), "workbench.icon.dimensions");
   }
+
+  @Test
+  void aBombOfUnderTwoHundredKilobytesAndAnImageOfMoreThanFourMegapixelsAreRefusedFromTheirHeader() {
+    // 30000×30000 in 1 bit per pixel: a valid PNG of about 110 KB that would decode into 3.6 GB of ARGB.
+    byte[] bomb = cn.edu.ntvu.workbench.platform.files.ImageBombs.png(30_000, 30_000, 1);
+    assertThat(bomb.length).isLessThan(IconImage.MAX_BYTES);
+    refused(bomb, "workbench.icon.dimensions");
+    assertThatThrownBy(() -> IconImage.normalize(bomb)).extracting(e -> ((TileInputException) e).args())
+        .isEqualTo(java.util.List.of("30000", "30000", "400", "4096", "4"));
+    // Within the side limit, beyond the pixels.
+    refused(cn.edu.ntvu.workbench.platform.files.ImageBombs.png(2100, 2000, 1), "workbench.icon.dimensions");
+    refused(cn.edu.ntvu.workbench.platform.files.ImageBombs.webpCanvas(50_000, 50_000), "workbench.icon.dimensions");
+  }
 }

@@ -79,7 +79,17 @@ class WorkbenchTilesTest {
     }
 
     @Override
-    public void saveIcon(String name, byte[] png, String actor) {
+    public void saveIcon(String name, byte[] png, String actor, java.time.LocalDateTime now) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean touchIcon(String name, java.time.LocalDateTime now) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int removeUnusedIcons(java.time.LocalDateTime before, int limit) {
       throw new UnsupportedOperationException();
     }
 

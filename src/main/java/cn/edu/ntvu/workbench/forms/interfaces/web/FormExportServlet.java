@@ -14,6 +14,7 @@ import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
 import cn.edu.ntvu.workbench.platform.audit.AuditCsv;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
+import cn.edu.ntvu.workbench.platform.export.SpreadsheetCells;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -86,11 +87,11 @@ public class FormExportServlet extends HttpServlet {
       OutputStream out = resp.getOutputStream();
       out.write(AuditCsv.BOM);
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      w.write(AuditCsv.row(header));
+      w.write(SpreadsheetCells.csvRow(header));
       int[] n = {0};
       results.eachResponse(user, id, r -> {
         try {
-          w.write(AuditCsv.row(cells(++n[0], r, questions, anonymous, fileBase)));
+          w.write(SpreadsheetCells.csvRow(cells(++n[0], r, questions, anonymous, fileBase)));
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -100,8 +101,7 @@ public class FormExportServlet extends HttpServlet {
     }
     resp.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
-      CellStyle asText = book.createCellStyle();
-      asText.setQuotePrefixed(true);
+      CellStyle asText = SpreadsheetCells.textStyle(book);
       Sheet sheet = book.createSheet(t.get("forms.app"));
       write(sheet.createRow(0), header, asText);
       int[] n = {0};
@@ -134,12 +134,8 @@ public class FormExportServlet extends HttpServlet {
   private static void write(Row row, List<String> values, CellStyle asText) {
     for (int i = 0; i < values.size(); i++) {
       String v = values.get(i) == null ? "" : values.get(i);
-      var cell = row.createCell(i);
       // Excel's own cell limit; a longer answer is cut in the sheet (the CSV keeps it whole).
-      cell.setCellValue(v.length() > 32_767 ? v.substring(0, 32_767) : v);
-      if (AuditCsv.formulaLike(v)) {
-        cell.setCellStyle(asText);
-      }
+      SpreadsheetCells.text(row.createCell(i), v.length() > 32_767 ? v.substring(0, 32_767) : v, asText);
     }
   }
 }

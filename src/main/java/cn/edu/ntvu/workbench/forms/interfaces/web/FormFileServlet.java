@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * {@code /forms/file?id=}: an uploaded answer file, for the form's owners and the person who uploaded it; 403 to
- * anyone else, 404 when there is no such file. Served as an attachment with its recognised type only.
+ * anyone else, 404 when there is no such file. A photo is shown inline, a PDF is a download, both unsniffed and
+ * sandboxed ({@link cn.edu.ntvu.workbench.platform.files.StoredFileResponse}).
  */
 @WebServlet("/forms/file")
 public class FormFileServlet extends HttpServlet {
@@ -42,7 +43,6 @@ public class FormFileServlet extends HttpServlet {
     }
     Object[] f = file.get();
     byte[] bytes = (byte[]) f[4];
-    cn.edu.ntvu.workbench.platform.files.StoredFileResponse.send(
-        resp, String.valueOf(f[3]), String.valueOf(f[2]), true, "private, no-store", bytes);
+    cn.edu.ntvu.workbench.platform.files.StoredFileResponse.send(resp, String.valueOf(f[2]), "private, no-store", bytes);
   }
 }

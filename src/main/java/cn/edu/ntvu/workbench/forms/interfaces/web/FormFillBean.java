@@ -1,7 +1,6 @@
 package cn.edu.ntvu.workbench.forms.interfaces.web;
 
 import cn.edu.ntvu.workbench.platform.json.Jsons;
-import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
 import cn.edu.ntvu.workbench.forms.application.FormFilling;
 import cn.edu.ntvu.workbench.forms.application.FormsTexts;
 import cn.edu.ntvu.workbench.forms.application.NewFile;
@@ -10,7 +9,6 @@ import cn.edu.ntvu.workbench.forms.application.SubmitOutcome;
 import cn.edu.ntvu.workbench.forms.domain.AnswerCheck;
 import cn.edu.ntvu.workbench.forms.domain.ChoiceOption;
 import cn.edu.ntvu.workbench.forms.domain.FileKind;
-import cn.edu.ntvu.workbench.forms.domain.Problem;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.forms.domain.QuestionType;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
@@ -200,19 +198,17 @@ public class FormFillBean implements Serializable {
     }
     readChoices();
     Map<Long, String> values = new HashMap<>(typed);
-    try {
-      readFiles(values, t);
-    } catch (FormAccessDenied e) {
-      Pages.error(t.get("forms.fill.error.closed"));
-      return null;
-    }
+    List<NewFile> newFiles = readFiles(t);
     if (!problems.isEmpty()) {
       Pages.error(t.get("forms.fill.fix"));
       return null;
     }
     Map<Long, List<String>> choices = new HashMap<>();
     sheet.questions().forEach(q -> choices.put(q.id(), ticks(q.id())));
-    SubmitOutcome out = filling.submit(me.get(), id, values, choices, token, editingAnswer);
+    // The files go with the submit: stored with an accepted answer, kept for the next try when other questions are
+    // refused, never stored when the whole post is (see FormFilling#submit).
+    SubmitOutcome out = filling.submit(me.get(), id, values, choices, newFiles, token, editingAnswer);
+    out.stagedFiles().forEach((qid, fileId) -> typed.put(qid, String.valueOf(fileId)));
     if (out.refused()) {
       if (out.formProblem() != null) {
         if (out.formProblem().key().equals("forms.fill.error.notMember")) {
@@ -228,35 +224,42 @@ public class FormFillBean implements Serializable {
     return "fill.xhtml?faces-redirect=true&done=1&id=" + id + (out.created() ? "" : "&again=1");
   }
 
-  private void readFiles(Map<Long, String> values, FormsTexts t) {
-    for (Question q : sheet.questions()) {
-      if (q.type() != QuestionType.FILE || !(getFiles().get(q.id()) instanceof Part p) || p.getSize() <= 0) {
-        continue;
+  /**
+   * The files chosen on this post, as read (the submit checks their size, content and pixels before storing any). The
+   * container's copies of the parts (temporary files beyond 1 MB) are deleted as soon as they are read.
+   */
+  private List<NewFile> readFiles(FormsTexts t) {
+    List<NewFile> out = new ArrayList<>();
+    try {
+      for (Question q : sheet.questions()) {
+        if (q.type() != QuestionType.FILE || !(getFiles().get(q.id()) instanceof Part p) || p.getSize() <= 0) {
+          continue;
+        }
+        String name = p.getSubmittedFileName() == null ? "file" : p.getSubmittedFileName();
+        name = name.length() > 200 ? name.substring(name.length() - 200) : name;
+        // At most one byte beyond the limit: enough for the submit to say "too large" without holding more.
+        byte[] bytes;
+        try (InputStream in = p.getInputStream()) {
+          bytes = in.readNBytes(q.effectiveMaxKilobytes() * 1024 + 1);
+        } catch (IOException e) {
+          problems.put(q.id(), t.get("forms.error.fileGone"));
+          continue;
+        }
+        out.add(new NewFile(q.id(), name, FileKind.sniff(bytes).map(FileKind::contentType).orElse(null), bytes));
       }
-      String name = p.getSubmittedFileName() == null ? "file" : p.getSubmittedFileName();
-      name = name.length() > 200 ? name.substring(name.length() - 200) : name;
-      if (p.getSize() > q.effectiveMaxKilobytes() * 1024L) {
-        problems.put(q.id(), t.of(Problem.of("forms.error.fileTooBig", name, q.effectiveMaxKilobytes() / 1024.0)));
-        continue;
+      return out;
+    } finally {
+      for (Object o : getFiles().values()) {
+        if (o instanceof Part p) {
+          try {
+            p.delete();
+          } catch (IOException | RuntimeException e) {
+            // The container removes it at the end of the request anyway.
+          }
+        }
       }
-      byte[] bytes;
-      try (InputStream in = p.getInputStream()) {
-        bytes = in.readNBytes(q.effectiveMaxKilobytes() * 1024 + 1);
-      } catch (IOException e) {
-        problems.put(q.id(), t.get("forms.error.fileGone"));
-        continue;
-      }
-      var problem = FileKind.problem(q, name, bytes);
-      if (problem.isPresent()) {
-        problems.put(q.id(), t.of(problem.get()));
-        continue;
-      }
-      FileKind kind = FileKind.sniff(bytes).orElseThrow();
-      long fileId = filling.storeFile(me.get(), id, new NewFile(q.id(), name, kind.contentType(), bytes));
-      values.put(q.id(), String.valueOf(fileId));
-      typed.put(q.id(), String.valueOf(fileId));
+      getFiles().clear();
     }
-    getFiles().clear();
   }
 
   /** The choice inputs of this post ({@code c<question id>}), as the browser sent them; checked later by the domain. */

@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * {@code /leave/attachment?id=7[&preview=1]}: an attachment for those who may see its request (the sign-in filter
- * has already run; anyone else gets 403, an unknown id 404). Photos come downscaled with {@code preview=1}. Served as
- * the type recognised at upload, never sniffed by the browser, and as a download unless it is a picture.
+ * has already run; anyone else gets 403, an unknown id 404). Photos come downscaled with {@code preview=1}. Shown
+ * inline only when its bytes are a picture, else a download, always unsniffed and sandboxed ({@link
+ * StoredFileResponse}).
  */
 @WebServlet("/leave/attachment")
 public class AttachmentServlet extends HttpServlet {
@@ -49,7 +50,6 @@ public class AttachmentServlet extends HttpServlet {
     }
     boolean preview = "1".equals(req.getParameter("preview")) && info.get().hasPreview();
     byte[] bytes = queries.attachmentContent(id, preview).orElse(new byte[0]);
-    StoredFileResponse.send(resp, preview ? "image/jpeg" : info.get().contentType(), info.get().fileName(),
-        info.get().contentType().startsWith("image/"), "private, max-age=3600", bytes);
+    StoredFileResponse.send(resp, info.get().fileName(), "private, max-age=3600", bytes);
   }
 }

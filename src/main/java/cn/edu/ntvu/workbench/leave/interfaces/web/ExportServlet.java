@@ -10,6 +10,7 @@ import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
 import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
 import cn.edu.ntvu.workbench.leave.application.LeaveStatistics;
 import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
+import cn.edu.ntvu.workbench.platform.export.SpreadsheetCells;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -22,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -68,24 +70,25 @@ public class ExportServlet extends HttpServlet {
     resp.setHeader("Content-Disposition",
         "attachment; filename=\"leave-" + range[0] + "-" + range[1] + ".xlsx\"");
     try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+      CellStyle asText = SpreadsheetCells.textStyle(book);
       Sheet sheet = book.createSheet(t.get("leave.app"));
-      row(sheet, 0, t.get("leave.detail.student"), "学号", t.get("leave.detail.class"), t.get("leave.field.type"),
-          t.get("leave.field.start"), t.get("leave.field.end"), t.get("leave.classes.days"),
+      row(sheet, asText, 0, t.get("leave.detail.student"), "学号", t.get("leave.detail.class"),
+          t.get("leave.field.type"), t.get("leave.field.start"), t.get("leave.field.end"), t.get("leave.classes.days"),
           t.get("leave.field.offCampus"), t.get("leave.field.destination"), t.get("leave.detail.returnedAt"));
       int i = 1;
       for (LeaveRequestRow r : rows) {
-        row(sheet, i++, r.studentName(), r.studentAccount(), names.getOrDefault(r.classCode(), r.classCode()),
+        row(sheet, asText, i++, r.studentName(), r.studentAccount(), names.getOrDefault(r.classCode(), r.classCode()),
             catalog.typeName(r.typeCode()), WHEN.format(r.start()), WHEN.format(r.end()), r.duration().daysText(),
             r.offCampus() ? t.get("leave.msg.yes") : t.get("leave.msg.no"),
             r.destination() == null ? "" : r.destination(),
             r.returnedAt() == null ? "" : WHEN.format(r.returnedAt()));
       }
       Sheet stats = book.createSheet(t.get("leave.classes.stats"));
-      row(stats, 0, t.get("leave.detail.class"), t.get("leave.field.type"), t.get("leave.classes.count"),
+      row(stats, asText, 0, t.get("leave.detail.class"), t.get("leave.field.type"), t.get("leave.classes.count"),
           t.get("leave.classes.days"));
       int j = 1;
       for (LeaveStatistics.Line l : LeaveStatistics.of(rows)) {
-        row(stats, j++, names.getOrDefault(l.classCode(), l.classCode()), catalog.typeName(l.typeCode()),
+        row(stats, asText, j++, names.getOrDefault(l.classCode(), l.classCode()), catalog.typeName(l.typeCode()),
             String.valueOf(l.count()), l.days().stripTrailingZeros().toPlainString());
       }
       book.write(resp.getOutputStream());
@@ -93,11 +96,14 @@ public class ExportServlet extends HttpServlet {
     }
   }
 
-  /** Every value is written as a text cell: nothing a student typed can become a formula. */
-  private static void row(Sheet sheet, int index, String... values) {
+  /**
+   * Every value is written as a text cell, quote-prefixed when a spreadsheet could take it for a formula ({@link
+   * SpreadsheetCells}): nothing a student typed can become one, not even when the cell is edited.
+   */
+  private static void row(Sheet sheet, CellStyle asText, int index, String... values) {
     Row row = sheet.createRow(index);
     for (int c = 0; c < values.length; c++) {
-      row.createCell(c).setCellValue(values[c]);
+      SpreadsheetCells.text(row.createCell(c), values[c], asText);
     }
   }
 }

@@ -119,34 +119,63 @@ public class LeaveFormBean implements Serializable {
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, t.get("leave.apply.fix"), null));
   }
 
+  /**
+   * The chosen files, each checked by size, content and (photos) pixels before anything decodes it. The container's
+   * copies of the parts (temporary files beyond 1 MB) are deleted as soon as they are read: nothing of a refused
+   * submit stays on disk, and an accepted one is stored only in the database, with its request.
+   */
   private List<NewAttachment> readFiles(LeaveTexts t) {
     List<NewAttachment> out = new ArrayList<>();
     List<Part> parts = files == null ? List.of() : files.stream().filter(p -> p != null && p.getSize() > 0).toList();
-    if (parts.size() > AttachmentKind.MAX_FILES) {
-      problems.put("attachments", t.get("leave.error.tooManyFiles", AttachmentKind.MAX_FILES));
+    try {
+      if (parts.size() > AttachmentKind.MAX_FILES) {
+        problems.put("attachments", t.get("leave.error.tooManyFiles", AttachmentKind.MAX_FILES));
+        return out;
+      }
+      for (Part p : parts) {
+        String name = p.getSubmittedFileName() == null ? "file" : p.getSubmittedFileName();
+        if (p.getSize() > AttachmentKind.MAX_BYTES) {
+          problems.put("attachments", t.get("leave.error.fileTooBig", name, AttachmentKind.MAX_BYTES / 1024 / 1024));
+          continue;
+        }
+        byte[] bytes;
+        try (InputStream in = p.getInputStream()) {
+          bytes = in.readNBytes(AttachmentKind.MAX_BYTES + 1);
+        } catch (IOException e) {
+          problems.put("attachments", t.get("leave.outcome.failed"));
+          continue;
+        }
+        var kind = AttachmentKind.sniff(bytes);
+        if (kind.isEmpty()) {
+          problems.put("attachments", t.get("leave.error.fileType", name));
+          continue;
+        }
+        var pixels = AttachmentKind.pixelProblem(name, bytes);
+        if (pixels.isPresent()) {
+          problems.put("attachments", t.get(pixels.get().key(), pixels.get().args().toArray()));
+          continue;
+        }
+        out.add(new NewAttachment(name, kind.get(), bytes));
+      }
       return out;
+    } finally {
+      deleteParts();
     }
-    for (Part p : parts) {
-      String name = p.getSubmittedFileName() == null ? "file" : p.getSubmittedFileName();
-      if (p.getSize() > AttachmentKind.MAX_BYTES) {
-        problems.put("attachments", t.get("leave.error.fileTooBig", name, AttachmentKind.MAX_BYTES / 1024 / 1024));
-        continue;
+  }
+
+  private void deleteParts() {
+    if (files != null) {
+      for (Part p : files) {
+        try {
+          if (p != null) {
+            p.delete();
+          }
+        } catch (IOException | RuntimeException e) {
+          // The container removes it at the end of the request anyway.
+        }
       }
-      byte[] bytes;
-      try (InputStream in = p.getInputStream()) {
-        bytes = in.readNBytes(AttachmentKind.MAX_BYTES + 1);
-      } catch (IOException e) {
-        problems.put("attachments", t.get("leave.outcome.failed"));
-        continue;
-      }
-      var kind = AttachmentKind.sniff(bytes);
-      if (kind.isEmpty()) {
-        problems.put("attachments", t.get("leave.error.fileType", name));
-        continue;
-      }
-      out.add(new NewAttachment(name, kind.get(), bytes));
+      files = new ArrayList<>();
     }
-    return out;
   }
 
   /** The form as typed; null (with the problems noted) when a time cannot be read. */

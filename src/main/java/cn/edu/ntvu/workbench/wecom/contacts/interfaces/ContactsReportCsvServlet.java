@@ -2,7 +2,7 @@ package cn.edu.ntvu.workbench.wecom.contacts.interfaces;
 
 import cn.edu.ntvu.workbench.identity.interfaces.web.ServletGuard;
 import cn.edu.ntvu.workbench.identity.domain.Role;
-import cn.edu.ntvu.workbench.platform.audit.AuditCsv;
+import cn.edu.ntvu.workbench.platform.export.SpreadsheetCells;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.RequestLocale;
 import cn.edu.ntvu.workbench.wecom.contacts.infrastructure.SyncStore;
@@ -43,7 +43,7 @@ public class ContactsReportCsvServlet extends HttpServlet {
       out.append(List.of(r.account(), r.name(), nullToEmpty(r.department()), r.mobileMasked(),
               BundleText.format(MyAccountPage.BUNDLE, locale, "account.status." + r.status().name(), List.of()),
               r.lastErrcode() == null ? "" : String.valueOf(r.lastErrcode()))
-          .stream().map(AuditCsv::cell).collect(Collectors.joining(","))).append("\r\n");
+          .stream().map(SpreadsheetCells::csv).collect(Collectors.joining(","))).append("\r\n");
     }
     byte[] text = out.toString().getBytes(StandardCharsets.UTF_8);
     res.setContentType("text/csv;charset=UTF-8");

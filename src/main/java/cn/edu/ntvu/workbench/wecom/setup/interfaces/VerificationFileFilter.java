@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.wecom.setup.interfaces;
 
+import cn.edu.ntvu.workbench.platform.files.StoredFileResponse;
 import cn.edu.ntvu.workbench.wecom.setup.application.DomainVerification;
 import cn.edu.ntvu.workbench.wecom.setup.domain.VerificationFile;
 import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
@@ -40,6 +41,9 @@ public class VerificationFileFilter extends HttpFilter {
     res.setStatus(file.isPresent() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_NOT_FOUND);
     res.setContentType("text/plain;charset=UTF-8");
     res.setHeader("Cache-Control", "no-cache");
+    // An admin's upload: never sniffed into HTML, never a document with scripts (WeCom's checker reads the text).
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Content-Security-Policy", StoredFileResponse.SANDBOX_POLICY);
     res.setContentLength(body.length);
     if (!"HEAD".equals(req.getMethod())) {
       res.getOutputStream().write(body);

@@ -295,16 +295,32 @@ public class TileAdminBean implements Serializable {
   public void uploadIcon() {
     // Read whatever the container let through; IconImage says how large an icon may be.
     byte[] bytes = ImportUpload.read(iconFile, 21 * 1024 * 1024);
+    String fileName = iconFile == null ? null : iconFile.getSubmittedFileName();
+    deleteIconPart();
     if (bytes == null) {
       return;
     }
     try {
-      icon = admin.uploadIcon(bytes, iconFile.getSubmittedFileName(), me.auditActor());
+      icon = admin.uploadIcon(bytes, fileName, me.auditActor());
       icons = null;
       info("workbench.icon.uploadedOk");
     } catch (TileInputException e) {
-      error(e.key(), e.args().toArray(String[]::new));
+      // Beside the upload field (a bad image, too many pixels, the day's quota), the rest of the form as typed.
+      FacesContext.getCurrentInstance().addMessage("icon-file", new FacesMessage(FacesMessage.SEVERITY_ERROR,
+          BundleText.format(BUNDLE, BundleText.viewLocale(), e.key(), e.args()), null));
     }
+  }
+
+  /** The container's copy of the upload goes at once; only the re-encoded icon is ever kept. */
+  private void deleteIconPart() {
+    try {
+      if (iconFile != null) {
+        iconFile.delete();
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // The container removes it at the end of the request anyway.
+    }
+    iconFile = null;
   }
 
   public Part getIconFile() {

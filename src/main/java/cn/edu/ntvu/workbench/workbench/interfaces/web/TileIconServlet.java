@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.workbench.interfaces.web;
 
+import cn.edu.ntvu.workbench.platform.files.StoredFileResponse;
 import cn.edu.ntvu.workbench.workbench.application.TileStore;
 import cn.edu.ntvu.workbench.workbench.domain.TileIcons;
 import jakarta.inject.Inject;
@@ -47,12 +48,8 @@ public class TileIconServlet extends HttpServlet {
         cache.put(name, png);
       }
     }
-    // An image has no charset (the encoding filter set UTF-8 for every response).
-    res.setCharacterEncoding((String) null);
-    res.setContentType("image/png");
+    StoredFileResponse.protect(res, "image/png");
     res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
     res.setContentLength(png.length);
     res.getOutputStream().write(png);
   }

@@ -254,6 +254,13 @@ class FormsIT {
     sw.until(ExpectedConditions.presenceOfElementLocated(By.id("error-1")));
     assertThat(s.findElement(By.id("error-1")).getText()).contains("不是照片");
     assertThat(count("SELECT COUNT(*) FROM form_file WHERE form_id = ?", id)).isZero();
+    // A decompression bomb (30000×30000 in under 1 MB) is refused from its header, beside the question.
+    java.nio.file.Path bomb = java.nio.file.Files.write(dir.resolve("大图.png"),
+        cn.edu.ntvu.workbench.platform.files.ImageBombs.png30000());
+    s.findElement(By.cssSelector("input[type=file][data-q='1']")).sendKeys(bomb.toString());
+    click(s, "submit");
+    sw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-1"), "30000×30000"));
+    assertThat(count("SELECT COUNT(*) FROM form_file WHERE form_id = ?", id)).isZero();
     s.findElement(By.cssSelector("input[type=file][data-q='1']")).sendKeys(photo.toString());
     click(s, "submit");
     sw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已提交"));
@@ -266,6 +273,9 @@ class FormsIT {
     HttpResponse<String> got = owner.get(app + "/forms/file?id=" + file);
     assertThat(got.statusCode()).isEqualTo(200);
     assertThat(got.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+    assertThat(got.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline;");
+    assertThat(got.headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
+    assertThat(got.headers().firstValue("Content-Security-Policy").orElse("")).contains("sandbox");
     assertThat(owner.get(app + "/forms/export.csv?id=" + id).body()).contains("/forms/file?id=" + file);
     WebSession classmate = WeComStandInScreen.signedIn(app + "/forms/", "20240100026");
     assertThat(classmate.get(app + "/forms/file?id=" + file).statusCode()).isEqualTo(403);
@@ -413,6 +423,22 @@ class FormsIT {
     assertThat(xlsx.statusCode()).isEqualTo(200);
     assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
     assertThat(xlsx.body()).startsWith("PK");
+
+    // A full-width formula (what a Chinese input method types) is neutralised as well, in both files.
+    WebSession other = WeComStandInScreen.signedIn(app + "/forms/fill.xhtml?id=" + id, "20240100024");
+    HttpResponse<String> otherPage = other.get(app + "/forms/fill.xhtml?id=" + id);
+    assertThat(other.post(app + "/forms/fill.xhtml?id=" + id, answer(otherPage, "＋SUM(1,2)")).statusCode())
+        .isEqualTo(302);
+    assertThat(owner.get(app + "/forms/export.csv?id=" + id).body()).contains("\r\n2,\"'＋SUM(1,2)\"\r\n");
+    HttpResponse<byte[]> book = owner.getBytes(app + "/forms/export.xlsx?id=" + id);
+    try (var read = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(book.body()))) {
+      java.util.Map<String, Boolean> quoted = new java.util.HashMap<>();
+      for (org.apache.poi.ss.usermodel.Row r : read.getSheetAt(0)) {
+        var cell = r.getCell(r.getLastCellNum() - 1);
+        quoted.put(cell.getStringCellValue(), cell.getCellStyle().getQuotePrefixed());
+      }
+      assertThat(quoted).containsEntry("=cmd|' /C calc'!A0", true).containsEntry("＋SUM(1,2)", true);
+    }
   }
 
   // ---- helpers

@@ -439,6 +439,106 @@ class LeaveIT {
     }
   }
 
+  @Test
+  void aDecompressionBombIsRefusedBesideTheFieldWithTheFormKeptAndDownloadsAreSandboxed() throws Exception {
+    String who = "20240100018";
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("leave-bomb");
+    // 30000×30000 pixels in under 1 MB: decoding it for the preview would need 900 MB.
+    java.nio.file.Path bomb = java.nio.file.Files.write(dir.resolve("大照片.png"),
+        cn.edu.ntvu.workbench.platform.files.ImageBombs.png30000());
+    assertThat(java.nio.file.Files.size(bomb)).isLessThan(1_100_000);
+    java.nio.file.Path photo = dir.resolve("假条.png");
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(800, 600,
+        java.awt.image.BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
+    java.nio.file.Path pdf = java.nio.file.Files.writeString(dir.resolve("证明 (1).pdf"),
+        "%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n");
+
+    ChromeDriver s = signIn(student, "/leave/apply.xhtml", who);
+    WebDriverWait wait = new WebDriverWait(s, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
+    setTime(s, "start", "2026-12-15T08:00");
+    setTime(s, "end", "2026-12-15T12:00");
+    s.findElement(By.id("reason")).sendKeys("看牙医");
+    s.findElement(By.id("offCampus")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("destination")));
+    s.findElement(By.id("destination")).sendKeys("市口腔医院");
+    s.findElement(By.id("contact")).sendKeys("母亲 13900000000");
+    s.findElement(By.id("files")).sendKeys(bomb + "\n" + pdf);
+    s.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-attachments"), "30000×30000"));
+    assertThat(s.findElement(By.id("error-attachments")).getText()).contains("大照片.png", "尺寸太大", "5000 万像素");
+    student.screenshot("leave-apply-image-bomb");
+    // Everything else as typed; nothing stored, nothing counted against the day's quota.
+    assertThat(s.findElement(By.id("reason")).getAttribute("value")).isEqualTo("看牙医");
+    assertThat(s.findElement(By.id("destination")).getAttribute("value")).isEqualTo("市口腔医院");
+    assertThat(s.findElement(By.id("contact")).getAttribute("value")).isEqualTo("母亲 13900000000");
+    assertThat(s.findElement(By.id("offCampus")).isSelected()).isTrue();
+    assertThat(count("SELECT COUNT(*) FROM leave_request WHERE student_account = ?", who)).isZero();
+    assertThat(count("SELECT COUNT(*) FROM upload_quota WHERE account = ? AND files > 0", who)).isZero();
+
+    s.findElement(By.id("files")).sendKeys(photo + "\n" + pdf);
+    s.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.urlContains("/leave/request.xhtml"));
+    long id = Long.parseLong(WeComStandInScreen.query(java.net.URI.create(s.getCurrentUrl())).get("id"));
+    long image = count("SELECT id FROM leave_attachment WHERE request_id = ? AND content_type = 'image/png'", id);
+    long document = count("SELECT id FROM leave_attachment WHERE request_id = ? AND content_type = 'application/pdf'",
+        id);
+    assertThat(count("SELECT files FROM upload_quota WHERE account = ?", who)).isEqualTo(2);
+
+    // The approver opens them: the photo inline, the PDF (whatever it holds) only as a download; both unsniffed
+    // and sandboxed.
+    WebSession c = WeComStandInScreen.signedIn(app + "/leave/", COUNSELLOR);
+    HttpResponse<byte[]> shown = c.getBytes(app + "/leave/attachment?id=" + image);
+    assertThat(shown.statusCode()).isEqualTo(200);
+    assertThat(shown.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+    assertThat(shown.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline;");
+    assertThat(shown.headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
+    assertThat(shown.headers().firstValue("Content-Security-Policy").orElse("")).contains("sandbox");
+    HttpResponse<byte[]> downloaded = c.getBytes(app + "/leave/attachment?id=" + document);
+    assertThat(downloaded.statusCode()).isEqualTo(200);
+    assertThat(downloaded.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+    assertThat(downloaded.headers().firstValue("Content-Disposition").orElse(""))
+        .isEqualTo("attachment; filename=\"__ (1).pdf\"; filename*=UTF-8''%E8%AF%81%E6%98%8E%20%281%29.pdf");
+    assertThat(downloaded.headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
+    assertThat(downloaded.headers().firstValue("Content-Security-Policy").orElse("")).contains("sandbox");
+  }
+
+  @Test
+  void theExportKeepsWhatAStudentTypedAsTextEvenWhereASpreadsheetWouldSeeAFormula() throws Exception {
+    String who = "20240100019";
+    String destination = "＝HYPERLINK(\"http://evil.example\",\"点我\")";
+    WebSession web = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", who);
+    Map<String, String> f = form("2026-12-16T08:00", "2026-12-16T12:00", "参加面试");
+    f.put("offCampus", "on");
+    f.put("destination", "\t" + destination);
+    f.put("contact", "-1+1");
+    long id = idOf(submit(web, f));
+    WebSession c = WeComStandInScreen.signedIn(app + "/leave/request.xhtml?id=" + id, COUNSELLOR);
+    assertThat(postButton(c, c.get(app + "/leave/request.xhtml?id=" + id), "detail", "approve", Map.of()).body())
+        .contains("已同意");
+    String stored = query("SELECT destination FROM leave_request WHERE id = ?", id);
+    assertThat(stored).endsWith(destination);
+
+    HttpResponse<byte[]> xlsx = c.getBytes(app + "/leave/export.xlsx?from=2026-12-01&to=2026-12-31");
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+      var sheet = book.getSheetAt(0);
+      org.apache.poi.ss.usermodel.Row row = null;
+      for (org.apache.poi.ss.usermodel.Row r : sheet) {
+        if (who.equals(r.getCell(1).getStringCellValue())) {
+          row = r;
+        }
+      }
+      assertThat(row).as("the export's row of " + who).isNotNull();
+      var cell = row.getCell(8);
+      assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+      assertThat(cell.getStringCellValue()).isEqualTo(stored);
+      assertThat(cell.getCellStyle().getQuotePrefixed()).isTrue();
+      // An ordinary cell of the same row stays as it is.
+      assertThat(row.getCell(0).getCellStyle().getQuotePrefixed()).isFalse();
+    }
+  }
+
   // ---- batch approve
 
   @Test

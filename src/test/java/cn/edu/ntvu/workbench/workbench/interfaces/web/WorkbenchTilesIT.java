@@ -276,7 +276,14 @@ class WorkbenchTilesIT {
             "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
     d.findElement(By.id("icon-file")).sendKeys(svg.toString());
     d.findElement(By.id("upload-icon")).click();
-    waitOn(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "WebP"));
+    waitOn(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("icon-file-error"), "WebP"));
+    // A decompression bomb small enough to pass the size check is refused from its header, beside the field.
+    java.nio.file.Path bomb = java.nio.file.Files.write(dir.resolve("bomb.png"),
+        cn.edu.ntvu.workbench.platform.files.ImageBombs.png(30_000, 30_000, 1));
+    d.findElement(By.id("icon-file")).sendKeys(bomb.toString());
+    d.findElement(By.id("upload-icon")).click();
+    waitOn(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("icon-file-error"), "30000×30000"));
+    assertThat(d.findElement(By.id("name")).getAttribute("value")).isEqualTo(iconTile);
     java.awt.image.BufferedImage logo = new java.awt.image.BufferedImage(200, 120, java.awt.image.BufferedImage.TYPE_INT_RGB);
     java.nio.file.Path png = dir.resolve("real.png");
     javax.imageio.ImageIO.write(logo, "png", png.toFile());
