@@ -1,10 +1,9 @@
 package cn.edu.ntvu.workbench.testsupport;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -412,16 +411,13 @@ public final class ManagedProcess implements AutoCloseable {
           }
           Map<String, Long> seen = new ConcurrentHashMap<>();
           List<String> watched = List.copyOf(markers);
+          // Straight into the file, followed from there for markers and echo: a thread reading the pipe loses what
+          // a process writes as it exits (the JDK closes the pipe under a blocked reader: "Stream closed"), e.g.
+          // MariaDB's "Shutdown complete" or the dev server's last words.
+          Process process = pb.redirectOutput(logFile.toFile()).start();
           Thread pump = null;
-          Process process;
-          if (echo == null && watched.isEmpty()) {
-            // Straight into the file: a pump thread loses what a process writes as it exits (the JDK closes the
-            // pipe under a blocked reader, "Stream closed"), e.g. MariaDB's "Shutdown complete".
-            process = pb.redirectOutput(logFile.toFile()).start();
-          } else {
-            process = pb.start();
-            Process started = process;
-            pump = new Thread(() -> pump(started, logFile, echo, name, watched, seen), "log-" + name);
+          if (echo != null || !watched.isEmpty()) {
+            pump = new Thread(() -> follow(process, logFile, echo, name, watched, seen), "log-" + name);
             pump.setDaemon(true);
             pump.start();
           }
@@ -435,34 +431,58 @@ public final class ManagedProcess implements AutoCloseable {
       }
     }
 
-    private static void pump(
+    /**
+     * Follows the log file as the process writes it: each complete line is checked for the markers and echoed.
+     * Reads until the process has exited and the file holds nothing more.
+     */
+    private static void follow(
         Process process,
         Path logFile,
         PrintStream echo,
         String name,
         List<String> markers,
         Map<String, Long> seen) {
-      try (BufferedReader in =
-              new BufferedReader(
-                  new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-          Writer out = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          out.write(line);
-          out.write('\n');
-          // Flush per line so that a failure message's log tail is complete.
-          out.flush();
-          for (String marker : markers) {
-            if (line.contains(marker)) {
-              seen.putIfAbsent(marker, System.nanoTime());
+      try (InputStream in = Files.newInputStream(logFile)) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (true) {
+          int n = in.read(buffer);
+          if (n > 0) {
+            for (int i = 0; i < n; i++) {
+              if (buffer[i] == '\n') {
+                seeLine(line.toString(StandardCharsets.UTF_8), echo, name, markers, seen);
+                line.reset();
+              } else {
+                line.write(buffer[i]);
+              }
             }
-          }
-          if (echo != null) {
-            echo.println("[" + name + "] " + line);
+          } else if (!process.isAlive()) {
+            if (in.available() == 0) { // written before it exited and not read yet: go round once more
+              if (line.size() > 0) {
+                seeLine(line.toString(StandardCharsets.UTF_8), echo, name, markers, seen);
+              }
+              return;
+            }
+          } else {
+            Thread.sleep(50);
           }
         }
       } catch (IOException e) {
-        // The process went away while we were reading; nothing more to copy.
+        // The file went away (a test removed its folder); nothing more to follow.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private static void seeLine(
+        String line, PrintStream echo, String name, List<String> markers, Map<String, Long> seen) {
+      for (String marker : markers) {
+        if (line.contains(marker)) {
+          seen.putIfAbsent(marker, System.nanoTime());
+        }
+      }
+      if (echo != null) {
+        echo.println("[" + name + "] " + line);
       }
     }
   }

@@ -21,6 +21,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -44,6 +46,7 @@ public class DirectoryImportService {
   EntityManager em;
 
   @Inject AuditTrail audit;
+  @Inject Clock clock;
 
   private final TabularFileReader reader = new TabularFileReader();
   private final ImportPlanner planner = new ImportPlanner();
@@ -62,7 +65,8 @@ public class DirectoryImportService {
       return ImportPreview.of(null, fileName, plan);
     }
     ImportBatch batch =
-        new ImportBatch(kind.name(), fileName, content, actorAccount, summary(plan, fileName));
+        new ImportBatch(
+            kind.name(), fileName, content, actorAccount, summary(plan, fileName), LocalDateTime.now(clock));
     em.persist(batch);
     em.flush();
     return ImportPreview.of(batch.getId(), fileName, plan);
@@ -101,7 +105,7 @@ public class DirectoryImportService {
     }
     new DirectoryWriter(em).write(plan);
     String summary = summary(plan, fileName);
-    em.find(ImportBatch.class, batchId).markApplied(summary);
+    em.find(ImportBatch.class, batchId).markApplied(summary, LocalDateTime.now(clock));
     audit.record(
         actor,
         AUDIT_ACTION,

@@ -3,13 +3,14 @@ package cn.edu.ntvu.workbench.identity.application;
 import cn.edu.ntvu.workbench.identity.domain.Person;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 /** Maps an identity proven by WeCom or CAS (an account id) to a person of the directory. */
 @ApplicationScoped
 public class SignInService {
   @Inject DirectoryQueries directory;
+  @Inject Clock clock;
 
   /** The outcome of mapping an account id to the directory. */
   public sealed interface Outcome {
@@ -54,6 +55,6 @@ public class SignInService {
             departmentCode(p),
             directory.rolesOf(p.getId()),
             path,
-            Instant.now()));
+            clock.instant()));
   }
 }

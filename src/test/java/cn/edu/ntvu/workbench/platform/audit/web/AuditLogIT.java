@@ -40,7 +40,7 @@ class AuditLogIT {
   void anAdminFiltersTheLogByPersonAndExportsIt() throws Exception {
     ChromeDriver driver = browser.driver();
     driver.manage().deleteAllCookies();
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    WebDriverWait wait = Browser.waitFor(driver, Duration.ofSeconds(20));
     driver.get(app + "/admin/directory/import.xhtml");
     wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
     driver.findElement(By.id("account")).sendKeys(TestUsers.ADMIN.account());
