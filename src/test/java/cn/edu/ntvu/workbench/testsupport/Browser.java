@@ -105,21 +105,31 @@ public final class Browser implements AfterAllCallback, AutoCloseable {
     return new WebDriverWait(driver, timeout) {
       @Override
       public <V> V until(Function<? super WebDriver, ? extends V> isTrue) {
-        return super.<V>until(
-            d -> {
-              try {
-                return isTrue.apply(d);
-              } catch (StaleElementReferenceException e) {
-                return null;
-              } catch (WebDriverException e) {
-                if (isReplacedNode(e)) {
-                  return null;
-                }
-                throw e;
-              }
-            });
+        return super.<V>until(new LookAgain<V>(isTrue));
       }
     };
+  }
+
+  /** A condition that answers "not yet" for a replaced element; says what it waits for as the condition does. */
+  private record LookAgain<V>(Function<? super WebDriver, ? extends V> isTrue) implements Function<WebDriver, V> {
+    @Override
+    public V apply(WebDriver d) {
+      try {
+        return isTrue.apply(d);
+      } catch (StaleElementReferenceException e) {
+        return null;
+      } catch (WebDriverException e) {
+        if (isReplacedNode(e)) {
+          return null;
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return isTrue.toString();
+    }
   }
 
   /** {@link #waitFor(WebDriver, Duration)} for {@code seconds}. */
