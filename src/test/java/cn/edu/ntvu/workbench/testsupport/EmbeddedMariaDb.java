@@ -102,17 +102,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
               .stopAfterOthers()
               .stopTimeout(Duration.ofSeconds(30))
               .start();
-      EmbeddedMariaDb started =
-          new EmbeddedMariaDb(abs, actualPort, server, socket, Duration.ZERO);
       try {
+        // Ready when it answers: the start time is unpacking, install and start, as a developer waits for them.
+        EmbeddedMariaDb started = new EmbeddedMariaDb(abs, actualPort, server, socket, Duration.ZERO);
         started.awaitReady();
+        started = new EmbeddedMariaDb(abs, actualPort, server, socket, Duration.ofNanos(System.nanoTime() - t0));
         started.createAppUser();
         started.createDatabase("workbench");
+        return started;
       } catch (RuntimeException e) {
-        started.stop();
+        server.stop();
         throw e;
       }
-      return new EmbeddedMariaDb(abs, actualPort, server, socket, Duration.ofNanos(System.nanoTime() - t0));
     } catch (IOException e) {
       throw new UncheckedIOException("MariaDB did not start in " + abs, e);
     }
