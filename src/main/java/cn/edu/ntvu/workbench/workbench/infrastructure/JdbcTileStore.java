@@ -303,6 +303,7 @@ public class JdbcTileStore implements TileStore {
             st.executeUpdate("DELETE FROM workbench_tile");
           }
           Map<Scene, Integer> next = new java.util.EnumMap<>(Scene.class);
+          Timestamp at = now();
           try (PreparedStatement ps =
               c.prepareStatement(
                   INSERT)) {
@@ -310,7 +311,8 @@ public class JdbcTileStore implements TileStore {
               ps.setString(1, t.scene().name());
               ps.setInt(2, next.merge(t.scene(), 1, Integer::sum) - 1);
               int i = fill(ps, 3, t);
-              ps.setString(i, actor);
+              ps.setString(i++, actor);
+              ps.setTimestamp(i, at);
               ps.addBatch();
             }
             ps.executeBatch();
