@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.composition;
 
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;

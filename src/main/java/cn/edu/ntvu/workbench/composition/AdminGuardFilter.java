@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.composition;
 
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
-import cn.edu.ntvu.workbench.identity.domain.Role;
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

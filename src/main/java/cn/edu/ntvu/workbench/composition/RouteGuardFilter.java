@@ -1,10 +1,10 @@
 package cn.edu.ntvu.workbench.composition;
 
 import cn.edu.ntvu.workbench.identity.application.Authorities;
-import cn.edu.ntvu.workbench.identity.application.Callers;
+import cn.edu.ntvu.workbench.platform.security.Callers;
 import cn.edu.ntvu.workbench.identity.application.CasLogouts;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.identity.interfaces.web.SignInSupport;
 import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
 import jakarta.servlet.DispatcherType;

@@ -7,7 +7,7 @@ import static cn.edu.ntvu.workbench.composition.Access.SIGNED_IN;
 import static cn.edu.ntvu.workbench.composition.Access.STAFF;
 import static cn.edu.ntvu.workbench.composition.Access.STUDENTS;
 
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;

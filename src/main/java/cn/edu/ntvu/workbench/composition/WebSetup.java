@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.composition;
 
 import cn.edu.ntvu.workbench.identity.application.Authorities;
-import cn.edu.ntvu.workbench.identity.application.Callers;
+import cn.edu.ntvu.workbench.platform.security.Callers;
 import cn.edu.ntvu.workbench.identity.application.CasLogouts;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CasCallbackGuard;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CasLogoutRequestFilter;
@@ -16,11 +16,11 @@ import cn.edu.ntvu.workbench.platform.web.SecurityHeaders;
 import cn.edu.ntvu.workbench.platform.web.SecurityHeadersFilter;
 import cn.edu.ntvu.workbench.platform.web.StaticCacheFilter;
 import cn.edu.ntvu.workbench.platform.web.UploadLimitFilter;
-import cn.edu.ntvu.workbench.workbench.application.Badges;
-import cn.edu.ntvu.workbench.workbench.application.WorkbenchTiles;
-import cn.edu.ntvu.workbench.workbench.interfaces.web.TileAccessFilter;
-import cn.edu.ntvu.workbench.wecom.setup.application.DomainVerification;
-import cn.edu.ntvu.workbench.wecom.setup.interfaces.VerificationFileFilter;
+import cn.edu.ntvu.workbench.portal.application.Badges;
+import cn.edu.ntvu.workbench.portal.application.WorkbenchTiles;
+import cn.edu.ntvu.workbench.portal.interfaces.web.TileAccessFilter;
+import cn.edu.ntvu.workbench.wecom.application.DomainVerification;
+import cn.edu.ntvu.workbench.wecom.interfaces.web.VerificationFileFilter;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;

@@ -2,7 +2,7 @@ package cn.edu.ntvu.workbench.composition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.edu.ntvu.workbench.identity.application.Requires;
+import cn.edu.ntvu.workbench.platform.security.Requires;
 import jakarta.inject.Named;
 import java.beans.Introspector;
 import java.io.IOException;

@@ -99,7 +99,7 @@ class RouteGuardFilterTest {
     cn.edu.ntvu.workbench.identity.application.Authorities everyoneAsTheySignedIn =
         new cn.edu.ntvu.workbench.identity.application.Authorities() {
           @Override
-          public Standing current(cn.edu.ntvu.workbench.identity.application.SignedInUser signedIn) {
+          public Standing current(cn.edu.ntvu.workbench.platform.security.SignedInUser signedIn) {
             return new Standing.Active(signedIn);
           }
         };
@@ -111,32 +111,32 @@ class RouteGuardFilterTest {
           }
         };
     return new RouteGuardFilter(everyoneAsTheySignedIn, noLogouts,
-        new cn.edu.ntvu.workbench.identity.application.Callers(), null,
+        new cn.edu.ntvu.workbench.platform.security.Callers(), null,
         java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC), false, max);
   }
 
-  private static cn.edu.ntvu.workbench.identity.application.SignedInUser signedInAt(java.time.Instant at) {
-    return new cn.edu.ntvu.workbench.identity.application.SignedInUser(1, "20240100001", "田芬",
-        cn.edu.ntvu.workbench.identity.domain.PersonKind.STUDENT, "", null, null,
-        java.util.Set.of(cn.edu.ntvu.workbench.identity.domain.Role.STUDENT),
-        cn.edu.ntvu.workbench.identity.application.SignInPath.WECOM, at);
+  private static cn.edu.ntvu.workbench.platform.security.SignedInUser signedInAt(java.time.Instant at) {
+    return new cn.edu.ntvu.workbench.platform.security.SignedInUser(1, "20240100001", "田芬",
+        cn.edu.ntvu.workbench.platform.security.PersonKind.STUDENT, "", null, null,
+        java.util.Set.of(cn.edu.ntvu.workbench.platform.security.Role.STUDENT),
+        cn.edu.ntvu.workbench.platform.security.SignInPath.WECOM, at);
   }
 
   @Test
   void aSignInWithinItsLifetimePassesWithThePersonAsTheyAreNow() throws Exception {
     Exchange x = new Exchange();
-    x.sessionAttributes.put(cn.edu.ntvu.workbench.identity.application.SignedInUser.SESSION_KEY,
+    x.sessionAttributes.put(cn.edu.ntvu.workbench.platform.security.SignedInUser.SESSION_KEY,
         signedInAt(NOW.minus(java.time.Duration.ofHours(11))));
     x.run(filter(java.time.Duration.ofHours(12)), "/timetable/index.xhtml");
     assertThat(x.passed).isTrue();
     assertThat(x.invalidated).isFalse();
-    assertThat(x.requestAttributes).containsKey(cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser.REQUEST_KEY);
+    assertThat(x.requestAttributes).containsKey(cn.edu.ntvu.workbench.platform.security.CurrentUser.REQUEST_KEY);
   }
 
   @Test
   void aSignInOlderThanItsLifetimeEndsAndGoesThroughSignInAgain() throws Exception {
     Exchange x = new Exchange();
-    x.sessionAttributes.put(cn.edu.ntvu.workbench.identity.application.SignedInUser.SESSION_KEY,
+    x.sessionAttributes.put(cn.edu.ntvu.workbench.platform.security.SignedInUser.SESSION_KEY,
         signedInAt(NOW.minus(java.time.Duration.ofHours(12)).minusSeconds(1)));
     x.run(filter(java.time.Duration.ofHours(12)), "/timetable/index.xhtml");
     assertThat(x.passed).isFalse();
@@ -158,7 +158,7 @@ class RouteGuardFilterTest {
   @Test
   void theWrongRoleIsRefused() throws Exception {
     Exchange x = new Exchange();
-    x.sessionAttributes.put(cn.edu.ntvu.workbench.identity.application.SignedInUser.SESSION_KEY,
+    x.sessionAttributes.put(cn.edu.ntvu.workbench.platform.security.SignedInUser.SESSION_KEY,
         signedInAt(NOW.minusSeconds(60)));
     x.run(filter(java.time.Duration.ofHours(12)), "/admin/audit.csv");
     assertThat(x.error).isEqualTo(403);

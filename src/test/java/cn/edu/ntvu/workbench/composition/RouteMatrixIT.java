@@ -2,10 +2,10 @@ package cn.edu.ntvu.workbench.composition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.edu.ntvu.workbench.identity.application.SignInPath;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.testsupport.CasWebSession;
 import cn.edu.ntvu.workbench.testsupport.PayaraMicro;
 import cn.edu.ntvu.workbench.testsupport.ProductionDirectory;
@@ -95,9 +95,9 @@ class RouteMatrixIT {
    */
   private static final Map<String, String> FILTERS =
       Map.ofEntries(
-          Map.entry("cn.edu.ntvu.workbench.wecom.setup.interfaces.VerificationFileFilter", "/WW_verify_x.txt"),
+          Map.entry("cn.edu.ntvu.workbench.wecom.interfaces.web.VerificationFileFilter", "/WW_verify_x.txt"),
           Map.entry("cn.edu.ntvu.workbench.identity.interfaces.web.CasCallbackGuard", ""),
-          Map.entry("cn.edu.ntvu.workbench.workbench.interfaces.web.TileAccessFilter", ""),
+          Map.entry("cn.edu.ntvu.workbench.portal.interfaces.web.TileAccessFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.CanonicalPathFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.UploadLimitFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.DevOnlyFilter", ""),

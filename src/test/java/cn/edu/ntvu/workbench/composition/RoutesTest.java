@@ -2,7 +2,7 @@ package cn.edu.ntvu.workbench.composition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.edu.ntvu.workbench.forms.domain.AudienceRule;
 import cn.edu.ntvu.workbench.forms.domain.FormStatus;
 import cn.edu.ntvu.workbench.forms.domain.QuestionType;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import java.io.IOException;
 import java.text.MessageFormat;
 import java.util.List;

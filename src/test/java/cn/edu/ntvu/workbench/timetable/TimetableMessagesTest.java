@@ -4,7 +4,7 @@ import static cn.edu.ntvu.workbench.testsupport.MessageBundles.load;
 import static cn.edu.ntvu.workbench.testsupport.MessageBundles.keysIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.ColumnSpec;
+import cn.edu.ntvu.workbench.platform.imports.ColumnSpec;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
 import java.io.IOException;
 import java.text.MessageFormat;

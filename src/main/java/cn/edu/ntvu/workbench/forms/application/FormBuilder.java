@@ -11,13 +11,13 @@ import cn.edu.ntvu.workbench.forms.infrastructure.FormsSettings;
 import cn.edu.ntvu.workbench.forms.infrastructure.PublishLog;
 import cn.edu.ntvu.workbench.forms.infrastructure.PublishScope;
 import cn.edu.ntvu.workbench.identity.application.PermissionGrants;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.identity.domain.Permission;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
-import cn.edu.ntvu.workbench.wecom.outbox.WeComOutbox;
+import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -166,7 +166,7 @@ public class FormBuilder {
       return List.of(Problem.of("forms.builder.error.notCounsellor"));
     }
     if (rule.kind() == AudienceRule.Kind.ROLE
-        && cn.edu.ntvu.workbench.identity.domain.Role.parse(rule.value()) == null) {
+        && cn.edu.ntvu.workbench.platform.security.Role.parse(rule.value()) == null) {
       return List.of(Problem.of("forms.builder.error.unknownRole", rule.value()));
     }
     if (directory.describe(rule).isEmpty()) {

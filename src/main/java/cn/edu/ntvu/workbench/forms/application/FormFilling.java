@@ -8,7 +8,7 @@ import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.forms.domain.QuestionType;
 import cn.edu.ntvu.workbench.forms.infrastructure.FormStore;
 import cn.edu.ntvu.workbench.forms.infrastructure.FormsSettings;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.files.UploadQuota;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

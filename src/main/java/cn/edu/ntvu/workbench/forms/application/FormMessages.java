@@ -2,7 +2,7 @@ package cn.edu.ntvu.workbench.forms.application;
 
 import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
-import cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage;
+import cn.edu.ntvu.workbench.messaging.application.OutgoingMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.forms.application;
 
 import cn.edu.ntvu.workbench.forms.infrastructure.FormStore;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
-import cn.edu.ntvu.workbench.workbench.application.BadgeProvider;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.portal.application.BadgeProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

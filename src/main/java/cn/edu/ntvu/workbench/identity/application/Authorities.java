@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.identity.application;
 
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.cache.Recent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

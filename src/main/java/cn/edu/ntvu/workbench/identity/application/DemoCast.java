@@ -2,9 +2,9 @@ package cn.edu.ntvu.workbench.identity.application;
 
 import cn.edu.ntvu.workbench.identity.domain.Department;
 import cn.edu.ntvu.workbench.identity.domain.Person;
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.identity.domain.PersonStatus;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.identity.domain.RoleGrant;
 import cn.edu.ntvu.workbench.identity.domain.SchoolClass;
 import cn.edu.ntvu.workbench.identity.domain.ScopeKind;

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.identity.application;
 
+import cn.edu.ntvu.workbench.platform.security.Callers;
 import cn.edu.ntvu.workbench.platform.persistence.SchemaReady;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

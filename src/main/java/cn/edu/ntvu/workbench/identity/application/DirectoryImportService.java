@@ -1,17 +1,17 @@
 package cn.edu.ntvu.workbench.identity.application;
 
-import cn.edu.ntvu.workbench.identity.application.Requires;
+import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.ClassEntry;
 import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.DepartmentEntry;
 import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.PersonEntry;
 import cn.edu.ntvu.workbench.identity.application.PlannedChange.Change;
 import cn.edu.ntvu.workbench.identity.domain.ImportBatch;
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.identity.domain.RoleGrant;
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.ImportFileException;
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFile;
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.platform.imports.ImportFileException;
+import cn.edu.ntvu.workbench.platform.imports.TabularFile;
+import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;

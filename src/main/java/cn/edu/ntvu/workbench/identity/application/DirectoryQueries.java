@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.identity.application;
 
 import cn.edu.ntvu.workbench.identity.domain.Person;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.identity.application;
 
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import java.util.Map;
 import java.util.Set;
 

@@ -6,7 +6,7 @@ import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.PersonEntry;
 import cn.edu.ntvu.workbench.identity.application.PlannedChange.Change;
 import cn.edu.ntvu.workbench.identity.domain.Department;
 import cn.edu.ntvu.workbench.identity.domain.Person;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.identity.domain.RoleGrant;
 import cn.edu.ntvu.workbench.identity.domain.SchoolClass;
 import cn.edu.ntvu.workbench.identity.domain.ScopeKind;

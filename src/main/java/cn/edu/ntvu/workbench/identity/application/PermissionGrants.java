@@ -1,6 +1,8 @@
 package cn.edu.ntvu.workbench.identity.application;
 
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bind;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.str;

@@ -1,6 +1,6 @@
 package cn.edu.ntvu.workbench.identity.application;
 
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.identity.domain.PersonStatus;
 import java.io.Serializable;
 

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.identity.application;
 
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.identity.domain.Person;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package cn.edu.ntvu.workbench.leave.application;
 
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import java.io.Serializable;
 

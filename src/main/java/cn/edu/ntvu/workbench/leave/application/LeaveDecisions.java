@@ -9,7 +9,7 @@ import cn.edu.ntvu.workbench.leave.domain.StepStatus;
 import cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
-import cn.edu.ntvu.workbench.wecom.outbox.WeComOutbox;
+import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

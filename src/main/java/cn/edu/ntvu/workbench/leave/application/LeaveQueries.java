@@ -2,7 +2,7 @@ package cn.edu.ntvu.workbench.leave.application;
 
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
 import cn.edu.ntvu.workbench.leave.domain.LeaveStatus;
 import cn.edu.ntvu.workbench.leave.domain.StepStatus;

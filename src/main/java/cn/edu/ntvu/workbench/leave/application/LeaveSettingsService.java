@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.leave.application;
 
-import cn.edu.ntvu.workbench.identity.domain.Role;
-import cn.edu.ntvu.workbench.identity.application.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.leave.domain.FieldProblem;
 import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
 import cn.edu.ntvu.workbench.leave.domain.LeaveType;

@@ -2,7 +2,7 @@ package cn.edu.ntvu.workbench.timetable.application;
 
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
 import cn.edu.ntvu.workbench.identity.domain.Person;
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.timetable.application.TimetableCalendarWriter.TermMeetings;
 import cn.edu.ntvu.workbench.timetable.domain.CalendarSubscription;

@@ -1,6 +1,6 @@
 package cn.edu.ntvu.workbench.timetable.application;
 
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.ColumnSpec;
+import cn.edu.ntvu.workbench.platform.imports.ColumnSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

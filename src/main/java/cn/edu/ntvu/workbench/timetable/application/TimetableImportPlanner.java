@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.timetable.application;
 
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFile;
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularRow;
+import cn.edu.ntvu.workbench.platform.imports.TabularFile;
+import cn.edu.ntvu.workbench.platform.imports.TabularRow;
 import cn.edu.ntvu.workbench.timetable.domain.AcademicCalendar;
 import cn.edu.ntvu.workbench.timetable.domain.CourseMeeting;
 import cn.edu.ntvu.workbench.timetable.domain.Holiday;

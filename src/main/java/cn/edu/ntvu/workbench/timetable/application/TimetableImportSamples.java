@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.timetable.application;
 
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.ImportFileException;
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFile;
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularRow;
+import cn.edu.ntvu.workbench.platform.imports.ImportFileException;
+import cn.edu.ntvu.workbench.platform.imports.TabularFile;
+import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.platform.imports.TabularRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.timetable.application;
 
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import java.util.Collection;
 import java.util.Optional;
 

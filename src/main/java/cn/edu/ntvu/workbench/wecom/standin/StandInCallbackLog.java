@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.wecom.standin;
 
-import cn.edu.ntvu.workbench.wecom.callback.application.CallbackReply;
-import cn.edu.ntvu.workbench.wecom.callback.application.WeComCallbackMessage;
+import cn.edu.ntvu.workbench.wecom.application.CallbackReply;
+import cn.edu.ntvu.workbench.wecom.application.WeComCallbackMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package cn.edu.ntvu.workbench.wecom.standin;
 import cn.edu.ntvu.workbench.platform.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import cn.edu.ntvu.workbench.wecom.callback.application.WeComCallbackMessage;
+import cn.edu.ntvu.workbench.wecom.application.WeComCallbackMessage;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonObject;

@@ -1,16 +1,18 @@
 package cn.edu.ntvu.workbench.workbench.application;
 
-import cn.edu.ntvu.workbench.identity.application.Callers;
+import cn.edu.ntvu.workbench.portal.application.TileAdmin;
+import cn.edu.ntvu.workbench.portal.application.TileStore;
+import cn.edu.ntvu.workbench.platform.security.Callers;
 import cn.edu.ntvu.workbench.forms.application.FormsBadgeProvider;
 import cn.edu.ntvu.workbench.leave.application.LeaveBadgeProvider;
 import cn.edu.ntvu.workbench.timetable.application.TimetableBadgeProvider;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.persistence.SchemaReady;
-import cn.edu.ntvu.workbench.workbench.domain.Scene;
-import cn.edu.ntvu.workbench.workbench.domain.Tile;
-import cn.edu.ntvu.workbench.workbench.domain.TileKind;
-import cn.edu.ntvu.workbench.workbench.domain.Visibility;
+import cn.edu.ntvu.workbench.portal.domain.Scene;
+import cn.edu.ntvu.workbench.portal.domain.Tile;
+import cn.edu.ntvu.workbench.portal.domain.TileKind;
+import cn.edu.ntvu.workbench.portal.domain.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

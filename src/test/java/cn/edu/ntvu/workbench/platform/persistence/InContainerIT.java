@@ -3,18 +3,18 @@ package cn.edu.ntvu.workbench.platform.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.edu.ntvu.workbench.identity.application.AccessDenied;
-import cn.edu.ntvu.workbench.identity.application.Callers;
+import cn.edu.ntvu.workbench.platform.security.AccessDenied;
+import cn.edu.ntvu.workbench.platform.security.Callers;
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
 import cn.edu.ntvu.workbench.identity.application.DirectoryImportService;
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
 import cn.edu.ntvu.workbench.identity.application.ImportKind;
 import cn.edu.ntvu.workbench.identity.application.ImportPreview;
 import cn.edu.ntvu.workbench.identity.application.ImportResult;
-import cn.edu.ntvu.workbench.identity.application.SignInPath;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignInService;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.timetable.application.TermSchedule;
 import cn.edu.ntvu.workbench.timetable.application.TimetableEntry;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
@@ -103,7 +103,7 @@ class InContainerIT {
   @Inject Callers callers;
   @Inject cn.edu.ntvu.workbench.identity.application.DirectoryQueryService peopleDirectory;
   @Inject cn.edu.ntvu.workbench.leave.application.LeaveSettingsService leaveSettings;
-  @Inject cn.edu.ntvu.workbench.wecom.setup.application.DomainVerification verificationFiles;
+  @Inject cn.edu.ntvu.workbench.wecom.application.DomainVerification verificationFiles;
 
   /** The tests call admin services directly, as the server itself; the layer tests below step out of it. */
   private Callers.Scope asServer;
@@ -185,7 +185,7 @@ class InContainerIT {
             () -> outboxAdmin.retryAllFailed(AuditActor.system("x")),
             () -> {
               verificationFiles.upload(
-                  new cn.edu.ntvu.workbench.wecom.setup.domain.VerificationFile("WW_verify_abc.txt", "abc"),
+                  new cn.edu.ntvu.workbench.wecom.domain.VerificationFile("WW_verify_abc.txt", "abc"),
                   AuditActor.system("x"));
               return null;
             },
@@ -556,16 +556,16 @@ class InContainerIT {
   // stand in for several servers (the claim goes through the database either way). The background worker runs too
   // and competes for the same rows, which the assertions allow for. ---
 
-  @Inject cn.edu.ntvu.workbench.wecom.outbox.WeComOutbox outbox;
-  @Inject cn.edu.ntvu.workbench.wecom.outbox.OutboxSender outboxSender;
-  @Inject cn.edu.ntvu.workbench.wecom.outbox.OutboxAdmin outboxAdmin;
+  @Inject cn.edu.ntvu.workbench.messaging.application.WeComOutbox outbox;
+  @Inject cn.edu.ntvu.workbench.messaging.application.OutboxSender outboxSender;
+  @Inject cn.edu.ntvu.workbench.messaging.application.OutboxAdmin outboxAdmin;
   @Inject cn.edu.ntvu.workbench.wecom.standin.StandInFaults standInFaults;
 
   @Test
   void theOutboxRidesOutAWeComOutageAndDeliversEveryMessageExactlyOnce() throws Exception {
     String run = "outage-" + System.nanoTime();
     List<String> users = outboxRecipients(0, 20);
-    List<cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage> messages = new ArrayList<>();
+    List<cn.edu.ntvu.workbench.messaging.application.OutgoingMessage> messages = new ArrayList<>();
     for (int i = 0; i < users.size(); i++) {
       messages.add(textMessage(run + ":" + i, users.get(i), run + " 第" + i + "条", run));
     }
@@ -602,7 +602,7 @@ class InContainerIT {
   void twoServersClaimingAtOnceSendEachMessageOnce() throws Exception {
     String run = "two-" + System.nanoTime();
     List<String> users = outboxRecipients(20, 100);
-    List<cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage> messages = new ArrayList<>();
+    List<cn.edu.ntvu.workbench.messaging.application.OutgoingMessage> messages = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       messages.add(textMessage(run + ":" + i, users.get(i % users.size()), run + " #" + i, run));
     }
@@ -635,7 +635,7 @@ class InContainerIT {
   void aMessageToSomeoneAtThePerMinuteLimitIsDeferredNotDroppedAndGoesOutLater() throws Exception {
     String run = "limit-" + System.nanoTime();
     String user = outboxRecipients(120, 1).get(0);
-    List<cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage> messages = new ArrayList<>();
+    List<cn.edu.ntvu.workbench.messaging.application.OutgoingMessage> messages = new ArrayList<>();
     for (int i = 0; i < 33; i++) {
       messages.add(textMessage(run + ":" + i, user, run + " 提醒" + i, run));
     }
@@ -685,7 +685,7 @@ class InContainerIT {
         + "\"main_title\":{\"title\":\"" + run + "\"},\"task_id\":\"" + run + "\",\"button_list\":["
         + "{\"text\":\"同意\",\"style\":1,\"key\":\"approve:" + run + "\"}]}}";
     enqueue(List.of(
-        cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage.send(run + ":card", List.of(approver), card, run),
+        cn.edu.ntvu.workbench.messaging.application.OutgoingMessage.send(run + ":card", List.of(approver), card, run),
         textMessage(run + ":ghost", "ghost" + System.nanoTime(), run + " nobody", run)));
     drainOutbox(run, 60);
     String responseCode = outboxColumn(run + ":card", "response_code");
@@ -697,11 +697,11 @@ class InContainerIT {
 
     String update = "{\"response_code\":\"" + responseCode + "\",\"button\":{\"replace_name\":\"已同意\"}}";
     enqueue(List.of(
-        new cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage(run + ":update",
-            cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD, List.of(approver), update,
+        new cn.edu.ntvu.workbench.messaging.application.OutgoingMessage(run + ":update",
+            cn.edu.ntvu.workbench.messaging.application.OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD, List.of(approver), update,
             run),
-        new cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage(run + ":update-again",
-            cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD, List.of(approver), update,
+        new cn.edu.ntvu.workbench.messaging.application.OutgoingMessage(run + ":update-again",
+            cn.edu.ntvu.workbench.messaging.application.OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD, List.of(approver), update,
             run + ":again")));
     drainOutbox(run, 60);
     drainOutbox(run + ":again", 60);
@@ -805,13 +805,13 @@ class InContainerIT {
     return accounts;
   }
 
-  private static cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage textMessage(String key, String user,
+  private static cn.edu.ntvu.workbench.messaging.application.OutgoingMessage textMessage(String key, String user,
       String text, String topic) {
-    return cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage.send(key, List.of(user),
+    return cn.edu.ntvu.workbench.messaging.application.OutgoingMessage.send(key, List.of(user),
         "{\"msgtype\":\"text\",\"text\":{\"content\":\"" + text + "\"}}", topic);
   }
 
-  private int enqueue(List<cn.edu.ntvu.workbench.wecom.outbox.OutgoingMessage> messages) throws Exception {
+  private int enqueue(List<cn.edu.ntvu.workbench.messaging.application.OutgoingMessage> messages) throws Exception {
     userTransaction.begin();
     int queued = 0;
     for (var m : messages) {
@@ -1092,9 +1092,9 @@ class InContainerIT {
 
   // --- contacts sync (issue 6): the real client against the stand-in's contacts store over HTTP ---
 
-  @Inject cn.edu.ntvu.workbench.wecom.contacts.application.ContactsSync contactsSync;
-  @Inject cn.edu.ntvu.workbench.wecom.contacts.infrastructure.SyncStore syncStore;
-  @Inject cn.edu.ntvu.workbench.wecom.contacts.infrastructure.WeComContactsProvider contactsApi;
+  @Inject cn.edu.ntvu.workbench.contacts.application.ContactsSync contactsSync;
+  @Inject cn.edu.ntvu.workbench.contacts.infrastructure.SyncStore syncStore;
+  @Inject cn.edu.ntvu.workbench.contacts.infrastructure.WeComContactsProvider contactsApi;
   @Inject cn.edu.ntvu.workbench.wecom.standin.StandInContacts standInContacts;
 
   private static final cn.edu.ntvu.workbench.platform.audit.AuditActor CONTACTS_ADMIN =
@@ -1112,7 +1112,7 @@ class InContainerIT {
   }
 
   /** Works the run (this server, or the background runner) until it is DONE. */
-  private cn.edu.ntvu.workbench.wecom.contacts.application.SyncRun awaitRun(long runId) {
+  private cn.edu.ntvu.workbench.contacts.application.SyncRun awaitRun(long runId) {
     long deadline = System.currentTimeMillis() + 180_000;
     while (System.currentTimeMillis() < deadline) {
       contactsSync.work("it-contacts");
@@ -1193,9 +1193,9 @@ class InContainerIT {
         + " AND action = 'CREATE'", runId);
     assertThat(standInContacts.memberCount()).isEqualTo((int) members);
     assertThat(contactsApi.get().orElseThrow().user("itc.ok" + tag).status())
-        .isEqualTo(cn.edu.ntvu.workbench.wecom.contacts.domain.MemberStatus.NOT_ACTIVATED);
+        .isEqualTo(cn.edu.ntvu.workbench.contacts.domain.MemberStatus.NOT_ACTIVATED);
     assertThat(syncStore.state("itc.ok" + tag).status())
-        .isEqualTo(cn.edu.ntvu.workbench.wecom.contacts.domain.MemberStatus.NOT_ACTIVATED);
+        .isEqualTo(cn.edu.ntvu.workbench.contacts.domain.MemberStatus.NOT_ACTIVATED);
     assertThatThrownBy(() -> contactsApi.get().orElseThrow().user("itcdup1" + tag))
         .isInstanceOf(cn.edu.ntvu.workbench.wecom.domain.WeComUserNotFoundException.class);
     assertThat(contactsRows("SELECT COUNT(*) FROM audit_entry WHERE action = 'CONTACTS_SYNC_DONE' AND object_id = ?",
@@ -1206,11 +1206,11 @@ class InContainerIT {
     // The person joins WeCom: change_contact (UserID and Department only) reaches the callback; we ask user/get.
     assertThat(standInContacts.setStatus("itc.ok" + tag, 1)).isTrue();
     assertThat(syncStore.state("itc.ok" + tag).status())
-        .isEqualTo(cn.edu.ntvu.workbench.wecom.contacts.domain.MemberStatus.ACTIVATED);
+        .isEqualTo(cn.edu.ntvu.workbench.contacts.domain.MemberStatus.ACTIVATED);
     sleep(1_100);
     standInContacts.setStatus("itc.ok" + tag, 2);
     assertThat(syncStore.state("itc.ok" + tag).status())
-        .isEqualTo(cn.edu.ntvu.workbench.wecom.contacts.domain.MemberStatus.DISABLED);
+        .isEqualTo(cn.edu.ntvu.workbench.contacts.domain.MemberStatus.DISABLED);
   }
 
   @Test
@@ -1221,7 +1221,7 @@ class InContainerIT {
     contactsPeople(new String[] {"itce1" + tag, "甲", itMobile(11)}, new String[] {"itce2" + tag, "乙", itMobile(12)},
         new String[] {"itce3" + tag, "丙", itMobile(13)}, new String[] {"itce4" + tag, "丁", itMobile(14)});
     // Someone else in WeCom already has 乙's number: WeCom answers 60104 for that one person only.
-    contactsApi.get().orElseThrow().createUser(new cn.edu.ntvu.workbench.wecom.contacts.domain.WeComMember(
+    contactsApi.get().orElseThrow().createUser(new cn.edu.ntvu.workbench.contacts.domain.WeComMember(
         "itcother" + tag, "别人", itMobile(12), List.of(1L), "", true));
 
     // 45009 on the first user/create: the run pauses for the blocking window, nothing is lost.
@@ -1293,9 +1293,9 @@ class InContainerIT {
     var api = contactsApi.get().orElseThrow();
     for (var item : syncStore.pending(runId, 10)) {
       if ("DEPARTMENT".equals(item.target())) {
-        api.createDepartment(cn.edu.ntvu.workbench.wecom.contacts.application.Payloads.department(item.payload()));
+        api.createDepartment(cn.edu.ntvu.workbench.contacts.application.Payloads.department(item.payload()));
       } else {
-        api.createUser(cn.edu.ntvu.workbench.wecom.contacts.application.Payloads.member(item.payload()));
+        api.createUser(cn.edu.ntvu.workbench.contacts.application.Payloads.member(item.payload()));
       }
     }
     assertThat(contactsSync.work("it-other", now)).as("the lease is still held").isFalse();
@@ -1316,9 +1316,9 @@ class InContainerIT {
   void contactsBatchReplaceHasTheDeletionSafetyStopAndReportsPartialFailure() throws Exception {
     freshContacts();
     var api = contactsApi.get().orElseThrow();
-    api.createDepartment(new cn.edu.ntvu.workbench.wecom.contacts.domain.WeComDepartment(2, "院系", 1, 0));
+    api.createDepartment(new cn.edu.ntvu.workbench.contacts.domain.WeComDepartment(2, "院系", 1, 0));
     for (int i = 0; i < 5; i++) {
-      api.createUser(new cn.edu.ntvu.workbench.wecom.contacts.domain.WeComMember("itcb" + i, "批" + i,
+      api.createUser(new cn.edu.ntvu.workbench.contacts.domain.WeComMember("itcb" + i, "批" + i,
           itMobile(200 + i), List.of(2L), "", true));
     }
     String header = cn.edu.ntvu.workbench.wecom.standin.StandInContacts.USER_CSV_HEADER + "\n";
@@ -1366,11 +1366,11 @@ class InContainerIT {
     var api = contactsApi.get().orElseThrow();
     // WeCom holds only a few strangers: replacing would delete all of them (fewer than 50, over 80 %).
     for (int i = 0; i < 3; i++) {
-      api.createUser(new cn.edu.ntvu.workbench.wecom.contacts.domain.WeComMember("itcs" + i, "外人" + i,
+      api.createUser(new cn.edu.ntvu.workbench.contacts.domain.WeComMember("itcs" + i, "外人" + i,
           itMobile(400 + i), List.of(1L), "", true));
     }
     assertThatThrownBy(() -> contactsSync.planFull(CONTACTS_ADMIN))
-        .isInstanceOfSatisfying(cn.edu.ntvu.workbench.wecom.contacts.application.SafetyStopException.class, e -> {
+        .isInstanceOfSatisfying(cn.edu.ntvu.workbench.contacts.application.SafetyStopException.class, e -> {
           assertThat(e.deleting()).isEqualTo(3);
           assertThat(e.members()).isEqualTo(3);
         });
@@ -1382,7 +1382,7 @@ class InContainerIT {
     awaitRun(confirmedPlan());
     String tag = String.valueOf(System.nanoTime() % 100_000);
     contactsPeople(new String[] {"itcf" + tag, "全量", itMobile(500)});
-    api.createUser(new cn.edu.ntvu.workbench.wecom.contacts.domain.WeComMember("itcstranger" + tag, "外人",
+    api.createUser(new cn.edu.ntvu.workbench.contacts.domain.WeComMember("itcstranger" + tag, "外人",
         itMobile(500), List.of(1L), "", true));
     int before = standInContacts.memberCount();
 
@@ -1439,8 +1439,8 @@ class InContainerIT {
   }
 
   /** Polls batch/getresult until the job finished, as the sync does. */
-  private static cn.edu.ntvu.workbench.wecom.contacts.domain.BatchJob awaitJob(
-      cn.edu.ntvu.workbench.wecom.contacts.application.WeComContacts api, String job) {
+  private static cn.edu.ntvu.workbench.contacts.domain.BatchJob awaitJob(
+      cn.edu.ntvu.workbench.contacts.application.WeComContacts api, String job) {
     for (int i = 0; i < 300; i++) {
       var result = api.batchResult(job);
       if (result.finished()) {
@@ -1458,7 +1458,7 @@ class InContainerIT {
   }
 
   /** Works the run (here or in the background runner, whichever claims it) until it is paused with {@code note}. */
-  private cn.edu.ntvu.workbench.wecom.contacts.application.SyncRun awaitNote(long runId, String note) {
+  private cn.edu.ntvu.workbench.contacts.application.SyncRun awaitNote(long runId, String note) {
     long deadline = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < deadline) {
       contactsSync.work("it-contacts");
@@ -1524,7 +1524,7 @@ class InContainerIT {
   @Inject cn.edu.ntvu.workbench.forms.application.FormFilling formFilling;
   @Inject cn.edu.ntvu.workbench.forms.application.FormResults formResults;
 
-  private cn.edu.ntvu.workbench.identity.application.SignedInUser formsUser(String account) {
+  private cn.edu.ntvu.workbench.platform.security.SignedInUser formsUser(String account) {
     return ((SignInService.Outcome.SignedIn) signIn.resolve(account, SignInPath.DEV)).user();
   }
 
@@ -1712,7 +1712,7 @@ class InContainerIT {
 
   @Inject cn.edu.ntvu.workbench.platform.files.UploadCleanup uploadCleanup;
   @Inject cn.edu.ntvu.workbench.platform.files.UploadQuota uploadQuota;
-  @Inject cn.edu.ntvu.workbench.workbench.application.TileAdmin tileAdmin;
+  @Inject cn.edu.ntvu.workbench.portal.application.TileAdmin tileAdmin;
 
   private static byte[] pngOf(int w, int h) throws java.io.IOException {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

@@ -48,9 +48,9 @@ class OneSchoolClockTest {
                       + " by the database's clock: nothing a person sees or compares",
               "wecom/infrastructure/WeComClientProducer.java",
                   "access_token lifetimes: WeCom's expires_in seconds, counted on WeCom's real time",
-              "wecom/jssdk/application/JsSdkSigner.java",
+              "wecom/application/JsSdkSigner.java",
                   "JS-SDK signature timestamps and jsapi_ticket lifetimes: WeCom protocol time, checked by WeCom",
-              "wecom/callback/interfaces/WeComCallbackServlet.java",
+              "wecom/interfaces/web/WeComCallbackServlet.java",
                   "WeCom signs a callback with its real time; the replay window is measured against that"));
 
   /**

@@ -1,6 +1,6 @@
 package cn.edu.ntvu.workbench.timetable.application;
 
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
 import cn.edu.ntvu.workbench.timetable.domain.AcademicCalendar;
 import cn.edu.ntvu.workbench.timetable.domain.CourseMeeting;
 import cn.edu.ntvu.workbench.timetable.domain.Holiday;

@@ -3,8 +3,8 @@ package cn.edu.ntvu.workbench.timetable.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFile;
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.platform.imports.TabularFile;
+import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
 import cn.edu.ntvu.workbench.timetable.domain.AcademicCalendar;
 import cn.edu.ntvu.workbench.timetable.domain.CourseMeeting;
 import cn.edu.ntvu.workbench.timetable.domain.DayResolution;

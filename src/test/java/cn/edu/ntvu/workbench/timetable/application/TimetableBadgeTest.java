@@ -2,10 +2,10 @@ package cn.edu.ntvu.workbench.timetable.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.edu.ntvu.workbench.identity.application.SignInPath;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.time.SchoolClock;
 import cn.edu.ntvu.workbench.timetable.domain.WeekPattern;
 import java.time.Clock;

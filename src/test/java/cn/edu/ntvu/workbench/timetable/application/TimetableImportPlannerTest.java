@@ -2,8 +2,8 @@ package cn.edu.ntvu.workbench.timetable.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFile;
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.platform.imports.TabularFile;
+import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
 import cn.edu.ntvu.workbench.timetable.domain.PeriodTimeTable;
 import cn.edu.ntvu.workbench.timetable.domain.Term;
 import java.nio.charset.StandardCharsets;
@@ -249,7 +249,7 @@ class TimetableImportPlannerTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> reader.read("课表.csv", utf16, TimetableImportKind.TIMETABLE_ZF.columns()))
         .isInstanceOfSatisfying(
-            cn.edu.ntvu.workbench.identity.infrastructure.imports.ImportFileException.class,
+            cn.edu.ntvu.workbench.platform.imports.ImportFileException.class,
             e -> assertThat(e.getMessageKey()).isEqualTo("import.csv.utf16"));
   }
 }

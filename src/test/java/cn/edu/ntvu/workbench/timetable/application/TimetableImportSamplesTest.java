@@ -2,8 +2,8 @@ package cn.edu.ntvu.workbench.timetable.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFile;
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.platform.imports.TabularFile;
+import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -4,10 +4,10 @@ import static cn.edu.ntvu.workbench.timetable.application.DemoSchedule.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
-import cn.edu.ntvu.workbench.identity.application.SignInPath;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.timetable.domain.WeekPattern;
 import java.time.DayOfWeek;
 import java.time.Instant;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.edu.ntvu.workbench.testsupport.MutableClock;
 import cn.edu.ntvu.workbench.wecom.domain.Agent;
-import cn.edu.ntvu.workbench.wecom.jssdk.application.JsapiTickets;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

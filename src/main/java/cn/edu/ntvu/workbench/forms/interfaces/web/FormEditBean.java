@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.forms.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
-import cn.edu.ntvu.workbench.identity.application.Requires;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
 import cn.edu.ntvu.workbench.forms.application.FormBuilder;
 import cn.edu.ntvu.workbench.forms.application.FormRow;
@@ -13,7 +13,7 @@ import cn.edu.ntvu.workbench.forms.domain.FormStatus;
 import cn.edu.ntvu.workbench.forms.domain.Problem;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.forms.domain.QuestionType;
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

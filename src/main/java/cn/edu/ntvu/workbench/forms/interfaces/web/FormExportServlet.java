@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.forms.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.interfaces.web.ServletGuard;
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.ServletGuard;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
 import cn.edu.ntvu.workbench.forms.application.FormBuilder;
 import cn.edu.ntvu.workbench.forms.application.FormResults;
@@ -9,8 +9,8 @@ import cn.edu.ntvu.workbench.forms.application.FormRow;
 import cn.edu.ntvu.workbench.forms.application.FormsTexts;
 import cn.edu.ntvu.workbench.forms.application.ResponseRow;
 import cn.edu.ntvu.workbench.forms.domain.Question;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.audit.AuditCsv;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.web.CanonicalPath;

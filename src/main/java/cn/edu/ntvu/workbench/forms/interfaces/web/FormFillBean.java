@@ -11,7 +11,7 @@ import cn.edu.ntvu.workbench.forms.domain.ChoiceOption;
 import cn.edu.ntvu.workbench.forms.domain.FileKind;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.forms.domain.QuestionType;
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,14 +1,14 @@
 package cn.edu.ntvu.workbench.forms.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
-import cn.edu.ntvu.workbench.identity.application.Requires;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
 import cn.edu.ntvu.workbench.forms.application.FormResults;
 import cn.edu.ntvu.workbench.forms.application.FormsTexts;
 import cn.edu.ntvu.workbench.forms.application.Recipient;
 import cn.edu.ntvu.workbench.forms.application.ResponseRow;
 import cn.edu.ntvu.workbench.forms.domain.Question;
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,6 +1,6 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.application.SignInPath;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignInService;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;

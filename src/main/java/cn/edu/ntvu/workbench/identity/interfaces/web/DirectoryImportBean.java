@@ -1,13 +1,14 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.domain.Role;
-import cn.edu.ntvu.workbench.identity.application.Requires;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.identity.application.DirectoryImportService;
 import cn.edu.ntvu.workbench.identity.application.ImportKind;
 import cn.edu.ntvu.workbench.identity.application.ImportPreview;
 import cn.edu.ntvu.workbench.identity.application.ImportProblem;
 import cn.edu.ntvu.workbench.identity.application.ImportResult;
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.ImportUpload;
 import cn.edu.ntvu.workbench.platform.web.ProblemLine;

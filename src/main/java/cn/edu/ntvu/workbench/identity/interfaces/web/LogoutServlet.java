@@ -1,8 +1,9 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
+import cn.edu.ntvu.workbench.platform.security.LogoutToken;
 import cn.edu.ntvu.workbench.identity.application.CasLogouts;
-import cn.edu.ntvu.workbench.identity.application.SignInPath;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;

@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.domain.Role;
-import cn.edu.ntvu.workbench.identity.application.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueryService;
 import cn.edu.ntvu.workbench.identity.application.PersonListItem;
 import jakarta.annotation.PostConstruct;

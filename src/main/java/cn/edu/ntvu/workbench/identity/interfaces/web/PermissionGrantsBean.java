@@ -1,7 +1,8 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.domain.Role;
-import cn.edu.ntvu.workbench.identity.application.Requires;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.identity.application.PermissionGrants;
 import cn.edu.ntvu.workbench.identity.domain.Permission;
 import jakarta.faces.application.FacesMessage;

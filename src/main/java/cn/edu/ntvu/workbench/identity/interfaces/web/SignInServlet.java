@@ -1,6 +1,6 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.web.SafeTarget;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.SignInService;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.web.SafeTarget;
 import cn.edu.ntvu.workbench.platform.web.Throttle;

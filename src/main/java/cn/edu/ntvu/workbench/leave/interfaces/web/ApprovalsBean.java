@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
-import cn.edu.ntvu.workbench.identity.application.Requires;
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.DecisionOutcome;
 import cn.edu.ntvu.workbench.leave.application.LeaveActor;
 import cn.edu.ntvu.workbench.leave.application.LeaveDecisions;

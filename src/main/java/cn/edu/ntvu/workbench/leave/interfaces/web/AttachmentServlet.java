@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
 import cn.edu.ntvu.workbench.leave.infrastructure.AttachmentStore;
 import cn.edu.ntvu.workbench.platform.files.StoredFileResponse;

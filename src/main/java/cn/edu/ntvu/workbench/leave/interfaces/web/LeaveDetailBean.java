@@ -1,6 +1,6 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.DecisionOutcome;
 import cn.edu.ntvu.workbench.leave.application.LeaveActor;
 import cn.edu.ntvu.workbench.leave.application.LeaveDecisions;

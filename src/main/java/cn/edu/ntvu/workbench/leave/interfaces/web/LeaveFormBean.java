@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.domain.PersonKind;
-import cn.edu.ntvu.workbench.identity.application.Requires;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
 import cn.edu.ntvu.workbench.leave.application.LeaveSubmissions;
 import cn.edu.ntvu.workbench.leave.application.LeaveTexts;

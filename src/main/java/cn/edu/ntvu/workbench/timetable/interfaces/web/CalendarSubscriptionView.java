@@ -1,6 +1,6 @@
 package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.timetable.application.CalendarSubscriptionService;
 import cn.edu.ntvu.workbench.timetable.application.TimetableCalendarWriter;

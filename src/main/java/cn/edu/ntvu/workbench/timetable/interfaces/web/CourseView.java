@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.timetable.application.TermSchedule;
 import cn.edu.ntvu.workbench.timetable.application.TimetableAccess;
 import cn.edu.ntvu.workbench.timetable.application.TimetableEntry;

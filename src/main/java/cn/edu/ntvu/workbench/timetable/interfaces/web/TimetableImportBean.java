@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.domain.Role;
-import cn.edu.ntvu.workbench.identity.application.Requires;
-import cn.edu.ntvu.workbench.identity.infrastructure.imports.TabularFileReader;
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.ImportUpload;
 import cn.edu.ntvu.workbench.platform.web.ProblemLine;

@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
-import cn.edu.ntvu.workbench.identity.interfaces.web.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import java.time.Clock;

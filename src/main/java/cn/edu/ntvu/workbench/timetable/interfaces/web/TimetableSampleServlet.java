@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.interfaces.web.ServletGuard;
-import cn.edu.ntvu.workbench.identity.domain.Role;
+import cn.edu.ntvu.workbench.platform.security.ServletGuard;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportSamples;
 import jakarta.servlet.annotation.WebServlet;

@@ -2,7 +2,7 @@ package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
-import cn.edu.ntvu.workbench.identity.application.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.timetable.application.ClassSlot;
 import cn.edu.ntvu.workbench.timetable.application.DayTimetable;
 import cn.edu.ntvu.workbench.timetable.application.TermSchedule;

@@ -1,0 +1,89 @@
+package cn.edu.ntvu.workbench.contacts.interfaces.web;
+
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.contacts.application.ContactsSync;
+import cn.edu.ntvu.workbench.contacts.domain.Conflict;
+import cn.edu.ntvu.workbench.contacts.infrastructure.SyncStore;
+import cn.edu.ntvu.workbench.wecom.domain.WeComException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/** Backs {@code /admin/wecom/contacts-report.xhtml}: the report and "re-sync one person" in one tap. */
+@Requires(roles = Role.ADMIN)
+@Named("contactsReport")
+@RequestScoped
+public class ContactsReportPage {
+  @Inject ContactsReport report;
+
+  @Inject ContactsSync sync;
+
+  @Inject CurrentUser me;
+
+  @Inject HttpServletRequest request;
+
+  private List<SyncStore.ReportRow> notActivated;
+  private List<SyncStore.ReportRow> missing;
+  private List<Conflict> conflicts;
+
+  /** Re-syncs the person whose row button posted {@code resync=<account>}. */
+  public String resync() throws IOException {
+    if (!me.isAdmin()) {
+      FacesContext faces = FacesContext.getCurrentInstance();
+      faces.getExternalContext().responseSendError(403, "admin role required");
+      faces.responseComplete();
+      return null;
+    }
+    String account = request.getParameter("resync");
+    if (account == null || account.isBlank() || account.length() > 64) {
+      return back("nothing", "");
+    }
+    Optional<Long> run;
+    try {
+      run = sync.resyncOne(account.strip(), me.auditActor());
+    } catch (WeComException | IllegalStateException e) {
+      // Not configured, WeCom unreachable, or another run active (SyncBusyException): nothing started.
+      run = Optional.empty();
+    }
+    return run.map(id -> back("resynced", account + "&run=" + id)).orElseGet(() -> back("nothing", account));
+  }
+
+  private static String back(String what, String value) {
+    return "/admin/wecom/contacts-report.xhtml?faces-redirect=true&" + what + "="
+        + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("%26run%3D", "&run=");
+  }
+
+  public List<SyncStore.ReportRow> getNotActivated() {
+    if (notActivated == null) {
+      notActivated = report.notActivated();
+    }
+    return notActivated;
+  }
+
+  public List<SyncStore.ReportRow> getMissing() {
+    if (missing == null) {
+      missing = report.missing();
+    }
+    return missing;
+  }
+
+  public List<Conflict> getConflicts() {
+    if (conflicts == null) {
+      conflicts = report.mobileConflicts();
+    }
+    return conflicts;
+  }
+
+  public String errcodeText(Integer errcode, String reason) {
+    return errcode == null || errcode == 0 ? "" : ErrcodeText.of(errcode, reason);
+  }
+}

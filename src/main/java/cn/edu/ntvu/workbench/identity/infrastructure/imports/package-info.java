@@ -1,2 +1,0 @@
-/** Reads uploaded directory files (CSV in UTF-8 or GBK, XLSX) into numbered rows, refusing unsafe files. */
-package cn.edu.ntvu.workbench.identity.infrastructure.imports;

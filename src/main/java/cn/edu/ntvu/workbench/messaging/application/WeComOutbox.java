@@ -1,0 +1,59 @@
+package cn.edu.ntvu.workbench.messaging.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The transactional outbox for WeCom messages. Call {@link #enqueue} from the application service that changes state,
+ * inside its {@code @Transactional} method: the message commits with the change or not at all, and a background
+ * worker sends it later (retry with back-off, once across servers). A WeCom outage delays messages, never loses them.
+ *
+ * <pre>{@code
+ * @Inject WeComOutbox outbox;
+ *
+ * @Transactional
+ * public void approve(long requestId, ...) {
+ *   ... change state ...
+ *   outbox.enqueue(OutgoingMessage.send("leave:" + id + ":decided", List.of(student), cardJson, "leave:" + id));
+ * }
+ * }</pre>
+ */
+@ApplicationScoped
+public class WeComOutbox {
+  @PersistenceContext(unitName = "workbench")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  /**
+   * Queues a message in the caller's transaction ({@link TxType#MANDATORY}). A message whose key is already queued
+   * (in any state) is not queued again.
+   *
+   * @return true if queued now, false if that key was already there
+   */
+  @Transactional(TxType.MANDATORY)
+  public boolean enqueue(OutgoingMessage message) {
+    Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+    int inserted =
+        em.createNativeQuery(
+                "INSERT IGNORE INTO wecom_outbox (message_key, kind, to_users, body, topic, status, attempts,"
+                    + " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
+            .setParameter(1, message.messageKey())
+            .setParameter(2, message.kind().name())
+            .setParameter(3, String.join("|", message.toUsers()))
+            .setParameter(4, message.body())
+            .setParameter(5, message.topic())
+            .setParameter(6, now)
+            .setParameter(7, now)
+            .executeUpdate();
+    return inserted == 1;
+  }
+}

@@ -1,0 +1,16 @@
+package cn.edu.ntvu.workbench.portal.application;
+
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import java.util.OptionalInt;
+
+/**
+ * A micro-app's number on its workbench tile for one person (classes left today, requests waiting for me …). A CDI
+ * bean; a tile names it by {@link #key()}. Called in parallel and time-boxed: a slow or failing provider only loses
+ * its badge.
+ */
+public interface BadgeProvider {
+  String key();
+
+  /** The number for {@code user}; empty when there is nothing to show. */
+  OptionalInt badge(SignedInUser user);
+}

@@ -1,0 +1,113 @@
+package cn.edu.ntvu.workbench.portal.interfaces.web;
+
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.web.BundleText;
+import cn.edu.ntvu.workbench.platform.web.Html;
+import cn.edu.ntvu.workbench.portal.interfaces.web.WorkbenchHome.SceneView;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The markup of the workbench home: the same page the Faces template {@code WEB-INF/templates/page.xhtml} makes
+ * (head, development banner, header, the "page expired" notice), with the greeting, the tiles, the roles, the admin
+ * links and sign-out. It is the page opened most, on every tap of the workbench in WeCom, and it has no form and no
+ * component: written in one pass it costs a fraction of a Faces render (bench/foundation.sh). Every text comes from
+ * the resource bundles of the page's language and every value from a person or an admin is HTML-escaped.
+ */
+public final class HomePage {
+  /** The admin's links: page, element id (null: none), bundle, key. */
+  private static final String[][] ADMIN_LINKS = {
+    {"/admin/directory/import.xhtml", null, "i18n.messages", "home.admin.import"},
+    {"/admin/directory/people.xhtml", null, "i18n.messages", "home.admin.people"},
+    {"/admin/timetable/import.xhtml", "admin-timetable", "i18n.timetable", "timetable.admin.home"},
+    {"/admin/workbench/tiles.xhtml", "admin-tiles", "i18n.workbench", "workbench.admin.home"},
+    {"/admin/audit.xhtml", "admin-audit", "i18n.audit", "audit.home.link"},
+    {"/admin/wecom/outbox.xhtml", "admin-outbox", "i18n.outbox", "outbox.home.link"},
+    {"/admin/wecom/setup.xhtml", "admin-wecom", "i18n.wecom", "wecom.setup.home.link"},
+    {"/admin/wecom/contacts.xhtml", "admin-contacts", "i18n.contacts", "contacts.home.link"},
+  };
+
+  /** What the page shows. */
+  public record Model(
+      SignedInUser user,
+      List<SceneView> scenes,
+      String contextPath,
+      String assetVersion,
+      boolean devMode,
+      boolean expiredNotice,
+      String logoutToken) {}
+
+  private HomePage() {}
+
+  public static String render(Model m, Locale locale) {
+    String ctx = Html.escape(m.contextPath());
+    String v = Html.escape(m.assetVersion());
+    SignedInUser u = m.user();
+    StringBuilder out = new StringBuilder(4096);
+    out.append("<!DOCTYPE html>\n<html lang=\"").append("en".equals(locale.getLanguage()) ? "en" : "zh-CN")
+        .append("\" xmlns=\"http://www.w3.org/1999/xhtml\"><head><meta charset=\"UTF-8\"/>")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\"/>")
+        .append("<meta name=\"format-detection\" content=\"telephone=no\"/>")
+        .append("<title>").append(text(locale, "i18n.messages", "home.title")).append("</title>")
+        .append("<link rel=\"stylesheet\" href=\"").append(ctx).append("/resources/workbench/theme.css?v=")
+        .append(v).append("\"/>")
+        .append("<link rel=\"icon\" href=\"").append(ctx).append("/resources/workbench/icon.svg?v=").append(v)
+        .append("\" type=\"image/svg+xml\"/>")
+        .append("<link rel=\"stylesheet\" href=\"").append(ctx).append("/resources/workbench-tiles/tiles.css?v=")
+        .append(v).append("\"/></head><body class=\"wb\">");
+    if (m.devMode()) {
+      out.append("<div class=\"wb-devbanner\" role=\"note\">").append(text(locale, "i18n.messages", "app.devBanner"))
+          .append("</div>");
+    }
+    out.append("<header class=\"wb-header\"><p class=\"wb-hello\" id=\"hello\">")
+        .append(format(locale, "i18n.messages", "home.hello", u.name())).append("</p><p class=\"wb-sub\">")
+        .append(Html.escape(u.unitName())).append("</p></header><main class=\"wb-main\" id=\"main\">");
+    if (m.expiredNotice()) {
+      out.append("<p class=\"wb-notice\" id=\"expired-notice\" role=\"status\">")
+          .append(text(locale, "i18n.messages", "error.expired.text")).append("</p>");
+    }
+    out.append(TileHtml.render(m.scenes(), locale));
+    if (m.scenes().isEmpty()) {
+      out.append("<section class=\"wb-card\" id=\"no-tiles\"><p class=\"wb-muted\">")
+          .append(text(locale, "i18n.workbench", "workbench.home.empty")).append("</p></section>");
+    }
+    out.append("<section class=\"wb-card\" aria-labelledby=\"roles-h\"><h2 id=\"roles-h\" class=\"wb-card-title\">")
+        .append(text(locale, "i18n.messages", "home.roles")).append("</h2><ul class=\"wb-badges\" id=\"roles\">");
+    for (Role role : u.roles().stream().sorted().toList()) {
+      out.append("<li class=\"wb-badge wb-badge-").append(role.name().toLowerCase(Locale.ROOT)).append("\">")
+          .append(text(locale, "i18n.messages", "role." + role.name())).append("</li>");
+    }
+    out.append("</ul><p class=\"wb-muted\">")
+        .append(format(locale, "i18n.messages", "home.signedInVia",
+            BundleText.text("i18n.messages", locale, "path." + u.path().name())))
+        .append(" · ").append(Html.escape(u.account())).append("</p></section>");
+    if (u.has(Role.ADMIN)) {
+      out.append("<section class=\"wb-card\" aria-labelledby=\"admin-h\"><h2 id=\"admin-h\" class=\"wb-card-title\">")
+          .append(text(locale, "i18n.messages", "home.admin")).append("</h2><nav class=\"wb-list\">");
+      for (String[] link : ADMIN_LINKS) {
+        out.append("<a class=\"wb-list-item\" href=\"").append(ctx).append(link[0]).append('"');
+        if (link[1] != null) {
+          out.append(" id=\"").append(link[1]).append('"');
+        }
+        out.append('>').append(text(locale, link[2], link[3])).append("</a>");
+      }
+      out.append("</nav></section>");
+    }
+    // Sign-out posts the session's token (LogoutToken): a form on another site cannot sign anybody out.
+    out.append("<form method=\"post\" action=\"").append(ctx).append("/logout\" class=\"wb-actions\">")
+        .append("<input type=\"hidden\" name=\"logoutToken\" value=\"").append(Html.escape(m.logoutToken()))
+        .append("\"/><button type=\"submit\" class=\"wb-button wb-button-secondary\" id=\"logout\">")
+        .append(text(locale, "i18n.messages", "home.logout")).append("</button><p class=\"wb-muted wb-small\">")
+        .append(text(locale, "i18n.messages", "home.sharedComputerHint")).append("</p></form></main></body></html>");
+    return out.toString();
+  }
+
+  private static String text(Locale locale, String bundle, String key) {
+    return Html.escape(BundleText.text(bundle, locale, key));
+  }
+
+  private static String format(Locale locale, String bundle, String key, String arg) {
+    return Html.escape(BundleText.format(bundle, locale, key, List.of(arg)));
+  }
+}

@@ -1,0 +1,57 @@
+package cn.edu.ntvu.workbench.portal.interfaces.web;
+
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.LogoutToken;
+import cn.edu.ntvu.workbench.platform.web.AppInfo;
+import cn.edu.ntvu.workbench.platform.web.RequestLocale;
+import cn.edu.ntvu.workbench.portal.application.Badges;
+import cn.edu.ntvu.workbench.portal.application.WorkbenchTiles;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The workbench home, {@code /} and {@code /index.xhtml} (deep links and bookmarks of either keep working): the
+ * greeting, the person's tiles with their badges, roles, admin links and sign-out ({@link HomePage}). The sign-in
+ * filter has already run, so a person is signed in here.
+ */
+@WebServlet(urlPatterns = {"", "/index.xhtml"})
+public class HomeServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient WorkbenchTiles tiles;
+  @Inject transient Badges badges;
+  @Inject transient AppInfo app;
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    SignedInUser user = CurrentUser.of(req);
+    if (user == null) { // only if the sign-in filter were not mapped here
+      res.sendRedirect(req.getContextPath() + "/login?target=" + URLEncoder.encode("/", StandardCharsets.UTF_8));
+      return;
+    }
+    Locale locale = RequestLocale.of(req);
+    String html =
+        HomePage.render(
+            new HomePage.Model(
+                user,
+                WorkbenchHome.of(user, tiles, badges, req.getContextPath(), app.getAssetVersion()),
+                req.getContextPath(),
+                app.getAssetVersion(),
+                app.isDevMode(),
+                "1".equals(req.getParameter("expired")),
+                LogoutToken.of(req.getSession())),
+            locale);
+    byte[] body = html.getBytes(StandardCharsets.UTF_8);
+    res.setContentType("text/html;charset=UTF-8");
+    res.setHeader("Content-Language", "en".equals(locale.getLanguage()) ? "en" : "zh-CN");
+    res.getOutputStream().write(body);
+  }
+}

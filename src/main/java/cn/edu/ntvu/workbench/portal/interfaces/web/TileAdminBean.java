@@ -1,0 +1,372 @@
+package cn.edu.ntvu.workbench.portal.interfaces.web;
+
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.time.SchoolClock;
+import cn.edu.ntvu.workbench.platform.web.BundleText;
+import cn.edu.ntvu.workbench.portal.application.StaleTileException;
+import cn.edu.ntvu.workbench.portal.application.TileAdmin;
+import cn.edu.ntvu.workbench.portal.application.TileStore;
+import cn.edu.ntvu.workbench.portal.domain.DepartmentTree;
+import cn.edu.ntvu.workbench.portal.domain.Scene;
+import cn.edu.ntvu.workbench.portal.domain.Tile;
+import cn.edu.ntvu.workbench.portal.domain.TileIcons;
+import cn.edu.ntvu.workbench.portal.domain.TileInputException;
+import cn.edu.ntvu.workbench.portal.domain.TileKind;
+import cn.edu.ntvu.workbench.portal.domain.Visibility;
+import cn.edu.ntvu.workbench.platform.web.AppInfo;
+import cn.edu.ntvu.workbench.platform.web.ImportUpload;
+import cn.edu.ntvu.workbench.portal.application.IconImage;
+import jakarta.faces.application.FacesMessage;
+import jakarta.servlet.http.Part;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The tile console ({@code /admin/workbench/tiles.xhtml}; the admin role is checked by the sign-in filter for the
+ * page and every post to it). Plain forms, no widgets: list by scene, add, edit, delete, move up/down. A save carries
+ * the version the form was opened at: if another admin saved in between, nothing is written and the admin is told
+ * who changed it and when.
+ */
+@Requires(roles = Role.ADMIN)
+@Named("tileAdmin")
+@ViewScoped
+public class TileAdminBean implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final String BUNDLE = "i18n.workbench";
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  @Inject TileStore store;
+  @Inject TileAdmin admin;
+  @Inject CurrentUser me;
+  @Inject AppInfo app;
+
+  /** One tile row of the list, with what the admin should know about its rules. */
+  public record Row(Tile tile, Set<String> unknownDepartments, boolean first, boolean last) {
+    public boolean isNobody() {
+      return tile.visibility().isNobody();
+    }
+  }
+
+  public record SceneRows(Scene scene, List<Row> rows) {
+    public String key() {
+      return "workbench.scene." + scene.name();
+    }
+  }
+
+  private transient List<SceneRows> scenes;
+  private transient List<String> icons;
+  private transient Part iconFile;
+
+  // The form; id 0 = a new tile.
+  private boolean editing;
+  private long id;
+  private int version;
+  private String scene = Scene.TEACHING.name();
+  private String name;
+  private String description;
+  private String icon = TileIcons.NAMES.get(0);
+  private String kind = TileKind.INTERNAL.name();
+  private String target;
+  private boolean enabled = true;
+  private String badgeKey;
+  private boolean everyone = true;
+  private List<String> roles = new ArrayList<>();
+  private List<String> kinds = new ArrayList<>();
+  private String departments;
+  private String classes;
+  private String people;
+
+  public List<SceneRows> getScenes() {
+    if (scenes == null) {
+      List<Tile> all = store.all();
+      DepartmentTree tree = store.departments();
+      List<SceneRows> out = new ArrayList<>();
+      for (Scene s : Scene.values()) {
+        List<Tile> in = all.stream().filter(t -> t.scene() == s).toList();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+          Tile t = in.get(i);
+          rows.add(new Row(t, t.visibility().unknownDepartments(tree), i == 0, i == in.size() - 1));
+        }
+        out.add(new SceneRows(s, rows));
+      }
+      scenes = out;
+    }
+    return scenes;
+  }
+
+  public void startNew() {
+    clearForm();
+    editing = true;
+  }
+
+  public void edit(long tileId) {
+    var found = store.byId(tileId);
+    if (found.isEmpty()) {
+      error("workbench.error.gone");
+      scenes = null;
+      return;
+    }
+    Tile t = found.get();
+    Visibility v = t.visibility();
+    editing = true;
+    id = t.id();
+    version = t.version();
+    scene = t.scene().name();
+    name = t.name();
+    description = t.description();
+    icon = t.icon();
+    kind = t.kind().name();
+    target = t.target();
+    enabled = t.enabled();
+    badgeKey = t.badgeKey();
+    everyone = v.everyone();
+    roles = v.roles().stream().map(Enum::name).sorted().collect(Collectors.toCollection(ArrayList::new));
+    kinds = v.kinds().stream().map(Enum::name).sorted().collect(Collectors.toCollection(ArrayList::new));
+    departments = String.join(",", new java.util.TreeSet<>(v.departments()));
+    classes = String.join(",", new java.util.TreeSet<>(v.classes()));
+    people = String.join(",", new java.util.TreeSet<>(v.people()));
+  }
+
+  public void cancel() {
+    clearForm();
+  }
+
+  public void save() {
+    try {
+      Set<Role> roleSet = roles.stream().map(Role::parse).filter(r -> r != null).collect(Collectors.toSet());
+      Set<PersonKind> kindSet = new HashSet<>();
+      for (String k : kinds) {
+        if (Arrays.stream(PersonKind.values()).anyMatch(p -> p.name().equals(k))) {
+          kindSet.add(PersonKind.valueOf(k));
+        }
+      }
+      Visibility v =
+          new Visibility(everyone, everyone ? Set.of() : roleSet, everyone ? Set.of() : kindSet,
+              everyone ? Set.of() : Visibility.codes(departments), everyone ? Set.of() : Visibility.codes(classes),
+              everyone ? Set.of() : Visibility.codes(people));
+      Tile t =
+          new Tile(id, parse(Scene.class, scene), 0, name, description, icon, parse(TileKind.class, kind), target,
+                  enabled, badgeKey, v, version, null, null)
+              .checked();
+      if (id == 0) {
+        admin.create(t, me.auditActor());
+      } else {
+        admin.update(t, me.auditActor());
+      }
+      info("workbench.saved", t.name());
+      if (v.isNobody()) {
+        warn("workbench.warn.nobody");
+      }
+      clearForm();
+    } catch (TileInputException e) {
+      error(e.key(), e.args().toArray(String[]::new));
+    } catch (StaleTileException e) {
+      stale(e);
+    }
+    scenes = null;
+  }
+
+  public void delete(long tileId, int tileVersion) {
+    try {
+      admin.delete(tileId, tileVersion, me.auditActor());
+      info("workbench.deleted");
+      if (id == tileId) {
+        clearForm();
+      }
+    } catch (StaleTileException e) {
+      stale(e);
+    }
+    scenes = null;
+  }
+
+  public void moveUp(long tileId) {
+    move(tileId, true);
+  }
+
+  public void moveDown(long tileId) {
+    move(tileId, false);
+  }
+
+  private void move(long tileId, boolean up) {
+    try {
+      admin.move(tileId, up, me.auditActor());
+    } catch (StaleTileException e) {
+      stale(e);
+    }
+    scenes = null;
+  }
+
+  private void stale(StaleTileException e) {
+    if (e.updatedBy() == null) {
+      error("workbench.error.gone");
+    } else {
+      error("workbench.error.stale", e.updatedBy(), WHEN.format(e.updatedAt().atZone(SchoolClock.ZONE)));
+    }
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+    try {
+      return value == null ? null : Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private void clearForm() {
+    editing = false;
+    id = 0;
+    version = 0;
+    scene = Scene.TEACHING.name();
+    name = null;
+    description = null;
+    icon = TileIcons.NAMES.get(0);
+    kind = TileKind.INTERNAL.name();
+    target = null;
+    enabled = true;
+    badgeKey = null;
+    everyone = true;
+    roles = new ArrayList<>();
+    kinds = new ArrayList<>();
+    departments = null;
+    classes = null;
+    people = null;
+  }
+
+  private static void info(String key, String... args) {
+    add(FacesMessage.SEVERITY_INFO, key, args);
+  }
+
+  private static void warn(String key, String... args) {
+    add(FacesMessage.SEVERITY_WARN, key, args);
+  }
+
+  private static void error(String key, String... args) {
+    add(FacesMessage.SEVERITY_ERROR, key, args);
+  }
+
+  private static void add(FacesMessage.Severity severity, String key, String... args) {
+    String text = BundleText.format(BUNDLE, BundleText.viewLocale(), key, List.of(args));
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+  }
+
+  public List<String> getSceneNames() {
+    return Arrays.stream(Scene.values()).map(Enum::name).toList();
+  }
+
+  /** The bundled icons, then the uploaded ones (newest first). */
+  public List<String> getIcons() {
+    if (icons == null) {
+      List<String> all = new ArrayList<>(TileIcons.NAMES);
+      all.addAll(store.iconNames());
+      icons = all;
+    }
+    return icons;
+  }
+
+  public String iconUrl(String iconName) {
+    return TileIcons.url(
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(), iconName, app.getAssetVersion());
+  }
+
+  /** The icon's label: its name in the bundled set, "uploaded" for an uploaded one. */
+  public String iconLabel(String iconName) {
+    String key = TileIcons.isUploaded(iconName) ? "workbench.icon.uploaded" : "workbench.icon." + iconName;
+    return BundleText.format(BUNDLE, BundleText.viewLocale(), key, List.of());
+  }
+
+  /**
+   * Uploads an icon (PNG, JPEG or WebP ≤ 200 KB, checked by content, re-encoded) and selects it for the tile being
+   * edited; the rest of the form stays as typed.
+   */
+  public void uploadIcon() {
+    // Read whatever the container let through; IconImage says how large an icon may be.
+    byte[] bytes = ImportUpload.read(iconFile, 21 * 1024 * 1024);
+    String fileName = iconFile == null ? null : iconFile.getSubmittedFileName();
+    deleteIconPart();
+    if (bytes == null) {
+      return;
+    }
+    try {
+      icon = admin.uploadIcon(bytes, fileName, me.auditActor());
+      icons = null;
+      info("workbench.icon.uploadedOk");
+    } catch (TileInputException e) {
+      // Beside the upload field (a bad image, too many pixels, the day's quota), the rest of the form as typed.
+      FacesContext.getCurrentInstance().addMessage("icon-file", new FacesMessage(FacesMessage.SEVERITY_ERROR,
+          BundleText.format(BUNDLE, BundleText.viewLocale(), e.key(), e.args()), null));
+    }
+  }
+
+  /** The container's copy of the upload goes at once; only the re-encoded icon is ever kept. */
+  private void deleteIconPart() {
+    try {
+      if (iconFile != null) {
+        iconFile.delete();
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // The container removes it at the end of the request anyway.
+    }
+    iconFile = null;
+  }
+
+  public Part getIconFile() {
+    return iconFile;
+  }
+
+  public void setIconFile(Part iconFile) {
+    this.iconFile = iconFile;
+  }
+
+  public List<String> getRoleNames() {
+    return Arrays.stream(Role.values()).map(Enum::name).toList();
+  }
+
+  public List<String> getKindNames() {
+    return Arrays.stream(PersonKind.values()).map(Enum::name).toList();
+  }
+
+  public boolean isEditing() { return editing; }
+  public long getId() { return id; }
+  public String getScene() { return scene; }
+  public void setScene(String scene) { this.scene = scene; }
+  public String getName() { return name; }
+  public void setName(String name) { this.name = name; }
+  public String getDescription() { return description; }
+  public void setDescription(String description) { this.description = description; }
+  public String getIcon() { return icon; }
+  public void setIcon(String icon) { this.icon = icon; }
+  public String getKind() { return kind; }
+  public void setKind(String kind) { this.kind = kind; }
+  public String getTarget() { return target; }
+  public void setTarget(String target) { this.target = target; }
+  public boolean isEnabled() { return enabled; }
+  public void setEnabled(boolean enabled) { this.enabled = enabled; }
+  public String getBadgeKey() { return badgeKey; }
+  public void setBadgeKey(String badgeKey) { this.badgeKey = badgeKey; }
+  public boolean isEveryone() { return everyone; }
+  public void setEveryone(boolean everyone) { this.everyone = everyone; }
+  public List<String> getRoles() { return roles; }
+  public void setRoles(List<String> roles) { this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles); }
+  public List<String> getKinds() { return kinds; }
+  public void setKinds(List<String> kinds) { this.kinds = kinds == null ? new ArrayList<>() : new ArrayList<>(kinds); }
+  public String getDepartments() { return departments; }
+  public void setDepartments(String departments) { this.departments = departments; }
+  public String getClasses() { return classes; }
+  public void setClasses(String classes) { this.classes = classes; }
+  public String getPeople() { return people; }
+  public void setPeople(String people) { this.people = people; }
+}

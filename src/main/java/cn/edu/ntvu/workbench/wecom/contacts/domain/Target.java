@@ -1,7 +1,0 @@
-package cn.edu.ntvu.workbench.wecom.contacts.domain;
-
-/** What a change or conflict is about. */
-public enum Target {
-  DEPARTMENT,
-  MEMBER
-}

@@ -1,2 +1,0 @@
-/** What WeCom contacts hold (departments, members, batch jobs) and the pure rules of the sync: validation and the diff. */
-package cn.edu.ntvu.workbench.wecom.contacts.domain;

@@ -1,2 +1,0 @@
-/** Tables of the sync (runs, items, each person's WeCom state), the background runner and the settings. */
-package cn.edu.ntvu.workbench.wecom.contacts.infrastructure;

@@ -1,2 +1,0 @@
-/** The admin sync page, the report and its CSV export, and 我的账号. */
-package cn.edu.ntvu.workbench.wecom.contacts.interfaces;

@@ -1,4 +1,0 @@
-package cn.edu.ntvu.workbench.workbench.application;
-
-/** Fired by the tile store inside a transaction that changes tiles; observers act once it has committed. */
-public record TilesChanged() {}

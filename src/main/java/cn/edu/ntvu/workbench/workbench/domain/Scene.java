@@ -1,8 +1,0 @@
-package cn.edu.ntvu.workbench.workbench.domain;
-
-/** The school's three scenes the workbench groups its tiles by, in page order: 教学, 办公, 生活. */
-public enum Scene {
-  TEACHING,
-  OFFICE,
-  LIFE
-}

@@ -1,7 +1,0 @@
-package cn.edu.ntvu.workbench.workbench.domain;
-
-/** A tile opens a micro-app of this server (a path) or an external site (an http(s) URL). */
-public enum TileKind {
-  INTERNAL,
-  EXTERNAL
-}
