@@ -2,7 +2,7 @@ package cn.edu.ntvu.workbench.testsupport;
 
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.wecom.domain.CallbackCrypto;
-import cn.edu.ntvu.workbench.wecom.infrastructure.WeComCallbackSettings;
+import cn.edu.ntvu.workbench.wecom.application.WeComCallbackSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.contacts.infrastructure;
 
+import cn.edu.ntvu.workbench.contacts.application.ContactsSettings;
 import cn.edu.ntvu.workbench.contacts.application.ContactsSync;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;

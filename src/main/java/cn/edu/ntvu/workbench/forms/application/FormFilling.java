@@ -6,8 +6,6 @@ import cn.edu.ntvu.workbench.forms.domain.FormStatus;
 import cn.edu.ntvu.workbench.forms.domain.Problem;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.forms.domain.QuestionType;
-import cn.edu.ntvu.workbench.forms.infrastructure.FormStore;
-import cn.edu.ntvu.workbench.forms.infrastructure.FormsSettings;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.files.UploadQuota;
 import jakarta.enterprise.context.ApplicationScoped;

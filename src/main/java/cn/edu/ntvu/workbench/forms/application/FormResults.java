@@ -2,7 +2,6 @@ package cn.edu.ntvu.workbench.forms.application;
 
 import cn.edu.ntvu.workbench.forms.domain.FormStatus;
 import cn.edu.ntvu.workbench.forms.domain.Question;
-import cn.edu.ntvu.workbench.forms.infrastructure.FormStore;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
@@ -32,7 +31,7 @@ public class FormResults {
   @Inject FormMessages messages;
   @Inject WeComOutbox outbox;
   @Inject AuditTrail audit;
-  @Inject cn.edu.ntvu.workbench.forms.infrastructure.FormsSettings formsSettings;
+  @Inject cn.edu.ntvu.workbench.forms.application.FormsSettings formsSettings;
   @Inject Clock clock;
 
   public record Overview(FormRow form, long asked, long filled, long responses, List<QuestionStats> stats,

@@ -1,6 +1,5 @@
 package cn.edu.ntvu.workbench.forms.application;
 
-import cn.edu.ntvu.workbench.forms.infrastructure.FormStore;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.portal.application.BadgeProvider;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.forms.infrastructure;
 
+import cn.edu.ntvu.workbench.forms.application.FormStore;
 import cn.edu.ntvu.workbench.platform.files.StagedUploads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

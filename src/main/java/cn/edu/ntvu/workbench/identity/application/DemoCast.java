@@ -7,7 +7,7 @@ import cn.edu.ntvu.workbench.identity.domain.PersonStatus;
 import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.identity.domain.RoleGrant;
 import cn.edu.ntvu.workbench.identity.domain.SchoolClass;
-import cn.edu.ntvu.workbench.identity.domain.ScopeKind;
+import cn.edu.ntvu.workbench.platform.security.ScopeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -9,7 +9,7 @@ import cn.edu.ntvu.workbench.identity.domain.Person;
 import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.identity.domain.RoleGrant;
 import cn.edu.ntvu.workbench.identity.domain.SchoolClass;
-import cn.edu.ntvu.workbench.identity.domain.ScopeKind;
+import cn.edu.ntvu.workbench.platform.security.ScopeKind;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;

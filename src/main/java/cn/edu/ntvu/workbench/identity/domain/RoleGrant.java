@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.identity.domain;
 
+import cn.edu.ntvu.workbench.platform.security.ScopeKind;
 import cn.edu.ntvu.workbench.platform.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

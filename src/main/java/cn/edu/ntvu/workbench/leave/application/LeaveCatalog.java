@@ -1,7 +1,6 @@
 package cn.edu.ntvu.workbench.leave.application;
 
 import cn.edu.ntvu.workbench.leave.domain.LeaveType;
-import cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

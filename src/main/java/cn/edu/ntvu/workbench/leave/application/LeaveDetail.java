@@ -1,6 +1,5 @@
 package cn.edu.ntvu.workbench.leave.application;
 
-import cn.edu.ntvu.workbench.leave.infrastructure.AttachmentStore;
 import java.io.Serializable;
 import java.util.List;
 

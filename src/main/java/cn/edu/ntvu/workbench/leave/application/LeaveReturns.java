@@ -3,8 +3,6 @@ package cn.edu.ntvu.workbench.leave.application;
 import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
 import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
-import cn.edu.ntvu.workbench.leave.infrastructure.ApproverDirectory;
-import cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
 import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;

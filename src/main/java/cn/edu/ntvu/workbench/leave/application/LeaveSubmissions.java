@@ -10,8 +10,6 @@ import cn.edu.ntvu.workbench.leave.domain.LeaveForm;
 import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
 import cn.edu.ntvu.workbench.leave.domain.LeaveType;
 import cn.edu.ntvu.workbench.leave.domain.Routing;
-import cn.edu.ntvu.workbench.leave.infrastructure.AttachmentStore;
-import cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;

@@ -3,8 +3,6 @@ package cn.edu.ntvu.workbench.leave.application;
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
 import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
-import cn.edu.ntvu.workbench.leave.infrastructure.ApproverDirectory;
-import cn.edu.ntvu.workbench.leave.infrastructure.LeaveStore;
 import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

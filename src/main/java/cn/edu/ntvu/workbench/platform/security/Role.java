@@ -1,6 +1,5 @@
 package cn.edu.ntvu.workbench.platform.security;
 
-import cn.edu.ntvu.workbench.identity.domain.ScopeKind;
 import java.util.Locale;
 
 /** What a person may do. Scoped roles (counsellor, dean) carry the classes or department they cover. */

@@ -2,7 +2,7 @@ package cn.edu.ntvu.workbench.timetable.application;
 
 import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.timetable.domain.Term;
-import cn.edu.ntvu.workbench.timetable.infrastructure.TermRecord;
+import cn.edu.ntvu.workbench.timetable.domain.TermRecord;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

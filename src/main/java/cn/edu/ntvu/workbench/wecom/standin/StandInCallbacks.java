@@ -2,7 +2,7 @@ package cn.edu.ntvu.workbench.wecom.standin;
 
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.wecom.domain.CallbackCrypto;
-import cn.edu.ntvu.workbench.wecom.infrastructure.WeComCallbackSettings;
+import cn.edu.ntvu.workbench.wecom.application.WeComCallbackSettings;
 import cn.edu.ntvu.workbench.wecom.interfaces.web.WeComCallbackServlet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.wecom.standin;
 
 import cn.edu.ntvu.workbench.platform.json.Jsons;
-import cn.edu.ntvu.workbench.contacts.infrastructure.ContactsSettings;
+import cn.edu.ntvu.workbench.contacts.application.ContactsSettings;
 import cn.edu.ntvu.workbench.wecom.infrastructure.WeComSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1094,7 +1094,7 @@ class InContainerIT {
 
   @Inject cn.edu.ntvu.workbench.contacts.application.ContactsSync contactsSync;
   @Inject cn.edu.ntvu.workbench.contacts.infrastructure.SyncStore syncStore;
-  @Inject cn.edu.ntvu.workbench.contacts.infrastructure.WeComContactsProvider contactsApi;
+  @Inject cn.edu.ntvu.workbench.contacts.application.WeComContactsProvider contactsApi;
   @Inject cn.edu.ntvu.workbench.wecom.standin.StandInContacts standInContacts;
 
   private static final cn.edu.ntvu.workbench.platform.audit.AuditActor CONTACTS_ADMIN =

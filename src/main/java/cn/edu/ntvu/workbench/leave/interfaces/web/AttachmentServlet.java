@@ -3,7 +3,7 @@ package cn.edu.ntvu.workbench.leave.interfaces.web;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
-import cn.edu.ntvu.workbench.leave.infrastructure.AttachmentStore;
+import cn.edu.ntvu.workbench.leave.application.AttachmentStore;
 import cn.edu.ntvu.workbench.platform.files.StoredFileResponse;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

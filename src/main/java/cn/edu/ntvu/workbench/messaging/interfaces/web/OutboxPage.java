@@ -4,7 +4,7 @@ import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
-import cn.edu.ntvu.workbench.wecom.domain.WeComErrorHint;
+import cn.edu.ntvu.workbench.messaging.application.MessageSender;
 import cn.edu.ntvu.workbench.messaging.application.OutboxAdmin;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,6 +35,7 @@ public class OutboxPage {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   @Inject OutboxAdmin admin;
+  @Inject MessageSender sender;
   @Inject CurrentUser me;
   @Inject HttpServletRequest request;
 
@@ -164,8 +165,7 @@ public class OutboxPage {
     } else if (BundleText.has(BUNDLE, locale, "outbox.error." + row.lastErrcode())) {
       meaning = text(locale, "outbox.error." + row.lastErrcode(), List.of());
     } else {
-      meaning = WeComErrorHint.of(row.lastErrcode())
-          .map(h -> "en".equals(locale.getLanguage()) ? h.english() : h.chinese())
+      meaning = sender.explain(row.lastErrcode(), locale)
           .orElseGet(() -> text(locale, "outbox.error.other", List.of(String.valueOf(row.lastErrcode()))));
     }
     if (row.lastError().startsWith("gave up after ")) {

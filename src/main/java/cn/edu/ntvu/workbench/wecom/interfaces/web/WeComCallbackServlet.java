@@ -6,7 +6,7 @@ import cn.edu.ntvu.workbench.wecom.application.WeComCallbackMessage;
 import cn.edu.ntvu.workbench.wecom.domain.CallbackCrypto;
 import cn.edu.ntvu.workbench.wecom.domain.CallbackRejectedException;
 import cn.edu.ntvu.workbench.wecom.domain.CallbackXml;
-import cn.edu.ntvu.workbench.wecom.infrastructure.WeComCallbackSettings;
+import cn.edu.ntvu.workbench.wecom.application.WeComCallbackSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

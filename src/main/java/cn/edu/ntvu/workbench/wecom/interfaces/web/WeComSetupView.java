@@ -6,12 +6,10 @@ import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.config.InvalidSettingException;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
-import cn.edu.ntvu.workbench.wecom.infrastructure.WeComCallbackSettings;
+import cn.edu.ntvu.workbench.wecom.application.WeComCallbackSettings;
 import cn.edu.ntvu.workbench.wecom.application.DomainVerification;
+import cn.edu.ntvu.workbench.wecom.application.EntryPages;
 import cn.edu.ntvu.workbench.wecom.domain.VerificationFile;
-import cn.edu.ntvu.workbench.portal.application.WorkbenchTiles;
-import cn.edu.ntvu.workbench.portal.domain.Tile;
-import cn.edu.ntvu.workbench.portal.domain.TileKind;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -43,7 +41,7 @@ public class WeComSetupView {
 
   @Inject AppSettings settings;
   @Inject WeComCallbackSettings callback;
-  @Inject WorkbenchTiles tiles;
+  @Inject EntryPages entryPages;
   @Inject DomainVerification files;
   @Inject CurrentUser me;
 
@@ -59,19 +57,17 @@ public class WeComSetupView {
       List<MicroApp> list = new ArrayList<>();
       list.add(new MicroApp(BundleText.format(BUNDLE, BundleText.viewLocale(), "wecom.setup.apps.home", List.of()), "/",
           homeUrl("/")));
-      for (Tile tile : safeTiles()) {
-        if (tile.kind() == TileKind.INTERNAL && tile.enabled()) {
-          list.add(new MicroApp(tile.name(), tile.target(), homeUrl(tile.target())));
-        }
+      for (EntryPages.EntryPage page : safePages()) {
+        list.add(new MicroApp(page.name(), page.path(), homeUrl(page.path())));
       }
       apps = list;
     }
     return apps;
   }
 
-  private List<Tile> safeTiles() {
+  private List<EntryPages.EntryPage> safePages() {
     try {
-      return tiles.allFresh();
+      return entryPages.entryPages();
     } catch (RuntimeException e) {
       return List.of();
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.edu.ntvu.workbench.testsupport.TestServers;
 import cn.edu.ntvu.workbench.testsupport.WeComCallbacks;
 import cn.edu.ntvu.workbench.wecom.domain.CallbackCrypto;
-import cn.edu.ntvu.workbench.wecom.infrastructure.WeComCallbackSettings;
+import cn.edu.ntvu.workbench.wecom.application.WeComCallbackSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

@@ -7,7 +7,7 @@ import cn.edu.ntvu.workbench.testsupport.TestServers;
 import cn.edu.ntvu.workbench.testsupport.TestUsers;
 import cn.edu.ntvu.workbench.testsupport.WeComStandInScreen;
 import cn.edu.ntvu.workbench.testsupport.WebSession;
-import cn.edu.ntvu.workbench.wecom.infrastructure.WeComCallbackSettings;
+import cn.edu.ntvu.workbench.wecom.application.WeComCallbackSettings;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

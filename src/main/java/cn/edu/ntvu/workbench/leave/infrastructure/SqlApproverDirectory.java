@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.leave.infrastructure;
 
+import cn.edu.ntvu.workbench.leave.application.ApproverDirectory;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.num;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.str;
@@ -16,7 +17,7 @@ import java.util.List;
  * with the STUDENT_AFFAIRS role. Only active people. Empty when the directory has nobody.
  */
 @ApplicationScoped
-public class ApproverDirectory {
+public class SqlApproverDirectory implements ApproverDirectory {
   @PersistenceContext(unitName = "workbench")
   EntityManager em;
 

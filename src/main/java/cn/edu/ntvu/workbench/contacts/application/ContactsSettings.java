@@ -1,4 +1,4 @@
-package cn.edu.ntvu.workbench.contacts.infrastructure;
+package cn.edu.ntvu.workbench.contacts.application;
 
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.wecom.domain.Agent;

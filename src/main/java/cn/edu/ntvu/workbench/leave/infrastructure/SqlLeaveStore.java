@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.leave.infrastructure;
 
+import cn.edu.ntvu.workbench.leave.application.LeaveStore;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bool;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.lng;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.num;
@@ -39,7 +40,7 @@ import java.util.OptionalLong;
  * row; the request row is locked first ({@link #lockRequest}) so every change of one request runs one after another.
  */
 @ApplicationScoped
-public class LeaveStore {
+public class SqlLeaveStore implements LeaveStore {
   static final String REQUEST_COLUMNS =
       "r.id, r.student_account, r.student_name, r.class_code, r.type_code, r.starts_at, r.ends_at,"
           + " r.duration_minutes, r.duration_days, r.reason, r.off_campus, r.destination, r.emergency_contact,"
@@ -216,7 +217,7 @@ public class LeaveStore {
             .setParameter(1, id))
         .stream()
         .findFirst()
-        .map(LeaveStore::request);
+        .map(SqlLeaveStore::request);
   }
 
   public List<LeaveRequestRow> requestsOf(String student, int limit) {
@@ -287,7 +288,7 @@ public class LeaveStore {
     for (int i = 0; i < args.length; i++) {
       q.setParameter(i + 1, args[i]);
     }
-    return rows(q).stream().map(LeaveStore::request).toList();
+    return rows(q).stream().map(SqlLeaveStore::request).toList();
   }
 
   private static LeaveRequestRow request(Object[] r) {

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.forms.infrastructure;
 
+import cn.edu.ntvu.workbench.forms.application.PublishLog;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bind;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
 
@@ -14,7 +15,7 @@ import java.time.LocalDateTime;
  * publishes by one person at once, on any servers, take turns, so neither can slip past the limit.
  */
 @ApplicationScoped
-public class PublishLog {
+public class SqlPublishLog implements PublishLog {
   @PersistenceContext(unitName = "workbench")
   EntityManager em;
 

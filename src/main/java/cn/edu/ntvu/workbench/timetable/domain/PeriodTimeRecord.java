@@ -1,4 +1,4 @@
-package cn.edu.ntvu.workbench.timetable.infrastructure;
+package cn.edu.ntvu.workbench.timetable.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.contacts.infrastructure;
 
+import cn.edu.ntvu.workbench.contacts.application.DirectoryForSync;
+import cn.edu.ntvu.workbench.contacts.application.ContactsSettings;
 import cn.edu.ntvu.workbench.contacts.domain.DirectoryDepartment;
 import cn.edu.ntvu.workbench.contacts.domain.DirectoryMember;
 import cn.edu.ntvu.workbench.contacts.domain.MobileNumbers;
@@ -22,12 +24,8 @@ import javax.sql.DataSource;
  * the department they belong to in WeCom (their class, else their 院系).
  */
 @ApplicationScoped
-public class DirectoryForSync {
+public class SqlDirectoryForSync implements DirectoryForSync {
   public static final String CLASS_PREFIX = "class:";
-
-  /** The directory at one moment; {@code details} is what the dry run shows per person (masked mobile, place). */
-  public record Snapshot(List<DirectoryDepartment> departments, List<DirectoryMember> members,
-      Map<String, String> details) {}
 
   @Resource(lookup = "java:app/jdbc/workbench")
   DataSource dataSource;

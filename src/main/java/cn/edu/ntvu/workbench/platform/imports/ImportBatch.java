@@ -1,4 +1,4 @@
-package cn.edu.ntvu.workbench.identity.domain;
+package cn.edu.ntvu.workbench.platform.imports;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -72,7 +72,7 @@ public class ImportBatch {
     this.fileName = fileName == null || fileName.isBlank() ? "upload" : truncate(fileName.strip(), 255);
     this.content = content.clone();
     this.sha256 = sha256(content);
-    this.uploadedBy = Department.requireText(uploadedBy, "uploadedBy");
+    this.uploadedBy = requireText(uploadedBy, "uploadedBy");
     this.uploadedAt = Objects.requireNonNull(uploadedAt);
     this.status = Status.PREVIEWED;
     this.summary = summary;
@@ -140,5 +140,12 @@ public class ImportBatch {
 
   public LocalDateTime getAppliedAt() {
     return appliedAt;
+  }
+
+  private static String requireText(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(what + " is required");
+    }
+    return value.trim();
   }
 }

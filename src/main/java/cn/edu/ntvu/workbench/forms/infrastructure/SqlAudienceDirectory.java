@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.forms.infrastructure;
 
+import cn.edu.ntvu.workbench.forms.application.AudienceDirectory;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bind;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.str;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * classes they look after (as class counsellor or through a COUNSELLOR grant on the class).
  */
 @ApplicationScoped
-public class AudienceDirectory {
+public class SqlAudienceDirectory implements AudienceDirectory {
   @PersistenceContext(unitName = "workbench")
   EntityManager em;
 

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.forms.infrastructure;
 
+import cn.edu.ntvu.workbench.forms.application.FormStore;
 import cn.edu.ntvu.workbench.platform.json.Jsons;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bind;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bool;
@@ -52,7 +53,7 @@ import java.util.function.Consumer;
  * so publishing, closing and reminding one form happen one after another; submits take {@link #lockShared}.
  */
 @ApplicationScoped
-public class FormStore {
+public class SqlFormStore implements FormStore {
   private static final String FORM_COLUMNS =
       "f.id, f.title, f.description, f.deadline, f.several_responses, f.editable, f.anonymous, f.status,"
           + " f.owner_account, f.owner_name, f.created_at, f.published_at, f.closed_at, f.last_reminded_at, f.version";
@@ -78,12 +79,12 @@ public class FormStore {
 
   public Optional<FormRow> form(long id) {
     return rows(bind(em.createNativeQuery("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ?"), id)).stream()
-        .findFirst().map(FormStore::formRow);
+        .findFirst().map(SqlFormStore::formRow);
   }
 
   public Optional<FormRow> lock(long id) {
     return rows(bind(em.createNativeQuery("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ? FOR UPDATE"), id))
-        .stream().findFirst().map(FormStore::formRow);
+        .stream().findFirst().map(SqlFormStore::formRow);
   }
 
   /**
@@ -92,7 +93,7 @@ public class FormStore {
    */
   public Optional<FormRow> lockShared(long id) {
     return rows(bind(em.createNativeQuery("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ? LOCK IN SHARE MODE"),
-        id)).stream().findFirst().map(FormStore::formRow);
+        id)).stream().findFirst().map(SqlFormStore::formRow);
   }
 
   public void updateSettings(long id, FormSettings s) {
@@ -126,7 +127,7 @@ public class FormStore {
   public List<FormRow> ownedBy(String account, int limit) {
     return rows(bind(em.createNativeQuery("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.owner_account = ?"
         + " OR f.id IN (SELECT form_id FROM form_co_owner WHERE account = ?) ORDER BY f.id DESC LIMIT " + limit),
-        account, account)).stream().map(FormStore::formRow).toList();
+        account, account)).stream().map(SqlFormStore::formRow).toList();
   }
 
   /** Published forms that ask {@code account}, open ones first; with whether they filled. */
@@ -244,7 +245,7 @@ public class FormStore {
 
   public List<Question> questions(long formId) {
     return rows(bind(em.createNativeQuery("SELECT " + QUESTION_COLUMNS + " FROM form_question WHERE form_id = ?"
-        + " ORDER BY position, id"), formId)).stream().map(FormStore::question).toList();
+        + " ORDER BY position, id"), formId)).stream().map(SqlFormStore::question).toList();
   }
 
   public long insertQuestion(long formId, Question q) {

@@ -1,4 +1,4 @@
-package cn.edu.ntvu.workbench.forms.infrastructure;
+package cn.edu.ntvu.workbench.forms.application;
 
 import cn.edu.ntvu.workbench.forms.domain.RespondentKey;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;

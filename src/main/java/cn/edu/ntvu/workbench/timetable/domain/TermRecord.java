@@ -1,6 +1,5 @@
-package cn.edu.ntvu.workbench.timetable.infrastructure;
+package cn.edu.ntvu.workbench.timetable.domain;
 
-import cn.edu.ntvu.workbench.timetable.domain.Term;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.forms.infrastructure;
 
+import cn.edu.ntvu.workbench.forms.application.PublishScope;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bind;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
 
@@ -23,7 +24,7 @@ import jakarta.persistence.PersistenceContext;
  * Classes a teacher only teaches (the timetable) are not counted: their counsellor, or the grant, reaches them.
  */
 @ApplicationScoped
-public class PublishScope {
+public class SqlPublishScope implements PublishScope {
   /** Departments of the publisher (param 1 and 2: the account) with their sub-departments, as CTE {@code own}. */
   private static final String OWN =
       "WITH RECURSIVE own (id, depth) AS ("

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.leave.infrastructure;
 
+import cn.edu.ntvu.workbench.leave.application.AttachmentStore;
+import cn.edu.ntvu.workbench.leave.application.LeaveStore;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bool;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.lng;
 import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.num;
@@ -15,20 +17,16 @@ import java.util.Optional;
 
 /** Attachments in table {@code leave_attachment}: in the database, so every server can serve them. */
 @ApplicationScoped
-public class AttachmentStore {
+public class SqlAttachmentStore implements AttachmentStore {
   @PersistenceContext(unitName = "workbench")
   EntityManager em;
-
-  /** An attachment's facts without its bytes. */
-  public record Info(long id, long requestId, String fileName, String contentType, int size, boolean hasPreview)
-      implements java.io.Serializable {}
 
   public void insert(long requestId, NewAttachment f) {
     em.createNativeQuery(
             "INSERT INTO leave_attachment (request_id, file_name, content_type, size_bytes, content, preview)"
                 + " VALUES (?, ?, ?, ?, ?, ?)")
         .setParameter(1, requestId)
-        .setParameter(2, LeaveStore.cut(f.fileName(), 255))
+        .setParameter(2, SqlLeaveStore.cut(f.fileName(), 255))
         .setParameter(3, f.kind().contentType())
         .setParameter(4, f.content().length)
         .setParameter(5, f.content())

@@ -1,4 +1,4 @@
-package cn.edu.ntvu.workbench.wecom.infrastructure;
+package cn.edu.ntvu.workbench.wecom.application;
 
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.config.InvalidSettingException;

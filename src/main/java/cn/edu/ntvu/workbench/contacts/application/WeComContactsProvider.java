@@ -1,7 +1,6 @@
-package cn.edu.ntvu.workbench.contacts.infrastructure;
+package cn.edu.ntvu.workbench.contacts.application;
 
 import cn.edu.ntvu.workbench.wecom.application.WeComClient;
-import cn.edu.ntvu.workbench.contacts.application.WeComContacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;

@@ -1,0 +1,77 @@
+package cn.edu.ntvu.workbench.wecom.application;
+
+import cn.edu.ntvu.workbench.messaging.application.DeliveryOutcome;
+import cn.edu.ntvu.workbench.messaging.application.MessageSender;
+import cn.edu.ntvu.workbench.messaging.application.OutboxSettings;
+import cn.edu.ntvu.workbench.messaging.application.OutgoingMessage;
+import cn.edu.ntvu.workbench.platform.json.Jsons;
+import cn.edu.ntvu.workbench.wecom.domain.Agent;
+import cn.edu.ntvu.workbench.wecom.domain.WeComErrorHint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends the messaging outbox's messages as the workbench agent: {@code message/send} with {@code agentid}, {@code
+ * touser} and WeCom's duplicate check, or {@code update_template_card} with {@code userids} (docs/wecom-api.md §5),
+ * through the one {@link WeComClient} (so its token and retry rules apply), and says what came of it ({@link
+ * OutcomeClassifier}).
+ */
+@ApplicationScoped
+public class WeComMessageSender implements MessageSender {
+  static final String SEND = "/cgi-bin/message/send";
+  static final String UPDATE_TEMPLATE_CARD = "/cgi-bin/message/update_template_card";
+
+  @Inject WeComClient client;
+  @Inject OutboxSettings settings;
+
+  @Override
+  public DeliveryOutcome deliver(OutgoingMessage.Kind kind, List<String> users, JsonObject body) {
+    JsonObjectBuilder request = Jsons.createObjectBuilder(body);
+    String path;
+    if (kind == OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD) {
+      path = UPDATE_TEMPLATE_CARD;
+      JsonArrayBuilder userids = Jsons.createArrayBuilder();
+      users.forEach(userids::add);
+      request.add("userids", userids);
+    } else {
+      path = SEND;
+      request.add("touser", String.join("|", users));
+      // §5.1: WeCom drops a repeat of the same message within the interval: a send retried after a lost answer
+      // (or by a server whose lease ran out) does not reach the person twice.
+      request.add("enable_duplicate_check", 1);
+      request.add("duplicate_check_interval", settings.duplicateCheckIntervalSeconds());
+    }
+    try {
+      Agent agent = client.workbenchAgent();
+      if (agentId(agent) instanceof Long id) {
+        request.add("agentid", id);
+      } else {
+        request.add("agentid", agent.agentId());
+      }
+      JsonObject answer = client.post(agent, path, Map.of(), request.build());
+      return OutcomeClassifier.sent(answer);
+    } catch (RuntimeException e) {
+      return OutcomeClassifier.failure(e);
+    }
+  }
+
+  @Override
+  public Optional<String> explain(int errcode, Locale locale) {
+    return WeComErrorHint.of(errcode).map(h -> "en".equals(locale.getLanguage()) ? h.english() : h.chinese());
+  }
+
+  private static Object agentId(Agent agent) {
+    try {
+      return Long.parseLong(agent.agentId());
+    } catch (NumberFormatException e) {
+      return agent.agentId();
+    }
+  }
+}
