@@ -13,9 +13,8 @@ import cn.edu.ntvu.workbench.contacts.domain.ContactsPlan;
 import cn.edu.ntvu.workbench.contacts.domain.MemberStatus;
 import cn.edu.ntvu.workbench.contacts.domain.Target;
 import cn.edu.ntvu.workbench.contacts.domain.WeComDepartment;
-import cn.edu.ntvu.workbench.contacts.infrastructure.SyncStore;
-import cn.edu.ntvu.workbench.contacts.infrastructure.SyncStore.Claim;
-import cn.edu.ntvu.workbench.contacts.infrastructure.SyncStore.Pending;
+import cn.edu.ntvu.workbench.contacts.application.ContactStates;
+import cn.edu.ntvu.workbench.contacts.application.SyncRuns;
 import cn.edu.ntvu.workbench.wecom.domain.WeComApiException;
 import cn.edu.ntvu.workbench.wecom.domain.WeComConfigurationException;
 import cn.edu.ntvu.workbench.wecom.domain.WeComException;
@@ -63,7 +62,8 @@ public class ContactsSync {
   static final Duration JOB_POLL = Duration.ofSeconds(1);
   static final Duration JOB_TIMEOUT = Duration.ofMinutes(30);
 
-  @Inject SyncStore store;
+  @Inject SyncRuns runs;
+  @Inject ContactStates states;
 
   @Inject DirectoryForSync directory;
 
@@ -87,7 +87,7 @@ public class ContactsSync {
   public long plan(AuditActor actor) {
     requireIdle();
     ContactsPlan plan = computePlan();
-    return store.createRun(INCREMENTAL, actor, plan, directory.read().details(), now());
+    return runs.createRun(INCREMENTAL, actor, plan, directory.read().details(), now());
   }
 
   /** The plan without storing it (the benchmark's figure, and for tests). */
@@ -100,7 +100,7 @@ public class ContactsSync {
     Map<String, List<Long>> members = api.allUserDepartments();
     DirectoryForSync.Snapshot snapshot = directory.read();
     return ContactsDiff.plan(snapshot.departments(), snapshot.members(),
-        new ContactsDiff.WeComState(departments, members), store.memory());
+        new ContactsDiff.WeComState(departments, members), states.memory());
   }
 
   /**
@@ -119,7 +119,7 @@ public class ContactsSync {
     }
     Map<String, List<Long>> members = api.allUserDepartments();
     DirectoryForSync.Snapshot snapshot = directory.read();
-    ContactsDiff.Memory memory = store.memory();
+    ContactsDiff.Memory memory = states.memory();
     ContactsPlan incremental = ContactsDiff.plan(snapshot.departments(), snapshot.members(),
         new ContactsDiff.WeComState(departments, members), memory);
     ReplaceFiles.Files files = ReplaceFiles.build(snapshot.departments(), snapshot.members(), memory, incremental);
@@ -139,11 +139,11 @@ public class ContactsSync {
         new Change(Target.MEMBER, Change.Action.UPDATE, "replaceuser", "batch/replaceuser", null, null, null,
             List.of()));
     ContactsPlan plan = new ContactsPlan(steps, incremental.conflicts(), Map.of());
-    long runId = store.createRun(FULL, actor, plan, Map.of("replaceuser", deletions.deleting() + "/"
+    long runId = runs.createRun(FULL, actor, plan, Map.of("replaceuser", deletions.deleting() + "/"
         + deletions.members()), now());
-    store.setBatchPayload(runId, 1, Jsons.createObjectBuilder().add("csv", files.partyCsv()).add("ids", ids)
+    runs.setBatchPayload(runId, 1, Jsons.createObjectBuilder().add("csv", files.partyCsv()).add("ids", ids)
         .add("prints", departmentPrints).build().toString());
-    store.setBatchPayload(runId, 2, Jsons.createObjectBuilder().add("csv", files.userCsv()).add("prints", prints)
+    runs.setBatchPayload(runId, 2, Jsons.createObjectBuilder().add("csv", files.userCsv()).add("prints", prints)
         .build().toString());
     return runId;
   }
@@ -162,13 +162,13 @@ public class ContactsSync {
     }
     ContactsPlan one = new ContactsPlan(changes,
         full.conflicts().stream().filter(c -> c.key().equals(account)).toList(), full.newDepartmentIds());
-    long runId = store.createRun(ONE, actor, one, directory.read().details(), now());
-    return store.confirm(runId, actor, now()) ? Optional.of(runId) : Optional.empty();
+    long runId = runs.createRun(ONE, actor, one, directory.read().details(), now());
+    return runs.confirm(runId, actor, now()) ? Optional.of(runId) : Optional.empty();
   }
 
   @Requires(roles = Role.ADMIN)
   public boolean confirm(long runId, AuditActor actor) {
-    return store.confirm(runId, actor, now());
+    return runs.confirm(runId, actor, now());
   }
 
   /**
@@ -181,23 +181,23 @@ public class ContactsSync {
 
   /** As {@link #work(String)}, as if started at {@code startedAt} (school clock): tests play a lease running out. */
   public boolean work(String owner, LocalDateTime startedAt) {
-    Optional<Claim> claimed = store.claim(owner, startedAt, startedAt.plus(settings.lease()));
+    Optional<SyncRuns.Claim> claimed = runs.claim(owner, startedAt, startedAt.plus(settings.lease()));
     if (claimed.isEmpty()) {
       return false;
     }
-    Claim claim = claimed.get();
+    SyncRuns.Claim claim = claimed.get();
     Optional<WeComContacts> api = contactsApi.get();
     if (api.isEmpty()) {
-      store.pause(claim, now().plus(CONFIGURATION_PAUSE), "contacts.note.not-configured");
+      runs.pause(claim, now().plus(CONFIGURATION_PAUSE), "contacts.note.not-configured");
       return true;
     }
     while (true) {
-      List<Pending> items = store.pending(claim.runId(), CHUNK);
+      List<SyncRuns.Pending> items = runs.pending(claim.runId(), CHUNK);
       if (items.isEmpty()) {
-        store.finish(claim, now(), null);
+        runs.finish(claim, now(), null);
         return true;
       }
-      for (Pending item : items) {
+      for (SyncRuns.Pending item : items) {
         if (FULL.equals(claim.kind())) {
           if (!sendBatch(claim, api.get(), item)) {
             return true;
@@ -212,27 +212,27 @@ public class ContactsSync {
   }
 
   /** Sends one item and records its outcome; false when the run must stop here (paused or lease lost). */
-  private boolean send(Claim claim, WeComContacts api, Pending item) {
+  private boolean send(SyncRuns.Claim claim, WeComContacts api, SyncRuns.Pending item) {
     try {
       Runnable remember = call(api, item);
       return recorded(claim, item, SyncItem.DONE, 0, null, remember);
     } catch (WeComRateLimitedException e) {
-      store.pause(claim, now().plus(settings.rateLimitWait()), "contacts.note.rate-limited");
+      runs.pause(claim, now().plus(settings.rateLimitWait()), "contacts.note.rate-limited");
       return false;
     } catch (WeComConfigurationException e) {
-      store.pause(claim, now().plus(CONFIGURATION_PAUSE), "contacts.note.errcode:" + e.errcode());
+      runs.pause(claim, now().plus(CONFIGURATION_PAUSE), "contacts.note.errcode:" + e.errcode());
       return false;
     } catch (WeComApiException e) {
       String reason = e.errmsg();
       Runnable remember = Target.MEMBER.name().equals(item.target())
-          ? () -> store.memberFailed(item.key(), e.errcode(), reason, now()) : null;
+          ? () -> states.memberFailed(item.key(), e.errcode(), reason, now()) : null;
       return recorded(claim, item, SyncItem.FAILED, e.errcode(), reason, remember);
     } catch (WeComUnavailableException e) {
       if (item.attempts() + 1 >= MAX_ATTEMPTS) {
         return recorded(claim, item, SyncItem.FAILED, -1, e.getMessage(), null);
       }
-      store.recordOutcome(claim, item, SyncItem.PENDING, null, null, now(), leaseEnd(), null);
-      store.pause(claim, now().plus(UNAVAILABLE_PAUSE), "contacts.note.unavailable");
+      runs.recordOutcome(claim, item, SyncItem.PENDING, null, null, now(), leaseEnd(), null);
+      runs.pause(claim, now().plus(UNAVAILABLE_PAUSE), "contacts.note.unavailable");
       return false;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "contacts sync item " + item.id() + " failed", e);
@@ -240,9 +240,9 @@ public class ContactsSync {
     }
   }
 
-  private boolean recorded(Claim claim, Pending item, String status, Integer errcode, String reason,
+  private boolean recorded(SyncRuns.Claim claim, SyncRuns.Pending item, String status, Integer errcode, String reason,
       Runnable remember) {
-    boolean held = store.recordOutcome(claim, item, status, errcode, reason, now(), leaseEnd(), remember);
+    boolean held = runs.recordOutcome(claim, item, status, errcode, reason, now(), leaseEnd(), remember);
     if (!held) {
       LOG.info("contacts sync run " + claim.runId() + ": lease lost, another server goes on");
     }
@@ -254,7 +254,7 @@ public class ContactsSync {
    * then remember what WeCom holds and record every line WeCom refused as a failed item of the run. Re-sending a step
    * after a crash is harmless: a replace job makes WeCom equal to the file, however often it runs.
    */
-  private boolean sendBatch(Claim claim, WeComContacts api, Pending item) {
+  private boolean sendBatch(SyncRuns.Claim claim, WeComContacts api, SyncRuns.Pending item) {
     jakarta.json.JsonObject payload;
     try (var reader = Jsons.createReader(new java.io.StringReader(item.payload()))) {
       payload = reader.readObject();
@@ -274,26 +274,26 @@ public class ContactsSync {
           jakarta.json.JsonObject ids = payload.getJsonObject("ids");
           for (String code : ids.keySet()) {
             if (!failed.contains(String.valueOf(ids.getJsonNumber(code).longValue())) && prints.containsKey(code)) {
-              store.rememberDepartment(code, ids.getJsonNumber(code).longValue(), prints.getString(code));
+              states.rememberDepartment(code, ids.getJsonNumber(code).longValue(), prints.getString(code));
             }
           }
         } else {
-          store.forgetMembersNotIn(prints.keySet(), now());
+          states.forgetMembersNotIn(prints.keySet(), now());
           for (String account : prints.keySet()) {
             if (!failed.contains(account)) {
-              store.rememberMember(account, true, prints.getString(account), 0, null, now());
+              states.rememberMember(account, true, prints.getString(account), 0, null, now());
             }
           }
-          failures.forEach(f -> store.memberFailed(f.id(), f.errcode(), f.errmsg(), now()));
+          failures.forEach(f -> states.memberFailed(f.id(), f.errcode(), f.errmsg(), now()));
         }
-        store.addFailures(claim.runId(), party ? Target.DEPARTMENT : Target.MEMBER, failures);
+        runs.addFailures(claim.runId(), party ? Target.DEPARTMENT : Target.MEMBER, failures);
       };
       return recorded(claim, item, SyncItem.DONE, 0, job, remember);
     } catch (WeComRateLimitedException e) {
-      store.pause(claim, now().plus(settings.rateLimitWait()), "contacts.note.rate-limited");
+      runs.pause(claim, now().plus(settings.rateLimitWait()), "contacts.note.rate-limited");
       return false;
     } catch (WeComConfigurationException e) {
-      store.pause(claim, now().plus(CONFIGURATION_PAUSE), "contacts.note.errcode:" + e.errcode());
+      runs.pause(claim, now().plus(CONFIGURATION_PAUSE), "contacts.note.errcode:" + e.errcode());
       return false;
     } catch (WeComApiException e) {
       return recorded(claim, item, SyncItem.FAILED, e.errcode(), e.errmsg(), null);
@@ -301,13 +301,13 @@ public class ContactsSync {
       if (item.attempts() + 1 >= MAX_ATTEMPTS) {
         return recorded(claim, item, SyncItem.FAILED, -1, e.getMessage(), null);
       }
-      store.recordOutcome(claim, item, SyncItem.PENDING, null, null, now(), leaseEnd(), null);
-      store.pause(claim, now().plus(UNAVAILABLE_PAUSE), "contacts.note.unavailable");
+      runs.recordOutcome(claim, item, SyncItem.PENDING, null, null, now(), leaseEnd(), null);
+      runs.pause(claim, now().plus(UNAVAILABLE_PAUSE), "contacts.note.unavailable");
       return false;
     }
   }
 
-  private BatchJob awaitJob(Claim claim, WeComContacts api, String job) {
+  private BatchJob awaitJob(SyncRuns.Claim claim, WeComContacts api, String job) {
     long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
     while (true) {
       BatchJob result = api.batchResult(job);
@@ -317,7 +317,7 @@ public class ContactsSync {
       if (System.nanoTime() > deadline) {
         throw new WeComUnavailableException(WeComContacts.BATCH_GETRESULT, "job " + job + " did not finish");
       }
-      store.renewLease(claim, now(), leaseEnd());
+      runs.renewLease(claim, now(), leaseEnd());
       try {
         Thread.sleep(JOB_POLL.toMillis());
       } catch (InterruptedException e) {
@@ -328,7 +328,7 @@ public class ContactsSync {
   }
 
   /** Makes the call of an item, idempotently; returns what to remember once its outcome is recorded. */
-  private Runnable call(WeComContacts api, Pending item) {
+  private Runnable call(WeComContacts api, SyncRuns.Pending item) {
     Change.Action action = Change.Action.valueOf(item.action());
     if (Target.DEPARTMENT.name().equals(item.target())) {
       WeComDepartment d = Payloads.department(item.payload());
@@ -352,10 +352,10 @@ public class ContactsSync {
               throw e;
             }
           }
-          return () -> store.forgetDepartment(d.id());
+          return () -> states.forgetDepartment(d.id());
         }
       }
-      return () -> store.rememberDepartment(item.key(), d.id(), item.fingerprint());
+      return () -> states.rememberDepartment(item.key(), d.id(), item.fingerprint());
     }
     if (action == Change.Action.DELETE) {
       try {
@@ -365,7 +365,7 @@ public class ContactsSync {
           throw e;
         }
       }
-      return () -> store.rememberMember(item.key(), false, null, 0, null, now());
+      return () -> states.rememberMember(item.key(), false, null, 0, null, now());
     }
     var member = Payloads.member(item.payload());
     if (action == Change.Action.CREATE) {
@@ -388,9 +388,9 @@ public class ContactsSync {
       }
     }
     return () -> {
-      store.rememberMember(item.key(), true, item.fingerprint(), item.payload(), 0, null, now());
+      states.rememberMember(item.key(), true, item.fingerprint(), item.payload(), 0, null, now());
       if (!member.enabled()) {
-        store.setStatus(item.key(), MemberStatus.DISABLED, now());
+        states.setStatus(item.key(), MemberStatus.DISABLED, now());
       }
     };
   }
@@ -410,13 +410,13 @@ public class ContactsSync {
       LOG.log(Level.INFO, "status of " + account + " not read: " + e.getMessage());
       return Optional.empty();
     }
-    store.setStatus(account, status, now());
+    states.setStatus(account, status, now());
     return Optional.of(status);
   }
 
   /** No plan while a run is confirmed or running (it would read WeCom half-way through that run). */
   private void requireIdle() {
-    store.activeRun().ifPresent(r -> {
+    runs.activeRun().ifPresent(r -> {
       throw new SyncBusyException(r.id());
     });
   }

@@ -4,7 +4,7 @@ import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
 import cn.edu.ntvu.workbench.identity.domain.Person;
 import cn.edu.ntvu.workbench.contacts.domain.MemberStatus;
 import cn.edu.ntvu.workbench.contacts.domain.MobileNumbers;
-import cn.edu.ntvu.workbench.contacts.infrastructure.SyncStore;
+import cn.edu.ntvu.workbench.contacts.application.ContactStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,7 +21,7 @@ public class MyAccount {
 
   @Inject DirectoryQueries directory;
 
-  @Inject SyncStore store;
+  @Inject ContactStates states;
 
   @Transactional
   public Optional<View> of(String account) {
@@ -35,7 +35,7 @@ public class MyAccount {
     if (p.getSchoolClass() != null && p.getDepartment() != null) {
       unit = p.getDepartment().getName() + " · " + unit;
     }
-    ContactState state = store.state(p.getAccount());
+    ContactState state = states.state(p.getAccount());
     return Optional.of(new View(p.getAccount(), p.getName(), unit, MobileNumbers.mask(p.getMobile()),
         state.status(), state.syncedAt(), state.lastErrcode(), state.lastReason()));
   }

@@ -52,8 +52,11 @@ public class Sql {
     T run(Tx tx) throws SQLException;
   }
 
-  /** A database failure: the statement's SQLState and error code are on the cause. */
-  public static final class Failure extends RuntimeException {
+  /**
+   * A database failure: the statement's SQLState and error code are on the cause. An {@link IllegalStateException}:
+   * the app could not do what was asked, through nobody's fault that a message beside a field could fix.
+   */
+  public static final class Failure extends IllegalStateException {
     public Failure(SQLException cause) {
       super(cause.getSQLState() + " " + cause.getErrorCode() + ": " + cause.getMessage(), cause);
     }
@@ -106,6 +109,18 @@ public class Sql {
   public int[] batch(String sql, List<Object[]> argLists) {
     try (Connection c = dataSource.getConnection()) {
       return new Tx(c).batch(sql, argLists);
+    } catch (SQLException e) {
+      throw new Failure(e);
+    }
+  }
+
+  /**
+   * Runs {@code work}'s statements on one connection, in whatever transaction the caller is in (a container
+   * transaction, or autocommit): for a method whose statements belong together, e.g. a locking read and its update.
+   */
+  public <T> T onOneConnection(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(new Tx(c));
     } catch (SQLException e) {
       throw new Failure(e);
     }

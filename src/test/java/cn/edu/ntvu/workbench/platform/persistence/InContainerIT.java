@@ -1093,7 +1093,8 @@ class InContainerIT {
   // --- contacts sync (issue 6): the real client against the stand-in's contacts store over HTTP ---
 
   @Inject cn.edu.ntvu.workbench.contacts.application.ContactsSync contactsSync;
-  @Inject cn.edu.ntvu.workbench.contacts.infrastructure.SyncStore syncStore;
+  @Inject cn.edu.ntvu.workbench.contacts.application.SyncRuns syncRuns;
+  @Inject cn.edu.ntvu.workbench.contacts.application.ContactStates contactStates;
   @Inject cn.edu.ntvu.workbench.contacts.application.WeComContactsProvider contactsApi;
   @Inject cn.edu.ntvu.workbench.wecom.standin.StandInContacts standInContacts;
 
@@ -1116,13 +1117,13 @@ class InContainerIT {
     long deadline = System.currentTimeMillis() + 180_000;
     while (System.currentTimeMillis() < deadline) {
       contactsSync.work("it-contacts");
-      var run = syncStore.run(runId).orElseThrow();
+      var run = syncRuns.run(runId).orElseThrow();
       if ("DONE".equals(run.status())) {
         return run;
       }
       sleep(200);
     }
-    throw new AssertionError("run " + runId + " did not finish: " + syncStore.run(runId));
+    throw new AssertionError("run " + runId + " did not finish: " + syncRuns.run(runId));
   }
 
   private long contactsRows(String sql, Object... args) throws Exception {
@@ -1173,10 +1174,10 @@ class InContainerIT {
         new String[] {"itc.ok" + tag, "正常", itMobile(3)});
 
     long runId = contactsSync.plan(CONTACTS_ADMIN);
-    var planned = syncStore.run(runId).orElseThrow();
+    var planned = syncRuns.run(runId).orElseThrow();
     assertThat(planned.status()).isEqualTo("PLANNED");
     assertThat(planned.total()).isGreaterThan(1000);
-    assertThat(syncStore.conflicts(runId)).extracting(c -> c.key() + " " + c.kind())
+    assertThat(syncRuns.conflicts(runId)).extracting(c -> c.key() + " " + c.kind())
         .contains("itcdup1" + tag + " DUPLICATE_MOBILE", "itcdup2" + tag + " DUPLICATE_MOBILE",
             "itcbad" + tag + " INVALID_MOBILE");
     assertThat(standInContacts.memberCount()).as("a dry run sends nothing").isZero();
@@ -1194,7 +1195,7 @@ class InContainerIT {
     assertThat(standInContacts.memberCount()).isEqualTo((int) members);
     assertThat(contactsApi.get().orElseThrow().user("itc.ok" + tag).status())
         .isEqualTo(cn.edu.ntvu.workbench.contacts.domain.MemberStatus.NOT_ACTIVATED);
-    assertThat(syncStore.state("itc.ok" + tag).status())
+    assertThat(contactStates.state("itc.ok" + tag).status())
         .isEqualTo(cn.edu.ntvu.workbench.contacts.domain.MemberStatus.NOT_ACTIVATED);
     assertThatThrownBy(() -> contactsApi.get().orElseThrow().user("itcdup1" + tag))
         .isInstanceOf(cn.edu.ntvu.workbench.wecom.domain.WeComUserNotFoundException.class);
@@ -1205,11 +1206,11 @@ class InContainerIT {
 
     // The person joins WeCom: change_contact (UserID and Department only) reaches the callback; we ask user/get.
     assertThat(standInContacts.setStatus("itc.ok" + tag, 1)).isTrue();
-    assertThat(syncStore.state("itc.ok" + tag).status())
+    assertThat(contactStates.state("itc.ok" + tag).status())
         .isEqualTo(cn.edu.ntvu.workbench.contacts.domain.MemberStatus.ACTIVATED);
     sleep(1_100);
     standInContacts.setStatus("itc.ok" + tag, 2);
-    assertThat(syncStore.state("itc.ok" + tag).status())
+    assertThat(contactStates.state("itc.ok" + tag).status())
         .isEqualTo(cn.edu.ntvu.workbench.contacts.domain.MemberStatus.DISABLED);
   }
 
@@ -1250,11 +1251,11 @@ class InContainerIT {
 
     assertThat(done.total()).as("a department, four people, the stranger deleted").isEqualTo(6);
     assertThat(done.failed()).isEqualTo(1);
-    assertThat(syncStore.items(runId, "FAILED", 10)).singleElement().satisfies(i -> {
+    assertThat(syncRuns.items(runId, "FAILED", 10)).singleElement().satisfies(i -> {
       assertThat(i.key()).isEqualTo("itce2" + tag);
       assertThat(i.errcode()).isEqualTo(60104);
     });
-    assertThat(syncStore.state("itce2" + tag).lastErrcode()).isEqualTo(60104);
+    assertThat(contactStates.state("itce2" + tag).lastErrcode()).isEqualTo(60104);
     assertThat(contactsRows("SELECT COUNT(*) FROM contacts_sync_item WHERE run_id = ? AND attempts > 1", runId))
         .as("the item WeCom refused for a while was tried again").isEqualTo(1);
 
@@ -1263,7 +1264,7 @@ class InContainerIT {
       c.createStatement().executeUpdate("UPDATE person SET name = '甲改' WHERE account = 'itce1" + tag + "'");
     }
     long second = contactsSync.plan(CONTACTS_ADMIN);
-    assertThat(syncStore.items(second, null, 10)).extracting(i -> i.action() + " " + i.key())
+    assertThat(syncRuns.items(second, null, 10)).extracting(i -> i.action() + " " + i.key())
         .containsExactlyInAnyOrder("UPDATE itce1" + tag, "CREATE itce2" + tag);
     contactsApi.get().orElseThrow().deleteUser("itce1" + tag);
     assertThat(contactsSync.confirm(second, CONTACTS_ADMIN)).isTrue();
@@ -1291,7 +1292,7 @@ class InContainerIT {
       s.executeUpdate();
     }
     var api = contactsApi.get().orElseThrow();
-    for (var item : syncStore.pending(runId, 10)) {
+    for (var item : syncRuns.pending(runId, 10)) {
       if ("DEPARTMENT".equals(item.target())) {
         api.createDepartment(cn.edu.ntvu.workbench.contacts.application.Payloads.department(item.payload()));
       } else {
@@ -1387,12 +1388,12 @@ class InContainerIT {
     int before = standInContacts.memberCount();
 
     long runId = contactsSync.planFull(CONTACTS_ADMIN);
-    assertThat(syncStore.run(runId).orElseThrow().kind()).isEqualTo("FULL");
-    assertThat(syncStore.items(runId, null, 10)).extracting(i -> i.key()).containsExactly("replaceparty", "replaceuser");
+    assertThat(syncRuns.run(runId).orElseThrow().kind()).isEqualTo("FULL");
+    assertThat(syncRuns.items(runId, null, 10)).extracting(i -> i.key()).containsExactly("replaceparty", "replaceuser");
     assertThat(contactsSync.confirm(runId, CONTACTS_ADMIN)).isTrue();
     var done = awaitRun(runId);
 
-    assertThat(syncStore.items(runId, "FAILED", 10)).singleElement().satisfies(f -> {
+    assertThat(syncRuns.items(runId, "FAILED", 10)).singleElement().satisfies(f -> {
       assertThat(f.key()).isEqualTo("itcf" + tag);
       assertThat(f.errcode()).isEqualTo(60104);
     });
@@ -1401,7 +1402,7 @@ class InContainerIT {
         .isEqualTo(before - 1);
     assertThatThrownBy(() -> api.user("itcstranger" + tag))
         .isInstanceOf(cn.edu.ntvu.workbench.wecom.domain.WeComUserNotFoundException.class);
-    assertThat(syncStore.state("itcf" + tag).lastErrcode()).isEqualTo(60104);
+    assertThat(contactStates.state("itcf" + tag).lastErrcode()).isEqualTo(60104);
     // The stranger is gone now, so the incremental sync adds the person the batch refused, and nothing else.
     assertThat(contactsSync.computePlan().changes()).extracting(c -> c.action() + " " + c.key())
         .containsExactly("CREATE itcf" + tag);
@@ -1462,13 +1463,13 @@ class InContainerIT {
     long deadline = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < deadline) {
       contactsSync.work("it-contacts");
-      var run = syncStore.run(runId).orElseThrow();
+      var run = syncRuns.run(runId).orElseThrow();
       if (note.equals(run.note()) && run.resumeAt() != null) {
         return run;
       }
       sleep(100);
     }
-    throw new AssertionError("run " + runId + " not paused with " + note + ": " + syncStore.run(runId));
+    throw new AssertionError("run " + runId + " not paused with " + note + ": " + syncRuns.run(runId));
   }
 
   private void endPause(long runId) throws Exception {

@@ -8,7 +8,7 @@ import cn.edu.ntvu.workbench.contacts.application.ContactsSync;
 import cn.edu.ntvu.workbench.contacts.application.SyncItem;
 import cn.edu.ntvu.workbench.contacts.application.SyncRun;
 import cn.edu.ntvu.workbench.contacts.domain.Conflict;
-import cn.edu.ntvu.workbench.contacts.infrastructure.SyncStore;
+import cn.edu.ntvu.workbench.contacts.application.SyncRuns;
 import cn.edu.ntvu.workbench.wecom.domain.WeComApiException;
 import cn.edu.ntvu.workbench.wecom.domain.WeComException;
 import jakarta.enterprise.context.RequestScoped;
@@ -38,7 +38,7 @@ public class ContactsAdminPage {
 
   @Inject ContactsSync sync;
 
-  @Inject SyncStore store;
+  @Inject SyncRuns runs;
 
   @Inject CurrentUser me;
 
@@ -132,9 +132,9 @@ public class ContactsAdminPage {
   public SyncRun getRun() {
     if (run == null) {
       String id = request.getParameter("run");
-      run = id != null && id.matches("\\d{1,18}") ? store.run(Long.parseLong(id)) : Optional.empty();
+      run = id != null && id.matches("\\d{1,18}") ? runs.run(Long.parseLong(id)) : Optional.empty();
       if (run.isEmpty()) {
-        run = store.activeRun().or(() -> store.recentRuns(1).stream().findFirst());
+        run = runs.activeRun().or(() -> runs.recentRuns(1).stream().findFirst());
       }
     }
     return run.orElse(null);
@@ -147,20 +147,20 @@ public class ContactsAdminPage {
   public List<SyncItem> getItems() {
     if (items == null) {
       items = getRun() == null ? List.of()
-          : store.items(getRun().id(), isFailedOnly() ? SyncItem.FAILED : null, SHOWN);
+          : runs.items(getRun().id(), isFailedOnly() ? SyncItem.FAILED : null, SHOWN);
     }
     return items;
   }
 
   public List<Conflict> getConflicts() {
     if (conflicts == null) {
-      conflicts = getRun() == null ? List.of() : store.conflicts(getRun().id());
+      conflicts = getRun() == null ? List.of() : runs.conflicts(getRun().id());
     }
     return conflicts;
   }
 
   public List<SyncRun> getHistory() {
-    return store.recentRuns(10);
+    return runs.recentRuns(10);
   }
 
   public int getShown() {
@@ -175,7 +175,7 @@ public class ContactsAdminPage {
     if (getRun() == null) {
       return "";
     }
-    List<SyncItem> all = store.items(getRun().id(), null, Integer.MAX_VALUE);
+    List<SyncItem> all = runs.items(getRun().id(), null, Integer.MAX_VALUE);
     long[] n = new long[7];
     for (SyncItem i : all) {
       boolean dept = "DEPARTMENT".equals(i.target());

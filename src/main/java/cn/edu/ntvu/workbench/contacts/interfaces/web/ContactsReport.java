@@ -3,7 +3,8 @@ package cn.edu.ntvu.workbench.contacts.interfaces.web;
 import cn.edu.ntvu.workbench.contacts.application.SyncRun;
 import cn.edu.ntvu.workbench.contacts.domain.Conflict;
 import cn.edu.ntvu.workbench.contacts.domain.MemberStatus;
-import cn.edu.ntvu.workbench.contacts.infrastructure.SyncStore;
+import cn.edu.ntvu.workbench.contacts.application.ContactStates;
+import cn.edu.ntvu.workbench.contacts.application.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -16,19 +17,20 @@ public class ContactsReport {
   private static final Set<Conflict.Kind> MOBILE =
       Set.of(Conflict.Kind.DUPLICATE_MOBILE, Conflict.Kind.INVALID_MOBILE, Conflict.Kind.MISSING_MOBILE);
 
-  @Inject SyncStore store;
+  @Inject SyncRuns runs;
+  @Inject ContactStates states;
 
-  public List<SyncStore.ReportRow> notActivated() {
-    return store.report(List.of(MemberStatus.NOT_ACTIVATED), LIMIT);
+  public List<ContactStates.ReportRow> notActivated() {
+    return states.report(List.of(MemberStatus.NOT_ACTIVATED), LIMIT);
   }
 
-  public List<SyncStore.ReportRow> missing() {
-    return store.report(List.of(MemberStatus.MISSING, MemberStatus.LEFT), LIMIT);
+  public List<ContactStates.ReportRow> missing() {
+    return states.report(List.of(MemberStatus.MISSING, MemberStatus.LEFT), LIMIT);
   }
 
   public List<Conflict> mobileConflicts() {
-    return store.recentRuns(20).stream().filter(r -> !SyncRun.DISCARDED.equals(r.status())).findFirst()
-        .map(r -> store.conflicts(r.id()).stream().filter(c -> MOBILE.contains(c.kind())).toList())
+    return runs.recentRuns(20).stream().filter(r -> !SyncRun.DISCARDED.equals(r.status())).findFirst()
+        .map(r -> runs.conflicts(r.id()).stream().filter(c -> MOBILE.contains(c.kind())).toList())
         .orElse(List.of());
   }
 }

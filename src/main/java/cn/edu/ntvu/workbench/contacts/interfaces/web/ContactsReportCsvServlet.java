@@ -5,7 +5,8 @@ import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.export.SpreadsheetCells;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.RequestLocale;
-import cn.edu.ntvu.workbench.contacts.infrastructure.SyncStore;
+import cn.edu.ntvu.workbench.contacts.application.ContactStates;
+import cn.edu.ntvu.workbench.contacts.application.SyncRuns;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -37,9 +38,9 @@ public class ContactsReportCsvServlet extends HttpServlet {
     Locale locale = RequestLocale.of(req);
     StringBuilder out = new StringBuilder(BundleText.format(MyAccountPage.BUNDLE, locale, "report.csv.header",
         List.of())).append("\r\n");
-    List<SyncStore.ReportRow> rows = new ArrayList<>(report.notActivated());
+    List<ContactStates.ReportRow> rows = new ArrayList<>(report.notActivated());
     rows.addAll(report.missing());
-    for (SyncStore.ReportRow r : rows) {
+    for (ContactStates.ReportRow r : rows) {
       out.append(List.of(r.account(), r.name(), nullToEmpty(r.department()), r.mobileMasked(),
               BundleText.format(MyAccountPage.BUNDLE, locale, "account.status." + r.status().name(), List.of()),
               r.lastErrcode() == null ? "" : String.valueOf(r.lastErrcode()))

@@ -5,7 +5,8 @@ import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.contacts.application.ContactsSync;
 import cn.edu.ntvu.workbench.contacts.domain.Conflict;
-import cn.edu.ntvu.workbench.contacts.infrastructure.SyncStore;
+import cn.edu.ntvu.workbench.contacts.application.ContactStates;
+import cn.edu.ntvu.workbench.contacts.application.SyncRuns;
 import cn.edu.ntvu.workbench.wecom.domain.WeComException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -31,8 +32,8 @@ public class ContactsReportPage {
 
   @Inject HttpServletRequest request;
 
-  private List<SyncStore.ReportRow> notActivated;
-  private List<SyncStore.ReportRow> missing;
+  private List<ContactStates.ReportRow> notActivated;
+  private List<ContactStates.ReportRow> missing;
   private List<Conflict> conflicts;
 
   /** Re-syncs the person whose row button posted {@code resync=<account>}. */
@@ -62,14 +63,14 @@ public class ContactsReportPage {
         + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("%26run%3D", "&run=");
   }
 
-  public List<SyncStore.ReportRow> getNotActivated() {
+  public List<ContactStates.ReportRow> getNotActivated() {
     if (notActivated == null) {
       notActivated = report.notActivated();
     }
     return notActivated;
   }
 
-  public List<SyncStore.ReportRow> getMissing() {
+  public List<ContactStates.ReportRow> getMissing() {
     if (missing == null) {
       missing = report.missing();
     }

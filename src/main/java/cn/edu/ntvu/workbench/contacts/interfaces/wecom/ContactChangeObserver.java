@@ -3,7 +3,7 @@ package cn.edu.ntvu.workbench.contacts.interfaces.wecom;
 import cn.edu.ntvu.workbench.wecom.application.WeComCallbackMessage;
 import cn.edu.ntvu.workbench.contacts.application.ContactsSync;
 import cn.edu.ntvu.workbench.contacts.domain.MemberStatus;
-import cn.edu.ntvu.workbench.contacts.infrastructure.SyncStore;
+import cn.edu.ntvu.workbench.contacts.application.ContactStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 public class ContactChangeObserver {
   private static final Logger LOG = Logger.getLogger(ContactChangeObserver.class.getName());
 
-  @Inject SyncStore store;
+  @Inject ContactStates states;
 
   @Inject ContactsSync sync;
 
@@ -39,12 +39,12 @@ public class ContactChangeObserver {
         return;
       }
       if ("delete_user".equals(change)) {
-        store.setStatus(userid.get(), MemberStatus.MISSING, LocalDateTime.now(clock));
+        states.setStatus(userid.get(), MemberStatus.MISSING, LocalDateTime.now(clock));
         return;
       }
       Optional<Integer> status = m.field("Status").flatMap(ContactChangeObserver::number);
       if (status.isPresent()) {
-        store.setStatus(userid.get(), MemberStatus.ofWeCom(status.get()), LocalDateTime.now(clock));
+        states.setStatus(userid.get(), MemberStatus.ofWeCom(status.get()), LocalDateTime.now(clock));
       } else {
         sync.refreshStatus(userid.get());
       }
