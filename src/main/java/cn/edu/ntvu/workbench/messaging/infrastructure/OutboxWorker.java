@@ -2,12 +2,10 @@ package cn.edu.ntvu.workbench.messaging.infrastructure;
 
 import cn.edu.ntvu.workbench.messaging.application.OutboxSender;
 import cn.edu.ntvu.workbench.messaging.application.OutboxSettings;
-import cn.edu.ntvu.workbench.platform.persistence.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -34,8 +32,8 @@ public class OutboxWorker {
   private ScheduledThreadPoolExecutor executor;
   private volatile boolean stopping;
 
-  /** Starts once the schema is migrated (Flyway runs at start-up before this event). */
-  void start(@Observes SchemaReady ready) {
+  /** Starts the sender threads; called once the schema is migrated ({@code composition.StartUp}). */
+  public void start() {
     settings.validate();
     if (!settings.workerEnabled()) {
       LOG.info("WeCom outbox worker disabled (" + OutboxSettings.WORKER_ENABLED + "=false)");

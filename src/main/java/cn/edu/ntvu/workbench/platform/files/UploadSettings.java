@@ -1,9 +1,7 @@
 package cn.edu.ntvu.workbench.platform.files;
 
 import cn.edu.ntvu.workbench.platform.config.InvalidSettingException;
-import cn.edu.ntvu.workbench.platform.persistence.SchemaReady;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,11 +23,10 @@ public class UploadSettings {
   @ConfigProperty(name = DAILY_MEGABYTES, defaultValue = "50")
   int dailyMegabytes;
 
-  /** Checked once the schema is ready, so a wrong value stops start-up naming its key, as the other settings do. */
-  void validateAtStart(@Observes SchemaReady ready) {
-    validate();
-  }
-
+  /**
+   * Checked once the schema is ready ({@code composition.StartUp}), so a wrong value stops start-up naming its key,
+   * as the other settings do.
+   */
   public void validate() {
     if (dailyFiles < 1 || dailyFiles > 10_000) {
       throw new InvalidSettingException(DAILY_FILES, "1 to 10000");
