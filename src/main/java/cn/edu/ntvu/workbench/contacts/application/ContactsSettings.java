@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Settings of the contacts sync. The contacts-sync secret (通讯录同步 Secret, wecom-api-notes §6.3) is separate from
+ * Settings of the contacts sync. The contacts-sync secret (通讯录同步 Secret, docs/wecom-api.md §6.3) is separate from
  * the workbench agent's: only it may write contacts and call {@code user/list_id}. Without it the sync pages say so and
  * nothing is sent. In development the stand-in's fixed value is used. The secret is never logged or shown.
  */

@@ -33,7 +33,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The incremental contacts sync (wecom-api-notes §6):
+ * The incremental contacts sync (docs/wecom-api.md §6):
  *
  * <ol>
  *   <li><b>Dry run</b> ({@link #plan}): read what WeCom has ({@code department/simplelist}, {@code user/list_id}),

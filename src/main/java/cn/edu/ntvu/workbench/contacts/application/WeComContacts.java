@@ -24,7 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The contacts API (通讯录, wecom-api-notes §6) on the project's {@link WeComClient}, so the token, busy-retry and
+ * The contacts API (通讯录, docs/wecom-api.md §6) on the project's {@link WeComClient}, so the token, busy-retry and
  * typed-error rules of §2 apply unchanged: 60111 → {@code WeComUserNotFoundException}, 45009 → {@code
  * WeComRateLimitedException} (the caller waits the window out), 48002 and 60020 → {@code WeComConfigurationException},
  * -1 still busy after the retries → {@code WeComUnavailableException}.

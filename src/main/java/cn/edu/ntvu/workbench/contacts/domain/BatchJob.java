@@ -3,7 +3,7 @@ package cn.edu.ntvu.workbench.contacts.domain;
 import java.util.List;
 
 /**
- * {@code batch/getresult} (wecom-api-notes §6.4): status 1 accepted, 2 running, 3 finished; for each user or party
+ * {@code batch/getresult} (docs/wecom-api.md §6.4): status 1 accepted, 2 running, 3 finished; for each user or party
  * WeCom's errcode. A finished job whose entries are not all 0 partly failed.
  */
 public record BatchJob(String jobId, int status, String type, int total, int percentage, List<Entry> results) {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * The full reconcile's two UTF-8 CSV files for {@code batch/replaceparty} and {@code batch/replaceuser}
- * (wecom-api-notes §6.4), built from the same directory and department ids as the incremental diff, conflicts left
+ * (docs/wecom-api.md §6.4), built from the same directory and department ids as the incremental diff, conflicts left
  * out; and WeCom's deletion safety stop, checked before anything is sent.
  */
 public final class ReplaceFiles {

@@ -3,7 +3,7 @@ package cn.edu.ntvu.workbench.contacts.domain;
 import java.util.List;
 
 /**
- * A member as we send it with {@code user/create|update} (wecom-api-notes §6.2): userid = our account id, name,
+ * A member as we send it with {@code user/create|update} (docs/wecom-api.md §6.2): userid = our account id, name,
  * mobile, departments, position and enable. {@code toString} masks the mobile number.
  */
 public record WeComMember(

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The WeCom textcards of 收集表 (wecom-api-notes §5.1), in Chinese, at most 1,000 recipients a message. Keys name the
+ * The WeCom textcards of 收集表 (docs/wecom-api.md §5.1), in Chinese, at most 1,000 recipients a message. Keys name the
  * form, the event and the part: {@code forms:42:published:0}, {@code forms:42:remind:2026-11-25T10:20:0}; a retried
  * transaction queues nothing twice, and each reminder differs in its text (WeCom's duplicate check drops repeats).
  */

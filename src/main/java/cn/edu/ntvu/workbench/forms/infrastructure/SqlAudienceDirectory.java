@@ -1,15 +1,13 @@
 package cn.edu.ntvu.workbench.forms.infrastructure;
 
+import jakarta.inject.Inject;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import cn.edu.ntvu.workbench.forms.application.AudienceDirectory;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bind;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.str;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.str;
 
 import cn.edu.ntvu.workbench.forms.application.Recipient;
 import cn.edu.ntvu.workbench.forms.domain.AudienceRule;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +20,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SqlAudienceDirectory implements AudienceDirectory {
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   /** Everyone the lines name, once each, ordered by unit and account; {@code owner} is the one "my classes" means. */
   public List<Recipient> resolve(List<AudienceRule> rules, String owner) {
@@ -71,20 +68,20 @@ public class SqlAudienceDirectory implements AudienceDirectory {
         default -> throw new IllegalStateException(r.kind().name());
       }
     }
-    String sql = (ctes.isEmpty() ? "" : "WITH RECURSIVE " + String.join(", ", ctes) + " ")
+    String query = (ctes.isEmpty() ? "" : "WITH RECURSIVE " + String.join(", ", ctes) + " ")
         + "SELECT p.account, p.name, COALESCE(c.name, dp.name) FROM person p"
         + " LEFT JOIN school_class c ON c.id = p.class_id LEFT JOIN department dp ON dp.id = p.department_id"
         + " WHERE p.status = 'ACTIVE' AND p.id IN (" + String.join(" UNION ", unions) + ")"
         + " ORDER BY 3, p.account";
     List<Object> all = new ArrayList<>(cteArgs);
     all.addAll(args);
-    return rows(bind(em.createNativeQuery(sql), all.toArray())).stream()
+    return sql.rows(query, all.toArray()).stream()
         .map(r -> new Recipient(str(r[0]), str(r[1]), str(r[2]), false)).toList();
   }
 
   /** The name of what a line points at, or empty when the directory does not know it (a typo). */
   public Optional<String> describe(AudienceRule r) {
-    String sql = switch (r.kind()) {
+    String query = switch (r.kind()) {
       case DEPARTMENT -> "SELECT name FROM department WHERE code = ?";
       case CLASS -> "SELECT name FROM school_class WHERE code = ?";
       case PERSON -> "SELECT name FROM person WHERE account = ? AND status = 'ACTIVE'";
@@ -93,18 +90,17 @@ public class SqlAudienceDirectory implements AudienceDirectory {
     if (sql == null) {
       return Optional.of(r.value());
     }
-    return rows(bind(em.createNativeQuery(sql), r.value())).stream().findFirst().map(x -> str(x[0]));
+    return sql.rows(query, r.value()).stream().findFirst().map(x -> str(x[0]));
   }
 
   /** Whether {@code account} is a student (co-owners must be staff: they see every answer and the not-filled list). */
   public boolean isStudent(String account) {
-    return !rows(bind(em.createNativeQuery("SELECT 1 FROM person WHERE account = ? AND kind = 'STUDENT'"), account))
+    return !sql.rows("SELECT 1 FROM person WHERE account = ? AND kind = 'STUDENT'", account)
         .isEmpty();
   }
 
   /** Active people by account (for co-owners): the accounts the directory knows, with their names. */
   public Optional<String> activeName(String account) {
-    return rows(bind(em.createNativeQuery("SELECT name FROM person WHERE account = ? AND status = 'ACTIVE'"),
-        account)).stream().findFirst().map(x -> str(x[0]));
+    return sql.rows("SELECT name FROM person WHERE account = ? AND status = 'ACTIVE'", account).stream().findFirst().map(x -> str(x[0]));
   }
 }

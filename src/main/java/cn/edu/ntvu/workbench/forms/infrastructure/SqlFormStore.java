@@ -1,16 +1,16 @@
 package cn.edu.ntvu.workbench.forms.infrastructure;
 
+import jakarta.inject.Inject;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import cn.edu.ntvu.workbench.forms.application.FormStore;
 import cn.edu.ntvu.workbench.platform.json.Jsons;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bind;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bool;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.dec;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.intOrNull;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.lng;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.num;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.str;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.time;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.bool;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.dec;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.intOrNull;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.lng;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.num;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.str;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.time;
 
 import cn.edu.ntvu.workbench.forms.application.AskedForm;
 import cn.edu.ntvu.workbench.forms.application.FormRow;
@@ -28,8 +28,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.annotation.Resource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,8 +59,7 @@ public class SqlFormStore implements FormStore {
       "id, position, type, title, help, required, min_number, max_number, decimals, min_choices, max_choices,"
           + " max_length, options, images_only, max_kilobytes";
 
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   @Resource(lookup = "java:app/jdbc/workbench")
   DataSource dataSource;
@@ -70,20 +67,19 @@ public class SqlFormStore implements FormStore {
   // ---- forms
 
   public long insertForm(FormSettings s, String owner, String ownerName, LocalDateTime now) {
-    exec("INSERT INTO form (title, description, status, owner_account, owner_name, deadline, several_responses,"
+    return sql.insert("INSERT INTO form (title, description, status, owner_account, owner_name, deadline, several_responses,"
             + " editable, anonymous, created_at) VALUES (?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?)",
         s.title(), s.description(), owner, ownerName, s.deadline(), s.severalResponses(), s.editable(),
         s.anonymous(), now);
-    return lastId();
   }
 
   public Optional<FormRow> form(long id) {
-    return rows(bind(em.createNativeQuery("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ?"), id)).stream()
+    return sql.rows("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ?", id).stream()
         .findFirst().map(SqlFormStore::formRow);
   }
 
   public Optional<FormRow> lock(long id) {
-    return rows(bind(em.createNativeQuery("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ? FOR UPDATE"), id))
+    return sql.rows("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ? FOR UPDATE", id)
         .stream().findFirst().map(SqlFormStore::formRow);
   }
 
@@ -92,8 +88,7 @@ public class SqlFormStore implements FormStore {
    * for them and they wait for it, so no answer is stored after the close committed.
    */
   public Optional<FormRow> lockShared(long id) {
-    return rows(bind(em.createNativeQuery("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ? LOCK IN SHARE MODE"),
-        id)).stream().findFirst().map(SqlFormStore::formRow);
+    return sql.rows("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ? LOCK IN SHARE MODE", id).stream().findFirst().map(SqlFormStore::formRow);
   }
 
   public void updateSettings(long id, FormSettings s) {
@@ -125,47 +120,37 @@ public class SqlFormStore implements FormStore {
 
   /** The forms {@code account} owns or co-owns, newest first. */
   public List<FormRow> ownedBy(String account, int limit) {
-    return rows(bind(em.createNativeQuery("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.owner_account = ?"
-        + " OR f.id IN (SELECT form_id FROM form_co_owner WHERE account = ?) ORDER BY f.id DESC LIMIT " + limit),
-        account, account)).stream().map(SqlFormStore::formRow).toList();
+    return sql.rows("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.owner_account = ?"
+        + " OR f.id IN (SELECT form_id FROM form_co_owner WHERE account = ?) ORDER BY f.id DESC LIMIT " + limit, account, account).stream().map(SqlFormStore::formRow).toList();
   }
 
   /** Published forms that ask {@code account}, open ones first; with whether they filled. */
   public List<AskedForm> askedOf(String account, int limit) {
     List<AskedForm> out = new ArrayList<>();
-    for (Object[] r : rows(bind(em.createNativeQuery("SELECT " + FORM_COLUMNS + ", r.filled FROM form_recipient r"
+    for (Object[] r : sql.rows("SELECT " + FORM_COLUMNS + ", r.filled FROM form_recipient r"
         + " JOIN form f ON f.id = r.form_id WHERE r.account = ? AND f.status IN ('PUBLISHED', 'CLOSED')"
-        + " ORDER BY f.status DESC, r.filled, f.deadline IS NULL, f.deadline, f.id DESC LIMIT " + limit), account))) {
+        + " ORDER BY f.status DESC, r.filled, f.deadline IS NULL, f.deadline, f.id DESC LIMIT " + limit, account)) {
       out.add(new AskedForm(formRow(r), bool(r[15])));
     }
     return out;
   }
 
   /**
-   * Open forms asking {@code account} that they have not filled, for the workbench badge. Plain JDBC on a connection
+   * Open forms asking {@code account} that they have not filled, for the workbench badge. SQL through {@link Sql} on a connection
    * of its own, outside any transaction: it runs for every home page whose badges are not cached, and EclipseLink's
    * native query with its transaction handling cost several times the query itself.
    */
   public long countToFill(String account, LocalDateTime now) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM form_recipient r JOIN form f"
+    return sql.query("SELECT COUNT(*) FROM form_recipient r JOIN form f"
             + " ON f.id = r.form_id WHERE r.account = ? AND r.filled = FALSE AND f.status = 'PUBLISHED'"
-            + " AND (f.deadline IS NULL OR f.deadline > ?)")) {
-      ps.setString(1, account);
-      ps.setObject(2, now);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("forms to fill not counted", e);
-    }
+            + " AND (f.deadline IS NULL OR f.deadline > ?)", rs -> rs.getLong(1), account, now)
+        .get(0);
   }
 
   /** Published forms whose deadline passed. */
   public List<Long> pastDeadline(LocalDateTime now, int limit) {
-    return rows(bind(em.createNativeQuery("SELECT id FROM form WHERE status = 'PUBLISHED' AND deadline <= ?"
-        + " ORDER BY deadline LIMIT " + limit), now)).stream().map(r -> lng(r[0])).toList();
+    return sql.rows("SELECT id FROM form WHERE status = 'PUBLISHED' AND deadline <= ?"
+        + " ORDER BY deadline LIMIT " + limit, now).stream().map(r -> lng(r[0])).toList();
   }
 
   // ---- owners and audience
@@ -182,14 +167,13 @@ public class SqlFormStore implements FormStore {
   }
 
   public boolean isOwner(long formId, String account) {
-    return lng(bind(em.createNativeQuery("SELECT COUNT(*) FROM form f WHERE f.id = ? AND (f.owner_account = ?"
-        + " OR EXISTS (SELECT 1 FROM form_co_owner c WHERE c.form_id = f.id AND c.account = ?))"), formId, account,
-        account).getSingleResult()) > 0;
+    return lng(sql.value("SELECT COUNT(*) FROM form f WHERE f.id = ? AND (f.owner_account = ?"
+        + " OR EXISTS (SELECT 1 FROM form_co_owner c WHERE c.form_id = f.id AND c.account = ?))", formId, account, account)) > 0;
   }
 
   public List<AudienceRule> audience(long formId) {
-    return rows(bind(em.createNativeQuery("SELECT kind, value FROM form_audience WHERE form_id = ?"
-        + " ORDER BY kind, value"), formId)).stream()
+    return sql.rows("SELECT kind, value FROM form_audience WHERE form_id = ?"
+        + " ORDER BY kind, value", formId).stream()
         .map(r -> new AudienceRule(AudienceRule.Kind.valueOf(str(r[0])), str(r[1]))).toList();
   }
 
@@ -218,22 +202,22 @@ public class SqlFormStore implements FormStore {
   }
 
   public Optional<Recipient> recipient(long formId, String account) {
-    return rows(bind(em.createNativeQuery("SELECT account, name, unit_name, filled FROM form_recipient"
-        + " WHERE form_id = ? AND account = ?"), formId, account)).stream().findFirst()
+    return sql.rows("SELECT account, name, unit_name, filled FROM form_recipient"
+        + " WHERE form_id = ? AND account = ?", formId, account).stream().findFirst()
         .map(r -> new Recipient(str(r[0]), str(r[1]), str(r[2]), bool(r[3])));
   }
 
   public List<Recipient> recipients(long formId, Boolean filled, int limit) {
-    return rows(bind(em.createNativeQuery("SELECT account, name, unit_name, filled FROM form_recipient"
+    return sql.rows("SELECT account, name, unit_name, filled FROM form_recipient"
         + " WHERE form_id = ?" + (filled == null ? "" : filled ? " AND filled = TRUE" : " AND filled = FALSE")
-        + " ORDER BY unit_name, account LIMIT " + limit), formId)).stream()
+        + " ORDER BY unit_name, account LIMIT " + limit, formId).stream()
         .map(r -> new Recipient(str(r[0]), str(r[1]), str(r[2]), bool(r[3]))).toList();
   }
 
   /** [asked, filled]. */
   public long[] counts(long formId) {
-    Object[] r = rows(bind(em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(filled), 0) FROM form_recipient"
-        + " WHERE form_id = ?"), formId)).get(0);
+    Object[] r = sql.rows("SELECT COUNT(*), COALESCE(SUM(filled), 0) FROM form_recipient"
+        + " WHERE form_id = ?", formId).get(0);
     return new long[] {lng(r[0]), lng(r[1])};
   }
 
@@ -244,17 +228,16 @@ public class SqlFormStore implements FormStore {
   // ---- questions
 
   public List<Question> questions(long formId) {
-    return rows(bind(em.createNativeQuery("SELECT " + QUESTION_COLUMNS + " FROM form_question WHERE form_id = ?"
-        + " ORDER BY position, id"), formId)).stream().map(SqlFormStore::question).toList();
+    return sql.rows("SELECT " + QUESTION_COLUMNS + " FROM form_question WHERE form_id = ?"
+        + " ORDER BY position, id", formId).stream().map(SqlFormStore::question).toList();
   }
 
   public long insertQuestion(long formId, Question q) {
-    exec("INSERT INTO form_question (form_id, position, type, title, help, required, min_number, max_number,"
+    return sql.insert("INSERT INTO form_question (form_id, position, type, title, help, required, min_number, max_number,"
             + " decimals, min_choices, max_choices, max_length, options, images_only, max_kilobytes)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         formId, q.position(), q.type().name(), q.title(), q.help(), q.required(), q.min(), q.max(), q.decimals(),
         q.minChoices(), q.maxChoices(), q.maxLength(), optionsJson(q.options()), q.imagesOnly(), q.maxKilobytes());
-    return lastId();
   }
 
   public int updateQuestion(long formId, Question q) {
@@ -275,21 +258,20 @@ public class SqlFormStore implements FormStore {
   /** Inserts a response; empty when its token (a double tap) or, for one response a person, the person is there. */
   public OptionalLong insertResponse(long formId, String key, String account, String name, String unit,
       boolean single, String token, LocalDateTime now) {
-    int n = exec("INSERT IGNORE INTO form_response (form_id, respondent_key, respondent_account, respondent_name,"
+    return sql.insertIfNew("INSERT IGNORE INTO form_response (form_id, respondent_key, respondent_account, respondent_name,"
             + " unit_name, single_key, submit_token, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         formId, key, account, name, unit, single ? key : null, token, account == null ? null : now);
-    return n == 1 ? OptionalLong.of(lastId()) : OptionalLong.empty();
   }
 
   public OptionalLong responseByToken(long formId, String key, String token) {
-    return rows(bind(em.createNativeQuery("SELECT id FROM form_response WHERE form_id = ? AND respondent_key = ?"
-        + " AND submit_token = ?"), formId, key, token)).stream().mapToLong(r -> lng(r[0])).findFirst();
+    return sql.rows("SELECT id FROM form_response WHERE form_id = ? AND respondent_key = ?"
+        + " AND submit_token = ?", formId, key, token).stream().mapToLong(r -> lng(r[0])).findFirst();
   }
 
   /** The ids of this person's responses, newest first. */
   public List<Long> responsesOf(long formId, String key) {
-    return rows(bind(em.createNativeQuery("SELECT id FROM form_response WHERE form_id = ? AND respondent_key = ?"
-        + " ORDER BY id DESC"), formId, key)).stream().map(r -> lng(r[0])).toList();
+    return sql.rows("SELECT id FROM form_response WHERE form_id = ? AND respondent_key = ?"
+        + " ORDER BY id DESC", formId, key).stream().map(r -> lng(r[0])).toList();
   }
 
   public void touchResponse(long responseId, LocalDateTime now, boolean anonymous) {
@@ -313,8 +295,7 @@ public class SqlFormStore implements FormStore {
   }
 
   public long countResponses(long formId) {
-    return lng(bind(em.createNativeQuery("SELECT COUNT(*) FROM form_response WHERE form_id = ?"), formId)
-        .getSingleResult());
+    return lng(sql.value("SELECT COUNT(*) FROM form_response WHERE form_id = ?", formId));
   }
 
   /**
@@ -334,9 +315,9 @@ public class SqlFormStore implements FormStore {
         args.add(like);
       }
     }
-    List<Object[]> head = rows(bind(em.createNativeQuery("SELECT r.id, r.respondent_account, r.respondent_name,"
+    List<Object[]> head = sql.rows("SELECT r.id, r.respondent_account, r.respondent_name,"
         + " r.unit_name, r.submitted_at, r.updated_at FROM form_response r WHERE r.form_id = ? AND r.id > ?" + filter
-        + " ORDER BY r.id LIMIT " + limit), args.toArray()));
+        + " ORDER BY r.id LIMIT " + limit, args.toArray());
     if (head.isEmpty()) {
       return List.of();
     }
@@ -361,8 +342,8 @@ public class SqlFormStore implements FormStore {
 
   public Map<Long, StoredAnswer> answers(long responseId) {
     Map<Long, StoredAnswer> m = new LinkedHashMap<>();
-    for (Object[] r : rows(bind(em.createNativeQuery("SELECT question_id, text_value, number_value, choice_ids,"
-        + " file_id FROM form_answer WHERE response_id = ?"), responseId))) {
+    for (Object[] r : sql.rows("SELECT question_id, text_value, number_value, choice_ids,"
+        + " file_id FROM form_answer WHERE response_id = ?", responseId)) {
       StoredAnswer a = answer(r, 0);
       m.put(a.questionId(), a);
     }
@@ -370,9 +351,8 @@ public class SqlFormStore implements FormStore {
   }
 
   private void eachAnswer(long formId, long fromResponse, long toResponse, Consumer<Object[]> each) {
-    for (Object[] r : rows(bind(em.createNativeQuery("SELECT response_id, question_id, text_value, number_value,"
-        + " choice_ids, file_id FROM form_answer WHERE form_id = ? AND response_id BETWEEN ? AND ?"), formId,
-        fromResponse, toResponse))) {
+    for (Object[] r : sql.rows("SELECT response_id, question_id, text_value, number_value,"
+        + " choice_ids, file_id FROM form_answer WHERE form_id = ? AND response_id BETWEEN ? AND ?", formId, fromResponse, toResponse)) {
       each.accept(new Object[] {lng(r[0]), answer(r, 1)});
     }
   }
@@ -382,8 +362,8 @@ public class SqlFormStore implements FormStore {
    * (form, question, number) alone: the rows themselves are not read (V15).
    */
   public List<Object[]> answerAggregates(long formId) {
-    return rows(bind(em.createNativeQuery("SELECT question_id, COUNT(*), MIN(number_value), AVG(number_value),"
-        + " MAX(number_value) FROM form_answer WHERE form_id = ? GROUP BY question_id"), formId));
+    return sql.rows("SELECT question_id, COUNT(*), MIN(number_value), AVG(number_value),"
+        + " MAX(number_value) FROM form_answer WHERE form_id = ? GROUP BY question_id", formId);
   }
 
   /**
@@ -398,16 +378,15 @@ public class SqlFormStore implements FormStore {
     List<Object> args = new ArrayList<>();
     args.add(formId);
     args.addAll(choiceQuestions);
-    return rows(bind(em.createNativeQuery("SELECT question_id, choice_ids, COUNT(*) FROM form_answer"
+    return sql.rows("SELECT question_id, choice_ids, COUNT(*) FROM form_answer"
         + " WHERE form_id = ? AND question_id IN (" + marks + ") AND choice_ids IS NOT NULL"
-        + " GROUP BY question_id, choice_ids"), args.toArray()));
+        + " GROUP BY question_id, choice_ids", args.toArray());
   }
 
   // ---- drafts and files
 
   public Optional<String> draft(long formId, String key) {
-    return rows(bind(em.createNativeQuery("SELECT content FROM form_draft WHERE form_id = ? AND respondent_key = ?"),
-        formId, key)).stream().findFirst().map(r -> str(r[0]));
+    return sql.rows("SELECT content FROM form_draft WHERE form_id = ? AND respondent_key = ?", formId, key).stream().findFirst().map(r -> str(r[0]));
   }
 
   public void saveDraft(long formId, String key, String content, LocalDateTime now) {
@@ -429,16 +408,14 @@ public class SqlFormStore implements FormStore {
    */
   public long insertFile(long formId, long questionId, String key, String name, String contentType, byte[] bytes,
       LocalDateTime stagedAt) {
-    exec("INSERT INTO form_file (form_id, question_id, respondent_key, file_name, content_type, size_bytes, content,"
+    return sql.insert("INSERT INTO form_file (form_id, question_id, respondent_key, file_name, content_type, size_bytes, content,"
         + " staged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", formId, questionId, key, name, contentType, bytes.length, bytes,
         stagedAt);
-    return lastId();
   }
 
   /** Whose file {@code id} is, without its bytes: [form id, question id, respondent key]. */
   public Optional<Object[]> fileOwner(long id) {
-    return rows(bind(em.createNativeQuery("SELECT form_id, question_id, respondent_key FROM form_file WHERE id = ?"),
-        id)).stream().findFirst();
+    return sql.rows("SELECT form_id, question_id, respondent_key FROM form_file WHERE id = ?", id).stream().findFirst();
   }
 
   /** Files the accepted answer refers to are no longer staged (and carry no time, as the answer does not). */
@@ -489,8 +466,8 @@ public class SqlFormStore implements FormStore {
    * it reads while publishing and closing lock them too).
    */
   public int deleteDraftsOfClosedForms(int limit) {
-    List<Long> forms = rows(em.createNativeQuery("SELECT DISTINCT d.form_id FROM form_draft d JOIN form f"
-        + " ON f.id = d.form_id WHERE f.status IN ('CLOSED', 'ARCHIVED') LIMIT 100")).stream()
+    List<Long> forms = sql.rows("SELECT DISTINCT d.form_id FROM form_draft d JOIN form f"
+        + " ON f.id = d.form_id WHERE f.status IN ('CLOSED', 'ARCHIVED') LIMIT 100").stream()
         .map(r -> lng(r[0])).toList();
     if (forms.isEmpty()) {
       return 0;
@@ -501,15 +478,15 @@ public class SqlFormStore implements FormStore {
 
   /** [form id, respondent key, file name, content type, bytes]. */
   public Optional<Object[]> file(long id) {
-    return rows(bind(em.createNativeQuery("SELECT form_id, respondent_key, file_name, content_type, content"
-        + " FROM form_file WHERE id = ?"), id)).stream().findFirst();
+    return sql.rows("SELECT form_id, respondent_key, file_name, content_type, content"
+        + " FROM form_file WHERE id = ?", id).stream().findFirst();
   }
 
   // ---- the closing job
 
   public boolean claimJob(String name, LocalDateTime now, java.time.Duration minGap) {
-    List<Object[]> r = rows(bind(em.createNativeQuery("SELECT name, last_run_at FROM form_job WHERE name = ?"
-        + " FOR UPDATE"), name));
+    List<Object[]> r = sql.rows("SELECT name, last_run_at FROM form_job WHERE name = ?"
+        + " FOR UPDATE", name);
     if (r.isEmpty()) {
       return false;
     }
@@ -566,15 +543,12 @@ public class SqlFormStore implements FormStore {
         options(str(r[12])), bool(r[13]), intOrNull(r[14]));
   }
 
-  private List<String> strings(String sql, Object... args) {
-    return rows(bind(em.createNativeQuery(sql), args)).stream().map(r -> str(r[0])).toList();
+  private List<String> strings(String query, Object... args) {
+    return sql.rows(query, args).stream().map(r -> str(r[0])).toList();
   }
 
-  private int exec(String sql, Object... args) {
-    return bind(em.createNativeQuery(sql), args).executeUpdate();
+  private int exec(String query, Object... args) {
+    return sql.update(query, args);
   }
 
-  private long lastId() {
-    return lng(em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult());
-  }
 }

@@ -1,12 +1,10 @@
 package cn.edu.ntvu.workbench.forms.infrastructure;
 
+import jakarta.inject.Inject;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import cn.edu.ntvu.workbench.forms.application.PublishLog;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bind;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
 
 /**
@@ -16,12 +14,11 @@ import java.time.LocalDateTime;
  */
 @ApplicationScoped
 public class SqlPublishLog implements PublishLog {
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   /** Locks {@code account}'s directory row until the transaction ends (a missing row locks nothing). */
   public void lockPublisher(String account) {
-    rows(bind(em.createNativeQuery("SELECT id FROM person WHERE account = ? FOR UPDATE"), account));
+    sql.rows("SELECT id FROM person WHERE account = ? FOR UPDATE", account);
   }
 
   /**
@@ -30,14 +27,11 @@ public class SqlPublishLog implements PublishLog {
    * (seen in InContainerIT: three racing publishes all counted the same and all passed).
    */
   public long since(String account, LocalDateTime since) {
-    Object n = bind(em.createNativeQuery(
-        "SELECT COUNT(*) FROM form_publish WHERE account = ? AND published_at > ? FOR UPDATE"), account, since)
-        .getSingleResult();
+    Object n = sql.value("SELECT COUNT(*) FROM form_publish WHERE account = ? AND published_at > ? FOR UPDATE", account, since);
     return ((Number) n).longValue();
   }
 
   public void record(String account, LocalDateTime at, long formId) {
-    bind(em.createNativeQuery("INSERT INTO form_publish (account, published_at, form_id) VALUES (?, ?, ?)"),
-        account, at, formId).executeUpdate();
+    sql.update("INSERT INTO form_publish (account, published_at, form_id) VALUES (?, ?, ?)", account, at, formId);
   }
 }

@@ -1,13 +1,11 @@
 package cn.edu.ntvu.workbench.forms.infrastructure;
 
+import jakarta.inject.Inject;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import cn.edu.ntvu.workbench.forms.application.PublishScope;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bind;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
 
 import cn.edu.ntvu.workbench.forms.domain.AudienceRule;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * What a member of staff may publish a form to without {@code forms.publish-any}, read from the directory as it is
@@ -42,8 +40,7 @@ public class SqlPublishScope implements PublishScope {
           + "  WHERE p.account = ? AND p.status = 'ACTIVE' AND g.scope_kind = 'CLASS'"
           + " UNION SELECT c.id FROM school_class c WHERE c.department_id IN (SELECT id FROM own)";
 
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   /** Whether {@code rule} asks only people within {@code publisher}'s own departments and classes. */
   public boolean within(AudienceRule rule, String publisher) {
@@ -61,7 +58,7 @@ public class SqlPublishScope implements PublishScope {
     };
   }
 
-  private boolean exists(String sql, Object... args) {
-    return !rows(bind(em.createNativeQuery(sql), args)).isEmpty();
+  private boolean exists(String query, Object... args) {
+    return !sql.rows(query, args).isEmpty();
   }
 }

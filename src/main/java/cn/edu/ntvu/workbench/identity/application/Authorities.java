@@ -6,8 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +29,7 @@ public class Authorities {
   /** A school has tens of thousands of people; beyond this the cache starts again rather than grow. */
   static final int MAX_ENTRIES = 100_000;
 
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   @Inject SignInService signIn;
 
@@ -100,8 +98,6 @@ public class Authorities {
   }
 
   private long readStamp() {
-    Object v =
-        em.createNativeQuery("SELECT version FROM directory_stamp WHERE id = 1").getSingleResult();
-    return ((Number) v).longValue();
+    return Sql.lng(sql.value("SELECT version FROM directory_stamp WHERE id = 1"));
   }
 }

@@ -1,16 +1,12 @@
 package cn.edu.ntvu.workbench.identity.application;
 
-import jakarta.annotation.Resource;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Logouts that work with several servers. CAS single logout: the server that receives CAS's back-channel
@@ -40,8 +36,7 @@ public class CasLogouts {
   private final java.util.concurrent.atomic.AtomicInteger signIns = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
 
-  @Resource(lookup = "java:app/jdbc/workbench")
-  DataSource dataSource;
+  @Inject Sql sql;
 
   private final ConcurrentHashMap<String, Long> stillValidUntil = new ConcurrentHashMap<>();
 
@@ -50,19 +45,13 @@ public class CasLogouts {
     if (ticket == null || ticket.isBlank() || ticket.length() > 255) {
       return;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO cas_logout (ticket) VALUES (?)")) {
-      ps.setString(1, ticket);
-      ps.executeUpdate();
+    try {
+      sql.update("INSERT IGNORE INTO cas_logout (ticket) VALUES (?)", ticket);
       stillValidUntil.remove(ticket);
       if (recorded.incrementAndGet() % PURGE_EVERY == 0) {
-        try (PreparedStatement purge =
-            c.prepareStatement(
-                "DELETE FROM cas_logout WHERE logged_out_at < NOW(3) - INTERVAL 2 DAY LIMIT 5000")) {
-          purge.executeUpdate();
-        }
+        sql.update("DELETE FROM cas_logout WHERE logged_out_at < NOW(3) - INTERVAL 2 DAY LIMIT 5000");
       }
-    } catch (SQLException e) {
+    } catch (Sql.Failure e) {
       LOG.log(Level.WARNING, "Could not record a logout", e);
     }
   }
@@ -72,18 +61,13 @@ public class CasLogouts {
     if (ticket == null || ticket.isBlank() || ticket.length() > 255) {
       return;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO cas_sign_in (ticket) VALUES (?)")) {
-      ps.setString(1, ticket);
-      ps.executeUpdate();
+    try {
+      sql.update("INSERT IGNORE INTO cas_sign_in (ticket) VALUES (?)", ticket);
       if (signIns.incrementAndGet() % PURGE_EVERY == 0) {
-        try (PreparedStatement purge =
-            c.prepareStatement("DELETE FROM cas_sign_in WHERE signed_in_at < NOW(3) - INTERVAL "
-                + SIGN_IN_KEEP_DAYS + " DAY LIMIT 5000")) {
-          purge.executeUpdate();
-        }
+        sql.update("DELETE FROM cas_sign_in WHERE signed_in_at < NOW(3) - INTERVAL " + SIGN_IN_KEEP_DAYS
+            + " DAY LIMIT 5000");
       }
-    } catch (SQLException e) {
+    } catch (Sql.Failure e) {
       // Without the record a later single logout for this sign-in is ignored; the session still ends by idling out.
       LOG.log(Level.WARNING, "Could not record a CAS sign-in", e);
     }
@@ -94,13 +78,9 @@ public class CasLogouts {
     if (ticket == null || ticket.isBlank() || ticket.length() > 255) {
       return false;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cas_sign_in WHERE ticket = ?")) {
-      ps.setString(1, ticket);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    } catch (SQLException e) {
+    try {
+      return !sql.rows("SELECT 1 FROM cas_sign_in WHERE ticket = ?", ticket).isEmpty();
+    } catch (Sql.Failure e) {
       LOG.log(Level.WARNING, "Could not look up a CAS sign-in", e);
       return false;
     }
@@ -113,16 +93,12 @@ public class CasLogouts {
     if (until != null && until > now) {
       return false;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cas_logout WHERE ticket = ?")) {
-      ps.setString(1, ticket);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          stillValidUntil.remove(ticket);
-          return true;
-        }
+    try {
+      if (!sql.rows("SELECT 1 FROM cas_logout WHERE ticket = ?", ticket).isEmpty()) {
+        stillValidUntil.remove(ticket);
+        return true;
       }
-    } catch (SQLException e) {
+    } catch (Sql.Failure e) {
       // The database is down: the readiness check takes this server out; do not sign everybody out.
       LOG.log(Level.WARNING, "Could not check a CAS logout", e);
     }

@@ -11,7 +11,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 
 /**
- * The WeCom messages of the leave workflow (wecom-api-notes §5.1), in Chinese. Each key names the request and the
+ * The WeCom messages of the leave workflow (docs/wecom-api.md §5.1), in Chinese. Each key names the request and the
  * event, so a retried transaction queues nothing twice: {@code leave:42:step:1:open} (the approvers' card),
  * {@code leave:42:step:1:decided} (the student's notice), {@code leave:42:step:1:card-settled} (the card's buttons
  * replaced once the step is decided or withdrawn), {@code leave:42:withdrawn}, {@code leave:42:overdue}.

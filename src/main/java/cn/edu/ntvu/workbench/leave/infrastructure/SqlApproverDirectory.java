@@ -1,14 +1,13 @@
 package cn.edu.ntvu.workbench.leave.infrastructure;
 
+import jakarta.inject.Inject;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import cn.edu.ntvu.workbench.leave.application.ApproverDirectory;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.num;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.str;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.num;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.str;
 
 import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
@@ -18,8 +17,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SqlApproverDirectory implements ApproverDirectory {
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   public List<String> approvers(ApproverRole role, String studentAccount) {
     return switch (role) {
@@ -39,8 +37,7 @@ public class SqlApproverDirectory implements ApproverDirectory {
 
   private List<String> nearestDeans(String studentAccount) {
     List<Object[]> rows =
-        rows(em.createNativeQuery(
-                "WITH RECURSIVE up (id, depth) AS ("
+        sql.rows("WITH RECURSIVE up (id, depth) AS ("
                     + "  SELECT COALESCE(c.department_id, s.department_id), 0 FROM person s"
                     + "    LEFT JOIN school_class c ON c.id = s.class_id WHERE s.account = ?"
                     + "  UNION ALL SELECT d.parent_id, up.depth + 1 FROM department d JOIN up ON d.id = up.id"
@@ -48,8 +45,7 @@ public class SqlApproverDirectory implements ApproverDirectory {
                     + " SELECT p.account, up.depth FROM up"
                     + "  JOIN role_grant g ON g.role = 'DEAN' AND g.scope_kind = 'DEPARTMENT' AND g.scope_id = up.id"
                     + "  JOIN person p ON p.id = g.person_id AND p.status = 'ACTIVE'"
-                    + " ORDER BY up.depth, p.account")
-            .setParameter(1, studentAccount));
+                    + " ORDER BY up.depth, p.account", studentAccount);
     if (rows.isEmpty()) {
       return List.of();
     }
@@ -71,11 +67,7 @@ public class SqlApproverDirectory implements ApproverDirectory {
             + " WHERE g.role = 'ADMIN' ORDER BY p.account");
   }
 
-  private List<String> accounts(String sql, Object... args) {
-    var q = em.createNativeQuery(sql);
-    for (int i = 0; i < args.length; i++) {
-      q.setParameter(i + 1, args[i]);
-    }
-    return rows(q).stream().map(r -> str(r[0])).toList();
+  private List<String> accounts(String query, Object... args) {
+    return sql.query(query, rs -> rs.getString(1), args);
   }
 }

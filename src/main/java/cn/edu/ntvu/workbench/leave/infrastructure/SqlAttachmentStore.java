@@ -1,54 +1,40 @@
 package cn.edu.ntvu.workbench.leave.infrastructure;
 
+import jakarta.inject.Inject;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import cn.edu.ntvu.workbench.leave.application.AttachmentStore;
 import cn.edu.ntvu.workbench.leave.application.LeaveStore;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bool;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.lng;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.num;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.str;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.bool;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.lng;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.num;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.str;
 
 import cn.edu.ntvu.workbench.leave.application.NewAttachment;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 
 /** Attachments in table {@code leave_attachment}: in the database, so every server can serve them. */
 @ApplicationScoped
 public class SqlAttachmentStore implements AttachmentStore {
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   public void insert(long requestId, NewAttachment f) {
-    em.createNativeQuery(
-            "INSERT INTO leave_attachment (request_id, file_name, content_type, size_bytes, content, preview)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
-        .setParameter(1, requestId)
-        .setParameter(2, SqlLeaveStore.cut(f.fileName(), 255))
-        .setParameter(3, f.kind().contentType())
-        .setParameter(4, f.content().length)
-        .setParameter(5, f.content())
-        .setParameter(6, f.kind().isImage() ? ImagePreview.downscale(f.content()) : null)
-        .executeUpdate();
+    sql.update("INSERT INTO leave_attachment (request_id, file_name, content_type, size_bytes, content, preview)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", requestId, SqlLeaveStore.cut(f.fileName(), 255), f.kind().contentType(), f.content().length, f.content(), f.kind().isImage() ? ImagePreview.downscale(f.content()) : null);
   }
 
   public List<Info> of(long requestId) {
-    return rows(em.createNativeQuery(
-                "SELECT id, request_id, file_name, content_type, size_bytes, preview IS NOT NULL"
-                    + " FROM leave_attachment WHERE request_id = ? ORDER BY id")
-            .setParameter(1, requestId))
+    return sql.rows("SELECT id, request_id, file_name, content_type, size_bytes, preview IS NOT NULL"
+                    + " FROM leave_attachment WHERE request_id = ? ORDER BY id", requestId)
         .stream()
         .map(r -> new Info(lng(r[0]), lng(r[1]), str(r[2]), str(r[3]), num(r[4]), bool(r[5])))
         .toList();
   }
 
   public Optional<Info> info(long id) {
-    return rows(em.createNativeQuery(
-                "SELECT id, request_id, file_name, content_type, size_bytes, preview IS NOT NULL"
-                    + " FROM leave_attachment WHERE id = ?")
-            .setParameter(1, id))
+    return sql.rows("SELECT id, request_id, file_name, content_type, size_bytes, preview IS NOT NULL"
+                    + " FROM leave_attachment WHERE id = ?", id)
         .stream()
         .findFirst()
         .map(r -> new Info(lng(r[0]), lng(r[1]), str(r[2]), str(r[3]), num(r[4]), bool(r[5])));
@@ -56,9 +42,7 @@ public class SqlAttachmentStore implements AttachmentStore {
 
   /** The bytes, or the downscaled preview when asked and there is one. */
   public Optional<byte[]> content(long id, boolean preview) {
-    return rows(em.createNativeQuery(
-                "SELECT " + (preview ? "COALESCE(preview, content)" : "content") + " FROM leave_attachment WHERE id = ?")
-            .setParameter(1, id))
+    return sql.rows("SELECT " + (preview ? "COALESCE(preview, content)" : "content") + " FROM leave_attachment WHERE id = ?", id)
         .stream()
         .findFirst()
         .map(r -> (byte[]) r[0]);

@@ -1,13 +1,14 @@
 package cn.edu.ntvu.workbench.leave.infrastructure;
 
+import jakarta.inject.Inject;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import cn.edu.ntvu.workbench.leave.application.LeaveStore;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bool;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.lng;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.num;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.str;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.time;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.ts;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.bool;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.lng;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.num;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.str;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.time;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.ts;
 
 import cn.edu.ntvu.workbench.leave.application.LeaveEvent;
 import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
@@ -20,9 +21,6 @@ import cn.edu.ntvu.workbench.leave.domain.LeaveType;
 import cn.edu.ntvu.workbench.leave.domain.RoutingRule;
 import cn.edu.ntvu.workbench.leave.domain.StepStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -51,14 +49,12 @@ public class SqlLeaveStore implements LeaveStore {
       "s.id, s.request_id, s.step_no, s.approver_role, s.status, s.fallback, s.opened_at, s.decided_by,"
           + " s.decided_by_name, s.decided_at, s.decided_via, s.comment";
 
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   // ---- configuration
 
   public List<LeaveType> types() {
-    return rows(em.createNativeQuery(
-            "SELECT code, name, name_en, certificate_over_days, enabled FROM leave_type ORDER BY sort_order, code"))
+    return sql.rows("SELECT code, name, name_en, certificate_over_days, enabled FROM leave_type ORDER BY sort_order, code")
         .stream()
         .map(r -> new LeaveType(str(r[0]), str(r[1]), str(r[2]), (BigDecimal) r[3], bool(r[4])))
         .toList();
@@ -66,33 +62,18 @@ public class SqlLeaveStore implements LeaveStore {
 
   /** A new type, after the others. */
   public void insertType(LeaveType t) {
-    em.createNativeQuery(
-            "INSERT INTO leave_type (code, name, name_en, certificate_over_days, enabled, sort_order)"
-                + " SELECT ?, ?, ?, ?, ?, COALESCE(MAX(sort_order), 0) + 1 FROM leave_type")
-        .setParameter(1, t.code())
-        .setParameter(2, t.name())
-        .setParameter(3, t.nameEn())
-        .setParameter(4, t.certificateOverDays())
-        .setParameter(5, t.enabled())
-        .executeUpdate();
+    sql.update("INSERT INTO leave_type (code, name, name_en, certificate_over_days, enabled, sort_order)"
+                + " SELECT ?, ?, ?, ?, ?, COALESCE(MAX(sort_order), 0) + 1 FROM leave_type", t.code(), t.name(), t.nameEn(), t.certificateOverDays(), t.enabled());
   }
 
   /** Changes a type's names, certificate limit and whether students may choose it; its code stays. */
   public int updateType(LeaveType t) {
-    return em.createNativeQuery(
-            "UPDATE leave_type SET name = ?, name_en = ?, certificate_over_days = ?, enabled = ? WHERE code = ?")
-        .setParameter(1, t.name())
-        .setParameter(2, t.nameEn())
-        .setParameter(3, t.certificateOverDays())
-        .setParameter(4, t.enabled())
-        .setParameter(5, t.code())
-        .executeUpdate();
+    return sql.update("UPDATE leave_type SET name = ?, name_en = ?, certificate_over_days = ?, enabled = ? WHERE code = ?", t.name(), t.nameEn(), t.certificateOverDays(), t.enabled(), t.code());
   }
 
   public LeavePolicy policy() {
-    return rows(em.createNativeQuery(
-            "SELECT past_limit_days, max_days, min_notice_hours, fallback_account, auto_confirm_return"
-                + " FROM leave_settings WHERE id = 1"))
+    return sql.rows("SELECT past_limit_days, max_days, min_notice_hours, fallback_account, auto_confirm_return"
+                + " FROM leave_settings WHERE id = 1")
         .stream()
         .findFirst()
         .map(r -> new LeavePolicy(num(r[0]), num(r[1]), num(r[2]), str(r[3]), bool(r[4])))
@@ -100,21 +81,13 @@ public class SqlLeaveStore implements LeaveStore {
   }
 
   public void savePolicy(LeavePolicy p) {
-    em.createNativeQuery(
-            "UPDATE leave_settings SET past_limit_days = ?, max_days = ?, min_notice_hours = ?,"
-                + " fallback_account = ?, auto_confirm_return = ?, version = version + 1 WHERE id = 1")
-        .setParameter(1, p.pastLimitDays())
-        .setParameter(2, p.maxDays())
-        .setParameter(3, p.minNoticeHours())
-        .setParameter(4, p.fallbackAccount())
-        .setParameter(5, p.autoConfirmReturn())
-        .executeUpdate();
+    sql.update("UPDATE leave_settings SET past_limit_days = ?, max_days = ?, min_notice_hours = ?,"
+                + " fallback_account = ?, auto_confirm_return = ?, version = version + 1 WHERE id = 1", p.pastLimitDays(), p.maxDays(), p.minNoticeHours(), p.fallbackAccount(), p.autoConfirmReturn());
   }
 
   public List<RoutingRule> rules() {
-    return rows(em.createNativeQuery(
-            "SELECT id, priority, type_code, max_days, off_campus, steps, enabled FROM leave_rule"
-                + " ORDER BY priority, id"))
+    return sql.rows("SELECT id, priority, type_code, max_days, off_campus, steps, enabled FROM leave_rule"
+                + " ORDER BY priority, id")
         .stream()
         .map(r -> new RoutingRule(lng(r[0]), num(r[1]), str(r[2]), (BigDecimal) r[3],
             r[4] == null ? null : bool(r[4]), RoutingRule.parseSteps(str(r[5])), bool(r[6])))
@@ -122,21 +95,12 @@ public class SqlLeaveStore implements LeaveStore {
   }
 
   public long insertRule(RoutingRule rule) {
-    em.createNativeQuery(
-            "INSERT INTO leave_rule (priority, type_code, max_days, off_campus, steps, enabled)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
-        .setParameter(1, rule.priority())
-        .setParameter(2, rule.typeCode())
-        .setParameter(3, rule.maxDays())
-        .setParameter(4, rule.offCampus())
-        .setParameter(5, rule.stepsText())
-        .setParameter(6, rule.enabled())
-        .executeUpdate();
-    return lastId();
+    return sql.insert("INSERT INTO leave_rule (priority, type_code, max_days, off_campus, steps, enabled)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", rule.priority(), rule.typeCode(), rule.maxDays(), rule.offCampus(), rule.stepsText(), rule.enabled());
   }
 
   public int deleteRule(long id) {
-    return em.createNativeQuery("DELETE FROM leave_rule WHERE id = ?").setParameter(1, id).executeUpdate();
+    return sql.update("DELETE FROM leave_rule WHERE id = ?", id);
   }
 
   // ---- requests
@@ -145,30 +109,10 @@ public class SqlLeaveStore implements LeaveStore {
   public OptionalLong insertRequest(
       String student, String studentName, String classCode, LeaveForm form, long minutes, BigDecimal days,
       int stepCount, Long ruleId, String token, LocalDateTime now) {
-    int inserted =
-        em.createNativeQuery(
-                "INSERT IGNORE INTO leave_request (student_account, student_name, class_code, type_code, starts_at,"
+    return sql.insertIfNew("INSERT IGNORE INTO leave_request (student_account, student_name, class_code, type_code, starts_at,"
                     + " ends_at, duration_minutes, duration_days, reason, off_campus, destination, emergency_contact,"
                     + " status, current_step, step_count, rule_id, submit_token, submitted_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 1, ?, ?, ?, ?)")
-            .setParameter(1, student)
-            .setParameter(2, studentName)
-            .setParameter(3, classCode)
-            .setParameter(4, form.typeCode())
-            .setParameter(5, ts(form.start()))
-            .setParameter(6, ts(form.end()))
-            .setParameter(7, minutes)
-            .setParameter(8, days)
-            .setParameter(9, form.reason().strip())
-            .setParameter(10, form.offCampus())
-            .setParameter(11, form.offCampus() ? form.destination().strip() : null)
-            .setParameter(12, form.offCampus() ? form.emergencyContact().strip() : null)
-            .setParameter(13, stepCount)
-            .setParameter(14, ruleId)
-            .setParameter(15, token)
-            .setParameter(16, ts(now))
-            .executeUpdate();
-    return inserted == 1 ? OptionalLong.of(lastId()) : OptionalLong.empty();
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 1, ?, ?, ?, ?)", student, studentName, classCode, form.typeCode(), ts(form.start()), ts(form.end()), minutes, days, form.reason().strip(), form.offCampus(), form.offCampus() ? form.destination().strip() : null, form.offCampus() ? form.emergencyContact().strip() : null, stepCount, ruleId, token, ts(now));
   }
 
   /**
@@ -178,15 +122,11 @@ public class SqlLeaveStore implements LeaveStore {
    * key: no gap locks, so different students never wait for each other.
    */
   public void lockStudent(String student) {
-    em.createNativeQuery("SELECT id FROM person WHERE account = ? FOR UPDATE").setParameter(1, student)
-        .getResultList();
+    sql.values("SELECT id FROM person WHERE account = ? FOR UPDATE", student);
   }
 
   public OptionalLong requestIdByToken(String student, String token) {
-    return rows(em.createNativeQuery(
-                "SELECT id FROM leave_request WHERE student_account = ? AND submit_token = ?")
-            .setParameter(1, student)
-            .setParameter(2, token))
+    return sql.rows("SELECT id FROM leave_request WHERE student_account = ? AND submit_token = ?", student, token)
         .stream()
         .mapToLong(r -> lng(r[0]))
         .findFirst();
@@ -198,10 +138,8 @@ public class SqlLeaveStore implements LeaveStore {
    * submits are serialised by {@link #lockStudent} instead.
    */
   public List<LeaveForm.Existing> activeOf(String student) {
-    return rows(em.createNativeQuery(
-                "SELECT id, starts_at, ends_at FROM leave_request WHERE student_account = ?"
-                    + " AND status IN ('PENDING', 'APPROVED')")
-            .setParameter(1, student))
+    return sql.rows("SELECT id, starts_at, ends_at FROM leave_request WHERE student_account = ?"
+                    + " AND status IN ('PENDING', 'APPROVED')", student)
         .stream()
         .map(r -> new LeaveForm.Existing(lng(r[0]), time(r[1]), time(r[2])))
         .toList();
@@ -213,8 +151,7 @@ public class SqlLeaveStore implements LeaveStore {
 
   /** The request row, locked until the transaction ends: changes of one request run one after another. */
   public Optional<LeaveRequestRow> lockRequest(long id) {
-    return rows(em.createNativeQuery("SELECT " + REQUEST_COLUMNS + " FROM leave_request r WHERE r.id = ? FOR UPDATE")
-            .setParameter(1, id))
+    return sql.rows("SELECT " + REQUEST_COLUMNS + " FROM leave_request r WHERE r.id = ? FOR UPDATE", id)
         .stream()
         .findFirst()
         .map(SqlLeaveStore::request);
@@ -240,11 +177,8 @@ public class SqlLeaveStore implements LeaveStore {
   }
 
   public long countWaitingFor(String account) {
-    return lng(em.createNativeQuery(
-            "SELECT COUNT(*) FROM leave_step_approver a JOIN leave_step s ON s.id = a.step_id AND s.status = 'OPEN'"
-                + " WHERE a.account = ?")
-        .setParameter(1, account)
-        .getSingleResult());
+    return lng(sql.value("SELECT COUNT(*) FROM leave_step_approver a JOIN leave_step s ON s.id = a.step_id AND s.status = 'OPEN'"
+                + " WHERE a.account = ?", account));
   }
 
   /** Requests of these classes overlapping [from, to) that are approved (or pending, when asked). */
@@ -284,11 +218,9 @@ public class SqlLeaveStore implements LeaveStore {
   }
 
   private List<LeaveRequestRow> requests(String tail, Object... args) {
-    Query q = em.createNativeQuery("SELECT " + REQUEST_COLUMNS + " FROM leave_request r " + tail);
-    for (int i = 0; i < args.length; i++) {
-      q.setParameter(i + 1, args[i]);
-    }
-    return rows(q).stream().map(SqlLeaveStore::request).toList();
+    return sql.rows("SELECT " + REQUEST_COLUMNS + " FROM leave_request r " + tail, args).stream()
+        .map(SqlLeaveStore::request)
+        .toList();
   }
 
   private static LeaveRequestRow request(Object[] r) {
@@ -298,77 +230,37 @@ public class SqlLeaveStore implements LeaveStore {
   }
 
   public int advance(long requestId, int fromStep) {
-    return em.createNativeQuery(
-            "UPDATE leave_request SET current_step = ? WHERE id = ? AND status = 'PENDING' AND current_step = ?")
-        .setParameter(1, fromStep + 1)
-        .setParameter(2, requestId)
-        .setParameter(3, fromStep)
-        .executeUpdate();
+    return sql.update("UPDATE leave_request SET current_step = ? WHERE id = ? AND status = 'PENDING' AND current_step = ?", fromStep + 1, requestId, fromStep);
   }
 
   public int close(long requestId, LeaveStatus status, LocalDateTime now) {
-    return em.createNativeQuery(
-            "UPDATE leave_request SET status = ?, closed_at = ? WHERE id = ? AND status = 'PENDING'")
-        .setParameter(1, status.name())
-        .setParameter(2, ts(now))
-        .setParameter(3, requestId)
-        .executeUpdate();
+    return sql.update("UPDATE leave_request SET status = ?, closed_at = ? WHERE id = ? AND status = 'PENDING'", status.name(), ts(now), requestId);
   }
 
   public int reportBack(long requestId, LocalDateTime now, boolean confirmNow) {
-    return em.createNativeQuery(
-            "UPDATE leave_request SET returned_at = ?, return_confirmed_at = ?, return_confirmed_by = ?"
-                + " WHERE id = ? AND status = 'APPROVED' AND returned_at IS NULL")
-        .setParameter(1, ts(now))
-        .setParameter(2, confirmNow ? ts(now) : null)
-        .setParameter(3, confirmNow ? "system" : null)
-        .setParameter(4, requestId)
-        .executeUpdate();
+    return sql.update("UPDATE leave_request SET returned_at = ?, return_confirmed_at = ?, return_confirmed_by = ?"
+                + " WHERE id = ? AND status = 'APPROVED' AND returned_at IS NULL", ts(now), confirmNow ? ts(now) : null, confirmNow ? "system" : null, requestId);
   }
 
   public int confirmReturn(long requestId, String by, LocalDateTime now) {
-    return em.createNativeQuery(
-            "UPDATE leave_request SET return_confirmed_at = ?, return_confirmed_by = ?"
-                + " WHERE id = ? AND returned_at IS NOT NULL AND return_confirmed_at IS NULL")
-        .setParameter(1, ts(now))
-        .setParameter(2, by)
-        .setParameter(3, requestId)
-        .executeUpdate();
+    return sql.update("UPDATE leave_request SET return_confirmed_at = ?, return_confirmed_by = ?"
+                + " WHERE id = ? AND returned_at IS NOT NULL AND return_confirmed_at IS NULL", ts(now), by, requestId);
   }
 
   public int flagOverdue(long requestId, LocalDateTime now) {
-    return em.createNativeQuery(
-            "UPDATE leave_request SET overdue_at = ? WHERE id = ? AND overdue_at IS NULL AND returned_at IS NULL")
-        .setParameter(1, ts(now))
-        .setParameter(2, requestId)
-        .executeUpdate();
+    return sql.update("UPDATE leave_request SET overdue_at = ? WHERE id = ? AND overdue_at IS NULL AND returned_at IS NULL", ts(now), requestId);
   }
 
   // ---- steps
 
   public long insertStep(long requestId, int stepNo, ApproverRole role) {
-    em.createNativeQuery(
-            "INSERT INTO leave_step (request_id, step_no, approver_role, status) VALUES (?, ?, ?, 'WAITING')")
-        .setParameter(1, requestId)
-        .setParameter(2, stepNo)
-        .setParameter(3, role.name())
-        .executeUpdate();
-    return lastId();
+    return sql.insert("INSERT INTO leave_step (request_id, step_no, approver_role, status) VALUES (?, ?, ?, 'WAITING')", requestId, stepNo, role.name());
   }
 
   public void openStep(long stepId, long requestId, List<String> approvers, boolean fallback, LocalDateTime now) {
-    em.createNativeQuery(
-            "UPDATE leave_step SET status = 'OPEN', opened_at = ?, fallback = ? WHERE id = ? AND status = 'WAITING'")
-        .setParameter(1, ts(now))
-        .setParameter(2, fallback)
-        .setParameter(3, stepId)
-        .executeUpdate();
+    sql.update("UPDATE leave_step SET status = 'OPEN', opened_at = ?, fallback = ? WHERE id = ? AND status = 'WAITING'", ts(now), fallback, stepId);
     for (String a : approvers) {
-      em.createNativeQuery("INSERT IGNORE INTO leave_step_approver (step_id, account, request_id) VALUES (?, ?, ?)")
-          .setParameter(1, stepId)
-          .setParameter(2, a)
-          .setParameter(3, requestId)
-          .executeUpdate();
+      sql.update("INSERT IGNORE INTO leave_step_approver (step_id, account, request_id) VALUES (?, ?, ?)", stepId, a, requestId);
     }
   }
 
@@ -378,25 +270,13 @@ public class SqlLeaveStore implements LeaveStore {
    */
   public int decideStep(long stepId, StepStatus status, String by, String byName, String via, String comment,
       LocalDateTime now) {
-    return em.createNativeQuery(
-            "UPDATE leave_step SET status = ?, decided_by = ?, decided_by_name = ?, decided_at = ?, decided_via = ?,"
-                + " comment = ? WHERE id = ? AND status = 'OPEN'")
-        .setParameter(1, status.name())
-        .setParameter(2, by)
-        .setParameter(3, byName)
-        .setParameter(4, ts(now))
-        .setParameter(5, via)
-        .setParameter(6, comment)
-        .setParameter(7, stepId)
-        .executeUpdate();
+    return sql.update("UPDATE leave_step SET status = ?, decided_by = ?, decided_by_name = ?, decided_at = ?, decided_via = ?,"
+                + " comment = ? WHERE id = ? AND status = 'OPEN'", status.name(), by, byName, ts(now), via, comment, stepId);
   }
 
   /** Cancels the steps still waiting or open (after a rejection or a withdrawal). */
   public int cancelRemainingSteps(long requestId) {
-    return em.createNativeQuery(
-            "UPDATE leave_step SET status = 'CANCELLED' WHERE request_id = ? AND status IN ('WAITING', 'OPEN')")
-        .setParameter(1, requestId)
-        .executeUpdate();
+    return sql.update("UPDATE leave_step SET status = 'CANCELLED' WHERE request_id = ? AND status IN ('WAITING', 'OPEN')", requestId);
   }
 
   public List<StepRow> steps(long requestId) {
@@ -413,14 +293,12 @@ public class SqlLeaveStore implements LeaveStore {
 
   private List<StepRow> steps(long requestId, boolean lock) {
     List<Object[]> rows =
-        rows(em.createNativeQuery("SELECT " + STEP_COLUMNS + " FROM leave_step s WHERE s.request_id = ?"
-                + " ORDER BY s.step_no" + (lock ? " FOR UPDATE" : ""))
-            .setParameter(1, requestId));
+        sql.rows("SELECT " + STEP_COLUMNS + " FROM leave_step s WHERE s.request_id = ?"
+                + " ORDER BY s.step_no" + (lock ? " FOR UPDATE" : ""), requestId);
     Map<Long, List<String>> approvers = new LinkedHashMap<>();
     for (Object[] a :
-        rows(em.createNativeQuery("SELECT step_id, account FROM leave_step_approver WHERE request_id = ?"
-                + " ORDER BY account" + (lock ? " LOCK IN SHARE MODE" : ""))
-            .setParameter(1, requestId))) {
+        sql.rows("SELECT step_id, account FROM leave_step_approver WHERE request_id = ?"
+                + " ORDER BY account" + (lock ? " LOCK IN SHARE MODE" : ""), requestId)) {
       approvers.computeIfAbsent(lng(a[0]), k -> new ArrayList<>()).add(str(a[1]));
     }
     return rows.stream()
@@ -432,35 +310,20 @@ public class SqlLeaveStore implements LeaveStore {
 
   /** Whether {@code account} may decide (or was asked to decide) any step of the request. */
   public boolean wasAskedToDecide(long requestId, String account) {
-    return lng(em.createNativeQuery("SELECT COUNT(*) FROM leave_step_approver WHERE request_id = ? AND account = ?")
-            .setParameter(1, requestId)
-            .setParameter(2, account)
-            .getSingleResult()) > 0;
+    return lng(sql.value("SELECT COUNT(*) FROM leave_step_approver WHERE request_id = ? AND account = ?", requestId, account)) > 0;
   }
 
   // ---- timeline
 
   public void event(long requestId, String account, String name, String action, Integer stepNo, String via,
       String detail, LocalDateTime now) {
-    em.createNativeQuery(
-            "INSERT INTO leave_event (request_id, occurred_at, actor_account, actor_name, action, step_no, via,"
-                + " detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .setParameter(1, requestId)
-        .setParameter(2, ts(now))
-        .setParameter(3, account)
-        .setParameter(4, name == null ? "" : name)
-        .setParameter(5, action)
-        .setParameter(6, stepNo)
-        .setParameter(7, via)
-        .setParameter(8, detail == null ? null : cut(detail, 500))
-        .executeUpdate();
+    sql.update("INSERT INTO leave_event (request_id, occurred_at, actor_account, actor_name, action, step_no, via,"
+                + " detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", requestId, ts(now), account, name == null ? "" : name, action, stepNo, via, detail == null ? null : cut(detail, 500));
   }
 
   public List<LeaveEvent> events(long requestId) {
-    return rows(em.createNativeQuery(
-                "SELECT occurred_at, actor_account, actor_name, action, step_no, via, detail FROM leave_event"
-                    + " WHERE request_id = ? ORDER BY id")
-            .setParameter(1, requestId))
+    return sql.rows("SELECT occurred_at, actor_account, actor_name, action, step_no, via, detail FROM leave_event"
+                    + " WHERE request_id = ? ORDER BY id", requestId)
         .stream()
         .map(r -> new LeaveEvent(time(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4] == null ? null : num(r[4]),
             str(r[5]), str(r[6])))
@@ -475,8 +338,7 @@ public class SqlLeaveStore implements LeaveStore {
    */
   public boolean claimJob(String name, LocalDateTime now, java.time.Duration minGap) {
     List<Object[]> r =
-        rows(em.createNativeQuery("SELECT name, last_run_at FROM leave_job WHERE name = ? FOR UPDATE")
-            .setParameter(1, name));
+        sql.rows("SELECT name, last_run_at FROM leave_job WHERE name = ? FOR UPDATE", name);
     if (r.isEmpty()) {
       return false;
     }
@@ -484,18 +346,12 @@ public class SqlLeaveStore implements LeaveStore {
     if (cn.edu.ntvu.workbench.platform.time.RecentRun.holdsOff(last, now, minGap)) {
       return false;
     }
-    em.createNativeQuery("UPDATE leave_job SET last_run_at = ? WHERE name = ?")
-        .setParameter(1, ts(now))
-        .setParameter(2, name)
-        .executeUpdate();
+    sql.update("UPDATE leave_job SET last_run_at = ? WHERE name = ?", ts(now), name);
     return true;
   }
 
   // ---- helpers
 
-  private long lastId() {
-    return lng(em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult());
-  }
 
   static String cut(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);

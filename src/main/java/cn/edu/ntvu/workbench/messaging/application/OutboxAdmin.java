@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.messaging.application;
 
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
@@ -8,9 +9,6 @@ import cn.edu.ntvu.workbench.platform.audit.AuditObject;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -30,8 +28,7 @@ import java.util.Map;
 public class OutboxAdmin {
   public static final int LIST_LIMIT = 100;
 
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   @Inject AuditTrail audit;
   @Inject Clock clock;
@@ -53,7 +50,7 @@ public class OutboxAdmin {
     long sent = 0;
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery("SELECT status, COUNT(*) FROM wecom_outbox GROUP BY status").getResultList();
+        sql.rows("SELECT status, COUNT(*) FROM wecom_outbox GROUP BY status");
     for (Object[] r : rows) {
       long n = ((Number) r[1]).longValue();
       switch (String.valueOf(r[0])) {
@@ -68,29 +65,24 @@ public class OutboxAdmin {
 
   /** The newest {@value #LIST_LIMIT} messages that match, newest first. */
   public List<Row> list(Filter filter) {
-    StringBuilder sql = new StringBuilder(
+    StringBuilder query = new StringBuilder(
         "SELECT id, message_key, kind, to_users, topic, status, attempts, deferrals, created_at, next_attempt_at,"
             + " sent_at, last_errcode, last_error, wecom_msgid, invalid_users FROM wecom_outbox WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (notBlank(filter.status())) {
-      sql.append(" AND status = ?");
+      query.append(" AND status = ?");
       params.add(filter.status().strip());
     }
     if (notBlank(filter.topic())) {
-      sql.append(" AND topic LIKE ?");
+      query.append(" AND topic LIKE ?");
       params.add(like(filter.topic().strip()) + "%");
     }
     if (notBlank(filter.recipient())) {
-      sql.append(" AND CONCAT('|', to_users, '|') LIKE ?");
+      query.append(" AND CONCAT('|', to_users, '|') LIKE ?");
       params.add("%|" + like(filter.recipient().strip()) + "|%");
     }
-    sql.append(" ORDER BY id DESC LIMIT ").append(LIST_LIMIT);
-    Query query = em.createNativeQuery(sql.toString());
-    for (int i = 0; i < params.size(); i++) {
-      query.setParameter(i + 1, params.get(i));
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = query.getResultList();
+    query.append(" ORDER BY id DESC LIMIT ").append(LIST_LIMIT);
+    List<Object[]> rows = sql.rows(query.toString(), params.toArray());
     return rows.stream()
         .map(r -> new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
             (String) r[5], ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), time(r[8]), time(r[9]),
@@ -107,21 +99,14 @@ public class OutboxAdmin {
   @Transactional
   public boolean retry(long id, AuditActor actor) {
     @SuppressWarnings("unchecked")
-    List<Object[]> found = em.createNativeQuery(
-            "SELECT topic, message_key, attempts, last_error FROM wecom_outbox WHERE id = ? AND status = 'FAILED'"
-                + " FOR UPDATE")
-        .setParameter(1, id)
-        .getResultList();
+    List<Object[]> found = sql.rows("SELECT topic, message_key, attempts, last_error FROM wecom_outbox WHERE id = ? AND status = 'FAILED'"
+                + " FOR UPDATE", id);
     if (found.isEmpty()) {
       return false;
     }
     Object[] row = found.get(0);
-    int changed = em.createNativeQuery(
-            "UPDATE wecom_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = NULL,"
-                + " claim_token = NULL, lease_until = NULL WHERE id = ? AND status = 'FAILED'")
-        .setParameter(1, now())
-        .setParameter(2, id)
-        .executeUpdate();
+    int changed = sql.update("UPDATE wecom_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = NULL,"
+                + " claim_token = NULL, lease_until = NULL WHERE id = ? AND status = 'FAILED'", now(), id);
     if (changed != 1) {
       return false;
     }
@@ -141,11 +126,8 @@ public class OutboxAdmin {
   /** Puts every FAILED message back to PENDING; one audit entry with the number. */
   @Transactional
   public int retryAllFailed(AuditActor actor) {
-    int changed = em.createNativeQuery(
-            "UPDATE wecom_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = NULL,"
-                + " claim_token = NULL, lease_until = NULL WHERE status = 'FAILED'")
-        .setParameter(1, now())
-        .executeUpdate();
+    int changed = sql.update("UPDATE wecom_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = NULL,"
+                + " claim_token = NULL, lease_until = NULL WHERE status = 'FAILED'", now());
     if (changed > 0) {
       audit.record(actor, "WECOM_OUTBOX_RETRY_ALL", AuditObject.of("wecom_outbox", "", changed + " FAILED"),
           AuditDiff.between(Map.of("failed", changed), Map.of("failed", 0)));

@@ -18,7 +18,7 @@ public record OutgoingMessage(String messageKey, Kind kind, List<String> toUsers
 
   /** The WeCom call that delivers a message. */
   public enum Kind {
-    /** {@code POST /cgi-bin/message/send} (wecom-api-notes §5.1). */
+    /** {@code POST /cgi-bin/message/send} (docs/wecom-api.md §5.1). */
     SEND,
     /** {@code POST /cgi-bin/message/update_template_card} (§5.2); the body carries the response_code. */
     UPDATE_TEMPLATE_CARD

@@ -1,9 +1,8 @@
 package cn.edu.ntvu.workbench.messaging.application;
 
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
@@ -28,8 +27,7 @@ import java.time.temporal.ChronoUnit;
  */
 @ApplicationScoped
 public class WeComOutbox {
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   @Inject Clock clock;
 
@@ -43,17 +41,8 @@ public class WeComOutbox {
   public boolean enqueue(OutgoingMessage message) {
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
     int inserted =
-        em.createNativeQuery(
-                "INSERT IGNORE INTO wecom_outbox (message_key, kind, to_users, body, topic, status, attempts,"
-                    + " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
-            .setParameter(1, message.messageKey())
-            .setParameter(2, message.kind().name())
-            .setParameter(3, String.join("|", message.toUsers()))
-            .setParameter(4, message.body())
-            .setParameter(5, message.topic())
-            .setParameter(6, now)
-            .setParameter(7, now)
-            .executeUpdate();
+        sql.update("INSERT IGNORE INTO wecom_outbox (message_key, kind, to_users, body, topic, status, attempts,"
+                    + " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", message.messageKey(), message.kind().name(), String.join("|", message.toUsers()), message.body(), message.topic(), now, now);
     return inserted == 1;
   }
 }

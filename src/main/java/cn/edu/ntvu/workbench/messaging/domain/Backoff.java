@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * When to try a message again after a failed attempt: exponential back-off with jitter. After attempt {@code n} the
  * ceiling is {@code base · 2^(n−1)}, capped at {@code max}; the delay is drawn between half the ceiling and the whole
  * of it, so that servers that failed together do not come back together. A minimum applies on top (WeCom's 45009
- * blocks for at least 60 s, wecom-api-notes §2.3).
+ * blocks for at least 60 s, docs/wecom-api.md §2.3).
  */
 public record Backoff(Duration base, Duration max) {
 

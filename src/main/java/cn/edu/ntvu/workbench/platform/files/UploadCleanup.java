@@ -1,14 +1,11 @@
 package cn.edu.ntvu.workbench.platform.files;
 
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bind;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.time;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.time;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +31,7 @@ public class UploadCleanup {
   /** Days of the upload quota kept (the quota needs only today; a week helps support). */
   static final int QUOTA_DAYS = 7;
 
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   @Inject Instance<StagedUploads> staged;
   @Inject UploadQuota quota;
@@ -65,8 +61,7 @@ public class UploadCleanup {
   }
 
   private boolean claim(LocalDateTime now, Duration minGap) {
-    List<Object[]> r = rows(bind(em.createNativeQuery(
-        "SELECT name, last_run_at FROM platform_job WHERE name = 'upload-cleanup' FOR UPDATE")));
+    List<Object[]> r = sql.rows("SELECT name, last_run_at FROM platform_job WHERE name = 'upload-cleanup' FOR UPDATE");
     if (r.isEmpty()) {
       return false;
     }
@@ -74,8 +69,7 @@ public class UploadCleanup {
     if (last != null && last.isAfter(now.minus(minGap))) {
       return false;
     }
-    bind(em.createNativeQuery("UPDATE platform_job SET last_run_at = ? WHERE name = 'upload-cleanup'"), now)
-        .executeUpdate();
+    sql.update("UPDATE platform_job SET last_run_at = ? WHERE name = 'upload-cleanup'", now);
     return true;
   }
 }

@@ -1,12 +1,9 @@
 package cn.edu.ntvu.workbench.platform.files;
 
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.bind;
-import static cn.edu.ntvu.workbench.platform.persistence.NativeRows.rows;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,8 +18,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class UploadQuota {
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   @Inject UploadSettings settings;
   @Inject Clock clock;
@@ -52,16 +48,14 @@ public class UploadQuota {
     LocalDate day = LocalDate.now(clock);
     // Creates the day's row or, when there is one, locks it exclusively at once (an INSERT IGNORE would take a
     // shared lock first, and two posts of one person would then deadlock on the UPDATE below).
-    bind(em.createNativeQuery("INSERT INTO upload_quota (account, day, files, bytes) VALUES (?, ?, 0, 0)"
-        + " ON DUPLICATE KEY UPDATE files = files"), account, day).executeUpdate();
-    int taken = bind(em.createNativeQuery("UPDATE upload_quota SET files = files + ?, bytes = bytes + ?"
-            + " WHERE account = ? AND day = ? AND files + ? <= ? AND bytes + ? <= ?"),
-        files, bytes, account, day, files, settings.dailyFiles(), bytes, settings.dailyBytes()).executeUpdate();
+    sql.update("INSERT INTO upload_quota (account, day, files, bytes) VALUES (?, ?, 0, 0)"
+        + " ON DUPLICATE KEY UPDATE files = files", account, day);
+    int taken = sql.update("UPDATE upload_quota SET files = files + ?, bytes = bytes + ?"
+            + " WHERE account = ? AND day = ? AND files + ? <= ? AND bytes + ? <= ?", files, bytes, account, day, files, settings.dailyFiles(), bytes, settings.dailyBytes());
     if (taken == 1) {
       return Optional.empty();
     }
-    Object[] used = rows(bind(em.createNativeQuery("SELECT files, bytes FROM upload_quota WHERE account = ? AND day = ?"),
-        account, day)).get(0);
+    Object[] used = sql.rows("SELECT files, bytes FROM upload_quota WHERE account = ? AND day = ?", account, day).get(0);
     return Optional.of(new Refusal(settings.dailyFiles(), settings.dailyMegabytes(), ((Number) used[0]).intValue(),
         ((Number) used[1]).longValue()));
   }
@@ -69,6 +63,6 @@ public class UploadQuota {
   /** Removes the rows of days before {@code before} (at most {@code limit}); the cleanup job keeps a week. */
   @Transactional(Transactional.TxType.MANDATORY)
   public int forgetBefore(LocalDate before, int limit) {
-    return bind(em.createNativeQuery("DELETE FROM upload_quota WHERE day < ? LIMIT " + limit), before).executeUpdate();
+    return sql.update("DELETE FROM upload_quota WHERE day < ? LIMIT " + limit, before);
   }
 }

@@ -87,6 +87,23 @@ public class Sql {
     return query(sql, Sql::columns, args);
   }
 
+  /** Every row as JPA's native queries hand them over: one column as its value, several as an array. */
+  public List<Object> values(String sql, Object... args) {
+    return query(sql, rs -> {
+      Object[] row = columns(rs);
+      return row.length == 1 ? row[0] : row;
+    }, args);
+  }
+
+  /** The first row as {@link #values} gives it (a count, a sum …); refused when there is no row. */
+  public Object value(String sql, Object... args) {
+    List<Object> all = values(sql, args);
+    if (all.isEmpty()) {
+      throw new IllegalStateException("no row");
+    }
+    return all.get(0);
+  }
+
   /** INSERT, UPDATE or DELETE; the number of rows it changed. */
   public int update(String sql, Object... args) {
     try (Connection c = dataSource.getConnection()) {
@@ -100,6 +117,15 @@ public class Sql {
   public long insert(String sql, Object... args) {
     try (Connection c = dataSource.getConnection()) {
       return new Tx(c).insert(sql, args);
+    } catch (SQLException e) {
+      throw new Failure(e);
+    }
+  }
+
+  /** An INSERT IGNORE that makes one row or none (a duplicate key); the new row's id, or empty. */
+  public java.util.OptionalLong insertIfNew(String sql, Object... args) {
+    try (Connection c = dataSource.getConnection()) {
+      return new Tx(c).insertIfNew(sql, args);
     } catch (SQLException e) {
       throw new Failure(e);
     }
@@ -186,14 +212,20 @@ public class Sql {
     }
 
     public long insert(String sql, Object... args) throws SQLException {
+      return insertIfNew(sql, args).orElseThrow(() -> new SQLException("no row inserted"));
+    }
+
+    public java.util.OptionalLong insertIfNew(String sql, Object... args) throws SQLException {
       try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
         bind(ps, args);
-        ps.executeUpdate();
+        if (ps.executeUpdate() == 0) {
+          return java.util.OptionalLong.empty();
+        }
         try (ResultSet keys = ps.getGeneratedKeys()) {
           if (!keys.next()) {
             throw new SQLException("no generated key");
           }
-          return keys.getLong(1);
+          return java.util.OptionalLong.of(keys.getLong(1));
         }
       }
     }
@@ -243,22 +275,56 @@ public class Sql {
     return row;
   }
 
-  // Reading columns of rows(): the driver hands them over as Object.
+  // Reading the columns of rows() and values(): the driver hands them over as Object.
 
-  public static String str(Object o) {
-    return NativeRows.str(o);
-  }
-
-  public static long lng(Object o) {
-    return NativeRows.lng(o);
-  }
-
-  public static int num(Object o) {
-    return NativeRows.num(o);
+  public static Timestamp ts(LocalDateTime t) {
+    return t == null ? null : Timestamp.valueOf(t);
   }
 
   public static LocalDateTime time(Object o) {
-    return NativeRows.time(o);
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof Timestamp t) {
+      return t.toLocalDateTime();
+    }
+    if (o instanceof LocalDateTime t) {
+      return t;
+    }
+    if (o instanceof java.util.Date d) {
+      return new Timestamp(d.getTime()).toLocalDateTime();
+    }
+    throw new IllegalStateException("not a time: " + o.getClass());
+  }
+
+  public static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
+
+  public static long lng(Object o) {
+    return ((Number) o).longValue();
+  }
+
+  public static int num(Object o) {
+    return ((Number) o).intValue();
+  }
+
+  public static Integer intOrNull(Object o) {
+    return o == null ? null : ((Number) o).intValue();
+  }
+
+  public static java.math.BigDecimal dec(Object o) {
+    if (o == null) {
+      return null;
+    }
+    return o instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(o.toString());
+  }
+
+  public static boolean bool(Object o) {
+    if (o instanceof Boolean b) {
+      return b;
+    }
+    return o != null && ((Number) o).intValue() != 0;
   }
 
   /** A nullable DATETIME column of a ResultSet. */

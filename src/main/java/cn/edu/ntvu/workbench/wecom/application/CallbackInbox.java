@@ -1,10 +1,9 @@
 package cn.edu.ntvu.workbench.wecom.application;
 
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,8 +22,7 @@ public class CallbackInbox {
   private static final Logger LOG = Logger.getLogger(CallbackInbox.class.getName());
   static final Duration KEEP = Duration.ofDays(7);
 
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   @Inject Event<WeComCallbackMessage> delivery;
 
@@ -34,18 +32,9 @@ public class CallbackInbox {
   @Transactional
   public boolean receive(WeComCallbackMessage message) {
     int inserted =
-        em.createNativeQuery(
-                "INSERT IGNORE INTO wecom_callback_received"
+        sql.update("INSERT IGNORE INTO wecom_callback_received"
                     + " (dedupe_key, msg_type, event, from_user, agent_id, create_time, received_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .setParameter(1, message.dedupeKey())
-            .setParameter(2, message.msgType() == null ? "" : truncate(message.msgType(), 32))
-            .setParameter(3, truncate(message.event(), 64))
-            .setParameter(4, truncate(message.fromUser(), 64))
-            .setParameter(5, truncate(message.agentId(), 16))
-            .setParameter(6, message.createTime())
-            .setParameter(7, Timestamp.from(clock.instant()))
-            .executeUpdate();
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", message.dedupeKey(), message.msgType() == null ? "" : truncate(message.msgType(), 32), truncate(message.event(), 64), truncate(message.fromUser(), 64), truncate(message.agentId(), 16), message.createTime(), Timestamp.from(clock.instant()));
     if (inserted == 0) {
       LOG.log(
           Level.INFO,
@@ -65,9 +54,7 @@ public class CallbackInbox {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int forgetOldReceipts() {
-    return em.createNativeQuery("DELETE FROM wecom_callback_received WHERE received_at < ? LIMIT 500")
-        .setParameter(1, Timestamp.from(clock.instant().minus(KEEP)))
-        .executeUpdate();
+    return sql.update("DELETE FROM wecom_callback_received WHERE received_at < ? LIMIT 500", Timestamp.from(clock.instant().minus(KEEP)));
   }
 
   private static String truncate(String s, int max) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A cached credential (today an access_token) and the moment we stop using it. {@code useUntil} is
  * already shortened by the refresh margin, so every server agrees on when to refresh without
- * knowing the original expires_in (wecom-api-notes §2.1).
+ * knowing the original expires_in (docs/wecom-api.md §2.1).
  *
  * <p>{@link #toString()} never shows the value.
  */

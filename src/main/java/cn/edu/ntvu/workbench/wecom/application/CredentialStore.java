@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * Where every server of the cluster keeps WeCom credentials, so that the cluster refreshes a token
- * once instead of once per server (gettoken is frequency-limited, wecom-api-notes §2.1, §2.3).
+ * once instead of once per server (gettoken is frequency-limited, docs/wecom-api.md §2.1, §2.3).
  */
 public interface CredentialStore {
 
@@ -27,7 +27,7 @@ public interface CredentialStore {
   /**
    * Compare-and-delete: forgets the stored credential only if it still has {@code failedValue}. A
    * server that saw an old token fail must not throw away the new token another server just stored
-   * (the race described in wecom-api-notes §7.3).
+   * (the race described in docs/wecom-api.md §7.3).
    *
    * @return whether the stored credential was removed
    */

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.wecom.application;
 
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
@@ -9,8 +10,6 @@ import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
 import cn.edu.ntvu.workbench.wecom.domain.VerificationFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -27,8 +26,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class DomainVerification {
-  @PersistenceContext(unitName = "workbench")
-  EntityManager em;
+  @Inject Sql sql;
 
   @Inject AuditTrail audit;
 
@@ -42,15 +40,9 @@ public class DomainVerification {
   public void upload(VerificationFile file, AuditActor actor) {
     Optional<Stored> before = find(file.name());
     LocalDateTime now = LocalDateTime.now(clock);
-    em.createNativeQuery(
-            "INSERT INTO wecom_domain_verification (file_name, content, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?)"
+    sql.update("INSERT INTO wecom_domain_verification (file_name, content, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE content = VALUES(content), uploaded_at = VALUES(uploaded_at),"
-                + " uploaded_by = VALUES(uploaded_by)")
-        .setParameter(1, file.name())
-        .setParameter(2, file.content())
-        .setParameter(3, Timestamp.valueOf(now))
-        .setParameter(4, actor.account())
-        .executeUpdate();
+                + " uploaded_by = VALUES(uploaded_by)", file.name(), file.content(), Timestamp.valueOf(now), actor.account());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("content", file.content());
     AuditDiff diff =
@@ -63,10 +55,7 @@ public class DomainVerification {
   public Optional<Stored> find(String name) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT file_name, content, uploaded_at, uploaded_by FROM wecom_domain_verification WHERE file_name = ?")
-            .setParameter(1, name)
-            .getResultList();
+        sql.rows("SELECT file_name, content, uploaded_at, uploaded_by FROM wecom_domain_verification WHERE file_name = ?", name);
     return rows.stream().findFirst().map(DomainVerification::stored);
   }
 
@@ -74,10 +63,8 @@ public class DomainVerification {
   public List<Stored> all() {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT file_name, content, uploaded_at, uploaded_by FROM wecom_domain_verification"
-                    + " ORDER BY uploaded_at DESC")
-            .getResultList();
+        sql.rows("SELECT file_name, content, uploaded_at, uploaded_by FROM wecom_domain_verification"
+                    + " ORDER BY uploaded_at DESC");
     return rows.stream().map(DomainVerification::stored).toList();
   }
 

@@ -17,7 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The corp and agent {@code jsapi_ticket}s (wecom-api-notes §2.2), cached like the access_token: in memory, then in
+ * The corp and agent {@code jsapi_ticket}s (docs/wecom-api.md §2.2), cached like the access_token: in memory, then in
  * the cluster-wide {@link CredentialStore}, refreshed once across servers under the store's lock and used until
  * {@code expires_in − 300 s}. WeCom allows 400 fetches an hour per corp and 100 per app, so never fetch per page.
  * The agent ticket is fetched with the same agent's token ({@code ticket/get?type=agent_config}).

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Turns WeCom's answer to {@code message/send} or {@code update_template_card} (or the client's typed exception) into a
- * {@link DeliveryOutcome} (wecom-api-notes §2.4, §5.1): errcode 0 is sent (keeping msgid, response_code and
+ * {@link DeliveryOutcome} (docs/wecom-api.md §2.4, §5.1): errcode 0 is sent (keeping msgid, response_code and
  * invaliduser); -1, timeouts, HTTP errors, 45009/45033 and token or configuration errors are retried; 81013 (every
  * recipient invalid) and any other errcode fail the message.
  */

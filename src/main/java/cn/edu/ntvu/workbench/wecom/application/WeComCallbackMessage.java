@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A message or event WeCom called us back with, decrypted and checked (wecom-api-notes §4, §5.1). Fired as a CDI
+ * A message or event WeCom called us back with, decrypted and checked (docs/wecom-api.md §4, §5.1). Fired as a CDI
  * event, once per message across all servers, inside the transaction that records it as received: observe it with
  * {@code void on(@Observes WeComCallbackMessage m)} and keep the work short (WeCom waits 5 s); a button click
  * ({@link #isTemplateCardEvent()}) carries {@code eventKey} (the button key), {@code taskId} and {@code responseCode}.

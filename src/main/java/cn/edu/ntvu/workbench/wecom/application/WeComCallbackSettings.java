@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The callback's Token and EncodingAESKey (WeCom admin console → 接收消息 → 设置API接收, wecom-api-notes §4.1).
+ * The callback's Token and EncodingAESKey (WeCom admin console → 接收消息 → 设置API接收, docs/wecom-api.md §4.1).
  * Both are secrets: set them as environment variables or Payara password aliases; they are never logged or shown.
  * Without them (production) the callback answers 503 and the setup page says what is missing; a malformed value
  * stops start-up naming the key. Development mode uses the fixed values below, which the stand-in and tests share.

@@ -30,7 +30,7 @@ import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 
 /**
- * The project's WeCom server-API client. It applies the rules of wecom-api-notes §2 so that callers
+ * The project's WeCom server-API client. It applies the rules of docs/wecom-api.md §2 so that callers
  * only see answers or typed exceptions:
  *
  * <ul>
@@ -110,7 +110,7 @@ public class WeComClient {
 
   /**
    * Who the OAuth code from the workbench agent's authorize redirect belongs to ({@code
-   * auth/getuserinfo}, wecom-api-notes §1.2).
+   * auth/getuserinfo}, docs/wecom-api.md §1.2).
    *
    * @throws WeComInvalidCodeException 40029: used, expired or foreign code; restart OAuth
    * @throws WeComConfigurationException for example 50001 (untrusted redirect domain) or 40001
@@ -158,7 +158,7 @@ public class WeComClient {
     return callWithToken(agent, path, query, q -> http.upload(path, q, filename, content));
   }
 
-  /** The agent's current access_token; never to be sent to a browser (wecom-api-notes §1.2). */
+  /** The agent's current access_token; never to be sent to a browser (docs/wecom-api.md §1.2). */
   Credential accessToken(Agent agent) {
     String key = cacheKey(agent);
     Credential cached = tokens.get(key);

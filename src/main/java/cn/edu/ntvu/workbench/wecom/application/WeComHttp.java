@@ -29,7 +29,7 @@ public interface WeComHttp {
 
   /**
    * {@code POST apiBaseUrl + path ? query} with a {@code multipart/form-data} body of one part {@code media} holding
-   * a file ({@code media/upload}, wecom-api-notes §6.4); otherwise as {@link #get}.
+   * a file ({@code media/upload}, docs/wecom-api.md §6.4); otherwise as {@link #get}.
    */
   default JsonObject upload(String path, Map<String, String> query, String filename, byte[] content) {
     throw new UnsupportedOperationException("upload is not supported by " + getClass().getSimpleName());

@@ -2,7 +2,7 @@ package cn.edu.ntvu.workbench.wecom.domain;
 
 /**
  * A WeCom agent (自建应用) and its secret. Each agent has its own secret and its own access_token, so
- * tokens are cached per agent (wecom-api-notes §1.2, §2.1; mixing them up gives 301002, §7.2).
+ * tokens are cached per agent (docs/wecom-api.md §1.2, §2.1; mixing them up gives 301002, §7.2).
  *
  * <p>{@link #toString()} never shows the secret.
  */

@@ -17,7 +17,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * WeCom's callback crypto (WXBizMsgCrypt, wecom-api-notes §4.2), with the JDK's own AES only.
+ * WeCom's callback crypto (WXBizMsgCrypt, docs/wecom-api.md §4.2), with the JDK's own AES only.
  *
  * <ul>
  *   <li>{@code msg_signature = sha1(sorted(token, timestamp, nonce, msg_encrypt) joined)}, lowercase hex, compared in

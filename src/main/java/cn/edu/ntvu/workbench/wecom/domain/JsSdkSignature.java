@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The JS-SDK signature of wecom-api-notes §3: lowercase hex SHA-1 of {@code
+ * The JS-SDK signature of docs/wecom-api.md §3: lowercase hex SHA-1 of {@code
  * jsapi_ticket=…&noncestr=…&timestamp=…&url=…}, in that order and without URL-encoding, for the page URL without its
  * fragment. The same algorithm signs {@code config} (corp ticket) and {@code agentConfig} (agent ticket).
  */

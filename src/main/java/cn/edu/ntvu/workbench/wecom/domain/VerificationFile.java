@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.regex.Pattern;
 
 /**
- * WeCom's domain verification file (wecom-api-notes §8): the admin console hands out {@code WW_verify_<random>.txt},
+ * WeCom's domain verification file (docs/wecom-api.md §8): the admin console hands out {@code WW_verify_<random>.txt},
  * which must be reachable at the site root. Only that shape is accepted: the name {@code WW_verify_} plus letters and
  * digits, {@code .txt}; a small content of letters and digits (surrounding whitespace dropped). Anything else could
  * put arbitrary text at our root, so it is refused with the reason.

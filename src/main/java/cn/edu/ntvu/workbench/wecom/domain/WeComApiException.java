@@ -3,7 +3,7 @@ package cn.edu.ntvu.workbench.wecom.domain;
 import java.util.Optional;
 
 /**
- * WeCom answered with a non-zero errcode that the client does not handle itself (wecom-api-notes
+ * WeCom answered with a non-zero errcode that the client does not handle itself (docs/wecom-api.md
  * §2.4). Carries the errcode, WeCom's errmsg, the API path (never the query) and, for known codes,
  * a hint.
  */

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * What a known WeCom errcode means and what to do about it, for logs, alerts and admin pages. The
- * meanings are the official ones collected in wecom-api-notes §2.4; {@link #key()} can be used as a
+ * meanings are the official ones collected in docs/wecom-api.md §2.4; {@link #key()} can be used as a
  * message-bundle key.
  */
 public enum WeComErrorHint {

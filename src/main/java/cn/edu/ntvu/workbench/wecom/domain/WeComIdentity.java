@@ -3,7 +3,7 @@ package cn.edu.ntvu.workbench.wecom.domain;
 import java.util.Optional;
 
 /**
- * Who an OAuth code belongs to, as {@code auth/getuserinfo} says (wecom-api-notes §1.2). A member
+ * Who an OAuth code belongs to, as {@code auth/getuserinfo} says (docs/wecom-api.md §1.2). A member
  * of the school's corp comes back with a userid (our 学工号); anybody else comes back with an openid,
  * which must never be mistaken for a member with a missing userid.
  */

@@ -3,7 +3,7 @@ package cn.edu.ntvu.workbench.wecom.domain;
 /**
  * WeCom could not be reached or did not answer usefully: connect or read timeout, network error, an
  * HTTP error or a body that is not JSON, or {@code -1 系统繁忙} still after the retries the notes allow
- * (wecom-api-notes §2.4). The caller may try again later.
+ * (docs/wecom-api.md §2.4). The caller may try again later.
  *
  * <p>The underlying exception is deliberately not chained: transport exceptions can carry the full
  * URL, which contains the access_token or secret. Only its type is kept in the message.

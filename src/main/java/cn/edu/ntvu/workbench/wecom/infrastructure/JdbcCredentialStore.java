@@ -2,23 +2,21 @@ package cn.edu.ntvu.workbench.wecom.infrastructure;
 
 import cn.edu.ntvu.workbench.wecom.application.Credential;
 import cn.edu.ntvu.workbench.wecom.application.CredentialStore;
-import jakarta.annotation.Resource;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 
 /**
  * {@link CredentialStore} in table {@code wecom_credential} (MariaDB, InnoDB).
  *
- * <p>Plain JDBC on a connection outside any JTA transaction ({@code NOT_SUPPORTED} suspends the
+ * <p>SQL through {@link Sql} on a connection outside any JTA transaction ({@code NOT_SUPPORTED} suspends the
  * caller's), so the row lock is held exactly as long as the refresh and is released by our own
  * commit, whatever the caller does afterwards.
  *
@@ -42,88 +40,44 @@ public class JdbcCredentialStore implements CredentialStore {
       "UPDATE wecom_credential SET value = NULL, expires_at = NULL"
           + " WHERE cache_key = ? AND value = ?";
 
-  @Resource(lookup = "java:app/jdbc/workbench")
-  DataSource dataSource;
+  @Inject Sql sql;
 
   @Override
   public Optional<Credential> read(String cacheKey) {
-    try (Connection connection = dataSource.getConnection()) {
-      return select(connection, SELECT, cacheKey);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read WeCom credential " + cacheKey, e);
-    }
+    return sql.query(SELECT, JdbcCredentialStore::credential, cacheKey).stream().findFirst().flatMap(c -> c);
   }
 
   @Override
   public Credential refresh(
       String cacheKey, Predicate<Credential> stillUsable, Supplier<Credential> fetch) {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      try {
-        connection.setAutoCommit(true);
-        update(connection, ENSURE_ROW, cacheKey);
-        connection.setAutoCommit(false);
-        try {
+    sql.update(ENSURE_ROW, cacheKey);
+    // The row lock is held while WeCom is asked: another server wanting the same token waits, then finds it fresh.
+    return sql.inLocalTransaction(
+        tx -> {
           Optional<Credential> current =
-              select(connection, SELECT_FOR_UPDATE, cacheKey).filter(stillUsable);
+              tx.query(SELECT_FOR_UPDATE, JdbcCredentialStore::credential, cacheKey).stream()
+                  .findFirst()
+                  .flatMap(c -> c)
+                  .filter(stillUsable);
           if (current.isPresent()) {
-            connection.commit();
             return current.get();
           }
           Credential fresh = fetch.get();
-          try (PreparedStatement store = connection.prepareStatement(STORE)) {
-            store.setString(1, fresh.value());
-            store.setTimestamp(2, Timestamp.from(fresh.useUntil()));
-            store.setString(3, cacheKey);
-            store.executeUpdate();
-          }
-          connection.commit();
+          tx.update(STORE, fresh.value(), Timestamp.from(fresh.useUntil()), cacheKey);
           return fresh;
-        } catch (RuntimeException | SQLException e) {
-          connection.rollback();
-          throw e;
-        }
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot refresh WeCom credential " + cacheKey, e);
-    }
+        });
   }
 
   @Override
   public boolean invalidate(String cacheKey, String failedValue) {
-    try (Connection connection = dataSource.getConnection()) {
-      return update(connection, COMPARE_AND_DELETE, cacheKey, failedValue) == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot invalidate WeCom credential " + cacheKey, e);
-    }
+    return sql.update(COMPARE_AND_DELETE, cacheKey, failedValue) == 1;
   }
 
-  private static Optional<Credential> select(Connection connection, String sql, String cacheKey)
-      throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, cacheKey);
-      try (ResultSet row = select.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        String value = row.getString(1);
-        Timestamp useUntil = row.getTimestamp(2);
-        return value == null || useUntil == null
-            ? Optional.empty()
-            : Optional.of(new Credential(value, useUntil.toInstant()));
-      }
-    }
-  }
-
-  private static int update(Connection connection, String sql, String... parameters)
-      throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        update.setString(i + 1, parameters[i]);
-      }
-      return update.executeUpdate();
-    }
+  private static Optional<Credential> credential(ResultSet row) throws SQLException {
+    String value = row.getString(1);
+    Timestamp useUntil = row.getTimestamp(2);
+    return value == null || useUntil == null
+        ? Optional.empty()
+        : Optional.of(new Credential(value, useUntil.toInstant()));
   }
 }

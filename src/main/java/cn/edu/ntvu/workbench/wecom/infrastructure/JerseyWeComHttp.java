@@ -109,7 +109,7 @@ public class JerseyWeComHttp implements WeComHttp, AutoCloseable {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  /** WeCom answers every call, errors included, with a JSON object (wecom-api-notes §1.2). */
+  /** WeCom answers every call, errors included, with a JSON object (docs/wecom-api.md §1.2). */
   static JsonObject parse(String path, String body) {
     try (JsonReader reader = Jsons.createReader(new StringReader(body == null ? "" : body))) {
       return reader.readObject();

@@ -31,7 +31,7 @@ public class WeComSettings {
     return app.wecomApiBaseUrl();
   }
 
-  /** The CorpID (also the {@code appid} of the OAuth authorize URL, wecom-api-notes §1.1). */
+  /** The CorpID (also the {@code appid} of the OAuth authorize URL, docs/wecom-api.md §1.1). */
   public String corpId() {
     return app.wecomCorpId();
   }

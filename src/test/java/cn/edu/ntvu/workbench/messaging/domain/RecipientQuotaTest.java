@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** WeCom's per-member limits, ≤30/min and ≤1000/hour (wecom-api-notes §5.1), as sliding windows. */
+/** WeCom's per-member limits, ≤30/min and ≤1000/hour (docs/wecom-api.md §5.1), as sliding windows. */
 class RecipientQuotaTest {
   final RecipientQuota quota = new RecipientQuota(30, 1000);
   final LocalDateTime now = LocalDateTime.of(2026, 11, 25, 10, 20, 0);

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** JS-SDK tickets are cached and shared between servers like the access_token (wecom-api-notes §2.2). */
+/** JS-SDK tickets are cached and shared between servers like the access_token (docs/wecom-api.md §2.2). */
 class JsapiTicketsTest {
   static final String CORP_ID = "ww0123456789abcdef";
   static final Agent AGENT = new Agent("1000002", "agent-secret");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Outcome classification (wecom-api-notes §2.4, §5.1). */
+/** Outcome classification (docs/wecom-api.md §2.4, §5.1). */
 class OutcomeClassifierTest {
   static final String SEND = "/cgi-bin/message/send";
 

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** One refresh at a time across servers (wecom-api-notes §2.1, §7.7). */
+/** One refresh at a time across servers (docs/wecom-api.md §2.1, §7.7). */
 class WeComTokenConcurrencyTest {
 
   @Test

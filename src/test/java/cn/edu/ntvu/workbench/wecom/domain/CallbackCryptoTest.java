@@ -14,7 +14,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** The official WXBizMsgCrypt sample (wecom-api-notes §4.4 set A), WxJava's encryption vector (set C), tampering. */
+/** The official WXBizMsgCrypt sample (docs/wecom-api.md §4.4 set A), WxJava's encryption vector (set C), tampering. */
 class CallbackCryptoTest {
 
   // Set A, quoted exactly from the official sample.

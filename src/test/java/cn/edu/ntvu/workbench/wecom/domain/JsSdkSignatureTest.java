@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The official worked example of WC/96909 (wecom-api-notes §3) and the rule that only our own pages are signed. */
+/** The official worked example of WC/96909 (docs/wecom-api.md §3) and the rule that only our own pages are signed. */
 class JsSdkSignatureTest {
   static final String TICKET =
       "sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg";

@@ -7,7 +7,7 @@ import cn.edu.ntvu.workbench.wecom.domain.VerificationFile.Problem;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Only WeCom's WW_verify_*.txt shape reaches the site root (wecom-api-notes §8). */
+/** Only WeCom's WW_verify_*.txt shape reaches the site root (docs/wecom-api.md §8). */
 class VerificationFileTest {
 
   @Test

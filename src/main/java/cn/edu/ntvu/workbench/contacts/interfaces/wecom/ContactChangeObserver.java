@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * WeCom's contacts events through the callback endpoint (wecom-api-notes §6.6): {@code change_contact} for a member
+ * WeCom's contacts events through the callback endpoint (docs/wecom-api.md §6.6): {@code change_contact} for a member
  * (create_user, update_user, delete_user) updates the person's WeCom status — from the event's {@code Status} when it
  * carries one (1 activated, 2 disabled, 4 not activated, 5 left), else, as callbacks set up after 2022-08-15 carry only
  * UserID and Department, by asking {@code user/get}; {@code batch_job_result} is logged with its job and errcode.

@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Silent sign-in inside the WeCom browser (wecom-api-notes §1.1–1.2): redirect to WeCom's authorize URL with
+ * Silent sign-in inside the WeCom browser (docs/wecom-api.md §1.1–1.2): redirect to WeCom's authorize URL with
  * {@code scope=snsapi_base} and a {@code state} bound to this browser session; WeCom comes back with a
  * {@code code}, which {@code auth/getuserinfo} turns into the userid (学工号) of a directory person.
  */

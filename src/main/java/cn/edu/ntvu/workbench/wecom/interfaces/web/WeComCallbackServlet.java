@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 /**
  * WeCom's callback URL ({@value #PATH}, outside sign-in: WeCom's servers send no cookie, the signature is the
  * credential). GET answers the URL verification with the decrypted {@code echostr}; POST verifies, decrypts and
- * parses the message and hands it to {@link CallbackInbox} once (wecom-api-notes §4.1). Every refusal is a short
+ * parses the message and hands it to {@link CallbackInbox} once (docs/wecom-api.md §4.1). Every refusal is a short
  * plain-text 4xx; the log names the reason and the sender's address, never the Token, the key, the signature or the
  * message.
  */

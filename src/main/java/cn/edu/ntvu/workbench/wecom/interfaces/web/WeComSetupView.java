@@ -73,7 +73,7 @@ public class WeComSetupView {
     }
   }
 
-  /** The URL that opens {@code path} after a silent WeCom sign-in (wecom-api-notes §1.1, §8). */
+  /** The URL that opens {@code path} after a silent WeCom sign-in (docs/wecom-api.md §1.1, §8). */
   String homeUrl(String path) {
     return settings.publicBaseUrl() + "/login/wecom?target=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
   }
