@@ -1,2 +1,2 @@
-/** Tables of the sync (runs, items, each person's WeCom state), the background runner and the settings. */
+/** The sync's tables in SQL (runs and items; each person's WeCom state), the directory as the sync reads it, the background runner. */
 package cn.edu.ntvu.workbench.contacts.infrastructure;
