@@ -193,15 +193,15 @@ class LayeringTest {
 
   static DescribedPredicate<JavaClass> inLayer(String layer) {
     return DescribedPredicate.describe(
-        "in a " + layer + " package", c -> checked().test(c) && inAContext(c) && layer.equals(layer(c)));
+        "are in a " + layer + " package", c -> checked().test(c) && inAContext(c) && layer.equals(layer(c)));
   }
 
   static DescribedPredicate<JavaClass> inAnyContext() {
-    return DescribedPredicate.describe("in a context", c -> checked().test(c) && inAContext(c));
+    return DescribedPredicate.describe("are in a context", c -> checked().test(c) && inAContext(c));
   }
 
   static DescribedPredicate<JavaClass> inTop(String top) {
-    return DescribedPredicate.describe("in " + top, c -> checked().test(c) && top.equals(top(c)));
+    return DescribedPredicate.describe("are in " + top, c -> checked().test(c) && top.equals(top(c)));
   }
 
   static boolean isApp(JavaClass c) {

@@ -87,7 +87,7 @@ public class SqlAudienceDirectory implements AudienceDirectory {
       case PERSON -> "SELECT name FROM person WHERE account = ? AND status = 'ACTIVE'";
       case ROLE, MY_CLASSES -> null;
     };
-    if (sql == null) {
+    if (query == null) {
       return Optional.of(r.value());
     }
     return sql.rows(query, r.value()).stream().findFirst().map(x -> str(x[0]));

@@ -190,14 +190,14 @@ public class SqlFormStore implements FormStore {
   public void insertRecipients(long formId, List<Recipient> people) {
     for (int i = 0; i < people.size(); i += 500) {
       List<Recipient> part = people.subList(i, Math.min(people.size(), i + 500));
-      StringBuilder sql = new StringBuilder("INSERT IGNORE INTO form_recipient (form_id, account, name, unit_name)"
+      StringBuilder insert = new StringBuilder("INSERT IGNORE INTO form_recipient (form_id, account, name, unit_name)"
           + " VALUES ");
       List<Object> args = new ArrayList<>();
       for (Recipient r : part) {
-        sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
+        insert.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
         args.addAll(Arrays.asList(formId, r.account(), r.name(), r.unitName()));
       }
-      exec(sql.toString(), args.toArray());
+      exec(insert.toString(), args.toArray());
     }
   }
 
