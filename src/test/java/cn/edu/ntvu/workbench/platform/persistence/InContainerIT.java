@@ -29,7 +29,9 @@ import cn.edu.ntvu.workbench.wecom.application.WeComClient;
 import cn.edu.ntvu.workbench.wecom.domain.WeComIdentity;
 import cn.edu.ntvu.workbench.wecom.domain.WeComInvalidCodeException;
 import cn.edu.ntvu.workbench.wecom.infrastructure.JdbcCredentialStore;
-import cn.edu.ntvu.workbench.wecom.standin.StandInAuthorizations;
+import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.testsupport.StandIn;
+import cn.edu.ntvu.workbench.wecom.callback.CallbackRecorder;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
@@ -67,7 +69,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * What needs the real container and the real MariaDB: Flyway's schema, the directory and timetable imports'
  * transactions, the cluster-wide WeCom token store and the WeCom client against the stand-in over HTTP. One class, so Arquillian
- * starts Payara Micro once (each deployment is a new Payara Micro process).
+ * starts Payara Micro once (each deployment is a new Payara Micro process). The stand-in is its own web application
+ * in the same Payara (arquillian.xml deploys target/wecom-standin.war beside this deployment): these tests reach it
+ * only over HTTP, as the app does, and set its faults and state through its controls ({@link StandIn}).
  */
 @ExtendWith(ArquillianExtension.class)
 class InContainerIT {
@@ -77,6 +81,9 @@ class InContainerIT {
         ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("test.war")));
     war.addClass(InContainerIT.class);
     war.addClass(cn.edu.ntvu.workbench.platform.files.ImageBombs.class);
+    war.addClass(StandIn.class);
+    war.addClasses(StandIn.class.getDeclaredClasses());
+    war.addClass(CallbackRecorder.class);
     war.addAsLibraries(jarOf(Assertions.class));
     return war;
   }
@@ -97,7 +104,12 @@ class InContainerIT {
   @Inject SignInService signIn;
   @Inject JdbcCredentialStore credentials;
   @Inject WeComClient wecom;
-  @Inject StandInAuthorizations standIn;
+  @Inject AppSettings settings;
+
+  /** The stand-in beside this deployment, where the app's WeCom client calls it. */
+  private StandIn standIn() {
+    return new StandIn(settings.wecomApiBaseUrl());
+  }
   @Inject TimetableImportService timetables;
   @Inject TimetableQueryService timetableQueries;
   @Inject Callers callers;
@@ -320,11 +332,11 @@ class InContainerIT {
 
   @Test
   void theWeComClientSignsInThroughTheStandInAndCodesAreSingleUse() {
-    String code = standIn.issueCode("20240100001");
+    String code = standIn().issueCode("20240100001");
     WeComIdentity identity = wecom.getUserInfo(code);
     assertThat(identity).isEqualTo(new WeComIdentity.Member("20240100001", java.util.Optional.empty()));
     assertThatThrownBy(() -> wecom.getUserInfo(code)).isInstanceOf(WeComInvalidCodeException.class);
-    assertThat(wecom.getUserInfo(standIn.issueCode(null))).isInstanceOf(WeComIdentity.NonMember.class);
+    assertThat(wecom.getUserInfo(standIn().issueCode(null))).isInstanceOf(WeComIdentity.NonMember.class);
   }
 
   @Test
@@ -352,7 +364,7 @@ class InContainerIT {
   @Test
   void theDemoTimetableIsLoadedAndItsScheduleIsReadAgainOnlyAfterAnImport() throws Exception {
     LocalDate sportsDay = LocalDate.parse("2026-11-25");
-    // loaded at start-up by DemoTimetable (dev mode); kept while the term's version stays the same
+    // imported at start-up from the seed folder (composition.FirstData); kept while the term's version stays the same
     TermSchedule loaded = timetableQueries.termOn(sportsDay).orElseThrow();
     assertThat(timetableQueries.termOn(sportsDay).orElseThrow()).isSameAs(loaded);
     assertThat(loaded.calendar().resolve(sportsDay).kind()).isEqualTo(DayResolution.Kind.TEACHING);
@@ -559,7 +571,6 @@ class InContainerIT {
   @Inject cn.edu.ntvu.workbench.wecom.outbox.WeComOutbox outbox;
   @Inject cn.edu.ntvu.workbench.wecom.outbox.OutboxSender outboxSender;
   @Inject cn.edu.ntvu.workbench.wecom.outbox.OutboxAdmin outboxAdmin;
-  @Inject cn.edu.ntvu.workbench.wecom.standin.StandInFaults standInFaults;
 
   @Test
   void theOutboxRidesOutAWeComOutageAndDeliversEveryMessageExactlyOnce() throws Exception {
@@ -570,7 +581,7 @@ class InContainerIT {
       messages.add(textMessage(run + ":" + i, users.get(i), run + " 第" + i + "条", run));
     }
     // WeCom down: first a proxy answering 503 for 3 s, then -1 系统繁忙 for the next 5 calls; then it recovers.
-    standInFaults.failFor("/cgi-bin/message/send", 0, 503, java.time.Duration.ofSeconds(3));
+    standIn().failFor("/cgi-bin/message/send", 0, 503, 3_000);
     enqueue(messages);
     assertThat(enqueue(messages.subList(0, 1))).as("the same key is not queued twice").isZero();
 
@@ -584,7 +595,7 @@ class InContainerIT {
       assertThat(String.valueOf(r[3])).contains("503");
     });
     sleep(3_100);
-    standInFaults.failNext("/cgi-bin/message/send", -1, null, 5, java.time.Duration.ZERO);
+    standIn().failNext("/cgi-bin/message/send", -1, 5, 0);
     drainOutbox(run, 120);
 
     assertThat(outboxRows(run)).hasSize(20).allSatisfy(r -> {
@@ -656,14 +667,12 @@ class InContainerIT {
     assertThat(received).hasSize(30).allSatisfy(r -> assertThat(r[1]).isEqualTo("DELIVERED"));
 
     // A minute passes (for our log, the stand-in's and the deferred rows alike): the rest go out, none dropped.
+    standIn().ageMessages(user.toLowerCase(java.util.Locale.ROOT), 61);
     try (Connection c = dataSource.getConnection()) {
-      for (String sql : List.of(
-          "UPDATE wecom_recipient_send SET sent_at = sent_at - INTERVAL 61 SECOND WHERE userid = ?",
-          "UPDATE standin_wecom_message SET received_at = received_at - INTERVAL 61 SECOND WHERE touser = ?")) {
-        try (var st = c.prepareStatement(sql)) {
-          st.setString(1, user.toLowerCase(java.util.Locale.ROOT));
-          st.executeUpdate();
-        }
+      try (var st = c.prepareStatement(
+          "UPDATE wecom_recipient_send SET sent_at = sent_at - INTERVAL 61 SECOND WHERE userid = ?")) {
+        st.setString(1, user.toLowerCase(java.util.Locale.ROOT));
+        st.executeUpdate();
       }
       try (var st = c.prepareStatement(
           "UPDATE wecom_outbox SET next_attempt_at = ? WHERE topic = ? AND status = 'PENDING'")) {
@@ -896,20 +905,10 @@ class InContainerIT {
     }
   }
 
-  /** content and outcome of every message the stand-in received whose body mentions {@code run}. */
-  private List<String[]> standInReceived(String run) throws Exception {
-    List<String[]> rows = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        var st = c.prepareStatement("SELECT body, outcome FROM standin_wecom_message WHERE api = 'SEND'"
-            + " AND body LIKE ?")) {
-      st.setString(1, "%" + run + "%");
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          rows.add(new String[] {rs.getString(1), rs.getString(2)});
-        }
-      }
-    }
-    return rows;
+  /** content and outcome of every message the stand-in received (message/send) whose body mentions {@code run}. */
+  private List<String[]> standInReceived(String run) {
+    return standIn().messagesContaining(run).stream().filter(m -> "SEND".equals(m.api()))
+        .map(m -> new String[] {m.body(), m.outcome()}).toList();
   }
 
   // --- end of WeCom outbox sender ---
@@ -1059,7 +1058,6 @@ class InContainerIT {
     }
   }
 
-  @Inject cn.edu.ntvu.workbench.wecom.standin.StandInCallbacks standInCallbacks;
 
   @Test
   void aCardClickThroughTheCallbackEndpointDecidesAndUpdatesTheClickersCard() throws Exception {
@@ -1070,40 +1068,112 @@ class InContainerIT {
     long now = java.time.Instant.now().getEpochSecond();
 
     // WeCom posts the click (encrypted, signed) to /wecom/callback, as the counsellor of the student's class.
-    var delivery = standInCallbacks.send(standInCallbacks.templateCardEvent("10001", approve, task, now));
-    assertThat(delivery.status()).isEqualTo(200);
+    assertThat(standIn().cardClick("10001", approve, task, now).getInt("status")).isEqualTo(200);
     assertThat(leaveRows("SELECT COUNT(*) FROM leave_request WHERE id = ? AND status = 'APPROVED'", id))
         .as("a one-step leave is approved by the counsellor's click").isEqualTo(1);
     assertThat(leaveRows("SELECT COUNT(*) FROM wecom_outbox WHERE topic = ? AND kind = 'UPDATE_TEMPLATE_CARD'"
         + " AND to_users = '10001' AND body LIKE '%已同意%'", "leave:" + id)).isEqualTo(1);
 
     // A second click (WeCom sends a new message for it): nothing is decided twice; the card says it is done.
-    var again = standInCallbacks.send(standInCallbacks.templateCardEvent("10001", approve, task, now + 1));
-    assertThat(again.status()).isEqualTo(200);
+    assertThat(standIn().cardClick("10001", approve, task, now + 1).getInt("status")).isEqualTo(200);
     assertThat(leaveRows("SELECT COUNT(*) FROM wecom_outbox WHERE topic = ? AND kind = 'UPDATE_TEMPLATE_CARD'"
         + " AND body LIKE '%已由%处理%'", "leave:" + id)).isEqualTo(1);
     // Someone who is not an approver of the step changes nothing.
-    standInCallbacks.send(standInCallbacks.templateCardEvent("10002",
-        cn.edu.ntvu.workbench.leave.domain.CardAction.rejectKey(id, 1), task, now + 2));
+    standIn().cardClick("10002", cn.edu.ntvu.workbench.leave.domain.CardAction.rejectKey(id, 1), task, now + 2);
     assertThat(leaveRows("SELECT COUNT(*) FROM leave_request WHERE id = ? AND status = 'APPROVED'", id)).isEqualTo(1);
   }
 
   // --- end of leave ---
+
+  // --- the WeCom callback (wecom.callback): what it hands to the micro-apps, seen by a micro-app of this deployment
+  // (CallbackRecorder); WeCom's servers are the stand-in, posting encrypted and signed to the callback URL ---
+
+  @Inject CallbackRecorder recorder;
+  @Inject cn.edu.ntvu.workbench.wecom.callback.infrastructure.WeComCallbackSettings callbackSettings;
+
+  /** The stand-in posts {@code plainXml} to our callback as WeCom would; what the callback answered. */
+  private jakarta.json.JsonObject weComPosts(String plainXml) {
+    return standIn().post("/_callback", jakarta.json.Json.createObjectBuilder().add("xml", plainXml).build()
+        .toString());
+  }
+
+  private static String textMessage(String from, String content, String msgId) {
+    return "<xml><ToUserName><![CDATA[" + AppSettings.DEV_CORP_ID + "]]></ToUserName><FromUserName><![CDATA[" + from
+        + "]]></FromUserName><CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime><MsgType><![CDATA[text]]>"
+        + "</MsgType><Content><![CDATA[" + content + "]]></Content><MsgId>" + msgId + "</MsgId><AgentID>"
+        + AppSettings.DEV_AGENT_ID + "</AgentID></xml>";
+  }
+
+  private static String cardClick(String from, String eventKey) {
+    return "<xml><ToUserName><![CDATA[" + AppSettings.DEV_CORP_ID + "]]></ToUserName><FromUserName><![CDATA[" + from
+        + "]]></FromUserName><CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime><MsgType><![CDATA[event]]>"
+        + "</MsgType><Event><![CDATA[template_card_event]]></Event><EventKey><![CDATA[" + eventKey + "]]></EventKey>"
+        + "<TaskId><![CDATA[leave-0]]></TaskId><CardType><![CDATA[button_interaction]]></CardType><ResponseCode>"
+        + "<![CDATA[rc-" + from + "]]></ResponseCode><AgentID>" + AppSettings.DEV_AGENT_ID + "</AgentID></xml>";
+  }
+
+  @Test
+  void aCallbackMessageIsHandedToTheMicroAppsOnceWithItsFields() {
+    String from = "cbin" + System.nanoTime() % 1_000_000;
+    String msgId = "7001" + System.nanoTime();
+    String xml = textMessage(from, "你好", msgId);
+    assertThat(weComPosts(xml).getInt("status")).isEqualTo(200);
+    // WeCom's retry is the same message again, sealed anew (signature, nonce).
+    var retry = weComPosts(xml);
+    assertThat(retry.getInt("status")).isEqualTo(200);
+    assertThat(retry.getString("body")).isEmpty();
+    assertThat(recorder.from(from)).singleElement().satisfies(m -> {
+      assertThat(m.msgType()).isEqualTo("text");
+      assertThat(m.msgId()).isEqualTo(msgId);
+      assertThat(m.agentId()).isEqualTo(AppSettings.DEV_AGENT_ID);
+      assertThat(m.fields()).containsEntry("Content", "你好");
+    });
+  }
+
+  @Test
+  void aFailingHandlerRollsTheReceiptBackAndWeComsRetryIsHandled() throws Exception {
+    String from = "cbfail" + System.nanoTime() % 1_000_000;
+    String click = cardClick(from, "reject:78");
+    recorder.failNext(1);
+    var failed = weComPosts(click);
+    assertThat(failed.getInt("status")).isEqualTo(503);
+    assertThat(failed.getString("body")).contains("retry").doesNotContain("Exception");
+    assertThat(leaveRows("SELECT COUNT(*) FROM wecom_callback_received WHERE from_user = ?", from)).isZero();
+    assertThat(weComPosts(click).getInt("status")).isEqualTo(200);
+    assertThat(weComPosts(click).getInt("status")).isEqualTo(200);
+    assertThat(recorder.from(from)).hasSize(1);
+    assertThat(leaveRows("SELECT COUNT(*) FROM wecom_callback_received WHERE from_user = ?", from)).isEqualTo(1);
+  }
+
+  @Test
+  void aPassiveReplyIsEncryptedAndSignedForWeCom() {
+    String from = "cbreply" + System.nanoTime() % 1_000_000;
+    String update = "<xml><ToUserName><![CDATA[" + from + "]]></ToUserName><MsgType><![CDATA[update_button]]>"
+        + "</MsgType><Button><ReplaceName><![CDATA[已同意]]></ReplaceName></Button></xml>";
+    recorder.replyNext(update);
+    var answer = weComPosts(cardClick(from, "approve:80"));
+    assertThat(answer.getInt("status")).isEqualTo(200);
+    var fields = cn.edu.ntvu.workbench.wecom.callback.domain.CallbackXml.fields(answer.getString("body"));
+    assertThat(callbackSettings.crypto().orElseThrow().verifyAndDecrypt(
+            fields.get("MsgSignature"), fields.get("TimeStamp"), fields.get("Nonce"), fields.get("Encrypt")))
+        .isEqualTo(update);
+  }
+
+  // --- end of the WeCom callback ---
 
   // --- contacts sync (issue 6): the real client against the stand-in's contacts store over HTTP ---
 
   @Inject cn.edu.ntvu.workbench.wecom.contacts.application.ContactsSync contactsSync;
   @Inject cn.edu.ntvu.workbench.wecom.contacts.infrastructure.SyncStore syncStore;
   @Inject cn.edu.ntvu.workbench.wecom.contacts.infrastructure.WeComContactsProvider contactsApi;
-  @Inject cn.edu.ntvu.workbench.wecom.standin.StandInContacts standInContacts;
 
   private static final cn.edu.ntvu.workbench.platform.audit.AuditActor CONTACTS_ADMIN =
       new cn.edu.ntvu.workbench.platform.audit.AuditActor("10857", "管理员", "DEV");
 
   /** Empty WeCom contacts and no memory of earlier pushes, as before a school's first sync. */
   private void freshContacts() throws Exception {
-    standInContacts.reset();
-    standInFaults.reset();
+    standIn().resetContacts();
+    standIn().reset();
     try (Connection c = dataSource.getConnection()) {
       c.createStatement().executeUpdate("UPDATE contacts_sync_run SET status = 'DONE' WHERE status <> 'DONE'");
       c.createStatement().executeUpdate("DELETE FROM wecom_contact");
@@ -1179,7 +1249,7 @@ class InContainerIT {
     assertThat(syncStore.conflicts(runId)).extracting(c -> c.key() + " " + c.kind())
         .contains("itcdup1" + tag + " DUPLICATE_MOBILE", "itcdup2" + tag + " DUPLICATE_MOBILE",
             "itcbad" + tag + " INVALID_MOBILE");
-    assertThat(standInContacts.memberCount()).as("a dry run sends nothing").isZero();
+    assertThat(standIn().memberCount()).as("a dry run sends nothing").isZero();
     assertThat(contactsRows("SELECT COUNT(*) FROM audit_entry WHERE action = 'CONTACTS_SYNC_PLAN' AND object_id = ?",
         String.valueOf(runId))).isEqualTo(1);
 
@@ -1191,7 +1261,7 @@ class InContainerIT {
     assertThat(done.done()).isEqualTo(done.total());
     long members = contactsRows("SELECT COUNT(*) FROM contacts_sync_item WHERE run_id = ? AND target = 'MEMBER'"
         + " AND action = 'CREATE'", runId);
-    assertThat(standInContacts.memberCount()).isEqualTo((int) members);
+    assertThat(standIn().memberCount()).isEqualTo((int) members);
     assertThat(contactsApi.get().orElseThrow().user("itc.ok" + tag).status())
         .isEqualTo(cn.edu.ntvu.workbench.wecom.contacts.domain.MemberStatus.NOT_ACTIVATED);
     assertThat(syncStore.state("itc.ok" + tag).status())
@@ -1204,11 +1274,11 @@ class InContainerIT {
     assertThat(contactsSync.computePlan().changes()).as("in sync now").isEmpty();
 
     // The person joins WeCom: change_contact (UserID and Department only) reaches the callback; we ask user/get.
-    assertThat(standInContacts.setStatus("itc.ok" + tag, 1)).isTrue();
+    standIn().setStatus("itc.ok" + tag, 1);
     assertThat(syncStore.state("itc.ok" + tag).status())
         .isEqualTo(cn.edu.ntvu.workbench.wecom.contacts.domain.MemberStatus.ACTIVATED);
     sleep(1_100);
-    standInContacts.setStatus("itc.ok" + tag, 2);
+    standIn().setStatus("itc.ok" + tag, 2);
     assertThat(syncStore.state("itc.ok" + tag).status())
         .isEqualTo(cn.edu.ntvu.workbench.wecom.contacts.domain.MemberStatus.DISABLED);
   }
@@ -1225,7 +1295,7 @@ class InContainerIT {
         "itcother" + tag, "别人", itMobile(12), List.of(1L), "", true));
 
     // 45009 on the first user/create: the run pauses for the blocking window, nothing is lost.
-    standInFaults.failNext("/cgi-bin/user/create", 45009, null, 1, java.time.Duration.ZERO);
+    standIn().failNext("/cgi-bin/user/create", 45009, 1, 0);
     long runId = confirmedPlan();
     var paused = awaitNote(runId, "contacts.note.rate-limited");
     assertThat(paused.resumeAt()).isAfter(java.time.LocalDateTime.now(schoolClock).plusSeconds(50));
@@ -1233,17 +1303,17 @@ class InContainerIT {
 
     // The window has passed; WeCom now answers -1 three times (busy after the client's retries): paused again.
     endPause(runId);
-    standInFaults.failNext("/cgi-bin/user/create", -1, null, 3, java.time.Duration.ZERO);
+    standIn().failNext("/cgi-bin/user/create", -1, 3, 0);
     awaitNote(runId, "contacts.note.unavailable");
 
     // 48002 (no permission): paused with the errcode shown.
     endPause(runId);
-    standInFaults.failNext("/cgi-bin/user/create", 48002, null, 1, java.time.Duration.ZERO);
+    standIn().failNext("/cgi-bin/user/create", 48002, 1, 0);
     awaitNote(runId, "contacts.note.errcode:48002");
 
     // 60020 (IP not trusted) likewise; then WeCom recovers and the run ends with one failure: 60104 for 乙.
     endPause(runId);
-    standInFaults.failNext("/cgi-bin/user/create", 60020, null, 1, java.time.Duration.ZERO);
+    standIn().failNext("/cgi-bin/user/create", 60020, 1, 0);
     awaitNote(runId, "contacts.note.errcode:60020");
     endPause(runId);
     var done = awaitRun(runId);
@@ -1305,7 +1375,7 @@ class InContainerIT {
     var done = awaitRun(runId);
     assertThat(done.done()).as("the test department and 30 people").isEqualTo(31);
     assertThat(done.failed()).isZero();
-    assertThat(standInContacts.memberCount()).as("no one twice")
+    assertThat(standIn().memberCount()).as("no one twice")
         .isEqualTo((int) contactsRows("SELECT COUNT(*) FROM wecom_contact WHERE in_wecom"));
     Map<String, List<Long>> inWeCom = api.allUserDepartments();
     assertThat(inWeCom.keySet().stream().filter(u -> u.startsWith("itcr")).count()).isEqualTo(30);
@@ -1321,15 +1391,16 @@ class InContainerIT {
       api.createUser(new cn.edu.ntvu.workbench.wecom.contacts.domain.WeComMember("itcb" + i, "批" + i,
           itMobile(200 + i), List.of(2L), "", true));
     }
-    String header = cn.edu.ntvu.workbench.wecom.standin.StandInContacts.USER_CSV_HEADER + "\n";
+    String header = cn.edu.ntvu.workbench.wecom.contacts.domain.ReplaceFiles.USER_HEADER + "\n";
     // Every member missing from the file: replaceuser would delete 5 of 5 (fewer than 50 and over 80 %): stopped.
     String media = api.uploadFile("users.csv", (header + "新人,itcbnew," + itMobile(299) + ",2,,1\n")
         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     String job = api.replaceUser(media);
     assertThatThrownBy(() -> awaitJob(api, job))
         .isInstanceOfSatisfying(cn.edu.ntvu.workbench.wecom.domain.WeComApiException.class,
-            e -> assertThat(e.errcode()).isEqualTo(cn.edu.ntvu.workbench.wecom.standin.StandInContacts.SAFETY_STOP));
-    assertThat(standInContacts.memberCount()).as("nobody deleted, nobody added").isEqualTo(5);
+            // The stand-in's errcode for WeCom's deletion safety stop (the notes name none; the app depends on none).
+            e -> assertThat(e.errcode()).isEqualTo(60130));
+    assertThat(standIn().memberCount()).as("nobody deleted, nobody added").isEqualTo(5);
 
     // A file with four of them, one bad mobile and one new: 1 deleted (20 %), one line fails, the rest applied.
     StringBuilder csv = new StringBuilder(header);
@@ -1337,8 +1408,8 @@ class InContainerIT {
       csv.append("批").append(i).append(",itcb").append(i).append(',').append(itMobile(200 + i)).append(",2,,1\n");
     }
     csv.append("坏号,itcbbad,12345,2,,1\n新人,itcbnew,").append(itMobile(299)).append(",2,,1\n");
-    String partyMedia = api.uploadFile("party.csv", (cn.edu.ntvu.workbench.wecom.standin.StandInContacts
-        .PARTY_CSV_HEADER + "\n院系,2,1,0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String partyMedia = api.uploadFile("party.csv", (cn.edu.ntvu.workbench.wecom.contacts.domain.ReplaceFiles
+        .PARTY_HEADER + "\n院系,2,1,0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(awaitJob(api, api.replaceParty(partyMedia)).failures()).isEmpty();
     var result = awaitJob(api, api.replaceUser(api.uploadFile("users.csv",
         csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
@@ -1374,17 +1445,17 @@ class InContainerIT {
           assertThat(e.deleting()).isEqualTo(3);
           assertThat(e.members()).isEqualTo(3);
         });
-    assertThat(standInContacts.memberCount()).as("nothing sent").isEqualTo(3);
+    assertThat(standIn().memberCount()).as("nothing sent").isEqualTo(3);
 
     // After an incremental run the directory is in WeCom; one stranger remains (and holds a directory person's
     // number, so WeCom refuses that person's line: a partial failure). Replacing deletes 1 of ~1,000: allowed.
-    standInContacts.reset();
+    standIn().resetContacts();
     awaitRun(confirmedPlan());
     String tag = String.valueOf(System.nanoTime() % 100_000);
     contactsPeople(new String[] {"itcf" + tag, "全量", itMobile(500)});
     api.createUser(new cn.edu.ntvu.workbench.wecom.contacts.domain.WeComMember("itcstranger" + tag, "外人",
         itMobile(500), List.of(1L), "", true));
-    int before = standInContacts.memberCount();
+    int before = standIn().memberCount();
 
     long runId = contactsSync.planFull(CONTACTS_ADMIN);
     assertThat(syncStore.run(runId).orElseThrow().kind()).isEqualTo("FULL");
@@ -1397,7 +1468,7 @@ class InContainerIT {
       assertThat(f.errcode()).isEqualTo(60104);
     });
     assertThat(done.done()).isEqualTo(2);
-    assertThat(standInContacts.memberCount()).as("the stranger deleted, the refused line not added")
+    assertThat(standIn().memberCount()).as("the stranger deleted, the refused line not added")
         .isEqualTo(before - 1);
     assertThatThrownBy(() -> api.user("itcstranger" + tag))
         .isInstanceOf(cn.edu.ntvu.workbench.wecom.domain.WeComUserNotFoundException.class);
@@ -1417,7 +1488,7 @@ class InContainerIT {
       people[i] = new String[] {"itct" + i + "x" + tag, "双机" + i, itMobile(600 + i)};
     }
     contactsPeople(people);
-    standInFaults.reset();
+    standIn().reset();
     long runId = confirmedPlan();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<Future<Boolean>> servers = new ArrayList<>();
@@ -1435,7 +1506,7 @@ class InContainerIT {
     assertThat(done.done()).isEqualTo(41);
     assertThat(contactsRows("SELECT COUNT(*) FROM contacts_sync_item WHERE run_id = ? AND attempts <> 1", runId))
         .as("every call made once").isZero();
-    assertThat(standInFaults.calls("/cgi-bin/user/create")).isEqualTo(40);
+    assertThat(standIn().calls("/cgi-bin/user/create")).isEqualTo(40);
   }
 
   /** Polls batch/getresult until the job finished, as the sync does. */
@@ -1486,10 +1557,13 @@ class InContainerIT {
         .start();
   }
 
+  /** A file of the demo school: the folder the app seeded from ({@code APP_SEED_DIR}, failsafe's environment). */
   private static String demoText(String file) throws java.io.IOException {
-    try (var in = InContainerIT.class.getResourceAsStream("/demo/" + file)) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
+    return new String(demoBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static byte[] demoBytes(String file) throws java.io.IOException {
+    return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getenv("APP_SEED_DIR"), file));
   }
 
   private void importCsv(TimetableImportKind kind, String csv) {
@@ -1501,11 +1575,7 @@ class InContainerIT {
   }
 
   private void importTimetable(TimetableImportKind kind, String file) throws java.io.IOException {
-    byte[] bytes;
-    try (var in = InContainerIT.class.getResourceAsStream("/demo/" + file)) {
-      bytes = in.readAllBytes();
-    }
-    TimetablePreview preview = timetables.preview(kind, file, bytes, "10857");
+    TimetablePreview preview = timetables.preview(kind, file, demoBytes(file), "10857");
     assertThat(preview.errors()).as(file).isEmpty();
     assertThat(timetables.apply(preview.batchId(), "10857").applied()).as(file).isTrue();
   }

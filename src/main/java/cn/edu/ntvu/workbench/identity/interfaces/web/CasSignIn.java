@@ -33,7 +33,7 @@ public final class CasSignIn {
   public static final String TICKET_KEY = "wb.casTicket";
 
   public static Config buildConfig(AppSettings settings, CasLogouts logouts) {
-    String prefix = settings.casUrl().orElseThrow();
+    String prefix = settings.casUrl();
     CasConfiguration cas =
         new CasConfiguration(
             prefix + "/login",
