@@ -28,7 +28,8 @@ import java.util.logging.Logger;
 public class CasLogoutServlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(CasLogoutServlet.class.getName());
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER).build();
 
   @Inject CasTickets tickets;
 

@@ -22,7 +22,8 @@ import java.time.Duration;
 public class CallbackSender {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER).build();
 
   @Inject StandInSettings settings;
 
