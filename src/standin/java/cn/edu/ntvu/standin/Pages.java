@@ -18,7 +18,9 @@ public final class Pages {
   private final String contextPath;
 
   private Pages(HttpServletRequest req) {
-    Locale locale = "en".equals(req.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
+    // Chinese unless the browser asks for English first (without Accept-Language the container guesses its own).
+    boolean english = req.getHeader("Accept-Language") != null && "en".equals(req.getLocale().getLanguage());
+    Locale locale = english ? Locale.ENGLISH : Locale.ROOT;
     this.messages = ResourceBundle.getBundle("cn.edu.ntvu.standin.messages", locale,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     this.contextPath = req.getContextPath();
