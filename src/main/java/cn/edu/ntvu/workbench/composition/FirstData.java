@@ -103,7 +103,10 @@ public class FirstData {
         if (!preview.canApply()) {
           throw new IllegalStateException(f + " does not import: " + preview.errors());
         }
-        directoryImports.apply(preview.batchId(), ACTOR);
+        var applied = directoryImports.apply(preview.batchId(), ACTOR);
+        if (!applied.applied()) {
+          throw new IllegalStateException(f + " was not applied: " + applied.errors());
+        }
         imported.add(name(f));
       });
     }
@@ -114,7 +117,10 @@ public class FirstData {
           if (!preview.canApply()) {
             throw new IllegalStateException(f + " does not import: " + preview.errors());
           }
-          timetableImports.apply(preview.batchId(), ACTOR);
+          var applied = timetableImports.apply(preview.batchId(), ACTOR);
+          if (!applied.applied()) {
+            throw new IllegalStateException(f + " was not applied: " + applied.errors());
+          }
           imported.add(name(f));
         });
       }
