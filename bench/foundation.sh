@@ -95,7 +95,7 @@ signin() { # cookie-jar
   login=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$1" -b "$1" "http://localhost:$PORT/login/cas?target=%2F")
   service=$(python3 -c 'import sys, urllib.parse as u; print(u.parse_qs(u.urlparse(sys.argv[1]).query)["service"][0])' \
     "$login")
-  who=$(curl -s -c "$1" -b "$1" "$login" | grep -m1 -o 'data-account="[^"]*"' | sed 's/data-account="//;s/"//' || true)
+  who=$(curl -s -c "$1" -b "$1" "$login" | grep -o 'data-account="[^"]*"' | head -1 | sed 's/data-account="//;s/"//' || true)
   [ -n "$who" ] || { echo "the CAS stand-in's sign-in page did not answer as expected"; exit 1; }
   ticket=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$1" -b "$1" "http://localhost:$PORT/wecom-standin/cas/login" \
     --data-urlencode "service=$service" --data-urlencode "as=$who")
