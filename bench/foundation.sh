@@ -70,12 +70,15 @@ BIN=$(dirname "$(find "$MDB" -name mariadbd | head -1)"); BASE=$(dirname "$BIN")
   --skip-log-error > "$MDB/log" 2>&1 &
 pids+=($!); sleep 3
 "$BIN/mariadb" --skip-ssl -uroot -S "$MDB/sock" -e "CREATE DATABASE workbench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-  CREATE USER 'wb'@'127.0.0.1' IDENTIFIED BY 'bench'; GRANT ALL ON workbench.* TO 'wb'@'127.0.0.1';"
-start_app() { # name [VAR=value ...]: the packaged WAR on root directory and log $WORK/<name>; sets APID
+  CREATE USER 'wb'@'127.0.0.1' IDENTIFIED BY 'bench'; GRANT ALL ON workbench.* TO 'wb'@'127.0.0.1';
+  GRANT ALL ON workbench_standin.* TO 'wb'@'127.0.0.1';"
+start_app() { # name [VAR=value ...]: the packaged WAR (and the development stand-in beside it, for sign-in) on root
+  # directory and log $WORK/<name>; sets APID
   local name=$1; shift
   env APP_MODE=dev APP_PUBLIC_BASE_URL=http://localhost:$PORT DB_URL=jdbc:mariadb://127.0.0.1:$DBPORT/workbench \
-    DB_USER=wb DB_PASSWORD=bench "$@" java -Xmx512m -jar target/payara-micro.jar --deploy target/workbench.war \
-    --contextroot / --port $PORT --nocluster --rootdir "$WORK/$name" \
+    DB_USER=wb DB_PASSWORD=bench APP_SEED_DIR="$ROOT/src/demo" "$@" java -Xmx512m -jar target/payara-micro.jar \
+    --deploy target/workbench.war --contextroot / --deploy target/wecom-standin.war --port $PORT --nocluster \
+    --rootdir "$WORK/$name" \
     --prebootcommandfile server-config/pre-boot-commands.asadmin > "$WORK/$name.log" 2>&1 &
   APID=$!; pids+=($APID)
 }
@@ -84,16 +87,19 @@ t=$(wait_ready "http://localhost:$PORT/health/ready" 240)
 echo "launch-to-ready (packaged WAR, first start incl. schema and demo data): ${t}s"
 echo "RSS after start: $(rss_mb $APID) MB"
 
-echo "== sign in 100 browser sessions (development sign-in as the first demo person)"
+echo "== sign in 100 browser sessions (the first demo person, through the CAS stand-in as a browser outside WeCom)"
+wait_ready "http://localhost:$PORT/wecom-standin/health" 60 > /dev/null
 CJ=$WORK/cookies
 signin() { # cookie-jar
-  local page vs btn
-  page=$(curl -s -c "$1" -b "$1" "http://localhost:$PORT/dev/signin.xhtml")
-  vs=$(echo "$page" | grep -o 'ViewState:0" value="[^"]*"' | sed 's/.*value="//;s/"//' || true)
-  btn=$(echo "$page" | grep -m1 -o 'name="j_idt[0-9]*:0:j_idt[0-9]*"' | sed 's/name="//;s/"//' || true)
-  [ -n "$vs" ] && [ -n "$btn" ] || { echo "the development sign-in page did not answer as expected"; exit 1; }
-  curl -s -o /dev/null -c "$1" -b "$1" "http://localhost:$PORT/dev/signin.xhtml" --data-urlencode dev=dev \
-    --data-urlencode "$btn=x" --data-urlencode "jakarta.faces.ViewState=$vs"
+  local login service who ticket
+  login=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$1" -b "$1" "http://localhost:$PORT/login/cas?target=%2F")
+  service=$(python3 -c 'import sys, urllib.parse as u; print(u.parse_qs(u.urlparse(sys.argv[1]).query)["service"][0])' \
+    "$login")
+  who=$(curl -s -c "$1" -b "$1" "$login" | grep -o 'data-account="[^"]*"' | head -1 | sed 's/data-account="//;s/"//' || true)
+  [ -n "$who" ] || { echo "the CAS stand-in's sign-in page did not answer as expected"; exit 1; }
+  ticket=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$1" -b "$1" "http://localhost:$PORT/wecom-standin/cas/login" \
+    --data-urlencode "service=$service" --data-urlencode "as=$who")
+  curl -s -o /dev/null -L -c "$1" -b "$1" "$ticket"
 }
 signin "$CJ"
 curl -s -c "$CJ" -b "$CJ" "http://localhost:$PORT/" > "$WORK/home.html"

@@ -36,10 +36,6 @@ import java.util.function.BiPredicate;
  *       infrastructure or interfaces;
  *   <li>platform uses no context; nothing uses composition; no cycles between contexts.
  * </ul>
- *
- * <p>Not checked, for now: the WeCom stand-in ({@code wecom.standin}) and the development-only {@code Demo*} and
- * {@code Dev*} classes (with {@code WeComAuthorizeStandInView}): they are leaving the production WAR for a WAR of
- * their own (issue 15, the other half), and the rule is for what stays.
  */
 @AnalyzeClasses(packages = LayeringTest.BASE, importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -167,28 +163,13 @@ class LayeringTest {
       slices()
           .matching(BASE + ".(*)..")
           .should()
-          .beFreeOfCycles()
-          .ignoreDependency(notChecked(), DescribedPredicate.alwaysTrue())
-          .ignoreDependency(DescribedPredicate.alwaysTrue(), notChecked());
+          .beFreeOfCycles();
 
   // ------------------------------------------------------------------------------------------------- helpers
 
-  /** The classes the rule is for: every app class but the development stand-ins that are leaving the WAR. */
+  /** The classes the rule is for: every class of the app (the development stand-in is a WAR of its own). */
   static DescribedPredicate<JavaClass> checked() {
-    return DescribedPredicate.describe(
-        "an app class (not the stand-in, Demo*, Dev*)", c -> isApp(c) && !isLeaving(c));
-  }
-
-  static DescribedPredicate<JavaClass> notChecked() {
-    return DescribedPredicate.describe("the stand-in, Demo* or Dev*", c -> isApp(c) && isLeaving(c));
-  }
-
-  static boolean isLeaving(JavaClass c) {
-    String simple = outermost(c).getSimpleName();
-    return c.getPackageName().startsWith(BASE + ".wecom.standin")
-        || simple.startsWith("Demo")
-        || simple.startsWith("Dev")
-        || simple.equals("WeComAuthorizeStandInView");
+    return DescribedPredicate.describe("an app class", LayeringTest::isApp);
   }
 
   static DescribedPredicate<JavaClass> inLayer(String layer) {
@@ -256,7 +237,7 @@ class LayeringTest {
         for (Dependency d : origin.getDirectDependenciesFromSelf()) {
           JavaClass target = d.getTargetClass();
           JavaClass base = target.isArray() ? target.getBaseComponentType() : target;
-          if (outermost(base).equals(outermost(origin)) || isApp(base) && isLeaving(base)) {
+          if (outermost(base).equals(outermost(origin))) {
             continue;
           }
           if (!ok.test(origin, base)) {

@@ -48,7 +48,7 @@ public final class Routes {
   public static final List<Route> TABLE =
       List.of(
           // — sign-in and the public edge —
-          endpoint("/login", PUBLIC, Route.READ, "start sign-in: WeCom OAuth inside WeCom, else CAS (or the dev page)"),
+          endpoint("/login", PUBLIC, Route.READ, "start sign-in: WeCom OAuth inside WeCom, else CAS"),
           endpoint("/login/cas", PUBLIC, Route.READ, "pac4j: redirect to the CAS login page"),
           endpoint("/login/wecom", PUBLIC, Route.READ, "WeCom OAuth start (state bound to the session)"),
           endpoint("/login/wecom/callback", PUBLIC, Route.READ, "WeCom OAuth callback: state and code checked"),
@@ -143,11 +143,7 @@ public final class Routes {
               "outboxPage.retrySelected", "outboxPage.retryAll"),
           view("/admin/wecom/setup.xhtml", ADMIN, "what to paste into WeCom; the verification file",
               "wecomSetup.uploadFile"),
-          // — development only (404 in production) —
-          endpoint("/dev/*", DEV_ONLY, Route.READ_WRITE, "development sign-in, the WeCom stand-in's pages")
-              .sample("/dev/signin.xhtml"),
-          endpoint("/rest/standin/*", DEV_ONLY, Route.READ_WRITE, "the WeCom stand-in's API")
-              .sample("/rest/standin/wecom/cgi-bin/gettoken?corpid=x&corpsecret=y"),
+          // — the in-container tests' runner, which only their Arquillian deployment holds (404 in production) —
           endpoint("/ArquillianServletRunner*", DEV_ONLY, Route.READ_WRITE, "Arquillian's in-container test runner")
               .sample("/ArquillianServletRunnerEE9"));
 

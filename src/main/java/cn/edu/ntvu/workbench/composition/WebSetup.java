@@ -8,7 +8,6 @@ import cn.edu.ntvu.workbench.identity.interfaces.web.CasLogoutRequestFilter;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CasSignIn;
 import cn.edu.ntvu.workbench.identity.interfaces.web.SignInSupport;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
-import cn.edu.ntvu.workbench.platform.web.DevOnlyFilter;
 import cn.edu.ntvu.workbench.platform.web.EncodingFilter;
 import cn.edu.ntvu.workbench.platform.web.InnerPageFilter;
 import cn.edu.ntvu.workbench.platform.web.PayaraEndpointsFilter;
@@ -38,7 +37,7 @@ import org.pac4j.jee.filter.SecurityFilter;
 /**
  * Registers the filters in code, in a fixed order (annotations give no order). Before all of them runs the
  * canonical-path filter declared in web.xml, which refuses every request whose raw path is not already in the form
- * the container decodes it to. Then: encoding and headers, asset caching, the dev-only guard, the route guard (the
+ * the container decodes it to. Then: encoding and headers, asset caching, the route guard (the
  * policy table, sign-in, fresh roles), the admin guard on {@code /admin/*}, WeCom's verification files, pac4j for
  * CAS, the tile guard and, for uploads, the upload-size answer. No filter is registered by annotation: this is the
  * whole chain. Also applies the session settings.
@@ -79,7 +78,6 @@ public class WebSetup implements ServletContextListener {
         "/WEB-INF/*");
     add(ctx, "staticCache", new StaticCacheFilter(), "/resources/*");
     add(ctx, "payaraEndpoints", new PayaraEndpointsFilter(), PayaraEndpointsFilter.PATHS);
-    add(ctx, "devOnly", new DevOnlyFilter(settings.isDevMode()), "/dev/*", "/rest/standin/*");
     // Before every filter that answers by itself (pac4j, the verification files): what the table refuses never
     // reaches them.
     add(
@@ -90,17 +88,15 @@ public class WebSetup implements ServletContextListener {
         "/*");
     add(ctx, "adminGuard", new AdminGuardFilter(), "/admin/*");
     add(ctx, "verificationFiles", new VerificationFileFilter(verificationFiles), "/*");
-    if (settings.casEnabled()) {
-      Config config = CasSignIn.buildConfig(settings, casLogouts);
-      // Only isAuthenticated: pac4j's default csrfCheck would refuse every Faces POST (cas-notes.md).
-      add(ctx, "casSecurity", new SecurityFilter(config, CasSignIn.CLIENT_NAME, "isAuthenticated"), "/login/cas");
-      CallbackFilter callback = new CallbackFilter(config);
-      callback.setDefaultClient(CasSignIn.CLIENT_NAME);
-      callback.setRenewSession(true);
-      add(ctx, "casLogoutRequest", new CasLogoutRequestFilter(casLogouts, config.getSessionLogoutHandler()), "/callback");
-      add(ctx, "casCallbackGuard", new CasCallbackGuard(support), "/callback");
-      add(ctx, "casCallback", callback, "/callback");
-    }
+    Config config = CasSignIn.buildConfig(settings, casLogouts);
+    // Only isAuthenticated: pac4j's default csrfCheck would refuse every Faces POST (cas-notes.md).
+    add(ctx, "casSecurity", new SecurityFilter(config, CasSignIn.CLIENT_NAME, "isAuthenticated"), "/login/cas");
+    CallbackFilter callback = new CallbackFilter(config);
+    callback.setDefaultClient(CasSignIn.CLIENT_NAME);
+    callback.setRenewSession(true);
+    add(ctx, "casLogoutRequest", new CasLogoutRequestFilter(casLogouts, config.getSessionLogoutHandler()), "/callback");
+    add(ctx, "casCallbackGuard", new CasCallbackGuard(support), "/callback");
+    add(ctx, "casCallback", callback, "/callback");
     // Internal tiles' pages only for the people their tile is visible to; a person's own change refreshes their badges.
     add(ctx, "tileAccess", new TileAccessFilter(tiles, badges), "/*");
     add(ctx, "uploadLimit", new UploadLimitFilter(), "/*");

@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
 final class BenchKit {
   private BenchKit() {}
 
-  /** The packaged app in development mode (demo data) on {@code db}, with the school clock fixed at {@code clock}. */
+  /**
+   * The packaged app in development mode on {@code db}, the demo school as its first data and the development stand-in
+   * beside it (WeCom and CAS), with the school clock fixed at {@code clock}.
+   */
   static PayaraMicro startApp(EmbeddedMariaDb db, Path work, int port, String clock) throws Exception {
     return startApp(db, work, port, clock, Map.of());
   }
@@ -45,10 +48,12 @@ final class BenchKit {
     env.put("DB_USER", EmbeddedMariaDb.APP_USER);
     env.put("DB_PASSWORD", EmbeddedMariaDb.APP_PASSWORD);
     env.put("DEV_CLOCK", clock);
+    env.put("APP_SEED_DIR", Path.of(required("bench.demoDir")).toAbsolutePath().toString());
     env.putAll(more);
     return PayaraMicro.options()
         .microJar(Path.of(required("bench.microJar")))
         .war(Path.of(required("bench.war")))
+        .standIn(Path.of(required("bench.standinWar")))
         .port(port)
         .preBootCommands(Path.of("server-config/pre-boot-commands.asadmin"))
         .logFile(work.resolve("payara.log"))
@@ -57,30 +62,36 @@ final class BenchKit {
   }
 
   /**
-   * Signs in through the development sign-in form over HTTP; returns the Cookie header value of the signed-in session
-   * (WBSESSION and Payara's JSESSIONIDVERSION, which a replicated session needs too).
+   * Signs in as a browser outside WeCom does in development: the app sends it to CAS — the stand-in beside it —, the
+   * demo person is chosen there, and the ticket comes back to the app. Returns the Cookie header value of the
+   * signed-in session (WBSESSION and Payara's JSESSIONIDVERSION, which a replicated session needs too).
    */
   static String devSignIn(String base, String account) {
-    HttpResponse<String> page = sessionWith("").get(base + "/dev/signin.xhtml");
-    String cookies = cookies(page, "");
-    Matcher vs = Pattern.compile("ViewState:0\" value=\"([^\"]*)\"").matcher(page.body());
-    if (!vs.find()) {
-      throw new IllegalStateException("no view state on the dev sign-in page");
+    String cookies = "";
+    String url = base + "/login/cas?target=%2F";
+    for (int hop = 0; hop < 10; hop++) {
+      if (url.startsWith(base + PayaraMicro.STANDIN_PATH + "/cas/login")) {
+        String service = java.net.URLDecoder.decode(url.substring(url.indexOf("service=") + 8).split("&")[0],
+            StandardCharsets.UTF_8);
+        HttpResponse<String> chosen = sessionWith("").post(base + PayaraMicro.STANDIN_PATH + "/cas/login",
+            Map.of("service", service, "as", account));
+        if (chosen.statusCode() != 302) {
+          throw new IllegalStateException("the CAS stand-in refused " + account + ": " + chosen.statusCode());
+        }
+        url = WebSession.location(chosen);
+        continue;
+      }
+      HttpResponse<String> r = sessionWith(cookies).get(url);
+      cookies = cookies(r, cookies);
+      if (r.statusCode() != 302) {
+        throw new IllegalStateException("sign-in of " + account + " stopped at " + url + ": " + r.statusCode());
+      }
+      url = WebSession.location(r);
+      if (url.equals(base + "/")) {
+        return cookies;
+      }
     }
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("dev", "dev");
-    form.put("account", account);
-    form.put("submit", "x");
-    form.put("jakarta.faces.ViewState", vs.group(1));
-    if (WebSession.nonceOf(page) != null) {
-      form.put("primefaces.nonce", WebSession.nonceOf(page));
-    }
-    HttpResponse<String> signedIn = sessionWith(cookies).post(base + "/dev/signin.xhtml", form);
-    String location = WebSession.location(signedIn);
-    if (signedIn.statusCode() != 302 || location.contains("/dev/signin")) {
-      throw new IllegalStateException("sign-in of " + account + " failed: " + signedIn.statusCode() + " " + location);
-    }
-    return cookies(signedIn, cookies);
+    throw new IllegalStateException("sign-in of " + account + " did not end at the home page: " + url);
   }
 
   /** The cookies a response sets, over those sent before (name=value; …). */

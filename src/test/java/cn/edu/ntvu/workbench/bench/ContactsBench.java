@@ -77,7 +77,7 @@ public final class ContactsBench {
       double planned = secs(t);
       post(base, session, "/admin/wecom/contacts.xhtml?run=" + full, "confirm-form", "confirm-run", full);
       double fullSecs = planned + awaitDone(db, full);
-      long inWeCom = BenchKit.count(db, "SELECT COUNT(*) FROM standin_wecom_user");
+      long inWeCom = new cn.edu.ntvu.workbench.testsupport.StandIn(app.standInUrl()).memberCount();
       long failed = BenchKit.count(db, "SELECT failed FROM contacts_sync_run WHERE id = " + full);
       System.out.printf("full reconcile #%d: planned in %.1f s, done in %.1f s in all (target ≤ 120 s);"
           + " WeCom holds %d members, %d lines refused%n", full, planned, fullSecs, inWeCom, failed);

@@ -77,11 +77,13 @@ public final class OutboxBench {
         long failed = count(db, "SELECT COUNT(*) FROM wecom_outbox WHERE topic = 'bench' AND status = 'FAILED'");
         long retried = count(db, "SELECT COUNT(*) FROM wecom_outbox WHERE topic = 'bench' AND attempts > 1");
         long deferred = count(db, "SELECT COUNT(*) FROM wecom_outbox WHERE topic = 'bench' AND deferrals > 0");
-        long received = count(db, "SELECT COUNT(*) FROM standin_wecom_message WHERE api = 'SEND'");
-        long distinct = count(db, "SELECT COUNT(DISTINCT content_hash, touser) FROM standin_wecom_message"
-            + " WHERE api = 'SEND'");
-        long delivered = count(db, "SELECT COUNT(*) FROM standin_wecom_message WHERE outcome = 'DELIVERED'");
-        long dropped = count(db, "SELECT COUNT(*) FROM standin_wecom_message WHERE outcome = 'DROPPED'");
+        // What WeCom received, from the stand-in's controls (it keeps its own tables, beside the app).
+        jakarta.json.JsonObject summary =
+            new cn.edu.ntvu.workbench.testsupport.StandIn(app.standInUrl()).messageSummary();
+        long received = summary.getJsonNumber("received").longValue();
+        long distinct = summary.getJsonNumber("distinct").longValue();
+        long delivered = summary.getJsonNumber("delivered").longValue();
+        long dropped = summary.getJsonNumber("dropped").longValue();
         long duplicates = received - distinct;
         System.out.printf(
             "outbox: %d messages delivered in %.1f s (%.0f/s; target 10,000 in ≤ 60 s); sent %d, failed %d,"

@@ -142,9 +142,10 @@ public final class TimetableBench {
 
   private static void signIn(ChromeDriver driver, String base, String account) {
     WebDriverWait wait = Browser.waitFor(driver, Duration.ofSeconds(30));
-    driver.get(base + "/dev/signin.xhtml");
+    // The stand-in's sign-in screen (CAS's, or WeCom's in a WeCom browser): type the account, continue.
+    driver.get(base + "/");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account"))).sendKeys(account);
-    driver.findElement(By.id("submit")).click();
+    driver.findElement(By.id("continue")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("hello")));
   }
 

@@ -100,7 +100,6 @@ class RouteMatrixIT {
           Map.entry("cn.edu.ntvu.workbench.portal.interfaces.web.TileAccessFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.CanonicalPathFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.UploadLimitFilter", ""),
-          Map.entry("cn.edu.ntvu.workbench.platform.web.DevOnlyFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.StaticCacheFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.EncodingFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.SecurityHeadersFilter", ""),
@@ -118,7 +117,7 @@ class RouteMatrixIT {
 
   /** Families that may be covered by a prefix line; everything else needs an exact line. */
   private static final List<String> FAMILIES =
-      List.of("/resources/", "/jakarta.faces.resource/", "/dev/", "/rest/standin/", "/calendar/",
+      List.of("/resources/", "/jakarta.faces.resource/", "/calendar/",
           "/admin/timetable/sample/", "/WW_verify_");
 
   private static PayaraMicro app;

@@ -55,8 +55,6 @@ class RoutesTest {
             "/WW_verify_*",
             "/calendar/*",
             "/admin/timetable/sample/*",
-            "/dev/*",
-            "/rest/standin/*",
             "/ArquillianServletRunner*");
   }
 

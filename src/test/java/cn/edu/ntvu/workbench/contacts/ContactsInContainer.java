@@ -29,15 +29,14 @@ public abstract class ContactsInContainer extends LeaveInContainer {
   @Inject protected cn.edu.ntvu.workbench.contacts.application.SyncRuns syncRuns;
   @Inject protected cn.edu.ntvu.workbench.contacts.application.ContactStates contactStates;
   @Inject protected cn.edu.ntvu.workbench.contacts.application.WeComContactsProvider contactsApi;
-  @Inject protected cn.edu.ntvu.workbench.wecom.standin.StandInContacts standInContacts;
 
   protected static final cn.edu.ntvu.workbench.platform.audit.AuditActor CONTACTS_ADMIN =
       new cn.edu.ntvu.workbench.platform.audit.AuditActor("10857", "管理员", "DEV");
 
   /** Empty WeCom contacts and no memory of earlier pushes, as before a school's first sync. */
   protected void freshContacts() throws Exception {
-    standInContacts.reset();
-    standInFaults.reset();
+    standIn().resetContacts();
+    standIn().reset();
     try (Connection c = dataSource.getConnection()) {
       c.createStatement().executeUpdate("UPDATE contacts_sync_run SET status = 'DONE' WHERE status <> 'DONE'");
       c.createStatement().executeUpdate("DELETE FROM wecom_contact");
@@ -113,7 +112,7 @@ public abstract class ContactsInContainer extends LeaveInContainer {
     assertThat(syncRuns.conflicts(runId)).extracting(c -> c.key() + " " + c.kind())
         .contains("itcdup1" + tag + " DUPLICATE_MOBILE", "itcdup2" + tag + " DUPLICATE_MOBILE",
             "itcbad" + tag + " INVALID_MOBILE");
-    assertThat(standInContacts.memberCount()).as("a dry run sends nothing").isZero();
+    assertThat(standIn().memberCount()).as("a dry run sends nothing").isZero();
     assertThat(contactsRows("SELECT COUNT(*) FROM audit_entry WHERE action = 'CONTACTS_SYNC_PLAN' AND object_id = ?",
         String.valueOf(runId))).isEqualTo(1);
 
@@ -125,7 +124,7 @@ public abstract class ContactsInContainer extends LeaveInContainer {
     assertThat(done.done()).isEqualTo(done.total());
     long members = contactsRows("SELECT COUNT(*) FROM contacts_sync_item WHERE run_id = ? AND target = 'MEMBER'"
         + " AND action = 'CREATE'", runId);
-    assertThat(standInContacts.memberCount()).isEqualTo((int) members);
+    assertThat(standIn().memberCount()).isEqualTo((int) members);
     assertThat(contactsApi.get().orElseThrow().user("itc.ok" + tag).status())
         .isEqualTo(cn.edu.ntvu.workbench.contacts.domain.MemberStatus.NOT_ACTIVATED);
     assertThat(contactStates.state("itc.ok" + tag).status())
@@ -138,11 +137,11 @@ public abstract class ContactsInContainer extends LeaveInContainer {
     assertThat(contactsSync.computePlan().changes()).as("in sync now").isEmpty();
 
     // The person joins WeCom: change_contact (UserID and Department only) reaches the callback; we ask user/get.
-    assertThat(standInContacts.setStatus("itc.ok" + tag, 1)).isTrue();
+    standIn().setStatus("itc.ok" + tag, 1);
     assertThat(contactStates.state("itc.ok" + tag).status())
         .isEqualTo(cn.edu.ntvu.workbench.contacts.domain.MemberStatus.ACTIVATED);
     sleep(1_100);
-    standInContacts.setStatus("itc.ok" + tag, 2);
+    standIn().setStatus("itc.ok" + tag, 2);
     assertThat(contactStates.state("itc.ok" + tag).status())
         .isEqualTo(cn.edu.ntvu.workbench.contacts.domain.MemberStatus.DISABLED);
   }
@@ -159,7 +158,7 @@ public abstract class ContactsInContainer extends LeaveInContainer {
         "itcother" + tag, "别人", itMobile(12), List.of(1L), "", true));
 
     // 45009 on the first user/create: the run pauses for the blocking window, nothing is lost.
-    standInFaults.failNext("/cgi-bin/user/create", 45009, null, 1, java.time.Duration.ZERO);
+    standIn().failNext("/cgi-bin/user/create", 45009, 1, 0);
     long runId = confirmedPlan();
     var paused = awaitNote(runId, "contacts.note.rate-limited");
     assertThat(paused.resumeAt()).isAfter(java.time.LocalDateTime.now(schoolClock).plusSeconds(50));
@@ -167,17 +166,17 @@ public abstract class ContactsInContainer extends LeaveInContainer {
 
     // The window has passed; WeCom now answers -1 three times (busy after the client's retries): paused again.
     endPause(runId);
-    standInFaults.failNext("/cgi-bin/user/create", -1, null, 3, java.time.Duration.ZERO);
+    standIn().failNext("/cgi-bin/user/create", -1, 3, 0);
     awaitNote(runId, "contacts.note.unavailable");
 
     // 48002 (no permission): paused with the errcode shown.
     endPause(runId);
-    standInFaults.failNext("/cgi-bin/user/create", 48002, null, 1, java.time.Duration.ZERO);
+    standIn().failNext("/cgi-bin/user/create", 48002, 1, 0);
     awaitNote(runId, "contacts.note.errcode:48002");
 
     // 60020 (IP not trusted) likewise; then WeCom recovers and the run ends with one failure: 60104 for 乙.
     endPause(runId);
-    standInFaults.failNext("/cgi-bin/user/create", 60020, null, 1, java.time.Duration.ZERO);
+    standIn().failNext("/cgi-bin/user/create", 60020, 1, 0);
     awaitNote(runId, "contacts.note.errcode:60020");
     endPause(runId);
     var done = awaitRun(runId);
@@ -239,7 +238,7 @@ public abstract class ContactsInContainer extends LeaveInContainer {
     var done = awaitRun(runId);
     assertThat(done.done()).as("the test department and 30 people").isEqualTo(31);
     assertThat(done.failed()).isZero();
-    assertThat(standInContacts.memberCount()).as("no one twice")
+    assertThat(standIn().memberCount()).as("no one twice")
         .isEqualTo((int) contactsRows("SELECT COUNT(*) FROM wecom_contact WHERE in_wecom"));
     Map<String, List<Long>> inWeCom = api.allUserDepartments();
     assertThat(inWeCom.keySet().stream().filter(u -> u.startsWith("itcr")).count()).isEqualTo(30);
@@ -255,15 +254,16 @@ public abstract class ContactsInContainer extends LeaveInContainer {
       api.createUser(new cn.edu.ntvu.workbench.contacts.domain.WeComMember("itcb" + i, "批" + i,
           itMobile(200 + i), List.of(2L), "", true));
     }
-    String header = cn.edu.ntvu.workbench.wecom.standin.StandInContacts.USER_CSV_HEADER + "\n";
+    String header = cn.edu.ntvu.workbench.contacts.domain.ReplaceFiles.USER_HEADER + "\n";
     // Every member missing from the file: replaceuser would delete 5 of 5 (fewer than 50 and over 80 %): stopped.
     String media = api.uploadFile("users.csv", (header + "新人,itcbnew," + itMobile(299) + ",2,,1\n")
         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     String job = api.replaceUser(media);
     assertThatThrownBy(() -> awaitJob(api, job))
         .isInstanceOfSatisfying(cn.edu.ntvu.workbench.wecom.domain.WeComApiException.class,
-            e -> assertThat(e.errcode()).isEqualTo(cn.edu.ntvu.workbench.wecom.standin.StandInContacts.SAFETY_STOP));
-    assertThat(standInContacts.memberCount()).as("nobody deleted, nobody added").isEqualTo(5);
+            // The stand-in's errcode for WeCom's deletion safety stop (the notes name none; the app depends on none).
+            e -> assertThat(e.errcode()).isEqualTo(60130));
+    assertThat(standIn().memberCount()).as("nobody deleted, nobody added").isEqualTo(5);
 
     // A file with four of them, one bad mobile and one new: 1 deleted (20 %), one line fails, the rest applied.
     StringBuilder csv = new StringBuilder(header);
@@ -271,8 +271,8 @@ public abstract class ContactsInContainer extends LeaveInContainer {
       csv.append("批").append(i).append(",itcb").append(i).append(',').append(itMobile(200 + i)).append(",2,,1\n");
     }
     csv.append("坏号,itcbbad,12345,2,,1\n新人,itcbnew,").append(itMobile(299)).append(",2,,1\n");
-    String partyMedia = api.uploadFile("party.csv", (cn.edu.ntvu.workbench.wecom.standin.StandInContacts
-        .PARTY_CSV_HEADER + "\n院系,2,1,0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String partyMedia = api.uploadFile("party.csv", (cn.edu.ntvu.workbench.contacts.domain.ReplaceFiles
+        .PARTY_HEADER + "\n院系,2,1,0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(awaitJob(api, api.replaceParty(partyMedia)).failures()).isEmpty();
     var result = awaitJob(api, api.replaceUser(api.uploadFile("users.csv",
         csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
@@ -308,17 +308,17 @@ public abstract class ContactsInContainer extends LeaveInContainer {
           assertThat(e.deleting()).isEqualTo(3);
           assertThat(e.members()).isEqualTo(3);
         });
-    assertThat(standInContacts.memberCount()).as("nothing sent").isEqualTo(3);
+    assertThat(standIn().memberCount()).as("nothing sent").isEqualTo(3);
 
     // After an incremental run the directory is in WeCom; one stranger remains (and holds a directory person's
     // number, so WeCom refuses that person's line: a partial failure). Replacing deletes 1 of ~1,000: allowed.
-    standInContacts.reset();
+    standIn().resetContacts();
     awaitRun(confirmedPlan());
     String tag = String.valueOf(System.nanoTime() % 100_000);
     contactsPeople(new String[] {"itcf" + tag, "全量", itMobile(500)});
     api.createUser(new cn.edu.ntvu.workbench.contacts.domain.WeComMember("itcstranger" + tag, "外人",
         itMobile(500), List.of(1L), "", true));
-    int before = standInContacts.memberCount();
+    int before = standIn().memberCount();
 
     long runId = contactsSync.planFull(CONTACTS_ADMIN);
     assertThat(syncRuns.run(runId).orElseThrow().kind()).isEqualTo("FULL");
@@ -331,7 +331,7 @@ public abstract class ContactsInContainer extends LeaveInContainer {
       assertThat(f.errcode()).isEqualTo(60104);
     });
     assertThat(done.done()).isEqualTo(2);
-    assertThat(standInContacts.memberCount()).as("the stranger deleted, the refused line not added")
+    assertThat(standIn().memberCount()).as("the stranger deleted, the refused line not added")
         .isEqualTo(before - 1);
     assertThatThrownBy(() -> api.user("itcstranger" + tag))
         .isInstanceOf(cn.edu.ntvu.workbench.wecom.domain.WeComUserNotFoundException.class);
@@ -351,7 +351,7 @@ public abstract class ContactsInContainer extends LeaveInContainer {
       people[i] = new String[] {"itct" + i + "x" + tag, "双机" + i, itMobile(600 + i)};
     }
     contactsPeople(people);
-    standInFaults.reset();
+    standIn().reset();
     long runId = confirmedPlan();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<Future<Boolean>> servers = new ArrayList<>();
@@ -369,7 +369,7 @@ public abstract class ContactsInContainer extends LeaveInContainer {
     assertThat(done.done()).isEqualTo(41);
     assertThat(contactsRows("SELECT COUNT(*) FROM contacts_sync_item WHERE run_id = ? AND attempts <> 1", runId))
         .as("every call made once").isZero();
-    assertThat(standInFaults.calls("/cgi-bin/user/create")).isEqualTo(40);
+    assertThat(standIn().calls("/cgi-bin/user/create")).isEqualTo(40);
   }
 
   /** Polls batch/getresult until the job finished, as the sync does. */

@@ -13,7 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Starts the app for a developer: {@code mvn -Prun} (port: {@code -Dhttp.port=NNNN} or env PORT).
+ * Starts the app for a developer: {@code mvn -Prun} (port: {@code -Dhttp.port=NNNN} or env PORT), with the demo
+ * school as its first data ({@code APP_SEED_DIR}: src/demo) and the development stand-in for WeCom and CAS beside it
+ * in the same Payara ({@code /wecom-standin}, where the app's development defaults point).
  *
  * <p>With DB_URL (and DB_USER, DB_PASSWORD) in the environment it uses that MariaDB; otherwise it
  * starts an embedded one whose data stays in {@code .data/mariadb} between runs. Ctrl-C (SIGINT to the whole
@@ -32,6 +34,8 @@ public final class DevServer {
 
   public static void main(String[] args) throws InterruptedException {
     Path war = Path.of(required("workbench.war"));
+    Path standIn = Path.of(required("workbench.standinWar"));
+    Path seedDir = Path.of(required("workbench.seedDir")).toAbsolutePath();
     Path microJar = Path.of(required("workbench.microJar"));
     Path dataDir = Path.of(System.getProperty("workbench.dataDir", ".data")).toAbsolutePath();
     Path serverConfig = Path.of(System.getProperty("workbench.serverConfig", "server-config"));
@@ -53,6 +57,7 @@ public final class DevServer {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("APP_MODE", "dev");
     env.put("APP_PUBLIC_BASE_URL", "http://localhost:" + port);
+    env.put("APP_SEED_DIR", seedDir.toString());
     String databaseNote;
     CompletableFuture<EmbeddedMariaDb> database;
     Optional<String> externalUrl = env("DB_URL");
@@ -99,6 +104,7 @@ public final class DevServer {
           PayaraMicro.options()
               .microJar(microJar)
               .war(war)
+              .standIn(standIn)
               .port(port)
               .jvmOptions(cds.jvmOptions(DEV_JVM_OPTIONS))
               .preBootCommands(serverConfig.resolve("pre-boot-commands.asadmin"))
@@ -120,7 +126,8 @@ public final class DevServer {
             "",
             "==================================================================",
             "  数字职大 workbench is ready (" + app.readyTime().toSeconds() + " s): " + url,
-            "  Sign in as a demo person at " + url,
+            "  Sign in as a demo person at " + url + " (a WeCom user agent signs in through WeCom)",
+            "  WeCom and CAS stand-in: " + app.standInUrl() + "/ (what WeCom received: /inbox)",
             "  Database: " + databaseNote,
             "  Data folder: " + dataDir,
             "  Log: " + dataDir.resolve("logs/payara.log"),

@@ -86,7 +86,8 @@ class RunCommandIT {
   @Test
   void aLeaveRequestSurvivesCtrlCAndSigtermAndNothingOfTheRunOutlivesEither() throws Exception {
     Run first = Run.start();
-    assertThat(first.log()).contains("Loaded the demo directory");
+    assertThat(first.log()).contains("Imported the first data from");
+    first.signInAndOutThroughTheCasStandIn();
     long before = first.submitLeave("2026-11-26T08:00", "2026-11-26T17:00", "回家 " + System.nanoTime());
     // One school clock: the demo's import, the request and its audit entry all happened on DEV_CLOCK's day.
     assertThat(first.query("SELECT DATE(MIN(uploaded_at)) FROM import_batch")).isEqualTo(SCHOOL_DAY);
@@ -99,7 +100,7 @@ class RunCommandIT {
     assertThat(second.leaveRequests()).as("requests after Ctrl-C and a new start").contains(before);
     assertThat(second.pageOfRequest(before)).contains("回家");
     // The existing data folder is migrated in place, and no demo data is loaded over it.
-    assertThat(second.log()).contains("Schema `workbench` is up to date").doesNotContain("Loaded the demo");
+    assertThat(second.log()).contains("Schema `workbench` is up to date").doesNotContain("Imported the first data");
     assertThat(second.query("SELECT COUNT(*) FROM person WHERE account = ?", STUDENT)).isEqualTo("1");
     long after = second.submitLeave("2026-11-27T08:00", "2026-11-27T17:00", "看病 " + System.nanoTime());
     second.stopAndCheck(Signal.SIGTERM_TO_LAUNCHER);
@@ -149,7 +150,7 @@ class RunCommandIT {
       // A fresh developer shell: nothing of failsafe's own database or app settings.
       for (String key :
           List.of("DB_URL", "DB_USER", "DB_PASSWORD", "APP_MODE", "APP_PUBLIC_BASE_URL", "CAS_URL", "CAS_PROTOCOL",
-              "PORT", "MICRO_JAR")) {
+              "PORT", "MICRO_JAR", "APP_SEED_DIR")) {
         b.unsetEnv(key);
       }
       ManagedProcess launcher = b.start();
@@ -195,6 +196,38 @@ class RunCommandIT {
       Matcher id = Pattern.compile("id=(\\d+)").matcher(WebSession.location(sent));
       assertThat(id.find()).isTrue();
       return Long.parseLong(id.group(1));
+    }
+
+    /**
+     * Outside WeCom the app sends the browser to CAS — in the dev run the stand-in beside it, whose page lists the
+     * demo people with their roles and the "try this" steps; choosing one comes back with a ticket that the app's
+     * pac4j validates at the stand-in, as with the school's CAS. Signing out ends the CAS session too: the stand-in
+     * sends the back-channel logout request and returns to the app's signed-out page.
+     */
+    void signInAndOutThroughTheCasStandIn() throws IOException {
+      WebSession web = new WebSession();
+      List<HttpResponse<String>> hops = web.follow(base + "/");
+      HttpResponse<String> login = hops.get(hops.size() - 1);
+      assertThat(login.uri().toString()).startsWith(base + "/wecom-standin/cas/login?service=");
+      assertThat(login.body())
+          .contains("data-role=\"STUDENT\"", "田芬（20240100001）· 学生（机械制造241班）",
+              "毛敏（10001）· 辅导员（机械制造241班）、教师", "id=\"try-leave\"");
+      Map<String, String> form = new LinkedHashMap<>();
+      form.put("service", WeComStandInScreen.query(login.uri()).get("service"));
+      form.put("as", STUDENT);
+      HttpResponse<String> chosen = web.post(base + "/wecom-standin/cas/login", form);
+      assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(302);
+      assertThat(WebSession.location(chosen)).startsWith(base + "/callback?client_name=CasClient&ticket=ST-");
+      List<HttpResponse<String>> back = web.follow(WebSession.location(chosen));
+      HttpResponse<String> home = back.get(back.size() - 1);
+      assertThat(home.uri().toString()).isEqualTo(base + "/");
+      assertThat(home.body()).contains("你好，田芬");
+      List<HttpResponse<String>> out = web.follow(WebSession.location(web.signOut(base, home)));
+      assertThat(out.get(0).uri().getPath()).isEqualTo("/wecom-standin/cas/logout");
+      assertThat(out.get(out.size() - 1).uri().toString()).isEqualTo(base + "/signed-out.xhtml");
+      assertThat(web.get(base + "/").statusCode()).as("signed out").isEqualTo(302);
+      // CAS's back-channel logout request, after our own sign-out ended the session, is answered without an error.
+      assertThat(log()).doesNotContain("Error reference");
     }
 
     /** The request page as the student sees it. */

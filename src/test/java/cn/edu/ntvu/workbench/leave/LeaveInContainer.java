@@ -170,7 +170,6 @@ public abstract class LeaveInContainer extends MessagingInContainer {
     }
   }
 
-  @Inject protected cn.edu.ntvu.workbench.wecom.standin.StandInCallbacks standInCallbacks;
 
   @Test
   void aCardClickThroughTheCallbackEndpointDecidesAndUpdatesTheClickersCard() throws Exception {
@@ -181,21 +180,18 @@ public abstract class LeaveInContainer extends MessagingInContainer {
     long now = java.time.Instant.now().getEpochSecond();
 
     // WeCom posts the click (encrypted, signed) to /wecom/callback, as the counsellor of the student's class.
-    var delivery = standInCallbacks.send(standInCallbacks.templateCardEvent("10001", approve, task, now));
-    assertThat(delivery.status()).isEqualTo(200);
+    assertThat(standIn().cardClick("10001", approve, task, now).getInt("status")).isEqualTo(200);
     assertThat(leaveRows("SELECT COUNT(*) FROM leave_request WHERE id = ? AND status = 'APPROVED'", id))
         .as("a one-step leave is approved by the counsellor's click").isEqualTo(1);
     assertThat(leaveRows("SELECT COUNT(*) FROM wecom_outbox WHERE topic = ? AND kind = 'UPDATE_TEMPLATE_CARD'"
         + " AND to_users = '10001' AND body LIKE '%已同意%'", "leave:" + id)).isEqualTo(1);
 
     // A second click (WeCom sends a new message for it): nothing is decided twice; the card says it is done.
-    var again = standInCallbacks.send(standInCallbacks.templateCardEvent("10001", approve, task, now + 1));
-    assertThat(again.status()).isEqualTo(200);
+    assertThat(standIn().cardClick("10001", approve, task, now + 1).getInt("status")).isEqualTo(200);
     assertThat(leaveRows("SELECT COUNT(*) FROM wecom_outbox WHERE topic = ? AND kind = 'UPDATE_TEMPLATE_CARD'"
         + " AND body LIKE '%已由%处理%'", "leave:" + id)).isEqualTo(1);
     // Someone who is not an approver of the step changes nothing.
-    standInCallbacks.send(standInCallbacks.templateCardEvent("10002",
-        cn.edu.ntvu.workbench.leave.domain.CardAction.rejectKey(id, 1), task, now + 2));
+    standIn().cardClick("10002", cn.edu.ntvu.workbench.leave.domain.CardAction.rejectKey(id, 1), task, now + 2);
     assertThat(leaveRows("SELECT COUNT(*) FROM leave_request WHERE id = ? AND status = 'APPROVED'", id)).isEqualTo(1);
   }
 

@@ -29,7 +29,6 @@ public abstract class MessagingInContainer extends AuditInContainer {
   @Inject protected cn.edu.ntvu.workbench.messaging.application.WeComOutbox outbox;
   @Inject protected cn.edu.ntvu.workbench.messaging.application.OutboxSender outboxSender;
   @Inject protected cn.edu.ntvu.workbench.messaging.application.OutboxAdmin outboxAdmin;
-  @Inject protected cn.edu.ntvu.workbench.wecom.standin.StandInFaults standInFaults;
 
   @Test
   void theOutboxRidesOutAWeComOutageAndDeliversEveryMessageExactlyOnce() throws Exception {
@@ -40,7 +39,7 @@ public abstract class MessagingInContainer extends AuditInContainer {
       messages.add(textMessage(run + ":" + i, users.get(i), run + " 第" + i + "条", run));
     }
     // WeCom down: first a proxy answering 503 for 3 s, then -1 系统繁忙 for the next 5 calls; then it recovers.
-    standInFaults.failFor("/cgi-bin/message/send", 0, 503, java.time.Duration.ofSeconds(3));
+    standIn().failFor("/cgi-bin/message/send", 0, 503, 3_000);
     enqueue(messages);
     assertThat(enqueue(messages.subList(0, 1))).as("the same key is not queued twice").isZero();
 
@@ -54,7 +53,7 @@ public abstract class MessagingInContainer extends AuditInContainer {
       assertThat(String.valueOf(r[3])).contains("503");
     });
     sleep(3_100);
-    standInFaults.failNext("/cgi-bin/message/send", -1, null, 5, java.time.Duration.ZERO);
+    standIn().failNext("/cgi-bin/message/send", -1, 5, 0);
     drainOutbox(run, 120);
 
     assertThat(outboxRows(run)).hasSize(20).allSatisfy(r -> {
@@ -126,14 +125,12 @@ public abstract class MessagingInContainer extends AuditInContainer {
     assertThat(received).hasSize(30).allSatisfy(r -> assertThat(r[1]).isEqualTo("DELIVERED"));
 
     // A minute passes (for our log, the stand-in's and the deferred rows alike): the rest go out, none dropped.
+    standIn().ageMessages(user.toLowerCase(java.util.Locale.ROOT), 61);
     try (Connection c = dataSource.getConnection()) {
-      for (String sql : List.of(
-          "UPDATE wecom_recipient_send SET sent_at = sent_at - INTERVAL 61 SECOND WHERE userid = ?",
-          "UPDATE standin_wecom_message SET received_at = received_at - INTERVAL 61 SECOND WHERE touser = ?")) {
-        try (var st = c.prepareStatement(sql)) {
-          st.setString(1, user.toLowerCase(java.util.Locale.ROOT));
-          st.executeUpdate();
-        }
+      try (var st = c.prepareStatement(
+          "UPDATE wecom_recipient_send SET sent_at = sent_at - INTERVAL 61 SECOND WHERE userid = ?")) {
+        st.setString(1, user.toLowerCase(java.util.Locale.ROOT));
+        st.executeUpdate();
       }
       try (var st = c.prepareStatement(
           "UPDATE wecom_outbox SET next_attempt_at = ? WHERE topic = ? AND status = 'PENDING'")) {
@@ -366,20 +363,10 @@ public abstract class MessagingInContainer extends AuditInContainer {
     }
   }
 
-  /** content and outcome of every message the stand-in received whose body mentions {@code run}. */
-  protected List<String[]> standInReceived(String run) throws Exception {
-    List<String[]> rows = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        var st = c.prepareStatement("SELECT body, outcome FROM standin_wecom_message WHERE api = 'SEND'"
-            + " AND body LIKE ?")) {
-      st.setString(1, "%" + run + "%");
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          rows.add(new String[] {rs.getString(1), rs.getString(2)});
-        }
-      }
-    }
-    return rows;
+  /** content and outcome of every message the stand-in received (message/send) whose body mentions {@code run}. */
+  protected List<String[]> standInReceived(String run) {
+    return standIn().messagesContaining(run).stream().filter(m -> "SEND".equals(m.api()))
+        .map(m -> new String[] {m.body(), m.outcome()}).toList();
   }
 
   // --- end of WeCom outbox sender ---

@@ -51,8 +51,14 @@ public final class ManagedProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * HTTP/1.1 only: a readiness poll needs nothing more, and the JDK's h2c upgrade, with a poll that timed out still
+   * open on the same connection, once deadlocked Payara's HTTP/2 session while it booted (Grizzly's Http2Session and
+   * DefaultOutputSink locks, seen in SessionReplicationIT's thread dump).
+   */
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(2))
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();

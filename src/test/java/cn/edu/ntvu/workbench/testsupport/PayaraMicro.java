@@ -8,11 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The packaged WAR on Payara Micro as a child JVM, the way production runs it. */
+/**
+ * The packaged WAR on Payara Micro as a child JVM, the way production runs it; in development and most tests with the
+ * development stand-in (target/wecom-standin.war) deployed beside it at {@value #STANDIN_PATH}, where the app's
+ * development defaults of the WeCom and CAS URLs point.
+ */
 public final class PayaraMicro implements AutoCloseable {
 
   /** The app answers 200 here once its database and configuration are usable. */
   public static final String READY_PATH = "/health/ready";
+
+  /** The stand-in's context root: Payara Micro takes it from the WAR's file name, wecom-standin(.war). */
+  public static final String STANDIN_PATH = "/wecom-standin";
 
   /** Payara's "booted" line; it appears even when the WAR failed to deploy (STACK.md trap 9). */
   static final String BOOTED_MARKER = ") ready in ";
@@ -20,17 +27,20 @@ public final class PayaraMicro implements AutoCloseable {
   private final int port;
   private final ManagedProcess process;
   private final Duration readyTime;
+  private final boolean standIn;
 
-  private PayaraMicro(int port, ManagedProcess process, Duration readyTime) {
+  private PayaraMicro(int port, ManagedProcess process, Duration readyTime, boolean standIn) {
     this.port = port;
     this.process = process;
     this.readyTime = readyTime;
+    this.standIn = standIn;
   }
 
   /** What to start; {@link #start()} blocks until {@value #READY_PATH} answers 200. */
   public static final class Options {
     Path microJar;
     Path war;
+    Path standInWar;
     int port;
     Path preBootCommands;
     Path logFile;
@@ -50,6 +60,15 @@ public final class PayaraMicro implements AutoCloseable {
 
     public Options war(Path p) {
       war = p;
+      return this;
+    }
+
+    /**
+     * Deploys the development stand-in (its WAR, or its exploded folder, named {@code wecom-standin}) beside the app;
+     * the start then also waits for the stand-in's {@code /health}.
+     */
+    public Options standIn(Path p) {
+      standInWar = p;
       return this;
     }
 
@@ -168,7 +187,11 @@ public final class PayaraMicro implements AutoCloseable {
   }
 
   private static PayaraMicro startOnce(Options o) {
-    for (Path required : List.of(o.microJar, o.war)) {
+    List<Path> files = new ArrayList<>(List.of(o.microJar, o.war));
+    if (o.standInWar != null) {
+      files.add(o.standInWar);
+    }
+    for (Path required : files) {
       if (!Files.exists(required)) { // the WAR may be exploded (a folder) in the dev run
         throw new IllegalStateException(required + " not found: run `mvn package` first");
       }
@@ -192,6 +215,10 @@ public final class PayaraMicro implements AutoCloseable {
             "/",
             "--port",
             String.valueOf(port)));
+    if (o.standInWar != null) {
+      // --contextroot applies to the first --deploy only; the stand-in's root is its file name.
+      cmd.addAll(List.of("--deploy", o.standInWar.toString()));
+    }
     if (o.clusterArgs.isEmpty()) {
       // One node: no Hazelcast discovery (saves seconds and stray multicast).
       cmd.add("--nocluster");
@@ -209,7 +236,8 @@ public final class PayaraMicro implements AutoCloseable {
             .env(o.env)
             .watchFor(BOOTED_MARKER);
     // The parent's own DB_URL etc. must not leak into a child that was given other values.
-    for (String key : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "CAS_URL", "CAS_PROTOCOL", "DEV_CLOCK", "SESSION_REPLICATION")) {
+    for (String key : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "CAS_URL", "CAS_PROTOCOL", "DEV_CLOCK",
+        "SESSION_REPLICATION", "APP_SEED_DIR")) {
       if (!o.env.containsKey(key)) {
         builder.unsetEnv(key);
       }
@@ -219,14 +247,14 @@ public final class PayaraMicro implements AutoCloseable {
     }
     ManagedProcess process = builder.start();
     try {
-      Duration ready =
-          process.awaitHttp(
-              "http://127.0.0.1:" + port + READY_PATH,
-              200,
-              o.readyTimeout,
-              BOOTED_MARKER,
-              o.graceAfterBoot);
-      return new PayaraMicro(port, process, ready);
+      Duration ready = process.awaitHttp(
+          "http://127.0.0.1:" + port + READY_PATH, 200, o.readyTimeout, BOOTED_MARKER, o.graceAfterBoot);
+      if (o.standInWar != null) {
+        // Payara deploys one WAR after the other: the app may answer before the stand-in is there.
+        ready = ready.plus(process.awaitHttp("http://127.0.0.1:" + port + STANDIN_PATH + "/health", 200,
+            o.readyTimeout, BOOTED_MARKER, o.graceAfterBoot));
+      }
+      return new PayaraMicro(port, process, ready, o.standInWar != null);
     } catch (RuntimeException e) {
       threadDump(process, o.logFile);
       process.stop();
@@ -241,6 +269,14 @@ public final class PayaraMicro implements AutoCloseable {
   /** http://localhost:PORT, the app's public base URL in dev and tests. */
   public String baseUrl() {
     return "http://localhost:" + port;
+  }
+
+  /** http://localhost:PORT/wecom-standin, where the stand-in deployed beside the app answers (if it was). */
+  public String standInUrl() {
+    if (!standIn) {
+      throw new IllegalStateException("this server runs without the stand-in");
+    }
+    return baseUrl() + STANDIN_PATH;
   }
 
   public Duration readyTime() {

@@ -21,7 +21,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  *       also put in DB_URL for the Payara that Arquillian starts (env vars cannot be set later).
  *   <li>CAS and the packaged WAR start lazily, in parallel, on the first {@link #app()} or {@link
  *       #cas()} call; the WAR gets its own schema {@value #E2E_SCHEMA} so end-to-end tests and
- *       in-container tests never see each other's rows.
+ *       in-container tests never see each other's rows, the demo school as its first data ({@link #demoDir()}),
+ *       and the development stand-in beside it in the same Payara (WeCom; CAS is the real server here).
  * </ul>
  */
 public final class TestServers implements LauncherSessionListener {
@@ -125,6 +126,21 @@ public final class TestServers implements LauncherSessionListener {
     return app().baseUrl();
   }
 
+  /** The development stand-in beside {@link #app()}, reached over HTTP as the app reaches it. */
+  public static StandIn standIn() {
+    return new StandIn(app().standInUrl());
+  }
+
+  /** The demo school (src/demo): the first data of the apps the tests start, and the stand-in's people. */
+  public static Path demoDir() {
+    return Path.of(System.getProperty("test.demoDir", "src/demo")).toAbsolutePath();
+  }
+
+  /** target/wecom-standin.war. */
+  public static Path standInWar() {
+    return Path.of(System.getProperty("test.standinWar", "target/wecom-standin.war")).toAbsolutePath();
+  }
+
   private static synchronized void startLazily() {
     requireEnabled();
     if (app != null) {
@@ -155,6 +171,7 @@ public final class TestServers implements LauncherSessionListener {
     env.put("CAS_URL", "http://127.0.0.1:" + casPort + "/cas");
     env.put("CAS_PROTOCOL", "CAS30");
     env.put("DEV_CLOCK", SCHOOL_CLOCK);
+    env.put("APP_SEED_DIR", demoDir().toString());
     app =
         CompletableFuture.supplyAsync(
             () -> {
@@ -162,6 +179,7 @@ public final class TestServers implements LauncherSessionListener {
                   PayaraMicro.options()
                       .microJar(Path.of(System.getProperty("payara.microJar")))
                       .war(Path.of(System.getProperty("test.war")))
+                      .standIn(standInWar())
                       .port(appPort)
                       .preBootCommands(serverConfig().resolve("pre-boot-commands.asadmin"))
                       .logFile(workDir().resolve("payara-e2e.log"))

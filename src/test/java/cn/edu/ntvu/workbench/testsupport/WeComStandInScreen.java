@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** The WeCom stand-in's authorize screen, driven over HTTP: what a person taps in WeCom, without a browser. */
+/**
+ * The WeCom stand-in's authorize screen ({@value #AUTHORIZE_PATH}, in the stand-in beside the app), driven over HTTP:
+ * what a person taps in WeCom, without a browser.
+ */
 public final class WeComStandInScreen {
-  private static final Pattern VIEW_STATE = Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
+  /** Where the app's development default of {@code wecom.authorize-url} points. */
+  public static final String AUTHORIZE_PATH = PayaraMicro.STANDIN_PATH + "/connect/oauth2/authorize";
 
   private WeComStandInScreen() {}
 
@@ -25,16 +27,13 @@ public final class WeComStandInScreen {
   public static String authorize(WebSession web, String url, String account) {
     List<HttpResponse<String>> hops = web.follow(url);
     HttpResponse<String> screen = hops.get(hops.size() - 1);
-    assertThat(screen.uri().getPath()).isEqualTo("/dev/wecom-authorize.xhtml");
+    assertThat(screen.uri().getPath()).isEqualTo(AUTHORIZE_PATH);
+    assertThat(screen.statusCode()).as(screen.body()).isEqualTo(200);
     Map<String, String> form = new LinkedHashMap<>(query(screen.uri()));
-    Matcher vs = VIEW_STATE.matcher(screen.body());
-    assertThat(vs.find()).as("view state on the authorize screen").isTrue();
-    form.put("wecom", "wecom");
     form.put("account", account);
     form.put("continue", "continue");
-    form.put("jakarta.faces.ViewState", vs.group(1));
-    HttpResponse<String> answer = web.post(screen.uri().resolve("/dev/wecom-authorize.xhtml").toString(), form);
-    assertThat(answer.statusCode()).isEqualTo(302);
+    HttpResponse<String> answer = web.post(screen.uri().resolve(AUTHORIZE_PATH).toString(), form);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
     return WebSession.location(answer);
   }
 

@@ -2,6 +2,9 @@ package cn.edu.ntvu.workbench.platform.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -12,7 +15,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The application's settings, read once through MicroProfile Config (environment variables, system properties,
  * Payara password aliases). Every key is listed in the README's configuration table. In development mode the
- * WeCom and CAS settings default to the built-in stand-ins; in production a missing key stops start-up.
+ * WeCom and CAS settings default to the development stand-in deployed beside the app ({@value #STANDIN_PATH} on the
+ * same host, a web application of its own that the app reaches over HTTP like the real services); in production a
+ * missing key stops start-up.
  */
 @ApplicationScoped
 public class AppSettings {
@@ -34,6 +39,8 @@ public class AppSettings {
   public static final String BADGE_CACHE_SECONDS = "workbench.badge-cache-seconds";
   public static final String PASSWORD_RESET_URL = "identity.password-reset-url";
   public static final String SUPPORT_CONTACT = "app.support-contact";
+  /** A folder of first data imported when the directory is empty at start-up (see composition.FirstData). */
+  public static final String SEED_DIR = "app.seed-dir";
   /** Development only: the school clock's local time at start-up, e.g. {@code 2026-11-25T10:20}. */
   public static final String DEV_CLOCK = "dev.clock";
 
@@ -42,9 +49,15 @@ public class AppSettings {
 
   public static final String DEV_AGENT_ID = "1000002";
 
+  /**
+   * Where the run command and the tests deploy the development stand-in (target/wecom-standin.war), on the app's own
+   * host and port: the development defaults of the CAS and WeCom URLs point there.
+   */
+  public static final String STANDIN_PATH = "/wecom-standin";
+
   private final AppMode mode;
   private final String publicBaseUrl;
-  private final Optional<String> casUrl;
+  private final String casUrl;
   private final CasProtocolVersion casProtocol;
   private final String wecomCorpId;
   private final String wecomAgentId;
@@ -58,6 +71,7 @@ public class AppSettings {
   private final Optional<String> passwordResetUrl;
   private final Optional<String> supportContact;
   private final Optional<LocalDateTime> devClock;
+  private final Optional<Path> seedDir;
 
   public AppSettings() {
     this(ConfigProvider.getConfig());
@@ -81,10 +95,9 @@ public class AppSettings {
     required(config, DB_PASSWORD, "the database password (environment or a Payara password alias)");
     this.databaseStartupWait =
         Duration.ofSeconds(integer(config, DB_STARTUP_WAIT, 60, 0, 600, "seconds between 0 and 600"));
-    this.casUrl = url(config, CAS_URL).map(AppSettings::stripSlash);
-    if (!dev && casUrl.isEmpty()) {
-      missing(CAS_URL);
-    }
+    String standIn = origin(publicBaseUrl) + STANDIN_PATH;
+    this.casUrl =
+        stripSlash(url(config, CAS_URL).orElseGet(() -> dev ? standIn + "/cas" : missing(CAS_URL)));
     this.casProtocol =
         CasProtocolVersion.parse(text(config, CAS_PROTOCOL).orElse("CAS30"), CAS_PROTOCOL);
     this.wecomCorpId = text(config, WECOM_CORP_ID).orElseGet(() -> dev ? DEV_CORP_ID : missing(WECOM_CORP_ID));
@@ -99,12 +112,12 @@ public class AppSettings {
     this.wecomApiBaseUrl =
         stripSlash(
             url(config, WECOM_API_BASE_URL)
-                .orElse(dev ? publicBaseUrl + "/rest/standin/wecom" : "https://qyapi.weixin.qq.com"));
+                .orElse(dev ? standIn : "https://qyapi.weixin.qq.com"));
     this.wecomAuthorizeUrl =
         url(config, WECOM_AUTHORIZE_URL)
             .orElse(
                 dev
-                    ? publicBaseUrl + "/dev/wecom-authorize.xhtml"
+                    ? standIn + "/connect/oauth2/authorize"
                     : "https://open.weixin.qq.com/connect/oauth2/authorize");
     this.sessionIdle =
         Duration.ofMinutes(
@@ -116,6 +129,30 @@ public class AppSettings {
     this.passwordResetUrl = url(config, PASSWORD_RESET_URL);
     this.supportContact = text(config, SUPPORT_CONTACT);
     this.devClock = devClock(config, dev);
+    this.seedDir = seedDir(config);
+  }
+
+  /** The seed folder, if set, must be there: a typo would otherwise start a new school without its first admin. */
+  private static Optional<Path> seedDir(Config config) {
+    Optional<String> value = text(config, SEED_DIR);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Path dir = Path.of(value.get());
+      if (!Files.isDirectory(dir)) {
+        throw new InvalidSettingException(SEED_DIR, "a folder that exists (departments.csv, classes.csv, people.csv …)");
+      }
+      return Optional.of(dir);
+    } catch (InvalidPathException e) {
+      throw new InvalidSettingException(SEED_DIR, "a folder that exists (departments.csv, classes.csv, people.csv …)");
+    }
+  }
+
+  /** scheme://host[:port] of an absolute URL: the development stand-in is on the app's own host and port. */
+  private static String origin(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
   }
 
   /** A production server never runs on a made-up date: the key is refused there, not ignored. */
@@ -131,7 +168,7 @@ public class AppSettings {
     }
   }
 
-  /** The WeCom stand-in's secret in development: not a real secret, the stand-in only exists in dev mode. */
+  /** The WeCom stand-in's secret in development: not a real secret; the stand-in's own default is the same. */
   private static String devSecret() {
     return "standin-secret-not-for-production";
   }
@@ -199,12 +236,8 @@ public class AppSettings {
     return publicBaseUrl;
   }
 
-  /** Whether non-WeCom browsers sign in through a real CAS server (else the dev sign-in page). */
-  public boolean casEnabled() {
-    return casUrl.isPresent();
-  }
-
-  public Optional<String> casUrl() {
+  /** The CAS server prefix (login is {@code <prefix>/login}); in development the stand-in's by default. */
+  public String casUrl() {
     return casUrl;
   }
 
@@ -258,6 +291,11 @@ public class AppSettings {
 
   public Optional<String> supportContact() {
     return supportContact;
+  }
+
+  /** The folder of first data to import when the directory is empty at start-up; empty: none. */
+  public Optional<Path> seedDir() {
+    return seedDir;
   }
 
   /** Development mode: the school clock's local time at start-up; empty means the real time. */

@@ -19,8 +19,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Start-up in order: validate the settings (a missing or wrong key stops deployment with its name), migrate the
- * schema with Flyway (safe with several servers starting at once: Flyway locks), then tell the micro-apps (which
- * load demo data in development mode).
+ * schema with Flyway (safe with several servers starting at once: Flyway locks), then tell the composition root (which
+ * imports a new school's first data from {@code app.seed-dir}).
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/workbench",
@@ -64,7 +64,7 @@ public class Bootstrap {
         .failOnMissingLocations(true)
         .load()
         .migrate();
-    schemaReady.fire(new SchemaReady(settings.isDevMode()));
+    schemaReady.fire(new SchemaReady());
   }
 
   /**

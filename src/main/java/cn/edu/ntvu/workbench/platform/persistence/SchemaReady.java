@@ -1,4 +1,4 @@
 package cn.edu.ntvu.workbench.platform.persistence;
 
-/** Fired once at start-up after the schema is migrated; observers in dev mode load their demo data. */
-public record SchemaReady(boolean devMode) {}
+/** Fired once at start-up after the schema is migrated; the first data of a new school is imported then. */
+public record SchemaReady() {}

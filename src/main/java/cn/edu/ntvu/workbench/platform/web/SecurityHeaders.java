@@ -35,7 +35,7 @@ public class SecurityHeaders {
     https = settings.publicBaseUrl().startsWith("https:");
     Set<String> formTargets = new LinkedHashSet<>();
     formTargets.add("'self'");
-    settings.casUrl().map(SecurityHeaders::origin).ifPresent(formTargets::add);
+    formTargets.add(origin(settings.casUrl()));
     policy = policy(String.join(" ", formTargets), https);
   }
 

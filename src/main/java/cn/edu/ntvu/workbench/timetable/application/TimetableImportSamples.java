@@ -13,14 +13,18 @@ import java.util.Locale;
 
 /**
  * A small sample file of each kind for admins to download and fill in: every column the import reads, required
- * and optional, in its canonical name, and the first rows of the demo data (term 2026-2027-1) as examples.
- * UTF-8 with a byte-order mark, so that Excel opens the Chinese correctly.
+ * and optional, in its canonical name, and example rows ({@code /timetable/samples/}: the first rows of the demo
+ * term 2026-2027-1, which itself is not part of the application). UTF-8 with a byte-order mark, so that Excel opens
+ * the Chinese correctly.
  */
 public final class TimetableImportSamples {
   /** Example rows per sample. */
   static final int ROWS = 8;
 
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  /** Where the example rows are, one file per kind, named as the demo's files. */
+  static final String SAMPLES = "/timetable/samples/";
 
   private TimetableImportSamples() {}
 
@@ -58,15 +62,15 @@ public final class TimetableImportSamples {
 
   private static TabularFile demo(TimetableImportKind kind) {
     String name = demoFile(kind);
-    try (InputStream in = TimetableImportSamples.class.getResourceAsStream("/demo/" + name)) {
+    try (InputStream in = TimetableImportSamples.class.getResourceAsStream(SAMPLES + name)) {
       if (in == null) {
-        throw new IllegalStateException("demo file " + name + " is missing from the application");
+        throw new IllegalStateException("sample rows " + name + " are missing from the application");
       }
       return new TabularFileReader().read(name, in.readAllBytes(), kind.columns());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ImportFileException e) {
-      throw new IllegalStateException("demo file " + name + " does not read as " + kind, e);
+      throw new IllegalStateException("sample rows " + name + " do not read as " + kind, e);
     }
   }
 

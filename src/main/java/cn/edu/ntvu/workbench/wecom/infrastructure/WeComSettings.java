@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The WeCom settings. Corp id, agent and API base URL come from {@link AppSettings}, which validates them at
- * start-up and, in development mode, points them at the stand-in ({@code <public-base-url>/rest/standin/wecom}).
+ * start-up and, in development mode, points them at the stand-in ({@code /wecom-standin} on the app's host).
  */
 @ApplicationScoped
 public class WeComSettings {

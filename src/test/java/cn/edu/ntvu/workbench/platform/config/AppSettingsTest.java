@@ -94,9 +94,27 @@ class AppSettingsTest {
     AppSettings s = new AppSettings(new MapConfig(dev()));
 
     assertThat(s.isDevMode()).isTrue();
-    assertThat(s.casEnabled()).isFalse();
-    assertThat(s.wecomApiBaseUrl()).isEqualTo("http://localhost:9090/rest/standin/wecom");
-    assertThat(s.wecomAuthorizeUrl()).startsWith("http://localhost:9090/dev/");
+    // The stand-in is a web application of its own beside the app, on the same host and port.
+    assertThat(s.casUrl()).isEqualTo("http://localhost:9090/wecom-standin/cas");
+    assertThat(s.wecomApiBaseUrl()).isEqualTo("http://localhost:9090/wecom-standin");
+    assertThat(s.wecomAuthorizeUrl()).isEqualTo("http://localhost:9090/wecom-standin/connect/oauth2/authorize");
+    Map<String, String> under = dev();
+    under.put("app.public-base-url", "http://localhost:9090/workbench");
+    assertThat(new AppSettings(new MapConfig(under)).wecomApiBaseUrl()).isEqualTo("http://localhost:9090/wecom-standin");
+  }
+
+  @Test
+  void aSeedFolderMustExist() throws Exception {
+    Map<String, String> m = production();
+    assertThat(new AppSettings(new MapConfig(m)).seedDir()).isEmpty();
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("seed");
+    try {
+      m.put("app.seed-dir", dir.toString());
+      assertThat(new AppSettings(new MapConfig(m)).seedDir()).contains(dir);
+    } finally {
+      java.nio.file.Files.delete(dir);
+    }
+    assertBad("app.seed-dir", dir.toString());
   }
 
   @Test

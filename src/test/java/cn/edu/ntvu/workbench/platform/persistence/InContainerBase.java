@@ -16,7 +16,8 @@ import cn.edu.ntvu.workbench.timetable.application.TimetableQueryService;
 import cn.edu.ntvu.workbench.timetable.domain.PeriodRange;
 import cn.edu.ntvu.workbench.wecom.application.WeComClient;
 import cn.edu.ntvu.workbench.wecom.infrastructure.JdbcCredentialStore;
-import cn.edu.ntvu.workbench.wecom.standin.StandInAuthorizations;
+import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.testsupport.StandIn;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,15 @@ public abstract class InContainerBase {
   @Inject protected SignInService signIn;
   @Inject protected JdbcCredentialStore credentials;
   @Inject protected WeComClient wecom;
-  @Inject protected StandInAuthorizations standIn;
+  @Inject protected AppSettings settings;
+
+  /**
+   * The stand-in beside this deployment (arquillian.xml deploys target/wecom-standin.war in the same Payara): the
+   * tests reach it only over HTTP, as the app does, and set its faults and state through its controls.
+   */
+  protected StandIn standIn() {
+    return new StandIn(settings.wecomApiBaseUrl());
+  }
   @Inject protected TimetableImportService timetables;
   @Inject protected TimetableQueryService timetableQueries;
   @Inject protected Callers callers;
@@ -104,10 +113,13 @@ public abstract class InContainerBase {
         .start();
   }
 
+  /** A file of the demo school: the folder the app seeded from ({@code APP_SEED_DIR}, failsafe's environment). */
   protected static String demoText(String file) throws java.io.IOException {
-    try (var in = InContainerBase.class.getResourceAsStream("/demo/" + file)) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
+    return new String(demoBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  protected static byte[] demoBytes(String file) throws java.io.IOException {
+    return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getenv("APP_SEED_DIR"), file));
   }
 
   protected void importCsv(TimetableImportKind kind, String csv) {
@@ -119,11 +131,7 @@ public abstract class InContainerBase {
   }
 
   protected void importTimetable(TimetableImportKind kind, String file) throws java.io.IOException {
-    byte[] bytes;
-    try (var in = InContainerBase.class.getResourceAsStream("/demo/" + file)) {
-      bytes = in.readAllBytes();
-    }
-    TimetablePreview preview = timetables.preview(kind, file, bytes, "10857");
+    TimetablePreview preview = timetables.preview(kind, file, demoBytes(file), "10857");
     assertThat(preview.errors()).as(file).isEmpty();
     assertThat(timetables.apply(preview.batchId(), "10857").applied()).as(file).isTrue();
   }

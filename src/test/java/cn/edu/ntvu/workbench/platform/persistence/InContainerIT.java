@@ -49,6 +49,9 @@ class InContainerIT extends UploadsInContainer {
     war.addClass(cn.edu.ntvu.workbench.identity.IdentityInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.platform.persistence.InContainerBase.class);
     war.addClass(cn.edu.ntvu.workbench.platform.files.ImageBombs.class);
+    war.addClass(cn.edu.ntvu.workbench.testsupport.StandIn.class);
+    war.addClasses(cn.edu.ntvu.workbench.testsupport.StandIn.class.getDeclaredClasses());
+    war.addClass(cn.edu.ntvu.workbench.wecom.CallbackRecorder.class);
     war.addAsLibraries(jarOf(Assertions.class));
     return war;
   }

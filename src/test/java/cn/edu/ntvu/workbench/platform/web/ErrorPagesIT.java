@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.edu.ntvu.workbench.testsupport.Browser;
+import cn.edu.ntvu.workbench.testsupport.E2eDb;
 import cn.edu.ntvu.workbench.testsupport.TestServers;
 import cn.edu.ntvu.workbench.testsupport.TestUsers;
 import cn.edu.ntvu.workbench.testsupport.WeComStandInScreen;
@@ -36,16 +37,28 @@ class ErrorPagesIT {
     assertThat(r.body()).contains("页面不存在").contains("返回工作台");
   }
 
+  /**
+   * A fault nobody's request can cause (no page of the app fails on purpose): the table behind a page is gone for a
+   * moment, as when a database is restored under the running app.
+   */
   @Test
   void aFailureShowsAReferenceAndNoStackTrace() throws Exception {
-    HttpResponse<String> r = signedIn(TestUsers.STUDENT.account()).get(app + "/dev/fail");
+    WebSession web = signedIn(TestUsers.STUDENT.account());
+    HttpResponse<String> r;
+    E2eDb.exec("RENAME TABLE calendar_subscription TO calendar_subscription_away");
+    try {
+      r = web.get(app + "/timetable/calendar.xhtml");
+    } finally {
+      E2eDb.exec("RENAME TABLE calendar_subscription_away TO calendar_subscription");
+    }
     assertThat(r.statusCode()).isEqualTo(500);
     Matcher ref = Pattern.compile("错误编号：([A-Z2-9]{8})").matcher(r.body());
     assertThat(ref.find()).as(r.body()).isTrue();
     assertThat(r.body())
-        .doesNotContain("IllegalStateException")
+        .doesNotContain("SQLSyntaxErrorException")
+        .doesNotContain("PersistenceException")
         .doesNotContain("at cn.edu")
-        .doesNotContain("deliberate");
+        .doesNotContain("calendar_subscription");
     String log = Files.readString(TestServers.app().process().logFile());
     assertThat(log).contains("Error reference " + ref.group(1));
   }

@@ -72,6 +72,9 @@ class ProductionModeIT {
   void theStandInsAndTheDevSignInDoNotExist() {
     WebSession web = new WebSession();
     String base = app.baseUrl();
+    // Production deploys workbench.war alone: the stand-in (its own WAR) is not there, nor the old development paths.
+    assertThat(web.get(base + "/wecom-standin/cgi-bin/gettoken?corpid=x&corpsecret=y").statusCode()).isEqualTo(404);
+    assertThat(web.get(base + "/wecom-standin/cas/login").statusCode()).isEqualTo(404);
     assertThat(web.get(base + "/dev/signin.xhtml").statusCode()).isEqualTo(404);
     assertThat(web.get(base + "/dev/wecom-authorize.xhtml?appid=ww0000000000000001").statusCode()).isEqualTo(404);
     assertThat(web.get(base + "/rest/standin/wecom/cgi-bin/gettoken?corpid=x&corpsecret=y").statusCode())

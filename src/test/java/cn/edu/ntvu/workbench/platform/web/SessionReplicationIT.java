@@ -38,7 +38,7 @@ class SessionReplicationIT {
     String cluster = "wb-it-" + UUID.randomUUID().toString().substring(0, 8);
     int gridA = Ports.free();
     int gridB = Ports.free();
-    // One after the other: the first applies the migrations and loads the demo data into the empty schema.
+    // One after the other: the first applies the migrations and imports the demo school into the empty schema.
     nodeA = node(db, cluster, "a", gridA, List.of(gridA, gridB));
     try {
       nodeB = node(db, cluster, "b", gridB, List.of(gridA, gridB));
@@ -61,9 +61,12 @@ class SessionReplicationIT {
     env.put("DB_USER", EmbeddedMariaDb.APP_USER);
     env.put("DB_PASSWORD", EmbeddedMariaDb.APP_PASSWORD);
     env.put("SESSION_REPLICATION", "true");
+    env.put("APP_SEED_DIR", TestServers.demoDir().toString());
     return PayaraMicro.options()
         .microJar(Path.of(System.getProperty("payara.microJar")))
         .war(Path.of(System.getProperty("test.war")))
+        // Each node with its stand-in beside it (they share its database, as WeCom's servers share their state).
+        .standIn(TestServers.standInWar())
         .port(port)
         .cluster(cluster, grid, members)
         .preBootCommands(TestServers.serverConfig().resolve("pre-boot-commands.asadmin"))

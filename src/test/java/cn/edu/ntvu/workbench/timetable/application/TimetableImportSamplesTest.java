@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.edu.ntvu.workbench.platform.imports.TabularFile;
 import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every sample an admin downloads imports as it is: all columns of its kind, a few good rows, no error. */
@@ -28,6 +29,25 @@ class TimetableImportSamplesTest {
       TimetablePlan plan = planner.plan(kind, file, demoTerm);
       assertThat(plan.errors()).as(kind + " sample errors").isEmpty();
       assertThat(plan.size()).as(kind + " sample items").isPositive();
+    }
+  }
+
+  /** The example rows are the demo term's first rows (the demo itself stays out of the application). */
+  @Test
+  void theExampleRowsAreTheDemoTermsFirstRows() throws Exception {
+    for (String file : List.of("term.csv", "calendar.csv", "period-times.csv", "timetable-zf.csv",
+        "timetable-wisedu.csv")) {
+      List<String> demo = lines("/demo/" + file);
+      List<String> sample = lines(TimetableImportSamples.SAMPLES + file);
+      assertThat(sample).as(file).isNotEmpty().isEqualTo(demo.subList(0, sample.size()));
+      assertThat(sample.size()).as(file).isEqualTo(Math.min(demo.size(), TimetableImportSamples.ROWS + 1));
+    }
+  }
+
+  private static List<String> lines(String resource) throws java.io.IOException {
+    try (var in = TimetableImportSamplesTest.class.getResourceAsStream(resource)) {
+      assertThat(in).as(resource).isNotNull();
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
     }
   }
 

@@ -33,7 +33,7 @@ public final class CasSignIn {
   public static final String TICKET_KEY = "wb.casTicket";
 
   public static Config buildConfig(AppSettings settings, CasLogouts logouts) {
-    String prefix = settings.casUrl().orElseThrow();
+    String prefix = settings.casUrl();
     CasConfiguration cas =
         new CasConfiguration(
             prefix + "/login",
@@ -64,7 +64,13 @@ public final class CasSignIn {
               return;
             }
             logouts.recordLogout(ticket);
-            super.destroySession(ctx, ticket);
+            try {
+              super.destroySession(ctx, ticket);
+            } catch (IllegalStateException alreadyEnded) {
+              // The person signed out here first (LogoutServlet invalidated the session, then sent the browser to
+              // CAS's logout) and CAS's back-channel request for the same ticket finds the session gone: nothing is
+              // left to end, and CAS gets its 200 instead of an error page.
+            }
           }
         };
     logoutHandler.setDestroySession(true);

@@ -85,9 +85,9 @@ public class LogoutServlet extends HttpServlet {
   private void signedOut(HttpServletRequest req, HttpServletResponse res, SignInPath path) throws IOException {
     res.setHeader("Cache-Control", "no-store");
     String signedOut = settings.publicBaseUrl() + "/signed-out.xhtml";
-    if (path == SignInPath.CAS && settings.casUrl().isPresent()) {
+    if (path == SignInPath.CAS) {
       res.sendRedirect(
-          settings.casUrl().get()
+          settings.casUrl()
               + "/logout?service="
               + URLEncoder.encode(signedOut, StandardCharsets.UTF_8));
     } else {

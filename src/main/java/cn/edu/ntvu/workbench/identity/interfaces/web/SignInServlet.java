@@ -16,8 +16,7 @@ import java.util.Locale;
 
 /**
  * Chooses how to sign in: silently through WeCom OAuth inside the WeCom browser (its user agent contains
- * {@code wxwork}), through CAS everywhere else, or the development sign-in page when no CAS server is configured
- * in dev mode.
+ * {@code wxwork}), through CAS everywhere else (in development, the stand-ins of both, reached like the real ones).
  */
 @WebServlet("/login")
 public class SignInServlet extends HttpServlet {
@@ -32,14 +31,7 @@ public class SignInServlet extends HttpServlet {
       return;
     }
     String encoded = URLEncoder.encode(target, StandardCharsets.UTF_8);
-    String next;
-    if (isWeComBrowser(req)) {
-      next = "/login/wecom?target=" + encoded;
-    } else if (settings.casEnabled()) {
-      next = "/login/cas?target=" + encoded;
-    } else {
-      next = "/dev/signin.xhtml?target=" + encoded;
-    }
+    String next = (isWeComBrowser(req) ? "/login/wecom?target=" : "/login/cas?target=") + encoded;
     res.setHeader("Cache-Control", "no-store");
     res.sendRedirect(req.getContextPath() + next);
   }

@@ -20,7 +20,7 @@ import java.io.IOException;
 public class TileAccessFilter extends HttpFilter {
   private static final String[] UNGUARDED = {
     "/admin/", "/login", "/callback", "/logout", "/signed-out.xhtml", "/error.xhtml", "/jakarta.faces.resource/",
-    "/resources/", "/dev/", "/rest/", "/health", "/favicon.ico", "/WW_verify_", "/calendar/"
+    "/resources/", "/rest/", "/health", "/favicon.ico", "/WW_verify_", "/calendar/"
   };
 
   private final transient WorkbenchTiles tiles;

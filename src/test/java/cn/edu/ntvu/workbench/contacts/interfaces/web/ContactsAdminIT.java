@@ -44,7 +44,7 @@ class ContactsAdminIT {
     d.manage().deleteAllCookies();
     d.get(app + "/admin/wecom/contacts.xhtml");
     WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(60));
-    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     d.findElement(By.id("account")).sendKeys(TestUsers.ADMIN.account());
     d.findElement(By.id("continue")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dry-run")));

@@ -70,7 +70,7 @@ class MyAccountIT {
     d.manage().deleteAllCookies();
     d.get(app + "/account/");
     WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     d.findElement(By.id("account")).sendKeys(account);
     d.findElement(By.id("continue")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account-status")));

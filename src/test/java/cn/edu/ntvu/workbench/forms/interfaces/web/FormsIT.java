@@ -7,6 +7,7 @@ import static cn.edu.ntvu.workbench.testsupport.E2eDb.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.edu.ntvu.workbench.testsupport.Browser;
+import cn.edu.ntvu.workbench.testsupport.StandIn;
 import cn.edu.ntvu.workbench.testsupport.TestServers;
 import cn.edu.ntvu.workbench.testsupport.TestUsers;
 import cn.edu.ntvu.workbench.testsupport.WeComStandInScreen;
@@ -194,17 +195,19 @@ class FormsIT {
 
     // The outbox worker delivered both cards to the WeCom stand-in: the reminder reached a student who had not
     // filled, and not the one who had.
+    StandIn wecom = TestServers.standIn();
     long deadline = System.currentTimeMillis() + 60_000;
-    while (count("SELECT COUNT(*) FROM standin_wecom_message WHERE touser = '20240100002' AND body LIKE ?",
-        "%提醒：体检信息收集%") == 0 && System.currentTimeMillis() < deadline) {
+    while (received(wecom, "20240100002", "提醒：体检信息收集") == 0 && System.currentTimeMillis() < deadline) {
       Thread.sleep(500);
     }
-    assertThat(count("SELECT COUNT(*) FROM standin_wecom_message WHERE touser = '20240100002' AND body LIKE ?",
-        "%提醒：体检信息收集%")).isEqualTo(1);
-    assertThat(count("SELECT COUNT(*) FROM standin_wecom_message WHERE touser = ? AND body LIKE ?",
-        TestUsers.STUDENT.account(), "%提醒：体检信息收集%")).isZero();
-    assertThat(count("SELECT COUNT(*) FROM standin_wecom_message WHERE touser = ? AND body LIKE ?",
-        TestUsers.STUDENT.account(), "%请填写：体检信息收集%")).isEqualTo(1);
+    assertThat(received(wecom, "20240100002", "提醒：体检信息收集")).isEqualTo(1);
+    assertThat(received(wecom, TestUsers.STUDENT.account(), "提醒：体检信息收集")).isZero();
+    assertThat(received(wecom, TestUsers.STUDENT.account(), "请填写：体检信息收集")).isEqualTo(1);
+  }
+
+  /** How many messages the WeCom stand-in received for {@code touser} that say {@code text}. */
+  private static long received(StandIn wecom, String touser, String text) {
+    return wecom.messagesTo(touser).stream().filter(m -> m.body().contains(text)).count();
   }
 
   @Test
@@ -569,7 +572,7 @@ class FormsIT {
     d.manage().deleteAllCookies();
     d.get(app + path);
     WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     d.findElement(By.id("account")).sendKeys(account);
     d.findElement(By.id("continue")).click();
     wait.until(ExpectedConditions.urlContains(path));

@@ -22,10 +22,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The development sign-in screen tells one story, and it works as written: in Chromium at 360 px with WeCom's user
- * agent (so the WeCom stand-in's authorize screen is the sign-in), each demo person is listed with every role they
- * hold in the demo directory — the counsellor shown is the one of the student's class — and the three "try this"
+ * agent (so the WeCom stand-in's authorize screen is the sign-in; the stand-in is its own web application beside the
+ * app and reads the demo school from the same folder the app imported), each demo person is listed with every role
+ * they hold in the directory — the counsellor shown is the one of the student's class — and the three "try this"
  * steps are done by tapping what they name: the student asks for leave, her counsellor approves it in 待我审批, a
- * teacher sends a 收集表 to her class, and the student finds it. Screenshots: target/screenshots/demo-*.png.
+ * teacher sends a 收集表 to her class, and the student finds it. Screenshots: target/screenshots/demo-*.png. (The
+ * CAS stand-in's page, with the same list, is driven by RunCommandIT.)
  */
 class DemoStoryIT {
   @RegisterExtension static Browser phone = Browser.weCom().windowSize(360, 780);
@@ -43,7 +45,7 @@ class DemoStoryIT {
     WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
     d.manage().deleteAllCookies();
     d.get(app + "/");
-    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
 
     // Who is listed, with the roles the directory gives them.
     String student = person(d, "STUDENT");
@@ -136,7 +138,7 @@ class DemoStoryIT {
   }
 
   private static String label(ChromeDriver d, String role) {
-    return d.findElement(By.cssSelector("[data-role='" + role + "']")).getAttribute("value");
+    return d.findElement(By.cssSelector("[data-role='" + role + "']")).getText();
   }
 
   /** "换人": 退出登录 at the bottom of the home page, 重新登录, then the next person on the authorize screen. */
@@ -144,9 +146,9 @@ class DemoStoryIT {
     d.get(app + "/");
     tap(d, wait, named("退出登录"));
     tap(d, wait, named("重新登录"));
-    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     tap(d, wait, By.cssSelector("[data-role='" + role + "']"));
-    wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/dev/")));
+    wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/wecom-standin/")));
   }
 
   private static void tapTile(ChromeDriver d, WebDriverWait wait, String name) {

@@ -45,7 +45,7 @@ class DirectoryImportPageIT {
     driver.manage().deleteAllCookies();
     WebDriverWait wait = Browser.waitFor(driver, Duration.ofSeconds(20));
     driver.get(app + "/admin/directory/import.xhtml");
-    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     driver.findElement(By.id("account")).sendKeys(TestUsers.ADMIN.account());
     driver.findElement(By.id("continue")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload:file")));

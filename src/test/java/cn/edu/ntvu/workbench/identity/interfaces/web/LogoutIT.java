@@ -90,7 +90,7 @@ class LogoutIT {
     d.manage().deleteAllCookies();
     d.get(app + "/");
     WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     d.findElement(By.id("account")).sendKeys(TestUsers.DEAN.account());
     d.findElement(By.id("continue")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("hello")));
@@ -103,6 +103,6 @@ class LogoutIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-out")));
     assertThat(d.getTitle()).isEqualTo("已退出");
     d.get(app + "/");
-    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
   }
 }

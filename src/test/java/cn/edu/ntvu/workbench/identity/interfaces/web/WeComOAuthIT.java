@@ -46,7 +46,7 @@ class WeComOAuthIT {
     String authorize = WebSession.location(web.get(WebSession.location(toWeComLogin)));
     assertThat(authorize)
         .matches(
-            "http://localhost:\\d+/dev/wecom-authorize\\.xhtml\\?appid=ww[a-z0-9]+"
+            "http://localhost:\\d+/wecom-standin/connect/oauth2/authorize\\?appid=ww[a-z0-9]+"
                 + "&redirect_uri=http%3A%2F%2Flocalhost%3A\\d+%2Flogin%2Fwecom%2Fcallback"
                 + "&response_type=code&scope=snsapi_base&state=[A-Za-z0-9]{32}&agentid=\\d+#wechat_redirect");
 

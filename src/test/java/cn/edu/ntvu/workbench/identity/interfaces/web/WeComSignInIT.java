@@ -44,7 +44,7 @@ class WeComSignInIT {
 
   /** On the stand-in's authorize screen, continue as {@code account}. */
   private void authorizeAs(String account) {
-    waiting().until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    waiting().until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     driver.findElement(By.id("account")).sendKeys(account);
     driver.findElement(By.id("continue")).click();
   }
@@ -56,7 +56,7 @@ class WeComSignInIT {
   @Test
   void aDeepLinkGoesThroughWeComOAuthAndLandsOnIt() {
     driver.get(app + "/index.xhtml?from=tile");
-    waiting().until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    waiting().until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     assertThat(driver.getCurrentUrl())
         .contains("scope=snsapi_base")
         .contains("response_type=code")
@@ -77,7 +77,7 @@ class WeComSignInIT {
   @Test
   void aTamperedStateIsRefused() {
     driver.get(app + "/");
-    waiting().until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    waiting().until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     String tampered = driver.getCurrentUrl().replaceAll("state=([A-Za-z0-9]{31})[A-Za-z0-9]", "state=$1Z");
     driver.get(tampered.equals(driver.getCurrentUrl()) ? tampered.replace("state=", "state=X") : tampered);
     authorizeAs(TestUsers.STUDENT.account());
@@ -98,7 +98,7 @@ class WeComSignInIT {
   @Test
   void aNonMemberIsToldHowToJoin() {
     driver.get(app + "/");
-    waiting().until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    waiting().until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     driver.findElement(By.id("non-member")).click();
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
     assertThat(problem()).isEqualTo("notMember");
@@ -113,7 +113,7 @@ class WeComSignInIT {
     assertThat(driver.getTitle()).isEqualTo("已退出");
 
     driver.get(app + "/index.xhtml");
-    waiting().until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    waiting().until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
   }
 
   @Test
@@ -130,7 +130,7 @@ class WeComSignInIT {
     driver.findElement(search).sendKeys("1000");
 
     // Without the fix PrimeFaces would get pac4j-style 401 or a login page as XML and sit there.
-    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     driver.findElement(By.id("account")).sendKeys(TestUsers.ADMIN.account());
     driver.findElement(By.id("continue")).click();
     wait.until(ExpectedConditions.urlContains("/admin/directory/people.xhtml"));

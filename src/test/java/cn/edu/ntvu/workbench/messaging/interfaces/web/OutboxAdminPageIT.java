@@ -109,7 +109,7 @@ class OutboxAdminPageIT {
     d.manage().deleteAllCookies();
     WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
     d.get(app + "/admin/wecom/outbox.xhtml?status=FAILED&topic=" + topic);
-    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     d.findElement(By.id("account")).sendKeys(TestUsers.ADMIN.account());
     d.findElement(By.id("continue")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outbox-counts")));
@@ -142,7 +142,8 @@ class OutboxAdminPageIT {
     d.executeScript("arguments[0].scrollIntoView({block: 'center'})", sent);
     browser.screenshot("wecom-outbox-retried");
 
-    d.get(app + "/dev/wecom-inbox.xhtml?user=" + TestUsers.DEAN.account());
+    // What WeCom received, on the stand-in's own inbox page (beside the app, not in it).
+    d.get(TestServers.standIn().base() + "/inbox?user=" + TestUsers.DEAN.account());
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-rows")));
     assertThat(d.findElement(By.id("inbox-rows")).getText()).contains("itpage:" + run + ":a");
     browser.screenshot("wecom-standin-inbox");

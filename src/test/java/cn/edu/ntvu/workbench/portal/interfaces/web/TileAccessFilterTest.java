@@ -10,7 +10,7 @@ class TileAccessFilterTest {
     for (String path :
         new String[] {"/", "/index.xhtml", "/admin/workbench/tiles.xhtml", "/login", "/login/cas", "/callback",
           "/logout", "/error.xhtml", "/signed-out.xhtml", "/resources/workbench/theme.css",
-          "/jakarta.faces.resource/x.js", "/dev/wecom-authorize.xhtml", "/health/ready", "/calendar/abc.ics"}) {
+          "/jakarta.faces.resource/x.js", "/health/ready", "/calendar/abc.ics"}) {
       assertThat(TileAccessFilter.guarded(path)).as(path).isFalse();
     }
   }

@@ -52,7 +52,7 @@ class WorkbenchTilesIT {
     d.manage().deleteAllCookies();
     d.get(app + "/admin/workbench/tiles.xhtml");
     WebDriverWait wait = waitOn(d);
-    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     d.findElement(By.id("account")).sendKeys(TestUsers.ADMIN.account());
     d.findElement(By.id("continue")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-tile")));

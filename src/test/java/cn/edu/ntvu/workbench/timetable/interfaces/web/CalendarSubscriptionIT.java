@@ -247,7 +247,7 @@ class CalendarSubscriptionIT {
     driver.manage().deleteAllCookies();
     WebDriverWait wait = Browser.waitFor(driver, Duration.ofSeconds(20));
     driver.get(page());
-    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     driver.findElement(By.id("account")).sendKeys(TestUsers.DEAN.account());
     driver.findElement(By.id("continue")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("subscription")));

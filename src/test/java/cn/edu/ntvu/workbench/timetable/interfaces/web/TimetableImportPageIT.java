@@ -120,7 +120,7 @@ class TimetableImportPageIT {
     ImportPage signInAsAdmin() {
       driver.manage().deleteAllCookies();
       driver.get(app + "/admin/timetable/import.xhtml");
-      wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+      wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
       driver.findElement(By.id("account")).sendKeys(TestUsers.ADMIN.account());
       driver.findElement(By.id("continue")).click();
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload:file")));

@@ -224,7 +224,7 @@ class TimetablePagesIT {
       driver.manage().window().setSize(new Dimension(390, 844));
       Phone phone = new Phone(driver);
       driver.get(app + path);
-      phone.wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+      phone.wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
       driver.findElement(By.id("account")).sendKeys(user.account());
       driver.findElement(By.id("continue")).click();
       phone.wait.until(

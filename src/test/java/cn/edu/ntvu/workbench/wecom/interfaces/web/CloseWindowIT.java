@@ -85,7 +85,7 @@ class CloseWindowIT {
     installBridge(d);
     d.get(app + "/timetable/calendar.xhtml");
     WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
     d.findElement(By.id("account")).sendKeys(TestUsers.COUNSELLOR.account());
     d.findElement(By.id("continue")).click();
     WebElement done = turnOnSubscription(d);

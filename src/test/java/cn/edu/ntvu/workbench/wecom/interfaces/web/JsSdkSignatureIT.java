@@ -48,8 +48,7 @@ class JsSdkSignatureIT {
   }
 
   private static int standInCalls(String path) {
-    HttpResponse<String> r = web.get(app + "/rest/standin/wecom/_control/calls?path=" + WebSession.enc(path));
-    return Json.createReader(new StringReader(r.body())).readObject().getInt("calls");
+    return TestServers.standIn().calls(path);
   }
 
   @Test

@@ -130,7 +130,7 @@ class WeComSetupPageIT {
     d.manage().deleteAllCookies();
     d.get(page());
     WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
-    if (d.getCurrentUrl().contains("/dev/wecom-authorize.xhtml")) {
+    if (d.getCurrentUrl().contains("/wecom-standin/connect/oauth2/authorize")) {
       d.findElement(By.id("account")).sendKeys(TestUsers.ADMIN.account());
       d.findElement(By.id("continue")).click();
     }
