@@ -9,14 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What every stand-in servlet does with HTTP: read a body, answer JSON as WeCom does, refuse a bad request. */
+/**
+ * What every stand-in servlet does with HTTP: read a body, answer JSON as WeCom does, refuse a bad
+ * request.
+ */
 public final class Http {
-  /** A body larger than this is not a WeCom call or a test control (a contacts CSV of 20,000 people is ~1.5 MB). */
+  /**
+   * A body larger than this is not a WeCom call or a test control (a contacts CSV of 20,000 people
+   * is ~1.5 MB).
+   */
   static final int MAX_BODY = 16 * 1024 * 1024;
 
   /**
-   * An answer carrying this number asks for that HTTP status with no JSON, as a proxy in front of WeCom would answer
-   * during an outage ({@code _control} {@code failFor} with {@code httpStatus}).
+   * An answer carrying this number asks for that HTTP status with no JSON, as a proxy in front of
+   * WeCom would answer during an outage ({@code _control} {@code failFor} with {@code httpStatus}).
    */
   public static final String HTTP_STATUS = "_httpStatus";
 
@@ -41,7 +47,9 @@ public final class Http {
     return out;
   }
 
-  /** WeCom answers HTTP 200 with an errcode; an injected outage may ask for an HTTP status instead. */
+  /**
+   * WeCom answers HTTP 200 with an errcode; an injected outage may ask for an HTTP status instead.
+   */
   public static void json(HttpServletResponse res, JsonObject answer) throws IOException {
     if (answer.get(HTTP_STATUS) instanceof JsonNumber status) {
       res.setStatus(status.intValue());

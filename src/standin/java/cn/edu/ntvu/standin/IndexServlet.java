@@ -8,8 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code /wecom-standin/}: what a developer finds here (the inbox, the CAS sign-in page, the way back to the app), and
- * {@code /wecom-standin/health}, which the run command and the tests wait for beside the app's own readiness.
+ * {@code /wecom-standin/}: what a developer finds here (the inbox, the CAS sign-in page, the way
+ * back to the app), and {@code /wecom-standin/health}, which the run command and the tests wait for
+ * beside the app's own readiness.
  */
 @WebServlet({"", "/health"})
 public class IndexServlet extends HttpServlet {
@@ -25,10 +26,23 @@ public class IndexServlet extends HttpServlet {
     Pages page = Pages.of(req);
     page.begin(page.text("index.title"));
     String base = page.contextPath();
-    page.raw("<p class=\"wb-muted\">").escaped(page.text("index.intro")).raw("</p><nav class=\"wb-card si-links\">")
-        .raw("<a id=\"to-inbox\" href=\"").raw(base).raw("/inbox\">").escaped(page.text("index.inbox")).raw("</a>")
-        .raw("<a id=\"to-cas\" href=\"").raw(base).raw("/cas/login\">").escaped(page.text("index.cas")).raw("</a>")
-        .raw("<a id=\"to-app\" href=\"").escaped(settings.appBaseUrl()).raw("/\">").escaped(page.text("index.app"))
+    page.raw("<p class=\"wb-muted\">")
+        .escaped(page.text("index.intro"))
+        .raw("</p><nav class=\"wb-card si-links\">")
+        .raw("<a id=\"to-inbox\" href=\"")
+        .raw(base)
+        .raw("/inbox\">")
+        .escaped(page.text("index.inbox"))
+        .raw("</a>")
+        .raw("<a id=\"to-cas\" href=\"")
+        .raw(base)
+        .raw("/cas/login\">")
+        .escaped(page.text("index.cas"))
+        .raw("</a>")
+        .raw("<a id=\"to-app\" href=\"")
+        .escaped(settings.appBaseUrl())
+        .raw("/\">")
+        .escaped(page.text("index.app"))
         .raw("</a></nav>");
     page.send(res, 200);
   }

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * The stand-in's pages: plain HTML written by its servlets (no Faces: the stand-in should deploy in a second), in
- * the app's own mobile theme (served from {@code /wecom-standin/theme/}), every text from the stand-in's bundle in
- * Chinese or English as the browser asks.
+ * The stand-in's pages: plain HTML written by its servlets (no Faces: the stand-in should deploy in
+ * a second), in the app's own mobile theme (served from {@code /wecom-standin/theme/}), every text
+ * from the stand-in's bundle in Chinese or English as the browser asks.
  */
 public final class Pages {
   private final ResourceBundle messages;
@@ -18,11 +18,16 @@ public final class Pages {
   private final String contextPath;
 
   private Pages(HttpServletRequest req) {
-    // Chinese unless the browser asks for English first (without Accept-Language the container guesses its own).
-    boolean english = req.getHeader("Accept-Language") != null && "en".equals(req.getLocale().getLanguage());
+    // Chinese unless the browser asks for English first (without Accept-Language the container
+    // guesses its own).
+    boolean english =
+        req.getHeader("Accept-Language") != null && "en".equals(req.getLocale().getLanguage());
     Locale locale = english ? Locale.ENGLISH : Locale.ROOT;
-    this.messages = ResourceBundle.getBundle("cn.edu.ntvu.standin.messages", locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.messages =
+        ResourceBundle.getBundle(
+            "cn.edu.ntvu.standin.messages",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     this.contextPath = req.getContextPath();
   }
 
@@ -39,14 +44,25 @@ public final class Pages {
   /** Starts the page: head, the stand-in banner, the title. */
   public Pages begin(String title) {
     String lang = messages.getLocale().getLanguage().equals("en") ? "en" : "zh-CN";
-    out.append("<!DOCTYPE html><html lang=\"").append(lang).append("\"><head><meta charset=\"UTF-8\"/>")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\"/>")
-        .append("<title>").append(esc(title)).append("</title>")
-        .append("<link rel=\"stylesheet\" href=\"").append(contextPath).append("/theme/theme.css\"/>")
-        .append("<link rel=\"stylesheet\" href=\"").append(contextPath).append("/standin.css\"/>")
+    out.append("<!DOCTYPE html><html lang=\"")
+        .append(lang)
+        .append("\"><head><meta charset=\"UTF-8\"/>")
+        .append(
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\"/>")
+        .append("<title>")
+        .append(esc(title))
+        .append("</title>")
+        .append("<link rel=\"stylesheet\" href=\"")
+        .append(contextPath)
+        .append("/theme/theme.css\"/>")
+        .append("<link rel=\"stylesheet\" href=\"")
+        .append(contextPath)
+        .append("/standin.css\"/>")
         .append("</head><body class=\"wb\"><div class=\"wb-devbanner\" role=\"note\">")
-        .append(esc(text("banner"))).append("</div><header class=\"wb-header\"><h1 class=\"wb-title\">")
-        .append(esc(title)).append("</h1></header><main class=\"wb-main\" id=\"main\">");
+        .append(esc(text("banner")))
+        .append("</div><header class=\"wb-header\"><h1 class=\"wb-title\">")
+        .append(esc(title))
+        .append("</h1></header><main class=\"wb-main\" id=\"main\">");
     return this;
   }
 

@@ -10,9 +10,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The stand-in's one way of talking SQL: a statement with its arguments, run on a connection of its own (each commits
- * by itself), rows mapped by a lambda. Multi-statement work that must be atomic takes a connection and uses the
- * static forms inside its own transaction.
+ * The stand-in's one way of talking SQL: a statement with its arguments, run on a connection of its
+ * own (each commits by itself), rows mapped by a lambda. Multi-statement work that must be atomic
+ * takes a connection and uses the static forms inside its own transaction.
  */
 public final class Sql {
   private final DataSource dataSource;
@@ -59,7 +59,8 @@ public final class Sql {
     }
   }
 
-  public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+  public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args)
+      throws SQLException {
     try (PreparedStatement s = prepare(c, sql, args);
         ResultSet rs = s.executeQuery()) {
       List<T> out = new ArrayList<>();
@@ -81,7 +82,8 @@ public final class Sql {
     }
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+  private static PreparedStatement prepare(Connection c, String sql, Object... args)
+      throws SQLException {
     PreparedStatement s = c.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) {
       s.setObject(i + 1, args[i]);

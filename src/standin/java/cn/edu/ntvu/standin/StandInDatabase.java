@@ -15,9 +15,10 @@ import javax.sql.DataSource;
 import org.mariadb.jdbc.MariaDbPoolDataSource;
 
 /**
- * The stand-in's own database: a small connection pool of the MariaDB driver this WAR carries (the container's pools
- * belong to the app), and its tables ({@code schema.sql}) created when missing. Both happen at first use, not at
- * deployment, so the stand-in does not care whether the dev run's MariaDB is up before Payara deploys it.
+ * The stand-in's own database: a small connection pool of the MariaDB driver this WAR carries (the
+ * container's pools belong to the app), and its tables ({@code schema.sql}) created when missing.
+ * Both happen at first use, not at deployment, so the stand-in does not care whether the dev run's
+ * MariaDB is up before Payara deploys it.
  */
 @ApplicationScoped
 public class StandInDatabase {
@@ -53,8 +54,9 @@ public class StandInDatabase {
 
   private MariaDbPoolDataSource open() {
     String url = settings.dbUrl();
-    String options = (url.contains("minPoolSize=") ? "" : "&minPoolSize=1")
-        + (url.contains("maxPoolSize=") ? "" : "&maxPoolSize=16");
+    String options =
+        (url.contains("minPoolSize=") ? "" : "&minPoolSize=1")
+            + (url.contains("maxPoolSize=") ? "" : "&maxPoolSize=16");
     try {
       MariaDbPoolDataSource ds = new MariaDbPoolDataSource();
       ds.setUrl(url + (url.contains("?") ? options : "?" + options.substring(1)));
@@ -62,7 +64,8 @@ public class StandInDatabase {
       ds.setPassword(settings.dbPassword());
       return ds;
     } catch (SQLException e) {
-      throw new IllegalStateException("the stand-in's database is not usable: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the stand-in's database is not usable: " + e.getMessage(), e);
     }
   }
 
@@ -70,13 +73,19 @@ public class StandInDatabase {
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
       for (String statement : schema().split("\n;\n")) {
-        String sql = statement.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip();
+        String sql =
+            statement
+                .lines()
+                .filter(l -> !l.startsWith("--"))
+                .reduce("", (a, b) -> a + "\n" + b)
+                .strip();
         if (!sql.isEmpty()) {
           s.execute(sql);
         }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("the stand-in's tables could not be created: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the stand-in's tables could not be created: " + e.getMessage(), e);
     }
   }
 

@@ -9,8 +9,9 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
 /**
- * One JSON provider for the whole stand-in: {@code jakarta.json.Json}'s static methods look the provider up again on
- * every call, which the outbox benchmark's thousands of messages would pay for.
+ * One JSON provider for the whole stand-in: {@code jakarta.json.Json}'s static methods look the
+ * provider up again on every call, which the outbox benchmark's thousands of messages would pay
+ * for.
  */
 public final class StandInJson {
   private static final JsonProvider PROVIDER = JsonProvider.provider();

@@ -18,22 +18,22 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
- * The layering rule of the README ("The rooms and the rule"), checked on the compiled app classes. Every context
- * ({@code identity}, {@code timetable}, {@code leave}, {@code forms}, {@code portal}, {@code contacts}, {@code
- * messaging}, {@code wecom}, {@code audit}) has the layers {@code domain}, {@code application}, {@code infrastructure}
- * and {@code interfaces}; {@code platform} is shared and knows no context; {@code composition} wires everything and
- * nobody uses it.
+ * The layering rule of the README ("The rooms and the rule"), checked on the compiled app classes.
+ * Every context ({@code identity}, {@code timetable}, {@code leave}, {@code forms}, {@code portal},
+ * {@code contacts}, {@code messaging}, {@code wecom}, {@code audit}) has the layers {@code domain},
+ * {@code application}, {@code infrastructure} and {@code interfaces}; {@code platform} is shared
+ * and knows no context; {@code composition} wires everything and nobody uses it.
  *
  * <ul>
- *   <li>domain uses only its own domain, the JDK, the {@code jakarta.persistence} annotations and the shared value
- *       types {@link #SHARED_VALUES};
- *   <li>application uses its domain, its own application, other contexts' application and platform — its own
- *       infrastructure only through ports (interfaces declared in application or domain that infrastructure
- *       implements), never interfaces;
+ *   <li>domain uses only its own domain, the JDK, the {@code jakarta.persistence} annotations and
+ *       the shared value types {@link #SHARED_VALUES};
+ *   <li>application uses its domain, its own application, other contexts' application and platform
+ *       — its own infrastructure only through ports (interfaces declared in application or domain
+ *       that infrastructure implements), never interfaces;
  *   <li>interfaces call application (and platform), never infrastructure;
- *   <li>a context uses another only through that context's application package (services, CDI events, SPIs like
- *       {@code BadgeProvider}) and the few domain types it exposes there ({@link #EXPOSED}); never its
- *       infrastructure or interfaces;
+ *   <li>a context uses another only through that context's application package (services, CDI
+ *       events, SPIs like {@code BadgeProvider}) and the few domain types it exposes there ({@link
+ *       #EXPOSED}); never its infrastructure or interfaces;
  *   <li>platform uses no context; nothing uses composition; no cycles between contexts.
  * </ul>
  */
@@ -42,21 +42,34 @@ class LayeringTest {
   static final String BASE = "cn.edu.ntvu.workbench";
 
   static final Set<String> CONTEXTS =
-      Set.of("identity", "timetable", "leave", "forms", "portal", "contacts", "messaging", "wecom", "audit");
+      Set.of(
+          "identity",
+          "timetable",
+          "leave",
+          "forms",
+          "portal",
+          "contacts",
+          "messaging",
+          "wecom",
+          "audit");
 
-  /** Shared-kernel value types a domain may use besides its own (platform.security: who a person is, in values). */
+  /**
+   * Shared-kernel value types a domain may use besides its own (platform.security: who a person is,
+   * in values).
+   */
   static final Set<String> SHARED_VALUES =
       Set.of(
           BASE + ".platform.security.Role",
           BASE + ".platform.security.PersonKind",
           BASE + ".platform.security.ScopeKind",
-          // what an uploaded file's first bytes and header say it is: the attachment and answer kinds decide on it
+          // what an uploaded file's first bytes and header say it is: the attachment and answer
+          // kinds decide on it
           BASE + ".platform.files.FileSignature",
           BASE + ".platform.files.ImageHeader");
 
   /**
-   * Domain types a context exposes to the others through its application services' signatures. Anything else in a
-   * context's domain is its own business.
+   * Domain types a context exposes to the others through its application services' signatures.
+   * Anything else in a context's domain is its own business.
    */
   static final Set<String> EXPOSED =
       Set.of(
@@ -80,7 +93,8 @@ class LayeringTest {
           // timetable: the term (and its calendar) TimetableQueryService answers with
           BASE + ".timetable.domain.Term",
           BASE + ".timetable.domain.AcademicCalendar",
-          // portal: the tiles WorkbenchTiles lists (WeCom setup shows each internal tile's address) and the scene a
+          // portal: the tiles WorkbenchTiles lists (WeCom setup shows each internal tile's address)
+          // and the scene a
           // micro-app's tile offer names
           BASE + ".portal.domain.Tile",
           BASE + ".portal.domain.TileKind",
@@ -97,7 +111,8 @@ class LayeringTest {
                   "its own domain, the JDK, jakarta.persistence and " + SHARED_VALUES,
                   (origin, target) ->
                       !isApp(target)
-                          ? isJdk(target) || target.getPackageName().startsWith("jakarta.persistence")
+                          ? isJdk(target)
+                              || target.getPackageName().startsWith("jakarta.persistence")
                           : sameContext(origin, target) && "domain".equals(layer(target))
                               || SHARED_VALUES.contains(outermost(target).getName())));
 
@@ -109,7 +124,8 @@ class LayeringTest {
               dependOnlyOn(
                   "no infrastructure (only ports it declares) and no interfaces",
                   (origin, target) ->
-                      !isApp(target) || !Set.of("infrastructure", "interfaces").contains(layer(target))));
+                      !isApp(target)
+                          || !Set.of("infrastructure", "interfaces").contains(layer(target))));
 
   @ArchTest
   static final ArchRule interfacesNeverUseInfrastructure =
@@ -117,7 +133,8 @@ class LayeringTest {
           .that(inLayer("interfaces"))
           .should(
               dependOnlyOn(
-                  "no infrastructure", (origin, target) -> !isApp(target) || !"infrastructure".equals(layer(target))));
+                  "no infrastructure",
+                  (origin, target) -> !isApp(target) || !"infrastructure".equals(layer(target))));
 
   @ArchTest
   static final ArchRule onlyInterfacesUseInterfaces =
@@ -126,7 +143,8 @@ class LayeringTest {
           .should(
               dependOnlyOn(
                   "no interfaces package",
-                  (origin, target) -> !isApp(target) || !"interfaces".equals(layer(target)) || origin == target));
+                  (origin, target) ->
+                      !isApp(target) || !"interfaces".equals(layer(target)) || origin == target));
 
   @ArchTest
   static final ArchRule contextsMeetOnlyInTheirApplicationPackages =
@@ -160,21 +178,22 @@ class LayeringTest {
 
   @ArchTest
   static final ArchRule noCyclesBetweenContexts =
-      slices()
-          .matching(BASE + ".(*)..")
-          .should()
-          .beFreeOfCycles();
+      slices().matching(BASE + ".(*)..").should().beFreeOfCycles();
 
   // ------------------------------------------------------------------------------------------------- helpers
 
-  /** The classes the rule is for: every class of the app (the development stand-in is a WAR of its own). */
+  /**
+   * The classes the rule is for: every class of the app (the development stand-in is a WAR of its
+   * own).
+   */
   static DescribedPredicate<JavaClass> checked() {
     return DescribedPredicate.describe("an app class", LayeringTest::isApp);
   }
 
   static DescribedPredicate<JavaClass> inLayer(String layer) {
     return DescribedPredicate.describe(
-        "are in a " + layer + " package", c -> checked().test(c) && inAContext(c) && layer.equals(layer(c)));
+        "are in a " + layer + " package",
+        c -> checked().test(c) && inAContext(c) && layer.equals(layer(c)));
   }
 
   static DescribedPredicate<JavaClass> inAnyContext() {
@@ -182,7 +201,8 @@ class LayeringTest {
   }
 
   static DescribedPredicate<JavaClass> inTop(String top) {
-    return DescribedPredicate.describe("are in " + top, c -> checked().test(c) && top.equals(top(c)));
+    return DescribedPredicate.describe(
+        "are in " + top, c -> checked().test(c) && top.equals(top(c)));
   }
 
   static boolean isApp(JavaClass c) {
@@ -209,14 +229,18 @@ class LayeringTest {
 
   /** identity, platform, composition … for {@code cn.edu.ntvu.workbench.identity.domain.Person}. */
   static String top(JavaClass c) {
-    String rest = c.getPackageName().length() > BASE.length() ? c.getPackageName().substring(BASE.length() + 1) : "";
+    String rest =
+        c.getPackageName().length() > BASE.length()
+            ? c.getPackageName().substring(BASE.length() + 1)
+            : "";
     int dot = rest.indexOf('.');
     return dot < 0 ? rest : rest.substring(0, dot);
   }
 
   /** domain, application, infrastructure or interfaces; "" for a context's top package. */
   static String layer(JavaClass c) {
-    String rest = c.getPackageName().substring(Math.min(c.getPackageName().length(), BASE.length() + 1));
+    String rest =
+        c.getPackageName().substring(Math.min(c.getPackageName().length(), BASE.length() + 1));
     String[] parts = rest.split("\\.");
     return parts.length > 1 ? parts[1] : "";
   }
@@ -229,7 +253,10 @@ class LayeringTest {
     return o;
   }
 
-  /** Every dependency of the class (its nested classes are checked as classes of their own) passes {@code ok}. */
+  /**
+   * Every dependency of the class (its nested classes are checked as classes of their own) passes
+   * {@code ok}.
+   */
   static ArchCondition<JavaClass> dependOnlyOn(String what, BiPredicate<JavaClass, JavaClass> ok) {
     return new ArchCondition<>("depend only on " + what) {
       @Override

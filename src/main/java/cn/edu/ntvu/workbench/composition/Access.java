@@ -1,16 +1,16 @@
 package cn.edu.ntvu.workbench.composition;
 
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who may reach a route: anyone ({@link Kind#PUBLIC}: sign-in plumbing, assets, endpoints that check a credential
- * of their own), any signed-in person, signed-in people with one of some roles and/or of one person kind, or —
- * in development mode only — anyone (stand-ins; 404 in production).
+ * Who may reach a route: anyone ({@link Kind#PUBLIC}: sign-in plumbing, assets, endpoints that
+ * check a credential of their own), any signed-in person, signed-in people with one of some roles
+ * and/or of one person kind, or — in development mode only — anyone (stand-ins; 404 in production).
  */
 public record Access(Kind kind, Set<Role> roles, Set<PersonKind> kinds) {
   /** The broad kinds of access. */
@@ -25,7 +25,8 @@ public record Access(Kind kind, Set<Role> roles, Set<PersonKind> kinds) {
   public static final Access DEV_ONLY = new Access(Kind.DEV_ONLY, Set.of(), Set.of());
   public static final Access ADMIN = roles(Role.ADMIN);
   public static final Access STAFF = new Access(Kind.SIGNED_IN, Set.of(), Set.of(PersonKind.STAFF));
-  public static final Access STUDENTS = new Access(Kind.SIGNED_IN, Set.of(), Set.of(PersonKind.STUDENT));
+  public static final Access STUDENTS =
+      new Access(Kind.SIGNED_IN, Set.of(), Set.of(PersonKind.STUDENT));
 
   public Access {
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -61,10 +62,12 @@ public record Access(Kind kind, Set<Role> roles, Set<PersonKind> kinds) {
     }
     StringBuilder s = new StringBuilder("signed in");
     if (!roles.isEmpty()) {
-      s.append(", roles ").append(roles.stream().sorted().map(Enum::name).collect(Collectors.joining("|")));
+      s.append(", roles ")
+          .append(roles.stream().sorted().map(Enum::name).collect(Collectors.joining("|")));
     }
     if (!kinds.isEmpty()) {
-      s.append(", ").append(kinds.stream().sorted().map(Enum::name).collect(Collectors.joining("|")));
+      s.append(", ")
+          .append(kinds.stream().sorted().map(Enum::name).collect(Collectors.joining("|")));
     }
     return s.toString();
   }

@@ -1,6 +1,5 @@
 package cn.edu.ntvu.workbench.composition;
 
-import cn.edu.ntvu.workbench.platform.security.Callers;
 import cn.edu.ntvu.workbench.identity.application.DirectoryImportService;
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
 import cn.edu.ntvu.workbench.identity.application.ImportKind;
@@ -8,13 +7,14 @@ import cn.edu.ntvu.workbench.identity.application.ImportPreview;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.persistence.SchemaReady;
+import cn.edu.ntvu.workbench.platform.security.Callers;
+import cn.edu.ntvu.workbench.portal.application.TileAdmin;
+import cn.edu.ntvu.workbench.portal.application.TileStore;
+import cn.edu.ntvu.workbench.portal.application.TileTransfer;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportService;
 import cn.edu.ntvu.workbench.timetable.application.TimetablePreview;
 import cn.edu.ntvu.workbench.timetable.application.TimetableQueryService;
-import cn.edu.ntvu.workbench.portal.application.TileAdmin;
-import cn.edu.ntvu.workbench.portal.application.TileStore;
-import cn.edu.ntvu.workbench.portal.application.TileTransfer;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,15 +36,16 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A new school's first data: when the directory is empty at start-up and {@code app.seed-dir} names a folder, its
- * files are imported through the same previews and applies an admin uses, as the server itself (audited as the
- * system) — the departments, classes and people (so the first admin exists before anyone can sign in), then the
- * timetable files when no term exists, then {@code tiles.json} (an export of the tile console) when there are no
- * tiles. Every file is optional; a file that does not import stops start-up, naming the file and its problems. The
- * demo (the run command and the tests) is such a folder: {@code src/demo}.
+ * A new school's first data: when the directory is empty at start-up and {@code app.seed-dir} names
+ * a folder, its files are imported through the same previews and applies an admin uses, as the
+ * server itself (audited as the system) — the departments, classes and people (so the first admin
+ * exists before anyone can sign in), then the timetable files when no term exists, then {@code
+ * tiles.json} (an export of the tile console) when there are no tiles. Every file is optional; a
+ * file that does not import stops start-up, naming the file and its problems. The demo (the run
+ * command and the tests) is such a folder: {@code src/demo}.
  *
- * <p>Servers starting together take turns through a database lock; the second finds the directory filled and imports
- * nothing. A later start never imports again, whatever the folder holds.
+ * <p>Servers starting together take turns through a database lock; the second finds the directory
+ * filled and imports nothing. A later start never imports again, whatever the folder holds.
  */
 @ApplicationScoped
 public class FirstData {
@@ -52,7 +53,10 @@ public class FirstData {
   private static final String ACTOR = "system";
   private static final String LOCK = "workbench.first-data";
 
-  /** The timetable files in import order: meetings are checked against the term and its period times. */
+  /**
+   * The timetable files in import order: meetings are checked against the term and its period
+   * times.
+   */
   private static final List<Map.Entry<TimetableImportKind, String>> TIMETABLE =
       List.of(
           Map.entry(TimetableImportKind.TERM, "term"),
@@ -86,8 +90,15 @@ public class FirstData {
         }
         List<String> imported = new ArrayList<>();
         callers.asSystem(() -> importAll(folder.get(), imported));
-        LOG.info(() -> "Imported the first data from " + folder.get() + ": " + String.join(", ", imported) + " ("
-            + directory.countPeople() + " people)");
+        LOG.info(
+            () ->
+                "Imported the first data from "
+                    + folder.get()
+                    + ": "
+                    + String.join(", ", imported)
+                    + " ("
+                    + directory.countPeople()
+                    + " people)");
       } finally {
         release(lock);
       }
@@ -98,31 +109,36 @@ public class FirstData {
 
   private void importAll(Path folder, List<String> imported) {
     for (ImportKind kind : ImportKind.values()) {
-      file(folder, kind.name().toLowerCase(Locale.ROOT)).ifPresent(f -> {
-        ImportPreview preview = directoryImports.preview(kind, name(f), read(f), ACTOR);
-        if (!preview.canApply()) {
-          throw new IllegalStateException(f + " does not import: " + preview.errors());
-        }
-        var applied = directoryImports.apply(preview.batchId(), ACTOR);
-        if (!applied.applied()) {
-          throw new IllegalStateException(f + " was not applied: " + applied.errors());
-        }
-        imported.add(name(f));
-      });
+      file(folder, kind.name().toLowerCase(Locale.ROOT))
+          .ifPresent(
+              f -> {
+                ImportPreview preview = directoryImports.preview(kind, name(f), read(f), ACTOR);
+                if (!preview.canApply()) {
+                  throw new IllegalStateException(f + " does not import: " + preview.errors());
+                }
+                var applied = directoryImports.apply(preview.batchId(), ACTOR);
+                if (!applied.applied()) {
+                  throw new IllegalStateException(f + " was not applied: " + applied.errors());
+                }
+                imported.add(name(f));
+              });
     }
     if (!timetables.anyTerm()) {
       for (Map.Entry<TimetableImportKind, String> t : TIMETABLE) {
-        file(folder, t.getValue()).ifPresent(f -> {
-          TimetablePreview preview = timetableImports.preview(t.getKey(), name(f), read(f), ACTOR);
-          if (!preview.canApply()) {
-            throw new IllegalStateException(f + " does not import: " + preview.errors());
-          }
-          var applied = timetableImports.apply(preview.batchId(), ACTOR);
-          if (!applied.applied()) {
-            throw new IllegalStateException(f + " was not applied: " + applied.errors());
-          }
-          imported.add(name(f));
-        });
+        file(folder, t.getValue())
+            .ifPresent(
+                f -> {
+                  TimetablePreview preview =
+                      timetableImports.preview(t.getKey(), name(f), read(f), ACTOR);
+                  if (!preview.canApply()) {
+                    throw new IllegalStateException(f + " does not import: " + preview.errors());
+                  }
+                  var applied = timetableImports.apply(preview.batchId(), ACTOR);
+                  if (!applied.applied()) {
+                    throw new IllegalStateException(f + " was not applied: " + applied.errors());
+                  }
+                  imported.add(name(f));
+                });
       }
     }
     Path tileFile = folder.resolve("tiles.json");
@@ -131,8 +147,10 @@ public class FirstData {
       if (!file.ok()) {
         throw new IllegalStateException(tileFile + " does not import: " + file.problems());
       }
-      if (!tileAdmin.importAll(file, tileAdmin.version(), name(tileFile), AuditActor.system(ACTOR))) {
-        throw new IllegalStateException(tileFile + " was not imported: the tiles changed meanwhile");
+      if (!tileAdmin.importAll(
+          file, tileAdmin.version(), name(tileFile), AuditActor.system(ACTOR))) {
+        throw new IllegalStateException(
+            tileFile + " was not imported: the tiles changed meanwhile");
       }
       imported.add(name(tileFile));
     }

@@ -1,11 +1,11 @@
 package cn.edu.ntvu.workbench.composition;
 
 import cn.edu.ntvu.workbench.identity.application.Authorities;
-import cn.edu.ntvu.workbench.platform.security.Callers;
 import cn.edu.ntvu.workbench.identity.application.CasLogouts;
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.identity.interfaces.web.SignInSupport;
+import cn.edu.ntvu.workbench.platform.security.Callers;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -23,18 +23,20 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Enforces the route policy table ({@link Routes}) on the container's decoded path, for every request: a path with
- * no line is a 404, a method the line does not list a 405, a development-only route a 404 in production. A route
- * that needs a signed-in person gets one, as the directory has them <em>now</em> ({@link Authorities}): a session
- * whose person was set inactive or removed ends here with a clear page, one older than {@code session.max-hours}
- * or ended by CAS single logout (on any server) goes through sign-in again. A person without the access the line
- * names gets 403. The person then calls on this thread's behalf ({@link Callers}) for the checks in beans and
+ * Enforces the route policy table ({@link Routes}) on the container's decoded path, for every
+ * request: a path with no line is a 404, a method the line does not list a 405, a development-only
+ * route a 404 in production. A route that needs a signed-in person gets one, as the directory has
+ * them <em>now</em> ({@link Authorities}): a session whose person was set inactive or removed ends
+ * here with a clear page, one older than {@code session.max-hours} or ended by CAS single logout
+ * (on any server) goes through sign-in again. A person without the access the line names gets 403.
+ * The person then calls on this thread's behalf ({@link Callers}) for the checks in beans and
  * services.
  *
- * <p>A GET without a sign-in goes through sign-in and comes back to the same URL (deep links). A Faces Ajax request
- * on an expired session — PrimeFaces 15 / Faces 4 mark it with {@code Faces-Request: partial/ajax} and {@code
- * jakarta.faces.partial.ajax}, which pac4j does not recognise — gets a partial-response redirect to its own page,
- * so the browser reloads the page through sign-in instead of hanging.
+ * <p>A GET without a sign-in goes through sign-in and comes back to the same URL (deep links). A
+ * Faces Ajax request on an expired session — PrimeFaces 15 / Faces 4 mark it with {@code
+ * Faces-Request: partial/ajax} and {@code jakarta.faces.partial.ajax}, which pac4j does not
+ * recognise — gets a partial-response redirect to its own page, so the browser reloads the page
+ * through sign-in instead of hanging.
  */
 public class RouteGuardFilter extends HttpFilter {
   private final transient Authorities authorities;
@@ -118,7 +120,8 @@ public class RouteGuardFilter extends HttpFilter {
           });
     } catch (IOException | ServletException | RuntimeException e) {
       if (isRefusal(e) && !res.isCommitted()) {
-        // A bean's or service's own check refused (the second and third layers): a 403, never the error page.
+        // A bean's or service's own check refused (the second and third layers): a 403, never the
+        // error page.
         res.reset();
         res.sendError(HttpServletResponse.SC_FORBIDDEN);
         return;
@@ -139,13 +142,14 @@ public class RouteGuardFilter extends HttpFilter {
   }
 
   private static boolean isDirectoryOfAPage(String path) {
-    return !path.endsWith("/") && Routes.find(path + "/index.xhtml").filter(r -> !r.isPrefix()).isPresent();
+    return !path.endsWith("/")
+        && Routes.find(path + "/index.xhtml").filter(r -> !r.isPrefix()).isPresent();
   }
 
   /**
-   * The person signed in on this request's session as the directory has them now; empty when nobody is, or when
-   * the sign-in ended (CAS logout elsewhere, past its absolute lifetime). A person set inactive or removed gets the
-   * sign-in problem page here (the response is then committed).
+   * The person signed in on this request's session as the directory has them now; empty when nobody
+   * is, or when the sign-in ended (CAS logout elsewhere, past its absolute lifetime). A person set
+   * inactive or removed gets the sign-in problem page here (the response is then committed).
    */
   private Optional<SignedInUser> signedIn(HttpServletRequest req, HttpServletResponse res)
       throws IOException, ServletException {
@@ -186,16 +190,27 @@ public class RouteGuardFilter extends HttpFilter {
 
   private static void sendToSignIn(HttpServletRequest req, HttpServletResponse res, String path)
       throws IOException {
-    // Back to the address the person asked for (/account/, not the welcome page it dispatched to): the
-    // canonical-path filter has accepted the raw path, so it is the canonical spelling of the same page.
-    String asked = req.getRequestURI() == null ? path : req.getRequestURI().substring(req.getContextPath().length());
-    String self = (asked.isEmpty() ? path : asked) + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+    // Back to the address the person asked for (/account/, not the welcome page it dispatched to):
+    // the
+    // canonical-path filter has accepted the raw path, so it is the canonical spelling of the same
+    // page.
+    String asked =
+        req.getRequestURI() == null
+            ? path
+            : req.getRequestURI().substring(req.getContextPath().length());
+    String self =
+        (asked.isEmpty() ? path : asked)
+            + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
     if (isFacesAjax(req)) {
       res.setStatus(HttpServletResponse.SC_OK);
       res.setContentType("text/xml");
       res.setCharacterEncoding("UTF-8");
       res.setHeader("Cache-Control", "no-store");
-      String url = (req.getContextPath() + self).replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+      String url =
+          (req.getContextPath() + self)
+              .replace("&", "&amp;")
+              .replace("\"", "&quot;")
+              .replace("<", "&lt;");
       res.getWriter()
           .write(
               "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
@@ -205,6 +220,8 @@ public class RouteGuardFilter extends HttpFilter {
     }
     String target = "GET".equals(req.getMethod()) ? self : path;
     res.sendRedirect(
-        req.getContextPath() + "/login?target=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        req.getContextPath()
+            + "/login?target="
+            + URLEncoder.encode(target, StandardCharsets.UTF_8));
   }
 }

@@ -16,23 +16,30 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The route policy table: every path the application serves, who may reach it, and what may be posted to it. The
- * route guard ({@link RouteGuardFilter}) enforces it on the container's decoded path, and answers 404 for any path
- * not in it; {@code RouteMatrixIT} finds every view, servlet and REST resource of the packaged WAR and fails when
- * one has no line here, then checks each line as every role.
+ * The route policy table: every path the application serves, who may reach it, and what may be
+ * posted to it. The route guard ({@link RouteGuardFilter}) enforces it on the container's decoded
+ * path, and answers 404 for any path not in it; {@code RouteMatrixIT} finds every view, servlet and
+ * REST resource of the packaged WAR and fails when one has no line here, then checks each line as
+ * every role.
  *
- * <p>A line decides only who may reach the route. What a person may do with a particular object (their own leave
- * request, a form they own, a class they look after) is the application service's decision, and role-scoped pages
- * check their role again in their bean and service ({@code identity.application.Requires}).
+ * <p>A line decides only who may reach the route. What a person may do with a particular object
+ * (their own leave request, a form they own, a class they look after) is the application service's
+ * decision, and role-scoped pages check their role again in their bean and service ({@code
+ * identity.application.Requires}).
  *
- * <p>Adding a page: add its line here, in its context's block, with the narrowest access that works and every
- * action its POSTs can run.
+ * <p>Adding a page: add its line here, in its context's block, with the narrowest access that works
+ * and every action its POSTs can run.
  */
 public final class Routes {
   private Routes() {}
 
   private static Route view(String path, Access access, String what, String... actions) {
-    return new Route(path, access, actions.length == 0 ? Route.READ : Route.READ_WRITE, List.of(actions), path,
+    return new Route(
+        path,
+        access,
+        actions.length == 0 ? Route.READ : Route.READ_WRITE,
+        List.of(actions),
+        path,
         what);
   }
 
@@ -40,111 +47,268 @@ public final class Routes {
     return new Route(path, access, Route.READ, List.of(), path, what);
   }
 
-  private static Route endpoint(String path, Access access, Set<String> methods, String what, String... actions) {
+  private static Route endpoint(
+      String path, Access access, Set<String> methods, String what, String... actions) {
     return new Route(path, access, methods, List.of(actions), path.replace("*", ""), what);
   }
 
-  /** The whole table, grouped by context; the order is for readers (lookups take the most specific line). */
+  /**
+   * The whole table, grouped by context; the order is for readers (lookups take the most specific
+   * line).
+   */
   public static final List<Route> TABLE =
       List.of(
           // — sign-in and the public edge —
-          endpoint("/login", PUBLIC, Route.READ, "start sign-in: WeCom OAuth inside WeCom, else CAS"),
+          endpoint(
+              "/login", PUBLIC, Route.READ, "start sign-in: WeCom OAuth inside WeCom, else CAS"),
           endpoint("/login/cas", PUBLIC, Route.READ, "pac4j: redirect to the CAS login page"),
-          endpoint("/login/wecom", PUBLIC, Route.READ, "WeCom OAuth start (state bound to the session)"),
-          endpoint("/login/wecom/callback", PUBLIC, Route.READ, "WeCom OAuth callback: state and code checked"),
-          endpoint("/callback", PUBLIC, Route.READ_WRITE, "CAS callback (ticket validated) and back-channel logout",
+          endpoint(
+              "/login/wecom", PUBLIC, Route.READ, "WeCom OAuth start (state bound to the session)"),
+          endpoint(
+              "/login/wecom/callback",
+              PUBLIC,
+              Route.READ,
+              "WeCom OAuth callback: state and code checked"),
+          endpoint(
+              "/callback",
+              PUBLIC,
+              Route.READ_WRITE,
+              "CAS callback (ticket validated) and back-channel logout",
               "cas-logout"),
-          endpoint("/logout", PUBLIC, Route.READ_WRITE, "GET: a page with one button; POST: signs out", "logout"),
+          endpoint(
+              "/logout",
+              PUBLIC,
+              Route.READ_WRITE,
+              "GET: a page with one button; POST: signs out",
+              "logout"),
           read("/signed-out.xhtml", PUBLIC, "after sign-out"),
           read("/error.xhtml", PUBLIC, "the error page (reference id only)"),
-          endpoint("/resources/*", PUBLIC, Route.READ, "our assets (theme, scripts, icons, uploaded tile icons)")
+          endpoint(
+                  "/resources/*",
+                  PUBLIC,
+                  Route.READ,
+                  "our assets (theme, scripts, icons, uploaded tile icons)")
               .sample("/resources/workbench/theme.css"),
           endpoint("/jakarta.faces.resource/*", PUBLIC, Route.READ, "Faces and PrimeFaces assets")
               .sample("/jakarta.faces.resource/faces.js.xhtml?ln=jakarta.faces"),
           endpoint("/favicon.ico", PUBLIC, Route.READ, "browsers ask for it; nothing is there"),
-          endpoint("/health/ready", PUBLIC, Route.READ, "readiness for the load balancer: UP or DOWN, no details"),
-          endpoint("/WW_verify_*", PUBLIC, Route.READ, "WeCom's domain verification file (filter serves it)")
+          endpoint(
+              "/health/ready",
+              PUBLIC,
+              Route.READ,
+              "readiness for the load balancer: UP or DOWN, no details"),
+          endpoint(
+                  "/WW_verify_*",
+                  PUBLIC,
+                  Route.READ,
+                  "WeCom's domain verification file (filter serves it)")
               .sample("/WW_verify_abcdef.txt"),
-          endpoint("/wecom/callback", PUBLIC, Route.READ_WRITE,
-              "WeCom callback: signature and decryption checked, each message handled once", "wecom-callback"),
-          endpoint("/calendar/*", PUBLIC, Route.READ, "calendar feed: the token in the path is the credential")
+          endpoint(
+              "/wecom/callback",
+              PUBLIC,
+              Route.READ_WRITE,
+              "WeCom callback: signature and decryption checked, each message handled once",
+              "wecom-callback"),
+          endpoint(
+                  "/calendar/*",
+                  PUBLIC,
+                  Route.READ,
+                  "calendar feed: the token in the path is the credential")
               .sample("/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics"),
           // — the workbench home and one's own account —
           read("/", SIGNED_IN, "the workbench home (HomeServlet): tiles visible to the person"),
           read("/index.xhtml", SIGNED_IN, "the workbench home under its file name"),
           read("/account/index.xhtml", SIGNED_IN, "我的账号: one's own account and WeCom state"),
-          endpoint("/rest/wecom/jssdk/signature", SIGNED_IN, Route.READ, "JS-SDK signatures for pages of this site")
+          endpoint(
+                  "/rest/wecom/jssdk/signature",
+                  SIGNED_IN,
+                  Route.READ,
+                  "JS-SDK signatures for pages of this site")
               .sample("/rest/wecom/jssdk/signature?url=http%3A%2F%2Flocalhost%2F"),
           // — 查课表 timetable —
           read("/timetable/index.xhtml", SIGNED_IN, "today: the service shows one's own classes"),
-          read("/timetable/week.xhtml", SIGNED_IN, "a week: one's own, or a class one looks after (service)"),
-          read("/timetable/course.xhtml", SIGNED_IN, "a course meeting the person may see (service)")
+          read(
+              "/timetable/week.xhtml",
+              SIGNED_IN,
+              "a week: one's own, or a class one looks after (service)"),
+          read(
+                  "/timetable/course.xhtml",
+                  SIGNED_IN,
+                  "a course meeting the person may see (service)")
               .sample("/timetable/course.xhtml?id=1"),
-          view("/timetable/calendar.xhtml", SIGNED_IN, "one's own calendar subscription",
-              "calendarSubscription.turnOn", "calendarSubscription.turnOff", "calendarSubscription.reset"),
+          view(
+              "/timetable/calendar.xhtml",
+              SIGNED_IN,
+              "one's own calendar subscription",
+              "calendarSubscription.turnOn",
+              "calendarSubscription.turnOff",
+              "calendarSubscription.reset"),
           // — 学生请假 leave —
           read("/leave/index.xhtml", SIGNED_IN, "my requests (students), waiting for me (staff)"),
-          view("/leave/apply.xhtml", STUDENTS, "a student asks for leave (the service refuses staff)",
-              "leaveForm.check", "leaveForm.submit"),
-          view("/leave/request.xhtml", SIGNED_IN,
-              "one request: its student, its approvers, those who look after the class (service decides)",
-              "leaveDetail.approve", "leaveDetail.reject", "leaveDetail.withdraw", "leaveDetail.reportBack",
-              "leaveDetail.confirmReturn")
+          view(
+              "/leave/apply.xhtml",
+              STUDENTS,
+              "a student asks for leave (the service refuses staff)",
+              "leaveForm.check",
+              "leaveForm.submit"),
+          view(
+                  "/leave/request.xhtml",
+                  SIGNED_IN,
+                  "one request: its student, its approvers, those who look after the class (service decides)",
+                  "leaveDetail.approve",
+                  "leaveDetail.reject",
+                  "leaveDetail.withdraw",
+                  "leaveDetail.reportBack",
+                  "leaveDetail.confirmReturn")
               .sample("/leave/request.xhtml?id=1"),
-          read("/leave/attachment", SIGNED_IN, "an attachment of a request the person may see (service)")
+          read(
+                  "/leave/attachment",
+                  SIGNED_IN,
+                  "an attachment of a request the person may see (service)")
               .sample("/leave/attachment?id=1"),
-          view("/leave/approvals.xhtml", STAFF, "待我审批: steps waiting for this approver",
-              "approvals.approveOne", "approvals.approveTicked"),
-          read("/leave/classes.xhtml", Access.roles(Role.COUNSELLOR, Role.DEAN), "classes one looks after"),
-          read("/leave/export.xlsx", Access.roles(Role.COUNSELLOR, Role.DEAN), "their requests as XLSX"),
-          view("/leave/admin.xhtml", ADMIN, "routing rules, limits, types of leave",
-              "leaveAdmin.save", "leaveAdmin.addRule", "leaveAdmin.deleteRule", "leaveTypes.save"),
+          view(
+              "/leave/approvals.xhtml",
+              STAFF,
+              "待我审批: steps waiting for this approver",
+              "approvals.approveOne",
+              "approvals.approveTicked"),
+          read(
+              "/leave/classes.xhtml",
+              Access.roles(Role.COUNSELLOR, Role.DEAN),
+              "classes one looks after"),
+          read(
+              "/leave/export.xlsx",
+              Access.roles(Role.COUNSELLOR, Role.DEAN),
+              "their requests as XLSX"),
+          view(
+              "/leave/admin.xhtml",
+              ADMIN,
+              "routing rules, limits, types of leave",
+              "leaveAdmin.save",
+              "leaveAdmin.addRule",
+              "leaveAdmin.deleteRule",
+              "leaveTypes.save"),
           // — 收集表 forms —
-          view("/forms/index.xhtml", SIGNED_IN, "forms asking me; staff: my forms and 新建 (service: staff only)",
+          view(
+              "/forms/index.xhtml",
+              SIGNED_IN,
+              "forms asking me; staff: my forms and 新建 (service: staff only)",
               "formsHome.create"),
-          view("/forms/fill.xhtml", SIGNED_IN, "fill a form one is asked (service: audience only)",
-              "formFill.saveDraft", "formFill.saveDraftNow", "formFill.startEditing", "formFill.submit")
+          view(
+                  "/forms/fill.xhtml",
+                  SIGNED_IN,
+                  "fill a form one is asked (service: audience only)",
+                  "formFill.saveDraft",
+                  "formFill.saveDraftNow",
+                  "formFill.startEditing",
+                  "formFill.submit")
               .sample("/forms/fill.xhtml?id=1"),
-          view("/forms/edit.xhtml", STAFF, "build a form (service: owners and co-owners only)",
-              "formEdit.saveSettings", "formEdit.saveQuestion", "formEdit.delete", "formEdit.up", "formEdit.down",
-              "formEdit.addAudience", "formEdit.removeAudience", "formEdit.saveCoOwners", "formEdit.saveDeadline",
-              "formEdit.publish", "formEdit.close", "formEdit.archive", "formEdit.copy")
+          view(
+                  "/forms/edit.xhtml",
+                  STAFF,
+                  "build a form (service: owners and co-owners only)",
+                  "formEdit.saveSettings",
+                  "formEdit.saveQuestion",
+                  "formEdit.delete",
+                  "formEdit.up",
+                  "formEdit.down",
+                  "formEdit.addAudience",
+                  "formEdit.removeAudience",
+                  "formEdit.saveCoOwners",
+                  "formEdit.saveDeadline",
+                  "formEdit.publish",
+                  "formEdit.close",
+                  "formEdit.archive",
+                  "formEdit.copy")
               .sample("/forms/edit.xhtml?id=1"),
-          view("/forms/results.xhtml", STAFF, "results of a form (service: owners and co-owners only)",
-              "formResults.remind")
+          view(
+                  "/forms/results.xhtml",
+                  STAFF,
+                  "results of a form (service: owners and co-owners only)",
+                  "formResults.remind")
               .sample("/forms/results.xhtml?id=1"),
-          read("/forms/export.xlsx", STAFF, "answers as XLSX (service: owners only)").sample("/forms/export.xlsx?id=1"),
-          read("/forms/export.csv", STAFF, "answers as CSV (service: owners only)").sample("/forms/export.csv?id=1"),
-          read("/forms/file", SIGNED_IN, "an uploaded answer file (service: owners and the uploader)")
+          read("/forms/export.xlsx", STAFF, "answers as XLSX (service: owners only)")
+              .sample("/forms/export.xlsx?id=1"),
+          read("/forms/export.csv", STAFF, "answers as CSV (service: owners only)")
+              .sample("/forms/export.csv?id=1"),
+          read(
+                  "/forms/file",
+                  SIGNED_IN,
+                  "an uploaded answer file (service: owners and the uploader)")
               .sample("/forms/file?id=1"),
           // — admin: the directory, the timetable, the workbench, WeCom, the audit log —
-          view("/admin/directory/people.xhtml", ADMIN, "the directory, masked; who may publish 收集表 to anyone",
-              "permissionGrants.grant", "permissionGrants.revoke"),
-          view("/admin/directory/import.xhtml", ADMIN, "directory import: preview, confirm",
-              "directoryImport.previewUpload", "directoryImport.confirm", "directoryImport.reset"),
-          view("/admin/timetable/import.xhtml", ADMIN, "timetable import: preview, confirm",
-              "timetableImport.previewUpload", "timetableImport.confirm", "timetableImport.reset"),
+          view(
+              "/admin/directory/people.xhtml",
+              ADMIN,
+              "the directory, masked; who may publish 收集表 to anyone",
+              "permissionGrants.grant",
+              "permissionGrants.revoke"),
+          view(
+              "/admin/directory/import.xhtml",
+              ADMIN,
+              "directory import: preview, confirm",
+              "directoryImport.previewUpload",
+              "directoryImport.confirm",
+              "directoryImport.reset"),
+          view(
+              "/admin/timetable/import.xhtml",
+              ADMIN,
+              "timetable import: preview, confirm",
+              "timetableImport.previewUpload",
+              "timetableImport.confirm",
+              "timetableImport.reset"),
           endpoint("/admin/timetable/sample/*", ADMIN, Route.READ, "sample import files")
               .sample("/admin/timetable/sample/zhengfang.csv"),
-          view("/admin/workbench/tiles.xhtml", ADMIN, "tiles: add, edit, order, icons",
-              "tileAdmin.save", "tileAdmin.delete", "tileAdmin.moveUp", "tileAdmin.moveDown", "tileAdmin.uploadIcon"),
+          view(
+              "/admin/workbench/tiles.xhtml",
+              ADMIN,
+              "tiles: add, edit, order, icons",
+              "tileAdmin.save",
+              "tileAdmin.delete",
+              "tileAdmin.moveUp",
+              "tileAdmin.moveDown",
+              "tileAdmin.uploadIcon"),
           read("/admin/workbench/preview.xhtml", ADMIN, "the home page as another person sees it"),
-          view("/admin/workbench/transfer.xhtml", ADMIN, "import of a tiles file", "tileTransfer.preview",
+          view(
+              "/admin/workbench/transfer.xhtml",
+              ADMIN,
+              "import of a tiles file",
+              "tileTransfer.preview",
               "tileTransfer.confirm"),
           read("/admin/workbench/tiles.json", ADMIN, "export of the tiles"),
           read("/admin/audit.xhtml", ADMIN, "the audit log"),
           read("/admin/audit.csv", ADMIN, "the audit log as CSV"),
-          view("/admin/wecom/contacts.xhtml", ADMIN, "contacts sync: dry run, confirm, full reconcile",
-              "contactsPage.dryRun", "contactsPage.confirm", "contactsPage.fullReconcile"),
-          view("/admin/wecom/contacts-report.xhtml", ADMIN, "who is not in WeCom, conflicts; re-sync one",
+          view(
+              "/admin/wecom/contacts.xhtml",
+              ADMIN,
+              "contacts sync: dry run, confirm, full reconcile",
+              "contactsPage.dryRun",
+              "contactsPage.confirm",
+              "contactsPage.fullReconcile"),
+          view(
+              "/admin/wecom/contacts-report.xhtml",
+              ADMIN,
+              "who is not in WeCom, conflicts; re-sync one",
               "contactsReport.resync"),
           read("/admin/wecom/contacts-report.csv", ADMIN, "the report as CSV"),
-          view("/admin/wecom/outbox.xhtml", ADMIN, "WeCom messages: failed ones retried",
-              "outboxPage.retrySelected", "outboxPage.retryAll"),
-          view("/admin/wecom/setup.xhtml", ADMIN, "what to paste into WeCom; the verification file",
+          view(
+              "/admin/wecom/outbox.xhtml",
+              ADMIN,
+              "WeCom messages: failed ones retried",
+              "outboxPage.retrySelected",
+              "outboxPage.retryAll"),
+          view(
+              "/admin/wecom/setup.xhtml",
+              ADMIN,
+              "what to paste into WeCom; the verification file",
               "wecomSetup.uploadFile"),
-          // — the in-container tests' runner, which only their Arquillian deployment holds (404 in production) —
-          endpoint("/ArquillianServletRunner*", DEV_ONLY, Route.READ_WRITE, "Arquillian's in-container test runner")
+          // — the in-container tests' runner, which only their Arquillian deployment holds (404 in
+          // production) —
+          endpoint(
+                  "/ArquillianServletRunner*",
+                  DEV_ONLY,
+                  Route.READ_WRITE,
+                  "Arquillian's in-container test runner")
               .sample("/ArquillianServletRunnerEE9"));
 
   private static final Map<String, Route> EXACT = new HashMap<>();
@@ -163,7 +327,10 @@ public final class Routes {
             .toList();
   }
 
-  /** The line for {@code path} (decoded, canonical): the exact one, else the longest prefix; empty if none. */
+  /**
+   * The line for {@code path} (decoded, canonical): the exact one, else the longest prefix; empty
+   * if none.
+   */
   public static Optional<Route> find(String path) {
     Route exact = EXACT.get(path);
     if (exact != null) {

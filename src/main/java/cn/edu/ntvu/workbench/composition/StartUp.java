@@ -8,10 +8,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * What runs once Flyway has migrated the schema ({@link SchemaReady}), in this order and in one place, so that a
- * reader finds the app's start-up here rather than in observers spread over the contexts: the settings checked at
- * start (a wrong value stops start-up naming its key), then the background senders. The scheduled jobs (overdue
- * leave, closing 收集表, the contacts runner, upload cleanup) are container timers declared where they work.
+ * What runs once Flyway has migrated the schema ({@link SchemaReady}), in this order and in one
+ * place, so that a reader finds the app's start-up here rather than in observers spread over the
+ * contexts: the settings checked at start (a wrong value stops start-up naming its key), then the
+ * background senders. The scheduled jobs (overdue leave, closing 收集表, the contacts runner, upload
+ * cleanup) are container timers declared where they work.
  */
 @ApplicationScoped
 public class StartUp {

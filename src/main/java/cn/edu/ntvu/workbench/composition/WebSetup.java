@@ -1,13 +1,13 @@
 package cn.edu.ntvu.workbench.composition;
 
 import cn.edu.ntvu.workbench.identity.application.Authorities;
-import cn.edu.ntvu.workbench.platform.security.Callers;
 import cn.edu.ntvu.workbench.identity.application.CasLogouts;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CasCallbackGuard;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CasLogoutRequestFilter;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CasSignIn;
 import cn.edu.ntvu.workbench.identity.interfaces.web.SignInSupport;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.platform.security.Callers;
 import cn.edu.ntvu.workbench.platform.web.EncodingFilter;
 import cn.edu.ntvu.workbench.platform.web.InnerPageFilter;
 import cn.edu.ntvu.workbench.platform.web.PayaraEndpointsFilter;
@@ -35,12 +35,13 @@ import org.pac4j.jee.filter.CallbackFilter;
 import org.pac4j.jee.filter.SecurityFilter;
 
 /**
- * Registers the filters in code, in a fixed order (annotations give no order). Before all of them runs the
- * canonical-path filter declared in web.xml, which refuses every request whose raw path is not already in the form
- * the container decodes it to. Then: encoding and headers, asset caching, the route guard (the
- * policy table, sign-in, fresh roles), the admin guard on {@code /admin/*}, WeCom's verification files, pac4j for
- * CAS, the tile guard and, for uploads, the upload-size answer. No filter is registered by annotation: this is the
- * whole chain. Also applies the session settings.
+ * Registers the filters in code, in a fixed order (annotations give no order). Before all of them
+ * runs the canonical-path filter declared in web.xml, which refuses every request whose raw path is
+ * not already in the form the container decodes it to. Then: encoding and headers, asset caching,
+ * the route guard (the policy table, sign-in, fresh roles), the admin guard on {@code /admin/*},
+ * WeCom's verification files, pac4j for CAS, the tile guard and, for uploads, the upload-size
+ * answer. No filter is registered by annotation: this is the whole chain. Also applies the session
+ * settings.
  */
 @WebListener
 public class WebSetup implements ServletContextListener {
@@ -78,26 +79,42 @@ public class WebSetup implements ServletContextListener {
         "/WEB-INF/*");
     add(ctx, "staticCache", new StaticCacheFilter(), "/resources/*");
     add(ctx, "payaraEndpoints", new PayaraEndpointsFilter(), PayaraEndpointsFilter.PATHS);
-    // Before every filter that answers by itself (pac4j, the verification files): what the table refuses never
+    // Before every filter that answers by itself (pac4j, the verification files): what the table
+    // refuses never
     // reaches them.
     add(
         ctx,
         "routeGuard",
         new RouteGuardFilter(
-            authorities, casLogouts, callers, support, clock, settings.isDevMode(), settings.sessionMax()),
+            authorities,
+            casLogouts,
+            callers,
+            support,
+            clock,
+            settings.isDevMode(),
+            settings.sessionMax()),
         "/*");
     add(ctx, "adminGuard", new AdminGuardFilter(), "/admin/*");
     add(ctx, "verificationFiles", new VerificationFileFilter(verificationFiles), "/*");
     Config config = CasSignIn.buildConfig(settings, casLogouts);
     // Only isAuthenticated: pac4j's default csrfCheck would refuse every Faces POST (cas-notes.md).
-    add(ctx, "casSecurity", new SecurityFilter(config, CasSignIn.CLIENT_NAME, "isAuthenticated"), "/login/cas");
+    add(
+        ctx,
+        "casSecurity",
+        new SecurityFilter(config, CasSignIn.CLIENT_NAME, "isAuthenticated"),
+        "/login/cas");
     CallbackFilter callback = new CallbackFilter(config);
     callback.setDefaultClient(CasSignIn.CLIENT_NAME);
     callback.setRenewSession(true);
-    add(ctx, "casLogoutRequest", new CasLogoutRequestFilter(casLogouts, config.getSessionLogoutHandler()), "/callback");
+    add(
+        ctx,
+        "casLogoutRequest",
+        new CasLogoutRequestFilter(casLogouts, config.getSessionLogoutHandler()),
+        "/callback");
     add(ctx, "casCallbackGuard", new CasCallbackGuard(support), "/callback");
     add(ctx, "casCallback", callback, "/callback");
-    // Internal tiles' pages only for the people their tile is visible to; a person's own change refreshes their badges.
+    // Internal tiles' pages only for the people their tile is visible to; a person's own change
+    // refreshes their badges.
     add(ctx, "tileAccess", new TileAccessFilter(tiles, badges), "/*");
     add(ctx, "uploadLimit", new UploadLimitFilter(), "/*");
   }

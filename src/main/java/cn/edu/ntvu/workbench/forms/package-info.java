@@ -1,2 +1,5 @@
-/** 收集表 forms: staff build a form, send it to an audience, follow who filled it, remind the others, export. */
+/**
+ * 收集表 forms: staff build a form, send it to an audience, follow who filled it, remind the others,
+ * export.
+ */
 package cn.edu.ntvu.workbench.forms;

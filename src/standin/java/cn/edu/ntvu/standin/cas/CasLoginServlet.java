@@ -15,9 +15,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code /cas/login?service=…}: the demo people and the "try this" steps; choosing one (or typing any account)
- * redirects to {@code service?ticket=ST-…} (or {@code &ticket=} when the service has a query), as CAS does after a
- * successful login. A service not on the app's public base URL gets CAS's 403 "not authorized".
+ * {@code /cas/login?service=…}: the demo people and the "try this" steps; choosing one (or typing
+ * any account) redirects to {@code service?ticket=ST-…} (or {@code &ticket=} when the service has a
+ * query), as CAS does after a successful login. A service not on the app's public base URL gets
+ * CAS's 403 "not authorized".
  */
 @WebServlet("/cas/login")
 public class CasLoginServlet extends HttpServlet {
@@ -39,8 +40,9 @@ public class CasLoginServlet extends HttpServlet {
       show(req, res, null);
       return;
     }
-    String account = CastHtml.typedAccount(req.getParameter("as") != null ? req.getParameter("as")
-        : req.getParameter("account"));
+    String account =
+        CastHtml.typedAccount(
+            req.getParameter("as") != null ? req.getParameter("as") : req.getParameter("account"));
     if (account == null) {
       show(req, res, Pages.of(req).text("cast.accountMissing"));
       return;
@@ -56,30 +58,41 @@ public class CasLoginServlet extends HttpServlet {
     res.setHeader("Cache-Control", "no-store");
     if (service == null || service.isBlank()) {
       Pages page = Pages.of(req);
-      page.begin(page.text("cas.title")).raw("<p class=\"wb-card\" id=\"signed-in\">").escaped(page.text("cas.noService"))
+      page.begin(page.text("cas.title"))
+          .raw("<p class=\"wb-card\" id=\"signed-in\">")
+          .escaped(page.text("cas.noService"))
           .raw("</p>");
       page.send(res, 200);
       return;
     }
     String ticket = tickets.issue(service, account, tgc);
-    res.sendRedirect(service + (service.contains("?") ? "&" : "?") + "ticket="
-        + URLEncoder.encode(ticket, StandardCharsets.UTF_8));
+    res.sendRedirect(
+        service
+            + (service.contains("?") ? "&" : "?")
+            + "ticket="
+            + URLEncoder.encode(ticket, StandardCharsets.UTF_8));
   }
 
-  private void show(HttpServletRequest req, HttpServletResponse res, String accountProblem) throws IOException {
+  private void show(HttpServletRequest req, HttpServletResponse res, String accountProblem)
+      throws IOException {
     Pages page = Pages.of(req);
     page.begin(page.text("cas.title"));
     String service = req.getParameter("service");
     if (service != null && !service.isBlank() && !tickets.allowed(service)) {
-      page.raw("<p class=\"wb-error\" id=\"not-authorized\">").escaped(page.text("cas.notAuthorized", service))
+      page.raw("<p class=\"wb-error\" id=\"not-authorized\">")
+          .escaped(page.text("cas.notAuthorized", service))
           .raw("</p>");
       page.send(res, 403);
       return;
     }
     Cast cast = Cast.of(school.school());
-    page.raw("<p class=\"wb-muted\">").escaped(page.text("cas.intro")).raw("</p>")
-        .raw("<form method=\"post\" id=\"cas\" class=\"wb-card\" action=\"").raw(page.contextPath())
-        .raw("/cas/login\"><input type=\"hidden\" name=\"service\" value=\"").escaped(service == null ? "" : service)
+    page.raw("<p class=\"wb-muted\">")
+        .escaped(page.text("cas.intro"))
+        .raw("</p>")
+        .raw("<form method=\"post\" id=\"cas\" class=\"wb-card\" action=\"")
+        .raw(page.contextPath())
+        .raw("/cas/login\"><input type=\"hidden\" name=\"service\" value=\"")
+        .escaped(service == null ? "" : service)
         .raw("\"/>");
     CastHtml.choices(page, cast, page.text("cas.submit"), accountProblem);
     page.raw("</form>");

@@ -19,17 +19,21 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * {@code /cas/logout?service=…}: single logout as CAS does it with back-channel logout — a {@code logoutRequest}
- * (SAML {@code LogoutRequest} naming the account and the ticket as {@code SessionIndex}) POSTed to the service of every
- * ticket this browser got, one after the other, before the answer; then the browser's cookie is cleared and it goes
- * to {@code service} when the app registered it, else a page says it is signed out.
+ * {@code /cas/logout?service=…}: single logout as CAS does it with back-channel logout — a {@code
+ * logoutRequest} (SAML {@code LogoutRequest} naming the account and the ticket as {@code
+ * SessionIndex}) POSTed to the service of every ticket this browser got, one after the other,
+ * before the answer; then the browser's cookie is cleared and it goes to {@code service} when the
+ * app registered it, else a page says it is signed out.
  */
 @WebServlet("/cas/logout")
 public class CasLogoutServlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(CasLogoutServlet.class.getName());
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   @Inject CasTickets tickets;
 
@@ -52,25 +56,36 @@ public class CasLogoutServlet extends HttpServlet {
       return;
     }
     Pages page = Pages.of(req);
-    page.begin(page.text("cas.title")).raw("<p class=\"wb-card\" id=\"signed-out\">").escaped(page.text("cas.signedOut"))
+    page.begin(page.text("cas.title"))
+        .raw("<p class=\"wb-card\" id=\"signed-out\">")
+        .escaped(page.text("cas.signedOut"))
         .raw("</p>");
     page.send(res, 200);
   }
 
   private static void backChannel(CasTickets.Logout t) {
-    String request = "<samlp:LogoutRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""
-        + " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"LR-" + CasTickets.random(12)
-        + "\" Version=\"2.0\" IssueInstant=\"" + Instant.now() + "\"><saml:NameID>" + Pages.esc(t.account())
-        + "</saml:NameID><samlp:SessionIndex>" + t.ticket() + "</samlp:SessionIndex></samlp:LogoutRequest>";
+    String request =
+        "<samlp:LogoutRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""
+            + " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"LR-"
+            + CasTickets.random(12)
+            + "\" Version=\"2.0\" IssueInstant=\""
+            + Instant.now()
+            + "\"><saml:NameID>"
+            + Pages.esc(t.account())
+            + "</saml:NameID><samlp:SessionIndex>"
+            + t.ticket()
+            + "</samlp:SessionIndex></samlp:LogoutRequest>";
     try {
-      HttpResponse<Void> answer = HTTP.send(
-          HttpRequest.newBuilder(URI.create(t.service()))
-              .timeout(Duration.ofSeconds(10))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(
-                  "logoutRequest=" + URLEncoder.encode(request, StandardCharsets.UTF_8)))
-              .build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> answer =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(t.service()))
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "logoutRequest=" + URLEncoder.encode(request, StandardCharsets.UTF_8)))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
       LOG.fine(() -> "back-channel logout of " + t.ticket() + ": " + answer.statusCode());
     } catch (IOException | IllegalArgumentException e) {
       LOG.info(() -> "back-channel logout of " + t.ticket() + " not delivered: " + e.getMessage());

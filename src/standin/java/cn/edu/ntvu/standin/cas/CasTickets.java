@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Service tickets in table {@code cas_ticket}: issued to one service for one account, redeemed once within {@link
- * #LIFETIME}, remembered under the browser's cookie so that a logout can name them. In the database, so that every
- * server of a cluster validates what another issued.
+ * Service tickets in table {@code cas_ticket}: issued to one service for one account, redeemed once
+ * within {@link #LIFETIME}, remembered under the browser's cookie so that a logout can name them.
+ * In the database, so that every server of a cluster validates what another issued.
  */
 @ApplicationScoped
 public class CasTickets {
@@ -32,7 +32,10 @@ public class CasTickets {
     /** The ticket is good: the account it was issued for. */
     record Valid(String account) implements Validation {}
 
-    /** CAS's failure code ({@code INVALID_TICKET}, {@code INVALID_SERVICE}, {@code INVALID_REQUEST}) and why. */
+    /**
+     * CAS's failure code ({@code INVALID_TICKET}, {@code INVALID_SERVICE}, {@code INVALID_REQUEST})
+     * and why.
+     */
     record Invalid(String code, String reason) implements Validation {}
   }
 
@@ -42,13 +45,22 @@ public class CasTickets {
   /** Whether the app registered this service: it must be on the app's public base URL. */
   public boolean allowed(String service) {
     String base = settings.appBaseUrl();
-    return service != null && (service.equals(base) || service.startsWith(base + "/") || service.startsWith(base + "?"));
+    return service != null
+        && (service.equals(base)
+            || service.startsWith(base + "/")
+            || service.startsWith(base + "?"));
   }
 
   public String issue(String service, String account, String tgc) {
     String ticket = "ST-" + random(24);
-    db.sql().update("INSERT INTO cas_ticket (ticket, service, account, tgc, issued_at) VALUES (?, ?, ?, ?, ?)",
-        ticket, service, account, tgc, Timestamp.from(Instant.now()));
+    db.sql()
+        .update(
+            "INSERT INTO cas_ticket (ticket, service, account, tgc, issued_at) VALUES (?, ?, ?, ?, ?)",
+            ticket,
+            service,
+            account,
+            tgc,
+            Timestamp.from(Instant.now()));
     return ticket;
   }
 
@@ -57,23 +69,38 @@ public class CasTickets {
     if (ticket == null || ticket.isBlank() || service == null || service.isBlank()) {
       return new Validation.Invalid("INVALID_REQUEST", "ticket and service are required");
     }
-    Optional<String[]> row = db.sql().one("SELECT service, account FROM cas_ticket WHERE ticket = ?",
-        rs -> new String[] {rs.getString(1), rs.getString(2)}, ticket);
-    int redeemed = db.sql().update("UPDATE cas_ticket SET used = TRUE WHERE ticket = ? AND used = FALSE"
-        + " AND issued_at > ?", ticket, Timestamp.from(Instant.now().minus(LIFETIME)));
+    Optional<String[]> row =
+        db.sql()
+            .one(
+                "SELECT service, account FROM cas_ticket WHERE ticket = ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2)},
+                ticket);
+    int redeemed =
+        db.sql()
+            .update(
+                "UPDATE cas_ticket SET used = TRUE WHERE ticket = ? AND used = FALSE"
+                    + " AND issued_at > ?",
+                ticket,
+                Timestamp.from(Instant.now().minus(LIFETIME)));
     if (row.isEmpty() || redeemed != 1) {
       return new Validation.Invalid("INVALID_TICKET", "Ticket '" + ticket + "' not recognized");
     }
     if (!row.get()[0].equals(service)) {
-      return new Validation.Invalid("INVALID_SERVICE", "Ticket '" + ticket + "' does not match the service");
+      return new Validation.Invalid(
+          "INVALID_SERVICE", "Ticket '" + ticket + "' does not match the service");
     }
     return new Validation.Valid(row.get()[1]);
   }
 
   /** The tickets issued to a browser that were not logged out yet; marks them logged out. */
   List<Logout> endSession(String tgc) {
-    List<Logout> tickets = db.sql().list("SELECT ticket, service, account FROM cas_ticket WHERE tgc = ?"
-        + " AND logged_out = FALSE", rs -> new Logout(rs.getString(1), rs.getString(2), rs.getString(3)), tgc);
+    List<Logout> tickets =
+        db.sql()
+            .list(
+                "SELECT ticket, service, account FROM cas_ticket WHERE tgc = ?"
+                    + " AND logged_out = FALSE",
+                rs -> new Logout(rs.getString(1), rs.getString(2), rs.getString(3)),
+                tgc);
     db.sql().update("UPDATE cas_ticket SET logged_out = TRUE WHERE tgc = ?", tgc);
     return tickets;
   }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 4180 CSV, as the seed folder's files are written (UTF-8, a byte-order mark allowed, quoted cells with commas,
- * quotes or line breaks): each record as a map from the header's column names.
+ * RFC 4180 CSV, as the seed folder's files are written (UTF-8, a byte-order mark allowed, quoted
+ * cells with commas, quotes or line breaks): each record as a map from the header's column names.
  */
 final class Csv {
   private Csv() {}

@@ -9,11 +9,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The school as its seed files describe it: departments, classes and people with their roles. Roles follow the
- * app's directory import: a counsellor holds the role for the classes that name them (and only if some class does), a
- * dean for their own department, every other role school-wide.
+ * The school as its seed files describe it: departments, classes and people with their roles. Roles
+ * follow the app's directory import: a counsellor holds the role for the classes that name them
+ * (and only if some class does), a dean for their own department, every other role school-wide.
  */
-public record School(Map<String, Department> departments, Map<String, SchoolClass> classes,
+public record School(
+    Map<String, Department> departments,
+    Map<String, SchoolClass> classes,
     Map<String, Person> people) {
 
   /** The roles of the school's directory, in the app's order (its {@code Role} enum). */
@@ -30,7 +32,12 @@ public record School(Map<String, Department> departments, Map<String, SchoolClas
 
   public record SchoolClass(String code, String name, String deptCode, String counsellorAccount) {}
 
-  public record Person(String account, String name, boolean student, String deptCode, String classCode,
+  public record Person(
+      String account,
+      String name,
+      boolean student,
+      String deptCode,
+      String classCode,
       Set<Role> roles) {}
 
   private static final Pattern ROLE_SEPARATOR = Pattern.compile("[;；,，、]");
@@ -53,18 +60,25 @@ public record School(Map<String, Department> departments, Map<String, SchoolClas
     return roles;
   }
 
-  /** Whether the account is one of the school's people (compared without case, as WeCom compares userids). */
+  /**
+   * Whether the account is one of the school's people (compared without case, as WeCom compares
+   * userids).
+   */
   public boolean knows(String account) {
     return account != null && people.containsKey(account.toLowerCase(Locale.ROOT));
   }
 
   public Optional<Person> person(String account) {
-    return account == null ? Optional.empty() : Optional.ofNullable(people.get(account.toLowerCase(Locale.ROOT)));
+    return account == null
+        ? Optional.empty()
+        : Optional.ofNullable(people.get(account.toLowerCase(Locale.ROOT)));
   }
 
   /** The classes a person looks after as their counsellor, by code order. */
   public List<SchoolClass> counselledBy(String account) {
-    return classes.values().stream().filter(c -> account.equals(c.counsellorAccount()))
-        .sorted(java.util.Comparator.comparing(SchoolClass::code)).toList();
+    return classes.values().stream()
+        .filter(c -> account.equals(c.counsellorAccount()))
+        .sorted(java.util.Comparator.comparing(SchoolClass::code))
+        .toList();
   }
 }

@@ -16,9 +16,10 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Reads the school from the seed folder once, at first use (the files do not change while the servers run). Without
- * a seed folder, or without its people.csv, the school is empty: the sign-in screens then only offer typing an
- * account, and WeCom's members are only those the contacts sync created.
+ * Reads the school from the seed folder once, at first use (the files do not change while the
+ * servers run). Without a seed folder, or without its people.csv, the school is empty: the sign-in
+ * screens then only offer typing an account, and WeCom's members are only those the contacts sync
+ * created.
  */
 @ApplicationScoped
 public class SchoolPeople {
@@ -40,13 +41,20 @@ public class SchoolPeople {
   public static School read(Path folder) {
     Map<String, School.Department> departments = new LinkedHashMap<>();
     for (Map<String, String> r : rows(folder.resolve("departments.csv"))) {
-      departments.put(r.get("dept_code"),
-          new School.Department(r.get("dept_code"), r.get("dept_name"), blankToNull(r.get("parent_code"))));
+      departments.put(
+          r.get("dept_code"),
+          new School.Department(
+              r.get("dept_code"), r.get("dept_name"), blankToNull(r.get("parent_code"))));
     }
     Map<String, School.SchoolClass> classes = new LinkedHashMap<>();
     for (Map<String, String> r : rows(folder.resolve("classes.csv"))) {
-      classes.put(r.get("class_code"), new School.SchoolClass(r.get("class_code"), r.get("class_name"),
-          r.get("dept_code"), blankToNull(r.get("counsellor_account"))));
+      classes.put(
+          r.get("class_code"),
+          new School.SchoolClass(
+              r.get("class_code"),
+              r.get("class_name"),
+              r.get("dept_code"),
+              blankToNull(r.get("counsellor_account"))));
     }
     Map<String, School.Person> people = new LinkedHashMap<>();
     for (Map<String, String> r : rows(folder.resolve("people.csv"))) {
@@ -55,16 +63,24 @@ public class SchoolPeople {
         continue;
       }
       Set<School.Role> roles = School.parseRoles(r.get("roles"));
-      // As the app's import: the counsellor role is a grant per class that names the person, and nothing without one.
-      boolean counsels = classes.values().stream().anyMatch(c -> account.equals(c.counsellorAccount()));
+      // As the app's import: the counsellor role is a grant per class that names the person, and
+      // nothing without one.
+      boolean counsels =
+          classes.values().stream().anyMatch(c -> account.equals(c.counsellorAccount()));
       roles.remove(School.Role.COUNSELLOR);
       if (counsels) {
         roles.add(School.Role.COUNSELLOR);
       }
       boolean student = "student".equalsIgnoreCase(r.getOrDefault("kind", ""));
-      people.put(account.toLowerCase(Locale.ROOT), new School.Person(account, r.get("name"), student,
-          blankToNull(r.get("dept_code")), blankToNull(r.get("class_code")),
-          roles.isEmpty() ? EnumSet.noneOf(School.Role.class) : EnumSet.copyOf(roles)));
+      people.put(
+          account.toLowerCase(Locale.ROOT),
+          new School.Person(
+              account,
+              r.get("name"),
+              student,
+              blankToNull(r.get("dept_code")),
+              blankToNull(r.get("class_code")),
+              roles.isEmpty() ? EnumSet.noneOf(School.Role.class) : EnumSet.copyOf(roles)));
     }
     return new School(departments, classes, people);
   }

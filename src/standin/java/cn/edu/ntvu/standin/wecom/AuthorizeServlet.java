@@ -16,15 +16,18 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * WeCom's OAuth authorize screen (wecom-api-notes §1.1) at {@code /connect/oauth2/authorize}, the path of {@code
- * open.weixin.qq.com}: checks the request as WeCom would (appid = the corp, redirect_uri on the app's trusted domain,
- * response_type code, an snsapi scope, the state's charset) and lets the developer continue as a demo person, any
- * account, or a non-member; then redirects to {@code redirect_uri?code=CODE&state=STATE} with a single-use code, as
- * WeCom does. The request travels with the form, as WeCom's screen keeps it.
+ * WeCom's OAuth authorize screen (wecom-api-notes §1.1) at {@code /connect/oauth2/authorize}, the
+ * path of {@code open.weixin.qq.com}: checks the request as WeCom would (appid = the corp,
+ * redirect_uri on the app's trusted domain, response_type code, an snsapi scope, the state's
+ * charset) and lets the developer continue as a demo person, any account, or a non-member; then
+ * redirects to {@code redirect_uri?code=CODE&state=STATE} with a single-use code, as WeCom does.
+ * The request travels with the form, as WeCom's screen keeps it.
  */
 @WebServlet("/connect/oauth2/authorize")
 public class AuthorizeServlet extends HttpServlet {
-  private static final String[] FIELDS = {"appid", "redirect_uri", "response_type", "scope", "state", "agentid"};
+  private static final String[] FIELDS = {
+    "appid", "redirect_uri", "response_type", "scope", "state", "agentid"
+  };
 
   @Inject StandInSettings settings;
   @Inject StandInWeCom standIn;
@@ -56,32 +59,45 @@ public class AuthorizeServlet extends HttpServlet {
     String redirect = req.getParameter("redirect_uri");
     String state = req.getParameter("state");
     res.setHeader("Cache-Control", "no-store");
-    res.sendRedirect(redirect + (redirect.contains("?") ? "&" : "?") + "code="
-        + URLEncoder.encode(standIn.issueCode(userid), StandardCharsets.UTF_8) + "&state="
-        + URLEncoder.encode(state == null ? "" : state, StandardCharsets.UTF_8));
+    res.sendRedirect(
+        redirect
+            + (redirect.contains("?") ? "&" : "?")
+            + "code="
+            + URLEncoder.encode(standIn.issueCode(userid), StandardCharsets.UTF_8)
+            + "&state="
+            + URLEncoder.encode(state == null ? "" : state, StandardCharsets.UTF_8));
   }
 
-  private void show(HttpServletRequest req, HttpServletResponse res, String accountProblem) throws IOException {
+  private void show(HttpServletRequest req, HttpServletResponse res, String accountProblem)
+      throws IOException {
     Pages page = Pages.of(req);
     page.begin(page.text("wecom.title"));
     page.raw("<p class=\"wb-muted\">").escaped(page.text("wecom.intro")).raw("</p>");
     String problem = problem(req);
     if (problem != null) {
-      page.raw("<p class=\"wb-error\" id=\"authorize-problem\">").escaped(page.text("wecom.badRequest", problem))
+      page.raw("<p class=\"wb-error\" id=\"authorize-problem\">")
+          .escaped(page.text("wecom.badRequest", problem))
           .raw("</p>");
       page.send(res, 400);
       return;
     }
     Cast cast = Cast.of(school.school());
-    page.raw("<form method=\"post\" id=\"wecom\" class=\"wb-card\" action=\"").raw(page.contextPath())
+    page.raw("<form method=\"post\" id=\"wecom\" class=\"wb-card\" action=\"")
+        .raw(page.contextPath())
         .raw("/connect/oauth2/authorize\">");
     for (String f : FIELDS) {
       String v = req.getParameter(f);
-      page.raw("<input type=\"hidden\" name=\"").raw(f).raw("\" value=\"").escaped(v == null ? "" : v).raw("\"/>");
+      page.raw("<input type=\"hidden\" name=\"")
+          .raw(f)
+          .raw("\" value=\"")
+          .escaped(v == null ? "" : v)
+          .raw("\"/>");
     }
     CastHtml.choices(page, cast, page.text("wecom.continue"), accountProblem);
-    page.raw("<button type=\"submit\" id=\"non-member\" name=\"nonMember\" value=\"1\" class=\"wb-list-item\">")
-        .escaped(page.text("wecom.nonMember")).raw("</button></form>");
+    page.raw(
+            "<button type=\"submit\" id=\"non-member\" name=\"nonMember\" value=\"1\" class=\"wb-list-item\">")
+        .escaped(page.text("wecom.nonMember"))
+        .raw("</button></form>");
     CastHtml.tryThis(page, cast);
     page.send(res, accountProblem == null ? 200 : 400);
   }

@@ -15,19 +15,21 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * The test controls of the WeCom stand-in, over HTTP so that tests and benchmarks set its faults and state as they
- * would a real fake server's.
+ * The test controls of the WeCom stand-in, over HTTP so that tests and benchmarks set its faults
+ * and state as they would a real fake server's.
  *
  * <ul>
- *   <li>{@code POST /_control} with any of {@code {"failNext": {"path": "/cgi-bin/gettoken", "errcode": -1, "times":
- *       2, "errmsg": "…", "delayMs": 6000}}} ({@code errcode 0} with {@code delayMs} delays normal answers, for
- *       read-timeout tests), {@code {"failFor": {"path": "/cgi-bin/message/send", "errcode": -1, "httpStatus": 0,
- *       "ms": 5000}}} (an outage that ends by itself), {@code {"expireAllTokens": true}}, {@code {"reset": true}}
- *       (clears faults and counters), {@code {"issueCode": "20240100001"}} (a sign-in code as the authorize screen
- *       gives it; {@code null} for a non-member) and {@code {"ageMessages": {"touser": "10301", "seconds": 61}}} (a
- *       minute passes for that member's limits);
+ *   <li>{@code POST /_control} with any of {@code {"failNext": {"path": "/cgi-bin/gettoken",
+ *       "errcode": -1, "times": 2, "errmsg": "…", "delayMs": 6000}}} ({@code errcode 0} with {@code
+ *       delayMs} delays normal answers, for read-timeout tests), {@code {"failFor": {"path":
+ *       "/cgi-bin/message/send", "errcode": -1, "httpStatus": 0, "ms": 5000}}} (an outage that ends
+ *       by itself), {@code {"expireAllTokens": true}}, {@code {"reset": true}} (clears faults and
+ *       counters), {@code {"issueCode": "20240100001"}} (a sign-in code as the authorize screen
+ *       gives it; {@code null} for a non-member) and {@code {"ageMessages": {"touser": "10301",
+ *       "seconds": 61}}} (a minute passes for that member's limits);
  *   <li>{@code GET /_control/calls?path=/cgi-bin/gettoken} (without {@code path}: every counter);
- *   <li>{@code GET /_control/messages?touser=…&contains=…&limit=…}: the latest messages received, newest first;
+ *   <li>{@code GET /_control/messages?touser=…&contains=…&limit=…}: the latest messages received,
+ *       newest first;
  *   <li>{@code GET /_control/messages/summary}: how many were received, distinct, and per outcome.
  * </ul>
  */
@@ -58,7 +60,11 @@ public class ControlServlet extends HttpServlet {
         Http.badRequest(res, "failNext.path must look like /cgi-bin/gettoken");
         return;
       }
-      faults.failNext(path, fail.getInt("errcode", -1), fail.getString("errmsg", null), fail.getInt("times", 1),
+      faults.failNext(
+          path,
+          fail.getInt("errcode", -1),
+          fail.getString("errmsg", null),
+          fail.getInt("times", 1),
           Duration.ofMillis(fail.getInt("delayMs", 0)));
     }
     if (command.get("failFor") instanceof JsonObject outage) {
@@ -67,7 +73,10 @@ public class ControlServlet extends HttpServlet {
         Http.badRequest(res, "failFor.path must look like /cgi-bin/message/send");
         return;
       }
-      faults.failFor(path, outage.getInt("errcode", -1), outage.getInt("httpStatus", 0),
+      faults.failFor(
+          path,
+          outage.getInt("errcode", -1),
+          outage.getInt("httpStatus", 0),
           Duration.ofMillis(outage.getInt("ms", 0)));
     }
     if (command.getBoolean("expireAllTokens", false)) {
@@ -75,7 +84,9 @@ public class ControlServlet extends HttpServlet {
     }
     if (command.containsKey("issueCode")) {
       JsonValue who = command.get("issueCode");
-      done.add("code", standIn.issueCode(who instanceof jakarta.json.JsonString s ? s.getString() : null));
+      done.add(
+          "code",
+          standIn.issueCode(who instanceof jakarta.json.JsonString s ? s.getString() : null));
     }
     if (command.get("ageMessages") instanceof JsonObject age) {
       String touser = age.getString("touser", "");
@@ -122,16 +133,18 @@ public class ControlServlet extends HttpServlet {
       // the default
     }
     JsonArrayBuilder rows = StandInJson.array();
-    for (StandInMessage m : messages.latest(req.getParameter("touser"), req.getParameter("contains"), limit)) {
-      rows.add(StandInJson.object()
-          .add("id", m.id())
-          .add("receivedAt", m.receivedAt().toString())
-          .add("api", m.api())
-          .add("touser", m.touser())
-          .add("msgtype", m.msgtype())
-          .add("msgid", m.msgid())
-          .add("outcome", m.outcome())
-          .add("body", m.body()));
+    for (StandInMessage m :
+        messages.latest(req.getParameter("touser"), req.getParameter("contains"), limit)) {
+      rows.add(
+          StandInJson.object()
+              .add("id", m.id())
+              .add("receivedAt", m.receivedAt().toString())
+              .add("api", m.api())
+              .add("touser", m.touser())
+              .add("msgtype", m.msgtype())
+              .add("msgid", m.msgid())
+              .add("outcome", m.outcome())
+              .add("body", m.body()));
     }
     Http.json(res, StandInJson.object().add("messages", rows).build());
   }

@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fault injection and call counters for tests of the app's real client against the stand-in: "answer the
- * next two gettoken calls with -1", "how many gettoken calls happened". Kept in this server's
- * memory (see the package documentation); {@link #reset()} clears both.
+ * Fault injection and call counters for tests of the app's real client against the stand-in:
+ * "answer the next two gettoken calls with -1", "how many gettoken calls happened". Kept in this
+ * server's memory (see the package documentation); {@link #reset()} clears both.
  */
 @ApplicationScoped
 public class StandInFaults {
@@ -27,12 +27,16 @@ public class StandInFaults {
   record Fault(int errcode, String errmsg, int times, Duration delay) {}
 
   /**
-   * An outage: every call to a path is answered with {@code errcode} (or, if {@code httpStatus} is not 0, with that
-   * HTTP status and no JSON, as a proxy in front of WeCom would) until {@code until}; then the path recovers.
+   * An outage: every call to a path is answered with {@code errcode} (or, if {@code httpStatus} is
+   * not 0, with that HTTP status and no JSON, as a proxy in front of WeCom would) until {@code
+   * until}; then the path recovers.
    */
   record Outage(int errcode, String errmsg, int httpStatus, Instant until) {}
 
-  /** The HTTP status a caller should answer with instead of the JSON, set by {@link #failFor} with a status. */
+  /**
+   * The HTTP status a caller should answer with instead of the JSON, set by {@link #failFor} with a
+   * status.
+   */
   public static final String HTTP_STATUS = Http.HTTP_STATUS;
 
   private final ConcurrentMap<String, Outage> outages = new ConcurrentHashMap<>();
@@ -53,15 +57,19 @@ public class StandInFaults {
   }
 
   /**
-   * Fails every call to {@code path} for {@code duration} from now, then recovers by itself ("WeCom is down for a
-   * while"): with {@code errcode} (e.g. -1), or with HTTP {@code httpStatus} (e.g. 503) when that is not 0.
+   * Fails every call to {@code path} for {@code duration} from now, then recovers by itself ("WeCom
+   * is down for a while"): with {@code errcode} (e.g. -1), or with HTTP {@code httpStatus} (e.g.
+   * 503) when that is not 0.
    */
   public void failFor(String path, int errcode, int httpStatus, Duration duration) {
     if (duration.isZero() || duration.isNegative()) {
       outages.remove(path);
       return;
     }
-    outages.put(path, new Outage(errcode, StandInWeCom.errmsgOf(errcode), httpStatus, Instant.now().plus(duration)));
+    outages.put(
+        path,
+        new Outage(
+            errcode, StandInWeCom.errmsgOf(errcode), httpStatus, Instant.now().plus(duration)));
   }
 
   /**
@@ -76,7 +84,10 @@ public class StandInFaults {
         return Optional.of(
             outage.httpStatus() != 0
                 ? StandInJson.object().add(HTTP_STATUS, outage.httpStatus()).build()
-                : StandInJson.object().add("errcode", outage.errcode()).add("errmsg", outage.errmsg()).build());
+                : StandInJson.object()
+                    .add("errcode", outage.errcode())
+                    .add("errmsg", outage.errmsg())
+                    .build());
       }
       outages.remove(path, outage);
     }
@@ -98,10 +109,7 @@ public class StandInFaults {
       return Optional.empty();
     }
     return Optional.of(
-        StandInJson.object()
-            .add("errcode", fault.errcode())
-            .add("errmsg", fault.errmsg())
-            .build());
+        StandInJson.object().add("errcode", fault.errcode()).add("errmsg", fault.errmsg()).build());
   }
 
   /** How many calls this server answered for a path since the last reset. */

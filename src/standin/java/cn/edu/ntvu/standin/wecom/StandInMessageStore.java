@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where the stand-in keeps the messages it received and the response_codes it handed out, and who the corp's
- * members are; an interface so that the messaging rules are tested in memory.
+ * Where the stand-in keeps the messages it received and the response_codes it handed out, and who
+ * the corp's members are; an interface so that the messaging rules are tested in memory.
  */
 public interface StandInMessageStore {
 
@@ -23,18 +23,27 @@ public interface StandInMessageStore {
 
   void saveResponseCode(String code, String msgid, LocalDateTime at);
 
-  /** Marks an unused response_code issued after {@code issuedAfter} as used; false if unknown, used or expired. */
+  /**
+   * Marks an unused response_code issued after {@code issuedAfter} as used; false if unknown, used
+   * or expired.
+   */
   boolean redeemResponseCode(String code, LocalDateTime issuedAfter);
 
   /**
-   * The latest messages, newest first: for one member only (null = everyone), and only those whose body contains
-   * {@code contains} (null = all).
+   * The latest messages, newest first: for one member only (null = everyone), and only those whose
+   * body contains {@code contains} (null = all).
    */
   List<StandInMessage> latest(String touser, String contains, int limit);
 
-  /** Moves a member's received messages back in time (tests: "a minute passes" for the per-member limits). */
+  /**
+   * Moves a member's received messages back in time (tests: "a minute passes" for the per-member
+   * limits).
+   */
   int age(String touser, Duration by);
 
-  /** How many messages were received in all, and per outcome ({@code SEND} calls only; {@code distinct} pairs). */
+  /**
+   * How many messages were received in all, and per outcome ({@code SEND} calls only; {@code
+   * distinct} pairs).
+   */
   Map<String, Long> summary();
 }

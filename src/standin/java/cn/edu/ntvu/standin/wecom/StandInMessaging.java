@@ -34,20 +34,24 @@ import java.util.function.Supplier;
  * The stand-in's application messages, as wecom-api-notes §5 describes WeCom's:
  *
  * <ul>
- *   <li>{@code message/send}: access_token checked (41001/40014), agentid must be the app's (40056), touser split at
- *       '|' (at most 1000); userids not in the directory come back in {@code invaliduser}, lower-cased; if none is
- *       valid the call fails with 81013. The answer carries a msgid and, for button/vote/multiple interaction
- *       template cards, a single-use response_code.
- *   <li>duplicate check: with {@code enable_duplicate_check=1}, the same content to the same member within
- *       {@code duplicate_check_interval} (default 1800 s) is not delivered again; the call still answers ok.
- *   <li>per-member limits: a member who already got 30 messages in the last minute or 1000 in the last hour does not
- *       get this one; WeCom drops it silently (the call answers ok), and so does the stand-in (outcome DROPPED).
+ *   <li>{@code message/send}: access_token checked (41001/40014), agentid must be the app's
+ *       (40056), touser split at '|' (at most 1000); userids not in the directory come back in
+ *       {@code invaliduser}, lower-cased; if none is valid the call fails with 81013. The answer
+ *       carries a msgid and, for button/vote/multiple interaction template cards, a single-use
+ *       response_code.
+ *   <li>duplicate check: with {@code enable_duplicate_check=1}, the same content to the same member
+ *       within {@code duplicate_check_interval} (default 1800 s) is not delivered again; the call
+ *       still answers ok.
+ *   <li>per-member limits: a member who already got 30 messages in the last minute or 1000 in the
+ *       last hour does not get this one; WeCom drops it silently (the call answers ok), and so does
+ *       the stand-in (outcome DROPPED).
  *   <li>{@code update_template_card}: response_code required, once, within 72 h (§5.2).
  * </ul>
  *
- * Every received message is stored per recipient with its outcome, so that tests and the inbox page can see what
- * WeCom would have shown. Members are {@link StandInMessageStore#members}. The counting and storing for one member are
- * done under a lock of this server only (see the package documentation): tests that count must talk to one server.
+ * Every received message is stored per recipient with its outcome, so that tests and the inbox page
+ * can see what WeCom would have shown. Members are {@link StandInMessageStore#members}. The
+ * counting and storing for one member are done under a lock of this server only (see the package
+ * documentation): tests that count must talk to one server.
  */
 @ApplicationScoped
 public class StandInMessaging {
@@ -58,9 +62,17 @@ public class StandInMessaging {
   static final int DEFAULT_DUPLICATE_INTERVAL = 1800;
   static final int MAX_DUPLICATE_INTERVAL = 4 * 3600;
   static final Duration RESPONSE_CODE_LIFETIME = Duration.ofHours(72);
-  private static final Set<String> INTERACTIVE = Set.of("button_interaction", "vote_interaction", "multiple_interaction");
+  private static final Set<String> INTERACTIVE =
+      Set.of("button_interaction", "vote_interaction", "multiple_interaction");
   private static final Set<String> ADDRESSING =
-      Set.of("touser", "toparty", "totag", "agentid", "enable_duplicate_check", "duplicate_check_interval", "safe",
+      Set.of(
+          "touser",
+          "toparty",
+          "totag",
+          "agentid",
+          "enable_duplicate_check",
+          "duplicate_check_interval",
+          "safe",
           "enable_id_trans");
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -69,8 +81,13 @@ public class StandInMessaging {
   private Predicate<String> validToken;
   private StandInFaults faults;
   private StandInMessageStore store;
-  /** WeCom's own time, not the app's school clock: the limits and the duplicate check run on real time. */
+
+  /**
+   * WeCom's own time, not the app's school clock: the limits and the duplicate check run on real
+   * time.
+   */
   private Clock clock;
+
   private Supplier<String> agentId;
 
   protected StandInMessaging() {
@@ -79,7 +96,11 @@ public class StandInMessaging {
     }
   }
 
-  StandInMessaging(Predicate<String> validToken, StandInFaults faults, StandInMessageStore store, Clock clock,
+  StandInMessaging(
+      Predicate<String> validToken,
+      StandInFaults faults,
+      StandInMessageStore store,
+      Clock clock,
       Supplier<String> agentId) {
     this();
     this.validToken = validToken;
@@ -90,7 +111,11 @@ public class StandInMessaging {
   }
 
   @Inject
-  void wire(StandInWeCom standIn, StandInFaults faults, StandInMessageStore store, StandInSettings settings) {
+  void wire(
+      StandInWeCom standIn,
+      StandInFaults faults,
+      StandInMessageStore store,
+      StandInSettings settings) {
     this.validToken = standIn::isValidToken;
     this.faults = faults;
     this.store = store;
@@ -112,8 +137,13 @@ public class StandInMessaging {
     if (msgtype.isBlank() || !(body.get(msgtype) instanceof JsonObject)) {
       return error(40008, "invalid message type");
     }
-    List<String> requested = Arrays.stream(body.getString("touser", "").split("\\|"))
-        .map(String::strip).filter(u -> !u.isEmpty()).map(u -> u.toLowerCase(Locale.ROOT)).distinct().toList();
+    List<String> requested =
+        Arrays.stream(body.getString("touser", "").split("\\|"))
+            .map(String::strip)
+            .filter(u -> !u.isEmpty())
+            .map(u -> u.toLowerCase(Locale.ROOT))
+            .distinct()
+            .toList();
     if (requested.size() > 1000) {
       return error(40031, "invalid user list: more than 1000");
     }
@@ -123,9 +153,12 @@ public class StandInMessaging {
     if (valid.isEmpty()) {
       return error(81013, "user & party & tag all invalid");
     }
-    boolean duplicateCheck = body.get("enable_duplicate_check") instanceof JsonNumber n && n.intValue() == 1;
-    int interval = body.get("duplicate_check_interval") instanceof JsonNumber n
-        ? Math.min(Math.max(n.intValue(), 1), MAX_DUPLICATE_INTERVAL) : DEFAULT_DUPLICATE_INTERVAL;
+    boolean duplicateCheck =
+        body.get("enable_duplicate_check") instanceof JsonNumber n && n.intValue() == 1;
+    int interval =
+        body.get("duplicate_check_interval") instanceof JsonNumber n
+            ? Math.min(Math.max(n.intValue(), 1), MAX_DUPLICATE_INTERVAL)
+            : DEFAULT_DUPLICATE_INTERVAL;
     String content = content(body);
     String hash = sha256(content);
     String msgid = randomValue(24);
@@ -136,26 +169,34 @@ public class StandInMessaging {
       for (String user : valid) {
         int lookBack = Math.max(3600, duplicateCheck ? interval : 0);
         List<StandInMessage> recent = store.deliveredSince(user, now.minusSeconds(lookBack));
-        List<StandInMessage> lastHour = recent.stream().filter(m -> m.receivedAt().isAfter(now.minusHours(1))).toList();
+        List<StandInMessage> lastHour =
+            recent.stream().filter(m -> m.receivedAt().isAfter(now.minusHours(1))).toList();
         String outcome = StandInMessage.DELIVERED;
-        if (duplicateCheck && recent.stream().anyMatch(
-            m -> m.contentHash().equals(hash) && m.receivedAt().isAfter(now.minusSeconds(interval)))) {
+        if (duplicateCheck
+            && recent.stream()
+                .anyMatch(
+                    m ->
+                        m.contentHash().equals(hash)
+                            && m.receivedAt().isAfter(now.minusSeconds(interval)))) {
           outcome = StandInMessage.DUPLICATE;
         } else if (lastHour.size() >= PER_HOUR
-            || lastHour.stream().filter(m -> m.receivedAt().isAfter(now.minusMinutes(1))).count() >= PER_MINUTE) {
+            || lastHour.stream().filter(m -> m.receivedAt().isAfter(now.minusMinutes(1))).count()
+                >= PER_MINUTE) {
           outcome = StandInMessage.DROPPED;
         }
-        received.add(new StandInMessage(0, now, "SEND", user, msgtype, hash, content, msgid, outcome));
+        received.add(
+            new StandInMessage(0, now, "SEND", user, msgtype, hash, content, msgid, outcome));
       }
       store.save(received);
     } finally {
       held.forEach(ReentrantLock::unlock);
     }
-    JsonObjectBuilder answer = StandInJson.object()
-        .add("errcode", 0)
-        .add("errmsg", "ok")
-        .add("invaliduser", String.join("|", invalid))
-        .add("msgid", msgid);
+    JsonObjectBuilder answer =
+        StandInJson.object()
+            .add("errcode", 0)
+            .add("errmsg", "ok")
+            .add("invaliduser", String.join("|", invalid))
+            .add("msgid", msgid);
     if ("template_card".equals(msgtype)
         && body.getJsonObject("template_card").get("card_type") instanceof JsonString type
         && INTERACTIVE.contains(type.getString())) {
@@ -180,7 +221,8 @@ public class StandInMessaging {
     if (code.isBlank()) {
       return error(40058, "response_code missing");
     }
-    if (!(body.get("button") instanceof JsonObject) && !(body.get("template_card") instanceof JsonObject)) {
+    if (!(body.get("button") instanceof JsonObject)
+        && !(body.get("template_card") instanceof JsonObject)) {
       return error(40058, "button or template_card missing");
     }
     List<String> requested = new ArrayList<>();
@@ -200,19 +242,33 @@ public class StandInMessaging {
     }
     LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
     if (!store.redeemResponseCode(code, now.minus(RESPONSE_CODE_LIFETIME))) {
-      // The stand-in's choice of errcode for a used, expired or unknown response_code (the notes do not name one).
+      // The stand-in's choice of errcode for a used, expired or unknown response_code (the notes do
+      // not name one).
       return error(40058, "invalid response_code: used, expired or unknown");
     }
     String content = content(body);
     List<StandInMessage> updated = new ArrayList<>();
     for (String user : valid) {
-      updated.add(new StandInMessage(0, now, "UPDATE_CARD", user, "update_template_card", sha256(content), content,
-          "", StandInMessage.UPDATED));
+      updated.add(
+          new StandInMessage(
+              0,
+              now,
+              "UPDATE_CARD",
+              user,
+              "update_template_card",
+              sha256(content),
+              content,
+              "",
+              StandInMessage.UPDATED));
     }
     store.save(updated);
     JsonArrayBuilder invalidUsers = StandInJson.array();
     invalid.forEach(invalidUsers::add);
-    return StandInJson.object().add("errcode", 0).add("errmsg", "ok").add("invaliduser", invalidUsers).build();
+    return StandInJson.object()
+        .add("errcode", 0)
+        .add("errmsg", "ok")
+        .add("invaliduser", invalidUsers)
+        .build();
   }
 
   /** Token and agentid checks common to both calls; null if they pass. */
@@ -224,21 +280,26 @@ public class StandInMessaging {
       return error(40014, "invalid access_token");
     }
     JsonValue id = body.get("agentid");
-    String agent = id instanceof JsonNumber n ? n.toString() : id instanceof JsonString s ? s.getString() : "";
+    String agent =
+        id instanceof JsonNumber n ? n.toString() : id instanceof JsonString s ? s.getString() : "";
     if (!agent.equals(agentId.get())) {
       return error(40056, "invalid agentid");
     }
     return null;
   }
 
-  /** What the duplicate check compares: the message without its addressing, in the order the sender wrote it. */
+  /**
+   * What the duplicate check compares: the message without its addressing, in the order the sender
+   * wrote it.
+   */
   static String content(JsonObject body) {
     JsonObjectBuilder content = StandInJson.object();
-    body.forEach((key, value) -> {
-      if (!ADDRESSING.contains(key) && !"userids".equals(key)) {
-        content.add(key, value);
-      }
-    });
+    body.forEach(
+        (key, value) -> {
+          if (!ADDRESSING.contains(key) && !"userids".equals(key)) {
+            content.add(key, value);
+          }
+        });
     return content.build().toString();
   }
 
@@ -257,8 +318,9 @@ public class StandInMessaging {
 
   static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -273,5 +335,4 @@ public class StandInMessaging {
     RANDOM.nextBytes(b);
     return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
-
 }

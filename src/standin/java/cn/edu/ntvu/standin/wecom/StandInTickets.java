@@ -9,9 +9,10 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The JS-SDK tickets (wecom-api-notes §2.2): {@code get_jsapi_ticket} (corp) and {@code ticket/get?type=agent_config}
- * (agent), each answering a fresh random ticket valid 7200 s for a valid access_token, with WeCom's error codes
- * otherwise. Calls are counted by {@link StandInFaults} like the other APIs.
+ * The JS-SDK tickets (wecom-api-notes §2.2): {@code get_jsapi_ticket} (corp) and {@code
+ * ticket/get?type=agent_config} (agent), each answering a fresh random ticket valid 7200 s for a
+ * valid access_token, with WeCom's error codes otherwise. Calls are counted by {@link
+ * StandInFaults} like the other APIs.
  */
 @ApplicationScoped
 public class StandInTickets {

@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Tokens and OAuth codes, separate from HTTP so that they are tested without a container. Each method returns exactly
- * the JSON WeCom would (wecom-api-notes §1.2, §2.4). A token is for the workbench agent's secret or for the
- * contacts-sync secret (§6.3): only the latter may call the contacts API.
+ * Tokens and OAuth codes, separate from HTTP so that they are tested without a container. Each
+ * method returns exactly the JSON WeCom would (wecom-api-notes §1.2, §2.4). A token is for the
+ * workbench agent's secret or for the contacts-sync secret (§6.3): only the latter may call the
+ * contacts API.
  */
 @ApplicationScoped
 public class StandInWeCom {
@@ -52,8 +53,13 @@ public class StandInWeCom {
 
   protected StandInWeCom() {}
 
-  StandInWeCom(StandInGrants grants, StandInFaults faults, Clock clock, Supplier<String> corpId,
-      Supplier<String> corpSecret, Supplier<String> contactsSecret) {
+  StandInWeCom(
+      StandInGrants grants,
+      StandInFaults faults,
+      Clock clock,
+      Supplier<String> corpId,
+      Supplier<String> corpSecret,
+      Supplier<String> contactsSecret) {
     this.grants = grants;
     this.faults = faults;
     this.clock = clock;
@@ -73,22 +79,29 @@ public class StandInWeCom {
   }
 
   /**
-   * Whether a token is valid now and was issued for the contacts-sync secret: empty when it is missing or invalid
-   * (41001/40014 are the caller's answer), false when it belongs to an agent (48002).
+   * Whether a token is valid now and was issued for the contacts-sync secret: empty when it is
+   * missing or invalid (41001/40014 are the caller's answer), false when it belongs to an agent
+   * (48002).
    */
   public Optional<Boolean> isContactsToken(String accessToken) {
     if (accessToken == null || accessToken.isBlank()) {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    return grants.find(accessToken, StandInGrant.Type.TOKEN).filter(t -> t.validAt(now))
+    return grants
+        .find(accessToken, StandInGrant.Type.TOKEN)
+        .filter(t -> t.validAt(now))
         .map(t -> CONTACTS_TOKEN.equals(t.userid()));
   }
 
   /** Whether a token is valid now (of any secret). */
   public boolean isValidToken(String accessToken) {
-    return accessToken != null && !accessToken.isBlank()
-        && grants.find(accessToken, StandInGrant.Type.TOKEN).filter(t -> t.validAt(clock.instant())).isPresent();
+    return accessToken != null
+        && !accessToken.isBlank()
+        && grants
+            .find(accessToken, StandInGrant.Type.TOKEN)
+            .filter(t -> t.validAt(clock.instant()))
+            .isPresent();
   }
 
   /** {@code GET /cgi-bin/gettoken?corpid=…&corpsecret=…} */
@@ -107,9 +120,17 @@ public class StandInWeCom {
     Instant now = clock.instant();
     grants.deleteExpiredBefore(now.minus(Duration.ofDays(1)));
     String token = randomValue();
-    grants.save(new StandInGrant(token, StandInGrant.Type.TOKEN, contacts ? CONTACTS_TOKEN : null,
-        now.plus(TOKEN_LIFETIME), false));
-    return StandInJson.ok().add("access_token", token).add("expires_in", TOKEN_LIFETIME.toSeconds()).build();
+    grants.save(
+        new StandInGrant(
+            token,
+            StandInGrant.Type.TOKEN,
+            contacts ? CONTACTS_TOKEN : null,
+            now.plus(TOKEN_LIFETIME),
+            false));
+    return StandInJson.ok()
+        .add("access_token", token)
+        .add("expires_in", TOKEN_LIFETIME.toSeconds())
+        .build();
   }
 
   /** {@code GET /cgi-bin/auth/getuserinfo?access_token=…&code=…} */
@@ -138,11 +159,19 @@ public class StandInWeCom {
     return StandInJson.ok().add("userid", userid).build();
   }
 
-  /** A single-use OAuth code valid for five minutes, for a member or (userid null or blank) a non-member. */
+  /**
+   * A single-use OAuth code valid for five minutes, for a member or (userid null or blank) a
+   * non-member.
+   */
   public String issueCode(String userid) {
     String code = randomValue();
-    grants.save(new StandInGrant(code, StandInGrant.Type.CODE, userid == null || userid.isBlank() ? null : userid,
-        clock.instant().plus(CODE_LIFETIME), false));
+    grants.save(
+        new StandInGrant(
+            code,
+            StandInGrant.Type.CODE,
+            userid == null || userid.isBlank() ? null : userid,
+            clock.instant().plus(CODE_LIFETIME),
+            false));
     return code;
   }
 

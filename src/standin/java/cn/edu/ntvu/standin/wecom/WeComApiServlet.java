@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * WeCom's server API under {@code /wecom-standin/cgi-bin/}, the paths of {@code qyapi.weixin.qq.com}: tokens and
- * sign-in codes, JS-SDK tickets, application messages and contacts. Like WeCom it answers HTTP 200 with an errcode for
- * API errors, and {@code 47001 data format error} for a body that is not JSON.
+ * WeCom's server API under {@code /wecom-standin/cgi-bin/}, the paths of {@code
+ * qyapi.weixin.qq.com}: tokens and sign-in codes, JS-SDK tickets, application messages and
+ * contacts. Like WeCom it answers HTTP 200 with an errcode for API errors, and {@code 47001 data
+ * format error} for a body that is not JSON.
  */
 @WebServlet("/cgi-bin/*")
 public class WeComApiServlet extends HttpServlet {
@@ -34,13 +35,14 @@ public class WeComApiServlet extends HttpServlet {
     String api = api(req);
     Map<String, String> q = Http.query(req);
     String token = q.get("access_token");
-    JsonObject answer = switch (api) {
-      case "gettoken" -> standIn.gettoken(q.get("corpid"), q.get("corpsecret"));
-      case "auth/getuserinfo" -> standIn.getuserinfo(token, q.get("code"));
-      case "get_jsapi_ticket" -> tickets.corpTicket(token);
-      case "ticket/get" -> tickets.agentTicket(token, q.get("type"));
-      default -> CONTACTS.matcher(api).matches() ? contacts.call(api, token, q, null) : null;
-    };
+    JsonObject answer =
+        switch (api) {
+          case "gettoken" -> standIn.gettoken(q.get("corpid"), q.get("corpsecret"));
+          case "auth/getuserinfo" -> standIn.getuserinfo(token, q.get("code"));
+          case "get_jsapi_ticket" -> tickets.corpTicket(token);
+          case "ticket/get" -> tickets.agentTicket(token, q.get("type"));
+          default -> CONTACTS.matcher(api).matches() ? contacts.call(api, token, q, null) : null;
+        };
     answer(res, answer);
   }
 
@@ -51,7 +53,10 @@ public class WeComApiServlet extends HttpServlet {
     String token = q.get("access_token");
     byte[] body = Http.body(req);
     if ("media/upload".equals(api)) {
-      answer(res, contacts.upload(token, q.get("type"), Multipart.file(req.getContentType(), body, "media")));
+      answer(
+          res,
+          contacts.upload(
+              token, q.get("type"), Multipart.file(req.getContentType(), body, "media")));
       return;
     }
     JsonObject request = StandInJson.readObject(new String(body, StandardCharsets.UTF_8));
@@ -59,11 +64,12 @@ public class WeComApiServlet extends HttpServlet {
       answer(res, StandInJson.error(47001, "data format error"));
       return;
     }
-    JsonObject answer = switch (api) {
-      case "message/send" -> messaging.send(token, request);
-      case "message/update_template_card" -> messaging.updateTemplateCard(token, request);
-      default -> CONTACTS.matcher(api).matches() ? contacts.call(api, token, q, request) : null;
-    };
+    JsonObject answer =
+        switch (api) {
+          case "message/send" -> messaging.send(token, request);
+          case "message/update_template_card" -> messaging.updateTemplateCard(token, request);
+          default -> CONTACTS.matcher(api).matches() ? contacts.call(api, token, q, request) : null;
+        };
     answer(res, answer);
   }
 

@@ -3,19 +3,19 @@ package cn.edu.ntvu.workbench.bench;
 import cn.edu.ntvu.workbench.testsupport.EmbeddedMariaDb;
 import cn.edu.ntvu.workbench.testsupport.PayaraMicro;
 import cn.edu.ntvu.workbench.testsupport.WebSession;
-import java.sql.PreparedStatement;
-import java.util.Collections;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +24,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the benchmarks share: signing in over HTTP as a browser would (keeping every cookie a response sets), counting
- * MariaDB's statements per request, running wrk with {@code bench/browser-sessions.lua}, CPU and RSS of processes.
+ * What the benchmarks share: signing in over HTTP as a browser would (keeping every cookie a
+ * response sets), counting MariaDB's statements per request, running wrk with {@code
+ * bench/browser-sessions.lua}, CPU and RSS of processes.
  */
 final class BenchKit {
   private BenchKit() {}
 
   /**
-   * The packaged app in development mode on {@code db}, the demo school as its first data and the development stand-in
-   * beside it (WeCom and CAS), with the school clock fixed at {@code clock}.
+   * The packaged app in development mode on {@code db}, the demo school as its first data and the
+   * development stand-in beside it (WeCom and CAS), with the school clock fixed at {@code clock}.
    */
-  static PayaraMicro startApp(EmbeddedMariaDb db, Path work, int port, String clock) throws Exception {
+  static PayaraMicro startApp(EmbeddedMariaDb db, Path work, int port, String clock)
+      throws Exception {
     return startApp(db, work, port, clock, Map.of());
   }
 
-  /** As {@link #startApp(EmbeddedMariaDb, Path, int, String)}, with more environment (e.g. worker settings). */
-  static PayaraMicro startApp(EmbeddedMariaDb db, Path work, int port, String clock, Map<String, String> more)
+  /**
+   * As {@link #startApp(EmbeddedMariaDb, Path, int, String)}, with more environment (e.g. worker
+   * settings).
+   */
+  static PayaraMicro startApp(
+      EmbeddedMariaDb db, Path work, int port, String clock, Map<String, String> more)
       throws Exception {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("APP_MODE", "dev");
@@ -62,21 +68,27 @@ final class BenchKit {
   }
 
   /**
-   * Signs in as a browser outside WeCom does in development: the app sends it to CAS — the stand-in beside it —, the
-   * demo person is chosen there, and the ticket comes back to the app. Returns the Cookie header value of the
-   * signed-in session (WBSESSION and Payara's JSESSIONIDVERSION, which a replicated session needs too).
+   * Signs in as a browser outside WeCom does in development: the app sends it to CAS — the stand-in
+   * beside it —, the demo person is chosen there, and the ticket comes back to the app. Returns the
+   * Cookie header value of the signed-in session (WBSESSION and Payara's JSESSIONIDVERSION, which a
+   * replicated session needs too).
    */
   static String devSignIn(String base, String account) {
     String cookies = "";
     String url = base + "/login/cas?target=%2F";
     for (int hop = 0; hop < 10; hop++) {
       if (url.startsWith(base + PayaraMicro.STANDIN_PATH + "/cas/login")) {
-        String service = java.net.URLDecoder.decode(url.substring(url.indexOf("service=") + 8).split("&")[0],
-            StandardCharsets.UTF_8);
-        HttpResponse<String> chosen = sessionWith("").post(base + PayaraMicro.STANDIN_PATH + "/cas/login",
-            Map.of("service", service, "as", account));
+        String service =
+            java.net.URLDecoder.decode(
+                url.substring(url.indexOf("service=") + 8).split("&")[0], StandardCharsets.UTF_8);
+        HttpResponse<String> chosen =
+            sessionWith("")
+                .post(
+                    base + PayaraMicro.STANDIN_PATH + "/cas/login",
+                    Map.of("service", service, "as", account));
         if (chosen.statusCode() != 302) {
-          throw new IllegalStateException("the CAS stand-in refused " + account + ": " + chosen.statusCode());
+          throw new IllegalStateException(
+              "the CAS stand-in refused " + account + ": " + chosen.statusCode());
         }
         url = WebSession.location(chosen);
         continue;
@@ -84,14 +96,16 @@ final class BenchKit {
       HttpResponse<String> r = sessionWith(cookies).get(url);
       cookies = cookies(r, cookies);
       if (r.statusCode() != 302) {
-        throw new IllegalStateException("sign-in of " + account + " stopped at " + url + ": " + r.statusCode());
+        throw new IllegalStateException(
+            "sign-in of " + account + " stopped at " + url + ": " + r.statusCode());
       }
       url = WebSession.location(r);
       if (url.equals(base + "/")) {
         return cookies;
       }
     }
-    throw new IllegalStateException("sign-in of " + account + " did not end at the home page: " + url);
+    throw new IllegalStateException(
+        "sign-in of " + account + " did not end at the home page: " + url);
   }
 
   /** The cookies a response sets, over those sent before (name=value; …). */
@@ -144,7 +158,8 @@ final class BenchKit {
         b.header("Cookie", cookie);
       }
       try {
-        return HTTP.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+            b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       } catch (InterruptedException e) {
@@ -170,7 +185,8 @@ final class BenchKit {
     return out;
   }
 
-  static double queriesPerRequest(EmbeddedMariaDb db, String url, List<String> cookies) throws SQLException {
+  static double queriesPerRequest(EmbeddedMariaDb db, String url, List<String> cookies)
+      throws SQLException {
     for (int i = 0; i < 10; i++) {
       cookies.set(i, cookies(sessionWith(cookies.get(i)).get(url), cookies.get(i))); // warm-up
     }
@@ -178,7 +194,8 @@ final class BenchKit {
     for (int i = 0; i < cookies.size(); i++) {
       HttpResponse<String> r = sessionWith(cookies.get(i)).get(url);
       if (r.statusCode() != 200) {
-        throw new IllegalStateException(url + " answered " + r.statusCode() + " " + WebSession.location(r));
+        throw new IllegalStateException(
+            url + " answered " + r.statusCode() + " " + WebSession.location(r));
       }
       cookies.set(i, cookies(r, cookies.get(i)));
     }
@@ -234,13 +251,22 @@ final class BenchKit {
     return file;
   }
 
-  /** wrk with bench/browser-sessions.lua: one thread per connection, each one student's browser session. */
+  /**
+   * wrk with bench/browser-sessions.lua: one thread per connection, each one student's browser
+   * session.
+   */
   static String wrk(Path sessions, String url, int connections, int seconds)
       throws IOException, InterruptedException {
     List<String> cmd =
         List.of(
-            "wrk", "-t" + connections, "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
-            "bench/browser-sessions.lua", url);
+            "wrk",
+            "-t" + connections,
+            "-c" + connections,
+            "-d" + seconds + "s",
+            "--latency",
+            "-s",
+            "bench/browser-sessions.lua",
+            url);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("COOKIE_FILE", sessions.toString());
     Process p = pb.start();
@@ -274,7 +300,8 @@ final class BenchKit {
   static String required(String property) {
     String v = System.getProperty(property);
     if (v == null) {
-      throw new IllegalStateException("-D" + property + " is required (the bench/*.sh script sets it)");
+      throw new IllegalStateException(
+          "-D" + property + " is required (the bench/*.sh script sets it)");
     }
     return v;
   }
@@ -359,17 +386,24 @@ final class BenchKit {
     return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
   }
 
-  /** Four demo classes with a counsellor each (10001, 10002, 10003, 10069), which the generated students fill in turn. */
+  /**
+   * Four demo classes with a counsellor each (10001, 10002, 10003, 10069), which the generated
+   * students fill in turn.
+   */
   static final List<String> DEMO_CLASSES = List.of("2401000", "2501001", "2601002", "2402003");
 
-  /** Adds {@code n} students 2999000000… named 压测i, spread over {@link #DEMO_CLASSES}; their accounts in order. */
+  /**
+   * Adds {@code n} students 2999000000… named 压测i, spread over {@link #DEMO_CLASSES}; their
+   * accounts in order.
+   */
   static List<String> addStudents(EmbeddedMariaDb db, int n) throws SQLException {
     List<String> accounts = new ArrayList<>();
     try (Connection c = db.appConnection("workbench")) {
       c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO person (account, name, kind, department_id, class_id, status)"
-              + " SELECT ?, ?, 'STUDENT', department_id, id, 'ACTIVE' FROM school_class WHERE code = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO person (account, name, kind, department_id, class_id, status)"
+                  + " SELECT ?, ?, 'STUDENT', department_id, id, 'ACTIVE' FROM school_class WHERE code = ?")) {
         for (int i = 0; i < n; i++) {
           String account = String.format("2999%07d", i);
           accounts.add(account);

@@ -12,23 +12,25 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Timetable benchmark (issue 4), started by {@code bench/timetable.sh}. With the school-shaped data set of 15,000
- * students in the database (imported through the admin pages, as a school would): the full-term timetable import
- * (time, peak RSS of Payara), the week view under load at 20 and 100 connections with many signed-in students, and the
- * SQL statements per week-view request (MariaDB's own counter, minus a page that reads nothing).
- * Load comes from {@link LoadRun}: connections that behave like browsers.
+ * Timetable benchmark (issue 4), started by {@code bench/timetable.sh}. With the school-shaped data
+ * set of 15,000 students in the database (imported through the admin pages, as a school would): the
+ * full-term timetable import (time, peak RSS of Payara), the week view under load at 20 and 100
+ * connections with many signed-in students, and the SQL statements per week-view request (MariaDB's
+ * own counter, minus a page that reads nothing). Load comes from {@link LoadRun}: connections that
+ * behave like browsers.
  */
 public final class TimetableBench {
-  /** A Wednesday in week 12 of the term the data set describes: figures do not depend on the day they are taken. */
+  /**
+   * A Wednesday in week 12 of the term the data set describes: figures do not depend on the day
+   * they are taken.
+   */
   private static final String CLOCK = "2026-11-25T09:40";
 
   private static final int STUDENTS = 200;
@@ -44,31 +46,36 @@ public final class TimetableBench {
     try (EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb"), 0)) {
       try (PayaraMicro app = startApp(db, work, port, CLOCK);
           Browser browser = Browser.mobile()) {
-        System.out.printf("app ready in %.1f s (dev mode, demo data loaded)%n", app.readyTime().toMillis() / 1000.0);
+        System.out.printf(
+            "app ready in %.1f s (dev mode, demo data loaded)%n",
+            app.readyTime().toMillis() / 1000.0);
         ChromeDriver driver = browser.driver();
         signIn(driver, base, "10857");
 
         System.out.println("== directory: 15,000 students through the admin import page");
-        for (String[] f : List.of(
-            new String[] {"DEPARTMENTS", "departments.csv"},
-            new String[] {"CLASSES", "classes.csv"},
-            new String[] {"PEOPLE", "people.csv"})) {
+        for (String[] f :
+            List.of(
+                new String[] {"DEPARTMENTS", "departments.csv"},
+                new String[] {"CLASSES", "classes.csv"},
+                new String[] {"PEOPLE", "people.csv"})) {
           long t0 = System.nanoTime();
           directoryImport(driver, base, f[0], data.resolve(f[1]));
           System.out.printf("  %-16s %6.1f s%n", f[1], (System.nanoTime() - t0) / 1e9);
         }
-        System.out.println("  people in the directory: " + count(db, "SELECT COUNT(*) FROM person"));
+        System.out.println(
+            "  people in the directory: " + count(db, "SELECT COUNT(*) FROM person"));
 
         System.out.println("== full-term timetable import (正方 + 金智 files, preview and confirm)");
         RssSampler rss = new RssSampler(app.process().pid());
         rss.start();
         long t0 = System.nanoTime();
-        for (String[] f : List.of(
-            new String[] {"TERM", "term.csv"},
-            new String[] {"CALENDAR", "calendar.csv"},
-            new String[] {"PERIOD_TIMES", "period-times.csv"},
-            new String[] {"TIMETABLE_ZF", "timetable-zf.csv"},
-            new String[] {"TIMETABLE_WISEDU", "timetable-wisedu.csv"})) {
+        for (String[] f :
+            List.of(
+                new String[] {"TERM", "term.csv"},
+                new String[] {"CALENDAR", "calendar.csv"},
+                new String[] {"PERIOD_TIMES", "period-times.csv"},
+                new String[] {"TIMETABLE_ZF", "timetable-zf.csv"},
+                new String[] {"TIMETABLE_WISEDU", "timetable-wisedu.csv"})) {
           long t1 = System.nanoTime();
           TimetableImportPage.importFile(driver, base, f[0], data.resolve(f[1]));
           System.out.printf("  %-22s %6.1f s%n", f[1], (System.nanoTime() - t1) / 1e9);
@@ -89,18 +96,25 @@ public final class TimetableBench {
         for (String account : accounts) {
           cookies.add(devSignIn(base, account));
         }
-        System.out.println("== signed in " + cookies.size() + " students (every 75th student of the data set)");
+        System.out.println(
+            "== signed in " + cookies.size() + " students (every 75th student of the data set)");
 
         String week = base + "/timetable/week.xhtml";
         Client probe = sessionWith(cookies.get(0));
         HttpResponse<String> sample = probe.get(week);
         if (sample.statusCode() != 200 || !sample.body().contains("12")) {
           throw new IllegalStateException(
-              "week view did not answer as expected: " + sample.statusCode() + " " + WebSession.location(sample));
+              "week view did not answer as expected: "
+                  + sample.statusCode()
+                  + " "
+                  + WebSession.location(sample));
         }
         System.out.println("week view sample: " + sample.body().length() + " chars of HTML");
 
-        System.out.println("== SQL statements per request (MariaDB 'Questions', " + STUDENTS + " sequential requests)");
+        System.out.println(
+            "== SQL statements per request (MariaDB 'Questions', "
+                + STUDENTS
+                + " sequential requests)");
         double homeQueries = queriesPerRequest(db, base + "/", cookies);
         double firstWeek = queriesPerRequest(db, week, cookies);
         double warmWeek = queriesPerRequest(db, week, cookies);
@@ -117,12 +131,18 @@ public final class TimetableBench {
         wrk(sessions, week, 20, 10); // warm-up
         long mariadbPid =
             ProcessHandle.allProcesses()
-                .filter(ph -> ph.info().commandLine().orElse("").contains(work.resolve("mariadb").toString()))
+                .filter(
+                    ph ->
+                        ph.info()
+                            .commandLine()
+                            .orElse("")
+                            .contains(work.resolve("mariadb").toString()))
                 .filter(ph -> ph.info().command().orElse("").endsWith("mariadbd"))
                 .map(ProcessHandle::pid)
                 .findFirst()
                 .orElse(-1L);
-        for (String[] page : new String[][] {{"week view", week}, {"home page (baseline)", base + "/"}}) {
+        for (String[] page :
+            new String[][] {{"week view", week}, {"home page (baseline)", base + "/"}}) {
           for (int c : new int[] {20, 100}) {
             long payara0 = cpuTicks(app.process().pid());
             long db0 = cpuTicks(mariadbPid);
@@ -130,7 +150,9 @@ public final class TimetableBench {
             String figures = wrk(sessions, page[1], c, 30);
             System.out.printf(
                 "  %s c=%d: %s; CPU s: Payara %.1f, MariaDB %.1f, load generator %.1f%n",
-                page[0], c, figures,
+                page[0],
+                c,
+                figures,
                 (cpuTicks(app.process().pid()) - payara0) / 100.0,
                 (cpuTicks(mariadbPid) - db0) / 100.0,
                 (cpuTicks(ProcessHandle.current().pid()) - self0) / 100.0);
@@ -142,7 +164,8 @@ public final class TimetableBench {
 
   private static void signIn(ChromeDriver driver, String base, String account) {
     WebDriverWait wait = Browser.waitFor(driver, Duration.ofSeconds(30));
-    // The stand-in's sign-in screen (CAS's, or WeCom's in a WeCom browser): type the account, continue.
+    // The stand-in's sign-in screen (CAS's, or WeCom's in a WeCom browser): type the account,
+    // continue.
     driver.get(base + "/");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account"))).sendKeys(account);
     driver.findElement(By.id("continue")).click();
@@ -159,5 +182,4 @@ public final class TimetableBench {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview:confirm"))).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#result .dir-ok")));
   }
-
 }

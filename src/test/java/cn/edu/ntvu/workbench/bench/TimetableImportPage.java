@@ -21,7 +21,8 @@ final class TimetableImportPage {
     driver.findElement(By.id("upload:previewButton")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("count-items")));
     if (driver.findElements(By.id("preview:confirm")).isEmpty()) {
-      throw new IllegalStateException(file + " does not import: " + driver.findElement(By.id("preview")).getText());
+      throw new IllegalStateException(
+          file + " does not import: " + driver.findElement(By.id("preview")).getText());
     }
     driver.findElement(By.id("preview:confirm")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("applied")));

@@ -25,10 +25,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Workbench benchmark (issue 7), started by {@code bench/workbench.sh}: the home page of a student who sees 20 tiles
- * (by every kind of visibility rule, among tiles for other people they do not see) with badges: statements per
- * request, requests/s and latency at 20 and 100 connections, and bytes of a first and a repeat visit. The badge cache
- * is off ({@code WORKBENCH_BADGE_CACHE_SECONDS=0}): these are the figures of every badge counted on every request.
+ * Workbench benchmark (issue 7), started by {@code bench/workbench.sh}: the home page of a student
+ * who sees 20 tiles (by every kind of visibility rule, among tiles for other people they do not
+ * see) with badges: statements per request, requests/s and latency at 20 and 100 connections, and
+ * bytes of a first and a repeat visit. The badge cache is off ({@code
+ * WORKBENCH_BADGE_CACHE_SECONDS=0}): these are the figures of every badge counted on every request.
  */
 public final class WorkbenchBench {
   /** A Wednesday morning in week 12: the timetable badge has classes left to count. */
@@ -36,8 +37,12 @@ public final class WorkbenchBench {
 
   private static final int SESSIONS = 100;
 
-  /** The badge providers of this server (each asked once per page, whatever the number of tiles showing it). */
-  static final List<String> BADGE_KEYS = List.of("timetable:classes-left-today", "leave:waiting-for-me");
+  /**
+   * The badge providers of this server (each asked once per page, whatever the number of tiles
+   * showing it).
+   */
+  static final List<String> BADGE_KEYS =
+      List.of("timetable:classes-left-today", "leave:waiting-for-me");
 
   private WorkbenchBench() {}
 
@@ -47,10 +52,15 @@ public final class WorkbenchBench {
     String base = "http://localhost:" + port;
 
     try (EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb"), 0);
-        // The badge cache off: every badge counted on every request, as on each person's first visit of the day
+        // The badge cache off: every badge counted on every request, as on each person's first
+        // visit of the day
         // (bench/foundation.sh shows the home page with it too).
-        PayaraMicro app = startApp(db, work, port, CLOCK, java.util.Map.of("WORKBENCH_BADGE_CACHE_SECONDS", "0"))) {
-      System.out.printf("app ready in %.1f s (dev mode, demo data loaded)%n", app.readyTime().toMillis() / 1000.0);
+        PayaraMicro app =
+            startApp(
+                db, work, port, CLOCK, java.util.Map.of("WORKBENCH_BADGE_CACHE_SECONDS", "0"))) {
+      System.out.printf(
+          "app ready in %.1f s (dev mode, demo data loaded)%n",
+          app.readyTime().toMillis() / 1000.0);
 
       // The students of one department; the tiles below are for them (and some for others).
       List<String[]> students = new ArrayList<>(); // account, class code
@@ -75,7 +85,11 @@ public final class WorkbenchBench {
       int added = addTiles(db, department, classes);
       System.out.printf(
           "tiles: %d added (%d in all), for %d students of department %s in %d classes%n",
-          added, count(db, "SELECT COUNT(*) FROM workbench_tile"), students.size(), department, classes.size());
+          added,
+          count(db, "SELECT COUNT(*) FROM workbench_tile"),
+          students.size(),
+          department,
+          classes.size());
 
       List<String> cookies = new ArrayList<>();
       for (int i = 0; cookies.size() < SESSIONS; i++) {
@@ -87,26 +101,33 @@ public final class WorkbenchBench {
       String home = probe.get(base + "/").body();
       int tiles = occurrences(home, "class=\"wb-tile\"") + occurrences(home, "class=\"wb-tile ");
       int badges = occurrences(home, "class=\"wb-tile-badge\"");
-      System.out.printf("home page of %s: %d tiles, %d with a badge showing%n",
+      System.out.printf(
+          "home page of %s: %d tiles, %d with a badge showing%n",
           students.get(0)[0], tiles, badges);
       if (tiles < 20) {
-        throw new IllegalStateException("expected at least 20 tiles on the home page, saw " + tiles);
+        throw new IllegalStateException(
+            "expected at least 20 tiles on the home page, saw " + tiles);
       }
 
-      System.out.println("== SQL statements per home-page request (MariaDB 'Questions', sequential requests)");
+      System.out.println(
+          "== SQL statements per home-page request (MariaDB 'Questions', sequential requests)");
       double queries = queriesPerRequest(db, base + "/", cookies);
-      System.out.printf("  %.2f per request (target ≤ 5; the tiles and the terms are read again at most once a second"
-          + " per server, see WorkbenchTiles and TimetableQueryService)%n", queries);
+      System.out.printf(
+          "  %.2f per request (target ≤ 5; the tiles and the terms are read again at most once a second"
+              + " per server, see WorkbenchTiles and TimetableQueryService)%n",
+          queries);
       showStatements(db, probe, base + "/");
 
-      System.out.println("== load (wrk): the home page; each connection is one signed-in student's browser");
+      System.out.println(
+          "== load (wrk): the home page; each connection is one signed-in student's browser");
       Path sessions = writeCookieFile(work, cookies);
       wrk(sessions, base + "/", 20, 10); // warm-up
       for (int c : new int[] {20, 100}) {
         long cpu0 = cpuTicks(app.process().pid());
         String figures = wrk(sessions, base + "/", c, 30);
-        System.out.printf("  c=%d: %s; Payara CPU %.1f s%n", c, figures,
-            (cpuTicks(app.process().pid()) - cpu0) / 100.0);
+        System.out.printf(
+            "  c=%d: %s; Payara CPU %.1f s%n",
+            c, figures, (cpuTicks(app.process().pid()) - cpu0) / 100.0);
       }
       System.out.println("  (target: p99 ≤ 150 ms at 20 connections)");
 
@@ -117,14 +138,17 @@ public final class WorkbenchBench {
   }
 
   /**
-   * 16 tiles the students see (by everyone, kind, department, class, named people, role) plus 6 they do not (other
-   * classes, other departments, staff only, disabled), so the page shows 20 with the 4 demo tiles for everyone.
+   * 16 tiles the students see (by everyone, kind, department, class, named people, role) plus 6
+   * they do not (other classes, other departments, staff only, disabled), so the page shows 20 with
+   * the 4 demo tiles for everyone.
    */
-  private static int addTiles(EmbeddedMariaDb db, String department, Set<String> classes) throws Exception {
+  private static int addTiles(EmbeddedMariaDb db, String department, Set<String> classes)
+      throws Exception {
     String[] scenes = {"TEACHING", "OFFICE", "LIFE"};
     String[] icons = {"calendar", "book", "link", "bell", "people", "form", "home"};
     String classList = String.join(",", classes);
-    List<String[]> rules = new ArrayList<>(); // everyone, roles, kinds, departments, classes, people, enabled
+    List<String[]> rules =
+        new ArrayList<>(); // everyone, roles, kinds, departments, classes, people, enabled
     for (int i = 0; i < 4; i++) {
       rules.add(new String[] {"1", "", "", "", "", "", "1"});
       rules.add(new String[] {"0", "", "STUDENT", "", "", "", "1"});
@@ -165,48 +189,64 @@ public final class WorkbenchBench {
       }
       ps.executeBatch();
       try (Statement s = c.createStatement()) {
-        s.executeUpdate("UPDATE workbench_config SET tiles_version = tiles_version + 1 WHERE id = 1");
+        s.executeUpdate(
+            "UPDATE workbench_config SET tiles_version = tiles_version + 1 WHERE id = 1");
       }
       return n;
     }
   }
 
-  /** First visit: the page and every asset it links; repeat visit: the page (assets are cached, immutable). */
+  /**
+   * First visit: the page and every asset it links; repeat visit: the page (assets are cached,
+   * immutable).
+   */
   private static void bytes(String base, String cookie) throws Exception {
-    // HTTP/1.1 as browsers speak it to us behind the TLS proxy (Java's client would otherwise upgrade to h2c).
+    // HTTP/1.1 as browsers speak it to us behind the TLS proxy (Java's client would otherwise
+    // upgrade to h2c).
     HttpClient http =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     HttpResponse<String> plain = new Client(cookie).get(base + "/");
     String html = plain.body();
     cookie = cookies(plain, cookie);
     if (plain.statusCode() != 200 || !html.contains("wb-tile")) {
-      throw new IllegalStateException("the home page did not answer signed in: " + plain.statusCode());
+      throw new IllegalStateException(
+          "the home page did not answer signed in: " + plain.statusCode());
     }
     HttpResponse<byte[]> page = gz(http, base + "/", cookie);
     if (!"gzip".equals(page.headers().firstValue("Content-Encoding").orElse(""))) {
-      throw new IllegalStateException("the home page was not compressed: " + page.statusCode() + " "
-          + page.headers().map());
+      throw new IllegalStateException(
+          "the home page was not compressed: " + page.statusCode() + " " + page.headers().map());
     }
-    System.out.printf("  page: %d bytes as HTML, %d bytes gzip%n", html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, page.body().length);
+    System.out.printf(
+        "  page: %d bytes as HTML, %d bytes gzip%n",
+        html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, page.body().length);
     long first = page.body().length;
     Matcher m =
-        Pattern.compile("(?:href|src)=\"(/(?:resources|jakarta\\.faces\\.resource)/[^\"]+)\"").matcher(html);
+        Pattern.compile("(?:href|src)=\"(/(?:resources|jakarta\\.faces\\.resource)/[^\"]+)\"")
+            .matcher(html);
     Map<String, Long> assets = new LinkedHashMap<>();
     while (m.find()) {
       String url = m.group(1).replace("&amp;", "&");
       if (!assets.containsKey(url)) {
         HttpResponse<byte[]> a = gz(http, base + url, cookie);
         assets.put(url, (long) a.body().length);
-        System.out.printf("  asset %s: %d bytes (Cache-Control: %s)%n", url, a.body().length,
-            a.headers().firstValue("Cache-Control").orElse("-"));
+        System.out.printf(
+            "  asset %s: %d bytes (Cache-Control: %s)%n",
+            url, a.body().length, a.headers().firstValue("Cache-Control").orElse("-"));
       }
     }
     first += assets.values().stream().mapToLong(Long::longValue).sum();
-    System.out.printf("first visit: %d bytes (page %d + %d assets; target ≤ 60 KB); repeat visit: %d bytes"
-        + " (target ≤ 10 KB)%n", first, page.body().length, assets.size(), page.body().length);
+    System.out.printf(
+        "first visit: %d bytes (page %d + %d assets; target ≤ 60 KB); repeat visit: %d bytes"
+            + " (target ≤ 10 KB)%n",
+        first, page.body().length, assets.size(), page.body().length);
   }
 
-  private static HttpResponse<byte[]> gz(HttpClient http, String url, String cookie) throws Exception {
+  private static HttpResponse<byte[]> gz(HttpClient http, String url, String cookie)
+      throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(url))
             .header("Accept-Encoding", "gzip")

@@ -19,14 +19,25 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The second layer, checked for every role-scoped page: each page bean its view uses carries {@link Requires} at
- * least as strict as the page's line in {@link Routes} — so a page that loses its route line (or whose line is made
- * too broad) still refuses, in its bean, everyone its line was meant to keep out.
+ * The second layer, checked for every role-scoped page: each page bean its view uses carries {@link
+ * Requires} at least as strict as the page's line in {@link Routes} — so a page that loses its
+ * route line (or whose line is made too broad) still refuses, in its bean, everyone its line was
+ * meant to keep out.
  */
 class GuardedBeansTest {
   /** Beans that only format words or describe the viewer; they hold no data of their own. */
   private static final Set<String> PRESENTATION =
-      Set.of("me", "app", "leaveWords", "formWords", "wecomPage", "workbench", "msg", "view", "request", "param");
+      Set.of(
+          "me",
+          "app",
+          "leaveWords",
+          "formWords",
+          "wecomPage",
+          "workbench",
+          "msg",
+          "view",
+          "request",
+          "param");
 
   @Test
   void everyBeanOfARoleScopedPageRequiresItsRole() throws IOException, ClassNotFoundException {
@@ -81,7 +92,8 @@ class GuardedBeansTest {
     Map<String, Class<?>> out = new HashMap<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(classes)) {
-      files = walk.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList();
+      files =
+          walk.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList();
     }
     for (Path f : files) {
       String name = classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
@@ -91,7 +103,9 @@ class GuardedBeansTest {
       Class<?> c = Class.forName(name, false, GuardedBeansTest.class.getClassLoader());
       Named named = c.getAnnotation(Named.class);
       if (named != null) {
-        out.put(named.value().isEmpty() ? Introspector.decapitalize(c.getSimpleName()) : named.value(), c);
+        out.put(
+            named.value().isEmpty() ? Introspector.decapitalize(c.getSimpleName()) : named.value(),
+            c);
       }
     }
     return out;

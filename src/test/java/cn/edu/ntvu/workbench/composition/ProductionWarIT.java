@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,30 +19,37 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged workbench.war holds nothing that exists only for development: no class of the stand-in (its own WAR,
- * src/standin) or of the old development sign-in and demo seeding, no development page, and not one of the demo
- * school's files (src/demo), by name or by content. The same check finds all of these in the stand-in's WAR and in a
- * made-up listing, so it cannot pass by looking at nothing.
+ * The packaged workbench.war holds nothing that exists only for development: no class of the
+ * stand-in (its own WAR, src/standin) or of the old development sign-in and demo seeding, no
+ * development page, and not one of the demo school's files (src/demo), by name or by content. The
+ * same check finds all of these in the stand-in's WAR and in a made-up listing, so it cannot pass
+ * by looking at nothing.
  */
 class ProductionWarIT {
   /** Class names of development code, wherever a package might put them. */
   private static final Pattern DEV_CLASS =
-      Pattern.compile("(?i).*/(StandIn|Standin|DemoCast|DemoDirectory|DemoTimetable|DemoTiles|DevSignIn|DevOnly"
-          + "|DevFailure|WeComAuthorizeStandIn)[^/]*\\.class");
+      Pattern.compile(
+          "(?i).*/(StandIn|Standin|DemoCast|DemoDirectory|DemoTimetable|DemoTiles|DevSignIn|DevOnly"
+              + "|DevFailure|WeComAuthorizeStandIn)[^/]*\\.class");
 
   /** Paths of development code, pages and data. */
-  private static final List<String> DEV_PATHS = List.of(
-      "WEB-INF/classes/cn/edu/ntvu/standin/", "WEB-INF/classes/cn/edu/ntvu/workbench/wecom/standin/", "dev/",
-      "WEB-INF/classes/demo/", "WEB-INF/includes/dev-");
+  private static final List<String> DEV_PATHS =
+      List.of(
+          "WEB-INF/classes/cn/edu/ntvu/standin/",
+          "WEB-INF/classes/cn/edu/ntvu/workbench/wecom/standin/",
+          "dev/",
+          "WEB-INF/classes/demo/",
+          "WEB-INF/includes/dev-");
 
   /**
-   * The timetable import page's sample files for admins: deliberately the demo term's first rows (the demo's term.csv
-   * has only one), a production feature.
+   * The timetable import page's sample files for admins: deliberately the demo term's first rows
+   * (the demo's term.csv has only one), a production feature.
    */
   private static final String SAMPLES = "WEB-INF/classes/timetable/samples/";
 
   private static final Path WAR = Path.of(System.getProperty("test.war", "target/workbench.war"));
-  private static final Path STANDIN_WAR = Path.of(System.getProperty("test.standinWar", "target/wecom-standin.war"));
+  private static final Path STANDIN_WAR =
+      Path.of(System.getProperty("test.standinWar", "target/wecom-standin.war"));
   private static final Path DEMO = Path.of(System.getProperty("test.demoDir", "src/demo"));
 
   @Test
@@ -53,14 +60,21 @@ class ProductionWarIT {
 
   @Test
   void theCheckFindsWhatItLooksFor() throws Exception {
-    assertThat(developmentEntries(STANDIN_WAR)).as("the stand-in's own WAR")
-        .anyMatch(e -> e.startsWith("WEB-INF/classes/cn/edu/ntvu/standin/wecom/StandInWeCom.class"));
-    assertThat(check(Map.of(
-            "WEB-INF/classes/cn/edu/ntvu/workbench/identity/application/DemoCast.class", new byte[] {1},
-            "WEB-INF/classes/cn/edu/ntvu/workbench/x/DevSignInView.class", new byte[] {2},
-            "dev/signin.xhtml", new byte[] {3},
-            "WEB-INF/classes/seed/people.csv", Files.readAllBytes(DEMO.resolve("people.csv")),
-            "WEB-INF/classes/cn/edu/ntvu/workbench/platform/config/AppSettings.class", new byte[] {4})))
+    assertThat(developmentEntries(STANDIN_WAR))
+        .as("the stand-in's own WAR")
+        .anyMatch(
+            e -> e.startsWith("WEB-INF/classes/cn/edu/ntvu/standin/wecom/StandInWeCom.class"));
+    assertThat(
+            check(
+                Map.of(
+                    "WEB-INF/classes/cn/edu/ntvu/workbench/identity/application/DemoCast.class",
+                        new byte[] {1},
+                    "WEB-INF/classes/cn/edu/ntvu/workbench/x/DevSignInView.class", new byte[] {2},
+                    "dev/signin.xhtml", new byte[] {3},
+                    "WEB-INF/classes/seed/people.csv",
+                        Files.readAllBytes(DEMO.resolve("people.csv")),
+                    "WEB-INF/classes/cn/edu/ntvu/workbench/platform/config/AppSettings.class",
+                        new byte[] {4})))
         .containsExactlyInAnyOrder(
             "WEB-INF/classes/cn/edu/ntvu/workbench/identity/application/DemoCast.class (development class)",
             "WEB-INF/classes/cn/edu/ntvu/workbench/x/DevSignInView.class (development class)",
@@ -74,8 +88,11 @@ class ProductionWarIT {
     try (ZipFile zip = new ZipFile(war.toFile())) {
       for (ZipEntry e : zip.stream().filter(e -> !e.isDirectory()).toList()) {
         // Libraries are not ours; a demo file's bytes are compared for everything else.
-        entries.put(e.getName(), e.getName().startsWith("WEB-INF/lib/") ? new byte[0]
-            : zip.getInputStream(e).readAllBytes());
+        entries.put(
+            e.getName(),
+            e.getName().startsWith("WEB-INF/lib/")
+                ? new byte[0]
+                : zip.getInputStream(e).readAllBytes());
       }
     }
     assertThat(entries).as(war + " is a web application").containsKey("WEB-INF/web.xml");
@@ -96,7 +113,9 @@ class ProductionWarIT {
         found.add(name + " (development class)");
       } else if (DEV_PATHS.stream().anyMatch(name::startsWith)) {
         found.add(name + " (development path)");
-      } else if (e.getValue().length > 0 && !name.startsWith(SAMPLES) && demoFiles.containsKey(sha256(e.getValue()))) {
+      } else if (e.getValue().length > 0
+          && !name.startsWith(SAMPLES)
+          && demoFiles.containsKey(sha256(e.getValue()))) {
         found.add(name + " (a demo file: " + demoFiles.get(sha256(e.getValue())) + ")");
       }
     }

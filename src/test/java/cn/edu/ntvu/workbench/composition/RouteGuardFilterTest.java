@@ -24,14 +24,24 @@ class RouteGuardFilterTest {
 
   @Test
   void facesFourAjaxIsRecognisedByHeaderOrParameter() {
-    assertThat(RouteGuardFilter.isFacesAjax(request(Map.of("Faces-Request", "partial/ajax"), Map.of()))).isTrue();
-    assertThat(RouteGuardFilter.isFacesAjax(request(Map.of(), Map.of("jakarta.faces.partial.ajax", "true"))))
+    assertThat(
+            RouteGuardFilter.isFacesAjax(
+                request(Map.of("Faces-Request", "partial/ajax"), Map.of())))
         .isTrue();
-    assertThat(RouteGuardFilter.isFacesAjax(request(Map.of(), Map.of("javax.faces.partial.ajax", "true")))).isTrue();
+    assertThat(
+            RouteGuardFilter.isFacesAjax(
+                request(Map.of(), Map.of("jakarta.faces.partial.ajax", "true"))))
+        .isTrue();
+    assertThat(
+            RouteGuardFilter.isFacesAjax(
+                request(Map.of(), Map.of("javax.faces.partial.ajax", "true"))))
+        .isTrue();
     assertThat(RouteGuardFilter.isFacesAjax(request(Map.of(), Map.of()))).isFalse();
   }
 
-  /** A GET of {@code path} on a session that holds {@code signedIn}; records what the filter did. */
+  /**
+   * A GET of {@code path} on a session that holds {@code signedIn}; records what the filter did.
+   */
   private static final class Exchange {
     final Map<String, Object> sessionAttributes = new java.util.HashMap<>();
     final Map<String, Object> requestAttributes = new java.util.HashMap<>();
@@ -48,7 +58,8 @@ class RouteGuardFilterTest {
                   new Class<?>[] {jakarta.servlet.http.HttpSession.class},
                   (proxy, m, args) ->
                       switch (m.getName()) {
-                        case "getAttribute" -> invalidated ? null : sessionAttributes.get((String) args[0]);
+                        case "getAttribute" ->
+                            invalidated ? null : sessionAttributes.get((String) args[0]);
                         case "invalidate" -> {
                           invalidated = true;
                           yield null;
@@ -110,33 +121,49 @@ class RouteGuardFilterTest {
             return false;
           }
         };
-    return new RouteGuardFilter(everyoneAsTheySignedIn, noLogouts,
-        new cn.edu.ntvu.workbench.platform.security.Callers(), null,
-        java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC), false, max);
+    return new RouteGuardFilter(
+        everyoneAsTheySignedIn,
+        noLogouts,
+        new cn.edu.ntvu.workbench.platform.security.Callers(),
+        null,
+        java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC),
+        false,
+        max);
   }
 
-  private static cn.edu.ntvu.workbench.platform.security.SignedInUser signedInAt(java.time.Instant at) {
-    return new cn.edu.ntvu.workbench.platform.security.SignedInUser(1, "20240100001", "田芬",
-        cn.edu.ntvu.workbench.platform.security.PersonKind.STUDENT, "", null, null,
+  private static cn.edu.ntvu.workbench.platform.security.SignedInUser signedInAt(
+      java.time.Instant at) {
+    return new cn.edu.ntvu.workbench.platform.security.SignedInUser(
+        1,
+        "20240100001",
+        "田芬",
+        cn.edu.ntvu.workbench.platform.security.PersonKind.STUDENT,
+        "",
+        null,
+        null,
         java.util.Set.of(cn.edu.ntvu.workbench.platform.security.Role.STUDENT),
-        cn.edu.ntvu.workbench.platform.security.SignInPath.WECOM, at);
+        cn.edu.ntvu.workbench.platform.security.SignInPath.WECOM,
+        at);
   }
 
   @Test
   void aSignInWithinItsLifetimePassesWithThePersonAsTheyAreNow() throws Exception {
     Exchange x = new Exchange();
-    x.sessionAttributes.put(cn.edu.ntvu.workbench.platform.security.SignedInUser.SESSION_KEY,
+    x.sessionAttributes.put(
+        cn.edu.ntvu.workbench.platform.security.SignedInUser.SESSION_KEY,
         signedInAt(NOW.minus(java.time.Duration.ofHours(11))));
     x.run(filter(java.time.Duration.ofHours(12)), "/timetable/index.xhtml");
     assertThat(x.passed).isTrue();
     assertThat(x.invalidated).isFalse();
-    assertThat(x.requestAttributes).containsKey(cn.edu.ntvu.workbench.platform.security.CurrentUser.REQUEST_KEY);
+    assertThat(x.requestAttributes)
+        .containsKey(cn.edu.ntvu.workbench.platform.security.CurrentUser.REQUEST_KEY);
   }
 
   @Test
   void aSignInOlderThanItsLifetimeEndsAndGoesThroughSignInAgain() throws Exception {
     Exchange x = new Exchange();
-    x.sessionAttributes.put(cn.edu.ntvu.workbench.platform.security.SignedInUser.SESSION_KEY,
+    x.sessionAttributes.put(
+        cn.edu.ntvu.workbench.platform.security.SignedInUser.SESSION_KEY,
         signedInAt(NOW.minus(java.time.Duration.ofHours(12)).minusSeconds(1)));
     x.run(filter(java.time.Duration.ofHours(12)), "/timetable/index.xhtml");
     assertThat(x.passed).isFalse();
@@ -158,7 +185,8 @@ class RouteGuardFilterTest {
   @Test
   void theWrongRoleIsRefused() throws Exception {
     Exchange x = new Exchange();
-    x.sessionAttributes.put(cn.edu.ntvu.workbench.platform.security.SignedInUser.SESSION_KEY,
+    x.sessionAttributes.put(
+        cn.edu.ntvu.workbench.platform.security.SignedInUser.SESSION_KEY,
         signedInAt(NOW.minusSeconds(60)));
     x.run(filter(java.time.Duration.ofHours(12)), "/admin/audit.csv");
     assertThat(x.error).isEqualTo(403);

@@ -2,10 +2,10 @@ package cn.edu.ntvu.workbench.composition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.edu.ntvu.workbench.platform.security.SignInPath;
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.testsupport.CasWebSession;
 import cn.edu.ntvu.workbench.testsupport.PayaraMicro;
 import cn.edu.ntvu.workbench.testsupport.ProductionDirectory;
@@ -44,23 +44,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The route × role matrix, against the packaged WAR in production mode signing in through the real CAS server:
+ * The route × role matrix, against the packaged WAR in production mode signing in through the real
+ * CAS server:
  *
  * <ol>
- *   <li>every route the WAR serves — each Faces view in it, each servlet mapping, each JAX-RS resource, each filter
- *       that answers by itself — has a line in {@link Routes}, and every exact line names something served; a page
- *       added without a line fails here;
- *   <li>each line answers as it says, with GET and POST, for nobody and for a student, a teacher, a counsellor, a
- *       dean, student affairs and an admin: the page, 403, the sign-in redirect, 405, or 404 for development-only
- *       routes;
+ *   <li>every route the WAR serves — each Faces view in it, each servlet mapping, each JAX-RS
+ *       resource, each filter that answers by itself — has a line in {@link Routes}, and every
+ *       exact line names something served; a page added without a line fails here;
+ *   <li>each line answers as it says, with GET and POST, for nobody and for a student, a teacher, a
+ *       counsellor, a dean, student affairs and an admin: the page, 403, the sign-in redirect, 405,
+ *       or 404 for development-only routes;
  *   <li>a POST by every role a line keeps out changes nothing in the database;
- *   <li>every admin and role-scoped route refuses at least ten non-canonical spellings of its path (400), sent
- *       byte for byte as {@code curl --path-as-is} does, with and without a sign-in.
+ *   <li>every admin and role-scoped route refuses at least ten non-canonical spellings of its path
+ *       (400), sent byte for byte as {@code curl --path-as-is} does, with and without a sign-in.
  * </ol>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RouteMatrixIT {
-  /** Who asks: nobody, or one of the people of {@link ProductionDirectory} with the roles written there. */
+  /**
+   * Who asks: nobody, or one of the people of {@link ProductionDirectory} with the roles written
+   * there.
+   */
   enum Who {
     ANONYMOUS(null, null),
     STUDENT(TestUsers.STUDENT, PersonKind.STUDENT, Role.STUDENT),
@@ -84,18 +88,30 @@ class RouteMatrixIT {
     SignedInUser asSeen() {
       return user == null
           ? null
-          : new SignedInUser(0, user.account(), user.name(), kind, "", null, null, roles, SignInPath.CAS,
+          : new SignedInUser(
+              0,
+              user.account(),
+              user.name(),
+              kind,
+              "",
+              null,
+              null,
+              roles,
+              SignInPath.CAS,
               Instant.EPOCH);
     }
   }
 
   /**
-   * Every filter of the WAR, with the path it answers by itself ("" for those that only pass requests on or refuse
-   * them): a new filter must be listed here, so one that serves something cannot slip past the table.
+   * Every filter of the WAR, with the path it answers by itself ("" for those that only pass
+   * requests on or refuse them): a new filter must be listed here, so one that serves something
+   * cannot slip past the table.
    */
   private static final Map<String, String> FILTERS =
       Map.ofEntries(
-          Map.entry("cn.edu.ntvu.workbench.wecom.interfaces.web.VerificationFileFilter", "/WW_verify_x.txt"),
+          Map.entry(
+              "cn.edu.ntvu.workbench.wecom.interfaces.web.VerificationFileFilter",
+              "/WW_verify_x.txt"),
           Map.entry("cn.edu.ntvu.workbench.identity.interfaces.web.CasCallbackGuard", ""),
           Map.entry("cn.edu.ntvu.workbench.portal.interfaces.web.TileAccessFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.CanonicalPathFilter", ""),
@@ -110,23 +126,27 @@ class RouteMatrixIT {
           Map.entry("cn.edu.ntvu.workbench.composition.RouteGuardFilter", ""));
 
   /**
-   * Lines served by no class of ours: pac4j's callback filter answers {@code /callback}, and {@code /favicon.ico}
-   * is a line so that browsers asking for it get a plain 404 rather than a sign-in.
+   * Lines served by no class of ours: pac4j's callback filter answers {@code /callback}, and {@code
+   * /favicon.ico} is a line so that browsers asking for it get a plain 404 rather than a sign-in.
    */
   private static final Set<String> SERVED_ELSEWHERE = Set.of("/callback", "/favicon.ico");
 
   /** Families that may be covered by a prefix line; everything else needs an exact line. */
   private static final List<String> FAMILIES =
-      List.of("/resources/", "/jakarta.faces.resource/", "/calendar/",
-          "/admin/timetable/sample/", "/WW_verify_");
+      List.of(
+          "/resources/",
+          "/jakarta.faces.resource/",
+          "/calendar/",
+          "/admin/timetable/sample/",
+          "/WW_verify_");
 
   private static PayaraMicro app;
   private static String base;
   private static final Map<Who, WebSession> sessions = new EnumMap<>(Who.class);
 
   /**
-   * Starts the production-mode app and signs everyone in, on first use: the first test reads only the packaged WAR
-   * and runs without a server.
+   * Starts the production-mode app and signs everyone in, on first use: the first test reads only
+   * the packaged WAR and runs without a server.
    */
   static synchronized void signEveryoneIn() {
     if (app != null) {
@@ -160,12 +180,15 @@ class RouteMatrixIT {
 
     List<String> stale = new ArrayList<>();
     for (Route r : Routes.TABLE) {
-      if (!r.isPrefix() && !served.containsKey(r.pattern()) && !SERVED_ELSEWHERE.contains(r.pattern())) {
+      if (!r.isPrefix()
+          && !served.containsKey(r.pattern())
+          && !SERVED_ELSEWHERE.contains(r.pattern())) {
         stale.add(r.pattern());
       }
     }
     assertThat(stale).as("lines in Routes.TABLE for routes the WAR does not serve").isEmpty();
-    System.out.println("[RouteMatrixIT] served routes: " + served.size() + ", lines: " + Routes.TABLE.size());
+    System.out.println(
+        "[RouteMatrixIT] served routes: " + served.size() + ", lines: " + Routes.TABLE.size());
   }
 
   @Test
@@ -180,7 +203,9 @@ class RouteMatrixIT {
           HttpResponse<String> answer =
               method.equals("GET")
                   ? sessions.get(who).get(base + r.sample())
-                  : sessions.get(who).post(base + r.sample(), Map.of("jakarta.faces.ViewState", "stateless"));
+                  : sessions
+                      .get(who)
+                      .post(base + r.sample(), Map.of("jakarta.faces.ViewState", "stateless"));
           asked++;
           String problem = judge(r, who, method, answer, method.equals("POST") && allowed(r, who));
           if (problem != null) {
@@ -189,8 +214,14 @@ class RouteMatrixIT {
         }
       }
     }
-    System.out.println("[RouteMatrixIT] matrix: " + Routes.TABLE.size() + " routes × " + Who.values().length
-        + " callers × 2 methods = " + asked + " requests");
+    System.out.println(
+        "[RouteMatrixIT] matrix: "
+            + Routes.TABLE.size()
+            + " routes × "
+            + Who.values().length
+            + " callers × 2 methods = "
+            + asked
+            + " requests");
     assertThat(wrong).as("answers that differ from Routes.TABLE").isEmpty();
   }
 
@@ -219,13 +250,15 @@ class RouteMatrixIT {
           posts++;
           int expected = who == Who.ANONYMOUS ? 302 : 403;
           if (answer.statusCode() != expected) {
-            wrong.add("POST " + r.sample() + " [" + action + "] as " + who + ": " + answer.statusCode());
+            wrong.add(
+                "POST " + r.sample() + " [" + action + "] as " + who + ": " + answer.statusCode());
           }
         }
       }
     }
     Map<String, String> after = checksums();
-    System.out.println("[RouteMatrixIT] forged posts: " + posts + ", tables checked: " + before.size());
+    System.out.println(
+        "[RouteMatrixIT] forged posts: " + posts + ", tables checked: " + before.size());
     assertThat(wrong).as("forged posts not refused").isEmpty();
     assertThat(after).as("table checksums after the forged posts").isEqualTo(before);
   }
@@ -256,8 +289,12 @@ class RouteMatrixIT {
         }
       }
     }
-    System.out.println("[RouteMatrixIT] non-canonical spellings: " + tried + " requests over " + routes
-        + " role-scoped routes");
+    System.out.println(
+        "[RouteMatrixIT] non-canonical spellings: "
+            + tried
+            + " requests over "
+            + routes
+            + " role-scoped routes");
     assertThat(wrong).as("non-canonical spellings not refused with 400").isEmpty();
   }
 
@@ -276,12 +313,16 @@ class RouteMatrixIT {
       RawHttp.Answer a = RawHttp.send(port, "GET", raw, null);
       assertThat(a.status()).as(raw).isEqualTo(400);
       assertThat(a.body()).as(raw).contains("地址格式不正确").doesNotContain("Exception");
-      assertThat(RawHttp.send(port, "GET", raw, cookie(Who.STUDENT)).status()).as(raw).isEqualTo(400);
+      assertThat(RawHttp.send(port, "GET", raw, cookie(Who.STUDENT)).status())
+          .as(raw)
+          .isEqualTo(400);
     }
     // The canonical spelling: a sign-in for nobody, 403 for a student, the file for an admin.
     assertThat(RawHttp.send(port, "GET", "/admin/audit.csv", null).status()).isEqualTo(302);
-    assertThat(RawHttp.send(port, "GET", "/admin/audit.csv", cookie(Who.STUDENT)).status()).isEqualTo(403);
-    assertThat(RawHttp.send(port, "GET", "/admin/audit.csv", cookie(Who.ADMIN)).status()).isEqualTo(200);
+    assertThat(RawHttp.send(port, "GET", "/admin/audit.csv", cookie(Who.STUDENT)).status())
+        .isEqualTo(403);
+    assertThat(RawHttp.send(port, "GET", "/admin/audit.csv", cookie(Who.ADMIN)).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -294,8 +335,11 @@ class RouteMatrixIT {
       if (r.isPrefix() || !r.access().needsSignIn() || !r.methods().contains("GET")) {
         continue;
       }
-      Who who = java.util.Arrays.stream(Who.values()).filter(w -> w != Who.ANONYMOUS && allowed(r, w)).findFirst()
-          .orElseThrow();
+      Who who =
+          java.util.Arrays.stream(Who.values())
+              .filter(w -> w != Who.ANONYMOUS && allowed(r, w))
+              .findFirst()
+              .orElseThrow();
       HttpResponse<String> page = sessions.get(who).get(base + r.sample());
       if (page.statusCode() != 200) {
         continue;
@@ -303,11 +347,18 @@ class RouteMatrixIT {
       pages++;
       String where = r.sample() + " as " + who;
       String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
-      if (!csp.contains("default-src 'self'") || !csp.contains("frame-ancestors 'self'")
-          || !csp.contains("object-src 'none'") || !csp.contains("script-src 'self'")) {
+      if (!csp.contains("default-src 'self'")
+          || !csp.contains("frame-ancestors 'self'")
+          || !csp.contains("object-src 'none'")
+          || !csp.contains("script-src 'self'")) {
         wrong.add(where + ": Content-Security-Policy " + csp);
       }
-      for (String h : List.of("X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-Frame-Options")) {
+      for (String h :
+          List.of(
+              "X-Content-Type-Options",
+              "Referrer-Policy",
+              "Permissions-Policy",
+              "X-Frame-Options")) {
         if (page.headers().firstValue(h).isEmpty()) {
           wrong.add(where + ": no " + h);
         }
@@ -324,7 +375,9 @@ class RouteMatrixIT {
           wrong.add(where + ": inline script without the response's nonce");
         }
       }
-      Matcher handler = Pattern.compile("<[a-zA-Z][^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(page.body());
+      Matcher handler =
+          Pattern.compile("<[a-zA-Z][^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE)
+              .matcher(page.body());
       if (handler.find()) {
         wrong.add(where + ": inline event handler " + handler.group());
       }
@@ -343,13 +396,20 @@ class RouteMatrixIT {
     return r.access().kind() != Access.Kind.DEV_ONLY && r.access().allows(who.asSeen());
   }
 
-  /** What is wrong with {@code answer} for {@code who} asking {@code r}; null when it is as the line says. */
-  private static String judge(Route r, Who who, String method, HttpResponse<String> answer, boolean allowedPost) {
+  /**
+   * What is wrong with {@code answer} for {@code who} asking {@code r}; null when it is as the line
+   * says.
+   */
+  private static String judge(
+      Route r, Who who, String method, HttpResponse<String> answer, boolean allowedPost) {
     int status = answer.statusCode();
     boolean toSignIn =
-        status == 302 && answer.headers().firstValue("Location").orElse("").contains("/login?target=");
+        status == 302
+            && answer.headers().firstValue("Location").orElse("").contains("/login?target=");
     // 503 is the answer of a WeCom endpoint while WeCom is not configured or unreachable (as here).
-    boolean weComDown = status == 503 && (r.pattern().startsWith("/rest/wecom/") || r.pattern().equals("/wecom/callback"));
+    boolean weComDown =
+        status == 503
+            && (r.pattern().startsWith("/rest/wecom/") || r.pattern().equals("/wecom/callback"));
     if (status >= 500 && !weComDown) {
       return "server error " + status;
     }
@@ -383,7 +443,9 @@ class RouteMatrixIT {
 
   // — non-canonical spellings —
 
-  /** At least ten spellings of {@code path} that the container would dispatch to it (or near it). */
+  /**
+   * At least ten spellings of {@code path} that the container would dispatch to it (or near it).
+   */
   static List<String> spellings(String path) {
     String rest = path.substring(1);
     String first = rest.substring(0, 1);
@@ -399,8 +461,12 @@ class RouteMatrixIT {
     out.add("/" + encodedFirst.toLowerCase() + rest.substring(1));
     out.add("/" + path);
     out.add("/." + path);
-    out.add(path.replace(".xhtml", "%2Exhtml").replace(".csv", "%2ecsv").replace(".json", "%2ejson")
-        .replace(".xlsx", "%2exlsx") + (path.contains(".") ? "" : "%2e"));
+    out.add(
+        path.replace(".xhtml", "%2Exhtml")
+                .replace(".csv", "%2ecsv")
+                .replace(".json", "%2ejson")
+                .replace(".xlsx", "%2exlsx")
+            + (path.contains(".") ? "" : "%2e"));
     if (slash > 0) {
       out.add(path.substring(0, slash) + "%2f" + path.substring(slash + 1));
       out.add(path.substring(0, slash) + "%5c" + path.substring(slash + 1));
@@ -417,15 +483,16 @@ class RouteMatrixIT {
   }
 
   /**
-   * Refused: 400 from the canonical-path filter, or — for a path parameter in the middle ({@code /admin;x=y/…}),
-   * which the container resolves before any filter runs — the container's redirect to the directory itself
-   * ({@code /admin/}), which serves nothing of the route.
+   * Refused: 400 from the canonical-path filter, or — for a path parameter in the middle ({@code
+   * /admin;x=y/…}), which the container resolves before any filter runs — the container's redirect
+   * to the directory itself ({@code /admin/}), which serves nothing of the route.
    */
   private static boolean refused(RawHttp.Answer a, String path) {
     if (a.status() == 400) {
       return true;
     }
-    Matcher location = Pattern.compile("(?im)^Location: https?://[^/]+(/[^\\s]*)").matcher(a.head());
+    Matcher location =
+        Pattern.compile("(?im)^Location: https?://[^/]+(/[^\\s]*)").matcher(a.head());
     if ((a.status() == 301 || a.status() == 302) && location.find()) {
       String to = location.group(1);
       return to.endsWith("/") && path.startsWith(to) && !to.equals(path);
@@ -446,9 +513,12 @@ class RouteMatrixIT {
         if (e.isDirectory()) {
           continue;
         }
-        if (name.startsWith("WEB-INF/classes/") && name.endsWith(".class") && !name.contains("$")
+        if (name.startsWith("WEB-INF/classes/")
+            && name.endsWith(".class")
+            && !name.contains("$")
             && !name.endsWith("package-info.class")) {
-          String cls = name.substring("WEB-INF/classes/".length(), name.length() - 6).replace('/', '.');
+          String cls =
+              name.substring("WEB-INF/classes/".length(), name.length() - 6).replace('/', '.');
           Class<?> c = load(cls);
           WebServlet servlet = c.getAnnotation(WebServlet.class);
           if (servlet != null) {
@@ -457,7 +527,9 @@ class RouteMatrixIT {
             }
           }
           assertThat(c.getAnnotation(WebFilter.class))
-              .as(cls + ": filters are registered in composition.WebSetup, in order, not by annotation")
+              .as(
+                  cls
+                      + ": filters are registered in composition.WebSetup, in order, not by annotation")
               .isNull();
           if (jakarta.servlet.Filter.class.isAssignableFrom(c)) {
             String serves = FILTERS.get(cls);
@@ -477,8 +549,10 @@ class RouteMatrixIT {
           out.put("/" + name, name.endsWith(".xhtml") ? "view" : "file");
         } else if (name.equals("WEB-INF/web.xml")) {
           String xml = new String(war.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
-          Matcher m = Pattern.compile("<servlet-mapping>.*?<url-pattern>([^<]+)</url-pattern>", Pattern.DOTALL)
-              .matcher(xml);
+          Matcher m =
+              Pattern.compile(
+                      "<servlet-mapping>.*?<url-pattern>([^<]+)</url-pattern>", Pattern.DOTALL)
+                  .matcher(xml);
           while (m.find()) {
             if (!m.group(1).equals("*.xhtml")) {
               out.put(pathOf(m.group(1)), "web.xml servlet");
@@ -494,14 +568,19 @@ class RouteMatrixIT {
       for (Method m : c.getDeclaredMethods()) {
         Path sub = m.getAnnotation(Path.class);
         if (sub != null) {
-          out.put(template(root + "/" + sub.value().replaceAll("^/|/$", "")), "REST " + c.getSimpleName());
+          out.put(
+              template(root + "/" + sub.value().replaceAll("^/|/$", "")),
+              "REST " + c.getSimpleName());
         }
       }
     }
     return out;
   }
 
-  /** A servlet URL pattern as a path: {@code ""} is the root, {@code /x/*} a sample path of the family. */
+  /**
+   * A servlet URL pattern as a path: {@code ""} is the root, {@code /x/*} a sample path of the
+   * family.
+   */
   private static String pathOf(String pattern) {
     if (pattern.isEmpty()) {
       return "/";

@@ -15,8 +15,10 @@ class RoutesTest {
   @Test
   void theMostSpecificLineWins() {
     assertThat(Routes.find("/leave/apply.xhtml").orElseThrow().access()).isEqualTo(Access.STUDENTS);
-    assertThat(Routes.find("/resources/workbench/theme.css").orElseThrow().pattern()).isEqualTo("/resources/*");
-    assertThat(Routes.find("/admin/timetable/sample/x.csv").orElseThrow().access()).isEqualTo(Access.ADMIN);
+    assertThat(Routes.find("/resources/workbench/theme.css").orElseThrow().pattern())
+        .isEqualTo("/resources/*");
+    assertThat(Routes.find("/admin/timetable/sample/x.csv").orElseThrow().access())
+        .isEqualTo(Access.ADMIN);
     assertThat(Routes.find("/").orElseThrow().access()).isEqualTo(Access.SIGNED_IN);
   }
 
@@ -40,7 +42,8 @@ class RoutesTest {
   @Test
   void everySampleIsItsOwnRoute() {
     for (Route r : Routes.TABLE) {
-      String path = r.sample().contains("?") ? r.sample().substring(0, r.sample().indexOf('?')) : r.sample();
+      String path =
+          r.sample().contains("?") ? r.sample().substring(0, r.sample().indexOf('?')) : r.sample();
       assertThat(Routes.find(path)).as(r.pattern()).contains(r);
     }
   }

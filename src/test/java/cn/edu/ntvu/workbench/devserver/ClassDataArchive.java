@@ -10,15 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A class-data-sharing archive of the classes Payara and our libraries load while starting, kept in the data folder:
- * later starts map it instead of loading and verifying them again (≈2 s less start-up on 2 cores).
+ * A class-data-sharing archive of the classes Payara and our libraries load while starting, kept in
+ * the data folder: later starts map it instead of loading and verifying them again (≈2 s less
+ * start-up on 2 cores).
  *
- * <p>Written while the app runs, not when it stops: the first run's Payara starts with
- * {@code -XX:+RecordDynamicDumpInfo}, and once it is ready {@code jcmd <pid> VM.cds dynamic_dump} writes the archive
- * (a few seconds, in the background). With {@code -XX:ArchiveClassesAtExit} the JVM wrote ~100 MB as it exited, which
- * made the first Ctrl-C take 7–15 s and a stop by a deadline cut the file short. The archive is written under a
- * temporary name and renamed when complete. It is per JDK build; a stale or damaged one is ignored by the JVM
- * ({@code -Xshare:auto}), never fatal. {@code -Dworkbench.cds=false} (mvn -Prun -Drun.cds=false) turns it off.
+ * <p>Written while the app runs, not when it stops: the first run's Payara starts with {@code
+ * -XX:+RecordDynamicDumpInfo}, and once it is ready {@code jcmd <pid> VM.cds dynamic_dump} writes
+ * the archive (a few seconds, in the background). With {@code -XX:ArchiveClassesAtExit} the JVM
+ * wrote ~100 MB as it exited, which made the first Ctrl-C take 7–15 s and a stop by a deadline cut
+ * the file short. The archive is written under a temporary name and renamed when complete. It is
+ * per JDK build; a stale or damaged one is ignored by the JVM ({@code -Xshare:auto}), never fatal.
+ * {@code -Dworkbench.cds=false} (mvn -Prun -Drun.cds=false) turns it off.
  */
 final class ClassDataArchive {
   private final Path archive;
@@ -33,7 +35,8 @@ final class ClassDataArchive {
     String jdk = Runtime.version().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
     Path archive = dataDir.resolve("cds").resolve("payara-" + jdk + ".jsa");
     boolean enabled =
-        Boolean.parseBoolean(System.getProperty("workbench.cds", "true")) && Files.isExecutable(jcmd());
+        Boolean.parseBoolean(System.getProperty("workbench.cds", "true"))
+            && Files.isExecutable(jcmd());
     return new ClassDataArchive(archive, enabled);
   }
 
@@ -74,7 +77,12 @@ final class ClassDataArchive {
       Files.deleteIfExists(partial); // a dump cut short by an earlier Ctrl-C
       ManagedProcess dump =
           ManagedProcess.builder("cds-dump")
-              .command(jcmd().toString(), String.valueOf(payara.pid()), "VM.cds", "dynamic_dump", partial.toString())
+              .command(
+                  jcmd().toString(),
+                  String.valueOf(payara.pid()),
+                  "VM.cds",
+                  "dynamic_dump",
+                  partial.toString())
               .logFile(log)
               .start();
       if (dump.awaitExit(Duration.ofMinutes(2)) == 0 && Files.size(partial) > 0) {

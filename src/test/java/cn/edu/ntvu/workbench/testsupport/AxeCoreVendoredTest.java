@@ -11,7 +11,10 @@ import java.util.HexFormat;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The vendored axe-core is byte for byte the file the lock names: nobody edited it, nothing else slipped in. */
+/**
+ * The vendored axe-core is byte for byte the file the lock names: nobody edited it, nothing else
+ * slipped in.
+ */
 class AxeCoreVendoredTest {
   @Test
   void theVendoredFileMatchesTheLock() throws Exception {

@@ -35,8 +35,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * }
  * }</pre>
  *
- * Chromium starts on the first {@link #driver()} call and quits after the class (and, failing
- * that, at JVM exit).
+ * Chromium starts on the first {@link #driver()} call and quits after the class (and, failing that,
+ * at JVM exit).
  */
 public final class Browser implements AfterEachCallback, AfterAllCallback, AutoCloseable {
 
@@ -96,11 +96,12 @@ public final class Browser implements AfterEachCallback, AfterAllCallback, AutoC
   }
 
   /**
-   * The one way tests wait for a page: a {@link WebDriverWait} for which an element that an Ajax update replaced
-   * while the condition looked at it means "not yet", and it looks again. Selenium reports that as {@link
-   * StaleElementReferenceException}; Chromium 156 sometimes as a plain {@link WebDriverException} "unknown error:
-   * unhandled inspector error: {"code":-32000,"message":"Node with given id does not belong to the document"}".
-   * Every other error still fails the wait at once.
+   * The one way tests wait for a page: a {@link WebDriverWait} for which an element that an Ajax
+   * update replaced while the condition looked at it means "not yet", and it looks again. Selenium
+   * reports that as {@link StaleElementReferenceException}; Chromium 156 sometimes as a plain
+   * {@link WebDriverException} "unknown error: unhandled inspector error:
+   * {"code":-32000,"message":"Node with given id does not belong to the document"}". Every other
+   * error still fails the wait at once.
    */
   public static WebDriverWait waitFor(WebDriver driver, Duration timeout) {
     return new WebDriverWait(driver, timeout) {
@@ -111,8 +112,12 @@ public final class Browser implements AfterEachCallback, AfterAllCallback, AutoC
     };
   }
 
-  /** A condition that answers "not yet" for a replaced element; says what it waits for as the condition does. */
-  private record LookAgain<V>(Function<? super WebDriver, ? extends V> isTrue) implements Function<WebDriver, V> {
+  /**
+   * A condition that answers "not yet" for a replaced element; says what it waits for as the
+   * condition does.
+   */
+  private record LookAgain<V>(Function<? super WebDriver, ? extends V> isTrue)
+      implements Function<WebDriver, V> {
     @Override
     public V apply(WebDriver d) {
       try {
@@ -138,7 +143,10 @@ public final class Browser implements AfterEachCallback, AfterAllCallback, AutoC
     return waitFor(driver, Duration.ofSeconds(seconds));
   }
 
-  /** Chromium's way of saying that a node it was asked about left the document (an Ajax update replaced it). */
+  /**
+   * Chromium's way of saying that a node it was asked about left the document (an Ajax update
+   * replaced it).
+   */
   static boolean isReplacedNode(WebDriverException e) {
     String message = e.getMessage();
     return message != null && message.contains("does not belong to the document");
@@ -172,8 +180,10 @@ public final class Browser implements AfterEachCallback, AfterAllCallback, AutoC
 
   private ChromeDriver start() {
     Path profile =
-        Path.of("target", "chromium-profiles", ProcessHandle.current().pid() + "-"
-                + PROFILES.incrementAndGet())
+        Path.of(
+                "target",
+                "chromium-profiles",
+                ProcessHandle.current().pid() + "-" + PROFILES.incrementAndGet())
             .toAbsolutePath();
     ChromeOptions options = new ChromeOptions();
     // Selenium Manager cannot download anything here: use Debian's chromium (STACK.md trap 16).

@@ -12,20 +12,26 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** {@link Browser#waitFor}: an element replaced by an Ajax update is "not yet", anything else fails at once. */
+/**
+ * {@link Browser#waitFor}: an element replaced by an Ajax update is "not yet", anything else fails
+ * at once.
+ */
 class BrowserWaitTest {
-  /** What Chromium 156 answered in CI when a wait read an element an Ajax update had just replaced. */
+  /**
+   * What Chromium 156 answered in CI when a wait read an element an Ajax update had just replaced.
+   */
   private static final String REPLACED_NODE =
       "unknown error: unhandled inspector error: {\"code\":-32000,\"message\":\"Node with given id does not belong"
           + " to the document\"}";
 
   private final WebDriver driver =
-      (WebDriver) Proxy.newProxyInstance(
-          getClass().getClassLoader(),
-          new Class<?>[] {WebDriver.class},
-          (proxy, method, args) -> {
-            throw new UnsupportedOperationException(method.getName());
-          });
+      (WebDriver)
+          Proxy.newProxyInstance(
+              getClass().getClassLoader(),
+              new Class<?>[] {WebDriver.class},
+              (proxy, method, args) -> {
+                throw new UnsupportedOperationException(method.getName());
+              });
 
   private WebDriverWait quickWait() {
     WebDriverWait wait = Browser.waitFor(driver, Duration.ofSeconds(5));

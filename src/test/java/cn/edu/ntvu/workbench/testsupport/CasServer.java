@@ -72,7 +72,8 @@ public final class CasServer implements AutoCloseable {
       String login = "http://127.0.0.1:" + actualPort + "/cas/login";
       // A busy shared machine can need longer: -Dtest.cas.readySeconds=600.
       Duration waited =
-          process.awaitHttp(login, 200, Duration.ofSeconds(Long.getLong("test.cas.readySeconds", 420)));
+          process.awaitHttp(
+              login, 200, Duration.ofSeconds(Long.getLong("test.cas.readySeconds", 420)));
       return new CasServer(actualPort, process, waited);
     } catch (RuntimeException e) {
       process.stop();
@@ -122,8 +123,7 @@ public final class CasServer implements AutoCloseable {
       String form =
           client
               .send(
-                  HttpRequest.newBuilder(
-                          URI.create(loginUrl() + "?service=" + encode(service)))
+                  HttpRequest.newBuilder(URI.create(loginUrl() + "?service=" + encode(service)))
                       .build(),
                   HttpResponse.BodyHandlers.ofString())
               .body();
@@ -157,7 +157,8 @@ public final class CasServer implements AutoCloseable {
     }
   }
 
-  private static final Pattern EXECUTION = Pattern.compile("name=\"execution\"\\s+value=\"([^\"]+)\"");
+  private static final Pattern EXECUTION =
+      Pattern.compile("name=\"execution\"\\s+value=\"([^\"]+)\"");
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
@@ -202,8 +203,7 @@ public final class CasServer implements AutoCloseable {
 
   private static void writeConfig(
       Path etc, Path services, Path run, int port, List<TestUser> users) {
-    String accepted =
-        users.stream().map(TestUser::casCredential).collect(Collectors.joining(","));
+    String accepted = users.stream().map(TestUser::casCredential).collect(Collectors.joining(","));
     String properties =
         String.join(
             "\n",

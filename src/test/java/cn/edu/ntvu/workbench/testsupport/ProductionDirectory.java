@@ -7,10 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The people of {@link TestUsers} in the production-mode app's directory ({@link TestServers#production()}), with
- * the roles their names promise: a student of class 2401000, a plain teacher, that class's counsellor, the dean
- * of its department, student affairs, an admin. Written once per run, in plain SQL, because production mode has no
- * demo data and no admin yet to import a file.
+ * The people of {@link TestUsers} in the production-mode app's directory ({@link
+ * TestServers#production()}), with the roles their names promise: a student of class 2401000, a
+ * plain teacher, that class's counsellor, the dean of its department, student affairs, an admin.
+ * Written once per run, in plain SQL, because production mode has no demo data and no admin yet to
+ * import a file.
  */
 public final class ProductionDirectory {
   private static boolean written;
@@ -48,7 +49,13 @@ public final class ProductionDirectory {
   }
 
   private static void person(
-      Connection c, TestUsers.TestUser u, String kind, String dept, String classCode, String role, String scope)
+      Connection c,
+      TestUsers.TestUser u,
+      String kind,
+      String dept,
+      String classCode,
+      String role,
+      String scope)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -68,7 +75,8 @@ public final class ProductionDirectory {
   }
 
   /** Gives {@code u} a role (idempotent). */
-  public static void grant(Connection c, TestUsers.TestUser u, String role, String scope, long scopeId)
+  public static void grant(
+      Connection c, TestUsers.TestUser u, String role, String scope, long scopeId)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

@@ -9,8 +9,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A request sent byte for byte as written — what {@code curl --path-as-is} does — so that a test can send paths
- * that Java's URI class would refuse or normalise ({@code ..}, backslashes, raw control characters, bad escapes).
+ * A request sent byte for byte as written — what {@code curl --path-as-is} does — so that a test
+ * can send paths that Java's URI class would refuse or normalise ({@code ..}, backslashes, raw
+ * control characters, bad escapes).
  */
 public final class RawHttp {
   private RawHttp() {}

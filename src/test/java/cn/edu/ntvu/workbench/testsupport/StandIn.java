@@ -18,15 +18,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The development stand-in's test controls, over HTTP as any client reaches it (it is a web application of its own,
- * target/wecom-standin.war): faults and call counters ({@code /_control}), what it received, its contacts ({@code
- * /_contacts}) and WeCom's calls to the app's callback ({@code /_callback}). Plain JDK HTTP and JSON-P, so that the
- * in-container tests use it too.
+ * The development stand-in's test controls, over HTTP as any client reaches it (it is a web
+ * application of its own, target/wecom-standin.war): faults and call counters ({@code /_control}),
+ * what it received, its contacts ({@code /_contacts}) and WeCom's calls to the app's callback
+ * ({@code /_callback}). Plain JDK HTTP and JSON-P, so that the in-container tests use it too.
  */
 public final class StandIn {
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   private final String base;
 
@@ -51,29 +54,66 @@ public final class StandIn {
     control("{\"reset\":true}");
   }
 
-  /** The next {@code times} calls to {@code path} answer {@code errcode} (after {@code delayMs}). */
+  /**
+   * The next {@code times} calls to {@code path} answer {@code errcode} (after {@code delayMs}).
+   */
   public void failNext(String path, int errcode, int times, long delayMs) {
-    control(Json.createObjectBuilder().add("failNext", Json.createObjectBuilder().add("path", path)
-        .add("errcode", errcode).add("times", times).add("delayMs", delayMs)).build().toString());
+    control(
+        Json.createObjectBuilder()
+            .add(
+                "failNext",
+                Json.createObjectBuilder()
+                    .add("path", path)
+                    .add("errcode", errcode)
+                    .add("times", times)
+                    .add("delayMs", delayMs))
+            .build()
+            .toString());
   }
 
-  /** Every call to {@code path} fails for {@code ms}: with {@code errcode}, or HTTP {@code httpStatus} if not 0. */
+  /**
+   * Every call to {@code path} fails for {@code ms}: with {@code errcode}, or HTTP {@code
+   * httpStatus} if not 0.
+   */
   public void failFor(String path, int errcode, int httpStatus, long ms) {
-    control(Json.createObjectBuilder().add("failFor", Json.createObjectBuilder().add("path", path)
-        .add("errcode", errcode).add("httpStatus", httpStatus).add("ms", ms)).build().toString());
+    control(
+        Json.createObjectBuilder()
+            .add(
+                "failFor",
+                Json.createObjectBuilder()
+                    .add("path", path)
+                    .add("errcode", errcode)
+                    .add("httpStatus", httpStatus)
+                    .add("ms", ms))
+            .build()
+            .toString());
   }
 
-  /** A single-use sign-in code for {@code userid} (null: a non-member), as the authorize screen gives one. */
+  /**
+   * A single-use sign-in code for {@code userid} (null: a non-member), as the authorize screen
+   * gives one.
+   */
   public String issueCode(String userid) {
-    return control(Json.createObjectBuilder()
-        .add("issueCode", userid == null ? JsonValue.NULL : Json.createValue(userid)).build().toString())
+    return control(
+            Json.createObjectBuilder()
+                .add("issueCode", userid == null ? JsonValue.NULL : Json.createValue(userid))
+                .build()
+                .toString())
         .getString("code");
   }
 
-  /** "A minute passes" for one member's per-member limits: their received messages move back in time. */
+  /**
+   * "A minute passes" for one member's per-member limits: their received messages move back in
+   * time.
+   */
   public void ageMessages(String touser, int seconds) {
-    control(Json.createObjectBuilder().add("ageMessages", Json.createObjectBuilder().add("touser", touser)
-        .add("seconds", seconds)).build().toString());
+    control(
+        Json.createObjectBuilder()
+            .add(
+                "ageMessages",
+                Json.createObjectBuilder().add("touser", touser).add("seconds", seconds))
+            .build()
+            .toString());
   }
 
   /** How many calls the stand-in answered for {@code path} since the last reset. */
@@ -95,8 +135,13 @@ public final class StandIn {
     JsonArray rows = get("/_control/messages?limit=5000&" + query).getJsonArray("messages");
     List<Message> out = new ArrayList<>();
     for (JsonObject m : rows.getValuesAs(JsonObject.class)) {
-      out.add(new Message(m.getString("api"), m.getString("touser"), m.getString("msgtype"), m.getString("outcome"),
-          m.getString("body")));
+      out.add(
+          new Message(
+              m.getString("api"),
+              m.getString("touser"),
+              m.getString("msgtype"),
+              m.getString("outcome"),
+              m.getString("body")));
     }
     return out;
   }
@@ -115,17 +160,36 @@ public final class StandIn {
     return get("/_contacts").getInt("members");
   }
 
-  /** A member's status changes in WeCom (1 joined, 2 disabled, 5 left); change_contact reaches the app. */
+  /**
+   * A member's status changes in WeCom (1 joined, 2 disabled, 5 left); change_contact reaches the
+   * app.
+   */
   public void setStatus(String userid, int status) {
-    post("/_contacts", Json.createObjectBuilder().add("status", Json.createObjectBuilder().add("userid", userid)
-        .add("status", status)).build().toString());
+    post(
+        "/_contacts",
+        Json.createObjectBuilder()
+            .add("status", Json.createObjectBuilder().add("userid", userid).add("status", status))
+            .build()
+            .toString());
   }
 
-  /** WeCom posts a card click to the app's callback; the app's answer ({@code status}, {@code body}). */
+  /**
+   * WeCom posts a card click to the app's callback; the app's answer ({@code status}, {@code
+   * body}).
+   */
   public JsonObject cardClick(String fromUser, String eventKey, String taskId, long createTime) {
-    return post("/_callback", Json.createObjectBuilder().add("templateCardEvent", Json.createObjectBuilder()
-        .add("fromUser", fromUser).add("eventKey", eventKey).add("taskId", taskId).add("createTime", createTime))
-        .build().toString());
+    return post(
+        "/_callback",
+        Json.createObjectBuilder()
+            .add(
+                "templateCardEvent",
+                Json.createObjectBuilder()
+                    .add("fromUser", fromUser)
+                    .add("eventKey", eventKey)
+                    .add("taskId", taskId)
+                    .add("createTime", createTime))
+            .build()
+            .toString());
   }
 
   public JsonObject get(String path) {
@@ -133,14 +197,18 @@ public final class StandIn {
   }
 
   public JsonObject post(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
   private static JsonObject send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          HTTP.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (r.statusCode() != 200) {
         throw new IllegalStateException("stand-in answered " + r.statusCode() + ": " + r.body());
       }

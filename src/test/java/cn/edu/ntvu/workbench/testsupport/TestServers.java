@@ -12,17 +12,18 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * The servers of one integration-test run, started once per JVM and stopped at its end.
  *
  * <p>Registered as a JUnit Platform {@link LauncherSessionListener} (META-INF/services) because
- * Arquillian runs test classes again inside its container, where a JUnit extension cannot start
- * a database (STACK.md trap 5). Surefire loads the listener too, so it does nothing unless the
- * system property {@code test.war} is set, which only failsafe does.
+ * Arquillian runs test classes again inside its container, where a JUnit extension cannot start a
+ * database (STACK.md trap 5). Surefire loads the listener too, so it does nothing unless the system
+ * property {@code test.war} is set, which only failsafe does.
  *
  * <ul>
  *   <li>MariaDB starts at session open on port {@code test.db.port}, which the pom reserved and
  *       also put in DB_URL for the Payara that Arquillian starts (env vars cannot be set later).
  *   <li>CAS and the packaged WAR start lazily, in parallel, on the first {@link #app()} or {@link
  *       #cas()} call; the WAR gets its own schema {@value #E2E_SCHEMA} so end-to-end tests and
- *       in-container tests never see each other's rows, the demo school as its first data ({@link #demoDir()}),
- *       and the development stand-in beside it in the same Payara (WeCom; CAS is the real server here).
+ *       in-container tests never see each other's rows, the demo school as its first data ({@link
+ *       #demoDir()}), and the development stand-in beside it in the same Payara (WeCom; CAS is the
+ *       real server here).
  * </ul>
  */
 public final class TestServers implements LauncherSessionListener {
@@ -34,9 +35,9 @@ public final class TestServers implements LauncherSessionListener {
   public static final String E2E_SCHEMA = "workbench_e2e";
 
   /**
-   * The packaged WAR's school clock at start-up ({@code DEV_CLOCK}): Wednesday of week 12 of the demo term, during
-   * periods 3–4, so browser tests see the same school day whatever date the build runs on. The clock runs on from
-   * there; the class going on at start-up lasts until 11:40.
+   * The packaged WAR's school clock at start-up ({@code DEV_CLOCK}): Wednesday of week 12 of the
+   * demo term, during periods 3–4, so browser tests see the same school day whatever date the build
+   * runs on. The clock runs on from there; the class going on at start-up lasts until 11:40.
    */
   public static final String SCHOOL_CLOCK = "2026-11-25T10:20";
 
@@ -69,9 +70,10 @@ public final class TestServers implements LauncherSessionListener {
   }
 
   /**
-   * The Payara Micro connector copies each deployment to /tmp/arquillian-payara-micro* and never removes it
-   * (STACK.md trap 7): ~40 MB per run would pile up on a CI machine. Ours are done once the session closes.
-   * Failsafe sets java.io.tmpdir to target/, so only this checkout's copies are in reach.
+   * The Payara Micro connector copies each deployment to /tmp/arquillian-payara-micro* and never
+   * removes it (STACK.md trap 7): ~40 MB per run would pile up on a CI machine. Ours are done once
+   * the session closes. Failsafe sets java.io.tmpdir to target/, so only this checkout's copies are
+   * in reach.
    */
   private static void removeArquillianLeftovers() {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
@@ -112,8 +114,8 @@ public final class TestServers implements LauncherSessionListener {
   }
 
   /**
-   * The packaged WAR on Payara Micro, signed in through {@link #cas()}; waits until both are
-   * ready, so a test can go straight to a sign-in.
+   * The packaged WAR on Payara Micro, signed in through {@link #cas()}; waits until both are ready,
+   * so a test can go straight to a sign-in.
    */
   public static PayaraMicro app() {
     startLazily();
@@ -131,14 +133,18 @@ public final class TestServers implements LauncherSessionListener {
     return new StandIn(app().standInUrl());
   }
 
-  /** The demo school (src/demo): the first data of the apps the tests start, and the stand-in's people. */
+  /**
+   * The demo school (src/demo): the first data of the apps the tests start, and the stand-in's
+   * people.
+   */
   public static Path demoDir() {
     return Path.of(System.getProperty("test.demoDir", "src/demo")).toAbsolutePath();
   }
 
   /** target/wecom-standin.war. */
   public static Path standInWar() {
-    return Path.of(System.getProperty("test.standinWar", "target/wecom-standin.war")).toAbsolutePath();
+    return Path.of(System.getProperty("test.standinWar", "target/wecom-standin.war"))
+        .toAbsolutePath();
   }
 
   private static synchronized void startLazily() {
@@ -191,9 +197,10 @@ public final class TestServers implements LauncherSessionListener {
   }
 
   /**
-   * The packaged WAR in <em>production</em> mode (no stand-ins, no demo data, no development sign-in), signing in
-   * through the real CAS server, on a schema of its own; started on first use and kept for the run. Its directory is
-   * empty: tests add the people they sign in as ({@link ProductionDirectory}). WeCom is unreachable for it.
+   * The packaged WAR in <em>production</em> mode (no stand-ins, no demo data, no development
+   * sign-in), signing in through the real CAS server, on a schema of its own; started on first use
+   * and kept for the run. Its directory is empty: tests add the people they sign in as ({@link
+   * ProductionDirectory}). WeCom is unreachable for it.
    */
   public static synchronized PayaraMicro production() {
     startLazily();
@@ -226,7 +233,12 @@ public final class TestServers implements LauncherSessionListener {
               .logFile(workDir().resolve("payara-production.log"))
               .env(env)
               .start();
-      log("production-mode app on port " + port + " ready in " + production.readyTime().toMillis() + " ms");
+      log(
+          "production-mode app on port "
+              + port
+              + " ready in "
+              + production.readyTime().toMillis()
+              + " ms");
     }
     return production;
   }

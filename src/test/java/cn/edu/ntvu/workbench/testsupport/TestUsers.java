@@ -20,8 +20,7 @@ public final class TestUsers {
   }
 
   /** 田芬, student of class 2401000 (机械制造241班), dept 01. */
-  public static final TestUser STUDENT =
-      user("20240100001", "田芬", "student", "19551710287");
+  public static final TestUser STUDENT = user("20240100001", "田芬", "student", "19551710287");
 
   /** 刘敏秀, a teacher of dept 01 with no other role. */
   public static final TestUser TEACHER = user("10004", "刘敏秀", "staff", "15876769863");

@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.testsupport;
 
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
-import cn.edu.ntvu.workbench.wecom.domain.CallbackCrypto;
 import cn.edu.ntvu.workbench.wecom.application.WeComCallbackSettings;
+import cn.edu.ntvu.workbench.wecom.domain.CallbackCrypto;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,17 +15,23 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Plays WeCom's servers against the packaged app's callback URL, with the development Token and EncodingAESKey: signed
- * URL verifications and encrypted messages, and tampered variants of both.
+ * Plays WeCom's servers against the packaged app's callback URL, with the development Token and
+ * EncodingAESKey: signed URL verifications and encrypted messages, and tampered variants of both.
  */
 public final class WeComCallbacks {
   private static final AtomicLong NONCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   /** The crypto of the dev app (our corp id). */
   public static final CallbackCrypto DEV =
-      new CallbackCrypto(WeComCallbackSettings.DEV_TOKEN, WeComCallbackSettings.DEV_AES_KEY, AppSettings.DEV_CORP_ID);
+      new CallbackCrypto(
+          WeComCallbackSettings.DEV_TOKEN,
+          WeComCallbackSettings.DEV_AES_KEY,
+          AppSettings.DEV_CORP_ID);
 
   private WeComCallbacks() {}
 
@@ -35,20 +41,46 @@ public final class WeComCallbacks {
 
   /** A text message as WeCom sends it. */
   public static String textMessage(String from, String content, String msgId, long createTime) {
-    return "<xml><ToUserName><![CDATA[" + AppSettings.DEV_CORP_ID + "]]></ToUserName>"
-        + "<FromUserName><![CDATA[" + from + "]]></FromUserName><CreateTime>" + createTime + "</CreateTime>"
-        + "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[" + content + "]]></Content>"
-        + "<MsgId>" + msgId + "</MsgId><AgentID>" + AppSettings.DEV_AGENT_ID + "</AgentID></xml>";
+    return "<xml><ToUserName><![CDATA["
+        + AppSettings.DEV_CORP_ID
+        + "]]></ToUserName>"
+        + "<FromUserName><![CDATA["
+        + from
+        + "]]></FromUserName><CreateTime>"
+        + createTime
+        + "</CreateTime>"
+        + "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
+        + content
+        + "]]></Content>"
+        + "<MsgId>"
+        + msgId
+        + "</MsgId><AgentID>"
+        + AppSettings.DEV_AGENT_ID
+        + "</AgentID></xml>";
   }
 
   /** A template_card_event (a button click) as WeCom sends it. */
-  public static String cardClick(String from, String eventKey, String taskId, String responseCode, long createTime) {
-    return "<xml><ToUserName><![CDATA[" + AppSettings.DEV_CORP_ID + "]]></ToUserName>"
-        + "<FromUserName><![CDATA[" + from + "]]></FromUserName><CreateTime>" + createTime + "</CreateTime>"
+  public static String cardClick(
+      String from, String eventKey, String taskId, String responseCode, long createTime) {
+    return "<xml><ToUserName><![CDATA["
+        + AppSettings.DEV_CORP_ID
+        + "]]></ToUserName>"
+        + "<FromUserName><![CDATA["
+        + from
+        + "]]></FromUserName><CreateTime>"
+        + createTime
+        + "</CreateTime>"
         + "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[template_card_event]]></Event>"
-        + "<EventKey><![CDATA[" + eventKey + "]]></EventKey><TaskId><![CDATA[" + taskId + "]]></TaskId>"
-        + "<CardType><![CDATA[button_interaction]]></CardType><ResponseCode><![CDATA[" + responseCode
-        + "]]></ResponseCode><AgentID>" + AppSettings.DEV_AGENT_ID + "</AgentID></xml>";
+        + "<EventKey><![CDATA["
+        + eventKey
+        + "]]></EventKey><TaskId><![CDATA["
+        + taskId
+        + "]]></TaskId>"
+        + "<CardType><![CDATA[button_interaction]]></CardType><ResponseCode><![CDATA["
+        + responseCode
+        + "]]></ResponseCode><AgentID>"
+        + AppSettings.DEV_AGENT_ID
+        + "</AgentID></xml>";
   }
 
   /** A signed, encrypted POST exactly as WeCom builds it. */
@@ -69,20 +101,37 @@ public final class WeComCallbacks {
   }
 
   /** A POST whose Encrypt is {@code encrypted} as given, signed with the dev Token. */
-  public static Post signedPost(String msgSignature, String timestamp, String nonce, String encrypted) {
-    String body = "<xml><ToUserName><![CDATA[" + AppSettings.DEV_CORP_ID + "]]></ToUserName><Encrypt><![CDATA["
-        + encrypted + "]]></Encrypt><AgentID><![CDATA[" + AppSettings.DEV_AGENT_ID + "]]></AgentID></xml>";
+  public static Post signedPost(
+      String msgSignature, String timestamp, String nonce, String encrypted) {
+    String body =
+        "<xml><ToUserName><![CDATA["
+            + AppSettings.DEV_CORP_ID
+            + "]]></ToUserName><Encrypt><![CDATA["
+            + encrypted
+            + "]]></Encrypt><AgentID><![CDATA["
+            + AppSettings.DEV_AGENT_ID
+            + "]]></AgentID></xml>";
     return new Post(
-        "msg_signature=" + enc(msgSignature) + "&timestamp=" + timestamp + "&nonce=" + enc(nonce), body);
+        "msg_signature=" + enc(msgSignature) + "&timestamp=" + timestamp + "&nonce=" + enc(nonce),
+        body);
   }
 
-  /** GET URL verification: returns the signed query with {@code echostr} = the encrypted {@code plain}. */
+  /**
+   * GET URL verification: returns the signed query with {@code echostr} = the encrypted {@code
+   * plain}.
+   */
   public static String verificationQuery(CallbackCrypto crypto, String plain) {
     String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
     String nonce = String.valueOf(NONCE.incrementAndGet());
     String echostr = crypto.encrypt(plain);
-    return "msg_signature=" + enc(crypto.signature(timestamp, nonce, echostr)) + "&timestamp=" + timestamp
-        + "&nonce=" + nonce + "&echostr=" + enc(echostr);
+    return "msg_signature="
+        + enc(crypto.signature(timestamp, nonce, echostr))
+        + "&timestamp="
+        + timestamp
+        + "&nonce="
+        + nonce
+        + "&echostr="
+        + enc(echostr);
   }
 
   public static HttpResponse<String> get(String url) {
@@ -106,7 +155,8 @@ public final class WeComCallbacks {
   private static HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return HTTP.send(
-          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          request.timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -11,18 +11,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The WeCom stand-in's authorize screen ({@value #AUTHORIZE_PATH}, in the stand-in beside the app), driven over HTTP:
- * what a person taps in WeCom, without a browser.
+ * The WeCom stand-in's authorize screen ({@value #AUTHORIZE_PATH}, in the stand-in beside the app),
+ * driven over HTTP: what a person taps in WeCom, without a browser.
  */
 public final class WeComStandInScreen {
   /** Where the app's development default of {@code wecom.authorize-url} points. */
-  public static final String AUTHORIZE_PATH = PayaraMicro.STANDIN_PATH + "/connect/oauth2/authorize";
+  public static final String AUTHORIZE_PATH =
+      PayaraMicro.STANDIN_PATH + "/connect/oauth2/authorize";
 
   private WeComStandInScreen() {}
 
   /**
-   * Opens {@code url} (an app page), is sent to the authorize screen, continues as {@code account}; returns the
-   * app's callback URL with {@code code} and {@code state}, not yet visited.
+   * Opens {@code url} (an app page), is sent to the authorize screen, continues as {@code account};
+   * returns the app's callback URL with {@code code} and {@code state}, not yet visited.
    */
   public static String authorize(WebSession web, String url, String account) {
     List<HttpResponse<String>> hops = web.follow(url);
@@ -56,7 +57,8 @@ public final class WeComStandInScreen {
       String key = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
       out.put(
-          URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+          URLDecoder.decode(key, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
     }
     return out;
   }

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One browser-like HTTP session (a cookie jar) that does not follow redirects by itself, so tests can look at
- * every hop of a sign-in: the app, the CAS server, the callback.
+ * One browser-like HTTP session (a cookie jar) that does not follow redirects by itself, so tests
+ * can look at every hop of a sign-in: the app, the CAS server, the callback.
  */
 public final class WebSession {
   private final CookieManager cookies = new CookieManager();
@@ -33,23 +33,28 @@ public final class WebSession {
   private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
   /**
-   * The CSP nonce of the last page fetched at each path: a Faces post carries it back as {@code primefaces.nonce}
-   * (the browser's wb.js does the same), without which PrimeFaces refuses the post.
+   * The CSP nonce of the last page fetched at each path: a Faces post carries it back as {@code
+   * primefaces.nonce} (the browser's wb.js does the same), without which PrimeFaces refuses the
+   * post.
    */
   private final Map<String, String> nonces = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static final java.util.regex.Pattern NONCE = java.util.regex.Pattern.compile("'nonce-([^']+)'");
+  private static final java.util.regex.Pattern NONCE =
+      java.util.regex.Pattern.compile("'nonce-([^']+)'");
 
   /** The nonce in a response's Content-Security-Policy; null when it has none. */
   public static String nonceOf(HttpResponse<?> r) {
-    java.util.regex.Matcher m = NONCE.matcher(r.headers().firstValue("Content-Security-Policy").orElse(""));
+    java.util.regex.Matcher m =
+        NONCE.matcher(r.headers().firstValue("Content-Security-Policy").orElse(""));
     return m.find() ? m.group(1) : null;
   }
 
   /** {@code form} with the page's nonce added when it is a Faces post that lacks one. */
   private Map<String, String> withNonce(String url, Map<String, String> form) {
     String nonce = nonces.get(URI.create(url).getPath());
-    if (nonce == null || !form.containsKey("jakarta.faces.ViewState") || form.containsKey("primefaces.nonce")) {
+    if (nonce == null
+        || !form.containsKey("jakarta.faces.ViewState")
+        || form.containsKey("primefaces.nonce")) {
       return form;
     }
     Map<String, String> out = new java.util.LinkedHashMap<>(form);
@@ -68,7 +73,10 @@ public final class WebSession {
     return this;
   }
 
-  /** GETs {@code url}; a fragment (such as WeCom's {@code #wechat_redirect}) stays in the browser, as it would. */
+  /**
+   * GETs {@code url}; a fragment (such as WeCom's {@code #wechat_redirect}) stays in the browser,
+   * as it would.
+   */
   public HttpResponse<String> get(String url) {
     int hash = url.indexOf('#');
     return send(HttpRequest.newBuilder(URI.create(hash < 0 ? url : url.substring(0, hash))).GET());
@@ -79,7 +87,8 @@ public final class WebSession {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).GET();
     headers.forEach(builder::header);
     try {
-      return client.send(builder.header("User-Agent", userAgent).timeout(Duration.ofSeconds(30)).build(),
+      return client.send(
+          builder.header("User-Agent", userAgent).timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -102,8 +111,8 @@ public final class WebSession {
   }
 
   /**
-   * POSTs {@code form} as {@code multipart/form-data}, as a browser sends a form with a file input (no file chosen):
-   * Faces reads such a form's file inputs only from a multipart request.
+   * POSTs {@code form} as {@code multipart/form-data}, as a browser sends a form with a file input
+   * (no file chosen): Faces reads such a form's file inputs only from a multipart request.
    */
   public HttpResponse<String> postMultipart(String url, Map<String, String> given) {
     Map<String, String> form = withNonce(url, given);
@@ -111,9 +120,14 @@ public final class WebSession {
     StringBuilder body = new StringBuilder();
     form.forEach(
         (k, v) ->
-            body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(k).append("\"\r\n\r\n")
-                .append(v).append("\r\n"));
+            body.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(k)
+                .append("\"\r\n\r\n")
+                .append(v)
+                .append("\r\n"));
     body.append("--").append(boundary).append("--\r\n");
     return send(
         HttpRequest.newBuilder(URI.create(url))
@@ -128,7 +142,8 @@ public final class WebSession {
     hops.add(r);
     while (isRedirect(r)) {
       if (hops.size() > 12) {
-        throw new AssertionError("redirect loop: " + hops.stream().map(h -> h.uri().toString()).toList());
+        throw new AssertionError(
+            "redirect loop: " + hops.stream().map(h -> h.uri().toString()).toList());
       }
       r = get(location(r));
       hops.add(r);
@@ -142,7 +157,8 @@ public final class WebSession {
 
   /** The absolute Location of a redirect, resolved against the request URI. */
   public static String location(HttpResponse<?> r) {
-    String loc = r.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location"));
+    String loc =
+        r.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location"));
     return r.uri().resolve(loc).toString();
   }
 
@@ -154,7 +170,12 @@ public final class WebSession {
     cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals(name))
         .toList()
-        .forEach(c -> cookies.getCookieStore().getURIs().forEach(u -> cookies.getCookieStore().remove(u, c)));
+        .forEach(
+            c ->
+                cookies
+                    .getCookieStore()
+                    .getURIs()
+                    .forEach(u -> cookies.getCookieStore().remove(u, c)));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder builder) {
@@ -177,10 +198,14 @@ public final class WebSession {
     }
   }
 
-  /** The value of the hidden input {@code name} in {@code html} (as a page writes it: name before value). */
+  /**
+   * The value of the hidden input {@code name} in {@code html} (as a page writes it: name before
+   * value).
+   */
   public static String hiddenField(String html, String name) {
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("name=\"" + java.util.regex.Pattern.quote(name) + "\" value=\"([^\"]*)\"")
+        java.util.regex.Pattern.compile(
+                "name=\"" + java.util.regex.Pattern.quote(name) + "\" value=\"([^\"]*)\"")
             .matcher(html);
     if (!m.find()) {
       throw new AssertionError("no hidden field " + name);
@@ -188,7 +213,10 @@ public final class WebSession {
     return m.group(1).replace("&quot;", "\"").replace("&amp;", "&");
   }
 
-  /** Signs out the way the home page's button does: a POST with the session's token, read from {@code home}. */
+  /**
+   * Signs out the way the home page's button does: a POST with the session's token, read from
+   * {@code home}.
+   */
   public HttpResponse<String> signOut(String appUrl, HttpResponse<String> home) {
     return post(appUrl + "/logout", Map.of("logoutToken", hiddenField(home.body(), "logoutToken")));
   }

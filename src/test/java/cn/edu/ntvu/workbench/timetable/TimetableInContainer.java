@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.timetable;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.edu.ntvu.workbench.timetable.application.TermSchedule;
 import cn.edu.ntvu.workbench.timetable.application.TimetableEntry;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
@@ -10,14 +12,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The timetable in the container: a whole term imported atomically, the demo term, the per-version meeting cache.
+ * The timetable in the container: a whole term imported atomically, the demo term, the per-version
+ * meeting cache.
  *
- * <p>An abstract part of {@code platform.persistence.InContainerIT}: the parts are stacked into that one
- * class so that Arquillian starts Payara Micro once for all of them (each deployment is a new Payara Micro).
+ * <p>An abstract part of {@code platform.persistence.InContainerIT}: the parts are stacked into
+ * that one class so that Arquillian starts Payara Micro once for all of them (each deployment is a
+ * new Payara Micro).
  */
 public abstract class TimetableInContainer extends WeComInContainer {
   @Test
@@ -52,15 +54,18 @@ public abstract class TimetableInContainer extends WeComInContainer {
 
     String calendar = demoText("calendar.csv");
     importCsv(TimetableImportKind.CALENDAR, calendar + "2026-11-25,holiday,,校运会\n");
-    assertThat(timetableQueries.termOn(sportsDay).orElseThrow().calendar().resolve(sportsDay).kind())
+    assertThat(
+            timetableQueries.termOn(sportsDay).orElseThrow().calendar().resolve(sportsDay).kind())
         .isEqualTo(DayResolution.Kind.HOLIDAY);
     importCsv(TimetableImportKind.CALENDAR, calendar);
-    assertThat(timetableQueries.termOn(sportsDay).orElseThrow().calendar().resolve(sportsDay).kind())
+    assertThat(
+            timetableQueries.termOn(sportsDay).orElseThrow().calendar().resolve(sportsDay).kind())
         .isEqualTo(DayResolution.Kind.TEACHING);
 
     String periods = demoText("period-times.csv");
     String winter = "冬季,2026-10-01,2027-01-31,1,";
-    importCsv(TimetableImportKind.PERIOD_TIMES, periods.replace(winter + "08:00", winter + "08:10"));
+    importCsv(
+        TimetableImportKind.PERIOD_TIMES, periods.replace(winter + "08:00", winter + "08:10"));
     assertThat(firstPeriodStart(sportsDay)).isEqualTo(LocalTime.of(8, 10));
     importCsv(TimetableImportKind.PERIOD_TIMES, periods);
     assertThat(firstPeriodStart(sportsDay)).isEqualTo(LocalTime.of(8, 0));
@@ -73,7 +78,8 @@ public abstract class TimetableInContainer extends WeComInContainer {
     TimetableOwner classmate = new TimetableOwner.Student("20240100002", "2401000");
     TermSchedule before = timetableQueries.termOn(day).orElseThrow();
     List<TimetableEntry> cached = timetableQueries.meetingsOf(before, tianFen);
-    assertThat(timetableQueries.meetingsOf(timetableQueries.termOn(day).orElseThrow(), classmate)).isSameAs(cached);
+    assertThat(timetableQueries.meetingsOf(timetableQueries.termOn(day).orElseThrow(), classmate))
+        .isSameAs(cached);
     assertThat(cached).extracting(TimetableEntry::room).contains("3号教学楼507");
 
     // the same term re-imported with a room moved and an elective for one student only
@@ -85,14 +91,18 @@ public abstract class TimetableInContainer extends WeComInContainer {
     TermSchedule after = timetableQueries.termOn(day).orElseThrow();
     assertThat(after.version()).isGreaterThan(before.version());
     List<TimetableEntry> withElective = timetableQueries.meetingsOf(after, tianFen);
-    assertThat(withElective).extracting(TimetableEntry::room).contains("实训楼101").doesNotContain("3号教学楼507");
+    assertThat(withElective)
+        .extracting(TimetableEntry::room)
+        .contains("实训楼101")
+        .doesNotContain("3号教学楼507");
     assertThat(withElective).extracting(TimetableEntry::courseName).contains("书法鉴赏");
     assertThat(timetableQueries.meetingsOf(after, classmate))
         .extracting(TimetableEntry::courseName)
         .doesNotContain("书法鉴赏");
     // the cached list equals what one query reads now
     assertThat(withElective)
-        .containsExactlyElementsOf(timetableQueries.meetingsOfStudent(after.termId(), "20240100001", "2401000"));
+        .containsExactlyElementsOf(
+            timetableQueries.meetingsOfStudent(after.termId(), "20240100001", "2401000"));
 
     importCsv(TimetableImportKind.TIMETABLE_ZF, zf);
     assertThat(timetableQueries.meetingsOf(timetableQueries.termOn(day).orElseThrow(), tianFen))

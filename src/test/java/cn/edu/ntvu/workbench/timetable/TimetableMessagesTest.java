@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.timetable;
 
-import static cn.edu.ntvu.workbench.testsupport.MessageBundles.load;
 import static cn.edu.ntvu.workbench.testsupport.MessageBundles.keysIn;
+import static cn.edu.ntvu.workbench.testsupport.MessageBundles.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.edu.ntvu.workbench.platform.imports.ColumnSpec;
@@ -17,35 +17,39 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every message key the timetable code and pages use exists in Chinese and English, and every pattern formats. The
- * import page's texts: each kind has its name, its column hint (naming every required column) and its unit; each
- * change sentence has its after-the-import form; each column a label.
+ * Every message key the timetable code and pages use exists in Chinese and English, and every
+ * pattern formats. The import page's texts: each kind has its name, its column hint (naming every
+ * required column) and its unit; each change sentence has its after-the-import form; each column a
+ * label.
  */
 class TimetableMessagesTest {
-  private static final Pattern KEY_IN_JAVA = Pattern.compile("\"(timetable\\.[A-Za-z.]+[A-Za-z])\"");
-  private static final Pattern KEY_IN_PAGE = Pattern.compile("tt\\['(timetable\\.[A-Za-z.]+[A-Za-z])'\\]");
-
-
+  private static final Pattern KEY_IN_JAVA =
+      Pattern.compile("\"(timetable\\.[A-Za-z.]+[A-Za-z])\"");
+  private static final Pattern KEY_IN_PAGE =
+      Pattern.compile("tt\\['(timetable\\.[A-Za-z.]+[A-Za-z])'\\]");
 
   @Test
   void everyKeyInTheCodeIsInBothLanguagesAndFormats() throws IOException {
     Properties zh = load("timetable.properties");
     Properties en = load("timetable_en.properties");
-    assertThat(new TreeSet<>(en.stringPropertyNames())).isEqualTo(new TreeSet<>(zh.stringPropertyNames()));
+    assertThat(new TreeSet<>(en.stringPropertyNames()))
+        .isEqualTo(new TreeSet<>(zh.stringPropertyNames()));
     assertThat(load("timetable_zh.properties")).isEmpty();
 
-    Set<String> used = keysIn("src/main/java/cn/edu/ntvu/workbench/timetable", ".java", KEY_IN_JAVA);
+    Set<String> used =
+        keysIn("src/main/java/cn/edu/ntvu/workbench/timetable", ".java", KEY_IN_JAVA);
     assertThat(used).hasSizeGreaterThan(40);
     assertThat(zh.stringPropertyNames()).containsAll(used);
 
     for (Properties p : List.of(zh, en)) {
       for (String key : p.stringPropertyNames()) {
-        new MessageFormat(p.getProperty(key), Locale.ROOT).format(new Object[] {"1", "2", "3", "4", "5"});
+        new MessageFormat(p.getProperty(key), Locale.ROOT)
+            .format(new Object[] {"1", "2", "3", "4", "5"});
       }
     }
-    MessageFormat reversed = new MessageFormat(zh.getProperty("timetable.weeks.reversed"), Locale.ROOT);
-    assertThat(reversed.format(new Object[] {"17", "1"}))
-        .isEqualTo("周次范围 17-1 前后颠倒，应写成 1-17。");
+    MessageFormat reversed =
+        new MessageFormat(zh.getProperty("timetable.weeks.reversed"), Locale.ROOT);
+    assertThat(reversed.format(new Object[] {"17", "1"})).isEqualTo("周次范围 17-1 前后颠倒，应写成 1-17。");
   }
 
   @Test
@@ -60,7 +64,9 @@ class TimetableMessagesTest {
           if (spec.required().contains(column)) {
             assertThat(hint).as(kind + " hint names " + column).contains(column);
           }
-          assertThat(p.getProperty("timetable.admin.column." + column)).as("label of " + column).isNotBlank();
+          assertThat(p.getProperty("timetable.admin.column." + column))
+              .as("label of " + column)
+              .isNotBlank();
         }
       }
     }

@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A micro-app for the in-container tests only (added to their Arquillian deployment, never to workbench.war): it
- * records what the callback handed over, and can make the next deliveries fail (the receipt must roll back, and
- * WeCom's retry be handled) or answer the next one with a passive reply.
+ * A micro-app for the in-container tests only (added to their Arquillian deployment, never to
+ * workbench.war): it records what the callback handed over, and can make the next deliveries fail
+ * (the receipt must roll back, and WeCom's retry be handled) or answer the next one with a passive
+ * reply.
  */
 @ApplicationScoped
 public class CallbackRecorder {
@@ -47,7 +48,10 @@ public class CallbackRecorder {
     failNext.set(times);
   }
 
-  /** The next delivery answers WeCom with this passive reply (plaintext XML, encrypted by the endpoint). */
+  /**
+   * The next delivery answers WeCom with this passive reply (plaintext XML, encrypted by the
+   * endpoint).
+   */
   public void replyNext(String plainXml) {
     replyNext.set(plainXml);
   }

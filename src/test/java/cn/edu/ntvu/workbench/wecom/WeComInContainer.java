@@ -1,10 +1,14 @@
 package cn.edu.ntvu.workbench.wecom;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.edu.ntvu.workbench.identity.IdentityInContainer;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.wecom.application.Credential;
 import cn.edu.ntvu.workbench.wecom.domain.WeComIdentity;
 import cn.edu.ntvu.workbench.wecom.domain.WeComInvalidCodeException;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +17,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The WeCom client in the container: the cluster-wide token store, sign-in through the stand-in over HTTP.
+ * The WeCom client in the container: the cluster-wide token store, sign-in through the stand-in
+ * over HTTP.
  *
- * <p>An abstract part of {@code platform.persistence.InContainerIT}: the parts are stacked into that one
- * class so that Arquillian starts Payara Micro once for all of them (each deployment is a new Payara Micro).
+ * <p>An abstract part of {@code platform.persistence.InContainerIT}: the parts are stacked into
+ * that one class so that Arquillian starts Payara Micro once for all of them (each deployment is a
+ * new Payara Micro).
  */
 public abstract class WeComInContainer extends IdentityInContainer {
   @Test
@@ -63,13 +66,17 @@ public abstract class WeComInContainer extends IdentityInContainer {
   void theWeComClientSignsInThroughTheStandInAndCodesAreSingleUse() {
     String code = standIn().issueCode("20240100001");
     WeComIdentity identity = wecom.getUserInfo(code);
-    assertThat(identity).isEqualTo(new WeComIdentity.Member("20240100001", java.util.Optional.empty()));
+    assertThat(identity)
+        .isEqualTo(new WeComIdentity.Member("20240100001", java.util.Optional.empty()));
     assertThatThrownBy(() -> wecom.getUserInfo(code)).isInstanceOf(WeComInvalidCodeException.class);
-    assertThat(wecom.getUserInfo(standIn().issueCode(null))).isInstanceOf(WeComIdentity.NonMember.class);
+    assertThat(wecom.getUserInfo(standIn().issueCode(null)))
+        .isInstanceOf(WeComIdentity.NonMember.class);
   }
 
-  // --- the WeCom callback (wecom.callback): what it hands to the micro-apps, seen by a micro-app of this deployment
-  // (CallbackRecorder); WeCom's servers are the stand-in, posting encrypted and signed to the callback URL ---
+  // --- the WeCom callback (wecom.callback): what it hands to the micro-apps, seen by a micro-app
+  // of this deployment
+  // (CallbackRecorder); WeCom's servers are the stand-in, posting encrypted and signed to the
+  // callback URL ---
 
   @Inject CallbackRecorder recorder;
 
@@ -83,27 +90,53 @@ public abstract class WeComInContainer extends IdentityInContainer {
       }
     }
   }
+
   @Inject cn.edu.ntvu.workbench.wecom.application.WeComCallbackSettings callbackSettings;
 
-  /** The stand-in posts {@code plainXml} to our callback as WeCom would; what the callback answered. */
+  /**
+   * The stand-in posts {@code plainXml} to our callback as WeCom would; what the callback answered.
+   */
   private jakarta.json.JsonObject weComPosts(String plainXml) {
-    return standIn().post("/_callback", jakarta.json.Json.createObjectBuilder().add("xml", plainXml).build()
-        .toString());
+    return standIn()
+        .post(
+            "/_callback",
+            jakarta.json.Json.createObjectBuilder().add("xml", plainXml).build().toString());
   }
 
   private static String textMessage(String from, String content, String msgId) {
-    return "<xml><ToUserName><![CDATA[" + AppSettings.DEV_CORP_ID + "]]></ToUserName><FromUserName><![CDATA[" + from
-        + "]]></FromUserName><CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime><MsgType><![CDATA[text]]>"
-        + "</MsgType><Content><![CDATA[" + content + "]]></Content><MsgId>" + msgId + "</MsgId><AgentID>"
-        + AppSettings.DEV_AGENT_ID + "</AgentID></xml>";
+    return "<xml><ToUserName><![CDATA["
+        + AppSettings.DEV_CORP_ID
+        + "]]></ToUserName><FromUserName><![CDATA["
+        + from
+        + "]]></FromUserName><CreateTime>"
+        + Instant.now().getEpochSecond()
+        + "</CreateTime><MsgType><![CDATA[text]]>"
+        + "</MsgType><Content><![CDATA["
+        + content
+        + "]]></Content><MsgId>"
+        + msgId
+        + "</MsgId><AgentID>"
+        + AppSettings.DEV_AGENT_ID
+        + "</AgentID></xml>";
   }
 
   private static String cardClick(String from, String eventKey) {
-    return "<xml><ToUserName><![CDATA[" + AppSettings.DEV_CORP_ID + "]]></ToUserName><FromUserName><![CDATA[" + from
-        + "]]></FromUserName><CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime><MsgType><![CDATA[event]]>"
-        + "</MsgType><Event><![CDATA[template_card_event]]></Event><EventKey><![CDATA[" + eventKey + "]]></EventKey>"
+    return "<xml><ToUserName><![CDATA["
+        + AppSettings.DEV_CORP_ID
+        + "]]></ToUserName><FromUserName><![CDATA["
+        + from
+        + "]]></FromUserName><CreateTime>"
+        + Instant.now().getEpochSecond()
+        + "</CreateTime><MsgType><![CDATA[event]]>"
+        + "</MsgType><Event><![CDATA[template_card_event]]></Event><EventKey><![CDATA["
+        + eventKey
+        + "]]></EventKey>"
         + "<TaskId><![CDATA[leave-0]]></TaskId><CardType><![CDATA[button_interaction]]></CardType><ResponseCode>"
-        + "<![CDATA[rc-" + from + "]]></ResponseCode><AgentID>" + AppSettings.DEV_AGENT_ID + "</AgentID></xml>";
+        + "<![CDATA[rc-"
+        + from
+        + "]]></ResponseCode><AgentID>"
+        + AppSettings.DEV_AGENT_ID
+        + "</AgentID></xml>";
   }
 
   @Test
@@ -116,12 +149,15 @@ public abstract class WeComInContainer extends IdentityInContainer {
     var retry = weComPosts(xml);
     assertThat(retry.getInt("status")).isEqualTo(200);
     assertThat(retry.getString("body")).isEmpty();
-    assertThat(recorder.from(from)).singleElement().satisfies(m -> {
-      assertThat(m.msgType()).isEqualTo("text");
-      assertThat(m.msgId()).isEqualTo(msgId);
-      assertThat(m.agentId()).isEqualTo(AppSettings.DEV_AGENT_ID);
-      assertThat(m.fields()).containsEntry("Content", "你好");
-    });
+    assertThat(recorder.from(from))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.msgType()).isEqualTo("text");
+              assertThat(m.msgId()).isEqualTo(msgId);
+              assertThat(m.agentId()).isEqualTo(AppSettings.DEV_AGENT_ID);
+              assertThat(m.fields()).containsEntry("Content", "你好");
+            });
   }
 
   @Test
@@ -132,24 +168,38 @@ public abstract class WeComInContainer extends IdentityInContainer {
     var failed = weComPosts(click);
     assertThat(failed.getInt("status")).isEqualTo(503);
     assertThat(failed.getString("body")).contains("retry").doesNotContain("Exception");
-    assertThat(callbackRows("SELECT COUNT(*) FROM wecom_callback_received WHERE from_user = ?", from)).isZero();
+    assertThat(
+            callbackRows("SELECT COUNT(*) FROM wecom_callback_received WHERE from_user = ?", from))
+        .isZero();
     assertThat(weComPosts(click).getInt("status")).isEqualTo(200);
     assertThat(weComPosts(click).getInt("status")).isEqualTo(200);
     assertThat(recorder.from(from)).hasSize(1);
-    assertThat(callbackRows("SELECT COUNT(*) FROM wecom_callback_received WHERE from_user = ?", from)).isEqualTo(1);
+    assertThat(
+            callbackRows("SELECT COUNT(*) FROM wecom_callback_received WHERE from_user = ?", from))
+        .isEqualTo(1);
   }
 
   @Test
   void aPassiveReplyIsEncryptedAndSignedForWeCom() {
     String from = "cbreply" + System.nanoTime() % 1_000_000;
-    String update = "<xml><ToUserName><![CDATA[" + from + "]]></ToUserName><MsgType><![CDATA[update_button]]>"
-        + "</MsgType><Button><ReplaceName><![CDATA[已同意]]></ReplaceName></Button></xml>";
+    String update =
+        "<xml><ToUserName><![CDATA["
+            + from
+            + "]]></ToUserName><MsgType><![CDATA[update_button]]>"
+            + "</MsgType><Button><ReplaceName><![CDATA[已同意]]></ReplaceName></Button></xml>";
     recorder.replyNext(update);
     var answer = weComPosts(cardClick(from, "approve:80"));
     assertThat(answer.getInt("status")).isEqualTo(200);
     var fields = cn.edu.ntvu.workbench.wecom.domain.CallbackXml.fields(answer.getString("body"));
-    assertThat(callbackSettings.crypto().orElseThrow().verifyAndDecrypt(
-            fields.get("MsgSignature"), fields.get("TimeStamp"), fields.get("Nonce"), fields.get("Encrypt")))
+    assertThat(
+            callbackSettings
+                .crypto()
+                .orElseThrow()
+                .verifyAndDecrypt(
+                    fields.get("MsgSignature"),
+                    fields.get("TimeStamp"),
+                    fields.get("Nonce"),
+                    fields.get("Encrypt")))
         .isEqualTo(update);
   }
 

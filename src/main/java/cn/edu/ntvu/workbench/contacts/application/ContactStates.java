@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What we remember of each person and department in WeCom (a port; tables {@code wecom_contact} and {@code
- * wecom_department_map}): the fingerprint of what WeCom last accepted, the WeCom status the callbacks report, the
- * last error — read by the diff, 我的账号 and the admin report. Changes for a reason of their own (a callback, a
- * sync outcome), apart from the runs ({@link SyncRuns}).
+ * What we remember of each person and department in WeCom (a port; tables {@code wecom_contact} and
+ * {@code wecom_department_map}): the fingerprint of what WeCom last accepted, the WeCom status the
+ * callbacks report, the last error — read by the diff, 我的账号 and the admin report. Changes for a
+ * reason of their own (a callback, a sync outcome), apart from the runs ({@link SyncRuns}).
  */
 public interface ContactStates {
   /** One line of the admin report. */
@@ -29,11 +29,20 @@ public interface ContactStates {
   /** After replaceuser: whoever is not in the file is no longer in WeCom. */
   void forgetMembersNotIn(Set<String> accounts, LocalDateTime now);
 
-  /** Remembers what WeCom accepted for a member (fingerprint null and inWeCom false for a deletion). */
+  /**
+   * Remembers what WeCom accepted for a member (fingerprint null and inWeCom false for a deletion).
+   */
   void rememberMember(
-      String account, boolean inWeCom, String fingerprint, Integer errcode, String reason, LocalDateTime now);
+      String account,
+      boolean inWeCom,
+      String fingerprint,
+      Integer errcode,
+      String reason,
+      LocalDateTime now);
 
-  /** As above, with the fields sent (the item's payload), so a later dry run can name what changed. */
+  /**
+   * As above, with the fields sent (the item's payload), so a later dry run can name what changed.
+   */
   void rememberMember(
       String account,
       boolean inWeCom,
@@ -56,8 +65,8 @@ public interface ContactStates {
   void setStatus(String account, MemberStatus status, LocalDateTime now);
 
   /**
-   * Active people of the directory whose WeCom status is one of {@code statuses} (MISSING includes people never
-   * synced), by account.
+   * Active people of the directory whose WeCom status is one of {@code statuses} (MISSING includes
+   * people never synced), by account.
    */
   List<ReportRow> report(List<MemberStatus> statuses, int limit);
 }

@@ -9,15 +9,21 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Settings of the contacts sync. The contacts-sync secret (通讯录同步 Secret, docs/wecom-api.md §6.3) is separate from
- * the workbench agent's: only it may write contacts and call {@code user/list_id}. Without it the sync pages say so and
- * nothing is sent. In development the stand-in's fixed value is used. The secret is never logged or shown.
+ * Settings of the contacts sync. The contacts-sync secret (通讯录同步 Secret, docs/wecom-api.md §6.3) is
+ * separate from the workbench agent's: only it may write contacts and call {@code user/list_id}.
+ * Without it the sync pages say so and nothing is sent. In development the stand-in's fixed value
+ * is used. The secret is never logged or shown.
  */
 @ApplicationScoped
 public class ContactsSettings {
   public static final String CONTACTS_SECRET = "wecom.contacts-secret";
-  /** The stand-in's contacts-sync secret in development: not a real secret, the stand-in exists only there. */
+
+  /**
+   * The stand-in's contacts-sync secret in development: not a real secret, the stand-in exists only
+   * there.
+   */
   public static final String DEV_CONTACTS_SECRET = "standin-contacts-secret-not-for-production";
+
   /** How the contacts-sync secret's token is told apart from the agents' in the token cache. */
   public static final String CONTACTS_AGENT_ID = "contacts-sync";
 
@@ -61,7 +67,10 @@ public class ContactsSettings {
     return classesAsDepartments;
   }
 
-  /** How long a 45009 (rate limit) pauses the run: WeCom blocks a minute-level limit for 60 s (§2.3). */
+  /**
+   * How long a 45009 (rate limit) pauses the run: WeCom blocks a minute-level limit for 60 s
+   * (§2.3).
+   */
   public Duration rateLimitWait() {
     return Duration.ofSeconds(Math.max(1, rateLimitWaitSeconds));
   }
@@ -75,7 +84,10 @@ public class ContactsSettings {
     return workerEnabled;
   }
 
-  /** Where a person changes the mobile number bound in the identity platform; else the password-reset link. */
+  /**
+   * Where a person changes the mobile number bound in the identity platform; else the
+   * password-reset link.
+   */
   public Optional<String> profileUrl() {
     return profileUrl.filter(s -> !s.isBlank()).or(app::passwordResetUrl);
   }
@@ -86,6 +98,8 @@ public class ContactsSettings {
 
   @Override
   public String toString() {
-    return "ContactsSettings[contactsSecret=" + (contactsSecret.isPresent() ? "***" : "unset") + "]";
+    return "ContactsSettings[contactsSecret="
+        + (contactsSecret.isPresent() ? "***" : "unset")
+        + "]";
   }
 }

@@ -1,8 +1,9 @@
 package cn.edu.ntvu.workbench.contacts.application;
 
 /**
- * The full reconcile was not started: {@code batch/replaceuser} would delete {@code deleting} of {@code members}
- * members, and WeCom stops such an import (docs/wecom-api.md §6.4) — so we say so before sending anything.
+ * The full reconcile was not started: {@code batch/replaceuser} would delete {@code deleting} of
+ * {@code members} members, and WeCom stops such an import (docs/wecom-api.md §6.4) — so we say so
+ * before sending anything.
  */
 public class SafetyStopException extends RuntimeException {
   private final int deleting;

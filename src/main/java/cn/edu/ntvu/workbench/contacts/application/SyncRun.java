@@ -3,8 +3,9 @@ package cn.edu.ntvu.workbench.contacts.application;
 import java.time.LocalDateTime;
 
 /**
- * A contacts sync run as the admin pages show it. Lifecycle: PLANNED (dry run made) → CONFIRMED (an admin said go) →
- * RUNNING (a server holds its lease) → DONE, or DISCARDED when a newer dry run replaced an unconfirmed one.
+ * A contacts sync run as the admin pages show it. Lifecycle: PLANNED (dry run made) → CONFIRMED (an
+ * admin said go) → RUNNING (a server holds its lease) → DONE, or DISCARDED when a newer dry run
+ * replaced an unconfirmed one.
  */
 public record SyncRun(
     long id,

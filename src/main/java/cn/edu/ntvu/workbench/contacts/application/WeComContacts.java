@@ -1,11 +1,11 @@
 package cn.edu.ntvu.workbench.contacts.application;
 
-import cn.edu.ntvu.workbench.platform.json.Jsons;
-import cn.edu.ntvu.workbench.wecom.application.WeComClient;
 import cn.edu.ntvu.workbench.contacts.domain.BatchJob;
 import cn.edu.ntvu.workbench.contacts.domain.MemberStatus;
 import cn.edu.ntvu.workbench.contacts.domain.WeComDepartment;
 import cn.edu.ntvu.workbench.contacts.domain.WeComMember;
+import cn.edu.ntvu.workbench.platform.json.Jsons;
+import cn.edu.ntvu.workbench.wecom.application.WeComClient;
 import cn.edu.ntvu.workbench.wecom.domain.Agent;
 import cn.edu.ntvu.workbench.wecom.domain.WeComUnavailableException;
 import jakarta.enterprise.inject.Vetoed;
@@ -24,13 +24,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The contacts API (通讯录, docs/wecom-api.md §6) on the project's {@link WeComClient}, so the token, busy-retry and
- * typed-error rules of §2 apply unchanged: 60111 → {@code WeComUserNotFoundException}, 45009 → {@code
- * WeComRateLimitedException} (the caller waits the window out), 48002 and 60020 → {@code WeComConfigurationException},
- * -1 still busy after the retries → {@code WeComUnavailableException}.
+ * The contacts API (通讯录, docs/wecom-api.md §6) on the project's {@link WeComClient}, so the token,
+ * busy-retry and typed-error rules of §2 apply unchanged: 60111 → {@code
+ * WeComUserNotFoundException}, 45009 → {@code WeComRateLimitedException} (the caller waits the
+ * window out), 48002 and 60020 → {@code WeComConfigurationException}, -1 still busy after the
+ * retries → {@code WeComUnavailableException}.
  *
- * <p>Every call uses the contacts-sync secret's token (§6.3: contact writes and {@code user/list_id} accept only it),
- * cached apart from the workbench agent's. Built by the producer ({@code @Vetoed}).
+ * <p>Every call uses the contacts-sync secret's token (§6.3: contact writes and {@code
+ * user/list_id} accept only it), cached apart from the workbench agent's. Built by the producer
+ * ({@code @Vetoed}).
  */
 @Vetoed
 public class WeComContacts {
@@ -47,10 +49,14 @@ public class WeComContacts {
   public static final String BATCH_REPLACEPARTY = "/cgi-bin/batch/replaceparty";
   public static final String BATCH_REPLACEUSER = "/cgi-bin/batch/replaceuser";
   public static final String BATCH_GETRESULT = "/cgi-bin/batch/getresult";
+
   /** {@code user/list_id} pages hold 1–10000 entries (§6.3). */
   public static final int MAX_PAGE = 10_000;
 
-  /** One page of {@code user/list_id}: userid with its department, and the cursor of the next page (null at the end). */
+  /**
+   * One page of {@code user/list_id}: userid with its department, and the cursor of the next page
+   * (null at the end).
+   */
   public record UserIdPage(List<UserDepartment> entries, String nextCursor) {}
 
   public record UserDepartment(String userid, long department) {}
@@ -125,8 +131,14 @@ public class WeComContacts {
     if (a.get("department") instanceof JsonArray array) {
       array.getValuesAs(JsonNumber.class).forEach(n -> departments.add(n.longValue()));
     }
-    WeComMember member = new WeComMember(a.getString("userid", userid), a.getString("name", ""),
-        a.getString("mobile", ""), departments, a.getString("position", ""), number(a, "enable") != 0);
+    WeComMember member =
+        new WeComMember(
+            a.getString("userid", userid),
+            a.getString("name", ""),
+            a.getString("mobile", ""),
+            departments,
+            a.getString("position", ""),
+            number(a, "enable") != 0);
     return new MemberDetail(member, MemberStatus.ofWeCom((int) number(a, "status")));
   }
 
@@ -142,9 +154,14 @@ public class WeComContacts {
     client.get(contactsAgent, DEPARTMENT_DELETE, Map.of("id", String.valueOf(id)));
   }
 
-  /** {@code user/create} without an invitation: people join themselves with the bound mobile number. */
+  /**
+   * {@code user/create} without an invitation: people join themselves with the bound mobile number.
+   */
   public void createUser(WeComMember m) {
-    client.post(contactsAgent, USER_CREATE, Map.of(),
+    client.post(
+        contactsAgent,
+        USER_CREATE,
+        Map.of(),
         Jsons.createObjectBuilder(member(m)).add("to_invite", false).build());
   }
 
@@ -158,19 +175,27 @@ public class WeComContacts {
 
   /** {@code media/upload?type=file}: the media_id of an uploaded CSV (valid three days). */
   public String uploadFile(String filename, byte[] content) {
-    JsonObject a = client.upload(contactsAgent, MEDIA_UPLOAD, Map.of("type", "file"), filename, content);
+    JsonObject a =
+        client.upload(contactsAgent, MEDIA_UPLOAD, Map.of("type", "file"), filename, content);
     return required(a, "media_id", MEDIA_UPLOAD);
   }
 
   /** {@code batch/replaceparty}: the departments become exactly the file's. Returns the jobid. */
   public String replaceParty(String mediaId) {
-    return required(client.post(contactsAgent, BATCH_REPLACEPARTY, Map.of(), batch(mediaId)), "jobid",
+    return required(
+        client.post(contactsAgent, BATCH_REPLACEPARTY, Map.of(), batch(mediaId)),
+        "jobid",
         BATCH_REPLACEPARTY);
   }
 
-  /** {@code batch/replaceuser}: the members become exactly the file's (with WeCom's deletion safety stop). */
+  /**
+   * {@code batch/replaceuser}: the members become exactly the file's (with WeCom's deletion safety
+   * stop).
+   */
   public String replaceUser(String mediaId) {
-    return required(client.post(contactsAgent, BATCH_REPLACEUSER, Map.of(), batch(mediaId)), "jobid",
+    return required(
+        client.post(contactsAgent, BATCH_REPLACEUSER, Map.of(), batch(mediaId)),
+        "jobid",
         BATCH_REPLACEUSER);
   }
 
@@ -179,11 +204,19 @@ public class WeComContacts {
     JsonObject a = client.get(contactsAgent, BATCH_GETRESULT, Map.of("jobid", jobId));
     List<BatchJob.Entry> entries = new ArrayList<>();
     for (JsonObject r : objects(a, "result")) {
-      String id = r.get("userid") instanceof JsonString s ? s.getString() : String.valueOf(number(r, "partyid"));
+      String id =
+          r.get("userid") instanceof JsonString s
+              ? s.getString()
+              : String.valueOf(number(r, "partyid"));
       entries.add(new BatchJob.Entry(id, (int) number(r, "errcode"), r.getString("errmsg", "")));
     }
-    return new BatchJob(jobId, (int) number(a, "status"), a.getString("type", ""), (int) number(a, "total"),
-        (int) number(a, "percentage"), entries);
+    return new BatchJob(
+        jobId,
+        (int) number(a, "status"),
+        a.getString("type", ""),
+        (int) number(a, "total"),
+        (int) number(a, "percentage"),
+        entries);
   }
 
   private static JsonObject batch(String mediaId) {
@@ -202,12 +235,13 @@ public class WeComContacts {
   private static JsonObject member(WeComMember m) {
     JsonArrayBuilder departments = Jsons.createArrayBuilder();
     m.departments().forEach(departments::add);
-    JsonObjectBuilder b = Jsons.createObjectBuilder()
-        .add("userid", m.userid())
-        .add("name", m.name())
-        .add("department", departments)
-        .add("position", m.position())
-        .add("enable", m.enabled() ? 1 : 0);
+    JsonObjectBuilder b =
+        Jsons.createObjectBuilder()
+            .add("userid", m.userid())
+            .add("name", m.name())
+            .add("department", departments)
+            .add("position", m.position())
+            .add("enable", m.enabled() ? 1 : 0);
     if (m.mobile() != null && !m.mobile().isBlank()) {
       b.add("mobile", m.mobile());
     }
@@ -223,8 +257,10 @@ public class WeComContacts {
 
   private static List<JsonObject> objects(JsonObject answer, String field) {
     if (answer.get(field) instanceof JsonArray array) {
-      return array.stream().filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
-          .map(JsonValue::asJsonObject).toList();
+      return array.stream()
+          .filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
+          .map(JsonValue::asJsonObject)
+          .toList();
     }
     return List.of();
   }

@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * The contacts API on the application's one {@link WeComClient} (so tokens are cached and shared between servers
- * like the agents'), or empty when the contacts-sync secret is not configured.
+ * The contacts API on the application's one {@link WeComClient} (so tokens are cached and shared
+ * between servers like the agents'), or empty when the contacts-sync secret is not configured.
  */
 @ApplicationScoped
 public class WeComContactsProvider {
@@ -20,7 +20,8 @@ public class WeComContactsProvider {
   public Optional<WeComContacts> get() {
     WeComContacts built = contacts;
     if (built == null) {
-      Optional<WeComContacts> made = settings.contactsAgent().map(agent -> new WeComContacts(client, agent));
+      Optional<WeComContacts> made =
+          settings.contactsAgent().map(agent -> new WeComContacts(client, agent));
       if (made.isEmpty()) {
         return Optional.empty();
       }

@@ -1,2 +1,5 @@
-/** The contacts API calls on the WeCom client, the sync runs (plan, confirm, run, resume) and the account view. */
+/**
+ * The contacts API calls on the WeCom client, the sync runs (plan, confirm, run, resume) and the
+ * account view.
+ */
 package cn.edu.ntvu.workbench.contacts.application;

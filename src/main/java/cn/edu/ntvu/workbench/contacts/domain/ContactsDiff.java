@@ -21,27 +21,36 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The directory against what WeCom has: which departments and members to create, update, disable or delete, and
- * which people or departments cannot be sent (conflicts). Pure: no database, no HTTP.
+ * The directory against what WeCom has: which departments and members to create, update, disable or
+ * delete, and which people or departments cannot be sent (conflicts). Pure: no database, no HTTP.
  *
- * <p>WeCom's {@code user/list_id} and {@code department/simplelist} give only ids, parents and departments (§6.3), so
- * a field change (name, mobile, position) is found by comparing with the fingerprint of what we last pushed
- * ({@link Memory}); a move, or a member or department someone changed in WeCom's own console, by comparing
- * departments and parents. Department ids are ours to choose: the root is 1, the others keep the id remembered for
- * their code, and new ones get the next free id.
+ * <p>WeCom's {@code user/list_id} and {@code department/simplelist} give only ids, parents and
+ * departments (§6.3), so a field change (name, mobile, position) is found by comparing with the
+ * fingerprint of what we last pushed ({@link Memory}); a move, or a member or department someone
+ * changed in WeCom's own console, by comparing departments and parents. Department ids are ours to
+ * choose: the root is 1, the others keep the id remembered for their code, and new ones get the
+ * next free id.
  */
 public final class ContactsDiff {
   static final int MAX_NAME = 64;
   private static final Pattern USERID = Pattern.compile("[0-9a-zA-Z][0-9a-zA-Z_\\-@.]{0,63}");
 
   /** What WeCom has now: each department's parent, each member's departments. */
-  public record WeComState(Map<Long, Long> departmentParents, Map<String, List<Long>> memberDepartments) {}
+  public record WeComState(
+      Map<Long, Long> departmentParents, Map<String, List<Long>> memberDepartments) {}
 
-  /** What we remember having pushed: department ids by code, fingerprints of departments and members. */
+  /**
+   * What we remember having pushed: department ids by code, fingerprints of departments and
+   * members.
+   */
   public record Memory(
-      Map<String, Long> departmentIds, Map<String, String> departmentFingerprints,
-      Map<String, String> memberFingerprints, Map<String, WeComMember> pushedMembers) {
-    public Memory(Map<String, Long> departmentIds, Map<String, String> departmentFingerprints,
+      Map<String, Long> departmentIds,
+      Map<String, String> departmentFingerprints,
+      Map<String, String> memberFingerprints,
+      Map<String, WeComMember> pushedMembers) {
+    public Memory(
+        Map<String, Long> departmentIds,
+        Map<String, String> departmentFingerprints,
         Map<String, String> memberFingerprints) {
       this(departmentIds, departmentFingerprints, memberFingerprints, Map.of());
     }
@@ -54,7 +63,9 @@ public final class ContactsDiff {
   private ContactsDiff() {}
 
   public static ContactsPlan plan(
-      Collection<DirectoryDepartment> departments, Collection<DirectoryMember> members, WeComState wecom,
+      Collection<DirectoryDepartment> departments,
+      Collection<DirectoryMember> members,
+      WeComState wecom,
       Memory memory) {
     List<Conflict> conflicts = new ArrayList<>();
     Map<String, DirectoryDepartment> byCode = new LinkedHashMap<>();
@@ -64,11 +75,12 @@ public final class ContactsDiff {
     Set<String> unusable = unusableDepartments(byCode, conflicts);
     Map<String, Long> ids = assignIds(byCode, unusable, wecom, memory);
     Map<String, Long> newIds = new TreeMap<>();
-    ids.forEach((code, id) -> {
-      if (!memory.departmentIds().containsKey(code) && id != WeComDepartment.ROOT) {
-        newIds.put(code, id);
-      }
-    });
+    ids.forEach(
+        (code, id) -> {
+          if (!memory.departmentIds().containsKey(code) && id != WeComDepartment.ROOT) {
+            newIds.put(code, id);
+          }
+        });
 
     List<Change> creates = new ArrayList<>();
     List<Change> memberChanges = new ArrayList<>();
@@ -84,19 +96,36 @@ public final class ContactsDiff {
       String fingerprint = fingerprint(d.name(), String.valueOf(parent));
       Long wecomParent = wecom.departmentParents().get(id);
       if (wecomParent == null) {
-        creates.add(new Change(Target.DEPARTMENT, Action.CREATE, d.code(), d.name(), target, null, fingerprint,
-            List.of()));
+        creates.add(
+            new Change(
+                Target.DEPARTMENT,
+                Action.CREATE,
+                d.code(),
+                d.name(),
+                target,
+                null,
+                fingerprint,
+                List.of()));
       } else {
         List<String> changed = new ArrayList<>();
         if (wecomParent != parent) {
           changed.add("parent");
         }
-        if (!fingerprint.equals(memory.departmentFingerprints().get(d.code())) && changed.isEmpty()) {
+        if (!fingerprint.equals(memory.departmentFingerprints().get(d.code()))
+            && changed.isEmpty()) {
           changed.add("name");
         }
         if (!changed.isEmpty()) {
-          creates.add(new Change(Target.DEPARTMENT, Action.UPDATE, d.code(), d.name(), target, null, fingerprint,
-              changed));
+          creates.add(
+              new Change(
+                  Target.DEPARTMENT,
+                  Action.UPDATE,
+                  d.code(),
+                  d.name(),
+                  target,
+                  null,
+                  fingerprint,
+                  changed));
         }
       }
     }
@@ -111,19 +140,41 @@ public final class ContactsDiff {
       List<Long> present = wecom.memberDepartments().get(m.account());
       if (m.state() == DirectoryMember.State.LEFT) {
         if (present != null) {
-          memberChanges.add(new Change(Target.MEMBER, Action.DELETE, m.account(), m.name(), null, null, null,
-              List.of()));
+          memberChanges.add(
+              new Change(
+                  Target.MEMBER,
+                  Action.DELETE,
+                  m.account(),
+                  m.name(),
+                  null,
+                  null,
+                  null,
+                  List.of()));
         }
         continue;
       }
       boolean enabled = m.state() == DirectoryMember.State.ACTIVE;
-      WeComMember target = new WeComMember(m.account(), m.name().strip(), MobileNumbers.normalise(m.mobile()),
-          List.of(ids.get(m.departmentCode())), m.position(), enabled);
+      WeComMember target =
+          new WeComMember(
+              m.account(),
+              m.name().strip(),
+              MobileNumbers.normalise(m.mobile()),
+              List.of(ids.get(m.departmentCode())),
+              m.position(),
+              enabled);
       String fingerprint = fingerprint(target);
       if (present == null) {
         if (enabled) {
-          memberChanges.add(new Change(Target.MEMBER, Action.CREATE, m.account(), m.name(), null, target,
-              fingerprint, List.of()));
+          memberChanges.add(
+              new Change(
+                  Target.MEMBER,
+                  Action.CREATE,
+                  m.account(),
+                  m.name(),
+                  null,
+                  target,
+                  fingerprint,
+                  List.of()));
         }
         continue;
       }
@@ -142,14 +193,33 @@ public final class ContactsDiff {
         }
       }
       if (!changed.isEmpty()) {
-        memberChanges.add(new Change(Target.MEMBER, enabled ? Action.UPDATE : Action.DISABLE, m.account(), m.name(),
-            null, target, fingerprint, changed));
+        memberChanges.add(
+            new Change(
+                Target.MEMBER,
+                enabled ? Action.UPDATE : Action.DISABLE,
+                m.account(),
+                m.name(),
+                null,
+                target,
+                fingerprint,
+                changed));
       }
     }
-    new TreeMap<>(wecom.memberDepartments()).keySet().stream()
-        .filter(userid -> !inDirectory.contains(userid.toLowerCase(Locale.ROOT)))
-        .forEach(userid -> memberChanges.add(
-            new Change(Target.MEMBER, Action.DELETE, userid, userid, null, null, null, List.of())));
+    new TreeMap<>(wecom.memberDepartments())
+        .keySet().stream()
+            .filter(userid -> !inDirectory.contains(userid.toLowerCase(Locale.ROOT)))
+            .forEach(
+                userid ->
+                    memberChanges.add(
+                        new Change(
+                            Target.MEMBER,
+                            Action.DELETE,
+                            userid,
+                            userid,
+                            null,
+                            null,
+                            null,
+                            List.of())));
 
     Set<Long> wanted = new HashSet<>(ids.values());
     Set<Long> keepForConflicts = new HashSet<>();
@@ -162,14 +232,29 @@ public final class ContactsDiff {
     Map<Long, String> codeOfId = new HashMap<>();
     memory.departmentIds().forEach((code, id) -> codeOfId.put(id, code));
     wecom.departmentParents().keySet().stream()
-        .filter(id -> id != WeComDepartment.ROOT && !wanted.contains(id) && !keepForConflicts.contains(id))
-        .sorted(Comparator.comparingInt((Long id) -> depth(id, wecom.departmentParents())).reversed()
-            .thenComparing(Comparator.naturalOrder()))
-        .forEach(id -> {
-          String code = codeOfId.getOrDefault(id, "#" + id);
-          departmentDeletes.add(new Change(Target.DEPARTMENT, Action.DELETE, code, code,
-              new WeComDepartment(id, "", wecom.departmentParents().get(id), 0), null, null, List.of()));
-        });
+        .filter(
+            id ->
+                id != WeComDepartment.ROOT
+                    && !wanted.contains(id)
+                    && !keepForConflicts.contains(id))
+        .sorted(
+            Comparator.comparingInt((Long id) -> depth(id, wecom.departmentParents()))
+                .reversed()
+                .thenComparing(Comparator.naturalOrder()))
+        .forEach(
+            id -> {
+              String code = codeOfId.getOrDefault(id, "#" + id);
+              departmentDeletes.add(
+                  new Change(
+                      Target.DEPARTMENT,
+                      Action.DELETE,
+                      code,
+                      code,
+                      new WeComDepartment(id, "", wecom.departmentParents().get(id), 0),
+                      null,
+                      null,
+                      List.of()));
+            });
 
     List<Change> all = new ArrayList<>(creates);
     all.addAll(memberChanges);
@@ -177,13 +262,17 @@ public final class ContactsDiff {
     return new ContactsPlan(all, conflicts, newIds);
   }
 
-  /** Which of the fields we send differ ({@code name}, {@code mobile}, {@code position}, {@code enable}). */
+  /**
+   * Which of the fields we send differ ({@code name}, {@code mobile}, {@code position}, {@code
+   * enable}).
+   */
   static List<String> changedFields(WeComMember before, WeComMember after) {
     List<String> changed = new ArrayList<>();
     if (!Objects.equals(before.name(), after.name())) {
       changed.add("name");
     }
-    if (!Objects.equals(Objects.toString(before.mobile(), ""), Objects.toString(after.mobile(), ""))) {
+    if (!Objects.equals(
+        Objects.toString(before.mobile(), ""), Objects.toString(after.mobile(), ""))) {
       changed.add("mobile");
     }
     if (!Objects.equals(before.position(), after.position())) {
@@ -197,7 +286,11 @@ public final class ContactsDiff {
 
   /** The fingerprint of what we send for a member; the sync remembers it once WeCom accepted it. */
   public static String fingerprint(WeComMember m) {
-    return fingerprint(m.name(), Objects.toString(m.mobile(), ""), m.departments().toString(), m.position(),
+    return fingerprint(
+        m.name(),
+        Objects.toString(m.mobile(), ""),
+        m.departments().toString(),
+        m.position(),
         String.valueOf(m.enabled()));
   }
 
@@ -207,11 +300,13 @@ public final class ContactsDiff {
 
   /** Whether WeCom would accept this account as a userid (§6.2). */
   public static boolean isValidUserid(String account) {
-    return account != null && USERID.matcher(account).matches()
+    return account != null
+        && USERID.matcher(account).matches()
         && account.getBytes(StandardCharsets.UTF_8).length <= 64;
   }
 
-  private static Set<String> unusableDepartments(Map<String, DirectoryDepartment> byCode, List<Conflict> conflicts) {
+  private static Set<String> unusableDepartments(
+      Map<String, DirectoryDepartment> byCode, List<Conflict> conflicts) {
     Set<String> unusable = new HashSet<>();
     for (DirectoryDepartment d : byCode.values()) {
       Set<String> seen = new HashSet<>();
@@ -219,13 +314,16 @@ public final class ContactsDiff {
       while (at != null) {
         if (!seen.add(at)) {
           unusable.add(d.code());
-          conflicts.add(new Conflict(Target.DEPARTMENT, d.code(), d.name(), Kind.DEPARTMENT_CYCLE, at));
+          conflicts.add(
+              new Conflict(Target.DEPARTMENT, d.code(), d.name(), Kind.DEPARTMENT_CYCLE, at));
           break;
         }
         DirectoryDepartment current = byCode.get(at);
         if (current == null) {
           unusable.add(d.code());
-          conflicts.add(new Conflict(Target.DEPARTMENT, d.code(), d.name(), Kind.DEPARTMENT_PARENT_MISSING, at));
+          conflicts.add(
+              new Conflict(
+                  Target.DEPARTMENT, d.code(), d.name(), Kind.DEPARTMENT_PARENT_MISSING, at));
           break;
         }
         at = current.parentCode();
@@ -235,7 +333,10 @@ public final class ContactsDiff {
   }
 
   private static Map<String, Long> assignIds(
-      Map<String, DirectoryDepartment> byCode, Set<String> unusable, WeComState wecom, Memory memory) {
+      Map<String, DirectoryDepartment> byCode,
+      Set<String> unusable,
+      WeComState wecom,
+      Memory memory) {
     long next = WeComDepartment.ROOT;
     for (long id : memory.departmentIds().values()) {
       next = Math.max(next, id);
@@ -256,7 +357,8 @@ public final class ContactsDiff {
   }
 
   /** Usable departments, parents before children, siblings by code. */
-  private static List<DirectoryDepartment> topDown(Map<String, DirectoryDepartment> byCode, Set<String> unusable) {
+  private static List<DirectoryDepartment> topDown(
+      Map<String, DirectoryDepartment> byCode, Set<String> unusable) {
     Map<String, List<DirectoryDepartment>> children = new TreeMap<>();
     List<DirectoryDepartment> roots = new ArrayList<>();
     for (DirectoryDepartment d : byCode.values()) {
@@ -283,7 +385,9 @@ public final class ContactsDiff {
   }
 
   private static Set<String> memberConflicts(
-      Collection<DirectoryMember> members, Map<String, DirectoryDepartment> byCode, Set<String> unusable,
+      Collection<DirectoryMember> members,
+      Map<String, DirectoryDepartment> byCode,
+      Set<String> unusable,
       List<Conflict> conflicts) {
     Set<String> blocked = new HashSet<>();
     Map<String, List<DirectoryMember>> byMobile = new HashMap<>();
@@ -292,7 +396,9 @@ public final class ContactsDiff {
       if (m.state() == DirectoryMember.State.LEFT) {
         continue;
       }
-      byLowerAccount.computeIfAbsent(m.account().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(m);
+      byLowerAccount
+          .computeIfAbsent(m.account().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(m);
       String mobile = MobileNumbers.normalise(m.mobile());
       if (!isValidUserid(m.account())) {
         add(conflicts, blocked, m, Kind.INVALID_USERID, m.account());
@@ -318,9 +424,19 @@ public final class ContactsDiff {
     for (List<DirectoryMember> same : byMobile.values()) {
       if (same.size() > 1) {
         for (DirectoryMember m : same) {
-          String others = same.stream().filter(o -> o != m).map(DirectoryMember::account).sorted()
-              .reduce((a, b) -> a + "," + b).orElse("");
-          add(conflicts, blocked, m, Kind.DUPLICATE_MOBILE, MobileNumbers.mask(m.mobile()) + " · " + others);
+          String others =
+              same.stream()
+                  .filter(o -> o != m)
+                  .map(DirectoryMember::account)
+                  .sorted()
+                  .reduce((a, b) -> a + "," + b)
+                  .orElse("");
+          add(
+              conflicts,
+              blocked,
+              m,
+              Kind.DUPLICATE_MOBILE,
+              MobileNumbers.mask(m.mobile()) + " · " + others);
         }
       }
     }
@@ -334,7 +450,8 @@ public final class ContactsDiff {
     return blocked;
   }
 
-  private static void add(List<Conflict> conflicts, Set<String> blocked, DirectoryMember m, Kind kind, String d) {
+  private static void add(
+      List<Conflict> conflicts, Set<String> blocked, DirectoryMember m, Kind kind, String d) {
     blocked.add(m.account());
     conflicts.add(new Conflict(Target.MEMBER, m.account(), m.name(), kind, d));
   }

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dry run's answer: the changes in the order they must be sent (departments top-down, then members, then
- * department deletions bottom-up) and the conflicts found before anything is sent.
+ * The dry run's answer: the changes in the order they must be sent (departments top-down, then
+ * members, then department deletions bottom-up) and the conflicts found before anything is sent.
  */
-public record ContactsPlan(List<Change> changes, List<Conflict> conflicts, Map<String, Long> newDepartmentIds) {
+public record ContactsPlan(
+    List<Change> changes, List<Conflict> conflicts, Map<String, Long> newDepartmentIds) {
 
   public ContactsPlan {
     changes = List.copyOf(changes);

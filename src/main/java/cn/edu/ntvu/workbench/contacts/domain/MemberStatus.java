@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.contacts.domain;
 
 /**
- * A member's state in WeCom as we know it: {@code user/get}'s {@code status} (1 已激活, 2 已禁用, 4 未激活, 5 退出企业)
- * and {@code change_contact}'s {@code Status}, plus our own "not (yet) in WeCom".
+ * A member's state in WeCom as we know it: {@code user/get}'s {@code status} (1 已激活, 2 已禁用, 4 未激活,
+ * 5 退出企业) and {@code change_contact}'s {@code Status}, plus our own "not (yet) in WeCom".
  */
 public enum MemberStatus {
   /** 未同步: never reached WeCom, or deleted there. */

@@ -2,7 +2,9 @@ package cn.edu.ntvu.workbench.contacts.domain;
 
 import java.util.regex.Pattern;
 
-/** Chinese mobile numbers: eleven digits starting 1[3-9], optionally written with +86; shown masked. */
+/**
+ * Chinese mobile numbers: eleven digits starting 1[3-9], optionally written with +86; shown masked.
+ */
 public final class MobileNumbers {
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
@@ -34,6 +36,7 @@ public final class MobileNumbers {
     if (mobile.length() == 11) {
       return mobile.substring(0, 3) + "****" + mobile.substring(7);
     }
-    return "*".repeat(Math.max(0, mobile.length() - 2)) + mobile.substring(Math.max(0, mobile.length() - 2));
+    return "*".repeat(Math.max(0, mobile.length() - 2))
+        + mobile.substring(Math.max(0, mobile.length() - 2));
   }
 }

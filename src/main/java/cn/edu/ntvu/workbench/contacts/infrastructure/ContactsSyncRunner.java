@@ -15,9 +15,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every 5 seconds on every server: work on the confirmed sync run if no other server holds it ({@link
- * ContactsSync#work}); one pass at a time per server. Each server has its own claim owner id, new at every start, so
- * a restarted server takes its old run over like any other once the lease ran out.
+ * Every 5 seconds on every server: work on the confirmed sync run if no other server holds it
+ * ({@link ContactsSync#work}); one pass at a time per server. Each server has its own claim owner
+ * id, new at every start, so a restarted server takes its old run over like any other once the
+ * lease ran out.
  */
 @Singleton
 @Lock(LockType.READ)

@@ -55,7 +55,8 @@ public class SqlContactStates implements ContactStates {
 
   @Override
   public void forgetMembersNotIn(Set<String> accounts, LocalDateTime now) {
-    List<String> inWeCom = sql.query("SELECT account FROM wecom_contact WHERE in_wecom", rs -> rs.getString(1));
+    List<String> inWeCom =
+        sql.query("SELECT account FROM wecom_contact WHERE in_wecom", rs -> rs.getString(1));
     for (String account : inWeCom) {
       if (!accounts.contains(account)) {
         rememberMember(account, false, null, 0, null, now);
@@ -65,7 +66,12 @@ public class SqlContactStates implements ContactStates {
 
   @Override
   public void rememberMember(
-      String account, boolean inWeCom, String fingerprint, Integer errcode, String reason, LocalDateTime now) {
+      String account,
+      boolean inWeCom,
+      String fingerprint,
+      Integer errcode,
+      String reason,
+      LocalDateTime now) {
     rememberMember(account, inWeCom, fingerprint, null, errcode, reason, now);
   }
 
@@ -102,7 +108,10 @@ public class SqlContactStates implements ContactStates {
         "INSERT INTO wecom_contact (account, last_errcode, last_reason, synced_at) VALUES (?, ?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE last_errcode = VALUES(last_errcode), last_reason = VALUES(last_reason),"
             + " synced_at = VALUES(synced_at)",
-        account, errcode, reason, now);
+        account,
+        errcode,
+        reason,
+        now);
   }
 
   @Override
@@ -110,7 +119,9 @@ public class SqlContactStates implements ContactStates {
     sql.update(
         "INSERT INTO wecom_department_map (code, wecom_id, pushed_hash) VALUES (?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE wecom_id = VALUES(wecom_id), pushed_hash = VALUES(pushed_hash)",
-        code, wecomId, fingerprint);
+        code,
+        wecomId,
+        fingerprint);
   }
 
   @Override
@@ -122,8 +133,13 @@ public class SqlContactStates implements ContactStates {
   public ContactState state(String account) {
     return sql.one(
             "SELECT wecom_status, synced_at, last_errcode, last_reason FROM wecom_contact WHERE account = ?",
-            rs -> new ContactState(account, MemberStatus.valueOf(rs.getString(1)), Sql.time(rs, 2),
-                Sql.intOrNull(rs, 3), rs.getString(4)),
+            rs ->
+                new ContactState(
+                    account,
+                    MemberStatus.valueOf(rs.getString(1)),
+                    Sql.time(rs, 2),
+                    Sql.intOrNull(rs, 3),
+                    rs.getString(4)),
             account)
         .orElseGet(() -> ContactState.unknown(account));
   }
@@ -134,7 +150,10 @@ public class SqlContactStates implements ContactStates {
         "INSERT INTO wecom_contact (account, in_wecom, wecom_status, status_at) VALUES (?, ?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE in_wecom = VALUES(in_wecom), wecom_status = VALUES(wecom_status),"
             + " status_at = VALUES(status_at), pushed_hash = IF(VALUES(in_wecom), pushed_hash, NULL)",
-        account, status != MemberStatus.MISSING, status, now);
+        account,
+        status != MemberStatus.MISSING,
+        status,
+        now);
   }
 
   @Override
@@ -144,10 +163,19 @@ public class SqlContactStates implements ContactStates {
         "SELECT p.account, p.name, COALESCE(sc.name, d.name), p.mobile, COALESCE(w.wecom_status, 'MISSING'),"
             + " w.last_errcode, w.last_reason FROM person p LEFT JOIN wecom_contact w ON w.account = p.account"
             + " LEFT JOIN department d ON d.id = p.department_id LEFT JOIN school_class sc ON sc.id = p.class_id"
-            + " WHERE p.status = 'ACTIVE' AND COALESCE(w.wecom_status, 'MISSING') IN (" + in + ")"
+            + " WHERE p.status = 'ACTIVE' AND COALESCE(w.wecom_status, 'MISSING') IN ("
+            + in
+            + ")"
             + " ORDER BY p.account LIMIT ?",
-        rs -> new ReportRow(rs.getString(1), rs.getString(2), rs.getString(3), MobileNumbers.mask(rs.getString(4)),
-            MemberStatus.valueOf(rs.getString(5)), Sql.intOrNull(rs, 6), rs.getString(7)),
+        rs ->
+            new ReportRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                MobileNumbers.mask(rs.getString(4)),
+                MemberStatus.valueOf(rs.getString(5)),
+                Sql.intOrNull(rs, 6),
+                rs.getString(7)),
         limit);
   }
 }

@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.contacts.infrastructure;
 
-import cn.edu.ntvu.workbench.contacts.application.DirectoryForSync;
 import cn.edu.ntvu.workbench.contacts.application.ContactsSettings;
+import cn.edu.ntvu.workbench.contacts.application.DirectoryForSync;
 import cn.edu.ntvu.workbench.contacts.domain.DirectoryDepartment;
 import cn.edu.ntvu.workbench.contacts.domain.DirectoryMember;
 import cn.edu.ntvu.workbench.contacts.domain.MobileNumbers;
@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the directory as the sync needs it, in three queries (20,000 people read in well under a second): 院系 by
- * code, classes as {@code class:<code>} under their 院系 when classes are synced as sub-departments, and people with
- * the department they belong to in WeCom (their class, else their 院系).
+ * Reads the directory as the sync needs it, in three queries (20,000 people read in well under a
+ * second): 院系 by code, classes as {@code class:<code>} under their 院系 when classes are synced as
+ * sub-departments, and people with the department they belong to in WeCom (their class, else their
+ * 院系).
  */
 @ApplicationScoped
 public class SqlDirectoryForSync implements DirectoryForSync {
@@ -37,7 +38,8 @@ public class SqlDirectoryForSync implements DirectoryForSync {
           tx.query(
               "SELECT d.code, d.name, p.code FROM department d LEFT JOIN department p ON p.id = d.parent_id",
               rs -> {
-                departments.add(new DirectoryDepartment(rs.getString(1), rs.getString(2), rs.getString(3)));
+                departments.add(
+                    new DirectoryDepartment(rs.getString(1), rs.getString(2), rs.getString(3)));
                 return names.put(rs.getString(1), rs.getString(2));
               });
           if (classes) {
@@ -45,7 +47,8 @@ public class SqlDirectoryForSync implements DirectoryForSync {
                 "SELECT c.code, c.name, d.code FROM school_class c JOIN department d ON d.id = c.department_id",
                 rs -> {
                   departments.add(
-                      new DirectoryDepartment(CLASS_PREFIX + rs.getString(1), rs.getString(2), rs.getString(3)));
+                      new DirectoryDepartment(
+                          CLASS_PREFIX + rs.getString(1), rs.getString(2), rs.getString(3)));
                   return names.put(CLASS_PREFIX + rs.getString(1), rs.getString(2));
                 });
           }
@@ -56,11 +59,21 @@ public class SqlDirectoryForSync implements DirectoryForSync {
               rs -> {
                 String department = rs.getString(4);
                 String schoolClass = rs.getString(5);
-                String place = classes && schoolClass != null ? CLASS_PREFIX + schoolClass : department;
-                members.add(new DirectoryMember(rs.getString(1), rs.getString(2), rs.getString(3), place,
-                    rs.getString(6), DirectoryMember.State.valueOf(rs.getString(7))));
-                return details.put(rs.getString(1), MobileNumbers.mask(rs.getString(3)) + " · "
-                    + (place == null ? "—" : names.getOrDefault(place, place)));
+                String place =
+                    classes && schoolClass != null ? CLASS_PREFIX + schoolClass : department;
+                members.add(
+                    new DirectoryMember(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        place,
+                        rs.getString(6),
+                        DirectoryMember.State.valueOf(rs.getString(7))));
+                return details.put(
+                    rs.getString(1),
+                    MobileNumbers.mask(rs.getString(3))
+                        + " · "
+                        + (place == null ? "—" : names.getOrDefault(place, place)));
               });
         });
     return new Snapshot(departments, members, details);

@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link SyncRuns} in SQL; every method is one transaction (with its audit entry, where it makes one). */
+/**
+ * {@link SyncRuns} in SQL; every method is one transaction (with its audit entry, where it makes
+ * one).
+ */
 @ApplicationScoped
 @Transactional
 public class SqlSyncRuns implements SyncRuns {
@@ -38,28 +41,52 @@ public class SqlSyncRuns implements SyncRuns {
 
   @Override
   public Optional<SyncRun> activeRun() {
-    return runs("WHERE status IN ('CONFIRMED', 'RUNNING') ORDER BY id LIMIT 1").stream().findFirst();
+    return runs("WHERE status IN ('CONFIRMED', 'RUNNING') ORDER BY id LIMIT 1").stream()
+        .findFirst();
   }
 
   @Override
   public long createRun(
-      String kind, AuditActor actor, ContactsPlan plan, Map<String, String> details, LocalDateTime now) {
-    long runId = sql.onOneConnection(tx -> insertRun(tx, kind, actor.account(), plan, details, now));
-    audit.record(actor, "CONTACTS_SYNC_PLAN", AuditObject.of("contacts_sync_run", runId, kind),
-        AuditDiff.created(Map.of("kind", kind, "changes", plan.changes().size(), "conflicts",
-            plan.conflicts().size())));
+      String kind,
+      AuditActor actor,
+      ContactsPlan plan,
+      Map<String, String> details,
+      LocalDateTime now) {
+    long runId =
+        sql.onOneConnection(tx -> insertRun(tx, kind, actor.account(), plan, details, now));
+    audit.record(
+        actor,
+        "CONTACTS_SYNC_PLAN",
+        AuditObject.of("contacts_sync_run", runId, kind),
+        AuditDiff.created(
+            Map.of(
+                "kind",
+                kind,
+                "changes",
+                plan.changes().size(),
+                "conflicts",
+                plan.conflicts().size())));
     return runId;
   }
 
   private static long insertRun(
-      Sql.Tx tx, String kind, String actor, ContactsPlan plan, Map<String, String> details, LocalDateTime now)
+      Sql.Tx tx,
+      String kind,
+      String actor,
+      ContactsPlan plan,
+      Map<String, String> details,
+      LocalDateTime now)
       throws SQLException {
     tx.update("UPDATE contacts_sync_run SET status = 'DISCARDED' WHERE status = 'PLANNED'");
     long runId =
         tx.insert(
             "INSERT INTO contacts_sync_run (kind, status, planned_by, planned_at, total, conflicts)"
                 + " VALUES (?, 'PLANNED', ?, ?, ?, ?)",
-            kind, actor, now, plan.changes().size(), plan.conflicts().size());
+            kind,
+            actor,
+            now,
+            plan.changes().size(),
+            plan.conflicts().size());
     List<Object[]> items = new ArrayList<>();
     int seq = 0;
     for (Change ch : plan.changes()) {
@@ -88,8 +115,16 @@ public class SqlSyncRuns implements SyncRuns {
     tx.batch(
         "INSERT INTO contacts_sync_conflict (run_id, target, item_key, label, kind, detail) VALUES (?, ?, ?, ?, ?, ?)",
         plan.conflicts().stream()
-            .map(k -> new Object[] {runId, k.target().name(), cut(k.key(), 64), cut(k.label(), 100), k.kind().name(),
-              cut(k.detail(), 255)})
+            .map(
+                k ->
+                    new Object[] {
+                      runId,
+                      k.target().name(),
+                      cut(k.key(), 64),
+                      cut(k.label(), 100),
+                      k.kind().name(),
+                      cut(k.detail(), 255)
+                    })
             .toList());
     return runId;
   }
@@ -99,19 +134,26 @@ public class SqlSyncRuns implements SyncRuns {
     boolean confirmed =
         sql.onOneConnection(
             tx -> {
-              if (!tx.rows("SELECT id FROM contacts_sync_run WHERE status IN ('CONFIRMED', 'RUNNING') FOR UPDATE")
+              if (!tx.rows(
+                      "SELECT id FROM contacts_sync_run WHERE status IN ('CONFIRMED', 'RUNNING') FOR UPDATE")
                   .isEmpty()) {
                 return false;
               }
               return tx.update(
                       "UPDATE contacts_sync_run SET status = 'CONFIRMED', confirmed_by = ?, confirmed_at = ?"
                           + " WHERE id = ? AND status = 'PLANNED'",
-                      actor.account(), now, runId)
+                      actor.account(),
+                      now,
+                      runId)
                   == 1;
             });
     if (confirmed) {
-      audit.record(actor, "CONTACTS_SYNC_CONFIRM", AuditObject.of("contacts_sync_run", runId, ""),
-          AuditDiff.between(Map.of("status", SyncRun.PLANNED), Map.of("status", SyncRun.CONFIRMED)));
+      audit.record(
+          actor,
+          "CONTACTS_SYNC_CONFIRM",
+          AuditObject.of("contacts_sync_run", runId, ""),
+          AuditDiff.between(
+              Map.of("status", SyncRun.PLANNED), Map.of("status", SyncRun.CONFIRMED)));
     }
     return confirmed;
   }
@@ -125,7 +167,8 @@ public class SqlSyncRuns implements SyncRuns {
                   "SELECT id, kind FROM contacts_sync_run WHERE status IN ('CONFIRMED', 'RUNNING')"
                       + " AND (lease_until IS NULL OR lease_until < ?) AND (resume_at IS NULL OR resume_at <= ?)"
                       + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
-                  now, now);
+                  now,
+                  now);
           if (free.isEmpty()) {
             return Optional.empty();
           }
@@ -133,7 +176,10 @@ public class SqlSyncRuns implements SyncRuns {
           tx.update(
               "UPDATE contacts_sync_run SET status = 'RUNNING', lease_owner = ?, lease_until = ?, resume_at = NULL,"
                   + " started_at = COALESCE(started_at, ?) WHERE id = ?",
-              owner, leaseUntil, now, id);
+              owner,
+              leaseUntil,
+              now,
+              id);
           return Optional.of(new Claim(id, Sql.str(free.get(0)[1]), owner));
         });
   }
@@ -143,9 +189,17 @@ public class SqlSyncRuns implements SyncRuns {
     return sql.query(
         "SELECT id, target, action, item_key, payload, fingerprint, attempts FROM contacts_sync_item"
             + " WHERE run_id = ? AND status = 'PENDING' ORDER BY seq LIMIT ?",
-        rs -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getInt(7)),
-        runId, limit);
+        rs ->
+            new Pending(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getInt(7)),
+        runId,
+        limit);
   }
 
   @Override
@@ -167,7 +221,11 @@ public class SqlSyncRuns implements SyncRuns {
               tx.update(
                   "UPDATE contacts_sync_item SET status = ?, errcode = ?, reason = COALESCE(?, reason),"
                       + " attempts = attempts + 1, done_at = ? WHERE id = ?",
-                  status, errcode, reason, SyncItem.PENDING.equals(status) ? null : now, item.id());
+                  status,
+                  errcode,
+                  reason,
+                  SyncItem.PENDING.equals(status) ? null : now,
+                  item.id());
               if (!SyncItem.PENDING.equals(status)) {
                 tx.update(
                     "UPDATE contacts_sync_run SET "
@@ -185,7 +243,11 @@ public class SqlSyncRuns implements SyncRuns {
 
   @Override
   public void setBatchPayload(long runId, int seq, String payload) {
-    sql.update("UPDATE contacts_sync_item SET payload = ? WHERE run_id = ? AND seq = ?", payload, runId, seq);
+    sql.update(
+        "UPDATE contacts_sync_item SET payload = ? WHERE run_id = ? AND seq = ?",
+        payload,
+        runId,
+        seq);
   }
 
   @Override
@@ -196,13 +258,23 @@ public class SqlSyncRuns implements SyncRuns {
     sql.onOneConnection(
         tx -> {
           int seq =
-              Sql.num(tx.rows("SELECT COALESCE(MAX(seq), 0) FROM contacts_sync_item WHERE run_id = ?", runId)
-                  .get(0)[0]);
+              Sql.num(
+                  tx.rows(
+                          "SELECT COALESCE(MAX(seq), 0) FROM contacts_sync_item WHERE run_id = ?",
+                          runId)
+                      .get(0)[0]);
           List<Object[]> lines = new ArrayList<>();
           for (BatchJob.Entry f : failures) {
             lines.add(
-                new Object[] {runId, ++seq, target.name(), cut(f.id(), 64), cut(f.id(), 100), f.errcode(),
-                  cut(f.errmsg(), 255)});
+                new Object[] {
+                  runId,
+                  ++seq,
+                  target.name(),
+                  cut(f.id(), 64),
+                  cut(f.id(), 100),
+                  f.errcode(),
+                  cut(f.errmsg(), 255)
+                });
           }
           tx.batch(
               "INSERT INTO contacts_sync_item (run_id, seq, target, action, item_key, label, status, errcode, reason,"
@@ -210,7 +282,9 @@ public class SqlSyncRuns implements SyncRuns {
               lines);
           return tx.update(
               "UPDATE contacts_sync_run SET failed = failed + ?, total = total + ? WHERE id = ?",
-              failures.size(), failures.size(), runId);
+              failures.size(),
+              failures.size(),
+              runId);
         });
   }
 
@@ -224,7 +298,10 @@ public class SqlSyncRuns implements SyncRuns {
     sql.update(
         "UPDATE contacts_sync_run SET lease_owner = NULL, lease_until = NULL, resume_at = ?, note = ?"
             + " WHERE id = ? AND lease_owner = ?",
-        resumeAt, cut(note, 255), claim.runId(), claim.owner());
+        resumeAt,
+        cut(note, 255),
+        claim.runId(),
+        claim.owner());
   }
 
   @Override
@@ -233,13 +310,19 @@ public class SqlSyncRuns implements SyncRuns {
         sql.update(
                 "UPDATE contacts_sync_run SET status = 'DONE', finished_at = ?, lease_owner = NULL,"
                     + " lease_until = NULL, note = COALESCE(?, note) WHERE id = ? AND lease_owner = ?",
-                now, note, claim.runId(), claim.owner())
+                now,
+                note,
+                claim.runId(),
+                claim.owner())
             == 1;
     if (finished) {
       SyncRun r = run(claim.runId()).orElseThrow();
-      audit.record(AuditActor.system("contacts-sync"), "CONTACTS_SYNC_DONE",
+      audit.record(
+          AuditActor.system("contacts-sync"),
+          "CONTACTS_SYNC_DONE",
           AuditObject.of("contacts_sync_run", r.id(), r.kind()),
-          AuditDiff.between(Map.of("status", SyncRun.RUNNING),
+          AuditDiff.between(
+              Map.of("status", SyncRun.RUNNING),
               Map.of("status", SyncRun.DONE, "done", r.done(), "failed", r.failed())));
     }
     return finished;
@@ -258,16 +341,28 @@ public class SqlSyncRuns implements SyncRuns {
   @Override
   public List<SyncItem> items(long runId, String status, int limit) {
     String where = status == null ? "" : " AND status = ?";
-    Object[] args = status == null ? new Object[] {runId, limit} : new Object[] {runId, status, limit};
+    Object[] args =
+        status == null ? new Object[] {runId, limit} : new Object[] {runId, status, limit};
     return sql.query(
         "SELECT id, seq, target, action, item_key, label, changed, status, errcode, reason FROM contacts_sync_item"
-            + " WHERE run_id = ?" + where + " ORDER BY seq LIMIT ?",
+            + " WHERE run_id = ?"
+            + where
+            + " ORDER BY seq LIMIT ?",
         rs -> {
           String statusOf = rs.getString(8);
           String reason = rs.getString(10);
           boolean planned = SyncItem.PENDING.equals(statusOf);
-          return new SyncItem(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6), rs.getString(7), statusOf, Sql.intOrNull(rs, 9), planned ? null : reason,
+          return new SyncItem(
+              rs.getLong(1),
+              rs.getInt(2),
+              rs.getString(3),
+              rs.getString(4),
+              rs.getString(5),
+              rs.getString(6),
+              rs.getString(7),
+              statusOf,
+              Sql.intOrNull(rs, 9),
+              planned ? null : reason,
               planned ? reason : null);
         },
         args);
@@ -278,16 +373,24 @@ public class SqlSyncRuns implements SyncRuns {
     return sql.query(
         "SELECT target, item_key, label, kind, detail FROM contacts_sync_conflict WHERE run_id = ?"
             + " ORDER BY kind, item_key",
-        rs -> new Conflict(Target.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-            Conflict.Kind.valueOf(rs.getString(4)), rs.getString(5)),
+        rs ->
+            new Conflict(
+                Target.valueOf(rs.getString(1)),
+                rs.getString(2),
+                rs.getString(3),
+                Conflict.Kind.valueOf(rs.getString(4)),
+                rs.getString(5)),
         runId);
   }
 
-  private static boolean holdsLease(Sql.Tx tx, Claim claim, LocalDateTime now, LocalDateTime leaseUntil)
-      throws SQLException {
+  private static boolean holdsLease(
+      Sql.Tx tx, Claim claim, LocalDateTime now, LocalDateTime leaseUntil) throws SQLException {
     return tx.update(
             "UPDATE contacts_sync_run SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_until >= ?",
-            leaseUntil, claim.runId(), claim.owner(), now)
+            leaseUntil,
+            claim.runId(),
+            claim.owner(),
+            now)
         == 1;
   }
 
@@ -296,9 +399,21 @@ public class SqlSyncRuns implements SyncRuns {
   }
 
   private static SyncRun run(ResultSet rs) throws SQLException {
-    return new SyncRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Sql.time(rs, 5),
-        rs.getString(6), Sql.time(rs, 7), Sql.time(rs, 8), Sql.time(rs, 9), rs.getInt(10), rs.getInt(11),
-        rs.getInt(12), rs.getInt(13), rs.getString(14));
+    return new SyncRun(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        Sql.time(rs, 5),
+        rs.getString(6),
+        Sql.time(rs, 7),
+        Sql.time(rs, 8),
+        Sql.time(rs, 9),
+        rs.getInt(10),
+        rs.getInt(11),
+        rs.getInt(12),
+        rs.getInt(13),
+        rs.getString(14));
   }
 
   static String cut(String s, int max) {

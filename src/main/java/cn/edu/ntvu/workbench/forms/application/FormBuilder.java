@@ -6,13 +6,13 @@ import cn.edu.ntvu.workbench.forms.domain.FormStatus;
 import cn.edu.ntvu.workbench.forms.domain.Problem;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.identity.application.PermissionGrants;
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.identity.domain.Permission;
+import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
-import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,15 +26,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What owners do to a form: create, edit a draft (settings, questions, audience, co-owners), publish (the audience is
- * resolved and snapshotted, and told by a textcard through the outbox, in the same transaction), close, archive and
- * copy as a new draft. Only staff create forms; only the owner and co-owners change one. Every change is audited.
+ * What owners do to a form: create, edit a draft (settings, questions, audience, co-owners),
+ * publish (the audience is resolved and snapshotted, and told by a textcard through the outbox, in
+ * the same transaction), close, archive and copy as a new draft. Only staff create forms; only the
+ * owner and co-owners change one. Every change is audited.
  *
- * <p>Who a form may ask is limited (issue 14): a member of staff reaches their own departments and classes and the
- * people in them ({@link PublishScope}); the whole school, other units and roles need {@link
- * Permission#FORMS_PUBLISH_ANY}, which an admin gives. Both are checked when a line is added and again, as the
- * directory and the grants are then, when the form is published. Co-owners are staff. One person publishes at most
- * {@code forms.publish-per-hour} forms in any hour, counted across servers.
+ * <p>Who a form may ask is limited (issue 14): a member of staff reaches their own departments and
+ * classes and the people in them ({@link PublishScope}); the whole school, other units and roles
+ * need {@link Permission#FORMS_PUBLISH_ANY}, which an admin gives. Both are checked when a line is
+ * added and again, as the directory and the grants are then, when the form is published. Co-owners
+ * are staff. One person publishes at most {@code forms.publish-per-hour} forms in any hour, counted
+ * across servers.
  */
 @ApplicationScoped
 public class FormBuilder {
@@ -61,10 +63,22 @@ public class FormBuilder {
     if (!mayCreate(user)) {
       throw new FormAccessDenied("only staff build forms");
     }
-    FormSettings s = new FormSettings(title == null || title.isBlank() ? FormsTexts.chinese().get("forms.new.title")
-        : FormMessages.cut(title, FormSettings.TITLE_MAX), "", null, false, false, false);
+    FormSettings s =
+        new FormSettings(
+            title == null || title.isBlank()
+                ? FormsTexts.chinese().get("forms.new.title")
+                : FormMessages.cut(title, FormSettings.TITLE_MAX),
+            "",
+            null,
+            false,
+            false,
+            false);
     long id = store.insertForm(s, user.account(), user.name(), now());
-    audit.record(actor(user), "FORM_CREATE", object(id, s.title()), AuditDiff.created(Map.of("title", s.title())));
+    audit.record(
+        actor(user),
+        "FORM_CREATE",
+        object(id, s.title()),
+        AuditDiff.created(Map.of("title", s.title())));
     return id;
   }
 
@@ -76,8 +90,11 @@ public class FormBuilder {
       return p;
     }
     store.updateSettings(id, s);
-    audit.record(actor(user), "FORM_SETTINGS", object(id, s.title()), AuditDiff.between(fields(f.settings()),
-        fields(s)));
+    audit.record(
+        actor(user),
+        "FORM_SETTINGS",
+        object(id, s.title()),
+        AuditDiff.between(fields(f.settings()), fields(s)));
     return List.of();
   }
 
@@ -94,16 +111,41 @@ public class FormBuilder {
         return List.of(Problem.of("forms.builder.error.manyQuestions", MAX_QUESTIONS));
       }
       long qid = store.insertQuestion(id, q.withPosition(all.size() + 1));
-      audit.record(actor(user), "FORM_QUESTION_ADD", object(id, f.title()),
+      audit.record(
+          actor(user),
+          "FORM_QUESTION_ADD",
+          object(id, f.title()),
           AuditDiff.created(Map.of("question", qid, "type", q.type().name(), "title", q.title())));
     } else {
-      Question before = all.stream().filter(x -> x.id() == q.id()).findFirst()
-          .orElseThrow(() -> new FormAccessDenied("no such question"));
+      Question before =
+          all.stream()
+              .filter(x -> x.id() == q.id())
+              .findFirst()
+              .orElseThrow(() -> new FormAccessDenied("no such question"));
       store.updateQuestion(id, q.withPosition(before.position()));
-      audit.record(actor(user), "FORM_QUESTION_EDIT", object(id, f.title()),
-          AuditDiff.between(Map.of("question", q.id(), "type", before.type().name(), "title", before.title(),
-              "required", before.required()),
-              Map.of("question", q.id(), "type", q.type().name(), "title", q.title(), "required", q.required())));
+      audit.record(
+          actor(user),
+          "FORM_QUESTION_EDIT",
+          object(id, f.title()),
+          AuditDiff.between(
+              Map.of(
+                  "question",
+                  q.id(),
+                  "type",
+                  before.type().name(),
+                  "title",
+                  before.title(),
+                  "required",
+                  before.required()),
+              Map.of(
+                  "question",
+                  q.id(),
+                  "type",
+                  q.type().name(),
+                  "title",
+                  q.title(),
+                  "required",
+                  q.required())));
     }
     return List.of();
   }
@@ -118,7 +160,10 @@ public class FormBuilder {
     }
     store.deleteQuestion(id, questionId);
     renumber(id, all.stream().filter(x -> x.id() != questionId).toList());
-    audit.record(actor(user), "FORM_QUESTION_DELETE", object(id, f.title()),
+    audit.record(
+        actor(user),
+        "FORM_QUESTION_DELETE",
+        object(id, f.title()),
         AuditDiff.between(Map.of("question", questionId, "title", q.title()), Map.of()));
   }
 
@@ -140,8 +185,12 @@ public class FormBuilder {
     Question q = all.remove(at);
     all.add(to, q);
     renumber(id, all);
-    audit.record(actor(user), "FORM_QUESTION_MOVE", object(id, f.title()),
-        AuditDiff.between(Map.of("question", questionId, "position", at + 1),
+    audit.record(
+        actor(user),
+        "FORM_QUESTION_MOVE",
+        object(id, f.title()),
+        AuditDiff.between(
+            Map.of("question", questionId, "position", at + 1),
             Map.of("question", questionId, "position", to + 1)));
   }
 
@@ -153,7 +202,9 @@ public class FormBuilder {
     }
   }
 
-  /** Adds an audience line; a department, class or person the directory does not know is refused. */
+  /**
+   * Adds an audience line; a department, class or person the directory does not know is refused.
+   */
   @Transactional
   public List<Problem> addAudience(SignedInUser user, long id, AudienceRule rule) {
     FormRow f = draft(user, id);
@@ -168,10 +219,14 @@ public class FormBuilder {
       return List.of(Problem.of("forms.builder.error.unknown." + rule.kind().name(), rule.value()));
     }
     if (!mayReach(user, rule)) {
-      return List.of(Problem.of("forms.builder.error.outOfScope." + rule.kind().name(), rule.value()));
+      return List.of(
+          Problem.of("forms.builder.error.outOfScope." + rule.kind().name(), rule.value()));
     }
     store.addAudience(id, rule);
-    audit.record(actor(user), "FORM_AUDIENCE_ADD", object(id, f.title()),
+    audit.record(
+        actor(user),
+        "FORM_AUDIENCE_ADD",
+        object(id, f.title()),
         AuditDiff.created(Map.of("kind", rule.kind().name(), "value", rule.value())));
     return List.of();
   }
@@ -180,7 +235,10 @@ public class FormBuilder {
   public void removeAudience(SignedInUser user, long id, AudienceRule rule) {
     FormRow f = draft(user, id);
     if (store.removeAudience(id, rule) == 1) {
-      audit.record(actor(user), "FORM_AUDIENCE_REMOVE", object(id, f.title()),
+      audit.record(
+          actor(user),
+          "FORM_AUDIENCE_REMOVE",
+          object(id, f.title()),
           AuditDiff.between(Map.of("kind", rule.kind().name(), "value", rule.value()), Map.of()));
     }
   }
@@ -208,20 +266,27 @@ public class FormBuilder {
     }
     List<String> before = store.coOwners(id);
     store.replaceCoOwners(id, set);
-    audit.record(actor(user), "FORM_CO_OWNERS", object(id, f.title()),
-        AuditDiff.between(Map.of("coOwners", String.join(",", before)), Map.of("coOwners", String.join(",", set))));
+    audit.record(
+        actor(user),
+        "FORM_CO_OWNERS",
+        object(id, f.title()),
+        AuditDiff.between(
+            Map.of("coOwners", String.join(",", before)),
+            Map.of("coOwners", String.join(",", set))));
     return List.of();
   }
 
   /**
-   * Publishes a draft: checks everything, resolves the audience into the recipient list, queues the textcard to them
-   * and audits, in one transaction. Returns the problems that stop it (nothing changed then). The audience must lie
-   * within the publisher's reach now, every co-owner must be staff, and the publisher must be under the hourly limit.
+   * Publishes a draft: checks everything, resolves the audience into the recipient list, queues the
+   * textcard to them and audits, in one transaction. Returns the problems that stop it (nothing
+   * changed then). The audience must lie within the publisher's reach now, every co-owner must be
+   * staff, and the publisher must be under the hourly limit.
    */
   @Transactional
   public List<Problem> publish(SignedInUser user, long id) {
     FormRow f = owned(user, id);
-    // One person's publishes take turns (any server) from here to the end of the transaction: the limit holds.
+    // One person's publishes take turns (any server) from here to the end of the transaction: the
+    // limit holds.
     publishLog.lockPublisher(user.account());
     LocalDateTime now = now();
     if (f.status() != FormStatus.DRAFT) {
@@ -230,8 +295,13 @@ public class FormBuilder {
     List<Problem> p = new ArrayList<>(f.settings().problems(now, true));
     for (AudienceRule r : store.audience(id)) {
       if (!mayReach(user, r)) {
-        p.add(Problem.of("forms.builder.error.audienceOutOfScope", Problem.of("forms.audience." + r.kind().name()),
-            r.kind() == AudienceRule.Kind.ROLE ? Problem.of("forms.role." + r.value()) : describe(r)));
+        p.add(
+            Problem.of(
+                "forms.builder.error.audienceOutOfScope",
+                Problem.of("forms.audience." + r.kind().name()),
+                r.kind() == AudienceRule.Kind.ROLE
+                    ? Problem.of("forms.role." + r.value())
+                    : describe(r)));
       }
     }
     for (String co : store.coOwners(id)) {
@@ -244,7 +314,8 @@ public class FormBuilder {
       p.add(Problem.of("forms.builder.error.noQuestions"));
     }
     for (Question q : questions) {
-      q.problems().forEach(x -> p.add(Problem.of("forms.builder.error.inQuestion", q.position(), x)));
+      q.problems()
+          .forEach(x -> p.add(Problem.of("forms.builder.error.inQuestion", q.position(), x)));
     }
     List<Recipient> people = directory.resolve(store.audience(id), f.ownerAccount());
     if (people.isEmpty()) {
@@ -263,16 +334,22 @@ public class FormBuilder {
     publishLog.record(user.account(), now, id);
     store.insertRecipients(id, people);
     FormRow published = store.form(id).orElseThrow();
-    messages.published(published, people.stream().map(Recipient::account).toList()).forEach(outbox::enqueue);
-    audit.record(actor(user), "FORM_PUBLISH", object(id, f.title()),
-        AuditDiff.between(Map.of("status", "DRAFT"), Map.of("status", "PUBLISHED", "recipients", people.size())));
+    messages
+        .published(published, people.stream().map(Recipient::account).toList())
+        .forEach(outbox::enqueue);
+    audit.record(
+        actor(user),
+        "FORM_PUBLISH",
+        object(id, f.title()),
+        AuditDiff.between(
+            Map.of("status", "DRAFT"), Map.of("status", "PUBLISHED", "recipients", people.size())));
     return List.of();
   }
 
   /**
-   * A published form's deadline moved (later, earlier, or none): the one setting that may change while answers come
-   * in, because a collection often needs a few more days. A time that has passed is refused; the closing job reads the
-   * new deadline on its next run.
+   * A published form's deadline moved (later, earlier, or none): the one setting that may change
+   * while answers come in, because a collection often needs a few more days. A time that has passed
+   * is refused; the closing job reads the new deadline on its next run.
    */
   @Transactional
   public List<Problem> changeDeadline(SignedInUser user, long id, LocalDateTime deadline) {
@@ -286,8 +363,12 @@ public class FormBuilder {
     if (store.updateDeadline(id, deadline) != 1) {
       return List.of(Problem.of("forms.builder.error.deadlineNotOpen"));
     }
-    audit.record(actor(user), "FORM_DEADLINE", object(id, f.title()),
-        AuditDiff.between(Map.of("deadline", String.valueOf(f.settings().deadline())),
+    audit.record(
+        actor(user),
+        "FORM_DEADLINE",
+        object(id, f.title()),
+        AuditDiff.between(
+            Map.of("deadline", String.valueOf(f.settings().deadline())),
             Map.of("deadline", String.valueOf(deadline))));
     return List.of();
   }
@@ -298,7 +379,10 @@ public class FormBuilder {
     if (store.moveTo(id, FormStatus.PUBLISHED, FormStatus.CLOSED, now(), "MANUAL") != 1) {
       return false;
     }
-    audit.record(actor(user), "FORM_CLOSE", object(id, f.title()),
+    audit.record(
+        actor(user),
+        "FORM_CLOSE",
+        object(id, f.title()),
         AuditDiff.between(Map.of("status", f.status().name()), Map.of("status", "CLOSED")));
     return true;
   }
@@ -309,7 +393,10 @@ public class FormBuilder {
     if (store.moveTo(id, FormStatus.CLOSED, FormStatus.ARCHIVED, now(), null) != 1) {
       return false;
     }
-    audit.record(actor(user), "FORM_ARCHIVE", object(id, f.title()),
+    audit.record(
+        actor(user),
+        "FORM_ARCHIVE",
+        object(id, f.title()),
         AuditDiff.between(Map.of("status", "CLOSED"), Map.of("status", "ARCHIVED")));
     return true;
   }
@@ -321,9 +408,15 @@ public class FormBuilder {
     if (!mayCreate(user)) {
       throw new FormAccessDenied("only staff build forms");
     }
-    FormSettings s = new FormSettings(FormMessages.cut(FormsTexts.chinese().get("forms.copy.title", f.title()),
-        FormSettings.TITLE_MAX), f.settings().description(), null, f.settings().severalResponses(),
-        f.settings().editable(), f.settings().anonymous());
+    FormSettings s =
+        new FormSettings(
+            FormMessages.cut(
+                FormsTexts.chinese().get("forms.copy.title", f.title()), FormSettings.TITLE_MAX),
+            f.settings().description(),
+            null,
+            f.settings().severalResponses(),
+            f.settings().editable(),
+            f.settings().anonymous());
     long copy = store.insertForm(s, user.account(), user.name(), now());
     for (Question q : store.questions(id)) {
       store.insertQuestion(copy, q);
@@ -337,16 +430,21 @@ public class FormBuilder {
       co.add(f.ownerAccount());
     }
     store.replaceCoOwners(copy, co);
-    audit.record(actor(user), "FORM_COPY", object(copy, s.title()), AuditDiff.created(Map.of("copiedFrom", id)));
+    audit.record(
+        actor(user),
+        "FORM_COPY",
+        object(copy, s.title()),
+        AuditDiff.created(Map.of("copiedFrom", id)));
     return copy;
   }
 
   /**
-   * Whether {@code user} may ask the people {@code rule} names: within their own units, or anyone with the grant.
-   * Both read now, not from the session.
+   * Whether {@code user} may ask the people {@code rule} names: within their own units, or anyone
+   * with the grant. Both read now, not from the session.
    */
   private boolean mayReach(SignedInUser user, AudienceRule rule) {
-    return scope.within(rule, user.account()) || grants.has(user.account(), Permission.FORMS_PUBLISH_ANY);
+    return scope.within(rule, user.account())
+        || grants.has(user.account(), Permission.FORMS_PUBLISH_ANY);
   }
 
   // ---- reading, for the builder page

@@ -6,9 +6,18 @@ import java.io.Serializable;
 import java.time.LocalDateTime;
 
 /** A form as stored: its settings, where it is in its lifecycle and who owns it. */
-public record FormRow(long id, FormSettings settings, FormStatus status, String ownerAccount, String ownerName,
-    LocalDateTime createdAt, LocalDateTime publishedAt, LocalDateTime closedAt, LocalDateTime lastRemindedAt,
-    int version) implements Serializable {
+public record FormRow(
+    long id,
+    FormSettings settings,
+    FormStatus status,
+    String ownerAccount,
+    String ownerName,
+    LocalDateTime createdAt,
+    LocalDateTime publishedAt,
+    LocalDateTime closedAt,
+    LocalDateTime lastRemindedAt,
+    int version)
+    implements Serializable {
 
   public String title() {
     return settings.title();
@@ -18,7 +27,9 @@ public record FormRow(long id, FormSettings settings, FormStatus status, String 
     return settings.open(status, now);
   }
 
-  /** Published, but the deadline passed and the closing job has not run yet: closed for everyone. */
+  /**
+   * Published, but the deadline passed and the closing job has not run yet: closed for everyone.
+   */
   public FormStatus effectiveStatus(LocalDateTime now) {
     return status == FormStatus.PUBLISHED && !open(now) ? FormStatus.CLOSED : status;
   }

@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.OptionalInt;
 
-/** The 收集表 tile's badge 待填写: open forms that ask me and that I have not filled (one indexed count). */
+/**
+ * The 收集表 tile's badge 待填写: open forms that ask me and that I have not filled (one indexed count).
+ */
 @ApplicationScoped
 public class FormsBadgeProvider implements BadgeProvider {
   public static final String KEY = "forms:to-fill";

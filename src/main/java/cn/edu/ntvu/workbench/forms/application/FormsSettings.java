@@ -11,10 +11,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The forms' settings (listed in the README's configuration table). {@code forms.anonymity-secret} keys the respondent
- * hash: every server must have the same value, and changing it makes earlier respondents unknown (a person could
- * then answer a form once more). In development a fixed value stands in; in production a missing one stops the
- * first use with a message naming the key. {@code forms.publish-per-hour} limits how many forms one person publishes.
+ * The forms' settings (listed in the README's configuration table). {@code forms.anonymity-secret}
+ * keys the respondent hash: every server must have the same value, and changing it makes earlier
+ * respondents unknown (a person could then answer a form once more). In development a fixed value
+ * stands in; in production a missing one stops the first use with a message naming the key. {@code
+ * forms.publish-per-hour} limits how many forms one person publishes.
  */
 @ApplicationScoped
 public class FormsSettings {
@@ -41,9 +42,9 @@ public class FormsSettings {
   private volatile RespondentKey key;
 
   /**
-   * The most forms one person may publish within an hour ({@value #PUBLISH_PER_HOUR}, 1–1000, default {@value
-   * #DEFAULT_PUBLISH_PER_HOUR}): a textcard goes to every recipient, so a runaway script or a stolen session must not
-   * flood the school.
+   * The most forms one person may publish within an hour ({@value #PUBLISH_PER_HOUR}, 1–1000,
+   * default {@value #DEFAULT_PUBLISH_PER_HOUR}): a textcard goes to every recipient, so a runaway
+   * script or a stolen session must not flood the school.
    */
   public int publishPerHour() {
     int n = publishLimit;
@@ -62,7 +63,9 @@ public class FormsSettings {
     return n;
   }
 
-  /** A malformed publishing limit stops start-up (the anonymity secret is checked at its first use). */
+  /**
+   * A malformed publishing limit stops start-up (the anonymity secret is checked at its first use).
+   */
   void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object event) {
     publishPerHour();
   }
@@ -74,7 +77,8 @@ public class FormsSettings {
       try {
         k = new RespondentKey(s);
       } catch (IllegalArgumentException e) {
-        throw new InvalidSettingException(ANONYMITY_SECRET, "a secret of at least 32 bytes, the same on every server");
+        throw new InvalidSettingException(
+            ANONYMITY_SECRET, "a secret of at least 32 bytes, the same on every server");
       }
       key = k;
     }

@@ -12,11 +12,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The statistics of one question: for choices how often each option was picked (and its share of the answers, for the
- * bar), for numbers how many answered and the least, average and greatest value.
+ * The statistics of one question: for choices how often each option was picked (and its share of
+ * the answers, for the bar), for numbers how many answered and the least, average and greatest
+ * value.
  */
-public record QuestionStats(Question question, long answered, List<Bar> bars, BigDecimal min, BigDecimal avg,
-    BigDecimal max) implements Serializable {
+public record QuestionStats(
+    Question question,
+    long answered,
+    List<Bar> bars,
+    BigDecimal min,
+    BigDecimal avg,
+    BigDecimal max)
+    implements Serializable {
 
   public record Bar(String label, long count, int percent) implements Serializable {}
 
@@ -36,15 +43,17 @@ public record QuestionStats(Question question, long answered, List<Bar> bars, Bi
    * Builds every question's statistics from aggregates the database computed.
    *
    * @param perQuestion [question id, answers, min, avg, max] (numbers null for other types)
-   * @param choiceGroups [question id, choice ids as stored (comma-separated), how many answers had exactly those]
+   * @param choiceGroups [question id, choice ids as stored (comma-separated), how many answers had
+   *     exactly those]
    */
-  public static List<QuestionStats> of(List<Question> questions, List<Object[]> perQuestion,
-      List<Object[]> choiceGroups) {
+  public static List<QuestionStats> of(
+      List<Question> questions, List<Object[]> perQuestion, List<Object[]> choiceGroups) {
     Map<Long, Object[]> agg = new LinkedHashMap<>();
     perQuestion.forEach(r -> agg.put(((Number) r[0]).longValue(), r));
     Map<Long, Map<String, Long>> picks = new LinkedHashMap<>();
     for (Object[] r : choiceGroups) {
-      Map<String, Long> p = picks.computeIfAbsent(((Number) r[0]).longValue(), k -> new LinkedHashMap<>());
+      Map<String, Long> p =
+          picks.computeIfAbsent(((Number) r[0]).longValue(), k -> new LinkedHashMap<>());
       long n = ((Number) r[2]).longValue();
       for (String id : r[1].toString().split(",")) {
         p.merge(id, n, Long::sum);
@@ -62,8 +71,14 @@ public record QuestionStats(Question question, long answered, List<Bar> bars, Bi
           bars.add(new Bar(o.label(), c, n == 0 ? 0 : (int) Math.round(100.0 * c / n)));
         }
       }
-      out.add(new QuestionStats(q, n, bars, dec(a, 2), a == null || a[3] == null ? null
-          : dec(a, 3).setScale(2, RoundingMode.HALF_UP), dec(a, 4)));
+      out.add(
+          new QuestionStats(
+              q,
+              n,
+              bars,
+              dec(a, 2),
+              a == null || a[3] == null ? null : dec(a, 3).setScale(2, RoundingMode.HALF_UP),
+              dec(a, 4)));
     }
     return out;
   }

@@ -5,5 +5,6 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** One stored answer to one question. */
-public record StoredAnswer(long questionId, String text, BigDecimal number, List<String> choices, Long fileId)
+public record StoredAnswer(
+    long questionId, String text, BigDecimal number, List<String> choices, Long fileId)
     implements Serializable {}

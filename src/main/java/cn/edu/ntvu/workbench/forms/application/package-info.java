@@ -1,2 +1,5 @@
-/** Use cases of 收集表 (build, publish, fill, results, remind, close), each in one transaction with its audit entry. */
+/**
+ * Use cases of 收集表 (build, publish, fill, results, remind, close), each in one transaction with its
+ * audit entry.
+ */
 package cn.edu.ntvu.workbench.forms.application;

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks one typed answer against its question and gives the value to store, or why it is refused. Text is kept as
- * typed (pages escape it, exports neutralise formula starters); full-width digits, points and minus signs, which
- * Chinese input methods produce, are read as their ASCII forms for numbers, dates, times and mobile numbers.
+ * Checks one typed answer against its question and gives the value to store, or why it is refused.
+ * Text is kept as typed (pages escape it, exports neutralise formula starters); full-width digits,
+ * points and minus signs, which Chinese input methods produce, are read as their ASCII forms for
+ * numbers, dates, times and mobile numbers.
  */
 public final class AnswerCheck {
   private AnswerCheck() {}
@@ -39,7 +40,8 @@ public final class AnswerCheck {
   }
 
   /**
-   * @param typed the text typed (text, number, date, time, mobile, single choice and dropdown: the option id)
+   * @param typed the text typed (text, number, date, time, mobile, single choice and dropdown: the
+   *     option id)
    * @param ticked the option ids ticked (multiple choice)
    */
   public static Checked check(Question q, String typed, List<String> ticked) {
@@ -68,7 +70,8 @@ public final class AnswerCheck {
     if (blank(typed)) {
       return missing(q);
     }
-    // Control characters other than line breaks and tabs have no place in an answer (and break exports).
+    // Control characters other than line breaks and tabs have no place in an answer (and break
+    // exports).
     String t = typed.strip().replaceAll("[\\p{Cc}&&[^\\n\\t]]", "");
     if (q.type() == QuestionType.TEXT) {
       t = t.replaceAll("[\\n\\t]+", " ");
@@ -116,7 +119,8 @@ public final class AnswerCheck {
           ? Checked.refused("forms.error.wholeNumber")
           : Checked.refused("forms.error.decimals", q.decimals());
     }
-    if (q.min() != null && v.compareTo(q.min()) < 0 || q.max() != null && v.compareTo(q.max()) > 0) {
+    if (q.min() != null && v.compareTo(q.min()) < 0
+        || q.max() != null && v.compareTo(q.max()) > 0) {
       if (q.min() != null && q.max() != null) {
         return Checked.refused("forms.error.range", plain(q.min()), plain(q.max()));
       }
@@ -168,11 +172,13 @@ public final class AnswerCheck {
     }
     // Stored in the question's order, whatever order they came in.
     List<String> ordered = new ArrayList<>();
-    q.options().forEach(o -> {
-      if (ids.contains(o.id())) {
-        ordered.add(o.id());
-      }
-    });
+    q.options()
+        .forEach(
+            o -> {
+              if (ids.contains(o.id())) {
+                ordered.add(o.id());
+              }
+            });
     return new Checked(null, null, ordered, null);
   }
 

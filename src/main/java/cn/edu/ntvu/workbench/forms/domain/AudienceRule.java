@@ -5,8 +5,8 @@ import java.io.Serializable;
 /**
  * One line of a form's audience; the audience is everyone any line names (active people only).
  *
- * @param value a department code (its sub-departments included), a class code, a role name, an account; unused for
- *     {@link Kind#MY_CLASSES}
+ * @param value a department code (its sub-departments included), a class code, a role name, an
+ *     account; unused for {@link Kind#MY_CLASSES}
  */
 public record AudienceRule(Kind kind, String value) implements Serializable {
   public enum Kind {

@@ -10,11 +10,18 @@ import java.util.List;
  *
  * @param deadline school time; null = until closed by hand
  * @param severalResponses a person may answer more than once
- * @param editable a person may change their answer until the deadline (one response per person only)
+ * @param editable a person may change their answer until the deadline (one response per person
+ *     only)
  * @param anonymous nobody can see who answered what; fixed once published
  */
-public record FormSettings(String title, String description, LocalDateTime deadline, boolean severalResponses,
-    boolean editable, boolean anonymous) implements Serializable {
+public record FormSettings(
+    String title,
+    String description,
+    LocalDateTime deadline,
+    boolean severalResponses,
+    boolean editable,
+    boolean anonymous)
+    implements Serializable {
   public static final int TITLE_MAX = 100;
   public static final int DESCRIPTION_MAX = 2000;
 

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One question of a form and its constraints. Only the constraints of its type mean anything: a range and decimals
- * for numbers, options and (for multiple choice) the least and most ticks, a longest answer for text, the most
- * kilobytes and whether other files than photos are taken for uploads.
+ * One question of a form and its constraints. Only the constraints of its type mean anything: a
+ * range and decimals for numbers, options and (for multiple choice) the least and most ticks, a
+ * longest answer for text, the most kilobytes and whether other files than photos are taken for
+ * uploads.
  *
  * @param id 0 until stored
  * @param position 1-based order on the form
@@ -38,8 +39,10 @@ public record Question(
   public static final int TITLE_MAX = 200;
   public static final int HELP_MAX = 500;
   public static final int OPTIONS_MAX = 50;
+
   /** The largest upload any question may allow. */
   public static final int FILE_KB_LIMIT = 10 * 1024;
+
   public static final int FILE_KB_DEFAULT = 5 * 1024;
 
   public Question {
@@ -50,9 +53,25 @@ public record Question(
 
   /** A fresh question of {@code type} with its defaults (two options for choices). */
   public static Question blank(QuestionType type, int position) {
-    List<ChoiceOption> opts = type.hasOptions()
-        ? List.of(new ChoiceOption("o1", "选项1"), new ChoiceOption("o2", "选项2")) : List.of();
-    return new Question(0, position, type, "", "", false, null, null, null, null, null, null, opts, true,
+    List<ChoiceOption> opts =
+        type.hasOptions()
+            ? List.of(new ChoiceOption("o1", "选项1"), new ChoiceOption("o2", "选项2"))
+            : List.of();
+    return new Question(
+        0,
+        position,
+        type,
+        "",
+        "",
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        opts,
+        true,
         type == QuestionType.FILE ? FILE_KB_DEFAULT : null);
   }
 
@@ -69,22 +88,51 @@ public record Question(
   }
 
   public Question withPosition(int p) {
-    return new Question(id, p, type, title, help, required, min, max, decimals, minChoices, maxChoices, maxLength,
-        options, imagesOnly, maxKilobytes);
+    return new Question(
+        id,
+        p,
+        type,
+        title,
+        help,
+        required,
+        min,
+        max,
+        decimals,
+        minChoices,
+        maxChoices,
+        maxLength,
+        options,
+        imagesOnly,
+        maxKilobytes);
   }
 
   public Question withId(long newId) {
-    return new Question(newId, position, type, title, help, required, min, max, decimals, minChoices, maxChoices,
-        maxLength, options, imagesOnly, maxKilobytes);
+    return new Question(
+        newId,
+        position,
+        type,
+        title,
+        help,
+        required,
+        min,
+        max,
+        decimals,
+        minChoices,
+        maxChoices,
+        maxLength,
+        options,
+        imagesOnly,
+        maxKilobytes);
   }
 
   /**
-   * Options from the builder's lines (one label a line): an unchanged label keeps its id, a new label gets the next
-   * free id, empty lines are dropped.
+   * Options from the builder's lines (one label a line): an unchanged label keeps its id, a new
+   * label gets the next free id, empty lines are dropped.
    */
   public static List<ChoiceOption> optionsFromLines(String text, List<ChoiceOption> before) {
     List<ChoiceOption> out = new ArrayList<>();
-    int next = before.stream().mapToInt(o -> Integer.parseInt(o.id().substring(1))).max().orElse(0) + 1;
+    int next =
+        before.stream().mapToInt(o -> Integer.parseInt(o.id().substring(1))).max().orElse(0) + 1;
     List<String> used = new ArrayList<>();
     for (String line : (text == null ? "" : text).split("\\R")) {
       String label = line.strip();
@@ -92,7 +140,9 @@ public record Question(
         continue;
       }
       Optional<ChoiceOption> same =
-          before.stream().filter(o -> o.label().equals(label) && !used.contains(o.id())).findFirst();
+          before.stream()
+              .filter(o -> o.label().equals(label) && !used.contains(o.id()))
+              .findFirst();
       ChoiceOption o = same.orElse(null);
       if (o == null) {
         o = new ChoiceOption("o" + next++, label);
@@ -147,7 +197,9 @@ public record Question(
     if (type.isText() && maxLength != null && (maxLength < 1 || maxLength > type.maxMaxLength())) {
       p.add(Problem.of("forms.builder.error.maxLength", type.maxMaxLength()));
     }
-    if (type == QuestionType.FILE && maxKilobytes != null && (maxKilobytes < 1 || maxKilobytes > FILE_KB_LIMIT)) {
+    if (type == QuestionType.FILE
+        && maxKilobytes != null
+        && (maxKilobytes < 1 || maxKilobytes > FILE_KB_LIMIT)) {
       p.add(Problem.of("forms.builder.error.fileSize", FILE_KB_LIMIT / 1024));
     }
     return p;

@@ -11,8 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Closes forms at their deadline, every minute on every server; the run claims the job's row first, so with several
- * servers it does its work once a minute. Answers are refused from the deadline on whether or not it ran.
+ * Closes forms at their deadline, every minute on every server; the run claims the job's row first,
+ * so with several servers it does its work once a minute. Answers are refused from the deadline on
+ * whether or not it ran.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -1,9 +1,5 @@
 package cn.edu.ntvu.workbench.forms.infrastructure;
 
-import jakarta.inject.Inject;
-import cn.edu.ntvu.workbench.platform.persistence.Sql;
-import cn.edu.ntvu.workbench.forms.application.FormStore;
-import cn.edu.ntvu.workbench.platform.json.Jsons;
 import static cn.edu.ntvu.workbench.platform.persistence.Sql.bool;
 import static cn.edu.ntvu.workbench.platform.persistence.Sql.dec;
 import static cn.edu.ntvu.workbench.platform.persistence.Sql.intOrNull;
@@ -14,6 +10,7 @@ import static cn.edu.ntvu.workbench.platform.persistence.Sql.time;
 
 import cn.edu.ntvu.workbench.forms.application.AskedForm;
 import cn.edu.ntvu.workbench.forms.application.FormRow;
+import cn.edu.ntvu.workbench.forms.application.FormStore;
 import cn.edu.ntvu.workbench.forms.application.Recipient;
 import cn.edu.ntvu.workbench.forms.application.ResponseRow;
 import cn.edu.ntvu.workbench.forms.application.StoredAnswer;
@@ -23,17 +20,15 @@ import cn.edu.ntvu.workbench.forms.domain.FormSettings;
 import cn.edu.ntvu.workbench.forms.domain.FormStatus;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.forms.domain.QuestionType;
+import cn.edu.ntvu.workbench.platform.json.Jsons;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.annotation.Resource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import javax.sql.DataSource;
 import java.io.StringReader;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -45,10 +40,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
- * The forms tables in SQL, in the caller's transaction. Changes of a form's state run after {@link #lock} of its row,
- * so publishing, closing and reminding one form happen one after another; submits take {@link #lockShared}.
+ * The forms tables in SQL, in the caller's transaction. Changes of a form's state run after {@link
+ * #lock} of its row, so publishing, closing and reminding one form happen one after another;
+ * submits take {@link #lockShared}.
  */
 @ApplicationScoped
 public class SqlFormStore implements FormStore {
@@ -67,51 +64,86 @@ public class SqlFormStore implements FormStore {
   // ---- forms
 
   public long insertForm(FormSettings s, String owner, String ownerName, LocalDateTime now) {
-    return sql.insert("INSERT INTO form (title, description, status, owner_account, owner_name, deadline, several_responses,"
+    return sql.insert(
+        "INSERT INTO form (title, description, status, owner_account, owner_name, deadline, several_responses,"
             + " editable, anonymous, created_at) VALUES (?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?)",
-        s.title(), s.description(), owner, ownerName, s.deadline(), s.severalResponses(), s.editable(),
-        s.anonymous(), now);
+        s.title(),
+        s.description(),
+        owner,
+        ownerName,
+        s.deadline(),
+        s.severalResponses(),
+        s.editable(),
+        s.anonymous(),
+        now);
   }
 
   public Optional<FormRow> form(long id) {
     return sql.rows("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ?", id).stream()
-        .findFirst().map(SqlFormStore::formRow);
+        .findFirst()
+        .map(SqlFormStore::formRow);
   }
 
   public Optional<FormRow> lock(long id) {
-    return sql.rows("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ? FOR UPDATE", id)
-        .stream().findFirst().map(SqlFormStore::formRow);
+    return sql
+        .rows("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ? FOR UPDATE", id)
+        .stream()
+        .findFirst()
+        .map(SqlFormStore::formRow);
   }
 
   /**
-   * Reads the form with a shared lock: submits to one form run side by side, while closing (an exclusive lock) waits
-   * for them and they wait for it, so no answer is stored after the close committed.
+   * Reads the form with a shared lock: submits to one form run side by side, while closing (an
+   * exclusive lock) waits for them and they wait for it, so no answer is stored after the close
+   * committed.
    */
   public Optional<FormRow> lockShared(long id) {
-    return sql.rows("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ? LOCK IN SHARE MODE", id).stream().findFirst().map(SqlFormStore::formRow);
+    return sql
+        .rows("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.id = ? LOCK IN SHARE MODE", id)
+        .stream()
+        .findFirst()
+        .map(SqlFormStore::formRow);
   }
 
   public void updateSettings(long id, FormSettings s) {
-    exec("UPDATE form SET title = ?, description = ?, deadline = ?, several_responses = ?, editable = ?,"
+    exec(
+        "UPDATE form SET title = ?, description = ?, deadline = ?, several_responses = ?, editable = ?,"
             + " anonymous = ?, version = version + 1 WHERE id = ?",
-        s.title(), s.description(), s.deadline(), s.severalResponses(), s.editable(), s.anonymous(), id);
+        s.title(),
+        s.description(),
+        s.deadline(),
+        s.severalResponses(),
+        s.editable(),
+        s.anonymous(),
+        id);
   }
 
   /** The deadline of a form that is still published; 0 when it is not (closed meanwhile). */
   public int updateDeadline(long id, LocalDateTime deadline) {
-    return exec("UPDATE form SET deadline = ?, version = version + 1 WHERE id = ? AND status = 'PUBLISHED'",
-        deadline, id);
+    return exec(
+        "UPDATE form SET deadline = ?, version = version + 1 WHERE id = ? AND status = 'PUBLISHED'",
+        deadline,
+        id);
   }
 
   public int moveTo(long id, FormStatus from, FormStatus to, LocalDateTime now, String closedBy) {
-    String column = switch (to) {
-      case PUBLISHED -> "published_at";
-      case CLOSED -> "closed_at";
-      case ARCHIVED -> "archived_at";
-      case DRAFT -> throw new IllegalArgumentException("nothing moves back to a draft");
-    };
-    return exec("UPDATE form SET status = ?, " + column + " = ?, closed_by = COALESCE(?, closed_by),"
-        + " version = version + 1 WHERE id = ? AND status = ?", to.name(), now, closedBy, id, from.name());
+    String column =
+        switch (to) {
+          case PUBLISHED -> "published_at";
+          case CLOSED -> "closed_at";
+          case ARCHIVED -> "archived_at";
+          case DRAFT -> throw new IllegalArgumentException("nothing moves back to a draft");
+        };
+    return exec(
+        "UPDATE form SET status = ?, "
+            + column
+            + " = ?, closed_by = COALESCE(?, closed_by),"
+            + " version = version + 1 WHERE id = ? AND status = ?",
+        to.name(),
+        now,
+        closedBy,
+        id,
+        from.name());
   }
 
   public void reminded(long id, LocalDateTime now) {
@@ -120,37 +152,65 @@ public class SqlFormStore implements FormStore {
 
   /** The forms {@code account} owns or co-owns, newest first. */
   public List<FormRow> ownedBy(String account, int limit) {
-    return sql.rows("SELECT " + FORM_COLUMNS + " FROM form f WHERE f.owner_account = ?"
-        + " OR f.id IN (SELECT form_id FROM form_co_owner WHERE account = ?) ORDER BY f.id DESC LIMIT " + limit, account, account).stream().map(SqlFormStore::formRow).toList();
+    return sql
+        .rows(
+            "SELECT "
+                + FORM_COLUMNS
+                + " FROM form f WHERE f.owner_account = ?"
+                + " OR f.id IN (SELECT form_id FROM form_co_owner WHERE account = ?) ORDER BY f.id DESC LIMIT "
+                + limit,
+            account,
+            account)
+        .stream()
+        .map(SqlFormStore::formRow)
+        .toList();
   }
 
   /** Published forms that ask {@code account}, open ones first; with whether they filled. */
   public List<AskedForm> askedOf(String account, int limit) {
     List<AskedForm> out = new ArrayList<>();
-    for (Object[] r : sql.rows("SELECT " + FORM_COLUMNS + ", r.filled FROM form_recipient r"
-        + " JOIN form f ON f.id = r.form_id WHERE r.account = ? AND f.status IN ('PUBLISHED', 'CLOSED')"
-        + " ORDER BY f.status DESC, r.filled, f.deadline IS NULL, f.deadline, f.id DESC LIMIT " + limit, account)) {
+    for (Object[] r :
+        sql.rows(
+            "SELECT "
+                + FORM_COLUMNS
+                + ", r.filled FROM form_recipient r"
+                + " JOIN form f ON f.id = r.form_id WHERE r.account = ? AND f.status IN ('PUBLISHED', 'CLOSED')"
+                + " ORDER BY f.status DESC, r.filled, f.deadline IS NULL, f.deadline, f.id DESC LIMIT "
+                + limit,
+            account)) {
       out.add(new AskedForm(formRow(r), bool(r[15])));
     }
     return out;
   }
 
   /**
-   * Open forms asking {@code account} that they have not filled, for the workbench badge. SQL through {@link Sql} on a connection
-   * of its own, outside any transaction: it runs for every home page whose badges are not cached, and EclipseLink's
-   * native query with its transaction handling cost several times the query itself.
+   * Open forms asking {@code account} that they have not filled, for the workbench badge. SQL
+   * through {@link Sql} on a connection of its own, outside any transaction: it runs for every home
+   * page whose badges are not cached, and EclipseLink's native query with its transaction handling
+   * cost several times the query itself.
    */
   public long countToFill(String account, LocalDateTime now) {
-    return sql.query("SELECT COUNT(*) FROM form_recipient r JOIN form f"
-            + " ON f.id = r.form_id WHERE r.account = ? AND r.filled = FALSE AND f.status = 'PUBLISHED'"
-            + " AND (f.deadline IS NULL OR f.deadline > ?)", rs -> rs.getLong(1), account, now)
+    return sql.query(
+            "SELECT COUNT(*) FROM form_recipient r JOIN form f"
+                + " ON f.id = r.form_id WHERE r.account = ? AND r.filled = FALSE AND f.status = 'PUBLISHED'"
+                + " AND (f.deadline IS NULL OR f.deadline > ?)",
+            rs -> rs.getLong(1),
+            account,
+            now)
         .get(0);
   }
 
   /** Published forms whose deadline passed. */
   public List<Long> pastDeadline(LocalDateTime now, int limit) {
-    return sql.rows("SELECT id FROM form WHERE status = 'PUBLISHED' AND deadline <= ?"
-        + " ORDER BY deadline LIMIT " + limit, now).stream().map(r -> lng(r[0])).toList();
+    return sql
+        .rows(
+            "SELECT id FROM form WHERE status = 'PUBLISHED' AND deadline <= ?"
+                + " ORDER BY deadline LIMIT "
+                + limit,
+            now)
+        .stream()
+        .map(r -> lng(r[0]))
+        .toList();
   }
 
   // ---- owners and audience
@@ -167,31 +227,48 @@ public class SqlFormStore implements FormStore {
   }
 
   public boolean isOwner(long formId, String account) {
-    return lng(sql.value("SELECT COUNT(*) FROM form f WHERE f.id = ? AND (f.owner_account = ?"
-        + " OR EXISTS (SELECT 1 FROM form_co_owner c WHERE c.form_id = f.id AND c.account = ?))", formId, account, account)) > 0;
+    return lng(
+            sql.value(
+                "SELECT COUNT(*) FROM form f WHERE f.id = ? AND (f.owner_account = ?"
+                    + " OR EXISTS (SELECT 1 FROM form_co_owner c WHERE c.form_id = f.id AND c.account = ?))",
+                formId,
+                account,
+                account))
+        > 0;
   }
 
   public List<AudienceRule> audience(long formId) {
-    return sql.rows("SELECT kind, value FROM form_audience WHERE form_id = ?"
-        + " ORDER BY kind, value", formId).stream()
-        .map(r -> new AudienceRule(AudienceRule.Kind.valueOf(str(r[0])), str(r[1]))).toList();
+    return sql
+        .rows(
+            "SELECT kind, value FROM form_audience WHERE form_id = ?" + " ORDER BY kind, value",
+            formId)
+        .stream()
+        .map(r -> new AudienceRule(AudienceRule.Kind.valueOf(str(r[0])), str(r[1])))
+        .toList();
   }
 
   public void addAudience(long formId, AudienceRule rule) {
-    exec("INSERT IGNORE INTO form_audience (form_id, kind, value) VALUES (?, ?, ?)", formId, rule.kind().name(),
+    exec(
+        "INSERT IGNORE INTO form_audience (form_id, kind, value) VALUES (?, ?, ?)",
+        formId,
+        rule.kind().name(),
         rule.value());
   }
 
   public int removeAudience(long formId, AudienceRule rule) {
-    return exec("DELETE FROM form_audience WHERE form_id = ? AND kind = ? AND value = ?", formId, rule.kind().name(),
+    return exec(
+        "DELETE FROM form_audience WHERE form_id = ? AND kind = ? AND value = ?",
+        formId,
+        rule.kind().name(),
         rule.value());
   }
 
   public void insertRecipients(long formId, List<Recipient> people) {
     for (int i = 0; i < people.size(); i += 500) {
       List<Recipient> part = people.subList(i, Math.min(people.size(), i + 500));
-      StringBuilder insert = new StringBuilder("INSERT IGNORE INTO form_recipient (form_id, account, name, unit_name)"
-          + " VALUES ");
+      StringBuilder insert =
+          new StringBuilder(
+              "INSERT IGNORE INTO form_recipient (form_id, account, name, unit_name)" + " VALUES ");
       List<Object> args = new ArrayList<>();
       for (Recipient r : part) {
         insert.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
@@ -202,51 +279,107 @@ public class SqlFormStore implements FormStore {
   }
 
   public Optional<Recipient> recipient(long formId, String account) {
-    return sql.rows("SELECT account, name, unit_name, filled FROM form_recipient"
-        + " WHERE form_id = ? AND account = ?", formId, account).stream().findFirst()
+    return sql
+        .rows(
+            "SELECT account, name, unit_name, filled FROM form_recipient"
+                + " WHERE form_id = ? AND account = ?",
+            formId,
+            account)
+        .stream()
+        .findFirst()
         .map(r -> new Recipient(str(r[0]), str(r[1]), str(r[2]), bool(r[3])));
   }
 
   public List<Recipient> recipients(long formId, Boolean filled, int limit) {
-    return sql.rows("SELECT account, name, unit_name, filled FROM form_recipient"
-        + " WHERE form_id = ?" + (filled == null ? "" : filled ? " AND filled = TRUE" : " AND filled = FALSE")
-        + " ORDER BY unit_name, account LIMIT " + limit, formId).stream()
-        .map(r -> new Recipient(str(r[0]), str(r[1]), str(r[2]), bool(r[3]))).toList();
+    return sql
+        .rows(
+            "SELECT account, name, unit_name, filled FROM form_recipient"
+                + " WHERE form_id = ?"
+                + (filled == null ? "" : filled ? " AND filled = TRUE" : " AND filled = FALSE")
+                + " ORDER BY unit_name, account LIMIT "
+                + limit,
+            formId)
+        .stream()
+        .map(r -> new Recipient(str(r[0]), str(r[1]), str(r[2]), bool(r[3])))
+        .toList();
   }
 
   /** [asked, filled]. */
   public long[] counts(long formId) {
-    Object[] r = sql.rows("SELECT COUNT(*), COALESCE(SUM(filled), 0) FROM form_recipient"
-        + " WHERE form_id = ?", formId).get(0);
+    Object[] r =
+        sql.rows(
+                "SELECT COUNT(*), COALESCE(SUM(filled), 0) FROM form_recipient"
+                    + " WHERE form_id = ?",
+                formId)
+            .get(0);
     return new long[] {lng(r[0]), lng(r[1])};
   }
 
   public void markFilled(long formId, String account) {
-    exec("UPDATE form_recipient SET filled = TRUE WHERE form_id = ? AND account = ?", formId, account);
+    exec(
+        "UPDATE form_recipient SET filled = TRUE WHERE form_id = ? AND account = ?",
+        formId,
+        account);
   }
 
   // ---- questions
 
   public List<Question> questions(long formId) {
-    return sql.rows("SELECT " + QUESTION_COLUMNS + " FROM form_question WHERE form_id = ?"
-        + " ORDER BY position, id", formId).stream().map(SqlFormStore::question).toList();
+    return sql
+        .rows(
+            "SELECT "
+                + QUESTION_COLUMNS
+                + " FROM form_question WHERE form_id = ?"
+                + " ORDER BY position, id",
+            formId)
+        .stream()
+        .map(SqlFormStore::question)
+        .toList();
   }
 
   public long insertQuestion(long formId, Question q) {
-    return sql.insert("INSERT INTO form_question (form_id, position, type, title, help, required, min_number, max_number,"
+    return sql.insert(
+        "INSERT INTO form_question (form_id, position, type, title, help, required, min_number, max_number,"
             + " decimals, min_choices, max_choices, max_length, options, images_only, max_kilobytes)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        formId, q.position(), q.type().name(), q.title(), q.help(), q.required(), q.min(), q.max(), q.decimals(),
-        q.minChoices(), q.maxChoices(), q.maxLength(), optionsJson(q.options()), q.imagesOnly(), q.maxKilobytes());
+        formId,
+        q.position(),
+        q.type().name(),
+        q.title(),
+        q.help(),
+        q.required(),
+        q.min(),
+        q.max(),
+        q.decimals(),
+        q.minChoices(),
+        q.maxChoices(),
+        q.maxLength(),
+        optionsJson(q.options()),
+        q.imagesOnly(),
+        q.maxKilobytes());
   }
 
   public int updateQuestion(long formId, Question q) {
-    return exec("UPDATE form_question SET position = ?, type = ?, title = ?, help = ?, required = ?, min_number = ?,"
+    return exec(
+        "UPDATE form_question SET position = ?, type = ?, title = ?, help = ?, required = ?, min_number = ?,"
             + " max_number = ?, decimals = ?, min_choices = ?, max_choices = ?, max_length = ?, options = ?,"
             + " images_only = ?, max_kilobytes = ? WHERE id = ? AND form_id = ?",
-        q.position(), q.type().name(), q.title(), q.help(), q.required(), q.min(), q.max(), q.decimals(),
-        q.minChoices(), q.maxChoices(), q.maxLength(), optionsJson(q.options()), q.imagesOnly(), q.maxKilobytes(),
-        q.id(), formId);
+        q.position(),
+        q.type().name(),
+        q.title(),
+        q.help(),
+        q.required(),
+        q.min(),
+        q.max(),
+        q.decimals(),
+        q.minChoices(),
+        q.maxChoices(),
+        q.maxLength(),
+        optionsJson(q.options()),
+        q.imagesOnly(),
+        q.maxKilobytes(),
+        q.id(),
+        formId);
   }
 
   public int deleteQuestion(long formId, long questionId) {
@@ -255,42 +388,84 @@ public class SqlFormStore implements FormStore {
 
   // ---- responses
 
-  /** Inserts a response; empty when its token (a double tap) or, for one response a person, the person is there. */
-  public OptionalLong insertResponse(long formId, String key, String account, String name, String unit,
-      boolean single, String token, LocalDateTime now) {
-    return sql.insertIfNew("INSERT IGNORE INTO form_response (form_id, respondent_key, respondent_account, respondent_name,"
+  /**
+   * Inserts a response; empty when its token (a double tap) or, for one response a person, the
+   * person is there.
+   */
+  public OptionalLong insertResponse(
+      long formId,
+      String key,
+      String account,
+      String name,
+      String unit,
+      boolean single,
+      String token,
+      LocalDateTime now) {
+    return sql.insertIfNew(
+        "INSERT IGNORE INTO form_response (form_id, respondent_key, respondent_account, respondent_name,"
             + " unit_name, single_key, submit_token, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        formId, key, account, name, unit, single ? key : null, token, account == null ? null : now);
+        formId,
+        key,
+        account,
+        name,
+        unit,
+        single ? key : null,
+        token,
+        account == null ? null : now);
   }
 
   public OptionalLong responseByToken(long formId, String key, String token) {
-    return sql.rows("SELECT id FROM form_response WHERE form_id = ? AND respondent_key = ?"
-        + " AND submit_token = ?", formId, key, token).stream().mapToLong(r -> lng(r[0])).findFirst();
+    return sql
+        .rows(
+            "SELECT id FROM form_response WHERE form_id = ? AND respondent_key = ?"
+                + " AND submit_token = ?",
+            formId,
+            key,
+            token)
+        .stream()
+        .mapToLong(r -> lng(r[0]))
+        .findFirst();
   }
 
   /** The ids of this person's responses, newest first. */
   public List<Long> responsesOf(long formId, String key) {
-    return sql.rows("SELECT id FROM form_response WHERE form_id = ? AND respondent_key = ?"
-        + " ORDER BY id DESC", formId, key).stream().map(r -> lng(r[0])).toList();
+    return sql
+        .rows(
+            "SELECT id FROM form_response WHERE form_id = ? AND respondent_key = ?"
+                + " ORDER BY id DESC",
+            formId,
+            key)
+        .stream()
+        .map(r -> lng(r[0]))
+        .toList();
   }
 
   public void touchResponse(long responseId, LocalDateTime now, boolean anonymous) {
-    exec("UPDATE form_response SET updated_at = ? WHERE id = ?", anonymous ? null : now, responseId);
+    exec(
+        "UPDATE form_response SET updated_at = ? WHERE id = ?", anonymous ? null : now, responseId);
   }
 
   /**
-   * Stores the answers of a response. A new response's answers are only inserted: a DELETE of rows that do not exist
-   * yet would take gap locks, and two submits at once then deadlock on each other's gap (seen in bench/forms.sh).
+   * Stores the answers of a response. A new response's answers are only inserted: a DELETE of rows
+   * that do not exist yet would take gap locks, and two submits at once then deadlock on each
+   * other's gap (seen in bench/forms.sh).
    */
-  public void replaceAnswers(long formId, long responseId, List<StoredAnswer> answers, boolean existing) {
+  public void replaceAnswers(
+      long formId, long responseId, List<StoredAnswer> answers, boolean existing) {
     if (existing) {
       exec("DELETE FROM form_answer WHERE response_id = ?", responseId);
     }
     for (StoredAnswer a : answers) {
-      exec("INSERT INTO form_answer (response_id, question_id, form_id, text_value, number_value, choice_ids,"
+      exec(
+          "INSERT INTO form_answer (response_id, question_id, form_id, text_value, number_value, choice_ids,"
               + " file_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          responseId, a.questionId(), formId, a.text(), a.number(),
-          a.choices().isEmpty() ? null : String.join(",", a.choices()), a.fileId());
+          responseId,
+          a.questionId(),
+          formId,
+          a.text(),
+          a.number(),
+          a.choices().isEmpty() ? null : String.join(",", a.choices()),
+          a.fileId());
     }
   }
 
@@ -299,25 +474,38 @@ public class SqlFormStore implements FormStore {
   }
 
   /**
-   * Responses with their answers, in pages of {@code limit} after {@code afterId}; when {@code contains} is given only
-   * those with an answer or a name containing it (anonymous forms: only answers, there is no name).
+   * Responses with their answers, in pages of {@code limit} after {@code afterId}; when {@code
+   * contains} is given only those with an answer or a name containing it (anonymous forms: only
+   * answers, there is no name).
    */
-  public List<ResponseRow> responses(long formId, boolean anonymous, String contains, long afterKey, int limit) {
-    String filter = contains == null || contains.isBlank() ? ""
-        : " AND (EXISTS (SELECT 1 FROM form_answer a WHERE a.response_id = r.id AND a.text_value LIKE ?)"
-            + (anonymous ? "" : " OR r.respondent_name LIKE ? OR r.respondent_account LIKE ?") + ")";
+  public List<ResponseRow> responses(
+      long formId, boolean anonymous, String contains, long afterKey, int limit) {
+    String filter =
+        contains == null || contains.isBlank()
+            ? ""
+            : " AND (EXISTS (SELECT 1 FROM form_answer a WHERE a.response_id = r.id AND a.text_value LIKE ?)"
+                + (anonymous ? "" : " OR r.respondent_name LIKE ? OR r.respondent_account LIKE ?")
+                + ")";
     List<Object> args = new ArrayList<>(List.of(formId, afterKey));
     if (!filter.isEmpty()) {
-      String like = "%" + contains.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      String like =
+          "%"
+              + contains.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+              + "%";
       args.add(like);
       if (!anonymous) {
         args.add(like);
         args.add(like);
       }
     }
-    List<Object[]> head = sql.rows("SELECT r.id, r.respondent_account, r.respondent_name,"
-        + " r.unit_name, r.submitted_at, r.updated_at FROM form_response r WHERE r.form_id = ? AND r.id > ?" + filter
-        + " ORDER BY r.id LIMIT " + limit, args.toArray());
+    List<Object[]> head =
+        sql.rows(
+            "SELECT r.id, r.respondent_account, r.respondent_name,"
+                + " r.unit_name, r.submitted_at, r.updated_at FROM form_response r WHERE r.form_id = ? AND r.id > ?"
+                + filter
+                + " ORDER BY r.id LIMIT "
+                + limit,
+            args.toArray());
     if (head.isEmpty()) {
       return List.of();
     }
@@ -325,50 +513,72 @@ public class SqlFormStore implements FormStore {
     head.forEach(r -> answers.put(lng(r[0]), new LinkedHashMap<>()));
     long lo = lng(head.get(0)[0]);
     long hi = lng(head.get(head.size() - 1)[0]);
-    eachAnswer(formId, lo, hi, a -> {
-      Map<Long, StoredAnswer> m = answers.get((Long) a[0]);
-      if (m != null) {
-        StoredAnswer s = (StoredAnswer) a[1];
-        m.put(s.questionId(), s);
-      }
-    });
+    eachAnswer(
+        formId,
+        lo,
+        hi,
+        a -> {
+          Map<Long, StoredAnswer> m = answers.get((Long) a[0]);
+          if (m != null) {
+            StoredAnswer s = (StoredAnswer) a[1];
+            m.put(s.questionId(), s);
+          }
+        });
     List<ResponseRow> out = new ArrayList<>();
     for (Object[] r : head) {
-      out.add(new ResponseRow(lng(r[0]), str(r[1]), str(r[2]), str(r[3]), time(r[4]), time(r[5]),
-          answers.get(lng(r[0]))));
+      out.add(
+          new ResponseRow(
+              lng(r[0]),
+              str(r[1]),
+              str(r[2]),
+              str(r[3]),
+              time(r[4]),
+              time(r[5]),
+              answers.get(lng(r[0]))));
     }
     return out;
   }
 
   public Map<Long, StoredAnswer> answers(long responseId) {
     Map<Long, StoredAnswer> m = new LinkedHashMap<>();
-    for (Object[] r : sql.rows("SELECT question_id, text_value, number_value, choice_ids,"
-        + " file_id FROM form_answer WHERE response_id = ?", responseId)) {
+    for (Object[] r :
+        sql.rows(
+            "SELECT question_id, text_value, number_value, choice_ids,"
+                + " file_id FROM form_answer WHERE response_id = ?",
+            responseId)) {
       StoredAnswer a = answer(r, 0);
       m.put(a.questionId(), a);
     }
     return m;
   }
 
-  private void eachAnswer(long formId, long fromResponse, long toResponse, Consumer<Object[]> each) {
-    for (Object[] r : sql.rows("SELECT response_id, question_id, text_value, number_value,"
-        + " choice_ids, file_id FROM form_answer WHERE form_id = ? AND response_id BETWEEN ? AND ?", formId, fromResponse, toResponse)) {
+  private void eachAnswer(
+      long formId, long fromResponse, long toResponse, Consumer<Object[]> each) {
+    for (Object[] r :
+        sql.rows(
+            "SELECT response_id, question_id, text_value, number_value,"
+                + " choice_ids, file_id FROM form_answer WHERE form_id = ? AND response_id BETWEEN ? AND ?",
+            formId,
+            fromResponse,
+            toResponse)) {
       each.accept(new Object[] {lng(r[0]), answer(r, 1)});
     }
   }
 
   /**
-   * Per question of {@code formId}: [question id, answers, min, avg, max of the numbers], in one pass over the index
-   * (form, question, number) alone: the rows themselves are not read (V15).
+   * Per question of {@code formId}: [question id, answers, min, avg, max of the numbers], in one
+   * pass over the index (form, question, number) alone: the rows themselves are not read (V15).
    */
   public List<Object[]> answerAggregates(long formId) {
-    return sql.rows("SELECT question_id, COUNT(*), MIN(number_value), AVG(number_value),"
-        + " MAX(number_value) FROM form_answer WHERE form_id = ? GROUP BY question_id", formId);
+    return sql.rows(
+        "SELECT question_id, COUNT(*), MIN(number_value), AVG(number_value),"
+            + " MAX(number_value) FROM form_answer WHERE form_id = ? GROUP BY question_id",
+        formId);
   }
 
   /**
-   * Choice answers of the questions {@code choiceQuestions} grouped as stored: [question id, choice ids, how many]
-   * (few rows however many answers; only those questions' answers are read).
+   * Choice answers of the questions {@code choiceQuestions} grouped as stored: [question id, choice
+   * ids, how many] (few rows however many answers; only those questions' answers are read).
    */
   public List<Object[]> choiceGroups(long formId, List<Long> choiceQuestions) {
     if (choiceQuestions.isEmpty()) {
@@ -378,23 +588,40 @@ public class SqlFormStore implements FormStore {
     List<Object> args = new ArrayList<>();
     args.add(formId);
     args.addAll(choiceQuestions);
-    return sql.rows("SELECT question_id, choice_ids, COUNT(*) FROM form_answer"
-        + " WHERE form_id = ? AND question_id IN (" + marks + ") AND choice_ids IS NOT NULL"
-        + " GROUP BY question_id, choice_ids", args.toArray());
+    return sql.rows(
+        "SELECT question_id, choice_ids, COUNT(*) FROM form_answer"
+            + " WHERE form_id = ? AND question_id IN ("
+            + marks
+            + ") AND choice_ids IS NOT NULL"
+            + " GROUP BY question_id, choice_ids",
+        args.toArray());
   }
 
   // ---- drafts and files
 
   public Optional<String> draft(long formId, String key) {
-    return sql.rows("SELECT content FROM form_draft WHERE form_id = ? AND respondent_key = ?", formId, key).stream().findFirst().map(r -> str(r[0]));
+    return sql
+        .rows(
+            "SELECT content FROM form_draft WHERE form_id = ? AND respondent_key = ?", formId, key)
+        .stream()
+        .findFirst()
+        .map(r -> str(r[0]));
   }
 
   public void saveDraft(long formId, String key, String content, LocalDateTime now) {
-    exec("INSERT INTO form_draft (form_id, respondent_key, content, saved_at) VALUES (?, ?, ?, ?)"
-        + " ON DUPLICATE KEY UPDATE content = VALUES(content), saved_at = VALUES(saved_at)", formId, key, content, now);
+    exec(
+        "INSERT INTO form_draft (form_id, respondent_key, content, saved_at) VALUES (?, ?, ?, ?)"
+            + " ON DUPLICATE KEY UPDATE content = VALUES(content), saved_at = VALUES(saved_at)",
+        formId,
+        key,
+        content,
+        now);
   }
 
-  /** Removes a draft; looks first (no lock), so a submit without a draft takes no gap lock on the drafts. */
+  /**
+   * Removes a draft; looks first (no lock), so a submit without a draft takes no gap lock on the
+   * drafts.
+   */
   public void deleteDraft(long formId, String key) {
     if (draft(formId, key).isEmpty()) {
       return;
@@ -403,22 +630,43 @@ public class SqlFormStore implements FormStore {
   }
 
   /**
-   * Stores an uploaded answer file; {@code stagedAt} is null for a file stored with its accepted answer, or the time a
-   * refused submit kept it for the person's next try (removed by the cleanup job unless a submit claims it).
+   * Stores an uploaded answer file; {@code stagedAt} is null for a file stored with its accepted
+   * answer, or the time a refused submit kept it for the person's next try (removed by the cleanup
+   * job unless a submit claims it).
    */
-  public long insertFile(long formId, long questionId, String key, String name, String contentType, byte[] bytes,
+  public long insertFile(
+      long formId,
+      long questionId,
+      String key,
+      String name,
+      String contentType,
+      byte[] bytes,
       LocalDateTime stagedAt) {
-    return sql.insert("INSERT INTO form_file (form_id, question_id, respondent_key, file_name, content_type, size_bytes, content,"
-        + " staged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", formId, questionId, key, name, contentType, bytes.length, bytes,
+    return sql.insert(
+        "INSERT INTO form_file (form_id, question_id, respondent_key, file_name, content_type, size_bytes, content,"
+            + " staged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        formId,
+        questionId,
+        key,
+        name,
+        contentType,
+        bytes.length,
+        bytes,
         stagedAt);
   }
 
   /** Whose file {@code id} is, without its bytes: [form id, question id, respondent key]. */
   public Optional<Object[]> fileOwner(long id) {
-    return sql.rows("SELECT form_id, question_id, respondent_key FROM form_file WHERE id = ?", id).stream().findFirst();
+    return sql
+        .rows("SELECT form_id, question_id, respondent_key FROM form_file WHERE id = ?", id)
+        .stream()
+        .findFirst();
   }
 
-  /** Files the accepted answer refers to are no longer staged (and carry no time, as the answer does not). */
+  /**
+   * Files the accepted answer refers to are no longer staged (and carry no time, as the answer does
+   * not).
+   */
   public void claimFiles(long formId, String key, List<Long> ids) {
     if (ids.isEmpty()) {
       return;
@@ -426,8 +674,12 @@ public class SqlFormStore implements FormStore {
     String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
     List<Object> args = new ArrayList<>(List.of(formId, key));
     args.addAll(ids);
-    exec("UPDATE form_file SET staged_at = NULL WHERE form_id = ? AND respondent_key = ? AND id IN (" + marks + ")"
-        + " AND staged_at IS NOT NULL", args.toArray());
+    exec(
+        "UPDATE form_file SET staged_at = NULL WHERE form_id = ? AND respondent_key = ? AND id IN ("
+            + marks
+            + ")"
+            + " AND staged_at IS NOT NULL",
+        args.toArray());
   }
 
   /** Staged files a refused submit named again wait from {@code now} on. */
@@ -438,21 +690,40 @@ public class SqlFormStore implements FormStore {
     String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
     List<Object> args = new ArrayList<>(List.of(now, formId, key));
     args.addAll(ids);
-    exec("UPDATE form_file SET staged_at = ? WHERE form_id = ? AND respondent_key = ? AND id IN (" + marks + ")"
-        + " AND staged_at IS NOT NULL", args.toArray());
+    exec(
+        "UPDATE form_file SET staged_at = ? WHERE form_id = ? AND respondent_key = ? AND id IN ("
+            + marks
+            + ")"
+            + " AND staged_at IS NOT NULL",
+        args.toArray());
   }
 
-  /** Removes this person's staged files of the form (after an accepted submit claimed the ones it uses). */
+  /**
+   * Removes this person's staged files of the form (after an accepted submit claimed the ones it
+   * uses).
+   */
   public int deleteStagedFiles(long formId, String key) {
-    return exec("DELETE FROM form_file WHERE form_id = ? AND respondent_key = ? AND staged_at IS NOT NULL",
-        formId, key);
+    return exec(
+        "DELETE FROM form_file WHERE form_id = ? AND respondent_key = ? AND staged_at IS NOT NULL",
+        formId,
+        key);
   }
 
-  /** Removes this person's file {@code fileId} unless an answer of theirs still refers to it (a replaced answer). */
+  /**
+   * Removes this person's file {@code fileId} unless an answer of theirs still refers to it (a
+   * replaced answer).
+   */
   public int deleteFileIfUnused(long formId, String key, long fileId) {
-    return exec("DELETE FROM form_file WHERE id = ? AND form_id = ? AND respondent_key = ? AND NOT EXISTS ("
-        + "SELECT 1 FROM form_response r JOIN form_answer a ON a.response_id = r.id"
-        + " WHERE r.form_id = ? AND r.respondent_key = ? AND a.file_id = ?)", fileId, formId, key, formId, key, fileId);
+    return exec(
+        "DELETE FROM form_file WHERE id = ? AND form_id = ? AND respondent_key = ? AND NOT EXISTS ("
+            + "SELECT 1 FROM form_response r JOIN form_answer a ON a.response_id = r.id"
+            + " WHERE r.form_id = ? AND r.respondent_key = ? AND a.file_id = ?)",
+        fileId,
+        formId,
+        key,
+        formId,
+        key,
+        fileId);
   }
 
   /** The cleanup job: staged files older than {@code before}, at most {@code limit}. */
@@ -461,32 +732,43 @@ public class SqlFormStore implements FormStore {
   }
 
   /**
-   * The cleanup job: drafts of forms that take no more answers (closed, archived), at most {@code limit}. The forms
-   * are found by a plain read first, so the delete locks no form row (a DELETE … IN (SELECT …) would lock every form
-   * it reads while publishing and closing lock them too).
+   * The cleanup job: drafts of forms that take no more answers (closed, archived), at most {@code
+   * limit}. The forms are found by a plain read first, so the delete locks no form row (a DELETE …
+   * IN (SELECT …) would lock every form it reads while publishing and closing lock them too).
    */
   public int deleteDraftsOfClosedForms(int limit) {
-    List<Long> forms = sql.rows("SELECT DISTINCT d.form_id FROM form_draft d JOIN form f"
-        + " ON f.id = d.form_id WHERE f.status IN ('CLOSED', 'ARCHIVED') LIMIT 100").stream()
-        .map(r -> lng(r[0])).toList();
+    List<Long> forms =
+        sql
+            .rows(
+                "SELECT DISTINCT d.form_id FROM form_draft d JOIN form f"
+                    + " ON f.id = d.form_id WHERE f.status IN ('CLOSED', 'ARCHIVED') LIMIT 100")
+            .stream()
+            .map(r -> lng(r[0]))
+            .toList();
     if (forms.isEmpty()) {
       return 0;
     }
     String marks = String.join(",", java.util.Collections.nCopies(forms.size(), "?"));
-    return exec("DELETE FROM form_draft WHERE form_id IN (" + marks + ") LIMIT " + limit, forms.toArray());
+    return exec(
+        "DELETE FROM form_draft WHERE form_id IN (" + marks + ") LIMIT " + limit, forms.toArray());
   }
 
   /** [form id, respondent key, file name, content type, bytes]. */
   public Optional<Object[]> file(long id) {
-    return sql.rows("SELECT form_id, respondent_key, file_name, content_type, content"
-        + " FROM form_file WHERE id = ?", id).stream().findFirst();
+    return sql
+        .rows(
+            "SELECT form_id, respondent_key, file_name, content_type, content"
+                + " FROM form_file WHERE id = ?",
+            id)
+        .stream()
+        .findFirst();
   }
 
   // ---- the closing job
 
   public boolean claimJob(String name, LocalDateTime now, java.time.Duration minGap) {
-    List<Object[]> r = sql.rows("SELECT name, last_run_at FROM form_job WHERE name = ?"
-        + " FOR UPDATE", name);
+    List<Object[]> r =
+        sql.rows("SELECT name, last_run_at FROM form_job WHERE name = ?" + " FOR UPDATE", name);
     if (r.isEmpty()) {
       return false;
     }
@@ -505,7 +787,8 @@ public class SqlFormStore implements FormStore {
       return null;
     }
     JsonArrayBuilder a = Jsons.createArrayBuilder();
-    options.forEach(o -> a.add(Jsons.createObjectBuilder().add("id", o.id()).add("label", o.label())));
+    options.forEach(
+        o -> a.add(Jsons.createObjectBuilder().add("id", o.id()).add("label", o.label())));
     return a.build().toString();
   }
 
@@ -526,21 +809,45 @@ public class SqlFormStore implements FormStore {
 
   private static StoredAnswer answer(Object[] r, int at) {
     String choices = str(r[at + 3]);
-    return new StoredAnswer(lng(r[at]), str(r[at + 1]), dec(r[at + 2]),
-        choices == null ? List.of() : List.of(choices.split(",")), r[at + 4] == null ? null : lng(r[at + 4]));
+    return new StoredAnswer(
+        lng(r[at]),
+        str(r[at + 1]),
+        dec(r[at + 2]),
+        choices == null ? List.of() : List.of(choices.split(",")),
+        r[at + 4] == null ? null : lng(r[at + 4]));
   }
 
   private static FormRow formRow(Object[] r) {
-    return new FormRow(lng(r[0]),
+    return new FormRow(
+        lng(r[0]),
         new FormSettings(str(r[1]), str(r[2]), time(r[3]), bool(r[4]), bool(r[5]), bool(r[6])),
-        FormStatus.valueOf(str(r[7])), str(r[8]), str(r[9]), time(r[10]), time(r[11]), time(r[12]), time(r[13]),
+        FormStatus.valueOf(str(r[7])),
+        str(r[8]),
+        str(r[9]),
+        time(r[10]),
+        time(r[11]),
+        time(r[12]),
+        time(r[13]),
         num(r[14]));
   }
 
   private static Question question(Object[] r) {
-    return new Question(lng(r[0]), num(r[1]), QuestionType.valueOf(str(r[2])), str(r[3]), str(r[4]), bool(r[5]),
-        dec(r[6]), dec(r[7]), intOrNull(r[8]), intOrNull(r[9]), intOrNull(r[10]), intOrNull(r[11]),
-        options(str(r[12])), bool(r[13]), intOrNull(r[14]));
+    return new Question(
+        lng(r[0]),
+        num(r[1]),
+        QuestionType.valueOf(str(r[2])),
+        str(r[3]),
+        str(r[4]),
+        bool(r[5]),
+        dec(r[6]),
+        dec(r[7]),
+        intOrNull(r[8]),
+        intOrNull(r[9]),
+        intOrNull(r[10]),
+        intOrNull(r[11]),
+        options(str(r[12])),
+        bool(r[13]),
+        intOrNull(r[14]));
   }
 
   private List<String> strings(String query, Object... args) {
@@ -550,5 +857,4 @@ public class SqlFormStore implements FormStore {
   private int exec(String query, Object... args) {
     return sql.update(query, args);
   }
-
 }

@@ -7,8 +7,9 @@ import jakarta.inject.Inject;
 import java.time.LocalDateTime;
 
 /**
- * For the upload cleanup job: 收集表 files kept from a refused submit that no later submit claimed, and the drafts of
- * forms that take no more answers (closed or archived: a draft there can never become a response).
+ * For the upload cleanup job: 收集表 files kept from a refused submit that no later submit claimed,
+ * and the drafts of forms that take no more answers (closed or archived: a draft there can never
+ * become a response).
  */
 @ApplicationScoped
 public class UnclaimedFormFiles implements StagedUploads {

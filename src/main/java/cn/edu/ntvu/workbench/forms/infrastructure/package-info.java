@@ -1,2 +1,5 @@
-/** The forms tables in SQL, the audience resolved from the directory, the settings and the closing job. */
+/**
+ * The forms tables in SQL, the audience resolved from the directory, the settings and the closing
+ * job.
+ */
 package cn.edu.ntvu.workbench.forms.infrastructure;

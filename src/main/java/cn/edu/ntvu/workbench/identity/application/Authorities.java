@@ -1,32 +1,37 @@
 package cn.edu.ntvu.workbench.identity.application;
 
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.cache.Recent;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A signed-in person's current standing — roles with their scopes, person kind, class and department, status —
- * read for every request instead of frozen into the session at sign-in, so that a revoked admin loses the admin
- * pages and a person set inactive is signed out on their next request.
+ * A signed-in person's current standing — roles with their scopes, person kind, class and
+ * department, status — read for every request instead of frozen into the session at sign-in, so
+ * that a revoked admin loses the admin pages and a person set inactive is signed out on their next
+ * request.
  *
- * <p>Reading the directory on every request would cost the pages opened most two queries each, so each server keeps
- * what it read per person and drops all of it when the directory changes: on this server at once when the change
- * commits ({@link DirectoryChanged}), on every server when the database's {@code directory_stamp} moves (triggers
- * bump it on every write to people, grants, classes and departments; each server reads it at most once a second).
- * A person's entry is also read again after {@link #ENTRY_AGE} whatever the stamp says.
+ * <p>Reading the directory on every request would cost the pages opened most two queries each, so
+ * each server keeps what it read per person and drops all of it when the directory changes: on this
+ * server at once when the change commits ({@link DirectoryChanged}), on every server when the
+ * database's {@code directory_stamp} moves (triggers bump it on every write to people, grants,
+ * classes and departments; each server reads it at most once a second). A person's entry is also
+ * read again after {@link #ENTRY_AGE} whatever the stamp says.
  */
 @ApplicationScoped
 public class Authorities {
   static final Duration STAMP_AGE = Duration.ofSeconds(1);
   static final Duration ENTRY_AGE = Duration.ofMinutes(1);
-  /** A school has tens of thousands of people; beyond this the cache starts again rather than grow. */
+
+  /**
+   * A school has tens of thousands of people; beyond this the cache starts again rather than grow.
+   */
   static final int MAX_ENTRIES = 100_000;
 
   @Inject Sql sql;
@@ -51,8 +56,8 @@ public class Authorities {
   }
 
   /**
-   * The current standing of the person {@code signedIn} names; the sign-in path and time stay those of the
-   * sign-in, everything else is the directory's now.
+   * The current standing of the person {@code signedIn} names; the sign-in path and time stay those
+   * of the sign-in, everything else is the directory's now.
    */
   public Standing current(SignedInUser signedIn) {
     long now = System.nanoTime();
@@ -87,11 +92,14 @@ public class Authorities {
   }
 
   /** Drops everything this server knows once a directory change made here has committed. */
-  void directoryChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) DirectoryChanged change) {
+  void directoryChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) DirectoryChanged change) {
     forget();
   }
 
-  /** Drops everything this server knows: the next request of each person reads the directory again. */
+  /**
+   * Drops everything this server knows: the next request of each person reads the directory again.
+   */
   public void forget() {
     stamp.forget();
     entries.clear();

@@ -9,22 +9,23 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Logouts that work with several servers. CAS single logout: the server that receives CAS's back-channel
- * logoutRequest records the ticket. A logout on this site: the server that handles it records the sign-in's name (its
- * CAS ticket, or {@code local:} and a random id), because with replicated sessions the other servers keep their own
- * copy of the session. Every server checks a session's name against that record (table {@code cas_logout}, which
- * holds both kinds). A check is remembered
- * for two seconds per ticket, so a busy page costs at most one indexed lookup per ticket and server in that time, and
- * a logout elsewhere takes effect here within two seconds.
+ * Logouts that work with several servers. CAS single logout: the server that receives CAS's
+ * back-channel logoutRequest records the ticket. A logout on this site: the server that handles it
+ * records the sign-in's name (its CAS ticket, or {@code local:} and a random id), because with
+ * replicated sessions the other servers keep their own copy of the session. Every server checks a
+ * session's name against that record (table {@code cas_logout}, which holds both kinds). A check is
+ * remembered for two seconds per ticket, so a busy page costs at most one indexed lookup per ticket
+ * and server in that time, and a logout elsewhere takes effect here within two seconds.
  *
- * <p>A record matters only while a session of that sign-in may still be used somewhere, which is at most the idle
- * timeout ({@code session.idle-minutes}, at most a day) after its last use: records older than two days are removed
- * now and then as logouts are recorded.
+ * <p>A record matters only while a session of that sign-in may still be used somewhere, which is at
+ * most the idle timeout ({@code session.idle-minutes}, at most a day) after its last use: records
+ * older than two days are removed now and then as logouts are recorded.
  *
- * <p>CAS's logout requests are not signed: anyone can post one. So the tickets of the CAS sign-ins this app made are
- * recorded when CAS hands them over (table {@code cas_sign_in}, shared by all servers, since CAS may post to any of
- * them), and a logout request for any other ticket is ignored without a write. Those records are kept for
- * {@value #SIGN_IN_KEEP_DAYS} days, longer than a session lives.
+ * <p>CAS's logout requests are not signed: anyone can post one. So the tickets of the CAS sign-ins
+ * this app made are recorded when CAS hands them over (table {@code cas_sign_in}, shared by all
+ * servers, since CAS may post to any of them), and a logout request for any other ticket is ignored
+ * without a write. Those records are kept for {@value #SIGN_IN_KEEP_DAYS} days, longer than a
+ * session lives.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -33,8 +34,10 @@ public class CasLogouts {
   private static final long RECHECK_MILLIS = 2_000;
   private static final int PURGE_EVERY = 200;
   static final int SIGN_IN_KEEP_DAYS = 7;
-  private final java.util.concurrent.atomic.AtomicInteger signIns = new java.util.concurrent.atomic.AtomicInteger();
-  private final java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger signIns =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger recorded =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @Inject Sql sql;
 
@@ -49,14 +52,18 @@ public class CasLogouts {
       sql.update("INSERT IGNORE INTO cas_logout (ticket) VALUES (?)", ticket);
       stillValidUntil.remove(ticket);
       if (recorded.incrementAndGet() % PURGE_EVERY == 0) {
-        sql.update("DELETE FROM cas_logout WHERE logged_out_at < NOW(3) - INTERVAL 2 DAY LIMIT 5000");
+        sql.update(
+            "DELETE FROM cas_logout WHERE logged_out_at < NOW(3) - INTERVAL 2 DAY LIMIT 5000");
       }
     } catch (Sql.Failure e) {
       LOG.log(Level.WARNING, "Could not record a logout", e);
     }
   }
 
-  /** CAS handed this app {@code ticket} for a sign-in: a later logout request naming it is genuine business. */
+  /**
+   * CAS handed this app {@code ticket} for a sign-in: a later logout request naming it is genuine
+   * business.
+   */
   public void recordSignIn(String ticket) {
     if (ticket == null || ticket.isBlank() || ticket.length() > 255) {
       return;
@@ -64,16 +71,21 @@ public class CasLogouts {
     try {
       sql.update("INSERT IGNORE INTO cas_sign_in (ticket) VALUES (?)", ticket);
       if (signIns.incrementAndGet() % PURGE_EVERY == 0) {
-        sql.update("DELETE FROM cas_sign_in WHERE signed_in_at < NOW(3) - INTERVAL " + SIGN_IN_KEEP_DAYS
-            + " DAY LIMIT 5000");
+        sql.update(
+            "DELETE FROM cas_sign_in WHERE signed_in_at < NOW(3) - INTERVAL "
+                + SIGN_IN_KEEP_DAYS
+                + " DAY LIMIT 5000");
       }
     } catch (Sql.Failure e) {
-      // Without the record a later single logout for this sign-in is ignored; the session still ends by idling out.
+      // Without the record a later single logout for this sign-in is ignored; the session still
+      // ends by idling out.
       LOG.log(Level.WARNING, "Could not record a CAS sign-in", e);
     }
   }
 
-  /** Whether {@code ticket} names a CAS sign-in this app (any of its servers) made in the last days. */
+  /**
+   * Whether {@code ticket} names a CAS sign-in this app (any of its servers) made in the last days.
+   */
   public boolean isOurSignIn(String ticket) {
     if (ticket == null || ticket.isBlank() || ticket.length() > 255) {
       return false;

@@ -1,21 +1,21 @@
 package cn.edu.ntvu.workbench.identity.application;
 
-import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.ClassEntry;
 import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.DepartmentEntry;
 import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.PersonEntry;
 import cn.edu.ntvu.workbench.identity.application.PlannedChange.Change;
-import cn.edu.ntvu.workbench.platform.imports.ImportBatch;
-import cn.edu.ntvu.workbench.platform.security.PersonKind;
-import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.identity.domain.RoleGrant;
-import cn.edu.ntvu.workbench.platform.imports.ImportFileException;
-import cn.edu.ntvu.workbench.platform.imports.TabularFile;
-import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
+import cn.edu.ntvu.workbench.platform.imports.ImportBatch;
+import cn.edu.ntvu.workbench.platform.imports.ImportFileException;
+import cn.edu.ntvu.workbench.platform.imports.TabularFile;
+import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,16 +33,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Admin import of the school directory. {@link #preview} checks an upload and stores it; {@link #apply} checks the
- * stored file again against the directory as it is now and writes all of it in one transaction, or nothing.
- * Rows are matched by code or account, so importing the same file twice changes nothing the second time.
+ * Admin import of the school directory. {@link #preview} checks an upload and stores it; {@link
+ * #apply} checks the stored file again against the directory as it is now and writes all of it in
+ * one transaction, or nothing. Rows are matched by code or account, so importing the same file
+ * twice changes nothing the second time.
  */
 @Requires(roles = Role.ADMIN)
 @ApplicationScoped
 public class DirectoryImportService {
   static final String AUDIT_ACTION = "DIRECTORY_IMPORT";
   static final String AUDIT_OBJECT = "import_batch";
-  private static final DateTimeFormatter APPLIED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter APPLIED_AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   @PersistenceContext(unitName = "workbench")
   EntityManager em;
@@ -60,7 +62,8 @@ public class DirectoryImportService {
    * @return counts of what would be created, updated and left unchanged, with every problem found
    */
   @Transactional
-  public ImportPreview preview(ImportKind kind, String fileName, byte[] content, String actorAccount) {
+  public ImportPreview preview(
+      ImportKind kind, String fileName, byte[] content, String actorAccount) {
     ImportPlan plan = plan(kind, fileName, content);
     if (plan.count(Change.CREATE) + plan.count(Change.UPDATE) + plan.count(Change.UNCHANGED) == 0
         && plan.hasErrors()
@@ -69,22 +72,29 @@ public class DirectoryImportService {
     }
     ImportBatch batch =
         new ImportBatch(
-            kind.name(), fileName, content, actorAccount, summary(plan, fileName), LocalDateTime.now(clock));
+            kind.name(),
+            fileName,
+            content,
+            actorAccount,
+            summary(plan, fileName),
+            LocalDateTime.now(clock));
     em.persist(batch);
     em.flush();
     return ImportPreview.of(batch.getId(), fileName, plan);
   }
 
   /**
-   * Applies a previewed batch: re-reads the stored file, re-validates it against the current directory and, only
-   * if there is no error, creates and updates everything in this one transaction and records it in the audit log
-   * (in the same transaction: no entry without the change, no change without its entry).
+   * Applies a previewed batch: re-reads the stored file, re-validates it against the current
+   * directory and, only if there is no error, creates and updates everything in this one
+   * transaction and records it in the audit log (in the same transaction: no entry without the
+   * change, no change without its entry).
    */
   @Transactional
   public ImportResult apply(long batchId, AuditActor actor) {
     ImportBatch batch = em.find(ImportBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
     if (batch == null) {
-      return ImportResult.refused(batchId, ImportProblem.error(0, "", "import.batch.notFound", batchId));
+      return ImportResult.refused(
+          batchId, ImportProblem.error(0, "", "import.batch.notFound", batchId));
     }
     if (batch.getStatus() == ImportBatch.Status.APPLIED) {
       return ImportResult.refused(
@@ -98,8 +108,10 @@ public class DirectoryImportService {
     }
     ImportKind kind = directoryKind(batch.getKind());
     if (kind == null) {
-      // import_batch also holds other contexts' uploads (the timetable's); they are not ours to apply
-      return ImportResult.refused(batchId, ImportProblem.error(0, "", "import.batch.notFound", batchId));
+      // import_batch also holds other contexts' uploads (the timetable's); they are not ours to
+      // apply
+      return ImportResult.refused(
+          batchId, ImportProblem.error(0, "", "import.batch.notFound", batchId));
     }
     String fileName = batch.getFileName();
     ImportPlan plan = plan(kind, fileName, batch.getContent());
@@ -114,7 +126,8 @@ public class DirectoryImportService {
         actor,
         AUDIT_ACTION,
         AuditObject.of(AUDIT_OBJECT, batchId, fileName),
-        AuditDiff.between(Map.of("status", ImportBatch.Status.PREVIEWED.name()), auditFields(plan, fileName)));
+        AuditDiff.between(
+            Map.of("status", ImportBatch.Status.PREVIEWED.name()), auditFields(plan, fileName)));
     return new ImportResult(
         batchId,
         true,
@@ -163,14 +176,19 @@ public class DirectoryImportService {
     return planner.plan(kind, file, snapshot(kind));
   }
 
-  /** The directory as plain values, one query per table; people are only needed for class and people files. */
+  /**
+   * The directory as plain values, one query per table; people are only needed for class and people
+   * files.
+   */
   DirectorySnapshot snapshot(ImportKind kind) {
     Map<String, DepartmentEntry> departments = new HashMap<>();
     for (Object[] r :
         em.createQuery(
-                "SELECT d.code, d.name, p.code FROM Department d LEFT JOIN d.parent p", Object[].class)
+                "SELECT d.code, d.name, p.code FROM Department d LEFT JOIN d.parent p",
+                Object[].class)
             .getResultList()) {
-      departments.put((String) r[0], new DepartmentEntry((String) r[0], (String) r[1], (String) r[2]));
+      departments.put(
+          (String) r[0], new DepartmentEntry((String) r[0], (String) r[1], (String) r[2]));
     }
     if (kind == ImportKind.DEPARTMENTS) {
       return new DirectorySnapshot(departments, Map.of(), Map.of());
@@ -184,7 +202,11 @@ public class DirectoryImportService {
       classes.put(
           (String) r[0],
           new ClassEntry(
-              (String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(), (String) r[4]));
+              (String) r[0],
+              (String) r[1],
+              (String) r[2],
+              ((Number) r[3]).intValue(),
+              (String) r[4]));
     }
     Map<String, Set<Role>> roles = new HashMap<>();
     for (Object[] r :
@@ -233,6 +255,4 @@ public class DirectoryImportService {
         .build()
         .toString();
   }
-
-
 }

@@ -51,8 +51,8 @@ public class DirectoryQueries {
   }
 
   /**
-   * The classes a person looks after: those they are counsellor (辅导员) of and, as dean, those of their department
-   * and its sub-departments. One query, ordered by code.
+   * The classes a person looks after: those they are counsellor (辅导员) of and, as dean, those of
+   * their department and its sub-departments. One query, ordered by code.
    */
   public List<ClassRef> classesInCareOf(long personId) {
     List<?> rows =
@@ -69,11 +69,15 @@ public class DirectoryQueries {
             .setParameter(1, personId)
             .setParameter(2, personId)
             .getResultList();
-    return rows.stream().map(r -> (Object[]) r).map(r -> new ClassRef((String) r[0], (String) r[1])).toList();
+    return rows.stream()
+        .map(r -> (Object[]) r)
+        .map(r -> new ClassRef((String) r[0], (String) r[1]))
+        .toList();
   }
 
   public Optional<ClassRef> findClass(String code) {
-    return em.createQuery("select c.code, c.name from SchoolClass c where c.code = :code", Object[].class)
+    return em.createQuery(
+            "select c.code, c.name from SchoolClass c where c.code = :code", Object[].class)
         .setParameter("code", code)
         .getResultStream()
         .findFirst()
@@ -86,7 +90,8 @@ public class DirectoryQueries {
       return Map.of();
     }
     Map<String, String> names = new HashMap<>();
-    em.createQuery("select c.code, c.name from SchoolClass c where c.code in :codes", Object[].class)
+    em.createQuery(
+            "select c.code, c.name from SchoolClass c where c.code in :codes", Object[].class)
         .setParameter("codes", List.copyOf(codes))
         .getResultList()
         .forEach(r -> names.put((String) r[0], (String) r[1]));
@@ -104,7 +109,8 @@ public class DirectoryQueries {
     }
     java.util.Map<String, String> out = new java.util.HashMap<>();
     for (Object[] row :
-        em.createQuery("select p.account, p.name from Person p where p.account in :a", Object[].class)
+        em.createQuery(
+                "select p.account, p.name from Person p where p.account in :a", Object[].class)
             .setParameter("a", java.util.Set.copyOf(accounts))
             .getResultList()) {
       out.put((String) row[0], (String) row[1]);

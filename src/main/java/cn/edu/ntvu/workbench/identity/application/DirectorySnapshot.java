@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the directory holds right now, as plain values keyed by code or account: enough to tell for each imported
- * line whether it creates, updates or leaves a row unchanged, and whether its references resolve.
+ * What the directory holds right now, as plain values keyed by code or account: enough to tell for
+ * each imported line whether it creates, updates or leaves a row unchanged, and whether its
+ * references resolve.
  */
 public record DirectorySnapshot(
     Map<String, DepartmentEntry> departments,
@@ -30,8 +31,8 @@ public record DirectorySnapshot(
       String code, String name, String deptCode, int grade, String counsellorAccount) {}
 
   /**
-   * A person as the import sees it. {@code roles} are the roles granted by earlier imports (grants an admin made by
-   * hand are not the import's business).
+   * A person as the import sees it. {@code roles} are the roles granted by earlier imports (grants
+   * an admin made by hand are not the import's business).
    */
   public record PersonEntry(
       String account,

@@ -6,9 +6,9 @@ import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.PersonEntry;
 import cn.edu.ntvu.workbench.identity.application.PlannedChange.Change;
 import cn.edu.ntvu.workbench.identity.domain.Department;
 import cn.edu.ntvu.workbench.identity.domain.Person;
-import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.identity.domain.RoleGrant;
 import cn.edu.ntvu.workbench.identity.domain.SchoolClass;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.security.ScopeKind;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes an error-free {@link ImportPlan} in the caller's transaction. Existing rows are loaded with one query per
- * table (per chunk for people) instead of one per line, and the persistence context is flushed and cleared every
- * {@link #CHUNK} people so that 15,000 people do not pile up in memory.
+ * Writes an error-free {@link ImportPlan} in the caller's transaction. Existing rows are loaded
+ * with one query per table (per chunk for people) instead of one per line, and the persistence
+ * context is flushed and cleared every {@link #CHUNK} people so that 15,000 people do not pile up
+ * in memory.
  */
 final class DirectoryWriter {
   static final int CHUNK = 500;
@@ -47,7 +48,8 @@ final class DirectoryWriter {
 
   private Map<String, Department> departments() {
     Map<String, Department> byCode = new HashMap<>();
-    for (Department d : em.createQuery("SELECT d FROM Department d", Department.class).getResultList()) {
+    for (Department d :
+        em.createQuery("SELECT d FROM Department d", Department.class).getResultList()) {
       byCode.put(d.getCode(), d);
     }
     return byCode;
@@ -55,16 +57,17 @@ final class DirectoryWriter {
 
   private Map<String, SchoolClass> classes() {
     Map<String, SchoolClass> byCode = new HashMap<>();
-    for (SchoolClass c : em.createQuery("SELECT c FROM SchoolClass c", SchoolClass.class).getResultList()) {
+    for (SchoolClass c :
+        em.createQuery("SELECT c FROM SchoolClass c", SchoolClass.class).getResultList()) {
       byCode.put(c.getCode(), c);
     }
     return byCode;
   }
 
   /**
-   * Creates departments first and links parents second, because a file may list a department before its parent.
-   * Changed departments are detached from their old parent before relinking, so that moving branches around
-   * never looks like a cycle halfway through.
+   * Creates departments first and links parents second, because a file may list a department before
+   * its parent. Changed departments are detached from their old parent before relinking, so that
+   * moving branches around never looks like a cycle halfway through.
    */
   private void writeDepartments(List<PlannedChange<DepartmentEntry>> changes) {
     Map<String, Department> byCode = departments();
@@ -85,7 +88,9 @@ final class DirectoryWriter {
       changed.add(e);
     }
     for (DepartmentEntry e : changed) {
-      byCode.get(e.code()).update(e.name(), e.parentCode() == null ? null : byCode.get(e.parentCode()));
+      byCode
+          .get(e.code())
+          .update(e.name(), e.parentCode() == null ? null : byCode.get(e.parentCode()));
     }
   }
 
@@ -112,8 +117,9 @@ final class DirectoryWriter {
   }
 
   /**
-   * Makes the import's counsellor grant of each class belong to the class's counsellor, if that person is in the
-   * directory; the person may be imported later, and the people import grants it then.
+   * Makes the import's counsellor grant of each class belong to the class's counsellor, if that
+   * person is in the directory; the person may be imported later, and the people import grants it
+   * then.
    */
   private void syncCounsellorGrants(List<SchoolClass> touched) {
     Set<String> accounts = new HashSet<>();
@@ -155,14 +161,15 @@ final class DirectoryWriter {
       Person counsellor = people.get(sc.getCounsellorAccount());
       if (counsellor != null && !granted.contains(sc.getId())) {
         em.persist(
-            new RoleGrant(counsellor, Role.COUNSELLOR, ScopeKind.CLASS, sc.getId(), RoleGrant.Source.IMPORT));
+            new RoleGrant(
+                counsellor, Role.COUNSELLOR, ScopeKind.CLASS, sc.getId(), RoleGrant.Source.IMPORT));
       }
     }
   }
 
   /**
-   * Upserts people chunk by chunk and replaces their import grants. Grants an admin made by hand are kept; an
-   * import grant identical to one of them is not created a second time.
+   * Upserts people chunk by chunk and replaces their import grants. Grants an admin made by hand
+   * are kept; an import grant identical to one of them is not created a second time.
    */
   private void writePeople(List<PlannedChange<PersonEntry>> changes) {
     Set<String> adminGrants = new HashSet<>();
@@ -173,7 +180,8 @@ final class DirectoryWriter {
                 Object[].class)
             .setParameter("source", RoleGrant.Source.ADMIN)
             .getResultList()) {
-      adminGrants.add(grantKey((String) r[0], (Role) r[1], (ScopeKind) r[2], ((Number) r[3]).longValue()));
+      adminGrants.add(
+          grantKey((String) r[0], (Role) r[1], (ScopeKind) r[2], ((Number) r[3]).longValue()));
     }
     List<PlannedChange<PersonEntry>> toWrite =
         changes.stream().filter(c -> c.change() != Change.UNCHANGED).toList();
@@ -183,11 +191,16 @@ final class DirectoryWriter {
       Map<String, List<Long>> counselled = new HashMap<>();
       for (SchoolClass sc : classes.values()) {
         if (sc.getCounsellorAccount() != null) {
-          counselled.computeIfAbsent(sc.getCounsellorAccount(), a -> new ArrayList<>()).add(sc.getId());
+          counselled
+              .computeIfAbsent(sc.getCounsellorAccount(), a -> new ArrayList<>())
+              .add(sc.getId());
         }
       }
       List<String> accounts =
-          chunk.stream().filter(c -> c.change() == Change.UPDATE).map(c -> c.entry().account()).toList();
+          chunk.stream()
+              .filter(c -> c.change() == Change.UPDATE)
+              .map(c -> c.entry().account())
+              .toList();
       Map<String, Person> existing = new HashMap<>();
       if (!accounts.isEmpty()) {
         em.createQuery("SELECT p FROM Person p WHERE p.account IN :accounts", Person.class)
@@ -227,7 +240,8 @@ final class DirectoryWriter {
               };
           for (long scope : scopes) {
             if (!adminGrants.contains(grantKey(e.account(), role, role.defaultScope(), scope))) {
-              em.persist(new RoleGrant(person, role, role.defaultScope(), scope, RoleGrant.Source.IMPORT));
+              em.persist(
+                  new RoleGrant(person, role, role.defaultScope(), scope, RoleGrant.Source.IMPORT));
             }
           }
         }

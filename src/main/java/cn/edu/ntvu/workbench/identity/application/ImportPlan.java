@@ -7,8 +7,9 @@ import cn.edu.ntvu.workbench.identity.application.PlannedChange.Change;
 import java.util.List;
 
 /**
- * The outcome of checking a file against the directory: one planned change per valid line (only the list of the
- * file's kind is filled) and every problem found. A plan with errors must not be applied at all.
+ * The outcome of checking a file against the directory: one planned change per valid line (only the
+ * list of the file's kind is filled) and every problem found. A plan with errors must not be
+ * applied at all.
  */
 public record ImportPlan(
     ImportKind kind,

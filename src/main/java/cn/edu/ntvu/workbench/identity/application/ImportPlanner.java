@@ -4,10 +4,10 @@ import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.ClassEntry;
 import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.DepartmentEntry;
 import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.PersonEntry;
 import cn.edu.ntvu.workbench.identity.application.PlannedChange.Change;
-import cn.edu.ntvu.workbench.platform.security.PersonKind;
-import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.imports.TabularFile;
 import cn.edu.ntvu.workbench.platform.imports.TabularRow;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -20,9 +20,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks an uploaded directory file against the directory and decides what each line does. It is pure (no
- * database, no container) so that every rule can be tested directly; the service feeds it a snapshot and writes
- * its plan. All problems of all lines are collected, so the admin can fix the file in one go.
+ * Checks an uploaded directory file against the directory and decides what each line does. It is
+ * pure (no database, no container) so that every rule can be tested directly; the service feeds it
+ * a snapshot and writes its plan. All problems of all lines are collected, so the admin can fix the
+ * file in one go.
  */
 public final class ImportPlanner {
   static final int MAX_PERSON_NAME = 64;
@@ -48,16 +49,20 @@ public final class ImportPlanner {
     }
     for (TabularRow row : file.rows()) {
       if (row.cellCount() > file.columns().size()) {
-        check.error(row.line(), "", "import.row.tooManyCells", row.cellCount(), file.columns().size());
+        check.error(
+            row.line(), "", "import.row.tooManyCells", row.cellCount(), file.columns().size());
       }
     }
     return switch (kind) {
-      case DEPARTMENTS -> new ImportPlan(
-          kind, planDepartments(file, directory, check), List.of(), List.of(), check.problems);
-      case CLASSES -> new ImportPlan(
-          kind, List.of(), planClasses(file, directory, check), List.of(), check.problems);
-      case PEOPLE -> new ImportPlan(
-          kind, List.of(), List.of(), planPeople(file, directory, check), check.problems);
+      case DEPARTMENTS ->
+          new ImportPlan(
+              kind, planDepartments(file, directory, check), List.of(), List.of(), check.problems);
+      case CLASSES ->
+          new ImportPlan(
+              kind, List.of(), planClasses(file, directory, check), List.of(), check.problems);
+      case PEOPLE ->
+          new ImportPlan(
+              kind, List.of(), List.of(), planPeople(file, directory, check), check.problems);
     };
   }
 
@@ -79,7 +84,10 @@ public final class ImportPlanner {
       }
       if (check.errorCount() == errors) {
         DepartmentEntry entry = new DepartmentEntry(code, name, parent.isEmpty() ? null : parent);
-        valid.put(code, new PlannedChange<>(row.line(), change(entry, directory.departments().get(code)), entry));
+        valid.put(
+            code,
+            new PlannedChange<>(
+                row.line(), change(entry, directory.departments().get(code)), entry));
       }
     }
     Map<String, String> parents = new HashMap<>();
@@ -102,7 +110,9 @@ public final class ImportPlanner {
     return plan;
   }
 
-  /** The cycle {@code code} is part of, as "A → B → A", or null when its ancestors end at a root. */
+  /**
+   * The cycle {@code code} is part of, as "A → B → A", or null when its ancestors end at a root.
+   */
   private static String cycleThrough(String code, Map<String, String> parents) {
     List<String> path = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -133,14 +143,16 @@ public final class ImportPlanner {
         if (!CODE.matcher(counsellor).matches()) {
           check.error(row.line(), "counsellor_account", "import.row.badCode", counsellor);
         } else if (!directory.people().containsKey(counsellor)) {
-          check.warning(row.line(), "counsellor_account", "import.warn.unknownCounsellor", counsellor);
+          check.warning(
+              row.line(), "counsellor_account", "import.warn.unknownCounsellor", counsellor);
         }
       }
       check.duplicate(row, "class_code", code, firstLine);
       if (check.errorCount() == errors) {
         ClassEntry entry =
             new ClassEntry(code, name, dept, grade, counsellor.isEmpty() ? null : counsellor);
-        plan.add(new PlannedChange<>(row.line(), change(entry, directory.classes().get(code)), entry));
+        plan.add(
+            new PlannedChange<>(row.line(), change(entry, directory.classes().get(code)), entry));
       }
     }
     return plan;
@@ -213,7 +225,8 @@ public final class ImportPlanner {
       check.duplicate(row, "account", account, firstLine);
       if (roles.contains(Role.COUNSELLOR) && account != null && !counsellors.contains(account)) {
         check.warning(line, "roles", "import.warn.counsellorWithoutClass", account);
-        // A counsellor grant is scoped to classes; with none there is nothing to grant, and comparing with the
+        // A counsellor grant is scoped to classes; with none there is nothing to grant, and
+        // comparing with the
         // stored grants must not see a change on every re-import.
         roles.remove(Role.COUNSELLOR);
       } else if (!roles.contains(Role.COUNSELLOR) && counsellors.contains(account)) {
@@ -225,7 +238,10 @@ public final class ImportPlanner {
           check.warning(line, "mobile", "import.warn.duplicateMobileInFile", other, line);
         } else if (directoryMobiles.containsKey(mobile)) {
           check.warning(
-              line, "mobile", "import.warn.duplicateMobileInDirectory", directoryMobiles.get(mobile));
+              line,
+              "mobile",
+              "import.warn.duplicateMobileInDirectory",
+              directoryMobiles.get(mobile));
         }
       }
       if (check.errorCount() == errors) {
@@ -255,8 +271,8 @@ public final class ImportPlanner {
   }
 
   /**
-   * Normalises what admins type for a Chinese mobile: spaces, dashes and a {@code +86}/{@code 0086} prefix go.
-   * Returns null for text that is still not {@code 1[3-9]} followed by nine digits.
+   * Normalises what admins type for a Chinese mobile: spaces, dashes and a {@code +86}/{@code 0086}
+   * prefix go. Returns null for text that is still not {@code 1[3-9]} followed by nine digits.
    */
   public static String normaliseMobile(String text) {
     String m = MOBILE_NOISE.matcher(text == null ? "" : text).replaceAll("");
@@ -334,7 +350,8 @@ public final class ImportPlanner {
         return null;
       }
       try {
-        int grade = Integer.parseInt(value.endsWith(".0") ? value.substring(0, value.length() - 2) : value);
+        int grade =
+            Integer.parseInt(value.endsWith(".0") ? value.substring(0, value.length() - 2) : value);
         if (grade >= MIN_GRADE && grade <= MAX_GRADE) {
           return grade;
         }

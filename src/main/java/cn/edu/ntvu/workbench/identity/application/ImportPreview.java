@@ -3,8 +3,8 @@ package cn.edu.ntvu.workbench.identity.application;
 import java.util.List;
 
 /**
- * What an import would do, shown before anything is written. {@code batchId} identifies the stored upload to
- * confirm; it is null when the file could not be read at all.
+ * What an import would do, shown before anything is written. {@code batchId} identifies the stored
+ * upload to confirm; it is null when the file could not be read at all.
  */
 public record ImportPreview(
     Long batchId,
@@ -14,7 +14,8 @@ public record ImportPreview(
     int updates,
     int unchanged,
     List<ImportProblem> errors,
-    List<ImportProblem> warnings) implements java.io.Serializable {
+    List<ImportProblem> warnings)
+    implements java.io.Serializable {
 
   public ImportPreview {
     errors = List.copyOf(errors);

@@ -3,12 +3,13 @@ package cn.edu.ntvu.workbench.identity.application;
 import java.util.List;
 
 /**
- * Something wrong with one line of an uploaded file (line 0: the file as a whole). Errors block the import; warnings
- * are shown but do not. The text is a key of the {@code i18n.directory} bundle with {@link java.text.MessageFormat}
- * arguments, so the same problem reads in Chinese or English.
+ * Something wrong with one line of an uploaded file (line 0: the file as a whole). Errors block the
+ * import; warnings are shown but do not. The text is a key of the {@code i18n.directory} bundle
+ * with {@link java.text.MessageFormat} arguments, so the same problem reads in Chinese or English.
  */
 public record ImportProblem(
-    int line, String column, Severity severity, String messageKey, List<String> args) implements java.io.Serializable {
+    int line, String column, Severity severity, String messageKey, List<String> args)
+    implements java.io.Serializable {
   /** Whether a problem blocks the import. */
   public enum Severity {
     ERROR,

@@ -3,8 +3,9 @@ package cn.edu.ntvu.workbench.identity.application;
 import java.util.List;
 
 /**
- * The outcome of confirming an import. When {@code applied} is false nothing was written, and {@code errors} says
- * why (the directory changed since the preview, or the batch was already applied).
+ * The outcome of confirming an import. When {@code applied} is false nothing was written, and
+ * {@code errors} says why (the directory changed since the preview, or the batch was already
+ * applied).
  */
 public record ImportResult(
     long batchId,
@@ -13,7 +14,8 @@ public record ImportResult(
     int updated,
     int unchanged,
     List<ImportProblem> errors,
-    List<ImportProblem> warnings) implements java.io.Serializable {
+    List<ImportProblem> warnings)
+    implements java.io.Serializable {
 
   public ImportResult {
     errors = List.copyOf(errors);

@@ -1,12 +1,12 @@
 package cn.edu.ntvu.workbench.identity.application;
 
-import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.identity.domain.PersonStatus;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import java.io.Serializable;
 
 /**
- * One line of the admin people list. The mobile is already masked here, so the full number never reaches a page
- * that does not need it.
+ * One line of the admin people list. The mobile is already masked here, so the full number never
+ * reaches a page that does not need it.
  */
 public record PersonListItem(
     String account,

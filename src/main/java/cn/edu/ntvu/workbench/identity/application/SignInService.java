@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.identity.application;
 
+import cn.edu.ntvu.workbench.identity.domain.Person;
 import cn.edu.ntvu.workbench.platform.security.SignInPath;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
-import cn.edu.ntvu.workbench.identity.domain.Person;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -47,8 +47,8 @@ public class SignInService {
   }
 
   /**
-   * The person with this id as the directory has them now ({@link Authorities}): the sign-in path and time of the
-   * result are placeholders the caller replaces with those of the session.
+   * The person with this id as the directory has them now ({@link Authorities}): the sign-in path
+   * and time of the result are placeholders the caller replaces with those of the session.
    */
   Outcome reread(long personId) {
     return directory

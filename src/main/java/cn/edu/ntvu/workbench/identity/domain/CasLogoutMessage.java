@@ -15,23 +15,28 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * The SAML {@code LogoutRequest} a CAS server posts for single logout (统一身份认证 back channel): only its {@code
- * SessionIndex}, the service ticket of the sign-in that ended, matters. The message is not signed and anyone can post
- * one, so it is read defensively: bounded length, no DOCTYPE (no entity of any kind, no external fetch), one root
- * element named {@code LogoutRequest}, exactly one {@code SessionIndex} that looks like a CAS ticket.
+ * The SAML {@code LogoutRequest} a CAS server posts for single logout (统一身份认证 back channel): only
+ * its {@code SessionIndex}, the service ticket of the sign-in that ended, matters. The message is
+ * not signed and anyone can post one, so it is read defensively: bounded length, no DOCTYPE (no
+ * entity of any kind, no external fetch), one root element named {@code LogoutRequest}, exactly one
+ * {@code SessionIndex} that looks like a CAS ticket.
  */
 public final class CasLogoutMessage {
   /** Far above CAS's ~400 characters; the endpoint refuses larger bodies before reading them. */
   public static final int MAX_LENGTH = 8 * 1024;
 
-  /** CAS service tickets ({@code ST-…}, proxy tickets {@code PT-…}): letters, digits and {@code - _ . :}. */
+  /**
+   * CAS service tickets ({@code ST-…}, proxy tickets {@code PT-…}): letters, digits and {@code - _
+   * . :}.
+   */
   private static final Pattern TICKET = Pattern.compile("(ST|PT)-[A-Za-z0-9._:-]{1,250}");
 
   private CasLogoutMessage() {}
 
   /**
-   * The ticket named by {@code xml}, or empty when it is not a well-formed logout request of CAS (malformed, with a
-   * DOCTYPE, too long, without or with several session indexes, or an index that is no ticket).
+   * The ticket named by {@code xml}, or empty when it is not a well-formed logout request of CAS
+   * (malformed, with a DOCTYPE, too long, without or with several session indexes, or an index that
+   * is no ticket).
    */
   public static Optional<String> sessionIndex(String xml) {
     if (xml == null || xml.isBlank() || xml.length() > MAX_LENGTH) {

@@ -39,7 +39,10 @@ public class Department {
     this.name = requireText(name, "name");
   }
 
-  /** Renames the department and moves it under {@code newParent}; refuses to make it its own ancestor. */
+  /**
+   * Renames the department and moves it under {@code newParent}; refuses to make it its own
+   * ancestor.
+   */
   public void update(String newName, Department newParent) {
     this.name = requireText(newName, "name");
     for (Department d = newParent; d != null; d = d.parent) {

@@ -3,12 +3,16 @@ package cn.edu.ntvu.workbench.identity.domain;
 import java.util.Locale;
 
 /**
- * Something a person may do beyond their directory roles, because an admin said so (table {@code permission_grant},
- * managed on the admin people page, audited). Unlike roles, the directory import never grants or removes one.
+ * Something a person may do beyond their directory roles, because an admin said so (table {@code
+ * permission_grant}, managed on the admin people page, audited). Unlike roles, the directory import
+ * never grants or removes one.
  */
 public enum Permission {
-  /** 收集表全校发布: publish a form to the whole school, another department, a class or person outside one's own, or
-   * by role. Without it a teacher publishes to their own departments and classes only. */
+  /**
+   * 收集表全校发布: publish a form to the whole school, another department, a class or person outside
+   * one's own, or by role. Without it a teacher publishes to their own departments and classes
+   * only.
+   */
   FORMS_PUBLISH_ANY("forms.publish-any");
 
   private final String code;

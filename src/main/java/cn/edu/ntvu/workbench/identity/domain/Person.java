@@ -15,8 +15,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A student or member of staff, identified by the account id (学工号) that the identity platform (CAS) and WeCom
- * (userid) both use. Personal data (mobile, email) is shown masked except where a role needs it.
+ * A student or member of staff, identified by the account id (学工号) that the identity platform (CAS)
+ * and WeCom (userid) both use. Personal data (mobile, email) is shown masked except where a role
+ * needs it.
  */
 @Entity
 @Table(name = "person")

@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.identity.domain;
 
-import cn.edu.ntvu.workbench.platform.security.ScopeKind;
 import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.ScopeKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,8 +16,9 @@ import jakarta.persistence.Table;
 import java.util.Objects;
 
 /**
- * A role a person holds, with its scope: "counsellor of class 2601001", "dean of department 02", "admin".
- * Grants from a directory import are replaced by the next import; grants an admin made are kept.
+ * A role a person holds, with its scope: "counsellor of class 2601001", "dean of department 02",
+ * "admin". Grants from a directory import are replaced by the next import; grants an admin made are
+ * kept.
  */
 @Entity
 @Table(name = "role_grant")

@@ -41,7 +41,8 @@ public class SchoolClass {
 
   protected SchoolClass() {}
 
-  public SchoolClass(String code, String name, Department department, int grade, String counsellor) {
+  public SchoolClass(
+      String code, String name, Department department, int grade, String counsellor) {
     this.code = Department.requireText(code, "code");
     update(name, department, grade, counsellor);
   }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /** AttachmentStore: a port of this application layer, implemented in infrastructure. */
 public interface AttachmentStore {
   /** An attachment's facts without its bytes. */
-  record Info(long id, long requestId, String fileName, String contentType, int size, boolean hasPreview)
+  record Info(
+      long id, long requestId, String fileName, String contentType, int size, boolean hasPreview)
       implements java.io.Serializable {}
 
   void insert(long requestId, NewAttachment f);

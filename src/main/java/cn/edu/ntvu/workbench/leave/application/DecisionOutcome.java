@@ -3,11 +3,13 @@ package cn.edu.ntvu.workbench.leave.application;
 import java.io.Serializable;
 
 /**
- * What became of a decision (page, card button or batch): decided now; already decided (by whom, and how); the request
- * was withdrawn or closed; the person may not decide this step; no such request or step.
+ * What became of a decision (page, card button or batch): decided now; already decided (by whom,
+ * and how); the request was withdrawn or closed; the person may not decide this step; no such
+ * request or step.
  */
-public record DecisionOutcome(Kind kind, long requestId, int step, String decidedBy, String decidedByName,
-    String decision) implements Serializable {
+public record DecisionOutcome(
+    Kind kind, long requestId, int step, String decidedBy, String decidedByName, String decision)
+    implements Serializable {
 
   /** The kinds of outcome. */
   public enum Kind {

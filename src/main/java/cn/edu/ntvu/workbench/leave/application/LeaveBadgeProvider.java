@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.OptionalInt;
 
-/** The 学生请假 tile's badge: requests waiting for my decision (one indexed count); none for students. */
+/**
+ * The 学生请假 tile's badge: requests waiting for my decision (one indexed count); none for students.
+ */
 @ApplicationScoped
 public class LeaveBadgeProvider implements BadgeProvider {
   public static final String KEY = "leave:waiting-for-me";

@@ -16,6 +16,10 @@ public class LeaveCatalog {
 
   /** The Chinese name of a type (the code itself for a type an admin removed). */
   public String typeName(String code) {
-    return store.types().stream().filter(t -> t.code().equals(code)).map(LeaveType::name).findFirst().orElse(code);
+    return store.types().stream()
+        .filter(t -> t.code().equals(code))
+        .map(LeaveType::name)
+        .findFirst()
+        .orElse(code);
   }
 }

@@ -6,9 +6,9 @@ import cn.edu.ntvu.workbench.leave.domain.CardAction;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
 import cn.edu.ntvu.workbench.leave.domain.LeaveStatus;
 import cn.edu.ntvu.workbench.leave.domain.StepStatus;
+import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
-import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Approvers decide a step, on the page or with the WeCom card's buttons. Only an approver of the open step decides it;
- * the request row is locked and the step changes only while still open, so of two approvers at the same moment
- * exactly one decision is recorded and the other is told who decided; a replayed click changes nothing.
+ * Approvers decide a step, on the page or with the WeCom card's buttons. Only an approver of the
+ * open step decides it; the request row is locked and the step changes only while still open, so of
+ * two approvers at the same moment exactly one decision is recorded and the other is told who
+ * decided; a replayed click changes nothing.
  */
 @ApplicationScoped
 public class LeaveDecisions {
@@ -38,8 +39,9 @@ public class LeaveDecisions {
   @Inject Clock clock;
 
   /**
-   * A click on the card's 同意/驳回 button, as the WeCom callback reports it ({@code FromUserName}, {@code TaskId},
-   * {@code EventKey}). The decision is applied only when {@code wecomUserId} may decide that step, and only once.
+   * A click on the card's 同意/驳回 button, as the WeCom callback reports it ({@code FromUserName},
+   * {@code TaskId}, {@code EventKey}). The decision is applied only when {@code wecomUserId} may
+   * decide that step, and only once.
    */
   @Transactional
   public DecisionOutcome decideFromCard(String wecomUserId, String taskId, String eventKey) {
@@ -58,7 +60,12 @@ public class LeaveDecisions {
 
   /** Approves or rejects step {@code stepNo} of a request as {@code actor}. */
   @Transactional
-  public DecisionOutcome decide(long requestId, int stepNo, boolean approve, String comment, LeaveActor actor,
+  public DecisionOutcome decide(
+      long requestId,
+      int stepNo,
+      boolean approve,
+      String comment,
+      LeaveActor actor,
       DecisionVia via) {
     Optional<LeaveRequestRow> locked = store.lockRequest(requestId);
     if (locked.isEmpty()) {
@@ -75,20 +82,29 @@ public class LeaveDecisions {
       return DecisionOutcome.of(DecisionOutcome.Kind.NOT_YOUR_STEP, requestId, stepNo);
     }
     if (step.status() == StepStatus.APPROVED || step.status() == StepStatus.REJECTED) {
-      return new DecisionOutcome(DecisionOutcome.Kind.ALREADY_DECIDED, requestId, stepNo, step.decidedBy(),
-          step.decidedByName(), step.status().name());
+      return new DecisionOutcome(
+          DecisionOutcome.Kind.ALREADY_DECIDED,
+          requestId,
+          stepNo,
+          step.decidedBy(),
+          step.decidedByName(),
+          step.status().name());
     }
     if (step.status() != StepStatus.OPEN || r.status() != LeaveStatus.PENDING) {
-      return new DecisionOutcome(DecisionOutcome.Kind.CLOSED, requestId, stepNo, null, null, r.status().name());
+      return new DecisionOutcome(
+          DecisionOutcome.Kind.CLOSED, requestId, stepNo, null, null, r.status().name());
     }
     LocalDateTime now = LocalDateTime.now(clock);
     String note = comment == null || comment.isBlank() ? null : cut(comment.strip(), COMMENT_MAX);
     StepStatus decision = approve ? StepStatus.APPROVED : StepStatus.REJECTED;
-    if (store.decideStep(step.id(), decision, actor.account(), actor.name(), via.name(), note, now) != 1) {
+    if (store.decideStep(step.id(), decision, actor.account(), actor.name(), via.name(), note, now)
+        != 1) {
       // Not reachable while the request row is locked; answered like a lost race all the same.
-      return new DecisionOutcome(DecisionOutcome.Kind.ALREADY_DECIDED, requestId, stepNo, null, null, null);
+      return new DecisionOutcome(
+          DecisionOutcome.Kind.ALREADY_DECIDED, requestId, stepNo, null, null, null);
     }
-    store.event(requestId, actor.account(), actor.name(), decision.name(), stepNo, via.name(), note, now);
+    store.event(
+        requestId, actor.account(), actor.name(), decision.name(), stepNo, via.name(), note, now);
     boolean last = stepNo >= r.stepCount();
     LeaveStatus after = r.status();
     if (approve && !last) {
@@ -101,13 +117,22 @@ public class LeaveDecisions {
     }
     String typeName = catalog.typeName(r.typeCode());
     outbox.enqueue(messages.decisionNotice(r, stepNo, approve, last, actor.name(), note, typeName));
-    // The other approvers' cards stop offering 同意/驳回; a clicker's own card is updated by the click's code.
+    // The other approvers' cards stop offering 同意/驳回; a clicker's own card is updated by the
+    // click's code.
     List<String> others =
-        step.approvers().stream().filter(a -> via != DecisionVia.CARD_BUTTON || !a.equals(actor.account())).toList();
+        step.approvers().stream()
+            .filter(a -> via != DecisionVia.CARD_BUTTON || !a.equals(actor.account()))
+            .toList();
     if (!others.isEmpty()) {
-      outbox.enqueue(messages.cardSettled(r, stepNo, others,
-          LeaveTexts.chinese().get(approve ? "leave.card.settled.approved" : "leave.card.settled.rejected",
-              actor.name())));
+      outbox.enqueue(
+          messages.cardSettled(
+              r,
+              stepNo,
+              others,
+              LeaveTexts.chinese()
+                  .get(
+                      approve ? "leave.card.settled.approved" : "leave.card.settled.rejected",
+                      actor.name())));
     }
     Map<String, Object> before = new LinkedHashMap<>();
     before.put("status", r.status().name());
@@ -119,9 +144,17 @@ public class LeaveDecisions {
     if (note != null) {
       afterFields.put("comment", note);
     }
-    audit.record(actor.audit(), approve ? "LEAVE_APPROVE" : "LEAVE_REJECT",
-        LeaveSubmissions.object(r, typeName), AuditDiff.between(before, afterFields));
-    return new DecisionOutcome(DecisionOutcome.Kind.DECIDED, requestId, stepNo, actor.account(), actor.name(),
+    audit.record(
+        actor.audit(),
+        approve ? "LEAVE_APPROVE" : "LEAVE_REJECT",
+        LeaveSubmissions.object(r, typeName),
+        AuditDiff.between(before, afterFields));
+    return new DecisionOutcome(
+        DecisionOutcome.Kind.DECIDED,
+        requestId,
+        stepNo,
+        actor.account(),
+        actor.name(),
         decision.name());
   }
 
@@ -129,30 +162,47 @@ public class LeaveDecisions {
   @Transactional
   public boolean withdraw(long requestId, LeaveActor student) {
     Optional<LeaveRequestRow> locked = store.lockRequest(requestId);
-    if (locked.isEmpty() || !locked.get().studentAccount().equals(student.account())
+    if (locked.isEmpty()
+        || !locked.get().studentAccount().equals(student.account())
         || locked.get().status() != LeaveStatus.PENDING) {
       return false;
     }
     LeaveRequestRow r = locked.get();
     LocalDateTime now = LocalDateTime.now(clock);
-    List<StepRow> open = store.stepsLocked(requestId).stream().filter(s -> s.status() == StepStatus.OPEN).toList();
+    List<StepRow> open =
+        store.stepsLocked(requestId).stream().filter(s -> s.status() == StepStatus.OPEN).toList();
     List<String> asked = open.stream().flatMap(s -> s.approvers().stream()).distinct().toList();
     store.close(requestId, LeaveStatus.WITHDRAWN, now);
     store.cancelRemainingSteps(requestId);
-    store.event(requestId, student.account(), student.name(), "WITHDRAWN", r.currentStep(), DecisionVia.PAGE.name(),
-        null, now);
+    store.event(
+        requestId,
+        student.account(),
+        student.name(),
+        "WITHDRAWN",
+        r.currentStep(),
+        DecisionVia.PAGE.name(),
+        null,
+        now);
     String typeName = catalog.typeName(r.typeCode());
     if (!asked.isEmpty()) {
       outbox.enqueue(messages.withdrawnNotice(r, asked, typeName));
     }
     for (StepRow s : open) {
       if (!s.approvers().isEmpty()) {
-        outbox.enqueue(messages.cardSettled(r, s.stepNo(), s.approvers(),
-            LeaveTexts.chinese().get("leave.card.settled.withdrawn")));
+        outbox.enqueue(
+            messages.cardSettled(
+                r,
+                s.stepNo(),
+                s.approvers(),
+                LeaveTexts.chinese().get("leave.card.settled.withdrawn")));
       }
     }
-    audit.record(student.audit(), "LEAVE_WITHDRAW", LeaveSubmissions.object(r, typeName),
-        AuditDiff.between(Map.of("status", r.status().name()),
+    audit.record(
+        student.audit(),
+        "LEAVE_WITHDRAW",
+        LeaveSubmissions.object(r, typeName),
+        AuditDiff.between(
+            Map.of("status", r.status().name()),
             Map.of("status", LeaveStatus.WITHDRAWN.name(), "via", DecisionVia.PAGE.name())));
     return true;
   }

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * A request as one viewer may see it, with what that viewer may do now: {@code openStepForMe} is the step number
- * they may decide (0 = none).
+ * A request as one viewer may see it, with what that viewer may do now: {@code openStepForMe} is
+ * the step number they may decide (0 = none).
  */
 public record LeaveDetail(
     LeaveRequestRow request,

@@ -5,6 +5,11 @@ import java.time.LocalDateTime;
 
 /** One line of a request's timeline (table {@code leave_event}, append-only). */
 public record LeaveEvent(
-    LocalDateTime at, String actorAccount, String actorName, String action, Integer stepNo, String via,
+    LocalDateTime at,
+    String actorAccount,
+    String actorName,
+    String action,
+    Integer stepNo,
+    String via,
     String detail)
     implements Serializable {}

@@ -1,93 +1,142 @@
 package cn.edu.ntvu.workbench.leave.application;
 
-import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.leave.domain.CardAction;
-import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.messaging.application.OutboxSender;
 import cn.edu.ntvu.workbench.messaging.application.OutgoingMessage;
+import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 
 /**
- * The WeCom messages of the leave workflow (docs/wecom-api.md §5.1), in Chinese. Each key names the request and the
- * event, so a retried transaction queues nothing twice: {@code leave:42:step:1:open} (the approvers' card),
- * {@code leave:42:step:1:decided} (the student's notice), {@code leave:42:step:1:card-settled} (the card's buttons
- * replaced once the step is decided or withdrawn), {@code leave:42:withdrawn}, {@code leave:42:overdue}.
+ * The WeCom messages of the leave workflow (docs/wecom-api.md §5.1), in Chinese. Each key names the
+ * request and the event, so a retried transaction queues nothing twice: {@code
+ * leave:42:step:1:open} (the approvers' card), {@code leave:42:step:1:decided} (the student's
+ * notice), {@code leave:42:step:1:card-settled} (the card's buttons replaced once the step is
+ * decided or withdrawn), {@code leave:42:withdrawn}, {@code leave:42:overdue}.
  */
 @ApplicationScoped
 public class LeaveMessages {
   @Inject AppSettings settings;
 
   /** The 同意/驳回 card to the approvers of a step that just opened. */
-  public OutgoingMessage approvalCard(LeaveRequestRow r, int step, String typeName, String className,
-      List<String> approvers) {
+  public OutgoingMessage approvalCard(
+      LeaveRequestRow r, int step, String typeName, String className, List<String> approvers) {
     LeaveTexts t = LeaveTexts.chinese();
-    String title = t.get("leave.msg.card.title", r.studentName(), typeName, r.duration().daysText());
+    String title =
+        t.get("leave.msg.card.title", r.studentName(), typeName, r.duration().daysText());
     JsonObjectBuilder card =
         Jsons.createObjectBuilder()
             .add("card_type", "button_interaction")
             .add("source", Jsons.createObjectBuilder().add("desc", t.get("leave.app")))
-            .add("main_title", Jsons.createObjectBuilder()
-                .add("title", cut(title, 36))
-                .add("desc", cut(className == null ? "" : className, 40)))
+            .add(
+                "main_title",
+                Jsons.createObjectBuilder()
+                    .add("title", cut(title, 36))
+                    .add("desc", cut(className == null ? "" : className, 40)))
             .add("sub_title_text", cut(r.reason(), 60))
-            .add("horizontal_content_list", Jsons.createArrayBuilder()
-                .add(kv(t.get("leave.msg.card.time"),
-                    LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end())))
-                .add(kv(t.get("leave.msg.card.offCampus"),
-                    r.offCampus() ? t.get("leave.msg.yes") + " · " + cut(r.destination(), 20) : t.get("leave.msg.no"))))
+            .add(
+                "horizontal_content_list",
+                Jsons.createArrayBuilder()
+                    .add(
+                        kv(
+                            t.get("leave.msg.card.time"),
+                            LeaveTexts.shortTime(r.start())
+                                + " ~ "
+                                + LeaveTexts.shortTime(r.end())))
+                    .add(
+                        kv(
+                            t.get("leave.msg.card.offCampus"),
+                            r.offCampus()
+                                ? t.get("leave.msg.yes") + " · " + cut(r.destination(), 20)
+                                : t.get("leave.msg.no"))))
             .add("task_id", CardAction.taskId(r.id(), step))
-            .add("card_action", Jsons.createObjectBuilder().add("type", 1).add("url", detailUrl(r.id())))
-            .add("button_list", Jsons.createArrayBuilder()
-                .add(Jsons.createObjectBuilder()
-                    .add("text", t.get("leave.msg.card.approve")).add("style", 1)
-                    .add("key", CardAction.approveKey(r.id(), step)))
-                .add(Jsons.createObjectBuilder()
-                    .add("text", t.get("leave.msg.card.reject")).add("style", 2)
-                    .add("key", CardAction.rejectKey(r.id(), step))));
+            .add(
+                "card_action",
+                Jsons.createObjectBuilder().add("type", 1).add("url", detailUrl(r.id())))
+            .add(
+                "button_list",
+                Jsons.createArrayBuilder()
+                    .add(
+                        Jsons.createObjectBuilder()
+                            .add("text", t.get("leave.msg.card.approve"))
+                            .add("style", 1)
+                            .add("key", CardAction.approveKey(r.id(), step)))
+                    .add(
+                        Jsons.createObjectBuilder()
+                            .add("text", t.get("leave.msg.card.reject"))
+                            .add("style", 2)
+                            .add("key", CardAction.rejectKey(r.id(), step))));
     String body =
-        Jsons.createObjectBuilder().add("msgtype", "template_card").add("template_card", card).build().toString();
+        Jsons.createObjectBuilder()
+            .add("msgtype", "template_card")
+            .add("template_card", card)
+            .build()
+            .toString();
     return OutgoingMessage.send(
         "leave:" + r.id() + ":step:" + step + ":open", approvers, body, topic(r.id()));
   }
 
   /**
-   * The buttons of a step's card turned into a line saying how it ended ("张老师 已同意", "学生已撤回"), for the approvers
-   * in {@code to} — all of the step's, or all but the one who clicked the card (whose own button the click's response
-   * code updates). The card's send answered the response code this needs; the outbox looks it up when it delivers.
+   * The buttons of a step's card turned into a line saying how it ended ("张老师 已同意", "学生已撤回"), for
+   * the approvers in {@code to} — all of the step's, or all but the one who clicked the card (whose
+   * own button the click's response code updates). The card's send answered the response code this
+   * needs; the outbox looks it up when it delivers.
    */
-  public OutgoingMessage cardSettled(LeaveRequestRow r, int step, List<String> to, String buttonText) {
+  public OutgoingMessage cardSettled(
+      LeaveRequestRow r, int step, List<String> to, String buttonText) {
     String body =
         Jsons.createObjectBuilder()
             .add(OutboxSender.RESPONSE_CODE_OF, "leave:" + r.id() + ":step:" + step + ":open")
             .add("button", Jsons.createObjectBuilder().add("replace_name", cut(buttonText, 20)))
             .build()
             .toString();
-    return new OutgoingMessage("leave:" + r.id() + ":step:" + step + ":card-settled",
-        OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD, to, body, topic(r.id()));
+    return new OutgoingMessage(
+        "leave:" + r.id() + ":step:" + step + ":card-settled",
+        OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD,
+        to,
+        body,
+        topic(r.id()));
   }
 
   /** The student's notice of a decision on one step (or of the final one). */
-  public OutgoingMessage decisionNotice(LeaveRequestRow r, int step, boolean approved, boolean last,
-      String deciderName, String comment, String typeName) {
+  public OutgoingMessage decisionNotice(
+      LeaveRequestRow r,
+      int step,
+      boolean approved,
+      boolean last,
+      String deciderName,
+      String comment,
+      String typeName) {
     LeaveTexts t = LeaveTexts.chinese();
-    String title = approved
-        ? t.get(last ? "leave.msg.approved.title" : "leave.msg.stepApproved.title", typeName)
-        : t.get("leave.msg.rejected.title", typeName);
-    String desc = div("gray", LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end()))
-        + div("normal", t.get(approved ? "leave.msg.by.approved" : "leave.msg.by.rejected", deciderName))
-        + (comment == null || comment.isBlank() ? "" : div("highlight", cut(comment, 80)));
-    return OutgoingMessage.send("leave:" + r.id() + ":step:" + step + ":decided", List.of(r.studentAccount()),
-        textcard(title, desc, detailUrl(r.id())), topic(r.id()));
+    String title =
+        approved
+            ? t.get(last ? "leave.msg.approved.title" : "leave.msg.stepApproved.title", typeName)
+            : t.get("leave.msg.rejected.title", typeName);
+    String desc =
+        div("gray", LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end()))
+            + div(
+                "normal",
+                t.get(approved ? "leave.msg.by.approved" : "leave.msg.by.rejected", deciderName))
+            + (comment == null || comment.isBlank() ? "" : div("highlight", cut(comment, 80)));
+    return OutgoingMessage.send(
+        "leave:" + r.id() + ":step:" + step + ":decided",
+        List.of(r.studentAccount()),
+        textcard(title, desc, detailUrl(r.id())),
+        topic(r.id()));
   }
 
   /** To the approvers of the open step: the student took the request back. */
-  public OutgoingMessage withdrawnNotice(LeaveRequestRow r, List<String> approvers, String typeName) {
+  public OutgoingMessage withdrawnNotice(
+      LeaveRequestRow r, List<String> approvers, String typeName) {
     LeaveTexts t = LeaveTexts.chinese();
-    return OutgoingMessage.send("leave:" + r.id() + ":withdrawn", approvers,
-        textcard(t.get("leave.msg.withdrawn.title", r.studentName(), typeName),
+    return OutgoingMessage.send(
+        "leave:" + r.id() + ":withdrawn",
+        approvers,
+        textcard(
+            t.get("leave.msg.withdrawn.title", r.studentName(), typeName),
             div("gray", LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end()))
                 + div("normal", t.get("leave.msg.withdrawn.text")),
             detailUrl(r.id())),
@@ -97,8 +146,11 @@ public class LeaveMessages {
   /** Once, to the student and the counsellors: the leave ended without 销假. */
   public OutgoingMessage overdueNotice(LeaveRequestRow r, List<String> to) {
     LeaveTexts t = LeaveTexts.chinese();
-    return OutgoingMessage.send("leave:" + r.id() + ":overdue", to,
-        textcard(t.get("leave.msg.overdue.title", r.studentName()),
+    return OutgoingMessage.send(
+        "leave:" + r.id() + ":overdue",
+        to,
+        textcard(
+            t.get("leave.msg.overdue.title", r.studentName()),
             div("gray", LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end()))
                 + div("highlight", t.get("leave.msg.overdue.text")),
             detailUrl(r.id())),
@@ -116,11 +168,13 @@ public class LeaveMessages {
   private static String textcard(String title, String description, String url) {
     return Jsons.createObjectBuilder()
         .add("msgtype", "textcard")
-        .add("textcard", Jsons.createObjectBuilder()
-            .add("title", cut(title, 40))
-            .add("description", description)
-            .add("url", url)
-            .add("btntxt", LeaveTexts.chinese().get("leave.msg.details")))
+        .add(
+            "textcard",
+            Jsons.createObjectBuilder()
+                .add("title", cut(title, 40))
+                .add("description", description)
+                .add("url", url)
+                .add("btntxt", LeaveTexts.chinese().get("leave.msg.details")))
         .build()
         .toString();
   }
@@ -129,7 +183,10 @@ public class LeaveMessages {
     return Jsons.createObjectBuilder().add("keyname", key).add("value", value);
   }
 
-  /** Text inside the card's HTML-like description: the few characters it treats as markup are escaped. */
+  /**
+   * Text inside the card's HTML-like description: the few characters it treats as markup are
+   * escaped.
+   */
   private static String div(String cls, String text) {
     return "<div class=\"" + cls + "\">" + escape(text) + "</div>";
   }
@@ -137,13 +194,14 @@ public class LeaveMessages {
   static String escape(String s) {
     StringBuilder b = new StringBuilder();
     for (char c : s.toCharArray()) {
-      b.append(switch (c) {
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '&' -> "&amp;";
-        case '"' -> "&quot;";
-        default -> String.valueOf(c);
-      });
+      b.append(
+          switch (c) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '"' -> "&quot;";
+            default -> String.valueOf(c);
+          });
     }
     return b.toString();
   }

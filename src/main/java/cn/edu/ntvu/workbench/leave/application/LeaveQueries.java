@@ -2,10 +2,10 @@ package cn.edu.ntvu.workbench.leave.application;
 
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
 import cn.edu.ntvu.workbench.leave.domain.LeaveStatus;
 import cn.edu.ntvu.workbench.leave.domain.StepStatus;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.timetable.application.TimetableQueryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the leave pages show, each answer already limited to what the viewer may see: a student their own requests;
- * an approver the requests routed to them; a counsellor or dean the classes they look after.
+ * What the leave pages show, each answer already limited to what the viewer may see: a student
+ * their own requests; an approver the requests routed to them; a counsellor or dean the classes
+ * they look after.
  */
 @ApplicationScoped
 public class LeaveQueries {
@@ -28,7 +29,10 @@ public class LeaveQueries {
   @Inject TimetableQueryService timetable;
   @Inject Clock clock;
 
-  /** The request if {@code viewer} may see it: its student, anyone asked to decide a step, the class counsellor. */
+  /**
+   * The request if {@code viewer} may see it: its student, anyone asked to decide a step, the class
+   * counsellor.
+   */
   public Optional<LeaveDetail> detail(long id, SignedInUser viewer) {
     Optional<LeaveRequestRow> found = store.request(id);
     if (found.isEmpty()) {
@@ -37,7 +41,10 @@ public class LeaveQueries {
     LeaveRequestRow r = found.get();
     boolean owner = r.studentAccount().equals(viewer.account());
     boolean counsellor =
-        !owner && approvers.approvers(ApproverRole.COUNSELLOR, r.studentAccount()).contains(viewer.account());
+        !owner
+            && approvers
+                .approvers(ApproverRole.COUNSELLOR, r.studentAccount())
+                .contains(viewer.account());
     if (!owner && !counsellor && !store.wasAskedToDecide(id, viewer.account())) {
       return Optional.empty();
     }
@@ -46,18 +53,33 @@ public class LeaveQueries {
         r.status() != LeaveStatus.PENDING
             ? 0
             : steps.stream()
-                .filter(s -> s.status() == StepStatus.OPEN && s.approvers().contains(viewer.account()))
+                .filter(
+                    s -> s.status() == StepStatus.OPEN && s.approvers().contains(viewer.account()))
                 .mapToInt(StepRow::stepNo)
                 .findFirst()
                 .orElse(0);
     LocalDateTime now = LocalDateTime.now(clock);
     String className =
-        r.classCode() == null ? "" : directory.classNames(List.of(r.classCode())).getOrDefault(r.classCode(), "");
+        r.classCode() == null
+            ? ""
+            : directory.classNames(List.of(r.classCode())).getOrDefault(r.classCode(), "");
     List<LeaveRequestRow> history =
-        owner ? List.of() : termHistory(r.studentAccount()).stream().filter(h -> h.id() != id).toList();
-    return Optional.of(new LeaveDetail(r, className, steps, store.events(id), attachments.of(id), history, owner,
-        mine, owner && r.status() == LeaveStatus.PENDING, owner && r.mayReportBack(now),
-        counsellor && r.awaitsReturnConfirmation()));
+        owner
+            ? List.of()
+            : termHistory(r.studentAccount()).stream().filter(h -> h.id() != id).toList();
+    return Optional.of(
+        new LeaveDetail(
+            r,
+            className,
+            steps,
+            store.events(id),
+            attachments.of(id),
+            history,
+            owner,
+            mine,
+            owner && r.status() == LeaveStatus.PENDING,
+            owner && r.mayReportBack(now),
+            counsellor && r.awaitsReturnConfirmation()));
   }
 
   /** The student's leave in the current term (the last 180 days outside a term). */
@@ -99,8 +121,8 @@ public class LeaveQueries {
     return directory.classesInCareOf(user.personId());
   }
 
-  public List<LeaveRequestRow> ofClasses(List<String> classes, LocalDateTime from, LocalDateTime to,
-      boolean withPending) {
+  public List<LeaveRequestRow> ofClasses(
+      List<String> classes, LocalDateTime from, LocalDateTime to, boolean withPending) {
     return store.ofClasses(classes, from, to, withPending);
   }
 
@@ -112,13 +134,17 @@ public class LeaveQueries {
     return store.withFallbackSteps(100);
   }
 
-  /** Whether the viewer may download this request's attachments (the same people who may see it). */
+  /**
+   * Whether the viewer may download this request's attachments (the same people who may see it).
+   */
   public boolean maySee(long requestId, SignedInUser viewer) {
     Optional<LeaveRequestRow> r = store.request(requestId);
     return r.isPresent()
         && (r.get().studentAccount().equals(viewer.account())
             || store.wasAskedToDecide(requestId, viewer.account())
-            || approvers.approvers(ApproverRole.COUNSELLOR, r.get().studentAccount()).contains(viewer.account()));
+            || approvers
+                .approvers(ApproverRole.COUNSELLOR, r.get().studentAccount())
+                .contains(viewer.account()));
   }
 
   public Optional<AttachmentStore.Info> attachment(long id) {

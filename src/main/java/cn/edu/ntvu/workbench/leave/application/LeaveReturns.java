@@ -3,9 +3,9 @@ package cn.edu.ntvu.workbench.leave.application;
 import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
 import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
+import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
-import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * 销假: the student reports back after an approved leave, the class counsellor confirms (or the server does, when the
- * admin configured it); and the overdue job: an approved leave whose end passed without 销假 is flagged and the
- * student and the counsellors are reminded once.
+ * 销假: the student reports back after an approved leave, the class counsellor confirms (or the
+ * server does, when the admin configured it); and the overdue job: an approved leave whose end
+ * passed without 销假 is flagged and the student and the counsellors are reminded once.
  */
 @ApplicationScoped
 public class LeaveReturns {
@@ -39,20 +39,40 @@ public class LeaveReturns {
   public boolean reportBack(long requestId, LeaveActor student) {
     Optional<LeaveRequestRow> locked = store.lockRequest(requestId);
     LocalDateTime now = LocalDateTime.now(clock);
-    if (locked.isEmpty() || !locked.get().studentAccount().equals(student.account())
+    if (locked.isEmpty()
+        || !locked.get().studentAccount().equals(student.account())
         || !locked.get().mayReportBack(now)) {
       return false;
     }
     LeaveRequestRow r = locked.get();
     LeavePolicy policy = store.policy();
     store.reportBack(requestId, now, policy.autoConfirmReturn());
-    store.event(requestId, student.account(), student.name(), "RETURNED", null, DecisionVia.PAGE.name(), null, now);
+    store.event(
+        requestId,
+        student.account(),
+        student.name(),
+        "RETURNED",
+        null,
+        DecisionVia.PAGE.name(),
+        null,
+        now);
     if (policy.autoConfirmReturn()) {
-      store.event(requestId, LeaveActor.SYSTEM.account(), "", "RETURN_CONFIRMED", null, DecisionVia.AUTOMATIC.name(),
-          null, now);
+      store.event(
+          requestId,
+          LeaveActor.SYSTEM.account(),
+          "",
+          "RETURN_CONFIRMED",
+          null,
+          DecisionVia.AUTOMATIC.name(),
+          null,
+          now);
     }
-    audit.record(student.audit(), "LEAVE_RETURN", LeaveSubmissions.object(r, catalog.typeName(r.typeCode())),
-        AuditDiff.between(Map.of("returned", ""), Map.of("returned", now.toString(), "via", "PAGE")));
+    audit.record(
+        student.audit(),
+        "LEAVE_RETURN",
+        LeaveSubmissions.object(r, catalog.typeName(r.typeCode())),
+        AuditDiff.between(
+            Map.of("returned", ""), Map.of("returned", now.toString(), "via", "PAGE")));
     return true;
   }
 
@@ -68,11 +88,22 @@ public class LeaveReturns {
     if (store.confirmReturn(requestId, counsellor.account(), now) != 1) {
       return false;
     }
-    store.event(requestId, counsellor.account(), counsellor.name(), "RETURN_CONFIRMED", null,
-        DecisionVia.PAGE.name(), null, now);
-    audit.record(counsellor.audit(), "LEAVE_RETURN_CONFIRM",
+    store.event(
+        requestId,
+        counsellor.account(),
+        counsellor.name(),
+        "RETURN_CONFIRMED",
+        null,
+        DecisionVia.PAGE.name(),
+        null,
+        now);
+    audit.record(
+        counsellor.audit(),
+        "LEAVE_RETURN_CONFIRM",
         LeaveSubmissions.object(r, catalog.typeName(r.typeCode())),
-        AuditDiff.between(Map.of("returnConfirmed", ""), Map.of("returnConfirmed", now.toString(), "via", "PAGE")));
+        AuditDiff.between(
+            Map.of("returnConfirmed", ""),
+            Map.of("returnConfirmed", now.toString(), "via", "PAGE")));
     return true;
   }
 
@@ -82,8 +113,9 @@ public class LeaveReturns {
   }
 
   /**
-   * One run of the overdue job: claims the run (a row lock; another server's run within {@code minGap} does nothing),
-   * then flags each newly overdue leave and queues its reminder once. Returns how many were flagged.
+   * One run of the overdue job: claims the run (a row lock; another server's run within {@code
+   * minGap} does nothing), then flags each newly overdue leave and queues its reminder once.
+   * Returns how many were flagged.
    */
   @Transactional
   public int flagOverdue(Duration minGap) {
@@ -96,11 +128,20 @@ public class LeaveReturns {
       if (store.flagOverdue(r.id(), now) != 1) {
         continue;
       }
-      store.event(r.id(), LeaveActor.SYSTEM.account(), "", "OVERDUE", null, DecisionVia.AUTOMATIC.name(), null, now);
+      store.event(
+          r.id(),
+          LeaveActor.SYSTEM.account(),
+          "",
+          "OVERDUE",
+          null,
+          DecisionVia.AUTOMATIC.name(),
+          null,
+          now);
       List<String> to = new ArrayList<>();
       to.add(r.studentAccount());
       approvers.approvers(ApproverRole.COUNSELLOR, r.studentAccount()).stream()
-          .filter(a -> !to.contains(a)).forEach(to::add);
+          .filter(a -> !to.contains(a))
+          .forEach(to::add);
       outbox.enqueue(messages.overdueNotice(r, to));
       n++;
     }

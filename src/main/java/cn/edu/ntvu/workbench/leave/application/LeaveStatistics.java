@@ -13,7 +13,8 @@ public final class LeaveStatistics {
   private LeaveStatistics() {}
 
   /** One cell of the statistics. */
-  public record Line(String classCode, String typeCode, int count, BigDecimal days) implements Serializable {}
+  public record Line(String classCode, String typeCode, int count, BigDecimal days)
+      implements Serializable {}
 
   public static List<Line> of(List<LeaveRequestRow> approved) {
     Map<String, Map<String, List<LeaveRequestRow>>> by = new TreeMap<>();
@@ -23,8 +24,18 @@ public final class LeaveStatistics {
           .add(r);
     }
     List<Line> out = new ArrayList<>();
-    by.forEach((cls, types) -> types.forEach((type, rows) -> out.add(new Line(cls, type, rows.size(),
-        rows.stream().map(LeaveRequestRow::durationDays).reduce(BigDecimal.ZERO, BigDecimal::add)))));
+    by.forEach(
+        (cls, types) ->
+            types.forEach(
+                (type, rows) ->
+                    out.add(
+                        new Line(
+                            cls,
+                            type,
+                            rows.size(),
+                            rows.stream()
+                                .map(LeaveRequestRow::durationDays)
+                                .reduce(BigDecimal.ZERO, BigDecimal::add)))));
     out.sort(Comparator.comparing(Line::classCode).thenComparing(Line::typeCode));
     return out;
   }

@@ -1,6 +1,5 @@
 package cn.edu.ntvu.workbench.leave.application;
 
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
 import cn.edu.ntvu.workbench.leave.domain.AttachmentKind;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
@@ -14,6 +13,7 @@ import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
 import cn.edu.ntvu.workbench.platform.files.UploadQuota;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,11 +27,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * A student submits a leave request: checked field by field, routed by the admin's rules (the chain is copied into
- * the request, so later rule changes do not touch it), the first step opened and its approvers' card queued — all in
- * one transaction. The form's one-time token makes a double tap or a retried post find the request already there.
- * Attachments are stored only with the accepted request, in its transaction, and counted against the student's daily
- * upload quota there.
+ * A student submits a leave request: checked field by field, routed by the admin's rules (the chain
+ * is copied into the request, so later rule changes do not touch it), the first step opened and its
+ * approvers' card queued — all in one transaction. The form's one-time token makes a double tap or
+ * a retried post find the request already there. Attachments are stored only with the accepted
+ * request, in its transaction, and counted against the student's daily upload quota there.
  */
 @ApplicationScoped
 public class LeaveSubmissions {
@@ -45,11 +45,13 @@ public class LeaveSubmissions {
   /** The problems of a form without submitting it (the page checks as the student types). */
   public List<FieldProblem> check(SignedInUser student, LeaveForm form) {
     LeaveType type = type(form.typeCode());
-    return form.problems(type, store.policy(), LocalDateTime.now(clock), store.activeOf(student.account()));
+    return form.problems(
+        type, store.policy(), LocalDateTime.now(clock), store.activeOf(student.account()));
   }
 
   @Transactional
-  public SubmitResult submit(SignedInUser student, LeaveForm form, List<NewAttachment> files, String token) {
+  public SubmitResult submit(
+      SignedInUser student, LeaveForm form, List<NewAttachment> files, String token) {
     if (token == null || token.isBlank() || token.length() > 64) {
       throw new IllegalArgumentException("a submit needs the form's token");
     }
@@ -65,12 +67,16 @@ public class LeaveSubmissions {
     List<FieldProblem> problems =
         new ArrayList<>(form.problems(type, policy, now, store.activeOf(student.account())));
     if (files.size() > AttachmentKind.MAX_FILES) {
-      problems.add(FieldProblem.of("attachments", "leave.error.tooManyFiles", AttachmentKind.MAX_FILES));
+      problems.add(
+          FieldProblem.of("attachments", "leave.error.tooManyFiles", AttachmentKind.MAX_FILES));
     }
     // Again here, whoever calls: a photo is decoded (for its preview) only within the pixel limit.
-    files.stream().filter(f -> f.kind().isImage())
+    files.stream()
+        .filter(f -> f.kind().isImage())
         .map(f -> AttachmentKind.pixelProblem(f.fileName(), f.content()))
-        .flatMap(Optional::stream).findFirst().ifPresent(problems::add);
+        .flatMap(Optional::stream)
+        .findFirst()
+        .ifPresent(problems::add);
     if (!student.isStudent()) {
       problems.add(FieldProblem.of("type", "leave.error.notStudent"));
     }
@@ -79,19 +85,37 @@ public class LeaveSubmissions {
     }
     // Last, when everything else is right: a refused submit counts nothing against the day's quota.
     Optional<UploadQuota.Refusal> over =
-        quota.take(student.account(), files.size(), files.stream().mapToLong(f -> f.content().length).sum());
+        quota.take(
+            student.account(),
+            files.size(),
+            files.stream().mapToLong(f -> f.content().length).sum());
     if (over.isPresent()) {
-      return new SubmitResult(0, false,
-          List.of(FieldProblem.of("attachments", "leave.error.quota", over.get().args().toArray())));
+      return new SubmitResult(
+          0,
+          false,
+          List.of(
+              FieldProblem.of("attachments", "leave.error.quota", over.get().args().toArray())));
     }
     LeaveDuration d = form.duration();
-    Routing.Chain chain = new Routing(store.rules()).chainFor(type.code(), d.days(), form.offCampus());
+    Routing.Chain chain =
+        new Routing(store.rules()).chainFor(type.code(), d.days(), form.offCampus());
     OptionalLong id =
-        store.insertRequest(student.account(), student.name(), student.classCode(), form, d.minutes(), d.days(),
-            chain.steps().size(), chain.rule().map(r -> r.id()).orElse(null), token, now);
+        store.insertRequest(
+            student.account(),
+            student.name(),
+            student.classCode(),
+            form,
+            d.minutes(),
+            d.days(),
+            chain.steps().size(),
+            chain.rule().map(r -> r.id()).orElse(null),
+            token,
+            now);
     if (id.isEmpty()) {
-      // The same form won a moment ago (its transaction committed while ours waited on the token's key).
-      return new SubmitResult(store.requestIdByToken(student.account(), token).orElseThrow(), false, List.of());
+      // The same form won a moment ago (its transaction committed while ours waited on the token's
+      // key).
+      return new SubmitResult(
+          store.requestIdByToken(student.account(), token).orElseThrow(), false, List.of());
     }
     long requestId = id.getAsLong();
     int n = 1;
@@ -102,8 +126,15 @@ public class LeaveSubmissions {
       attachments.insert(requestId, f);
     }
     LeaveActor actor = LeaveActor.of(student);
-    store.event(requestId, actor.account(), actor.name(), "SUBMITTED", null, DecisionVia.PAGE.name(),
-        type.name() + " " + d.daysText() + (chain.rule().isEmpty() ? " (no rule matched)" : ""), now);
+    store.event(
+        requestId,
+        actor.account(),
+        actor.name(),
+        "SUBMITTED",
+        null,
+        DecisionVia.PAGE.name(),
+        type.name() + " " + d.daysText() + (chain.rule().isEmpty() ? " (no rule matched)" : ""),
+        now);
     LeaveRequestRow r = store.request(requestId).orElseThrow();
     opener.open(r, store.steps(requestId).get(0), policy, now);
     Map<String, Object> after = new LinkedHashMap<>();

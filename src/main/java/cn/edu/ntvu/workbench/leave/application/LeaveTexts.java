@@ -6,7 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Words of the leave app from bundle {@code i18n.leave}: Chinese for WeCom messages, the viewer's language on pages. */
+/**
+ * Words of the leave app from bundle {@code i18n.leave}: Chinese for WeCom messages, the viewer's
+ * language on pages.
+ */
 public final class LeaveTexts {
   public static final String BUNDLE = "i18n.leave";
   private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm");
@@ -28,7 +31,8 @@ public final class LeaveTexts {
   }
 
   public String get(String key, Object... args) {
-    return BundleText.format(BUNDLE, locale, key, Arrays.stream(args).map(String::valueOf).toList());
+    return BundleText.format(
+        BUNDLE, locale, key, Arrays.stream(args).map(String::valueOf).toList());
   }
 
   public static String shortTime(LocalDateTime t) {

@@ -12,8 +12,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * Opens a step of a request: looks its approvers up in the directory now (not at submit), falls back to the configured
- * approver (or the admins) when there is nobody and says so in the timeline, and queues the 同意/驳回 card to them.
+ * Opens a step of a request: looks its approvers up in the directory now (not at submit), falls
+ * back to the configured approver (or the admins) when there is nobody and says so in the timeline,
+ * and queues the 同意/驳回 card to them.
  */
 @ApplicationScoped
 public class StepOpener {
@@ -32,12 +33,24 @@ public class StepOpener {
       who = approvers.fallback(policy.fallbackAccount());
     }
     store.openStep(step.id(), r.id(), who, fallback, now);
-    store.event(r.id(), LeaveActor.SYSTEM.account(), "", fallback ? "FALLBACK" : "STEP_OPENED", step.stepNo(),
-        DecisionVia.AUTOMATIC.name(), step.role().name() + ": " + String.join(",", who), now);
+    store.event(
+        r.id(),
+        LeaveActor.SYSTEM.account(),
+        "",
+        fallback ? "FALLBACK" : "STEP_OPENED",
+        step.stepNo(),
+        DecisionVia.AUTOMATIC.name(),
+        step.role().name() + ": " + String.join(",", who),
+        now);
     if (!who.isEmpty()) {
-      String className = r.classCode() == null ? "" : directory.classNames(List.of(r.classCode()))
-          .getOrDefault(r.classCode(), r.classCode());
-      outbox.enqueue(messages.approvalCard(r, step.stepNo(), catalog.typeName(r.typeCode()), className, who));
+      String className =
+          r.classCode() == null
+              ? ""
+              : directory
+                  .classNames(List.of(r.classCode()))
+                  .getOrDefault(r.classCode(), r.classCode());
+      outbox.enqueue(
+          messages.approvalCard(r, step.stepNo(), catalog.typeName(r.typeCode()), className, who));
     }
     return who;
   }

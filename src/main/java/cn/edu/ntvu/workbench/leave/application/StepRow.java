@@ -6,7 +6,9 @@ import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** A step of a request's approval chain with the people who may decide it (empty until it opens). */
+/**
+ * A step of a request's approval chain with the people who may decide it (empty until it opens).
+ */
 public record StepRow(
     long id,
     long requestId,

@@ -2,11 +2,16 @@ package cn.edu.ntvu.workbench.leave.domain;
 
 import java.util.Locale;
 
-/** Who decides a step of the approval chain; the people are looked up in the directory when the step opens. */
+/**
+ * Who decides a step of the approval chain; the people are looked up in the directory when the step
+ * opens.
+ */
 public enum ApproverRole {
   /** 辅导员: the counsellor(s) of the student's class. */
   COUNSELLOR,
-  /** 院系领导: the dean(s) of the student's department (or the nearest department above it with one). */
+  /**
+   * 院系领导: the dean(s) of the student's department (or the nearest department above it with one).
+   */
   DEAN,
   /** 学生工作处: the student affairs office. */
   STUDENT_AFFAIRS;

@@ -5,8 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The WeCom card of an open step: its {@code task_id} ({@code leave-<requestId>-<step>}, unique per request and step,
- * characters WeCom allows) and its button keys {@code approve:<requestId>:<step>} / {@code reject:<requestId>:<step>}.
+ * The WeCom card of an open step: its {@code task_id} ({@code leave-<requestId>-<step>}, unique per
+ * request and step, characters WeCom allows) and its button keys {@code approve:<requestId>:<step>}
+ * / {@code reject:<requestId>:<step>}.
  */
 public record CardAction(long requestId, int step, boolean approve) {
   private static final Pattern KEY = Pattern.compile("(approve|reject):(\\d{1,18}):(\\d{1,3})");
@@ -25,8 +26,8 @@ public record CardAction(long requestId, int step, boolean approve) {
   }
 
   /**
-   * The action a click means, when the task id and the button key are ours and name the same request and step;
-   * empty for anything else.
+   * The action a click means, when the task id and the button key are ours and name the same
+   * request and step; empty for anything else.
    */
   public static Optional<CardAction> parse(String taskId, String eventKey) {
     if (taskId == null || eventKey == null) {
@@ -34,10 +35,16 @@ public record CardAction(long requestId, int step, boolean approve) {
     }
     Matcher k = KEY.matcher(eventKey.strip());
     Matcher t = TASK.matcher(taskId.strip());
-    if (!k.matches() || !t.matches() || !k.group(2).equals(t.group(1)) || !k.group(3).equals(t.group(2))) {
+    if (!k.matches()
+        || !t.matches()
+        || !k.group(2).equals(t.group(1))
+        || !k.group(3).equals(t.group(2))) {
       return Optional.empty();
     }
-    return Optional.of(new CardAction(Long.parseLong(k.group(2)), Integer.parseInt(k.group(3)),
-        k.group(1).equals("approve")));
+    return Optional.of(
+        new CardAction(
+            Long.parseLong(k.group(2)),
+            Integer.parseInt(k.group(3)),
+            k.group(1).equals("approve")));
   }
 }

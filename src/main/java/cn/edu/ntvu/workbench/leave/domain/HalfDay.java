@@ -5,8 +5,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 /**
- * A half of a school day, as a student picks it on the form: 上午 08:00–12:00, 下午 12:00–18:00. A leave from Monday
- * afternoon to Tuesday morning runs from Monday 12:00 to Tuesday 12:00, which {@link LeaveDuration} counts as 1 day.
+ * A half of a school day, as a student picks it on the form: 上午 08:00–12:00, 下午 12:00–18:00. A
+ * leave from Monday afternoon to Tuesday morning runs from Monday 12:00 to Tuesday 12:00, which
+ * {@link LeaveDuration} counts as 1 day.
  */
 public enum HalfDay {
   AM(LocalTime.of(8, 0), LocalTime.NOON),

@@ -8,14 +8,18 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 
 /**
- * How long a leave is: its minutes and its days counted in half days, as the school counts leave. Every calendar day
- * has a morning (before 12:00) and an afternoon (from 12:00); each half the leave touches counts 0.5 days. So
- * 08:00–12:00 is 0.5 days, 08:00–17:00 is 1 day, Monday 14:00 to Tuesday 10:00 is 1 day.
+ * How long a leave is: its minutes and its days counted in half days, as the school counts leave.
+ * Every calendar day has a morning (before 12:00) and an afternoon (from 12:00); each half the
+ * leave touches counts 0.5 days. So 08:00–12:00 is 0.5 days, 08:00–17:00 is 1 day, Monday 14:00 to
+ * Tuesday 10:00 is 1 day.
  */
 public record LeaveDuration(long minutes, BigDecimal days) {
   static final LocalTime NOON = LocalTime.NOON;
 
-  /** The duration from {@code start} to {@code end}; zero when {@code end} is not after {@code start}. */
+  /**
+   * The duration from {@code start} to {@code end}; zero when {@code end} is not after {@code
+   * start}.
+   */
   public static LeaveDuration between(LocalDateTime start, LocalDateTime end) {
     if (start == null || end == null || !end.isAfter(start)) {
       return new LeaveDuration(0, BigDecimal.ZERO.setScale(1));
@@ -23,12 +27,16 @@ public record LeaveDuration(long minutes, BigDecimal days) {
     long minutes = Duration.between(start, end).toMinutes();
     LocalDate first = start.toLocalDate();
     // A leave ending at midnight ends with the day before.
-    LocalDate last = end.toLocalTime().equals(LocalTime.MIDNIGHT) ? end.toLocalDate().minusDays(1) : end.toLocalDate();
+    LocalDate last =
+        end.toLocalTime().equals(LocalTime.MIDNIGHT)
+            ? end.toLocalDate().minusDays(1)
+            : end.toLocalDate();
     long halves = halvesOn(first, start, end);
     if (last.isAfter(first)) {
       halves += 2 * (ChronoUnit.DAYS.between(first, last) - 1) + halvesOn(last, start, end);
     }
-    return new LeaveDuration(minutes, BigDecimal.valueOf(halves).divide(BigDecimal.valueOf(2)).setScale(1));
+    return new LeaveDuration(
+        minutes, BigDecimal.valueOf(halves).divide(BigDecimal.valueOf(2)).setScale(1));
   }
 
   private static long halvesOn(LocalDate d, LocalDateTime start, LocalDateTime end) {
@@ -37,7 +45,8 @@ public record LeaveDuration(long minutes, BigDecimal days) {
         + (overlaps(start, end, noon, d.plusDays(1).atStartOfDay()) ? 1 : 0);
   }
 
-  private static boolean overlaps(LocalDateTime s, LocalDateTime e, LocalDateTime from, LocalDateTime to) {
+  private static boolean overlaps(
+      LocalDateTime s, LocalDateTime e, LocalDateTime from, LocalDateTime to) {
     return s.isBefore(to) && e.isAfter(from);
   }
 

@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a student filled in, and the checks that give each bad field its own message: type, start and end (end after
- * start, not 0 minutes, not longer than the configured days, not starting further back than the configured limit,
- * minimum notice), no overlap with the student's own pending or approved leave, reason present and at most {@value
- * #REASON_MAX} characters, destination and emergency contact when leaving campus, a certificate when the type needs
- * one for this length.
+ * What a student filled in, and the checks that give each bad field its own message: type, start
+ * and end (end after start, not 0 minutes, not longer than the configured days, not starting
+ * further back than the configured limit, minimum notice), no overlap with the student's own
+ * pending or approved leave, reason present and at most {@value #REASON_MAX} characters,
+ * destination and emergency contact when leaving campus, a certificate when the type needs one for
+ * this length.
  */
 public record LeaveForm(
     String typeCode,
@@ -55,7 +56,8 @@ public record LeaveForm(
       }
       if (start.isBefore(now.minusDays(policy.pastLimitDays()))) {
         out.add(FieldProblem.of("start", "leave.error.tooFarBack", policy.pastLimitDays()));
-      } else if (policy.minNoticeHours() > 0 && start.isBefore(now.plusHours(policy.minNoticeHours()))) {
+      } else if (policy.minNoticeHours() > 0
+          && start.isBefore(now.plusHours(policy.minNoticeHours()))) {
         out.add(FieldProblem.of("start", "leave.error.notice", policy.minNoticeHours()));
       }
       if (end.isAfter(start)) {
@@ -84,8 +86,12 @@ public record LeaveForm(
       }
     }
     if (type != null && !d.isZero() && type.needsCertificate(d.days()) && attachments == 0) {
-      out.add(FieldProblem.of("attachments", "leave.error.certificate", type.name(),
-          type.certificateOverDays().stripTrailingZeros().toPlainString()));
+      out.add(
+          FieldProblem.of(
+              "attachments",
+              "leave.error.certificate",
+              type.name(),
+              type.certificateOverDays().stripTrailingZeros().toPlainString()));
     }
     return out;
   }

@@ -10,6 +10,10 @@ package cn.edu.ntvu.workbench.leave.domain;
  * @param autoConfirmReturn 销假 is confirmed at once instead of by the counsellor
  */
 public record LeavePolicy(
-    int pastLimitDays, int maxDays, int minNoticeHours, String fallbackAccount, boolean autoConfirmReturn) {
+    int pastLimitDays,
+    int maxDays,
+    int minNoticeHours,
+    String fallbackAccount,
+    boolean autoConfirmReturn) {
   public static final LeavePolicy DEFAULT = new LeavePolicy(3, 60, 0, null, false);
 }

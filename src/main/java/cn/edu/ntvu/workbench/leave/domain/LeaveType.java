@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A kind of leave (事假, 病假, 公假 …, configured by admins). {@code certificateOverDays}: a leave of this type longer than
- * that needs an attachment (a sick note); null = never.
+ * A kind of leave (事假, 病假, 公假 …, configured by admins). {@code certificateOverDays}: a leave of
+ * this type longer than that needs an attachment (a sick note); null = never.
  */
-public record LeaveType(String code, String name, String nameEn, BigDecimal certificateOverDays, boolean enabled)
+public record LeaveType(
+    String code, String name, String nameEn, BigDecimal certificateOverDays, boolean enabled)
     implements Serializable {
-  /** A code is what rules and requests keep: capital letters, digits and _, starting with a letter. */
+  /**
+   * A code is what rules and requests keep: capital letters, digits and _, starting with a letter.
+   */
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,31}");
 
   public static final int NAME_MAX = 32;
@@ -24,10 +27,12 @@ public record LeaveType(String code, String name, String nameEn, BigDecimal cert
   }
 
   /**
-   * What is wrong with a type as an admin typed it, as message keys (leave bundle), field by field; empty when it can
-   * be saved. {@code certificateDays} is the text typed (blank = no certificate needed).
+   * What is wrong with a type as an admin typed it, as message keys (leave bundle), field by field;
+   * empty when it can be saved. {@code certificateDays} is the text typed (blank = no certificate
+   * needed).
    */
-  public static List<FieldProblem> problems(String code, String name, String nameEn, String certificateDays) {
+  public static List<FieldProblem> problems(
+      String code, String name, String nameEn, String certificateDays) {
     List<FieldProblem> out = new ArrayList<>();
     if (code == null || !CODE.matcher(code.strip()).matches()) {
       out.add(FieldProblem.of("typeCode", "leave.admin.type.badCode"));
@@ -38,15 +43,17 @@ public record LeaveType(String code, String name, String nameEn, BigDecimal cert
     if (nameEn == null || nameEn.isBlank() || nameEn.strip().length() > NAME_EN_MAX) {
       out.add(FieldProblem.of("typeNameEn", "leave.admin.type.badNameEn", NAME_EN_MAX));
     }
-    if (certificateDays != null && !certificateDays.isBlank() && certificateDays(certificateDays) == null) {
+    if (certificateDays != null
+        && !certificateDays.isBlank()
+        && certificateDays(certificateDays) == null) {
       out.add(FieldProblem.of("typeCertificate", "leave.admin.type.badCertificate"));
     }
     return out;
   }
 
   /**
-   * Days typed as "2" or "1.5" (half days at most, above 0, at most a year); null when it is not such a number.
-   * Full-width digits (２) count as digits, as a Chinese keyboard may send them.
+   * Days typed as "2" or "1.5" (half days at most, above 0, at most a year); null when it is not
+   * such a number. Full-width digits (２) count as digits, as a Chinese keyboard may send them.
    */
   public static BigDecimal certificateDays(String text) {
     if (text == null || text.isBlank()) {

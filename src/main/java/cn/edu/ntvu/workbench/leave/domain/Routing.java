@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Picks the approval chain of a new request: the first enabled rule (lowest priority number, then lowest id) whose
- * conditions hold. When no rule matches, the class counsellor alone decides, so a request is never left without a
- * chain; {@link Chain#rule()} is then empty and the admin page shows it.
+ * Picks the approval chain of a new request: the first enabled rule (lowest priority number, then
+ * lowest id) whose conditions hold. When no rule matches, the class counsellor alone decides, so a
+ * request is never left without a chain; {@link Chain#rule()} is then empty and the admin page
+ * shows it.
  */
 public final class Routing {
   /** The chain when no rule matches. */
@@ -19,7 +20,8 @@ public final class Routing {
   public Routing(List<RoutingRule> rules) {
     this.rules =
         rules.stream()
-            .sorted(Comparator.comparingInt(RoutingRule::priority).thenComparingLong(RoutingRule::id))
+            .sorted(
+                Comparator.comparingInt(RoutingRule::priority).thenComparingLong(RoutingRule::id))
             .toList();
   }
 

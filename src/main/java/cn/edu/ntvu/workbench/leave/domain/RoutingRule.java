@@ -4,11 +4,17 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * An admin's routing rule: when a leave of {@code typeCode} (null = any type), at most {@code maxDays} long (null = no
- * bound), with {@code offCampus} as given (null = either), goes to {@code steps} in order.
+ * An admin's routing rule: when a leave of {@code typeCode} (null = any type), at most {@code
+ * maxDays} long (null = no bound), with {@code offCampus} as given (null = either), goes to {@code
+ * steps} in order.
  */
 public record RoutingRule(
-    long id, int priority, String typeCode, BigDecimal maxDays, Boolean offCampus, List<ApproverRole> steps,
+    long id,
+    int priority,
+    String typeCode,
+    BigDecimal maxDays,
+    Boolean offCampus,
+    List<ApproverRole> steps,
     boolean enabled) {
   public RoutingRule {
     steps = List.copyOf(steps);
@@ -30,13 +36,14 @@ public record RoutingRule(
       throw new IllegalArgumentException("no steps");
     }
     return java.util.Arrays.stream(text.split(","))
-        .map(s -> {
-          ApproverRole r = ApproverRole.parse(s);
-          if (r == null) {
-            throw new IllegalArgumentException("unknown approver role: " + s.strip());
-          }
-          return r;
-        })
+        .map(
+            s -> {
+              ApproverRole r = ApproverRole.parse(s);
+              if (r == null) {
+                throw new IllegalArgumentException("unknown approver role: " + s.strip());
+              }
+              return r;
+            })
         .toList();
   }
 

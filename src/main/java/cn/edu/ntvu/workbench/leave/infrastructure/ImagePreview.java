@@ -15,17 +15,21 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * A phone-sized JPEG of a photo (at most {@value #MAX_SIDE} px on its longer side), so a 5 MB photo is not sent. The
- * photo's header is read first: one beyond {@link AttachmentKind#MAX_PIXELS} is never decoded (the submit refuses it
- * anyway; this holds whoever calls), and a large one is decoded with subsampling, only every n-th pixel, so a
- * 50-megapixel photo costs a few MB of memory instead of 200.
+ * A phone-sized JPEG of a photo (at most {@value #MAX_SIDE} px on its longer side), so a 5 MB photo
+ * is not sent. The photo's header is read first: one beyond {@link AttachmentKind#MAX_PIXELS} is
+ * never decoded (the submit refuses it anyway; this holds whoever calls), and a large one is
+ * decoded with subsampling, only every n-th pixel, so a 50-megapixel photo costs a few MB of memory
+ * instead of 200.
  */
 public final class ImagePreview {
   public static final int MAX_SIDE = 1080;
 
   private ImagePreview() {}
 
-  /** The downscaled JPEG, or null when the image cannot be read or is too large (the original is then served). */
+  /**
+   * The downscaled JPEG, or null when the image cannot be read or is too large (the original is
+   * then served).
+   */
   public static byte[] downscale(byte[] image) {
     ImageHeader.Check header = ImageHeader.check(image, AttachmentKind.MAX_PIXELS);
     if (header.verdict() != ImageHeader.Verdict.FITS) {
@@ -41,7 +45,8 @@ public final class ImagePreview {
       int h = Math.max(1, (int) Math.round(in.getHeight() * scale));
       BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
       Graphics2D g = out.createGraphics();
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.setColor(java.awt.Color.WHITE);
       g.fillRect(0, 0, w, h);
       g.drawImage(in, 0, 0, w, h, null);
@@ -54,7 +59,10 @@ public final class ImagePreview {
     }
   }
 
-  /** Decodes every n-th pixel of each n-th row, n chosen so that the result is still at least twice the preview. */
+  /**
+   * Decodes every n-th pixel of each n-th row, n chosen so that the result is still at least twice
+   * the preview.
+   */
   private static BufferedImage read(byte[] image, ImageHeader.Size size) throws IOException {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);

@@ -11,8 +11,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the overdue check every 5 minutes on every server; the run claims the job's row first ({@link
- * LeaveReturns#flagOverdue}), so with several servers it does its work once per period.
+ * Runs the overdue check every 5 minutes on every server; the run claims the job's row first
+ * ({@link LeaveReturns#flagOverdue}), so with several servers it does its work once per period.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

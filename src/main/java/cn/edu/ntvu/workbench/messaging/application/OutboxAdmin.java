@@ -1,12 +1,12 @@
 package cn.edu.ntvu.workbench.messaging.application;
 
-import cn.edu.ntvu.workbench.platform.persistence.Sql;
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What admins see of and do with the outbox ({@code /admin/wecom/outbox.xhtml}): counts, a filtered list, and putting
- * FAILED messages back to PENDING (one, or all), each retry recorded in the audit log in the same transaction.
+ * What admins see of and do with the outbox ({@code /admin/wecom/outbox.xhtml}): counts, a filtered
+ * list, and putting FAILED messages back to PENDING (one, or all), each retry recorded in the audit
+ * log in the same transaction.
  */
 @Requires(roles = Role.ADMIN)
 @ApplicationScoped
@@ -40,24 +41,36 @@ public class OutboxAdmin {
   public record Filter(String status, String topic, String recipient) {}
 
   /** One message as the admin page shows it. */
-  public record Row(long id, String messageKey, String kind, String toUsers, String topic, String status,
-      int attempts, int deferrals, LocalDateTime createdAt, LocalDateTime nextAttemptAt, LocalDateTime sentAt,
-      Integer lastErrcode, String lastError, String wecomMsgid, String invalidUsers) {}
+  public record Row(
+      long id,
+      String messageKey,
+      String kind,
+      String toUsers,
+      String topic,
+      String status,
+      int attempts,
+      int deferrals,
+      LocalDateTime createdAt,
+      LocalDateTime nextAttemptAt,
+      LocalDateTime sentAt,
+      Integer lastErrcode,
+      String lastError,
+      String wecomMsgid,
+      String invalidUsers) {}
 
   public Counts counts() {
     long pending = 0;
     long failed = 0;
     long sent = 0;
     @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        sql.rows("SELECT status, COUNT(*) FROM wecom_outbox GROUP BY status");
+    List<Object[]> rows = sql.rows("SELECT status, COUNT(*) FROM wecom_outbox GROUP BY status");
     for (Object[] r : rows) {
       long n = ((Number) r[1]).longValue();
       switch (String.valueOf(r[0])) {
         case "PENDING" -> pending = n;
         case "FAILED" -> failed = n;
         case "SENT" -> sent = n;
-        default -> { }
+        default -> {}
       }
     }
     return new Counts(pending, failed, sent);
@@ -65,9 +78,10 @@ public class OutboxAdmin {
 
   /** The newest {@value #LIST_LIMIT} messages that match, newest first. */
   public List<Row> list(Filter filter) {
-    StringBuilder query = new StringBuilder(
-        "SELECT id, message_key, kind, to_users, topic, status, attempts, deferrals, created_at, next_attempt_at,"
-            + " sent_at, last_errcode, last_error, wecom_msgid, invalid_users FROM wecom_outbox WHERE 1 = 1");
+    StringBuilder query =
+        new StringBuilder(
+            "SELECT id, message_key, kind, to_users, topic, status, attempts, deferrals, created_at, next_attempt_at,"
+                + " sent_at, last_errcode, last_error, wecom_msgid, invalid_users FROM wecom_outbox WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (notBlank(filter.status())) {
       query.append(" AND status = ?");
@@ -84,29 +98,51 @@ public class OutboxAdmin {
     query.append(" ORDER BY id DESC LIMIT ").append(LIST_LIMIT);
     List<Object[]> rows = sql.rows(query.toString(), params.toArray());
     return rows.stream()
-        .map(r -> new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-            (String) r[5], ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), time(r[8]), time(r[9]),
-            time(r[10]), r[11] == null ? null : ((Number) r[11]).intValue(), (String) r[12], (String) r[13],
-            (String) r[14]))
+        .map(
+            r ->
+                new Row(
+                    ((Number) r[0]).longValue(),
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    ((Number) r[6]).intValue(),
+                    ((Number) r[7]).intValue(),
+                    time(r[8]),
+                    time(r[9]),
+                    time(r[10]),
+                    r[11] == null ? null : ((Number) r[11]).intValue(),
+                    (String) r[12],
+                    (String) r[13],
+                    (String) r[14]))
         .toList();
   }
 
   /**
    * Puts one FAILED message back to PENDING, due now, with a fresh count of attempts.
    *
-   * @return false if there is no such message or it is not FAILED (nothing changed, nothing recorded)
+   * @return false if there is no such message or it is not FAILED (nothing changed, nothing
+   *     recorded)
    */
   @Transactional
   public boolean retry(long id, AuditActor actor) {
     @SuppressWarnings("unchecked")
-    List<Object[]> found = sql.rows("SELECT topic, message_key, attempts, last_error FROM wecom_outbox WHERE id = ? AND status = 'FAILED'"
-                + " FOR UPDATE", id);
+    List<Object[]> found =
+        sql.rows(
+            "SELECT topic, message_key, attempts, last_error FROM wecom_outbox WHERE id = ? AND status = 'FAILED'"
+                + " FOR UPDATE",
+            id);
     if (found.isEmpty()) {
       return false;
     }
     Object[] row = found.get(0);
-    int changed = sql.update("UPDATE wecom_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = NULL,"
-                + " claim_token = NULL, lease_until = NULL WHERE id = ? AND status = 'FAILED'", now(), id);
+    int changed =
+        sql.update(
+            "UPDATE wecom_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = NULL,"
+                + " claim_token = NULL, lease_until = NULL WHERE id = ? AND status = 'FAILED'",
+            now(),
+            id);
     if (changed != 1) {
       return false;
     }
@@ -118,7 +154,10 @@ public class OutboxAdmin {
     after.put("status", "PENDING");
     after.put("attempts", 0);
     after.put("last_error", row[3]);
-    audit.record(actor, "WECOM_OUTBOX_RETRY", AuditObject.of("wecom_outbox", id, row[1] + " (" + row[0] + ")"),
+    audit.record(
+        actor,
+        "WECOM_OUTBOX_RETRY",
+        AuditObject.of("wecom_outbox", id, row[1] + " (" + row[0] + ")"),
         AuditDiff.between(before, after));
     return true;
   }
@@ -126,10 +165,16 @@ public class OutboxAdmin {
   /** Puts every FAILED message back to PENDING; one audit entry with the number. */
   @Transactional
   public int retryAllFailed(AuditActor actor) {
-    int changed = sql.update("UPDATE wecom_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = NULL,"
-                + " claim_token = NULL, lease_until = NULL WHERE status = 'FAILED'", now());
+    int changed =
+        sql.update(
+            "UPDATE wecom_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = NULL,"
+                + " claim_token = NULL, lease_until = NULL WHERE status = 'FAILED'",
+            now());
     if (changed > 0) {
-      audit.record(actor, "WECOM_OUTBOX_RETRY_ALL", AuditObject.of("wecom_outbox", "", changed + " FAILED"),
+      audit.record(
+          actor,
+          "WECOM_OUTBOX_RETRY_ALL",
+          AuditObject.of("wecom_outbox", "", changed + " FAILED"),
           AuditDiff.between(Map.of("failed", changed), Map.of("failed", 0)));
     }
     return changed;

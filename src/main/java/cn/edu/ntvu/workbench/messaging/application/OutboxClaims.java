@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outbox's table work (a port, implemented in SQL in infrastructure): claiming due messages with a lease while
- * keeping every recipient's per-person limits, and recording outcomes only under the claim that made them. Each
- * method is its own short transaction; none is held while a message is sent.
+ * The outbox's table work (a port, implemented in SQL in infrastructure): claiming due messages
+ * with a lease while keeping every recipient's per-person limits, and recording outcomes only under
+ * the claim that made them. Each method is its own short transaction; none is held while a message
+ * is sent.
  */
 public interface OutboxClaims {
   /** A claimed message, ready to send. */
@@ -22,27 +23,35 @@ public interface OutboxClaims {
       String token,
       LocalDateTime leaseUntil) {}
 
-  /** What one claim took, and how many due messages it deferred because a recipient is at a limit. */
+  /**
+   * What one claim took, and how many due messages it deferred because a recipient is at a limit.
+   */
   record Claim(List<Claimed> claimed, int deferred) {
     public static final Claim NOTHING = new Claim(List.of(), 0);
   }
 
-  /** What became of one claimed message; {@code outcome} null: handed back unsent (the lease was nearly over). */
+  /**
+   * What became of one claimed message; {@code outcome} null: handed back unsent (the lease was
+   * nearly over).
+   */
   record Result(Claimed message, DeliveryOutcome outcome) {}
 
   /**
-   * Claims up to {@code batch} due PENDING messages for {@code worker} ({@code SELECT … FOR UPDATE SKIP LOCKED}):
-   * locks their recipients' rows in userid order, defers a message whose recipient is at {@code quota} to when the
-   * window frees up, gives the others a claim token and a lease until {@code now + lease}, and logs their sends.
-   * {@link Claim#NOTHING} when the database refused (a deadlock between servers): the next run tries again.
+   * Claims up to {@code batch} due PENDING messages for {@code worker} ({@code SELECT … FOR UPDATE
+   * SKIP LOCKED}): locks their recipients' rows in userid order, defers a message whose recipient
+   * is at {@code quota} to when the window frees up, gives the others a claim token and a lease
+   * until {@code now + lease}, and logs their sends. {@link Claim#NOTHING} when the database
+   * refused (a deadlock between servers): the next run tries again.
    */
   Claim claim(String worker, int batch, LocalDateTime now, Duration lease, RecipientQuota quota);
 
   /**
-   * Records the outcomes, each only where the claim token is still ours: sent, back to pending after {@code retryAt}
-   * of each retry, failed, or handed back. Returns how many were not recorded because the lease had passed on.
+   * Records the outcomes, each only where the claim token is still ours: sent, back to pending
+   * after {@code retryAt} of each retry, failed, or handed back. Returns how many were not recorded
+   * because the lease had passed on.
    *
-   * @param retryWait the wait before the next attempt of a retried message, by its attempts and shortest wait
+   * @param retryWait the wait before the next attempt of a retried message, by its attempts and
+   *     shortest wait
    * @param maxAttempts a retry of a message with this many attempts fails it instead
    */
   int record(List<Result> results, LocalDateTime now, RetryWait retryWait, int maxAttempts);

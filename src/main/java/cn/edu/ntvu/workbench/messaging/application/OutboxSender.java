@@ -24,31 +24,40 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers due outbox messages, once even with several servers (issue 3 item 4). One {@link #runOnce} call:
+ * Delivers due outbox messages, once even with several servers (issue 3 item 4). One {@link
+ * #runOnce} call:
  *
  * <ol>
- *   <li><b>claim</b> in one short transaction ({@link OutboxClaims#claim}): due messages with a lease, each
- *       recipient's per-person limit kept (a message to someone at the limit is deferred, not sent into the void);
- *       commit — no database lock is held from here on;
+ *   <li><b>claim</b> in one short transaction ({@link OutboxClaims#claim}): due messages with a
+ *       lease, each recipient's per-person limit kept (a message to someone at the limit is
+ *       deferred, not sent into the void); commit — no database lock is held from here on;
  *   <li><b>send</b> each through the {@link MessageSender} (WeCom's {@code message/send} or {@code
- *       update_template_card}); a message whose lease is too close to its end is not started but handed back;
- *   <li><b>record</b> each outcome, only where the claim is still ours ({@link OutboxClaims#record}): sent, back to
- *       pending with exponential back-off and jitter, or failed with the reason.
+ *       update_template_card}); a message whose lease is too close to its end is not started but
+ *       handed back;
+ *   <li><b>record</b> each outcome, only where the claim is still ours ({@link
+ *       OutboxClaims#record}): sent, back to pending with exponential back-off and jitter, or
+ *       failed with the reason.
  * </ol>
  *
- * This class decides; the claims, leases and quotas in the tables are {@link OutboxClaims}'s, the sending is the
- * sender's. Logs name message ids and counts, never a token, secret or message body.
+ * This class decides; the claims, leases and quotas in the tables are {@link OutboxClaims}'s, the
+ * sending is the sender's. Logs name message ids and counts, never a token, secret or message body.
  */
 @ApplicationScoped
 public class OutboxSender {
   private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
+
   /**
-   * In the body of an UPDATE_TEMPLATE_CARD message instead of {@code response_code}: the message key of the card whose
-   * send answered the code (WeCom gives one per send, usable once, docs/wecom-api.md §5.2). It is looked up when the
-   * update is delivered, so a micro-app can queue the update while the card itself is still waiting in the outbox.
+   * In the body of an UPDATE_TEMPLATE_CARD message instead of {@code response_code}: the message
+   * key of the card whose send answered the code (WeCom gives one per send, usable once,
+   * docs/wecom-api.md §5.2). It is looked up when the update is delivered, so a micro-app can queue
+   * the update while the card itself is still waiting in the outbox.
    */
   public static final String RESPONSE_CODE_OF = "response_code_of";
-  /** A send is not started when less than this is left of the lease (read timeout × client retries, and more). */
+
+  /**
+   * A send is not started when less than this is left of the lease (read timeout × client retries,
+   * and more).
+   */
   static final Duration LEASE_RESERVE = Duration.ofSeconds(30);
 
   @Inject OutboxClaims claims;
@@ -60,12 +69,14 @@ public class OutboxSender {
   public record Run(int claimed, int sent, int retried, int failed, int deferred, int handedBack) {}
 
   /**
-   * Claims up to {@code batch-size} due messages for {@code worker}, sends them and records the outcomes.
+   * Claims up to {@code batch-size} due messages for {@code worker}, sends them and records the
+   * outcomes.
    *
    * @param worker who claims, e.g. host, process and thread; shown to admins
    */
   public Run runOnce(String worker) {
-    Claim claim = claims.claim(worker, settings.batchSize(), now(), settings.lease(), settings.quota());
+    Claim claim =
+        claims.claim(worker, settings.batchSize(), now(), settings.lease(), settings.quota());
     if (claim.claimed().isEmpty()) {
       return new Run(0, 0, 0, 0, claim.deferred(), 0);
     }
@@ -84,7 +95,8 @@ public class OutboxSender {
       results.add(new Result(message, outcome));
       if (outcome instanceof DeliveryOutcome.Sent) {
         sent++;
-      } else if (outcome instanceof DeliveryOutcome.Retry && message.attempts() < settings.maxAttempts()) {
+      } else if (outcome instanceof DeliveryOutcome.Retry
+          && message.attempts() < settings.maxAttempts()) {
         retried++;
       } else {
         failed++;
@@ -95,23 +107,31 @@ public class OutboxSender {
           claims.record(
               results,
               now(),
-              (attempts, atLeast) -> settings.backoff().delay(attempts, atLeast, ThreadLocalRandom.current()),
+              (attempts, atLeast) ->
+                  settings.backoff().delay(attempts, atLeast, ThreadLocalRandom.current()),
               settings.maxAttempts());
       if (lost > 0) {
-        LOG.log(Level.WARNING, "Outbox: {0} outcome(s) not recorded: the lease had passed to another worker", lost);
+        LOG.log(
+            Level.WARNING,
+            "Outbox: {0} outcome(s) not recorded: the lease had passed to another worker",
+            lost);
       }
     } catch (RuntimeException e) {
-      // The messages stay claimed until their lease ends, then come due again; WeCom's duplicate check keeps a
+      // The messages stay claimed until their lease ends, then come due again; WeCom's duplicate
+      // check keeps a
       // repeat of a sent one from reaching anybody.
-      LOG.log(Level.SEVERE, "Outbox: recording {0} outcome(s) failed: {1}",
+      LOG.log(
+          Level.SEVERE,
+          "Outbox: recording {0} outcome(s) failed: {1}",
           new Object[] {results.size(), e.getClass().getSimpleName()});
     }
     return new Run(claim.claimed().size(), sent, retried, failed, claim.deferred(), handedBack);
   }
 
   /**
-   * Deletes up to 5,000 messages sent longer ago than {@code wecom.outbox.keep-sent-days}: the outbox would otherwise
-   * grow by every message ever sent. Pending and failed ones stay (an admin may still retry a failed one).
+   * Deletes up to 5,000 messages sent longer ago than {@code wecom.outbox.keep-sent-days}: the
+   * outbox would otherwise grow by every message ever sent. Pending and failed ones stay (an admin
+   * may still retry a failed one).
    */
   public int purgeSent() {
     try {
@@ -132,7 +152,9 @@ public class OutboxSender {
     }
   }
 
-  /** Reads the queued body, resolves {@link #RESPONSE_CODE_OF}, and hands the message to the sender. */
+  /**
+   * Reads the queued body, resolves {@link #RESPONSE_CODE_OF}, and hands the message to the sender.
+   */
   DeliveryOutcome deliver(Claimed message) {
     JsonObject body;
     try (JsonReader reader = Jsons.createReader(new StringReader(message.body()))) {
@@ -140,38 +162,57 @@ public class OutboxSender {
     } catch (JsonException | IllegalStateException e) {
       return new DeliveryOutcome.Failed(null, "the queued body is not a JSON object");
     }
-    if (message.kind() == OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD && body.containsKey(RESPONSE_CODE_OF)) {
+    if (message.kind() == OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD
+        && body.containsKey(RESPONSE_CODE_OF)) {
       String card = body.getString(RESPONSE_CODE_OF, "");
       Optional<String[]> sent;
       try {
         sent = claims.sentCard(card);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Outbox: looking up card {0} failed: {1}", new Object[] {card, e.getMessage()});
+        LOG.log(
+            Level.WARNING,
+            "Outbox: looking up card {0} failed: {1}",
+            new Object[] {card, e.getMessage()});
         sent = Optional.of(new String[] {"UNKNOWN", null});
       }
       if (sent.isEmpty() || "FAILED".equals(sent.get()[0])) {
-        return new DeliveryOutcome.Failed(null, "the card to update (" + card + ") is not in the outbox or failed");
+        return new DeliveryOutcome.Failed(
+            null, "the card to update (" + card + ") is not in the outbox or failed");
       }
       if (!"SENT".equals(sent.get()[0])) {
-        return new DeliveryOutcome.Retry(null, "the card to update (" + card + ") is not sent yet", Duration.ofSeconds(5));
+        return new DeliveryOutcome.Retry(
+            null, "the card to update (" + card + ") is not sent yet", Duration.ofSeconds(5));
       }
       if (sent.get()[1] == null || sent.get()[1].isBlank()) {
         return new DeliveryOutcome.Failed(null, "WeCom gave no response_code for the card " + card);
       }
-      body = Jsons.createObjectBuilder(body).remove(RESPONSE_CODE_OF).add("response_code", sent.get()[1]).build();
+      body =
+          Jsons.createObjectBuilder(body)
+              .remove(RESPONSE_CODE_OF)
+              .add("response_code", sent.get()[1])
+              .build();
     }
     DeliveryOutcome outcome = sender.deliver(message.kind(), users(message.toUsers()), body);
     if (!(outcome instanceof DeliveryOutcome.Sent)) {
-      LOG.log(Level.WARNING, "Outbox message {0} attempt {1}: {2}",
-          new Object[] {String.valueOf(message.id()), String.valueOf(message.attempts()),
-              outcome instanceof DeliveryOutcome.Failed ? "failed for good" : "will be retried"});
+      LOG.log(
+          Level.WARNING,
+          "Outbox message {0} attempt {1}: {2}",
+          new Object[] {
+            String.valueOf(message.id()),
+            String.valueOf(message.attempts()),
+            outcome instanceof DeliveryOutcome.Failed ? "failed for good" : "will be retried"
+          });
     }
     return outcome;
   }
 
   /** The recipients as WeCom reads touser: '|'-separated. */
   public static List<String> users(String toUsers) {
-    return Arrays.stream(toUsers.split("\\|")).map(String::strip).filter(u -> !u.isEmpty()).distinct().toList();
+    return Arrays.stream(toUsers.split("\\|"))
+        .map(String::strip)
+        .filter(u -> !u.isEmpty())
+        .distinct()
+        .toList();
   }
 
   private LocalDateTime now() {

@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The outbox sender's settings (MicroProfile Config; listed in the README's configuration table). */
+/**
+ * The outbox sender's settings (MicroProfile Config; listed in the README's configuration table).
+ */
 @ApplicationScoped
 public class OutboxSettings {
   public static final String WORKER_ENABLED = "wecom.outbox.worker-enabled";
@@ -19,7 +21,8 @@ public class OutboxSettings {
   public static final String MAX_ATTEMPTS = "wecom.outbox.max-attempts";
   public static final String BACKOFF_BASE_SECONDS = "wecom.outbox.backoff-base-seconds";
   public static final String BACKOFF_MAX_SECONDS = "wecom.outbox.backoff-max-seconds";
-  public static final String DUPLICATE_CHECK_INTERVAL_SECONDS = "wecom.outbox.duplicate-check-interval-seconds";
+  public static final String DUPLICATE_CHECK_INTERVAL_SECONDS =
+      "wecom.outbox.duplicate-check-interval-seconds";
   public static final String PER_USER_PER_MINUTE = "wecom.outbox.per-user-per-minute";
   public static final String PER_USER_PER_HOUR = "wecom.outbox.per-user-per-hour";
   public static final String KEEP_SENT_DAYS = "wecom.outbox.keep-sent-days";
@@ -72,7 +75,9 @@ public class OutboxSettings {
   @ConfigProperty(name = KEEP_SENT_DAYS, defaultValue = "30")
   int keepSentDays;
 
-  /** Refuses values that make no sense, naming the key (start-up stops, as for the other settings). */
+  /**
+   * Refuses values that make no sense, naming the key (start-up stops, as for the other settings).
+   */
   public void validate() {
     check(POLL_INTERVAL_MS, pollIntervalMs >= 100 && pollIntervalMs <= 600_000, "100 to 600000");
     check(WORKERS, workers >= 1 && workers <= 32, "1 to 32");
@@ -80,18 +85,30 @@ public class OutboxSettings {
     check(LEASE_SECONDS, leaseSeconds >= 30 && leaseSeconds <= 3600, "30 to 3600");
     check(MAX_ATTEMPTS, maxAttempts >= 1 && maxAttempts <= 100, "1 to 100");
     check(BACKOFF_BASE_SECONDS, backoffBaseSeconds >= 1 && backoffBaseSeconds <= 3600, "1 to 3600");
-    check(BACKOFF_MAX_SECONDS, backoffMaxSeconds >= backoffBaseSeconds && backoffMaxSeconds <= 86_400,
+    check(
+        BACKOFF_MAX_SECONDS,
+        backoffMaxSeconds >= backoffBaseSeconds && backoffMaxSeconds <= 86_400,
         "from the base to 86400");
     // §5.1: the interval defaults to 1800 s and may not exceed 4 h.
-    check(DUPLICATE_CHECK_INTERVAL_SECONDS,
-        duplicateCheckIntervalSeconds >= 1 && duplicateCheckIntervalSeconds <= 14_400, "1 to 14400");
-    check(PER_USER_PER_MINUTE, perUserPerMinute >= 1 && perUserPerMinute <= 30, "1 to 30 (WeCom's limit)");
-    check(PER_USER_PER_HOUR, perUserPerHour >= perUserPerMinute && perUserPerHour <= 1000,
+    check(
+        DUPLICATE_CHECK_INTERVAL_SECONDS,
+        duplicateCheckIntervalSeconds >= 1 && duplicateCheckIntervalSeconds <= 14_400,
+        "1 to 14400");
+    check(
+        PER_USER_PER_MINUTE,
+        perUserPerMinute >= 1 && perUserPerMinute <= 30,
+        "1 to 30 (WeCom's limit)");
+    check(
+        PER_USER_PER_HOUR,
+        perUserPerHour >= perUserPerMinute && perUserPerHour <= 1000,
         "from the per-minute limit to 1000 (WeCom's limit)");
     check(KEEP_SENT_DAYS, keepSentDays >= 1 && keepSentDays <= 3650, "1 to 3650");
   }
 
-  /** How long a sent message stays in the outbox (for the admin page and card updates) before it is removed. */
+  /**
+   * How long a sent message stays in the outbox (for the admin page and card updates) before it is
+   * removed.
+   */
   public Duration keepSent() {
     return Duration.ofDays(keepSentDays);
   }
@@ -127,7 +144,8 @@ public class OutboxSettings {
   }
 
   public Backoff backoff() {
-    return new Backoff(Duration.ofSeconds(backoffBaseSeconds), Duration.ofSeconds(backoffMaxSeconds));
+    return new Backoff(
+        Duration.ofSeconds(backoffBaseSeconds), Duration.ofSeconds(backoffMaxSeconds));
   }
 
   public int duplicateCheckIntervalSeconds() {

@@ -6,21 +6,28 @@ import java.util.Objects;
 /**
  * A WeCom message a micro-app wants sent, queued through {@link WeComOutbox#enqueue}.
  *
- * @param messageKey our own message id, unique for what it says to whom (e.g. {@code leave:42:step:1:open}); queuing
- *     the same key again does nothing, so a retried transaction or a double tap never sends twice
+ * @param messageKey our own message id, unique for what it says to whom (e.g. {@code
+ *     leave:42:step:1:open}); queuing the same key again does nothing, so a retried transaction or
+ *     a double tap never sends twice
  * @param kind which WeCom call delivers it
  * @param toUsers the recipients' WeCom userids (= account ids), at least one
- * @param body the JSON body without {@code touser}/{@code userids} and {@code agentid}, which the sender adds, e.g.
- *     {@code {"msgtype":"textcard","textcard":{"title":"…","description":"…","url":"…"}}}
- * @param topic what the message is about, shown to admins and used to find a card again, e.g. {@code leave:42}
+ * @param body the JSON body without {@code touser}/{@code userids} and {@code agentid}, which the
+ *     sender adds, e.g. {@code
+ *     {"msgtype":"textcard","textcard":{"title":"…","description":"…","url":"…"}}}
+ * @param topic what the message is about, shown to admins and used to find a card again, e.g.
+ *     {@code leave:42}
  */
-public record OutgoingMessage(String messageKey, Kind kind, List<String> toUsers, String body, String topic) {
+public record OutgoingMessage(
+    String messageKey, Kind kind, List<String> toUsers, String body, String topic) {
 
   /** The WeCom call that delivers a message. */
   public enum Kind {
     /** {@code POST /cgi-bin/message/send} (docs/wecom-api.md §5.1). */
     SEND,
-    /** {@code POST /cgi-bin/message/update_template_card} (§5.2); the body carries the response_code. */
+    /**
+     * {@code POST /cgi-bin/message/update_template_card} (§5.2); the body carries the
+     * response_code.
+     */
     UPDATE_TEMPLATE_CARD
   }
 
@@ -42,7 +49,8 @@ public record OutgoingMessage(String messageKey, Kind kind, List<String> toUsers
   }
 
   /** A {@code message/send} message. */
-  public static OutgoingMessage send(String messageKey, List<String> toUsers, String body, String topic) {
+  public static OutgoingMessage send(
+      String messageKey, List<String> toUsers, String body, String topic) {
     return new OutgoingMessage(messageKey, Kind.SEND, toUsers, body, topic);
   }
 }

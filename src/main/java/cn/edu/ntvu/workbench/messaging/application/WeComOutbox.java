@@ -11,9 +11,10 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The transactional outbox for WeCom messages. Call {@link #enqueue} from the application service that changes state,
- * inside its {@code @Transactional} method: the message commits with the change or not at all, and a background
- * worker sends it later (retry with back-off, once across servers). A WeCom outage delays messages, never loses them.
+ * The transactional outbox for WeCom messages. Call {@link #enqueue} from the application service
+ * that changes state, inside its {@code @Transactional} method: the message commits with the change
+ * or not at all, and a background worker sends it later (retry with back-off, once across servers).
+ * A WeCom outage delays messages, never loses them.
  *
  * <pre>{@code
  * @Inject WeComOutbox outbox;
@@ -32,8 +33,8 @@ public class WeComOutbox {
   @Inject Clock clock;
 
   /**
-   * Queues a message in the caller's transaction ({@link TxType#MANDATORY}). A message whose key is already queued
-   * (in any state) is not queued again.
+   * Queues a message in the caller's transaction ({@link TxType#MANDATORY}). A message whose key is
+   * already queued (in any state) is not queued again.
    *
    * @return true if queued now, false if that key was already there
    */
@@ -41,8 +42,16 @@ public class WeComOutbox {
   public boolean enqueue(OutgoingMessage message) {
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
     int inserted =
-        sql.update("INSERT IGNORE INTO wecom_outbox (message_key, kind, to_users, body, topic, status, attempts,"
-                    + " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", message.messageKey(), message.kind().name(), String.join("|", message.toUsers()), message.body(), message.topic(), now, now);
+        sql.update(
+            "INSERT IGNORE INTO wecom_outbox (message_key, kind, to_users, body, topic, status, attempts,"
+                + " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+            message.messageKey(),
+            message.kind().name(),
+            String.join("|", message.toUsers()),
+            message.body(),
+            message.topic(),
+            now,
+            now);
     return inserted == 1;
   }
 }

@@ -5,10 +5,11 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * When to try a message again after a failed attempt: exponential back-off with jitter. After attempt {@code n} the
- * ceiling is {@code base · 2^(n−1)}, capped at {@code max}; the delay is drawn between half the ceiling and the whole
- * of it, so that servers that failed together do not come back together. A minimum applies on top (WeCom's 45009
- * blocks for at least 60 s, docs/wecom-api.md §2.3).
+ * When to try a message again after a failed attempt: exponential back-off with jitter. After
+ * attempt {@code n} the ceiling is {@code base · 2^(n−1)}, capped at {@code max}; the delay is
+ * drawn between half the ceiling and the whole of it, so that servers that failed together do not
+ * come back together. A minimum applies on top (WeCom's 45009 blocks for at least 60 s,
+ * docs/wecom-api.md §2.3).
  */
 public record Backoff(Duration base, Duration max) {
 
@@ -30,7 +31,10 @@ public record Backoff(Duration base, Duration max) {
     return Duration.ofMillis(Math.min(millis, max.toMillis()));
   }
 
-  /** The delay before the next attempt: between half the ceiling and the ceiling, at least {@code atLeast}. */
+  /**
+   * The delay before the next attempt: between half the ceiling and the ceiling, at least {@code
+   * atLeast}.
+   */
   public Duration delay(int attempts, Duration atLeast, RandomGenerator random) {
     long ceiling = ceiling(attempts).toMillis();
     long drawn = ceiling / 2 + (long) (random.nextDouble() * (ceiling - ceiling / 2));

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * WeCom's per-member limits for application messages (docs/wecom-api.md §5.1): at most {@code perMinute} messages in any
- * 60 s and {@code perHour} in any hour to one member; WeCom silently drops the excess. Given the times of a member's
- * recent sends, says whether one more may go now and, if not, from when. Windows slide: the limits hold for any 60 s,
- * not per calendar minute.
+ * WeCom's per-member limits for application messages (docs/wecom-api.md §5.1): at most {@code
+ * perMinute} messages in any 60 s and {@code perHour} in any hour to one member; WeCom silently
+ * drops the excess. Given the times of a member's recent sends, says whether one more may go now
+ * and, if not, from when. Windows slide: the limits hold for any 60 s, not per calendar minute.
  */
 public record RecipientQuota(int perMinute, int perHour) {
   public static final Duration MINUTE = Duration.ofMinutes(1);

@@ -15,11 +15,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the outbox sender in the background on every server: {@code wecom.outbox.workers} threads (from the
- * container's {@link ManagedThreadFactory}, so they have the application's context), each of which, every
- * {@code wecom.outbox.poll-interval-ms}, runs {@link OutboxSender#runOnce} until a run finds less than a full batch.
- * Several threads and several servers share the work through the claim (see {@link OutboxSender}); no server
- * coordinates with another.
+ * Runs the outbox sender in the background on every server: {@code wecom.outbox.workers} threads
+ * (from the container's {@link ManagedThreadFactory}, so they have the application's context), each
+ * of which, every {@code wecom.outbox.poll-interval-ms}, runs {@link OutboxSender#runOnce} until a
+ * run finds less than a full batch. Several threads and several servers share the work through the
+ * claim (see {@link OutboxSender}); no server coordinates with another.
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -32,7 +32,9 @@ public class OutboxWorker {
   private ScheduledThreadPoolExecutor executor;
   private volatile boolean stopping;
 
-  /** Starts the sender threads; called once the schema is migrated ({@code composition.StartUp}). */
+  /**
+   * Starts the sender threads; called once the schema is migrated ({@code composition.StartUp}).
+   */
   public void start() {
     settings.validate();
     if (!settings.workerEnabled()) {
@@ -46,17 +48,30 @@ public class OutboxWorker {
       String worker = server + "#" + i;
       // Spread the threads over the interval so that they do not all poll at once.
       boolean prunes = i == 0;
-      executor.scheduleWithFixedDelay(() -> drain(worker, prunes), poll + i * poll / settings.workers(), poll,
+      executor.scheduleWithFixedDelay(
+          () -> drain(worker, prunes),
+          poll + i * poll / settings.workers(),
+          poll,
           TimeUnit.MILLISECONDS);
     }
-    LOG.info(() -> "WeCom outbox worker started: " + settings.workers() + " thread(s) on " + server + ", every "
-        + poll + " ms");
+    LOG.info(
+        () ->
+            "WeCom outbox worker started: "
+                + settings.workers()
+                + " thread(s) on "
+                + server
+                + ", every "
+                + poll
+                + " ms");
   }
 
   /** Old sent messages are removed once an hour per server (and once soon after start). */
   private static final long PURGE_EVERY_MS = 3_600_000L;
 
-  /** {@link System#nanoTime()} of the last purge: an interval between housekeeping runs, not a school time. */
+  /**
+   * {@link System#nanoTime()} of the last purge: an interval between housekeeping runs, not a
+   * school time.
+   */
   private volatile Long lastPurge;
 
   private void drain(String worker, boolean prunes) {

@@ -27,27 +27,33 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The outbox's claims, leases and per-person quotas in tables {@code wecom_outbox}, {@code wecom_recipient_lock} and
- * {@code wecom_recipient_send}. A claim is one short local transaction: the due rows with {@code SELECT … FOR UPDATE
- * SKIP LOCKED} (servers never wait for each other's rows), the recipients' lock rows in userid order and their sends
- * of the last hour (docs/wecom-api.md §5.1: 30 a minute, 1,000 an hour per member), then a claim token and a lease
- * ({@code next_attempt_at} moves to the lease's end, so a crashed server's rows come due again by themselves).
+ * The outbox's claims, leases and per-person quotas in tables {@code wecom_outbox}, {@code
+ * wecom_recipient_lock} and {@code wecom_recipient_send}. A claim is one short local transaction:
+ * the due rows with {@code SELECT … FOR UPDATE SKIP LOCKED} (servers never wait for each other's
+ * rows), the recipients' lock rows in userid order and their sends of the last hour
+ * (docs/wecom-api.md §5.1: 30 a minute, 1,000 an hour per member), then a claim token and a lease
+ * ({@code next_attempt_at} moves to the lease's end, so a crashed server's rows come due again by
+ * themselves).
  */
 @ApplicationScoped
 public class SqlOutboxClaims implements OutboxClaims {
   private static final Logger LOG = Logger.getLogger(SqlOutboxClaims.class.getName());
+
   /** Added to a per-member deferral, for clock differences with WeCom. */
   static final Duration QUOTA_MARGIN = Duration.ofSeconds(2);
+
   private static final int IN_CHUNK = 500;
 
   @Inject Sql sql;
 
   @Override
-  public Claim claim(String worker, int batch, LocalDateTime now, Duration lease, RecipientQuota quota) {
+  public Claim claim(
+      String worker, int batch, LocalDateTime now, Duration lease, RecipientQuota quota) {
     try {
       return sql.inLocalTransaction(tx -> claimIn(tx, worker, batch, now, lease, quota));
     } catch (Sql.Failure e) {
-      // A deadlock between two servers locking the same new recipients, or the database gone: nothing was
+      // A deadlock between two servers locking the same new recipients, or the database gone:
+      // nothing was
       // claimed; the next run tries again.
       LOG.log(Level.WARNING, "Outbox: claiming failed ({0}); retrying on the next run", e.code());
       return Claim.NOTHING;
@@ -63,7 +69,13 @@ public class SqlOutboxClaims implements OutboxClaims {
             "SELECT id, kind, to_users, body, attempts FROM wecom_outbox"
                 + " WHERE status = 'PENDING' AND next_attempt_at <= ?"
                 + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
-            rs -> new Due(rs.getLong(1), kindOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getInt(5)),
+            rs ->
+                new Due(
+                    rs.getLong(1),
+                    kindOf(rs.getString(2)),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getInt(5)),
             now,
             batch);
     if (due.isEmpty()) {
@@ -86,7 +98,8 @@ public class SqlOutboxClaims implements OutboxClaims {
       Set<String> users = d.kind() == OutgoingMessage.Kind.SEND ? accounted(d.toUsers()) : Set.of();
       LocalDateTime blockedUntil = null;
       for (String user : users) {
-        Optional<LocalDateTime> until = quota.blockedUntil(history.getOrDefault(user, List.of()), now);
+        Optional<LocalDateTime> until =
+            quota.blockedUntil(history.getOrDefault(user, List.of()), now);
         if (until.isPresent() && (blockedUntil == null || until.get().isAfter(blockedUntil))) {
           blockedUntil = until.get();
         }
@@ -101,18 +114,26 @@ public class SqlOutboxClaims implements OutboxClaims {
       }
       String token = UUID.randomUUID().toString().replace("-", "");
       takes.add(new Object[] {cut(worker, 64), token, leaseUntil, leaseUntil, d.id()});
-      claimed.add(new Claimed(d.id(), d.kind(), d.toUsers(), d.body(), d.attempts() + 1, token, leaseUntil));
+      claimed.add(
+          new Claimed(
+              d.id(), d.kind(), d.toUsers(), d.body(), d.attempts() + 1, token, leaseUntil));
     }
     tx.batch(
         "UPDATE wecom_outbox SET claimed_by = ?, claim_token = ?, lease_until = ?, next_attempt_at = ?,"
             + " attempts = attempts + 1 WHERE id = ?",
         takes);
-    tx.batch("UPDATE wecom_outbox SET next_attempt_at = ?, deferrals = deferrals + 1 WHERE id = ?", defers);
-    tx.batch("INSERT INTO wecom_recipient_send (userid, sent_at, outbox_id) VALUES (?, ?, ?)", logs);
+    tx.batch(
+        "UPDATE wecom_outbox SET next_attempt_at = ?, deferrals = deferrals + 1 WHERE id = ?",
+        defers);
+    tx.batch(
+        "INSERT INTO wecom_recipient_send (userid, sent_at, outbox_id) VALUES (?, ?, ?)", logs);
     return new Claim(claimed, defers.size());
   }
 
-  /** Locks the recipients' rows (created if new) in userid order and reads their sends of the last hour. */
+  /**
+   * Locks the recipients' rows (created if new) in userid order and reads their sends of the last
+   * hour.
+   */
   private Map<String, List<LocalDateTime>> lockAndReadHistory(
       Sql.Tx tx, TreeSet<String> recipients, LocalDateTime now) throws SQLException {
     Map<String, List<LocalDateTime>> history = new HashMap<>();
@@ -122,7 +143,8 @@ public class SqlOutboxClaims implements OutboxClaims {
       Set<String> present =
           new HashSet<>(
               tx.query(
-                  "SELECT userid FROM wecom_recipient_lock WHERE userid IN (" + marks(chunk.size())
+                  "SELECT userid FROM wecom_recipient_lock WHERE userid IN ("
+                      + marks(chunk.size())
                       + ") ORDER BY userid FOR UPDATE",
                   rs -> rs.getString(1),
                   chunk.toArray()));
@@ -133,7 +155,8 @@ public class SqlOutboxClaims implements OutboxClaims {
             missing.stream().map(u -> new Object[] {u}).toList());
         // Someone may have inserted the same rows meanwhile: lock them too, now that they exist.
         tx.query(
-            "SELECT userid FROM wecom_recipient_lock WHERE userid IN (" + marks(missing.size())
+            "SELECT userid FROM wecom_recipient_lock WHERE userid IN ("
+                + marks(missing.size())
                 + ") ORDER BY userid FOR UPDATE",
             rs -> null,
             missing.toArray());
@@ -142,9 +165,11 @@ public class SqlOutboxClaims implements OutboxClaims {
       System.arraycopy(chunk.toArray(), 0, args, 0, chunk.size());
       args[chunk.size()] = now.minus(RecipientQuota.HOUR);
       tx.query(
-          "SELECT userid, sent_at FROM wecom_recipient_send WHERE userid IN (" + marks(chunk.size())
+          "SELECT userid, sent_at FROM wecom_recipient_send WHERE userid IN ("
+              + marks(chunk.size())
               + ") AND sent_at > ?",
-          rs -> history.computeIfAbsent(rs.getString(1), u -> new ArrayList<>()).add(Sql.time(rs, 2)),
+          rs ->
+              history.computeIfAbsent(rs.getString(1), u -> new ArrayList<>()).add(Sql.time(rs, 2)),
           args);
     }
     return history;
@@ -173,11 +198,16 @@ public class SqlOutboxClaims implements OutboxClaims {
             });
       } else if (outcome instanceof DeliveryOutcome.Retry t && m.attempts() < maxAttempts) {
         Duration wait = retryWait.after(m.attempts(), t.atLeast());
-        retry.add(new Object[] {now.plus(wait), t.errcode(), cut(t.reason(), 500), m.id(), m.token()});
+        retry.add(
+            new Object[] {now.plus(wait), t.errcode(), cut(t.reason(), 500), m.id(), m.token()});
       } else if (outcome instanceof DeliveryOutcome.Retry t) {
         fail.add(
-            new Object[] {t.errcode(), cut("gave up after " + m.attempts() + " attempts: " + t.reason(), 500), m.id(),
-              m.token()});
+            new Object[] {
+              t.errcode(),
+              cut("gave up after " + m.attempts() + " attempts: " + t.reason(), 500),
+              m.id(),
+              m.token()
+            });
       } else if (outcome instanceof DeliveryOutcome.Failed f) {
         fail.add(new Object[] {f.errcode(), cut(f.reason(), 500), m.id(), m.token()});
       }
@@ -228,7 +258,8 @@ public class SqlOutboxClaims implements OutboxClaims {
 
   @Override
   public int purgeSent(LocalDateTime cutoff) {
-    // The range on (status, next_attempt_at) keeps it an index scan; a sent message was due before it was sent.
+    // The range on (status, next_attempt_at) keeps it an index scan; a sent message was due before
+    // it was sent.
     return sql.update(
         "DELETE FROM wecom_outbox WHERE status = 'SENT' AND next_attempt_at < ? AND sent_at < ? LIMIT 5000",
         cutoff,
@@ -240,7 +271,10 @@ public class SqlOutboxClaims implements OutboxClaims {
     return sql.update("DELETE FROM wecom_recipient_send WHERE sent_at < ? LIMIT 10000", before);
   }
 
-  /** The recipients whose per-member limits apply (WeCom compares userids without case); not {@code @all}. */
+  /**
+   * The recipients whose per-member limits apply (WeCom compares userids without case); not
+   * {@code @all}.
+   */
   static Set<String> accounted(String toUsers) {
     Set<String> users = new LinkedHashSet<>();
     for (String u : OutboxSender.users(toUsers)) {

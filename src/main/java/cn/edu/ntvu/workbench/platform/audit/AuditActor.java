@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Who made a change: the admin's account and name and how they signed in ({@code WECOM}, {@code CAS}, {@code DEV}),
- * or {@link #system} for what the server does on its own (the demo data loaded at start-up). Pages get one from
- * {@code CurrentUser.auditActor()}.
+ * Who made a change: the admin's account and name and how they signed in ({@code WECOM}, {@code
+ * CAS}, {@code DEV}), or {@link #system} for what the server does on its own (the demo data loaded
+ * at start-up). Pages get one from {@code CurrentUser.auditActor()}.
  */
 public record AuditActor(String account, String name, String signInPath) implements Serializable {
   /** The sign-in path of changes no person made. */
@@ -18,7 +18,8 @@ public record AuditActor(String account, String name, String signInPath) impleme
     }
     account = AuditObject.cut(account.strip(), 32);
     name = AuditObject.cut(Objects.requireNonNullElse(name, "").strip(), 64);
-    signInPath = signInPath == null || signInPath.isBlank() ? SYSTEM_PATH : AuditObject.cut(signInPath, 16);
+    signInPath =
+        signInPath == null || signInPath.isBlank() ? SYSTEM_PATH : AuditObject.cut(signInPath, 16);
   }
 
   /** A change the server makes by itself, attributed to a technical account. */

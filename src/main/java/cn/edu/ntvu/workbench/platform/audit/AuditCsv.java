@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The audit log as a CSV file for Excel: UTF-8 with a byte-order mark (without it Excel reads Chinese as GBK and
- * shows garbage), CRLF line ends, RFC 4180 quoting, and every cell that a spreadsheet could take for a formula
- * prefixed with an apostrophe ({@link SpreadsheetCells}, the rule of every export), so that a file name or tile
- * title like {@code =HYPERLINK(...)} stays text (CSV injection).
+ * The audit log as a CSV file for Excel: UTF-8 with a byte-order mark (without it Excel reads
+ * Chinese as GBK and shows garbage), CRLF line ends, RFC 4180 quoting, and every cell that a
+ * spreadsheet could take for a formula prefixed with an apostrophe ({@link SpreadsheetCells}, the
+ * rule of every export), so that a file name or tile title like {@code =HYPERLINK(...)} stays text
+ * (CSV injection).
  */
 public final class AuditCsv {
   /** The UTF-8 byte-order mark that makes Excel read the file as UTF-8. */
@@ -30,7 +31,8 @@ public final class AuditCsv {
   /**
    * The file: a header row (in the admin's language) and one row per entry.
    *
-   * @param header column titles: time, account, name, sign-in path, action, object type, object id, object, changes
+   * @param header column titles: time, account, name, sign-in path, action, object type, object id,
+   *     object, changes
    */
   public static byte[] write(List<String> header, List<AuditEntry> entries) {
     StringBuilder out = new StringBuilder(row(header));
@@ -46,7 +48,9 @@ public final class AuditCsv {
                   e.getObjectType(),
                   e.getObjectId(),
                   e.getObjectLabel(),
-                  e.getChanges().stream().map(FieldChange::describe).collect(Collectors.joining("; ")))));
+                  e.getChanges().stream()
+                      .map(FieldChange::describe)
+                      .collect(Collectors.joining("; ")))));
     }
     byte[] text = out.toString().getBytes(StandardCharsets.UTF_8);
     byte[] file = new byte[BOM.length + text.length];

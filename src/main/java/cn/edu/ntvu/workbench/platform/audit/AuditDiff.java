@@ -16,12 +16,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The before/after values of one change, reduced to the fields that differ and kept as two small JSON objects (the
- * {@code before_values} and {@code after_values} columns). Values are compared as text, so {@code 3} and
- * {@code "3"} are the same value. Pure, so the rules are unit-tested.
+ * The before/after values of one change, reduced to the fields that differ and kept as two small
+ * JSON objects (the {@code before_values} and {@code after_values} columns). Values are compared as
+ * text, so {@code 3} and {@code "3"} are the same value. Pure, so the rules are unit-tested.
  */
 public record AuditDiff(JsonObject before, JsonObject after) {
-  public static final AuditDiff NONE = new AuditDiff(JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_OBJECT);
+  public static final AuditDiff NONE =
+      new AuditDiff(JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_OBJECT);
 
   public AuditDiff {
     Objects.requireNonNull(before);
@@ -29,8 +30,9 @@ public record AuditDiff(JsonObject before, JsonObject after) {
   }
 
   /**
-   * The fields whose value differs between the two states, in the order they first appear (before's keys, then
-   * after's new ones). A field missing on one side, or null there, counts as absent and is not stored on that side.
+   * The fields whose value differs between the two states, in the order they first appear (before's
+   * keys, then after's new ones). A field missing on one side, or null there, counts as absent and
+   * is not stored on that side.
    */
   public static AuditDiff between(Map<String, ?> before, Map<String, ?> after) {
     Set<String> fields = new LinkedHashSet<>(before.keySet());
@@ -113,7 +115,9 @@ public record AuditDiff(JsonObject before, JsonObject after) {
     }
     try (var reader = Jsons.createReader(new StringReader(text))) {
       JsonValue v = reader.readValue();
-      return v.getValueType() == JsonValue.ValueType.OBJECT ? v.asJsonObject() : JsonValue.EMPTY_JSON_OBJECT;
+      return v.getValueType() == JsonValue.ValueType.OBJECT
+          ? v.asJsonObject()
+          : JsonValue.EMPTY_JSON_OBJECT;
     } catch (RuntimeException e) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }

@@ -10,8 +10,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * One row of the audit log. Immutable: built once by {@link AuditTrail}, every column {@code updatable = false} and
- * no setter, so the application cannot change a row; the database's triggers (V7) refuse UPDATE and DELETE too.
+ * One row of the audit log. Immutable: built once by {@link AuditTrail}, every column {@code
+ * updatable = false} and no setter, so the application cannot change a row; the database's triggers
+ * (V7) refuse UPDATE and DELETE too.
  */
 @Entity
 @Table(name = "audit_entry")
@@ -52,7 +53,12 @@ public class AuditEntry {
 
   protected AuditEntry() {}
 
-  AuditEntry(LocalDateTime occurredAt, AuditActor actor, String action, AuditObject object, AuditDiff diff) {
+  AuditEntry(
+      LocalDateTime occurredAt,
+      AuditActor actor,
+      String action,
+      AuditObject object,
+      AuditDiff diff) {
     this.occurredAt = occurredAt;
     this.actorAccount = actor.account();
     this.actorName = actor.name();

@@ -9,7 +9,10 @@ import java.util.List;
 /** Reads the audit log for the admin page and the export: newest first, filtered. Never writes. */
 @ApplicationScoped
 public class AuditLog {
-  /** The most rows one export holds, so an unfiltered export of years of log cannot exhaust the server. */
+  /**
+   * The most rows one export holds, so an unfiltered export of years of log cannot exhaust the
+   * server.
+   */
   public static final int EXPORT_LIMIT = 20_000;
 
   @PersistenceContext(unitName = "workbench")
@@ -34,7 +37,8 @@ public class AuditLog {
 
   /** The object types in the log, for the filter's choices. */
   public List<String> objectTypes() {
-    return em.createQuery("SELECT DISTINCT e.objectType FROM AuditEntry e ORDER BY e.objectType", String.class)
+    return em.createQuery(
+            "SELECT DISTINCT e.objectType FROM AuditEntry e ORDER BY e.objectType", String.class)
         .getResultList();
   }
 

@@ -3,8 +3,9 @@ package cn.edu.ntvu.workbench.platform.audit;
 import java.util.Objects;
 
 /**
- * What a change was made to: a type the admin filters by ({@code import_batch}, {@code term}, {@code tile} …), the
- * object's id within that type, and a label a person recognises (a file name, a tile's title) as it was at the time.
+ * What a change was made to: a type the admin filters by ({@code import_batch}, {@code term},
+ * {@code tile} …), the object's id within that type, and a label a person recognises (a file name,
+ * a tile's title) as it was at the time.
  */
 public record AuditObject(String type, String id, String label) {
   public AuditObject {

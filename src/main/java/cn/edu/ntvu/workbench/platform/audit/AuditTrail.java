@@ -12,8 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * Records admin changes in the audit log. Call {@link #record} from the application service that makes the change,
- * inside its {@code @Transactional} method, after the change itself:
+ * Records admin changes in the audit log. Call {@link #record} from the application service that
+ * makes the change, inside its {@code @Transactional} method, after the change itself:
  *
  * <pre>{@code
  * @Inject AuditTrail audit;
@@ -28,9 +28,10 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * The page bean passes {@code me.auditActor()} ({@code CurrentUser}) down as the actor. The entry is written in the
- * caller's transaction ({@link TxType#MANDATORY}: calling it without one fails), so a change that rolls back leaves
- * no entry and a change never commits without its entry. Entries are never updated or deleted.
+ * The page bean passes {@code me.auditActor()} ({@code CurrentUser}) down as the actor. The entry
+ * is written in the caller's transaction ({@link TxType#MANDATORY}: calling it without one fails),
+ * so a change that rolls back leaves no entry and a change never commits without its entry. Entries
+ * are never updated or deleted.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -43,9 +44,11 @@ public class AuditTrail {
   /**
    * Appends one entry for a change being made in the current transaction.
    *
-   * @param action what was done, an upper-case verb phrase such as {@code DIRECTORY_IMPORT} or {@code TILE_UPDATE}
+   * @param action what was done, an upper-case verb phrase such as {@code DIRECTORY_IMPORT} or
+   *     {@code TILE_UPDATE}
    * @param object what it was done to
-   * @param diff the fields that changed, from {@link AuditDiff#between} ({@link AuditDiff#NONE} for none)
+   * @param diff the fields that changed, from {@link AuditDiff#between} ({@link AuditDiff#NONE} for
+   *     none)
    */
   @Transactional(TxType.MANDATORY)
   public void record(AuditActor actor, String action, AuditObject object, AuditDiff diff) {
@@ -54,7 +57,8 @@ public class AuditTrail {
     if (action == null || action.isBlank()) {
       throw new IllegalArgumentException("an audit entry needs an action");
     }
-    em.persist(new AuditEntry(now(), actor, action.strip(), object, diff == null ? AuditDiff.NONE : diff));
+    em.persist(
+        new AuditEntry(now(), actor, action.strip(), object, diff == null ? AuditDiff.NONE : diff));
   }
 
   private LocalDateTime now() {

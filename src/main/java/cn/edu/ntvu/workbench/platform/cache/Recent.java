@@ -6,10 +6,11 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * A value read from the database and reused on this server for a short time ({@code maxAge}), so that the pages
- * opened most often do not ask the database the same small question on every request. A change made on this server
- * calls {@link #forget} after it commits and is seen at once; a change made on another server is seen here within
- * {@code maxAge}. A read that started before a {@link #forget} is never kept, so a stale value cannot outlive one.
+ * A value read from the database and reused on this server for a short time ({@code maxAge}), so
+ * that the pages opened most often do not ask the database the same small question on every
+ * request. A change made on this server calls {@link #forget} after it commits and is seen at once;
+ * a change made on another server is seen here within {@code maxAge}. A read that started before a
+ * {@link #forget} is never kept, so a stale value cannot outlive one.
  */
 public final class Recent<T> {
   private record Entry<T>(T value, long readAt, long generation) {}
@@ -47,7 +48,10 @@ public final class Recent<T> {
     return fresh;
   }
 
-  /** Drops the value: the next {@link #get} reads again. Call after a change on this server has committed. */
+  /**
+   * Drops the value: the next {@link #get} reads again. Call after a change on this server has
+   * committed.
+   */
   public synchronized void forget() {
     generation++;
     entry = null;

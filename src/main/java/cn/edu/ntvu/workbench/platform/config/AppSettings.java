@@ -13,11 +13,11 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The application's settings, read once through MicroProfile Config (environment variables, system properties,
- * Payara password aliases). Every key is listed in the README's configuration table. In development mode the
- * WeCom and CAS settings default to the development stand-in deployed beside the app ({@value #STANDIN_PATH} on the
- * same host, a web application of its own that the app reaches over HTTP like the real services); in production a
- * missing key stops start-up.
+ * The application's settings, read once through MicroProfile Config (environment variables, system
+ * properties, Payara password aliases). Every key is listed in the README's configuration table. In
+ * development mode the WeCom and CAS settings default to the development stand-in deployed beside
+ * the app ({@value #STANDIN_PATH} on the same host, a web application of its own that the app
+ * reaches over HTTP like the real services); in production a missing key stops start-up.
  */
 @ApplicationScoped
 public class AppSettings {
@@ -39,8 +39,13 @@ public class AppSettings {
   public static final String BADGE_CACHE_SECONDS = "workbench.badge-cache-seconds";
   public static final String PASSWORD_RESET_URL = "identity.password-reset-url";
   public static final String SUPPORT_CONTACT = "app.support-contact";
-  /** A folder of first data imported when the directory is empty at start-up (see composition.FirstData). */
+
+  /**
+   * A folder of first data imported when the directory is empty at start-up (see
+   * composition.FirstData).
+   */
   public static final String SEED_DIR = "app.seed-dir";
+
   /** Development only: the school clock's local time at start-up, e.g. {@code 2026-11-25T10:20}. */
   public static final String DEV_CLOCK = "dev.clock";
 
@@ -50,8 +55,8 @@ public class AppSettings {
   public static final String DEV_AGENT_ID = "1000002";
 
   /**
-   * Where the run command and the tests deploy the development stand-in (target/wecom-standin.war), on the app's own
-   * host and port: the development defaults of the CAS and WeCom URLs point there.
+   * Where the run command and the tests deploy the development stand-in (target/wecom-standin.war),
+   * on the app's own host and port: the development defaults of the CAS and WeCom URLs point there.
    */
   public static final String STANDIN_PATH = "/wecom-standin";
 
@@ -77,7 +82,10 @@ public class AppSettings {
     this(ConfigProvider.getConfig());
   }
 
-  /** Reads and validates every setting; throws {@link InvalidSettingException} naming the first bad key. */
+  /**
+   * Reads and validates every setting; throws {@link InvalidSettingException} naming the first bad
+   * key.
+   */
   public AppSettings(Config config) {
     this.mode = AppMode.parse(text(config, MODE).orElse(null));
     boolean dev = mode == AppMode.DEV;
@@ -94,13 +102,15 @@ public class AppSettings {
     required(config, DB_USER, "the database user");
     required(config, DB_PASSWORD, "the database password (environment or a Payara password alias)");
     this.databaseStartupWait =
-        Duration.ofSeconds(integer(config, DB_STARTUP_WAIT, 60, 0, 600, "seconds between 0 and 600"));
+        Duration.ofSeconds(
+            integer(config, DB_STARTUP_WAIT, 60, 0, 600, "seconds between 0 and 600"));
     String standIn = origin(publicBaseUrl) + STANDIN_PATH;
     this.casUrl =
         stripSlash(url(config, CAS_URL).orElseGet(() -> dev ? standIn + "/cas" : missing(CAS_URL)));
     this.casProtocol =
         CasProtocolVersion.parse(text(config, CAS_PROTOCOL).orElse("CAS30"), CAS_PROTOCOL);
-    this.wecomCorpId = text(config, WECOM_CORP_ID).orElseGet(() -> dev ? DEV_CORP_ID : missing(WECOM_CORP_ID));
+    this.wecomCorpId =
+        text(config, WECOM_CORP_ID).orElseGet(() -> dev ? DEV_CORP_ID : missing(WECOM_CORP_ID));
     this.wecomAgentId =
         text(config, WECOM_AGENT_ID).orElseGet(() -> dev ? DEV_AGENT_ID : missing(WECOM_AGENT_ID));
     if (!wecomAgentId.matches("\\d{1,10}")) {
@@ -111,8 +121,7 @@ public class AppSettings {
             .orElseGet(() -> dev ? devSecret() : missing(WECOM_AGENT_SECRET));
     this.wecomApiBaseUrl =
         stripSlash(
-            url(config, WECOM_API_BASE_URL)
-                .orElse(dev ? standIn : "https://qyapi.weixin.qq.com"));
+            url(config, WECOM_API_BASE_URL).orElse(dev ? standIn : "https://qyapi.weixin.qq.com"));
     this.wecomAuthorizeUrl =
         url(config, WECOM_AUTHORIZE_URL)
             .orElse(
@@ -123,16 +132,21 @@ public class AppSettings {
         Duration.ofMinutes(
             integer(config, SESSION_IDLE_MINUTES, 30, 5, 24 * 60, "minutes between 5 and 1440"));
     this.sessionMax =
-        Duration.ofHours(integer(config, SESSION_MAX_HOURS, 12, 1, 7 * 24, "hours between 1 and 168"));
+        Duration.ofHours(
+            integer(config, SESSION_MAX_HOURS, 12, 1, 7 * 24, "hours between 1 and 168"));
     this.badgeCache =
-        Duration.ofSeconds(integer(config, BADGE_CACHE_SECONDS, 10, 0, 300, "seconds between 0 and 300"));
+        Duration.ofSeconds(
+            integer(config, BADGE_CACHE_SECONDS, 10, 0, 300, "seconds between 0 and 300"));
     this.passwordResetUrl = url(config, PASSWORD_RESET_URL);
     this.supportContact = text(config, SUPPORT_CONTACT);
     this.devClock = devClock(config, dev);
     this.seedDir = seedDir(config);
   }
 
-  /** The seed folder, if set, must be there: a typo would otherwise start a new school without its first admin. */
+  /**
+   * The seed folder, if set, must be there: a typo would otherwise start a new school without its
+   * first admin.
+   */
   private static Optional<Path> seedDir(Config config) {
     Optional<String> value = text(config, SEED_DIR);
     if (value.isEmpty()) {
@@ -141,15 +155,20 @@ public class AppSettings {
     try {
       Path dir = Path.of(value.get());
       if (!Files.isDirectory(dir)) {
-        throw new InvalidSettingException(SEED_DIR, "a folder that exists (departments.csv, classes.csv, people.csv …)");
+        throw new InvalidSettingException(
+            SEED_DIR, "a folder that exists (departments.csv, classes.csv, people.csv …)");
       }
       return Optional.of(dir);
     } catch (InvalidPathException e) {
-      throw new InvalidSettingException(SEED_DIR, "a folder that exists (departments.csv, classes.csv, people.csv …)");
+      throw new InvalidSettingException(
+          SEED_DIR, "a folder that exists (departments.csv, classes.csv, people.csv …)");
     }
   }
 
-  /** scheme://host[:port] of an absolute URL: the development stand-in is on the app's own host and port. */
+  /**
+   * scheme://host[:port] of an absolute URL: the development stand-in is on the app's own host and
+   * port.
+   */
   private static String origin(String url) {
     URI uri = URI.create(url);
     return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
@@ -159,16 +178,21 @@ public class AppSettings {
   private static Optional<LocalDateTime> devClock(Config config, boolean dev) {
     Optional<String> value = text(config, DEV_CLOCK);
     if (value.isPresent() && !dev) {
-      throw new InvalidSettingException(DEV_CLOCK, "no value in production (it exists for development mode only)");
+      throw new InvalidSettingException(
+          DEV_CLOCK, "no value in production (it exists for development mode only)");
     }
     try {
       return value.map(LocalDateTime::parse);
     } catch (DateTimeParseException e) {
-      throw new InvalidSettingException(DEV_CLOCK, "a local date and time such as 2026-11-25T10:20");
+      throw new InvalidSettingException(
+          DEV_CLOCK, "a local date and time such as 2026-11-25T10:20");
     }
   }
 
-  /** The WeCom stand-in's secret in development: not a real secret; the stand-in's own default is the same. */
+  /**
+   * The WeCom stand-in's secret in development: not a real secret; the stand-in's own default is
+   * the same.
+   */
   private static String devSecret() {
     return "standin-secret-not-for-production";
   }
@@ -200,7 +224,8 @@ public class AppSettings {
     return value;
   }
 
-  private static int integer(Config config, String key, int dflt, int min, int max, String expected) {
+  private static int integer(
+      Config config, String key, int dflt, int min, int max, String expected) {
     Optional<String> value = text(config, key);
     if (value.isEmpty()) {
       return dflt;
@@ -236,7 +261,10 @@ public class AppSettings {
     return publicBaseUrl;
   }
 
-  /** The CAS server prefix (login is {@code <prefix>/login}); in development the stand-in's by default. */
+  /**
+   * The CAS server prefix (login is {@code <prefix>/login}); in development the stand-in's by
+   * default.
+   */
   public String casUrl() {
     return casUrl;
   }
@@ -258,7 +286,10 @@ public class AppSettings {
     return wecomAgentSecret;
   }
 
-  /** How long start-up waits for an unreachable database (it may still be starting) before it gives up. */
+  /**
+   * How long start-up waits for an unreachable database (it may still be starting) before it gives
+   * up.
+   */
   public Duration databaseStartupWait() {
     return databaseStartupWait;
   }
@@ -280,7 +311,10 @@ public class AppSettings {
     return sessionMax;
   }
 
-  /** How long this server reuses a person's tile badge numbers (0: never); the person's own changes show at once. */
+  /**
+   * How long this server reuses a person's tile badge numbers (0: never); the person's own changes
+   * show at once.
+   */
   public Duration badgeCache() {
     return badgeCache;
   }

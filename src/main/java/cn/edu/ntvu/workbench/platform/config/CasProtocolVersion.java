@@ -1,6 +1,9 @@
 package cn.edu.ntvu.workbench.platform.config;
 
-/** Which CAS validation endpoint to use: CAS 3.0 {@code p3/serviceValidate} (default) or 2.0 {@code serviceValidate}. */
+/**
+ * Which CAS validation endpoint to use: CAS 3.0 {@code p3/serviceValidate} (default) or 2.0 {@code
+ * serviceValidate}.
+ */
 public enum CasProtocolVersion {
   CAS20,
   CAS30;

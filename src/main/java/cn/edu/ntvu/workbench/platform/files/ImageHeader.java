@@ -3,11 +3,12 @@ package cn.edu.ntvu.workbench.platform.files;
 import java.util.Optional;
 
 /**
- * The width and height an uploaded image states in its header, read from the bytes without decoding a pixel: the PNG
- * {@code IHDR}, the JPEG start-of-frame ({@code SOF0}–{@code SOF15}), the WebP {@code VP8 }/{@code VP8L} frame header
- * or {@code VP8X} canvas. A decoder allocates width × height × 4 bytes whatever the file's size, so a 1 MB PNG of
- * 30000×30000 (a "decompression bomb") would need 3.6 GB: every upload is held against a pixel limit here first, and
- * only an image within it is ever decoded. The limits belong to each use (a photo, a tile icon) and live there.
+ * The width and height an uploaded image states in its header, read from the bytes without decoding
+ * a pixel: the PNG {@code IHDR}, the JPEG start-of-frame ({@code SOF0}–{@code SOF15}), the WebP
+ * {@code VP8 }/{@code VP8L} frame header or {@code VP8X} canvas. A decoder allocates width × height
+ * × 4 bytes whatever the file's size, so a 1 MB PNG of 30000×30000 (a "decompression bomb") would
+ * need 3.6 GB: every upload is held against a pixel limit here first, and only an image within it
+ * is ever decoded. The limits belong to each use (a photo, a tile icon) and live there.
  */
 public final class ImageHeader {
   private ImageHeader() {}
@@ -23,13 +24,17 @@ public final class ImageHeader {
   public enum Verdict {
     /** Not a PNG, JPEG or WebP by its first bytes: nothing to say about pixels. */
     NOT_AN_IMAGE,
-    /** An image by its first bytes whose header cannot be read (truncated, damaged, or a zero side). */
+    /**
+     * An image by its first bytes whose header cannot be read (truncated, damaged, or a zero side).
+     */
     UNREADABLE,
     TOO_MANY_PIXELS,
     FITS
   }
 
-  /** The outcome of {@link #check}: the verdict and, when the header was read, the size it states. */
+  /**
+   * The outcome of {@link #check}: the verdict and, when the header was read, the size it states.
+   */
   public record Check(Verdict verdict, Size size) {
     public boolean refused() {
       return verdict == Verdict.UNREADABLE || verdict == Verdict.TOO_MANY_PIXELS;
@@ -38,8 +43,8 @@ public final class ImageHeader {
 
   /**
    * Holds {@code bytes} against {@code maxPixels}: anything that is not an image passes as {@link
-   * Verdict#NOT_AN_IMAGE} (its own kind check decides about it), an image whose header cannot be read is {@link
-   * Verdict#UNREADABLE}.
+   * Verdict#NOT_AN_IMAGE} (its own kind check decides about it), an image whose header cannot be
+   * read is {@link Verdict#UNREADABLE}.
    */
   public static Check check(byte[] bytes, long maxPixels) {
     if (!isImage(bytes)) {
@@ -49,7 +54,8 @@ public final class ImageHeader {
     if (size.isEmpty()) {
       return new Check(Verdict.UNREADABLE, null);
     }
-    return new Check(size.get().pixels() > maxPixels ? Verdict.TOO_MANY_PIXELS : Verdict.FITS, size.get());
+    return new Check(
+        size.get().pixels() > maxPixels ? Verdict.TOO_MANY_PIXELS : Verdict.FITS, size.get());
   }
 
   /** Whether the first bytes are those of a PNG, JPEG or WebP file. */
@@ -57,7 +63,10 @@ public final class ImageHeader {
     return isPng(b) || isJpeg(b) || isWebp(b);
   }
 
-  /** The size stated in the header of a PNG, JPEG or WebP file; empty when it is none of them or unreadable. */
+  /**
+   * The size stated in the header of a PNG, JPEG or WebP file; empty when it is none of them or
+   * unreadable.
+   */
   public static Optional<Size> read(byte[] b) {
     if (b == null) {
       return Optional.empty();
@@ -84,13 +93,25 @@ public final class ImageHeader {
   }
 
   static boolean isWebp(byte[] b) {
-    return starts(b, 'R', 'I', 'F', 'F') && b.length >= 12 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B'
+    return starts(b, 'R', 'I', 'F', 'F')
+        && b.length >= 12
+        && b[8] == 'W'
+        && b[9] == 'E'
+        && b[10] == 'B'
         && b[11] == 'P';
   }
 
-  /** The IHDR chunk must come first (PNG spec 5.6): length 13, then width and height as 4-byte big-endian. */
+  /**
+   * The IHDR chunk must come first (PNG spec 5.6): length 13, then width and height as 4-byte
+   * big-endian.
+   */
   private static Size png(byte[] b) {
-    if (b.length < 24 || be32(b, 8) != 13 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') {
+    if (b.length < 24
+        || be32(b, 8) != 13
+        || b[12] != 'I'
+        || b[13] != 'H'
+        || b[14] != 'D'
+        || b[15] != 'R') {
       return null;
     }
     long w = be32(b, 16);
@@ -99,8 +120,9 @@ public final class ImageHeader {
   }
 
   /**
-   * Walks the marker segments up to the first start-of-frame. Segments before it (APP1 with an EXIF thumbnail, which
-   * carries a frame of its own, among them) are skipped by their length, so only the main image's frame is read.
+   * Walks the marker segments up to the first start-of-frame. Segments before it (APP1 with an EXIF
+   * thumbnail, which carries a frame of its own, among them) are skipped by their length, so only
+   * the main image's frame is read.
    */
   private static Size jpeg(byte[] b) {
     int i = 2;
@@ -124,9 +146,11 @@ public final class ImageHeader {
       if (length < 2) {
         return null;
       }
-      boolean frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+      boolean frame =
+          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
       if (frame) {
-        // precision (1), height (2), width (2); a height of 0 (defined later by DNL) is refused as unreadable
+        // precision (1), height (2), width (2); a height of 0 (defined later by DNL) is refused as
+        // unreadable
         return i + 7 > b.length ? null : new Size(be16(b, i + 5), be16(b, i + 3));
       }
       i += length;
@@ -135,9 +159,9 @@ public final class ImageHeader {
   }
 
   /**
-   * A simple WebP holds one {@code VP8 } or {@code VP8L} frame; an extended one ({@code VP8X}) states its canvas and
-   * may hold animation frames ({@code ANMF}) and a frame of its own. The largest size stated anywhere is taken, so a
-   * small canvas cannot hide a huge frame.
+   * A simple WebP holds one {@code VP8 } or {@code VP8L} frame; an extended one ({@code VP8X})
+   * states its canvas and may hold animation frames ({@code ANMF}) and a frame of its own. The
+   * largest size stated anywhere is taken, so a small canvas cannot hide a huge frame.
    */
   private static Size webp(byte[] b) {
     Size largest = null;
@@ -146,7 +170,8 @@ public final class ImageHeader {
       long size = le(b, i + 4, 4);
       int data = i + 8;
       Size s = webpChunk(b, i, data);
-      if (s == null && (tag(b, i, "VP8 ") || tag(b, i, "VP8L") || tag(b, i, "VP8X") || tag(b, i, "ANMF"))) {
+      if (s == null
+          && (tag(b, i, "VP8 ") || tag(b, i, "VP8L") || tag(b, i, "VP8X") || tag(b, i, "ANMF"))) {
         return null; // a frame or canvas whose header cannot be read
       }
       if (s != null && (largest == null || s.pixels() > largest.pixels())) {
@@ -163,8 +188,11 @@ public final class ImageHeader {
 
   private static Size webpChunk(byte[] b, int chunk, int data) {
     if (tag(b, chunk, "VP8 ")) {
-      // frame tag (3 bytes), start code 9D 01 2A, then 14-bit width and height (the top 2 bits are a scale)
-      if (data + 10 > b.length || (b[data + 3] & 0xFF) != 0x9D || (b[data + 4] & 0xFF) != 0x01
+      // frame tag (3 bytes), start code 9D 01 2A, then 14-bit width and height (the top 2 bits are
+      // a scale)
+      if (data + 10 > b.length
+          || (b[data + 3] & 0xFF) != 0x9D
+          || (b[data + 4] & 0xFF) != 0x01
           || (b[data + 5] & 0xFF) != 0x2A) {
         return null;
       }
@@ -180,12 +208,15 @@ public final class ImageHeader {
     }
     if (tag(b, chunk, "VP8X")) {
       // flags (1), reserved (3), canvas width − 1 (3), canvas height − 1 (3)
-      return data + 10 > b.length ? null
+      return data + 10 > b.length
+          ? null
           : new Size((int) le(b, data + 4, 3) + 1, (int) le(b, data + 7, 3) + 1);
     }
     if (tag(b, chunk, "ANMF")) {
-      // X (3), Y (3), frame width − 1 (3), frame height − 1 (3); the frame's own VP8/VP8L data follows
-      return data + 12 > b.length ? null
+      // X (3), Y (3), frame width − 1 (3), frame height − 1 (3); the frame's own VP8/VP8L data
+      // follows
+      return data + 12 > b.length
+          ? null
           : new Size((int) le(b, data + 6, 3) + 1, (int) le(b, data + 9, 3) + 1);
     }
     return null;
@@ -216,7 +247,10 @@ public final class ImageHeader {
   }
 
   private static long be32(byte[] b, int at) {
-    return ((long) (b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+    return ((long) (b[at] & 0xFF) << 24)
+        | ((b[at + 1] & 0xFF) << 16)
+        | ((b[at + 2] & 0xFF) << 8)
+        | (b[at + 3] & 0xFF);
   }
 
   private static int be16(byte[] b, int at) {

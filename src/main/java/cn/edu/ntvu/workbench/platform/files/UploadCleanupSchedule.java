@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Runs {@link UploadCleanup} every {@value UploadCleanup#EVERY_MINUTES} minutes on every server (it runs once). */
+/**
+ * Runs {@link UploadCleanup} every {@value UploadCleanup#EVERY_MINUTES} minutes on every server (it
+ * runs once).
+ */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class UploadCleanupSchedule {

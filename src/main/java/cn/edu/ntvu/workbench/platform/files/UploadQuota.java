@@ -1,7 +1,6 @@
 package cn.edu.ntvu.workbench.platform.files;
 
 import cn.edu.ntvu.workbench.platform.persistence.Sql;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,10 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Each person's daily upload quota ({@link UploadSettings}), kept in {@code upload_quota} so that it holds across
- * servers: the upload is counted in the transaction that stores the files, so a refused or rolled-back submit counts
- * nothing, and the person's row for the day is locked while it is checked, so two posts at once on two servers cannot
- * both take the last of it. The day is the school clock's.
+ * Each person's daily upload quota ({@link UploadSettings}), kept in {@code upload_quota} so that
+ * it holds across servers: the upload is counted in the transaction that stores the files, so a
+ * refused or rolled-back submit counts nothing, and the person's row for the day is locked while it
+ * is checked, so two posts at once on two servers cannot both take the last of it. The day is the
+ * school clock's.
  */
 @ApplicationScoped
 public class UploadQuota {
@@ -37,8 +37,9 @@ public class UploadQuota {
   }
 
   /**
-   * Counts {@code files} uploads of {@code bytes} in all for {@code account} today, in the caller's transaction, if
-   * they fit in what is left of the day's quota; otherwise counts nothing and says why.
+   * Counts {@code files} uploads of {@code bytes} in all for {@code account} today, in the caller's
+   * transaction, if they fit in what is left of the day's quota; otherwise counts nothing and says
+   * why.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Refusal> take(String account, int files, long bytes) {
@@ -46,21 +47,45 @@ public class UploadQuota {
       return Optional.empty();
     }
     LocalDate day = LocalDate.now(clock);
-    // Creates the day's row or, when there is one, locks it exclusively at once (an INSERT IGNORE would take a
+    // Creates the day's row or, when there is one, locks it exclusively at once (an INSERT IGNORE
+    // would take a
     // shared lock first, and two posts of one person would then deadlock on the UPDATE below).
-    sql.update("INSERT INTO upload_quota (account, day, files, bytes) VALUES (?, ?, 0, 0)"
-        + " ON DUPLICATE KEY UPDATE files = files", account, day);
-    int taken = sql.update("UPDATE upload_quota SET files = files + ?, bytes = bytes + ?"
-            + " WHERE account = ? AND day = ? AND files + ? <= ? AND bytes + ? <= ?", files, bytes, account, day, files, settings.dailyFiles(), bytes, settings.dailyBytes());
+    sql.update(
+        "INSERT INTO upload_quota (account, day, files, bytes) VALUES (?, ?, 0, 0)"
+            + " ON DUPLICATE KEY UPDATE files = files",
+        account,
+        day);
+    int taken =
+        sql.update(
+            "UPDATE upload_quota SET files = files + ?, bytes = bytes + ?"
+                + " WHERE account = ? AND day = ? AND files + ? <= ? AND bytes + ? <= ?",
+            files,
+            bytes,
+            account,
+            day,
+            files,
+            settings.dailyFiles(),
+            bytes,
+            settings.dailyBytes());
     if (taken == 1) {
       return Optional.empty();
     }
-    Object[] used = sql.rows("SELECT files, bytes FROM upload_quota WHERE account = ? AND day = ?", account, day).get(0);
-    return Optional.of(new Refusal(settings.dailyFiles(), settings.dailyMegabytes(), ((Number) used[0]).intValue(),
-        ((Number) used[1]).longValue()));
+    Object[] used =
+        sql.rows(
+                "SELECT files, bytes FROM upload_quota WHERE account = ? AND day = ?", account, day)
+            .get(0);
+    return Optional.of(
+        new Refusal(
+            settings.dailyFiles(),
+            settings.dailyMegabytes(),
+            ((Number) used[0]).intValue(),
+            ((Number) used[1]).longValue()));
   }
 
-  /** Removes the rows of days before {@code before} (at most {@code limit}); the cleanup job keeps a week. */
+  /**
+   * Removes the rows of days before {@code before} (at most {@code limit}); the cleanup job keeps a
+   * week.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public int forgetBefore(LocalDate before, int limit) {
     return sql.update("DELETE FROM upload_quota WHERE day < ? LIMIT " + limit, before);

@@ -6,9 +6,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The daily upload quota per person (MicroProfile Config; listed in the README's configuration table). The defaults
- * leave room for a few leave requests with their three photos and the photos of several 收集表 on one day, and stop a
- * person (or a script with their session) from filling the database: 30 files and 50 MB per school day.
+ * The daily upload quota per person (MicroProfile Config; listed in the README's configuration
+ * table). The defaults leave room for a few leave requests with their three photos and the photos
+ * of several 收集表 on one day, and stop a person (or a script with their session) from filling the
+ * database: 30 files and 50 MB per school day.
  */
 @ApplicationScoped
 public class UploadSettings {
@@ -24,8 +25,8 @@ public class UploadSettings {
   int dailyMegabytes;
 
   /**
-   * Checked once the schema is ready ({@code composition.StartUp}), so a wrong value stops start-up naming its key,
-   * as the other settings do.
+   * Checked once the schema is ready ({@code composition.StartUp}), so a wrong value stops start-up
+   * naming its key, as the other settings do.
    */
   public void validate() {
     if (dailyFiles < 1 || dailyFiles > 10_000) {

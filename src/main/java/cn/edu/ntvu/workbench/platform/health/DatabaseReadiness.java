@@ -8,8 +8,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A load balancer should not send people to a server whose database is gone. Asked by {@link ReadinessServlet}; the
- * reason of a failure goes to the log, never into the answer.
+ * A load balancer should not send people to a server whose database is gone. Asked by {@link
+ * ReadinessServlet}; the reason of a failure goes to the log, never into the answer.
  */
 @ApplicationScoped
 public class DatabaseReadiness {

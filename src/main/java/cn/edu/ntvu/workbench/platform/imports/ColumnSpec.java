@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The columns one kind of file has. Header cells are matched case-insensitively, and the Chinese names that school
- * systems and hand-made spreadsheets use (学号, 姓名, 手机号 …) are accepted as aliases. A kind of file may bring its
- * own aliases, which win over the directory's (in a timetable, 节次 is the periods column).
+ * The columns one kind of file has. Header cells are matched case-insensitively, and the Chinese
+ * names that school systems and hand-made spreadsheets use (学号, 姓名, 手机号 …) are accepted as aliases.
+ * A kind of file may bring its own aliases, which win over the directory's (in a timetable, 节次 is
+ * the periods column).
  */
 public record ColumnSpec(List<String> columns, Set<String> required, Map<String, String> aliases) {
   private static final Map<String, String> ALIASES =
@@ -64,7 +65,10 @@ public record ColumnSpec(List<String> columns, Set<String> required, Map<String,
     this(columns, required, Map.of());
   }
 
-  /** The canonical name of a header cell: {@code " Mobile "} and {@code 手机号} both give {@code mobile}. */
+  /**
+   * The canonical name of a header cell: {@code " Mobile "} and {@code 手机号} both give {@code
+   * mobile}.
+   */
   public String canonical(String header) {
     String h = header == null ? "" : header.replace("\uFEFF", "").strip();
     String own = aliases.get(h);

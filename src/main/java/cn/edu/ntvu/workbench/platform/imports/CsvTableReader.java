@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * RFC 4180 CSV as the school's systems and Excel write it. Excel in China saves CSV in GBK, newer tools in UTF-8
- * (often with a BOM), so the encoding is detected: strict UTF-8 first, else strict GB18030 (a superset of GBK). A
- * file pasted together from both is refused, naming its lines, because guessing would silently garble names.
+ * RFC 4180 CSV as the school's systems and Excel write it. Excel in China saves CSV in GBK, newer
+ * tools in UTF-8 (often with a BOM), so the encoding is detected: strict UTF-8 first, else strict
+ * GB18030 (a superset of GBK). A file pasted together from both is refused, naming its lines,
+ * because guessing would silently garble names.
  */
 final class CsvTableReader {
   private static final Charset GB18030 = Charset.forName("GB18030");
@@ -126,8 +127,9 @@ final class CsvTableReader {
   }
 
   /**
-   * Whether a line that is valid UTF-8 really is UTF-8 Chinese text. Short GBK text is valid UTF-8 by chance now
-   * and then (GBK 毛 is the bytes of UTF-8 ë), but then it decodes to Latin or other scripts, not to CJK.
+   * Whether a line that is valid UTF-8 really is UTF-8 Chinese text. Short GBK text is valid UTF-8
+   * by chance now and then (GBK 毛 is the bytes of UTF-8 ë), but then it decodes to Latin or other
+   * scripts, not to CJK.
    */
   static boolean looksChinese(CharSequence text) {
     boolean cjk = false;
@@ -152,7 +154,10 @@ final class CsvTableReader {
 
   private static String listLines(List<Integer> lines) {
     String listed =
-        lines.stream().limit(MAX_LISTED_LINES).map(String::valueOf).collect(Collectors.joining(", "));
+        lines.stream()
+            .limit(MAX_LISTED_LINES)
+            .map(String::valueOf)
+            .collect(Collectors.joining(", "));
     return lines.size() > MAX_LISTED_LINES ? listed + " …" : listed;
   }
 
@@ -173,8 +178,9 @@ final class CsvTableReader {
   }
 
   /**
-   * Splits decoded text into records. A record's line is the physical line it starts on, so a quoted cell with a
-   * line break does not shift the numbers of the lines after it. Blank records are skipped.
+   * Splits decoded text into records. A record's line is the physical line it starts on, so a
+   * quoted cell with a line break does not shift the numbers of the lines after it. Blank records
+   * are skipped.
    */
   List<RawRow> parse(String text) throws ImportFileException {
     List<RawRow> rows = new ArrayList<>();

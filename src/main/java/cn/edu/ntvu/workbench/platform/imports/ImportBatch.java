@@ -16,8 +16,9 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 
 /**
- * An uploaded directory file, kept in the database so that confirming a preview applies exactly the file that was
- * previewed, whichever server the confirmation reaches. A batch is applied at most once.
+ * An uploaded directory file, kept in the database so that confirming a preview applies exactly the
+ * file that was previewed, whichever server the confirmation reaches. A batch is applied at most
+ * once.
  */
 @Entity
 @Table(name = "import_batch")
@@ -67,9 +68,15 @@ public class ImportBatch {
 
   /** A checked file kept for confirmation; {@code uploadedAt} by the school clock. */
   public ImportBatch(
-      String kind, String fileName, byte[] content, String uploadedBy, String summary, LocalDateTime uploadedAt) {
+      String kind,
+      String fileName,
+      byte[] content,
+      String uploadedBy,
+      String summary,
+      LocalDateTime uploadedAt) {
     this.kind = Objects.requireNonNull(kind);
-    this.fileName = fileName == null || fileName.isBlank() ? "upload" : truncate(fileName.strip(), 255);
+    this.fileName =
+        fileName == null || fileName.isBlank() ? "upload" : truncate(fileName.strip(), 255);
     this.content = content.clone();
     this.sha256 = sha256(content);
     this.uploadedBy = requireText(uploadedBy, "uploadedBy");
@@ -78,7 +85,10 @@ public class ImportBatch {
     this.summary = summary;
   }
 
-  /** The file's fingerprint, so that an admin can tell two uploads of the same file apart from two files. */
+  /**
+   * The file's fingerprint, so that an admin can tell two uploads of the same file apart from two
+   * files.
+   */
   private static String sha256(byte[] content) {
     try {
       return java.util.HexFormat.of()

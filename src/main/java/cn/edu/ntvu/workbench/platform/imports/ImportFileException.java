@@ -3,8 +3,9 @@ package cn.edu.ntvu.workbench.platform.imports;
 import java.util.List;
 
 /**
- * An uploaded file that cannot be read as a table at all (wrong format, unsafe, undecodable). Carries a message key
- * of the {@code i18n.directory} bundle and its arguments, so the admin sees the reason in their own language.
+ * An uploaded file that cannot be read as a table at all (wrong format, unsafe, undecodable).
+ * Carries a message key of the {@code i18n.directory} bundle and its arguments, so the admin sees
+ * the reason in their own language.
  */
 public class ImportFileException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -34,7 +35,10 @@ public class ImportFileException extends Exception {
     return messageKey;
   }
 
-  /** Arguments for {@link java.text.MessageFormat}, already as text so that line numbers are not grouped. */
+  /**
+   * Arguments for {@link java.text.MessageFormat}, already as text so that line numbers are not
+   * grouped.
+   */
   public List<String> getArgs() {
     return args;
   }

@@ -8,13 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns an uploaded directory file into numbered rows keyed by canonical column names. The format is chosen by the
- * file name and checked against the bytes, because admins rename files and browsers report whatever they like.
+ * Turns an uploaded directory file into numbered rows keyed by canonical column names. The format
+ * is chosen by the file name and checked against the bytes, because admins rename files and
+ * browsers report whatever they like.
  */
 public final class TabularFileReader {
   /**
-   * Larger uploads are refused before any parsing. A whole school's directory is about 2 MB; the limit also stays
-   * below MariaDB's default 16 MB packet, because the upload is stored in {@code import_batch} for confirmation.
+   * Larger uploads are refused before any parsing. A whole school's directory is about 2 MB; the
+   * limit also stays below MariaDB's default 16 MB packet, because the upload is stored in {@code
+   * import_batch} for confirmation.
    */
   public static final int MAX_BYTES = 15 * 1024 * 1024;
 
@@ -38,10 +40,11 @@ public final class TabularFileReader {
   /**
    * Reads {@code content} as the table described by {@code spec}.
    *
-   * @throws ImportFileException when the file as a whole cannot be used; problems of single rows are left to the
-   *     caller's validation
+   * @throws ImportFileException when the file as a whole cannot be used; problems of single rows
+   *     are left to the caller's validation
    */
-  public TabularFile read(String fileName, byte[] content, ColumnSpec spec) throws ImportFileException {
+  public TabularFile read(String fileName, byte[] content, ColumnSpec spec)
+      throws ImportFileException {
     if (content == null || content.length == 0) {
       throw new ImportFileException("import.file.empty");
     }
@@ -67,7 +70,8 @@ public final class TabularFileReader {
       raw = csv.read(content);
       encoding = csv.encoding();
     } else {
-      throw new ImportFileException("import.file.unsupportedType", fileName == null ? "" : fileName);
+      throw new ImportFileException(
+          "import.file.unsupportedType", fileName == null ? "" : fileName);
     }
     return toTable(raw, spec, encoding);
   }

@@ -26,9 +26,10 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * The first sheet of an XLSX workbook, streamed so that a large or hostile file never sits in memory as a DOM.
- * Cells are read as Excel shows them ({@link DataFormatter}), so a mobile typed as a number stays 13800000001.
- * POI's zip-bomb guard (minimum inflate ratio, maximum entry size) is always on.
+ * The first sheet of an XLSX workbook, streamed so that a large or hostile file never sits in
+ * memory as a DOM. Cells are read as Excel shows them ({@link DataFormatter}), so a mobile typed as
+ * a number stays 13800000001. POI's zip-bomb guard (minimum inflate ratio, maximum entry size) is
+ * always on.
  */
 final class XlsxTableReader {
   /** No sheet part of a directory file legitimately expands beyond this. */
@@ -68,14 +69,18 @@ final class XlsxTableReader {
         try {
           Files.deleteIfExists(temp);
         } catch (IOException ignored) {
-          // the OS cleans the temp directory; a leftover file holds no secret beyond the upload itself
+          // the OS cleans the temp directory; a leftover file holds no secret beyond the upload
+          // itself
         }
       }
     }
   }
 
   private List<RawRow> readFirstSheet(OPCPackage pkg)
-      throws IOException, OpenXML4JException, SAXException, ImportFileException,
+      throws IOException,
+          OpenXML4JException,
+          SAXException,
+          ImportFileException,
           javax.xml.parsers.ParserConfigurationException {
     XSSFReader reader = new XSSFReader(pkg);
     ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);

@@ -14,9 +14,10 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * The factory methods of {@link jakarta.json.Json} on one provider looked up once. {@code Json.createObjectBuilder()}
- * and its siblings ask the {@link java.util.ServiceLoader} for a provider on every call, which scans the class path:
- * under load that was an eighth of the CPU of a leave submit (JFR, bench/leave.sh). Use these instead.
+ * The factory methods of {@link jakarta.json.Json} on one provider looked up once. {@code
+ * Json.createObjectBuilder()} and its siblings ask the {@link java.util.ServiceLoader} for a
+ * provider on every call, which scans the class path: under load that was an eighth of the CPU of a
+ * leave submit (JFR, bench/leave.sh). Use these instead.
  */
 public final class Jsons {
   private static final JsonProvider PROVIDER = JsonProvider.provider();

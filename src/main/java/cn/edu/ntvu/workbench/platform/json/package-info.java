@@ -1,2 +1,4 @@
-/** JSON-P through one provider looked up once ({@link cn.edu.ntvu.workbench.platform.json.Jsons}). */
+/**
+ * JSON-P through one provider looked up once ({@link cn.edu.ntvu.workbench.platform.json.Jsons}).
+ */
 package cn.edu.ntvu.workbench.platform.json;

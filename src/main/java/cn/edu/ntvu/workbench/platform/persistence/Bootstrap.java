@@ -18,9 +18,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Start-up in order: validate the settings (a missing or wrong key stops deployment with its name), migrate the
- * schema with Flyway (safe with several servers starting at once: Flyway locks), then tell the composition root (which
- * imports a new school's first data from {@code app.seed-dir}).
+ * Start-up in order: validate the settings (a missing or wrong key stops deployment with its name),
+ * migrate the schema with Flyway (safe with several servers starting at once: Flyway locks), then
+ * tell the composition root (which imports a new school's first data from {@code app.seed-dir}).
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/workbench",
@@ -35,7 +35,8 @@ import org.flywaydb.core.Flyway;
       "fish.payara.connection-validation-method=custom-validation",
       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation",
       "fish.payara.is-connection-validation-required=true",
-      // Validate a pooled connection at most every 30 s, not with an extra SELECT before every statement.
+      // Validate a pooled connection at most every 30 s, not with an extra SELECT before every
+      // statement.
       "fish.payara.validate-atmost-once-period-in-seconds=30",
       "fish.payara.fail-all-connections=true",
       "fish.payara.max-wait-time-in-millis=5000"
@@ -68,8 +69,9 @@ public class Bootstrap {
   }
 
   /**
-   * The database may start after us (containers started together, the dev run starting MariaDB while Payara boots):
-   * wait up to db.startup-wait-seconds for a connection, then let Flyway fail with the driver's message.
+   * The database may start after us (containers started together, the dev run starting MariaDB
+   * while Payara boots): wait up to db.startup-wait-seconds for a connection, then let Flyway fail
+   * with the driver's message.
    */
   private void awaitDatabase() {
     long deadline = System.nanoTime() + settings.databaseStartupWait().toNanos();
@@ -80,7 +82,10 @@ public class Bootstrap {
       } catch (SQLException e) {
         long now = System.nanoTime();
         if (now >= deadline) {
-          LOG.severe(() -> "The database is not reachable; giving up after " + settings.databaseStartupWait());
+          LOG.severe(
+              () ->
+                  "The database is not reachable; giving up after "
+                      + settings.databaseStartupWait());
           return;
         }
         if (now >= nextLog) {

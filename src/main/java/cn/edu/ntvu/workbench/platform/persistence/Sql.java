@@ -17,16 +17,18 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The one way this app writes SQL (the persistence rule, README): reads shaped for a page, bulk work and locking
- * reads, with the statement, its arguments and a lambda that maps a row — no hand-rolled connection handling in the
- * stores. Aggregates with a lifecycle and invariants are JPA entities instead.
+ * The one way this app writes SQL (the persistence rule, README): reads shaped for a page, bulk
+ * work and locking reads, with the statement, its arguments and a lambda that maps a row — no
+ * hand-rolled connection handling in the stores. Aggregates with a lifecycle and invariants are JPA
+ * entities instead.
  *
- * <p>Straight over the application's DataSource: inside a container transaction the connection is the
- * transaction's (the same one EclipseLink uses, so a change and its audit entry commit together); outside one, each
- * call is its own statement in autocommit, which is what the home page's hot path wants (no transaction, no
- * EntityManager). {@link #inLocalTransaction} is for background work that must claim rows and commit before it
- * calls out (the outbox, the contacts runner). Arguments: {@link LocalDateTime}, {@link LocalDate}, {@link Instant}
- * and enums are converted; {@code null} is SQL NULL. A database failure comes out as {@link Failure}.
+ * <p>Straight over the application's DataSource: inside a container transaction the connection is
+ * the transaction's (the same one EclipseLink uses, so a change and its audit entry commit
+ * together); outside one, each call is its own statement in autocommit, which is what the home
+ * page's hot path wants (no transaction, no EntityManager). {@link #inLocalTransaction} is for
+ * background work that must claim rows and commit before it calls out (the outbox, the contacts
+ * runner). Arguments: {@link LocalDateTime}, {@link LocalDate}, {@link Instant} and enums are
+ * converted; {@code null} is SQL NULL. A database failure comes out as {@link Failure}.
  */
 @ApplicationScoped
 public class Sql {
@@ -53,8 +55,9 @@ public class Sql {
   }
 
   /**
-   * A database failure: the statement's SQLState and error code are on the cause. An {@link IllegalStateException}:
-   * the app could not do what was asked, through nobody's fault that a message beside a field could fix.
+   * A database failure: the statement's SQLState and error code are on the cause. An {@link
+   * IllegalStateException}: the app could not do what was asked, through nobody's fault that a
+   * message beside a field could fix.
    */
   public static final class Failure extends IllegalStateException {
     public Failure(SQLException cause) {
@@ -82,17 +85,25 @@ public class Sql {
     return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(0));
   }
 
-  /** Every row as its columns, for stores that read columns by position ({@link #str}, {@link #lng} …). */
+  /**
+   * Every row as its columns, for stores that read columns by position ({@link #str}, {@link #lng}
+   * …).
+   */
   public List<Object[]> rows(String sql, Object... args) {
     return query(sql, Sql::columns, args);
   }
 
-  /** Every row as JPA's native queries hand them over: one column as its value, several as an array. */
+  /**
+   * Every row as JPA's native queries hand them over: one column as its value, several as an array.
+   */
   public List<Object> values(String sql, Object... args) {
-    return query(sql, rs -> {
-      Object[] row = columns(rs);
-      return row.length == 1 ? row[0] : row;
-    }, args);
+    return query(
+        sql,
+        rs -> {
+          Object[] row = columns(rs);
+          return row.length == 1 ? row[0] : row;
+        },
+        args);
   }
 
   /** The first row as {@link #values} gives it (a count, a sum …); refused when there is no row. */
@@ -141,8 +152,9 @@ public class Sql {
   }
 
   /**
-   * Runs {@code work}'s statements on one connection, in whatever transaction the caller is in (a container
-   * transaction, or autocommit): for a method whose statements belong together, e.g. a locking read and its update.
+   * Runs {@code work}'s statements on one connection, in whatever transaction the caller is in (a
+   * container transaction, or autocommit): for a method whose statements belong together, e.g. a
+   * locking read and its update.
    */
   public <T> T onOneConnection(Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
@@ -153,9 +165,9 @@ public class Sql {
   }
 
   /**
-   * Runs {@code work} on one connection in a local transaction at READ COMMITTED and commits (rolls back on any
-   * failure). Only outside a container transaction: for background work that claims rows, commits, and only then
-   * calls another server.
+   * Runs {@code work} on one connection in a local transaction at READ COMMITTED and commits (rolls
+   * back on any failure). Only outside a container transaction: for background work that claims
+   * rows, commits, and only then calls another server.
    */
   public <T> T inLocalTransaction(Work<T> work) {
     try (Connection c = dataSource.getConnection()) {

@@ -7,12 +7,13 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * Who is calling on this thread: the person of the current request, as the route guard found them fresh from the
- * directory ({@link Authorities}), or the server itself (a background job, start-up seeding). Nobody — a request
- * without a sign-in, or a thread that was never told — may do nothing that {@link Requires} guards.
+ * Who is calling on this thread: the person of the current request, as the route guard found them
+ * fresh from the directory ({@link Authorities}), or the server itself (a background job, start-up
+ * seeding). Nobody — a request without a sign-in, or a thread that was never told — may do nothing
+ * that {@link Requires} guards.
  *
- * <p>A thread-local rather than a request-scoped bean: the guard runs in a servlet filter, the checks run in
- * interceptors of any scope, and background threads have no request context at all.
+ * <p>A thread-local rather than a request-scoped bean: the guard runs in a servlet filter, the
+ * checks run in interceptors of any scope, and background threads have no request context at all.
  */
 @ApplicationScoped
 public class Callers {
@@ -23,7 +24,10 @@ public class Callers {
 
   private static final Caller SYSTEM = new Caller(null);
 
-  /** Runs {@code work} on behalf of {@code user}; the previous caller of the thread is restored afterwards. */
+  /**
+   * Runs {@code work} on behalf of {@code user}; the previous caller of the thread is restored
+   * afterwards.
+   */
   public <T> T as(SignedInUser user, Callable<T> work) throws Exception {
     Caller before = CURRENT.get();
     CURRENT.set(new Caller(java.util.Objects.requireNonNull(user)));
@@ -34,7 +38,10 @@ public class Callers {
     }
   }
 
-  /** Runs {@code work} as the server itself: background jobs and start-up work that admin services guard. */
+  /**
+   * Runs {@code work} as the server itself: background jobs and start-up work that admin services
+   * guard.
+   */
   public <T> T asSystem(Supplier<T> work) {
     Caller before = CURRENT.get();
     CURRENT.set(SYSTEM);
@@ -52,8 +59,9 @@ public class Callers {
   }
 
   /**
-   * Makes the server itself the caller of this thread until the returned scope is closed ({@code try (var s =
-   * callers.enterSystem()) {…}}), for work whose shape does not fit {@link #asSystem(Supplier)}.
+   * Makes the server itself the caller of this thread until the returned scope is closed ({@code
+   * try (var s = callers.enterSystem()) {…}}), for work whose shape does not fit {@link
+   * #asSystem(Supplier)}.
    */
   public Scope enterSystem() {
     Caller before = CURRENT.get();
@@ -90,8 +98,9 @@ public class Callers {
   }
 
   /**
-   * Refuses ({@link AccessDenied}) unless the server itself is calling, or a person who holds one of {@code roles}
-   * (any, when none are named) and is of one of {@code kinds} (any, when none are named).
+   * Refuses ({@link AccessDenied}) unless the server itself is calling, or a person who holds one
+   * of {@code roles} (any, when none are named) and is of one of {@code kinds} (any, when none are
+   * named).
    */
   public void require(Role[] roles, PersonKind[] kinds, String what) {
     Caller c = CURRENT.get();

@@ -9,9 +9,9 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 
 /**
- * The signed-in person for pages ({@code #{me}}) and for filters and servlets ({@link #of}): as the route guard
- * found them in the directory for this request — current roles, kind and status, not the copy the session holds
- * from sign-in time.
+ * The signed-in person for pages ({@code #{me}}) and for filters and servlets ({@link #of}): as the
+ * route guard found them in the directory for this request — current roles, kind and status, not
+ * the copy the session holds from sign-in time.
  */
 @Named("me")
 @RequestScoped
@@ -33,8 +33,9 @@ public class CurrentUser {
   public static final String REQUEST_KEY = "wb.user.now";
 
   /**
-   * The person signed in on {@code request}: as the route guard read them for this request, else (on public routes,
-   * which the guard does not look at) the session's record of the sign-in; null without one.
+   * The person signed in on {@code request}: as the route guard read them for this request, else
+   * (on public routes, which the guard does not look at) the session's record of the sign-in; null
+   * without one.
    */
   public static SignedInUser of(HttpServletRequest request) {
     Object now = request.getAttribute(REQUEST_KEY);
@@ -44,7 +45,10 @@ public class CurrentUser {
     return signedIn(request.getSession(false));
   }
 
-  /** The session's record of the sign-in (roles as they were then: only the route guard should read this). */
+  /**
+   * The session's record of the sign-in (roles as they were then: only the route guard should read
+   * this).
+   */
   public static SignedInUser signedIn(HttpSession session) {
     return session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
   }

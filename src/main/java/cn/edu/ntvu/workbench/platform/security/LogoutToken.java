@@ -7,10 +7,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The per-session secret the sign-out form carries: a POST to {@code /logout} signs out only with it, so a page on
- * another site cannot sign people out by posting there (the session cookie's SameSite=Lax already keeps it from
- * cross-site posts in current browsers; older WeCom and phone browsers are not all current). Made on first use and
- * kept in the session, so every sign-out form of one session carries the same value.
+ * The per-session secret the sign-out form carries: a POST to {@code /logout} signs out only with
+ * it, so a page on another site cannot sign people out by posting there (the session cookie's
+ * SameSite=Lax already keeps it from cross-site posts in current browsers; older WeCom and phone
+ * browsers are not all current). Made on first use and kept in the session, so every sign-out form
+ * of one session carries the same value.
  */
 public final class LogoutToken {
   /** The form field and the session attribute. */
@@ -35,11 +36,15 @@ public final class LogoutToken {
     return token;
   }
 
-  /** Whether {@code sent} is this session's token (compared in constant time); false when it has none. */
+  /**
+   * Whether {@code sent} is this session's token (compared in constant time); false when it has
+   * none.
+   */
   public static boolean matches(HttpSession session, String sent) {
     Object expected = session.getAttribute(SESSION_KEY);
     return expected instanceof String e
         && sent != null
-        && MessageDigest.isEqual(e.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+        && MessageDigest.isEqual(
+            e.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
   }
 }

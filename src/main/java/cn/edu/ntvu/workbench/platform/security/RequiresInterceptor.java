@@ -10,8 +10,9 @@ import java.io.Serializable;
 import java.lang.reflect.Method;
 
 /**
- * Enforces {@link Requires}: the method's own annotation wins over the class's. Runs before every other
- * interceptor, transactions included, so a refused call opens no transaction and reads nothing.
+ * Enforces {@link Requires}: the method's own annotation wins over the class's. Runs before every
+ * other interceptor, transactions included, so a refused call opens no transaction and reads
+ * nothing.
  */
 @Requires
 @Interceptor
@@ -25,21 +26,25 @@ public class RequiresInterceptor implements Serializable {
   public Object check(InvocationContext ctx) throws Exception {
     Requires rule = rule(ctx);
     if (rule != null && !isObjectMethod(ctx.getMethod())) {
-      callers.require(rule.roles(), rule.kind(), ctx.getMethod().getDeclaringClass().getSimpleName() + "."
-          + ctx.getMethod().getName());
+      callers.require(
+          rule.roles(),
+          rule.kind(),
+          ctx.getMethod().getDeclaringClass().getSimpleName() + "." + ctx.getMethod().getName());
     }
     return ctx.proceed();
   }
 
   /**
-   * Beans that read in their {@code @PostConstruct} (a page bean loading its list) are checked before that read
-   * too: lifecycle callbacks are not business methods, so {@link #check} alone would let them run.
+   * Beans that read in their {@code @PostConstruct} (a page bean loading its list) are checked
+   * before that read too: lifecycle callbacks are not business methods, so {@link #check} alone
+   * would let them run.
    */
   @PostConstruct
   public void construct(InvocationContext ctx) throws Exception {
     Requires rule = classRule(ctx.getTarget() == null ? null : ctx.getTarget().getClass());
     if (rule != null) {
-      callers.require(rule.roles(), rule.kind(), ctx.getTarget().getClass().getSimpleName() + " (construct)");
+      callers.require(
+          rule.roles(), rule.kind(), ctx.getTarget().getClass().getSimpleName() + " (construct)");
     }
     ctx.proceed();
   }
@@ -59,10 +64,14 @@ public class RequiresInterceptor implements Serializable {
     if (onMethod != null) {
       return onMethod;
     }
-    return classRule(ctx.getTarget() == null ? ctx.getMethod().getDeclaringClass() : ctx.getTarget().getClass());
+    return classRule(
+        ctx.getTarget() == null ? ctx.getMethod().getDeclaringClass() : ctx.getTarget().getClass());
   }
 
-  /** toString/hashCode/equals of a proxied bean are not actions (Faces and CDI call them themselves). */
+  /**
+   * toString/hashCode/equals of a proxied bean are not actions (Faces and CDI call them
+   * themselves).
+   */
   private static boolean isObjectMethod(Method m) {
     return m.getDeclaringClass() == Object.class
         || (m.getName().equals("toString") && m.getParameterCount() == 0)

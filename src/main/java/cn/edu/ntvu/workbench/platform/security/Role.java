@@ -2,7 +2,9 @@ package cn.edu.ntvu.workbench.platform.security;
 
 import java.util.Locale;
 
-/** What a person may do. Scoped roles (counsellor, dean) carry the classes or department they cover. */
+/**
+ * What a person may do. Scoped roles (counsellor, dean) carry the classes or department they cover.
+ */
 public enum Role {
   STUDENT,
   TEACHER,

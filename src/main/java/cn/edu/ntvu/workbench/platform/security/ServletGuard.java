@@ -6,15 +6,20 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * The servlets' own check (the second of the three layers): a download or upload servlet of a role-scoped page
- * calls this first thing and returns when it answers false — the person has then had a 403, before anything was
- * read. Decides on the person as the route guard found them for this request ({@link CurrentUser#of}).
+ * The servlets' own check (the second of the three layers): a download or upload servlet of a
+ * role-scoped page calls this first thing and returns when it answers false — the person has then
+ * had a 403, before anything was read. Decides on the person as the route guard found them for this
+ * request ({@link CurrentUser#of}).
  */
 public final class ServletGuard {
   private ServletGuard() {}
 
-  /** True when the signed-in person holds one of {@code roles}; otherwise answers 403 and returns false. */
-  public static boolean anyRole(HttpServletRequest req, HttpServletResponse res, Role... roles) throws IOException {
+  /**
+   * True when the signed-in person holds one of {@code roles}; otherwise answers 403 and returns
+   * false.
+   */
+  public static boolean anyRole(HttpServletRequest req, HttpServletResponse res, Role... roles)
+      throws IOException {
     SignedInUser user = CurrentUser.of(req);
     if (user != null && Arrays.stream(roles).anyMatch(user::has)) {
       return true;
@@ -24,7 +29,8 @@ public final class ServletGuard {
   }
 
   /** True when the signed-in person is of {@code kind}; otherwise answers 403 and returns false. */
-  public static boolean kind(HttpServletRequest req, HttpServletResponse res, PersonKind kind) throws IOException {
+  public static boolean kind(HttpServletRequest req, HttpServletResponse res, PersonKind kind)
+      throws IOException {
     SignedInUser user = CurrentUser.of(req);
     if (user != null && user.kind() == kind) {
       return true;

@@ -6,12 +6,14 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Who is signed in, as kept in the HTTP session. Small and Serializable, because sessions are replicated between
- * servers. Roles, the unit (class, or department for staff) and a student's class code are a snapshot taken at
- * sign-in, so that the pages people open most (the timetable every morning) need no directory query.
+ * Who is signed in, as kept in the HTTP session. Small and Serializable, because sessions are
+ * replicated between servers. Roles, the unit (class, or department for staff) and a student's
+ * class code are a snapshot taken at sign-in, so that the pages people open most (the timetable
+ * every morning) need no directory query.
  *
  * @param classCode the student's class (班级) code; null for staff and for a student without a class
- * @param departmentCode the person's department (院系) code: a student's is their class's; null if none
+ * @param departmentCode the person's department (院系) code: a student's is their class's; null if
+ *     none
  */
 public record SignedInUser(
     long personId,

@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Produces the application's {@link Clock}, in the school's zone: "today" and "now" mean the same on every server,
- * whatever zone the machine runs in. In development mode {@code dev.clock} sets the time the clock shows at
- * start-up, from where it runs on, so demos and browser tests see the same school day whatever the real date is.
+ * Produces the application's {@link Clock}, in the school's zone: "today" and "now" mean the same
+ * on every server, whatever zone the machine runs in. In development mode {@code dev.clock} sets
+ * the time the clock shows at start-up, from where it runs on, so demos and browser tests see the
+ * same school day whatever the real date is.
  */
 @ApplicationScoped
 public class SchoolClock {
@@ -31,7 +32,9 @@ public class SchoolClock {
   @PostConstruct
   void start() {
     clock = of(settings.devClock(), Clock.system(ZONE));
-    settings.devClock().ifPresent(t -> LOG.warning(() -> "dev.clock: the school clock started at " + t));
+    settings
+        .devClock()
+        .ifPresent(t -> LOG.warning(() -> "dev.clock: the school clock started at " + t));
   }
 
   /** Created at start-up, not at first use: a dev clock starts when the application does. */
@@ -47,7 +50,10 @@ public class SchoolClock {
   /** {@code system}, or a clock that shows {@code startAt} now and runs on at the same pace. */
   static Clock of(Optional<LocalDateTime> startAt, Clock system) {
     return startAt
-        .map(t -> Clock.offset(system, Duration.between(system.instant(), t.atZone(ZONE).toInstant())))
+        .map(
+            t ->
+                Clock.offset(
+                    system, Duration.between(system.instant(), t.atZone(ZONE).toInstant())))
         .orElse(system);
   }
 }

@@ -15,11 +15,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Errors during an Ajax request would otherwise end in a partial-response error that the page silently ignores:
- * a counsellor taps "approve" and nothing happens. An expired view — Ajax or not — reloads the page (a fresh view,
- * through sign-in if the session is gone too) with a notice; any other Ajax error is logged under a reference id and
- * the browser is sent to the error page that shows it. Other non-Ajax errors keep the servlet error pages. A
- * {@link SecurityException} (a bean refusing an action to this person) is a 403, Ajax or not.
+ * Errors during an Ajax request would otherwise end in a partial-response error that the page
+ * silently ignores: a counsellor taps "approve" and nothing happens. An expired view — Ajax or not
+ * — reloads the page (a fresh view, through sign-in if the session is gone too) with a notice; any
+ * other Ajax error is logged under a reference id and the browser is sent to the error page that
+ * shows it. Other non-Ajax errors keep the servlet error pages. A {@link SecurityException} (a bean
+ * refusing an action to this person) is a 403, Ajax or not.
  */
 public class AjaxExceptionHandler extends ExceptionHandlerWrapper {
   private static final Logger LOG = Logger.getLogger(AjaxExceptionHandler.class.getName());
@@ -38,12 +39,14 @@ public class AjaxExceptionHandler extends ExceptionHandlerWrapper {
     }
     Throwable error = events.next().getContext().getException();
     if (refusal(error) instanceof SecurityException refused) {
-      // An action the person may not take (a bean's own check, e.g. a forged post to an admin form): 403, not 500.
+      // An action the person may not take (a bean's own check, e.g. a forged post to an admin
+      // form): 403, not 500.
       refuse(fc, events, HttpServletResponse.SC_FORBIDDEN, "Refused: " + refused.getMessage());
       return;
     }
     if (unrestorable(error)) {
-      // A post whose view state names no view this page can have (e.g. "stateless" sent to a stateful page): the
+      // A post whose view state names no view this page can have (e.g. "stateless" sent to a
+      // stateful page): the
       // client sent something malformed, a 400 with its page.
       refuse(fc, events, HttpServletResponse.SC_BAD_REQUEST, "View state that restores no view");
       return;
@@ -81,14 +84,19 @@ public class AjaxExceptionHandler extends ExceptionHandlerWrapper {
     }
   }
 
-  /** Mojarra's "Unable to restore view" (a FacesException of its own, not a ViewExpiredException). */
+  /**
+   * Mojarra's "Unable to restore view" (a FacesException of its own, not a ViewExpiredException).
+   */
   private static boolean unrestorable(Throwable error) {
     Throwable t = unwrap(error);
-    return t instanceof FacesException && t.getCause() == null && t.getMessage() != null
+    return t instanceof FacesException
+        && t.getCause() == null
+        && t.getMessage() != null
         && t.getMessage().startsWith("Unable to restore view");
   }
 
-  private static void refuse(FacesContext fc, Iterator<ExceptionQueuedEvent> events, int status, String why) {
+  private static void refuse(
+      FacesContext fc, Iterator<ExceptionQueuedEvent> events, int status, String why) {
     events.remove();
     while (events.hasNext()) {
       events.next();
@@ -109,8 +117,8 @@ public class AjaxExceptionHandler extends ExceptionHandlerWrapper {
   }
 
   /**
-   * The {@link SecurityException} anywhere in the causes (a bean's or service's own check; a bean refused while it
-   * was being created arrives wrapped by CDI); null when there is none.
+   * The {@link SecurityException} anywhere in the causes (a bean's or service's own check; a bean
+   * refused while it was being created arrives wrapped by CDI); null when there is none.
    */
   private static Throwable refusal(Throwable t) {
     for (Throwable cur = t; cur != null; cur = cur.getCause()) {
@@ -126,7 +134,8 @@ public class AjaxExceptionHandler extends ExceptionHandlerWrapper {
 
   private static Throwable unwrap(Throwable t) {
     Throwable cur = t;
-    while ((cur instanceof FacesException || cur instanceof jakarta.el.ELException) && cur.getCause() != null) {
+    while ((cur instanceof FacesException || cur instanceof jakarta.el.ELException)
+        && cur.getCause() != null) {
       cur = cur.getCause();
     }
     return cur;

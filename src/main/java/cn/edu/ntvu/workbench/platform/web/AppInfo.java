@@ -32,7 +32,10 @@ public class AppInfo {
     return settings.isDevMode();
   }
 
-  /** Appended to our asset URLs as {@code ?v=}: a new build means new URLs, so assets can be cached for a year. */
+  /**
+   * Appended to our asset URLs as {@code ?v=}: a new build means new URLs, so assets can be cached
+   * for a year.
+   */
   public String getAssetVersion() {
     return assetVersion;
   }

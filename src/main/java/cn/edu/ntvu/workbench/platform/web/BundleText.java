@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** Formats a key of one of our resource bundles with arguments, in the viewer's locale, for Java code of pages. */
+/**
+ * Formats a key of one of our resource bundles with arguments, in the viewer's locale, for Java
+ * code of pages.
+ */
 public final class BundleText {
   /**
-   * Chinese lives in the base bundle; without this, a zh request on a server whose default locale is English
-   * would fall back to the English bundle before reaching the base one.
+   * Chinese lives in the base bundle; without this, a zh request on a server whose default locale
+   * is English would fall back to the English bundle before reaching the base one.
    */
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -21,7 +24,9 @@ public final class BundleText {
   /** The locale of the current Faces view, else the JVM default (outside a request). */
   public static Locale viewLocale() {
     FacesContext faces = FacesContext.getCurrentInstance();
-    return faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.getDefault();
+    return faces != null && faces.getViewRoot() != null
+        ? faces.getViewRoot().getLocale()
+        : Locale.getDefault();
   }
 
   /** Whether {@code bundle} has {@code key} in {@code locale}. */
@@ -38,7 +43,10 @@ public final class BundleText {
     }
   }
 
-  /** The pattern of {@code key} filled with {@code args}; the key and arguments themselves when it is missing. */
+  /**
+   * The pattern of {@code key} filled with {@code args}; the key and arguments themselves when it
+   * is missing.
+   */
   public static String format(String bundle, Locale locale, String key, List<String> args) {
     String pattern;
     try {

@@ -10,28 +10,34 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The one path every guard decides on, and the rule that a request's raw path must already be in that form.
+ * The one path every guard decides on, and the rule that a request's raw path must already be in
+ * that form.
  *
- * <p>The container dispatches on its own decoded, normalised path ({@code getServletPath() + getPathInfo()}), while
- * {@code getRequestURI()} is the raw text the client sent. A guard that compared prefixes of the raw text let
- * {@code /resources/../admin/audit.csv} and {@code /%61dmin/…} through to admin pages. So: guards use {@link #of}
- * only, and {@link #problem} refuses — before any guard runs — every raw path that is not already canonical, so
- * that the raw and the decoded path can never tell two different stories.
+ * <p>The container dispatches on its own decoded, normalised path ({@code getServletPath() +
+ * getPathInfo()}), while {@code getRequestURI()} is the raw text the client sent. A guard that
+ * compared prefixes of the raw text let {@code /resources/../admin/audit.csv} and {@code
+ * /%61dmin/…} through to admin pages. So: guards use {@link #of} only, and {@link #problem} refuses
+ * — before any guard runs — every raw path that is not already canonical, so that the raw and the
+ * decoded path can never tell two different stories.
  */
 public final class CanonicalPath {
-  /** The request attribute holding the decoded path once {@code CanonicalPathFilter} has accepted the request. */
+  /**
+   * The request attribute holding the decoded path once {@code CanonicalPathFilter} has accepted
+   * the request.
+   */
   public static final String ATTRIBUTE = "wb.canonicalPath";
 
   /** The only path parameter a container adds itself (never with cookie tracking, but harmless). */
-  private static final Pattern SESSION_PARAMETER = Pattern.compile(";jsessionid=[A-Za-z0-9._-]{1,200}$");
+  private static final Pattern SESSION_PARAMETER =
+      Pattern.compile(";jsessionid=[A-Za-z0-9._-]{1,200}$");
 
   private static final int MAX_LENGTH = 2048;
 
   private CanonicalPath() {}
 
   /**
-   * The container's decoded, normalised path of {@code req} inside the application, e.g. {@code /admin/audit.csv}:
-   * what the container dispatched on. The context root is {@code /}.
+   * The container's decoded, normalised path of {@code req} inside the application, e.g. {@code
+   * /admin/audit.csv}: what the container dispatched on. The context root is {@code /}.
    */
   public static String of(HttpServletRequest req) {
     Object known = req.getAttribute(ATTRIBUTE);
@@ -44,7 +50,10 @@ public final class CanonicalPath {
     return path.isEmpty() ? "/" : path;
   }
 
-  /** Why the raw path of {@code req} (its request URI without the context path) is not canonical; empty if it is. */
+  /**
+   * Why the raw path of {@code req} (its request URI without the context path) is not canonical;
+   * empty if it is.
+   */
   public static Optional<String> problem(HttpServletRequest req) {
     String uri = req.getRequestURI();
     String context = req.getContextPath();
@@ -60,7 +69,8 @@ public final class CanonicalPath {
     if (decoded.isEmpty() ? dispatched.equals("/") : dispatched.equals(decoded)) {
       return Optional.empty();
     }
-    // A directory request the container served through its welcome file (/leave/ → /leave/index.xhtml).
+    // A directory request the container served through its welcome file (/leave/ →
+    // /leave/index.xhtml).
     if (decoded.endsWith("/") && dispatched.equals(decoded + "index.xhtml")) {
       return Optional.empty();
     }
@@ -68,11 +78,12 @@ public final class CanonicalPath {
   }
 
   /**
-   * Why {@code raw} (a request path as sent, without the query) is not canonical; empty if it is. Refused: {@code .}
-   * and {@code ..} segments, {@code //}, backslashes, control characters and NUL, raw non-ASCII bytes, percent
-   * encodings of {@code . / \ %} in any case (the last one also refuses every double encoding) and of unreserved
-   * characters (letters, digits, {@code - _ ~}, whose canonical form is the character itself), malformed or
-   * overlong UTF-8, and {@code ;} path parameters other than a trailing session id.
+   * Why {@code raw} (a request path as sent, without the query) is not canonical; empty if it is.
+   * Refused: {@code .} and {@code ..} segments, {@code //}, backslashes, control characters and
+   * NUL, raw non-ASCII bytes, percent encodings of {@code . / \ %} in any case (the last one also
+   * refuses every double encoding) and of unreserved characters (letters, digits, {@code - _ ~},
+   * whose canonical form is the character itself), malformed or overlong UTF-8, and {@code ;} path
+   * parameters other than a trailing session id.
    */
   public static Optional<String> problem(String raw) {
     if (raw.length() > MAX_LENGTH) {
@@ -103,7 +114,8 @@ public final class CanonicalPath {
           return Optional.of("encoded control character");
         }
         if (Character.isLetterOrDigit(b) && b < 0x80 || b == '-' || b == '_' || b == '~') {
-          // RFC 3986 §6.2.2.2: the canonical form of an unreserved character is the character (/%61dmin/).
+          // RFC 3986 §6.2.2.2: the canonical form of an unreserved character is the character
+          // (/%61dmin/).
           return Optional.of("encoded unreserved character");
         }
         bytes.put((byte) b);
@@ -127,9 +139,15 @@ public final class CanonicalPath {
     }
     for (int i = 0; i < decoded.length(); i++) {
       char c = decoded.charAt(i);
-      // C1 controls, and the Unicode look-alikes of / and \ that some file systems and proxies fold.
-      if ((c >= 0x80 && c <= 0x9f) || c == '\u2215' || c == '\u2044' || c == '\uff0f' || c == '\uff3c'
-          || c == '\u29f5' || c == '\ufe68') {
+      // C1 controls, and the Unicode look-alikes of / and \ that some file systems and proxies
+      // fold.
+      if ((c >= 0x80 && c <= 0x9f)
+          || c == '\u2215'
+          || c == '\u2044'
+          || c == '\uff0f'
+          || c == '\uff3c'
+          || c == '\u29f5'
+          || c == '\ufe68') {
         return Optional.of("control or slash look-alike");
       }
     }
@@ -170,7 +188,8 @@ public final class CanonicalPath {
   }
 
   private static CharsetDecoder strictUtf8() {
-    // The JDK's UTF-8 decoder refuses overlong forms (C0 AE for '.') and encoded surrogates when told to report.
+    // The JDK's UTF-8 decoder refuses overlong forms (C0 AE for '.') and encoded surrogates when
+    // told to report.
     return StandardCharsets.UTF_8
         .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)

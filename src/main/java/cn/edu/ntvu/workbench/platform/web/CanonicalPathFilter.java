@@ -12,10 +12,11 @@ import java.util.ResourceBundle;
 import java.util.logging.Logger;
 
 /**
- * The first filter of every request (declared in web.xml, so it runs before every filter registered in code or by
- * annotation): a request whose raw path is not canonical ({@link CanonicalPath#problem}) is answered 400 with a
- * short text page and nothing behind it runs — no guard, no servlet, no error page. An accepted request carries its
- * decoded path in {@link CanonicalPath#ATTRIBUTE} for the guards after it.
+ * The first filter of every request (declared in web.xml, so it runs before every filter registered
+ * in code or by annotation): a request whose raw path is not canonical ({@link
+ * CanonicalPath#problem}) is answered 400 with a short text page and nothing behind it runs — no
+ * guard, no servlet, no error page. An accepted request carries its decoded path in {@link
+ * CanonicalPath#ATTRIBUTE} for the guards after it.
  */
 public class CanonicalPathFilter extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(CanonicalPathFilter.class.getName());
@@ -26,7 +27,8 @@ public class CanonicalPathFilter extends HttpFilter {
     Optional<String> problem = CanonicalPath.problem(req);
     if (problem.isPresent()) {
       // Scanners send these by the thousand: one line each at FINE, never the path itself at INFO.
-      LOG.fine(() -> "Refused a non-canonical path (" + problem.get() + ") from " + req.getRemoteAddr());
+      LOG.fine(
+          () -> "Refused a non-canonical path (" + problem.get() + ") from " + req.getRemoteAddr());
       refuse(req, res);
       return;
     }

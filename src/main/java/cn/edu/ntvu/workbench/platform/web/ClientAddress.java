@@ -6,13 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which address a request came from, for limits per address. The socket's peer, unless that peer is one of our own
- * reverse proxies ({@code security.trusted-proxies}): then the proxy's {@code X-Forwarded-For}, read from the right,
- * skipping our proxies, names the client. Without the setting the header is ignored entirely — anyone can send it,
- * and trusting it would let a script pick a new address for every guess.
+ * Which address a request came from, for limits per address. The socket's peer, unless that peer is
+ * one of our own reverse proxies ({@code security.trusted-proxies}): then the proxy's {@code
+ * X-Forwarded-For}, read from the right, skipping our proxies, names the client. Without the
+ * setting the header is ignored entirely — anyone can send it, and trusting it would let a script
+ * pick a new address for every guess.
  */
 public final class ClientAddress {
-  /** One trusted proxy: an address, or a network in CIDR notation ({@code 10.0.0.0/8}, {@code fd00::/8}). */
+  /**
+   * One trusted proxy: an address, or a network in CIDR notation ({@code 10.0.0.0/8}, {@code
+   * fd00::/8}).
+   */
   record Network(byte[] address, int prefix) {
     boolean contains(byte[] other) {
       if (other.length != address.length) {
@@ -45,8 +49,8 @@ public final class ClientAddress {
   }
 
   /**
-   * From the setting's text: addresses and CIDR networks separated by commas or spaces; literal IP addresses only
-   * (no host names, which would need a lookup).
+   * From the setting's text: addresses and CIDR networks separated by commas or spaces; literal IP
+   * addresses only (no host names, which would need a lookup).
    *
    * @throws IllegalArgumentException naming the first entry that is not one
    */
@@ -77,7 +81,10 @@ public final class ClientAddress {
     return new ClientAddress(nets);
   }
 
-  /** The client of a request whose socket peer is {@code peer} and whose {@code X-Forwarded-For} is {@code header}. */
+  /**
+   * The client of a request whose socket peer is {@code peer} and whose {@code X-Forwarded-For} is
+   * {@code header}.
+   */
   public String resolve(String peer, String forwardedFor) {
     if (trusted.isEmpty() || !isTrusted(peer) || forwardedFor == null || forwardedFor.isBlank()) {
       return peer;
@@ -114,7 +121,8 @@ public final class ClientAddress {
     if (text == null || text.isEmpty() || text.length() > 45) {
       return null;
     }
-    String t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    String t =
+        text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
     boolean v4 = t.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     boolean v6 = t.contains(":") && t.matches("[0-9A-Fa-f:.]+(%[A-Za-z0-9]+)?");
     if (!v4 && !v6) {

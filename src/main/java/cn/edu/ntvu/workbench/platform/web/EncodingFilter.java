@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * UTF-8 for every request and response (Payara answered Faces partial responses as ISO-8859-1 when the request
- * named no charset). The security headers are {@link SecurityHeadersFilter}'s.
+ * UTF-8 for every request and response (Payara answered Faces partial responses as ISO-8859-1 when
+ * the request named no charset). The security headers are {@link SecurityHeadersFilter}'s.
  */
 public class EncodingFilter extends HttpFilter {
   @Override

@@ -17,7 +17,9 @@ public final class ErrorReference {
     return sb.toString();
   }
 
-  /** Whether a reference shown back from a URL has our shape (nothing else is echoed into the page). */
+  /**
+   * Whether a reference shown back from a URL has our shape (nothing else is echoed into the page).
+   */
   public static boolean isValid(String ref) {
     return ref != null && ref.matches("[A-Z2-9]{8}");
   }

@@ -9,8 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The 500 page: logs the failure once under a short reference id and shows only that id, never a stack trace, so
- * the information centre can find the log entry when a person reports it.
+ * The 500 page: logs the failure once under a short reference id and shows only that id, never a
+ * stack trace, so the information centre can find the log entry when a person reports it.
  */
 @Named
 @RequestScoped
@@ -24,7 +24,8 @@ public class ErrorView {
   public String getReference() {
     if (reference == null) {
       String given = request.getParameter("ref");
-      if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null && ErrorReference.isValid(given)) {
+      if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null
+          && ErrorReference.isValid(given)) {
         // Reached by redirect after an Ajax error: the entry was logged under this id already.
         reference = given;
         return reference;
@@ -35,8 +36,13 @@ public class ErrorView {
       if (error instanceof Throwable t) {
         LOG.log(Level.SEVERE, "Error reference " + reference + " at " + uri, t);
       } else {
-        LOG.severe("Error reference " + reference + " at " + uri + ": status " +
-            request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+        LOG.severe(
+            "Error reference "
+                + reference
+                + " at "
+                + uri
+                + ": status "
+                + request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
       }
     }
     return reference;

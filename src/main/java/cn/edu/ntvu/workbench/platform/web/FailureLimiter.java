@@ -4,16 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Slows down guessing from one address: each failure (a bad calendar token, a forged OAuth {@code state}, a CAS
- * ticket that does not validate) takes a token from the address's bucket, which refills at a steady rate; an
- * address with an empty bucket is refused until a token is back. People who mistype or whose phone polls an old
- * calendar address now and then never notice; a script trying thousands is held to the refill rate. One limiter per
- * server, in memory: enough to make guessing pointless, without a database write per bad request.
+ * Slows down guessing from one address: each failure (a bad calendar token, a forged OAuth {@code
+ * state}, a CAS ticket that does not validate) takes a token from the address's bucket, which
+ * refills at a steady rate; an address with an empty bucket is refused until a token is back.
+ * People who mistype or whose phone polls an old calendar address now and then never notice; a
+ * script trying thousands is held to the refill rate. One limiter per server, in memory: enough to
+ * make guessing pointless, without a database write per bad request.
  *
- * <p>Memory is bounded: at most {@code maxTracked} addresses, the least recently seen dropped first (a dropped address
- * only gets a fresh bucket). Each address's refusals are reported once per {@code reportEvery} — the first refusal,
- * then a summary — so a flood makes a few log lines, not one per request. Thread-safe; time comes from a monotonic
- * nanosecond source.
+ * <p>Memory is bounded: at most {@code maxTracked} addresses, the least recently seen dropped first
+ * (a dropped address only gets a fresh bucket). Each address's refusals are reported once per
+ * {@code reportEvery} — the first refusal, then a summary — so a flood makes a few log lines, not
+ * one per request. Thread-safe; time comes from a monotonic nanosecond source.
  */
 public final class FailureLimiter {
   /** What the caller should log, at most once per address and period. */
@@ -45,7 +46,8 @@ public final class FailureLimiter {
    * @param maxTracked addresses remembered at most
    * @param reportEveryNanos how long one report of an address's refusals covers
    */
-  public FailureLimiter(int burst, int perMinute, int maxTracked, long reportEveryNanos, LongSupplier nanoTime) {
+  public FailureLimiter(
+      int burst, int perMinute, int maxTracked, long reportEveryNanos, LongSupplier nanoTime) {
     if (burst < 1 || perMinute < 1 || maxTracked < 1) {
       throw new IllegalArgumentException("burst, perMinute and maxTracked must be positive");
     }

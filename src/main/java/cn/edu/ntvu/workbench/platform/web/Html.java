@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.platform.web;
 
 /**
- * Markup written in Java for the pages opened most (the workbench tiles, the week grid), where a Facelets tree with
- * an EL expression per attribute was most of a request's cost. Every text that reaches such markup goes through
- * {@link #escape}.
+ * Markup written in Java for the pages opened most (the workbench tiles, the week grid), where a
+ * Facelets tree with an EL expression per attribute was most of a request's cost. Every text that
+ * reaches such markup goes through {@link #escape}.
  */
 public final class Html {
   private Html() {}

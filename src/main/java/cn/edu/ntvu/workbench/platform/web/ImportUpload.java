@@ -10,14 +10,16 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * The checks every import page makes on an upload before handing its bytes to an import service: a file was
- * chosen, it is not empty, it is not larger than the import reads. The format checks (CSV or XLSX, encoding,
- * columns) belong to the file reader.
+ * The checks every import page makes on an upload before handing its bytes to an import service: a
+ * file was chosen, it is not empty, it is not larger than the import reads. The format checks (CSV
+ * or XLSX, encoding, columns) belong to the file reader.
  */
 public final class ImportUpload {
   private ImportUpload() {}
 
-  /** The bytes of {@code upload}, or null after telling the admin on the page why there are none. */
+  /**
+   * The bytes of {@code upload}, or null after telling the admin on the page why there are none.
+   */
   public static byte[] read(Part upload, int maxBytes) {
     if (upload == null || upload.getSize() == 0) {
       return refuse(emptyFileSent() ? "import.file.empty" : "import.page.chooseFile");
@@ -45,8 +47,8 @@ public final class ImportUpload {
   }
 
   /**
-   * Whether the request carries a named but empty file. Faces hands an empty file to the page as no file at all,
-   * and "choose a file" would puzzle an admin who chose one.
+   * Whether the request carries a named but empty file. Faces hands an empty file to the page as no
+   * file at all, and "choose a file" would puzzle an admin who chose one.
    */
   private static boolean emptyFileSent() {
     Object request = FacesContext.getCurrentInstance().getExternalContext().getRequest();
@@ -57,7 +59,11 @@ public final class ImportUpload {
     }
     try {
       return http.getParts().stream()
-          .anyMatch(p -> p.getSubmittedFileName() != null && !p.getSubmittedFileName().isBlank() && p.getSize() == 0);
+          .anyMatch(
+              p ->
+                  p.getSubmittedFileName() != null
+                      && !p.getSubmittedFileName().isBlank()
+                      && p.getSize() == 0);
     } catch (IOException | ServletException | IllegalStateException e) {
       return false;
     }

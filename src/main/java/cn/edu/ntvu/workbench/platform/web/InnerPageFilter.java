@@ -12,11 +12,12 @@ import java.util.Enumeration;
 import java.util.Map;
 
 /**
- * The pages under {@code /WEB-INF/} (error pages, the sign-in problem page, the sign-out page) are rendered for
- * another request — an error, a forward from a servlet — and must render as a fresh page whatever that request
- * was. Faces would otherwise take a POST that carried a view state (a forged or stale form post answered 403 or
- * 404) for a postback of the error page itself and fail on it, ending on the 500 page. So they see a GET without
- * parameters and without the Faces Ajax header.
+ * The pages under {@code /WEB-INF/} (error pages, the sign-in problem page, the sign-out page) are
+ * rendered for another request — an error, a forward from a servlet — and must render as a fresh
+ * page whatever that request was. Faces would otherwise take a POST that carried a view state (a
+ * forged or stale form post answered 403 or 404) for a postback of the error page itself and fail
+ * on it, ending on the 500 page. So they see a GET without parameters and without the Faces Ajax
+ * header.
  */
 public class InnerPageFilter extends HttpFilter {
   @Override

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 
 /**
- * Chinese by default, English when the browser asks for it. Faces alone would fall back to the server's JVM locale
- * (often en_US) for a browser that sends no Accept-Language.
+ * Chinese by default, English when the browser asks for it. Faces alone would fall back to the
+ * server's JVM locale (often en_US) for a browser that sends no Accept-Language.
  */
 public class LocaleViewHandler extends ViewHandlerWrapper {
   public LocaleViewHandler(ViewHandler wrapped) {

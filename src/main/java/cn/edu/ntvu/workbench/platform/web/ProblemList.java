@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The problems an import page lists: at most {@link #SHOWN} of them, so that a bad 15,000-line file keeps the page
- * and the session light, and how many there are in all.
+ * The problems an import page lists: at most {@link #SHOWN} of them, so that a bad 15,000-line file
+ * keeps the page and the session light, and how many there are in all.
  */
 public record ProblemList(List<ProblemLine> lines, int total) implements Serializable {
   /** The page lists this many problems of each severity; the total is shown beside. */

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Lets pages read record components as properties ({@code #{block.course}}), as Jakarta EL 6 will: EL 5 sees no
- * bean properties on records, and the method-call form ({@code #{block.course()}}) looks the method up by reflection
- * on every evaluation, which a grid of a hundred cells feels. Accessors are looked up once per record class.
+ * Lets pages read record components as properties ({@code #{block.course}}), as Jakarta EL 6 will:
+ * EL 5 sees no bean properties on records, and the method-call form ({@code #{block.course()}})
+ * looks the method up by reflection on every evaluation, which a grid of a hundred cells feels.
+ * Accessors are looked up once per record class.
  */
 public class RecordELResolver extends ELResolver {
   private static final Map<Class<?>, Map<String, Method>> ACCESSORS = new ConcurrentHashMap<>();

@@ -5,7 +5,10 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-/** Chinese unless the browser prefers English; the same choice Faces makes from the supported locales. */
+/**
+ * Chinese unless the browser prefers English; the same choice Faces makes from the supported
+ * locales.
+ */
 public final class RequestLocale {
   public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 

@@ -3,8 +3,9 @@ package cn.edu.ntvu.workbench.platform.web;
 import java.util.Optional;
 
 /**
- * Where to send a person after sign-in. Only same-origin paths are accepted, so no link can turn the sign-in into
- * an open redirect ({@code ?target=https://evil.example/}, {@code //evil.example}, {@code /\evil.example}).
+ * Where to send a person after sign-in. Only same-origin paths are accepted, so no link can turn
+ * the sign-in into an open redirect ({@code ?target=https://evil.example/}, {@code //evil.example},
+ * {@code /\evil.example}).
  */
 public final class SafeTarget {
   private SafeTarget() {}
@@ -22,13 +23,16 @@ public final class SafeTarget {
         return Optional.empty();
       }
     }
-    // Only a canonical path: no dot segments that a browser would fold into "//host", no encoded slashes.
+    // Only a canonical path: no dot segments that a browser would fold into "//host", no encoded
+    // slashes.
     int query = target.indexOf('?');
     if (CanonicalPath.problem(query < 0 ? target : target.substring(0, query)).isPresent()) {
       return Optional.empty();
     }
     // Sign-in endpoints themselves are never a target: that would loop.
-    if (target.startsWith("/login") || target.startsWith("/callback") || target.startsWith("/logout")) {
+    if (target.startsWith("/login")
+        || target.startsWith("/callback")
+        || target.startsWith("/logout")) {
       return Optional.empty();
     }
     return Optional.of(target);

@@ -10,17 +10,21 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The response headers every page carries, in one place. The Content-Security-Policy lets scripts, styles, images
- * and connections come from our own origin only (the WeCom JS-SDK is served by us), inline scripts only with the
- * response's nonce, no plugins, no framing by other sites, and forms only to us and the CAS server (sign-out posts
- * end there). Faces pages get it from PrimeFaces, which adds the per-response nonce to the script-src directive and
- * turns the handlers its components render into nonce'd registrations ({@code primefaces.CSP} in web.xml, whose
- * policy is {@link #getPolicy}); every other response gets it from {@link SecurityHeadersFilter}.
+ * The response headers every page carries, in one place. The Content-Security-Policy lets scripts,
+ * styles, images and connections come from our own origin only (the WeCom JS-SDK is served by us),
+ * inline scripts only with the response's nonce, no plugins, no framing by other sites, and forms
+ * only to us and the CAS server (sign-out posts end there). Faces pages get it from PrimeFaces,
+ * which adds the per-response nonce to the script-src directive and turns the handlers its
+ * components render into nonce'd registrations ({@code primefaces.CSP} in web.xml, whose policy is
+ * {@link #getPolicy}); every other response gets it from {@link SecurityHeadersFilter}.
  */
 @Named("securityHeaders")
 @ApplicationScoped
 public class SecurityHeaders {
-  /** Browsers may use none of these for us; a file input with {@code capture} still opens the camera app. */
+  /**
+   * Browsers may use none of these for us; a file input with {@code capture} still opens the camera
+   * app.
+   */
   static final String PERMISSIONS =
       "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(),"
           + " interest-cohort=()";
@@ -40,23 +44,31 @@ public class SecurityHeaders {
   }
 
   /**
-   * The policy without a nonce. It ends with the script-src directive on purpose: PrimeFaces appends the response's
-   * nonce to the end of the policy.
+   * The policy without a nonce. It ends with the script-src directive on purpose: PrimeFaces
+   * appends the response's nonce to the end of the policy.
    */
   static String policy(String formTargets, boolean https) {
     return "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'self';"
-        + " form-action " + formTargets + "; img-src 'self' data: blob:; font-src 'self'; connect-src 'self';"
+        + " form-action "
+        + formTargets
+        + "; img-src 'self' data: blob:; font-src 'self'; connect-src 'self';"
         + " media-src 'self' blob:; worker-src 'self' blob:; style-src 'self'; style-src-attr 'unsafe-inline';"
         + (https ? " upgrade-insecure-requests;" : "")
         + " script-src 'self'";
   }
 
-  /** For PrimeFaces (web.xml {@code primefaces.CSP_POLICY}) and for every response that is not a Faces page. */
+  /**
+   * For PrimeFaces (web.xml {@code primefaces.CSP_POLICY}) and for every response that is not a
+   * Faces page.
+   */
   public String getPolicy() {
     return policy;
   }
 
-  /** Whether browsers are told to use https only ({@code Strict-Transport-Security}): the public URL is https. */
+  /**
+   * Whether browsers are told to use https only ({@code Strict-Transport-Security}): the public URL
+   * is https.
+   */
   public boolean isHsts() {
     return https;
   }

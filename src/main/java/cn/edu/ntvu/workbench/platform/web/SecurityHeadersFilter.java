@@ -9,12 +9,13 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 
 /**
- * Puts {@link SecurityHeaders} on every response: no MIME sniffing, no framing by other sites, the referrer only
- * to ourselves, no powerful browser features, HSTS behind https, and the Content-Security-Policy. A Faces page's
- * policy comes from PrimeFaces with the response's nonce; PrimeFaces adds it as a second header, and two policies
- * would both apply (this one, without the nonce, blocking the page's own scripts) — so a policy added later in the
- * response replaces this one. Mapped to requests, forwards and error pages alike, since a servlet may forward to a
- * Faces page and an error page is rendered by Faces.
+ * Puts {@link SecurityHeaders} on every response: no MIME sniffing, no framing by other sites, the
+ * referrer only to ourselves, no powerful browser features, HSTS behind https, and the
+ * Content-Security-Policy. A Faces page's policy comes from PrimeFaces with the response's nonce;
+ * PrimeFaces adds it as a second header, and two policies would both apply (this one, without the
+ * nonce, blocking the page's own scripts) — so a policy added later in the response replaces this
+ * one. Mapped to requests, forwards and error pages alike, since a servlet may forward to a Faces
+ * page and an error page is rendered by Faces.
  */
 public class SecurityHeadersFilter extends HttpFilter {
   static final String CSP = "Content-Security-Policy";

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Our own assets are referenced with a version parameter ({@code ?v=<build>}), so a phone may keep them for a year
- * and a repeat visit downloads nothing but the page.
+ * Our own assets are referenced with a version parameter ({@code ?v=<build>}), so a phone may keep
+ * them for a year and a repeat visit downloads nothing but the page.
  */
 public class StaticCacheFilter extends HttpFilter {
   @Override

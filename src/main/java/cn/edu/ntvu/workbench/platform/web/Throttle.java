@@ -20,12 +20,14 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Brute-force brakes for the endpoints that take a secret from anybody: the sign-in callbacks (WeCom OAuth {@code
- * code}/{@code state}, CAS tickets) and the calendar feeds ({@code /calendar/<token>.ics}). Each has its own {@link
- * FailureLimiter} per client address ({@link ClientAddress}), so stale calendar subscriptions polling from a school's
- * shared address never block its sign-ins. A refused request gets 429 with {@code Retry-After} and one sentence in
- * Chinese and English, before any work is done — a correct token from a blocked address waits too, so a guesser
- * cannot tell a hit from a refusal. Settings (README): {@value #TRUSTED_PROXIES}, {@value #BURST}, {@value #PER_MINUTE}.
+ * Brute-force brakes for the endpoints that take a secret from anybody: the sign-in callbacks
+ * (WeCom OAuth {@code code}/{@code state}, CAS tickets) and the calendar feeds ({@code
+ * /calendar/<token>.ics}). Each has its own {@link FailureLimiter} per client address ({@link
+ * ClientAddress}), so stale calendar subscriptions polling from a school's shared address never
+ * block its sign-ins. A refused request gets 429 with {@code Retry-After} and one sentence in
+ * Chinese and English, before any work is done — a correct token from a blocked address waits too,
+ * so a guesser cannot tell a hit from a refusal. Settings (README): {@value #TRUSTED_PROXIES},
+ * {@value #BURST}, {@value #PER_MINUTE}.
  */
 @ApplicationScoped
 public class Throttle {
@@ -35,6 +37,7 @@ public class Throttle {
 
   static final int DEFAULT_BURST = 30;
   static final int DEFAULT_PER_MINUTE = 30;
+
   /** About 100 bytes each: a megabyte or two at most, whatever a flood of addresses does. */
   static final int MAX_TRACKED = 20_000;
 
@@ -65,13 +68,17 @@ public class Throttle {
     try {
       clients = ClientAddress.trusting(proxies);
     } catch (IllegalArgumentException e) {
-      throw new InvalidSettingException(TRUSTED_PROXIES,
-          "IP addresses or CIDR networks of our reverse proxies, separated by commas (not '" + e.getMessage() + "')");
+      throw new InvalidSettingException(
+          TRUSTED_PROXIES,
+          "IP addresses or CIDR networks of our reverse proxies, separated by commas (not '"
+              + e.getMessage()
+              + "')");
     }
     int burst = integer(config, BURST, DEFAULT_BURST, 1, 10_000);
     int perMinute = integer(config, PER_MINUTE, DEFAULT_PER_MINUTE, 1, 10_000);
     for (Gate g : Gate.values()) {
-      limiters.put(g, new FailureLimiter(burst, perMinute, MAX_TRACKED, REPORT_EVERY, System::nanoTime));
+      limiters.put(
+          g, new FailureLimiter(burst, perMinute, MAX_TRACKED, REPORT_EVERY, System::nanoTime));
     }
   }
 
@@ -81,20 +88,29 @@ public class Throttle {
   }
 
   /**
-   * Before the work: true when this request's address has made too many failures at {@code gate} lately, in which
-   * case the 429 has been written and the caller stops.
+   * Before the work: true when this request's address has made too many failures at {@code gate}
+   * lately, in which case the 429 has been written and the caller stops.
    */
-  public boolean refused(Gate gate, HttpServletRequest req, HttpServletResponse res) throws IOException {
+  public boolean refused(Gate gate, HttpServletRequest req, HttpServletResponse res)
+      throws IOException {
     String address = client(req);
     FailureLimiter.Decision d = limiters.get(gate).check(address);
     if (d.allowed()) {
       return false;
     }
     if (d.report() != null) {
-      LOG.warning(() -> "Too many failed " + gate.name().toLowerCase(Locale.ROOT).replace('_', '-')
-          + " attempts from " + d.report().address() + ": refusing them for a while"
-          + (d.report().refusedSinceLastReport() > 1
-              ? " (" + d.report().refusedSinceLastReport() + " refused since the last report)" : ""));
+      LOG.warning(
+          () ->
+              "Too many failed "
+                  + gate.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                  + " attempts from "
+                  + d.report().address()
+                  + ": refusing them for a while"
+                  + (d.report().refusedSinceLastReport() > 1
+                      ? " ("
+                          + d.report().refusedSinceLastReport()
+                          + " refused since the last report)"
+                      : ""));
     }
     tooMany(res, d.retryAfterSeconds());
     return true;
@@ -105,11 +121,19 @@ public class Throttle {
     limiters.get(gate).failure(client(req));
   }
 
-  /** 429, {@code Retry-After}, one sentence in both languages (a calendar app shows it to anyone). */
+  /**
+   * 429, {@code Retry-After}, one sentence in both languages (a calendar app shows it to anyone).
+   */
   static void tooMany(HttpServletResponse res, long retryAfterSeconds) throws IOException {
     StringBuilder text = new StringBuilder();
     for (Locale l : List.of(RequestLocale.CHINESE, Locale.ENGLISH)) {
-      text.append(BundleText.format("i18n.messages", l, "throttle.tooMany", List.of(String.valueOf(retryAfterSeconds)))).append('\n');
+      text.append(
+              BundleText.format(
+                  "i18n.messages",
+                  l,
+                  "throttle.tooMany",
+                  List.of(String.valueOf(retryAfterSeconds))))
+          .append('\n');
     }
     byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
     res.setStatus(429);

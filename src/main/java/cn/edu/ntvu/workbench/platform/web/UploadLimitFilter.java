@@ -8,12 +8,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * An upload beyond the Faces servlet's multipart limit (web.xml) is rejected by the container while Faces reads the
- * request, which would end on the error page. The admin who picked too big a file is sent back to the page with
- * {@code ?tooLarge=1} instead, where the upload field says how large a file may be (see
- * {@code /WEB-INF/includes/import-file.xhtml}, which also stops such a file in the browser before it is sent).
- * A post without the multipart body such a form needs (made by hand, or by a broken client), and a Faces post that
- * does not carry its page's CSP nonce back, are answered 400 with the bad-request page rather than the error page.
+ * An upload beyond the Faces servlet's multipart limit (web.xml) is rejected by the container while
+ * Faces reads the request, which would end on the error page. The admin who picked too big a file
+ * is sent back to the page with {@code ?tooLarge=1} instead, where the upload field says how large
+ * a file may be (see {@code /WEB-INF/includes/import-file.xhtml}, which also stops such a file in
+ * the browser before it is sent). A post without the multipart body such a form needs (made by
+ * hand, or by a broken client), and a Faces post that does not carry its page's CSP nonce back, are
+ * answered 400 with the bad-request page rather than the error page.
  */
 public class UploadLimitFilter extends HttpFilter {
   public static final String PARAM = "tooLarge";
@@ -29,15 +30,18 @@ public class UploadLimitFilter extends HttpFilter {
       }
       if (tooLarge(e)) {
         res.reset();
-        // Back to the page the container dispatched to, spelled canonically: never a path taken from the client.
+        // Back to the page the container dispatched to, spelled canonically: never a path taken
+        // from the client.
         res.sendRedirect(req.getContextPath() + CanonicalPath.of(req) + "?" + PARAM + "=1");
       } else if (staleNonce(e)) {
-        // A Faces post without the page's nonce, or with another one (a hand-made or replayed post): PrimeFaces
+        // A Faces post without the page's nonce, or with another one (a hand-made or replayed
+        // post): PrimeFaces
         // refuses to render with it; the client sent something malformed, not a server error.
         res.reset();
         res.sendError(HttpServletResponse.SC_BAD_REQUEST);
       } else if (notMultipart(e)) {
-        // A form with a file field posted without its files (a hand-made or broken client): a bad request, not a 500.
+        // A form with a file field posted without its files (a hand-made or broken client): a bad
+        // request, not a 500.
         res.reset();
         res.sendError(HttpServletResponse.SC_BAD_REQUEST);
       } else {
@@ -46,7 +50,10 @@ public class UploadLimitFilter extends HttpFilter {
     }
   }
 
-  /** PrimeFaces' "CSP nonce mismatch": the postback's primefaces.nonce is not the one its page was rendered with. */
+  /**
+   * PrimeFaces' "CSP nonce mismatch": the postback's primefaces.nonce is not the one its page was
+   * rendered with.
+   */
   static boolean staleNonce(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getClass().getName().equals("org.primefaces.csp.CspException")) {
@@ -56,18 +63,26 @@ public class UploadLimitFilter extends HttpFilter {
     return false;
   }
 
-  /** Reading the parts of a request that is not multipart/form-data (Catalina names the content type it wanted). */
+  /**
+   * Reading the parts of a request that is not multipart/form-data (Catalina names the content type
+   * it wanted).
+   */
   static boolean notMultipart(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = t.getMessage();
-      if (m != null && m.contains("multipart/form-data") && !m.contains("exceeds the configured maximum")) {
+      if (m != null
+          && m.contains("multipart/form-data")
+          && !m.contains("exceeds the configured maximum")) {
         return true;
       }
     }
     return false;
   }
 
-  /** Catalina's multipart parser says "the request was rejected because its size (…) exceeds the configured maximum". */
+  /**
+   * Catalina's multipart parser says "the request was rejected because its size (…) exceeds the
+   * configured maximum".
+   */
   static boolean tooLarge(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getMessage() != null && t.getMessage().contains("exceeds the configured maximum")) {

@@ -4,9 +4,9 @@ import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import java.util.OptionalInt;
 
 /**
- * A micro-app's number on its workbench tile for one person (classes left today, requests waiting for me …). A CDI
- * bean; a tile names it by {@link #key()}. Called in parallel and time-boxed: a slow or failing provider only loses
- * its badge.
+ * A micro-app's number on its workbench tile for one person (classes left today, requests waiting
+ * for me …). A CDI bean; a tile names it by {@link #key()}. Called in parallel and time-boxed: a
+ * slow or failing provider only loses its badge.
  */
 public interface BadgeProvider {
   String key();

@@ -1,10 +1,10 @@
 package cn.edu.ntvu.workbench.portal.application;
 
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -30,33 +30,40 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The badge numbers of a person's tiles: every provider asked at once on a pool of our own, all within one time box
- * ({@link #BUDGET} in total). A provider that is slow, throws or is unknown gives no badge; the page never waits
- * longer than the box and never fails because of a badge.
+ * The badge numbers of a person's tiles: every provider asked at once on a pool of our own, all
+ * within one time box ({@link #BUDGET} in total). A provider that is slow, throws or is unknown
+ * gives no badge; the page never waits longer than the box and never fails because of a badge.
  *
- * <p>The pool's threads come from the container's {@link ManagedThreadFactory}, so providers run with the
- * application's context (CDI, JPA, class loader). Tasks go to the pool directly rather than through a {@code
- * ManagedExecutorService}: Payara captures the caller's context for every task submitted there (a service-loader
- * scan each time), which cost 15 % of the home page's CPU. The queue is bounded: when it is full, the badge is
- * left out rather than the page delayed.
+ * <p>The pool's threads come from the container's {@link ManagedThreadFactory}, so providers run
+ * with the application's context (CDI, JPA, class loader). Tasks go to the pool directly rather
+ * than through a {@code ManagedExecutorService}: Payara captures the caller's context for every
+ * task submitted there (a service-loader scan each time), which cost 15 % of the home page's CPU.
+ * The queue is bounded: when it is full, the badge is left out rather than the page delayed.
  *
- * <p>A person's numbers are reused for {@code workbench.badge-cache-seconds} (10 s by default) on this server, per
- * sign-in: a home page opened again and again (back from a micro-app, pull to refresh) asks no provider each time. A
- * new sign-in counts anew; the person's own actions show at once — every request of theirs that is not a GET or HEAD
- * forgets their numbers ({@link #forget}), before and after it runs — and what others change (a form sent to them, a
- * request waiting for their approval) shows within that time, on any server.
+ * <p>A person's numbers are reused for {@code workbench.badge-cache-seconds} (10 s by default) on
+ * this server, per sign-in: a home page opened again and again (back from a micro-app, pull to
+ * refresh) asks no provider each time. A new sign-in counts anew; the person's own actions show at
+ * once — every request of theirs that is not a GET or HEAD forgets their numbers ({@link #forget}),
+ * before and after it runs — and what others change (a form sent to them, a request waiting for
+ * their approval) shows within that time, on any server.
  */
 @ApplicationScoped
 public class Badges {
   private static final Logger LOG = Logger.getLogger(Badges.class.getName());
   public static final Duration BUDGET = Duration.ofMillis(300);
 
-  /** Threads for badge providers; a provider that overruns the box keeps its thread until it returns. */
+  /**
+   * Threads for badge providers; a provider that overruns the box keeps its thread until it
+   * returns.
+   */
   static final int POOL_THREADS = 8;
 
   static final int QUEUE_LENGTH = 256;
 
-  /** Sign-ins whose numbers are kept at most; beyond it the stale ones go, then all (memory stays bounded). */
+  /**
+   * Sign-ins whose numbers are kept at most; beyond it the stale ones go, then all (memory stays
+   * bounded).
+   */
   static final int MAX_PEOPLE = 50_000;
 
   @Resource ManagedThreadFactory threadFactory;
@@ -69,12 +76,16 @@ public class Badges {
   private long keepNanos;
 
   /**
-   * A person's numbers for these keys as asked at {@code madeAt} (System.nanoTime); with {@code keys} null, the
-   * time their numbers were forgotten, so that an answer asked for before it is not kept.
+   * A person's numbers for these keys as asked at {@code madeAt} (System.nanoTime); with {@code
+   * keys} null, the time their numbers were forgotten, so that an answer asked for before it is not
+   * kept.
    */
   private record Known(Set<String> keys, Map<String, Integer> numbers, long madeAt) {}
 
-  /** One sign-in of a person: a new sign-in counts anew, and two devices of one person do not share numbers. */
+  /**
+   * One sign-in of a person: a new sign-in counts anew, and two devices of one person do not share
+   * numbers.
+   */
   private record SignIn(long personId, java.time.Instant at) {
     static SignIn of(SignedInUser user) {
       return new SignIn(user.personId(), user.signedInAt());
@@ -85,7 +96,9 @@ public class Badges {
 
   public Badges() {}
 
-  /** For tests: these providers on this executor within this budget, numbers kept for {@code keep}. */
+  /**
+   * For tests: these providers on this executor within this budget, numbers kept for {@code keep}.
+   */
   Badges(Collection<BadgeProvider> providers, Executor executor, Duration budget, Duration keep) {
     this.providers = index(providers);
     this.executor = executor;
@@ -101,8 +114,13 @@ public class Badges {
     keepNanos = settings.badgeCache().toNanos();
     pool =
         new ThreadPoolExecutor(
-            POOL_THREADS, POOL_THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_LENGTH),
-            threadFactory, new ThreadPoolExecutor.AbortPolicy());
+            POOL_THREADS,
+            POOL_THREADS,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE_LENGTH),
+            threadFactory,
+            new ThreadPoolExecutor.AbortPolicy());
     ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
     executor = pool;
   }
@@ -120,7 +138,9 @@ public class Badges {
     return Map.copyOf(map);
   }
 
-  /** Badge number by provider key, for those of {@code keys} that answered in time with a number. */
+  /**
+   * Badge number by provider key, for those of {@code keys} that answered in time with a number.
+   */
   public Map<String, Integer> of(SignedInUser user, Set<String> keys) {
     long asked = System.nanoTime();
     Known k = known.get(SignIn.of(user));
@@ -156,7 +176,8 @@ public class Badges {
         LOG.fine(() -> "badge " + e.getKey() + " too slow; shown without it");
       } catch (ExecutionException failed) {
         complete = false;
-        LOG.log(Level.WARNING, "badge " + e.getKey() + " failed; shown without it", failed.getCause());
+        LOG.log(
+            Level.WARNING, "badge " + e.getKey() + " failed; shown without it", failed.getCause());
       } catch (InterruptedException interrupted) {
         complete = false;
         Thread.currentThread().interrupt();
@@ -185,6 +206,9 @@ public class Badges {
       }
     }
     // Numbers asked for before the person's last change are not kept: they may be older than it.
-    known.merge(who, fresh, (old, made) -> made.keys() != null && old.madeAt() > made.madeAt() ? old : made);
+    known.merge(
+        who,
+        fresh,
+        (old, made) -> made.keys() != null && old.madeAt() > made.madeAt() ? old : made);
   }
 }

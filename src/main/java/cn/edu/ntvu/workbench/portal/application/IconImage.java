@@ -18,21 +18,25 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * An uploaded tile icon made safe: only PNG, JPEG or WebP, recognised by their content (magic bytes, not the file
- * name), at most {@link #MAX_BYTES}, {@link #MAX_PIXELS} pixels and {@link #MAX_SIDE} a side (read from the header
- * by {@link ImageHeader} before any decoder sees the bytes, so a small file cannot unpack into a huge image), decoded
- * completely (a truncated file is refused), and re-encoded as a
- * {@value #SIDE}×{@value #SIDE} PNG. What is stored and served is only ever our own PNG, never the uploaded bytes: an
- * SVG with script or an HTML page renamed .png never gets through. Refusals are {@link TileInputException}s whose
- * keys name messages in {@code i18n.workbench}.
+ * An uploaded tile icon made safe: only PNG, JPEG or WebP, recognised by their content (magic
+ * bytes, not the file name), at most {@link #MAX_BYTES}, {@link #MAX_PIXELS} pixels and {@link
+ * #MAX_SIDE} a side (read from the header by {@link ImageHeader} before any decoder sees the bytes,
+ * so a small file cannot unpack into a huge image), decoded completely (a truncated file is
+ * refused), and re-encoded as a {@value #SIDE}×{@value #SIDE} PNG. What is stored and served is
+ * only ever our own PNG, never the uploaded bytes: an SVG with script or an HTML page renamed .png
+ * never gets through. Refusals are {@link TileInputException}s whose keys name messages in {@code
+ * i18n.workbench}.
  */
 public final class IconImage {
   public static final int MAX_BYTES = 200 * 1024;
+
   /**
-   * An icon is shown at 96×96: 2000×2000 is more than any source needs, and decoding it costs 16 MB; a photo-sized or
-   * bomb image (30000×30000 in a 200 KB PNG would need 3.6 GB) is refused from its header.
+   * An icon is shown at 96×96: 2000×2000 is more than any source needs, and decoding it costs 16
+   * MB; a photo-sized or bomb image (30000×30000 in a 200 KB PNG would need 3.6 GB) is refused from
+   * its header.
    */
   public static final long MAX_PIXELS = 4_000_000L;
+
   static final int MAX_SIDE = 4096;
   public static final int SIDE = 96;
 
@@ -56,7 +60,8 @@ public final class IconImage {
     if (header.verdict() == ImageHeader.Verdict.UNREADABLE) {
       throw new TileInputException("workbench.icon.damaged");
     }
-    if (header.verdict() == ImageHeader.Verdict.TOO_MANY_PIXELS || header.size().width() > MAX_SIDE
+    if (header.verdict() == ImageHeader.Verdict.TOO_MANY_PIXELS
+        || header.size().width() > MAX_SIDE
         || header.size().height() > MAX_SIDE) {
       throw tooLarge(header.size().width(), header.size().height());
     }
@@ -76,7 +81,11 @@ public final class IconImage {
       if (starts(b, 0xFF, 0xD8, 0xFF)) {
         return JPEG;
       }
-      if (b.length >= 12 && starts(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B'
+      if (b.length >= 12
+          && starts(b, 'R', 'I', 'F', 'F')
+          && b[8] == 'W'
+          && b[9] == 'E'
+          && b[10] == 'B'
           && b[11] == 'P') {
         return WEBP;
       }
@@ -102,7 +111,8 @@ public final class IconImage {
       reader.setInput(in, true, true);
       int w = reader.getWidth(0);
       int h = reader.getHeight(0);
-      // The decoder's own reading of the header must agree with ours (a second check, not the first).
+      // The decoder's own reading of the header must agree with ours (a second check, not the
+      // first).
       if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) {
         throw tooLarge(w, h);
       }
@@ -123,20 +133,27 @@ public final class IconImage {
   }
 
   private static TileInputException tooLarge(int w, int h) {
-    return new TileInputException("workbench.icon.dimensions", String.valueOf(w), String.valueOf(h),
-        String.valueOf(MAX_PIXELS / 10_000), String.valueOf(MAX_SIDE), String.valueOf(MAX_PIXELS / 1_000_000));
+    return new TileInputException(
+        "workbench.icon.dimensions",
+        String.valueOf(w),
+        String.valueOf(h),
+        String.valueOf(MAX_PIXELS / 10_000),
+        String.valueOf(MAX_SIDE),
+        String.valueOf(MAX_PIXELS / 1_000_000));
   }
 
   private static ImageReader reader(Format format) {
     if (format == Format.WEBP) {
-      // Directly, not through ImageIO's registry: in an application server the registry may not see our plugins.
+      // Directly, not through ImageIO's registry: in an application server the registry may not see
+      // our plugins.
       try {
         return new WebPImageReaderSpi().createReaderInstance();
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
     }
-    Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name().toLowerCase());
+    Iterator<ImageReader> readers =
+        ImageIO.getImageReadersByFormatName(format.name().toLowerCase());
     if (!readers.hasNext()) {
       throw new IllegalStateException("no " + format + " reader in this JDK");
     }
@@ -151,7 +168,8 @@ public final class IconImage {
     BufferedImage out = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = out.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.drawImage(image, (SIDE - w) / 2, (SIDE - h) / 2, w, h, null);

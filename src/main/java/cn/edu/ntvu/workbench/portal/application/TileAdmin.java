@@ -1,12 +1,12 @@
 package cn.edu.ntvu.workbench.portal.application;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
 import cn.edu.ntvu.workbench.platform.files.UploadQuota;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.portal.domain.Tile;
 import cn.edu.ntvu.workbench.portal.domain.TileIcons;
 import cn.edu.ntvu.workbench.portal.domain.TileInputException;
@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Admin changes to tiles, each in one transaction with its audit entry: the change and its entry commit together or
- * not at all. A stale save ({@link StaleTileException}) rolls back and records nothing.
+ * Admin changes to tiles, each in one transaction with its audit entry: the change and its entry
+ * commit together or not at all. A stale save ({@link StaleTileException}) rolls back and records
+ * nothing.
  */
 @Requires(roles = Role.ADMIN)
 @ApplicationScoped
@@ -47,14 +48,20 @@ public class TileAdmin {
     requireIcon(tile);
     Optional<Tile> before = store.byId(tile.id());
     store.update(tile, actor.account());
-    audit.record(actor, "TILE_UPDATE", object(tile.id(), tile),
+    audit.record(
+        actor,
+        "TILE_UPDATE",
+        object(tile.id(), tile),
         AuditDiff.between(before.map(TileAdmin::fields).orElse(Map.of()), fields(tile)));
   }
 
   public void delete(long id, int version, AuditActor actor) {
     Optional<Tile> before = store.byId(id);
     store.delete(id, version);
-    audit.record(actor, "TILE_DELETE", object(id, before.orElse(null)),
+    audit.record(
+        actor,
+        "TILE_DELETE",
+        object(id, before.orElse(null)),
         AuditDiff.between(before.map(TileAdmin::fields).orElse(Map.of()), Map.of()));
   }
 
@@ -64,7 +71,10 @@ public class TileAdmin {
     boolean moved = store.move(id, up, actor.account());
     if (moved) {
       Optional<Tile> after = store.byId(id);
-      audit.record(actor, "TILE_MOVE", object(id, before.orElse(null)),
+      audit.record(
+          actor,
+          "TILE_MOVE",
+          object(id, before.orElse(null)),
           AuditDiff.between(
               Map.of("position", before.map(Tile::position).orElse(-1)),
               Map.of("position", after.map(Tile::position).orElse(-1))));
@@ -90,10 +100,11 @@ public class TileAdmin {
   }
 
   /**
-   * Replaces the whole tile configuration with an imported file's tiles, if nobody changed tiles since {@code
-   * version} was read (the preview); false otherwise, and nothing changed.
+   * Replaces the whole tile configuration with an imported file's tiles, if nobody changed tiles
+   * since {@code version} was read (the preview); false otherwise, and nothing changed.
    */
-  public boolean importAll(TileTransfer.Read file, long version, String fileName, AuditActor actor) {
+  public boolean importAll(
+      TileTransfer.Read file, long version, String fileName, AuditActor actor) {
     List<Tile> tiles = file.tiles();
     List<Tile> before = store.all();
     LocalDateTime now = LocalDateTime.now(clock);
@@ -108,35 +119,47 @@ public class TileAdmin {
     after.put("added", String.join("、", changes.added()));
     after.put("changed", String.join("、", changes.changed()));
     after.put("removed", String.join("、", changes.removed()));
-    audit.record(actor, "TILE_IMPORT", AuditObject.of("tile", "*", fileName),
+    audit.record(
+        actor,
+        "TILE_IMPORT",
+        AuditObject.of("tile", "*", fileName),
         AuditDiff.between(Map.of("tiles", before.size()), after));
     return true;
   }
 
   /**
-   * Checks and re-encodes an uploaded icon ({@link IconImage}), stores it and returns its name; refusals are {@link
-   * cn.edu.ntvu.workbench.portal.domain.TileInputException}s. The upload counts against the admin's daily upload
-   * quota. An icon that no tile uses an hour later is removed by the upload cleanup ({@link UnusedIcons}): it was
-   * uploaded for a tile that was never saved.
+   * Checks and re-encodes an uploaded icon ({@link IconImage}), stores it and returns its name;
+   * refusals are {@link cn.edu.ntvu.workbench.portal.domain.TileInputException}s. The upload counts
+   * against the admin's daily upload quota. An icon that no tile uses an hour later is removed by
+   * the upload cleanup ({@link UnusedIcons}): it was uploaded for a tile that was never saved.
    */
   public String uploadIcon(byte[] upload, String fileName, AuditActor actor) {
     IconImage.Icon icon = IconImage.normalize(upload);
-    quota.take(actor.account(), 1, upload.length).ifPresent(r -> {
-      throw new TileInputException("workbench.icon.quota",
-          r.args().stream().map(String::valueOf).toArray(String[]::new));
-    });
+    quota
+        .take(actor.account(), 1, upload.length)
+        .ifPresent(
+            r -> {
+              throw new TileInputException(
+                  "workbench.icon.quota",
+                  r.args().stream().map(String::valueOf).toArray(String[]::new));
+            });
     store.saveIcon(icon.name(), icon.png(), actor.account(), LocalDateTime.now(clock));
-    audit.record(actor, "TILE_ICON_UPLOAD", AuditObject.of("tile_icon", icon.name(), fileName == null ? "" : fileName),
+    audit.record(
+        actor,
+        "TILE_ICON_UPLOAD",
+        AuditObject.of("tile_icon", icon.name(), fileName == null ? "" : fileName),
         AuditDiff.created(Map.of("icon", icon.name(), "bytes", icon.png().length)));
     return icon.name();
   }
 
   /**
-   * An uploaded icon must be one we stored (a form post could name any, and the cleanup may have removed one that no
-   * tile used for an hour); touching it keeps the cleanup off it while this save commits.
+   * An uploaded icon must be one we stored (a form post could name any, and the cleanup may have
+   * removed one that no tile used for an hour); touching it keeps the cleanup off it while this
+   * save commits.
    */
   private void requireIcon(Tile tile) {
-    if (TileIcons.isUploaded(tile.icon()) && !store.touchIcon(tile.icon(), LocalDateTime.now(clock))) {
+    if (TileIcons.isUploaded(tile.icon())
+        && !store.touchIcon(tile.icon(), LocalDateTime.now(clock))) {
       throw new TileInputException("workbench.error.icon");
     }
   }

@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** WeCom's setup page lists a home URL for every enabled internal tile: the portal tells it which those are. */
+/**
+ * WeCom's setup page lists a home URL for every enabled internal tile: the portal tells it which
+ * those are.
+ */
 @ApplicationScoped
 public class TileEntryPages implements EntryPages {
   @Inject WorkbenchTiles tiles;

@@ -35,9 +35,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The tile configuration as a file, to move it from a test server to production: {@link #write} exports every tile
- * (in scene order, without ids or who changed it), {@link #read} checks a file completely before anything is stored.
- * Pure (no database), so every rule is unit-tested.
+ * The tile configuration as a file, to move it from a test server to production: {@link #write}
+ * exports every tile (in scene order, without ids or who changed it), {@link #read} checks a file
+ * completely before anything is stored. Pure (no database), so every rule is unit-tested.
  *
  * <pre>{@code
  * {"format":"ntvu-workbench-tiles","formatVersion":1,"exportedAt":"…","icons":{"up-…":"<base64 PNG>"},"tiles":[
@@ -49,8 +49,10 @@ import java.util.stream.Collectors;
 public final class TileTransfer {
   public static final String FORMAT = "ntvu-workbench-tiles";
   public static final int FORMAT_VERSION = 1;
+
   /** Far more than a workbench has; a file beyond it is not a tile configuration. */
   public static final int MAX_TILES = 500;
+
   public static final int MAX_BYTES = 1024 * 1024;
 
   private TileTransfer() {}
@@ -59,8 +61,8 @@ public final class TileTransfer {
   public record Problem(int tile, String name, String key, List<String> args) {}
 
   /**
-   * What a file holds: the tiles, checked, in order, and the uploaded icons they use (re-encoded, by name); or the
-   * problems that stop it from being imported.
+   * What a file holds: the tiles, checked, in order, and the uploaded icons they use (re-encoded,
+   * by name); or the problems that stop it from being imported.
    */
   public record Read(List<Tile> tiles, Map<String, byte[]> icons, List<Problem> problems) {
     public boolean ok() {
@@ -69,19 +71,19 @@ public final class TileTransfer {
   }
 
   /** What importing would change, by tile name, against the tiles there are now. */
-  public record Changes(List<String> added, List<String> changed, List<String> removed, int unchanged) {}
+  public record Changes(
+      List<String> added, List<String> changed, List<String> removed, int unchanged) {}
 
   /**
-   * The file for these tiles; {@code icons} holds the PNG of every uploaded icon they use (by name), which travels in
-   * the file so that the other server shows the same icons.
+   * The file for these tiles; {@code icons} holds the PNG of every uploaded icon they use (by
+   * name), which travels in the file so that the other server shows the same icons.
    */
-  public static byte[] write(List<Tile> tiles, Map<String, byte[]> icons, OffsetDateTime exportedAt) {
+  public static byte[] write(
+      List<Tile> tiles, Map<String, byte[]> icons, OffsetDateTime exportedAt) {
     JsonArrayBuilder list = Jsons.createArrayBuilder();
     for (Tile t : tiles) {
       JsonObjectBuilder o =
-          Jsons.createObjectBuilder()
-              .add("scene", t.scene().name())
-              .add("name", t.name());
+          Jsons.createObjectBuilder().add("scene", t.scene().name()).add("name", t.name());
       if (t.description() != null) {
         o.add("description", t.description());
       }
@@ -105,7 +107,8 @@ public final class TileTransfer {
       list.add(o);
     }
     JsonObjectBuilder iconData = Jsons.createObjectBuilder();
-    new TreeSet<>(icons.keySet()).forEach(n -> iconData.add(n, Base64.getEncoder().encodeToString(icons.get(n))));
+    new TreeSet<>(icons.keySet())
+        .forEach(n -> iconData.add(n, Base64.getEncoder().encodeToString(icons.get(n))));
     JsonObject file =
         Jsons.createObjectBuilder()
             .add("format", FORMAT)
@@ -141,7 +144,8 @@ public final class TileTransfer {
       }
       file = v.asJsonObject();
     } catch (JsonParsingException e) {
-      return failed("workbench.transfer.notJson",
+      return failed(
+          "workbench.transfer.notJson",
           e.getLocation() == null ? "?" : String.valueOf(e.getLocation().getLineNumber()));
     } catch (JsonException | IllegalStateException e) {
       return failed("workbench.transfer.notJson", "?");
@@ -240,7 +244,10 @@ public final class TileTransfer {
     return new Changes(List.copyOf(added), List.copyOf(changed), removed, unchanged);
   }
 
-  /** Tiles by scene and name, each with its position within its scene as the file (or the list) orders them. */
+  /**
+   * Tiles by scene and name, each with its position within its scene as the file (or the list)
+   * orders them.
+   */
   private static Map<String, Tile> index(List<Tile> tiles) {
     Map<String, Tile> out = new java.util.LinkedHashMap<>();
     Map<Scene, Integer> next = new java.util.EnumMap<>(Scene.class);
@@ -250,7 +257,6 @@ public final class TileTransfer {
     }
     return out;
   }
-
 
   private static Tile tile(JsonObject o) {
     Scene scene = parse(Scene.class, text(o, "scene"), "workbench.transfer.scene");
@@ -269,8 +275,21 @@ public final class TileTransfer {
             values(v, "classes", Function.identity()),
             values(v, "people", Function.identity()));
     JsonValue enabled = o.get("enabled");
-    return new Tile(0, scene, 0, text(o, "name"), text(o, "description"), text(o, "icon"), kind,
-        text(o, "target"), enabled == null || enabled == JsonValue.TRUE, text(o, "badge"), visibility, 0, null, null);
+    return new Tile(
+        0,
+        scene,
+        0,
+        text(o, "name"),
+        text(o, "description"),
+        text(o, "icon"),
+        kind,
+        text(o, "target"),
+        enabled == null || enabled == JsonValue.TRUE,
+        text(o, "badge"),
+        visibility,
+        0,
+        null,
+        null);
   }
 
   private static <T> Set<T> values(JsonObject o, String field, Function<String, T> parse) {

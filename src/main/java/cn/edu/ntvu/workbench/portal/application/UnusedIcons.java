@@ -6,9 +6,10 @@ import jakarta.inject.Inject;
 import java.time.LocalDateTime;
 
 /**
- * For the upload cleanup job: tile icons uploaded (or last used) longer ago than the job keeps staged uploads and used
- * by no tile — uploaded for a tile whose save never came, or left behind when a tile changed its icon. A tile save
- * renews its icon's time ({@link TileStore#touchIcon}), so an icon in use is never taken.
+ * For the upload cleanup job: tile icons uploaded (or last used) longer ago than the job keeps
+ * staged uploads and used by no tile — uploaded for a tile whose save never came, or left behind
+ * when a tile changed its icon. A tile save renews its icon's time ({@link TileStore#touchIcon}),
+ * so an icon in use is never taken.
  */
 @ApplicationScoped
 public class UnusedIcons implements StagedUploads {

@@ -1,10 +1,10 @@
 package cn.edu.ntvu.workbench.portal.application;
 
+import cn.edu.ntvu.workbench.platform.cache.Recent;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.portal.domain.DepartmentTree;
 import cn.edu.ntvu.workbench.portal.domain.Tile;
 import cn.edu.ntvu.workbench.portal.domain.Viewer;
-import cn.edu.ntvu.workbench.platform.cache.Recent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The tiles a person sees, and whether they may open an internal tile's page. The tile list and the department tree
- * are cached per server, each keyed by a stamp ({@link TileStore#stamp}, one query): every tile change bumps the tiles
- * version in its transaction, so a list cached at a version is right for that version on every server. The stamp
- * itself is reused for {@link #STAMP_MAX_AGE}: a change made on this server is seen at once (the stamp is forgotten
- * when the change commits), one made on another server within that time. The pages people open most therefore cost
- * no query here, whatever the number of tiles; the person's own department comes from their sign-in.
+ * The tiles a person sees, and whether they may open an internal tile's page. The tile list and the
+ * department tree are cached per server, each keyed by a stamp ({@link TileStore#stamp}, one
+ * query): every tile change bumps the tiles version in its transaction, so a list cached at a
+ * version is right for that version on every server. The stamp itself is reused for {@link
+ * #STAMP_MAX_AGE}: a change made on this server is seen at once (the stamp is forgotten when the
+ * change commits), one made on another server within that time. The pages people open most
+ * therefore cost no query here, whatever the number of tiles; the person's own department comes
+ * from their sign-in.
  */
 @ApplicationScoped
 public class WorkbenchTiles {
@@ -50,8 +52,8 @@ public class WorkbenchTiles {
     }
 
     /**
-     * Whether the viewer may open {@code path}: true when no internal tile covers it (not a tile's page), else when
-     * any covering tile is enabled and visible to them.
+     * Whether the viewer may open {@code path}: true when no internal tile covers it (not a tile's
+     * page), else when any covering tile is enabled and visible to them.
      */
     public boolean mayOpen(String path) {
       List<Tile> covering = tiles.stream().filter(t -> t.covers(path)).toList();
@@ -65,7 +67,10 @@ public class WorkbenchTiles {
     DepartmentTree departments = treeAt(now.departmentsStamp());
     Viewer viewer =
         new Viewer(
-            user.account(), user.kind(), user.roles(), user.classCode(),
+            user.account(),
+            user.kind(),
+            user.roles(),
+            user.classCode(),
             departments.selfAndAncestors(user.departmentCode()));
     return new Snapshot(list, viewer, departments);
   }

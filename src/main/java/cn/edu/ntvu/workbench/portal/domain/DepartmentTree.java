@@ -21,7 +21,10 @@ public final class DepartmentTree {
     return code != null && parentOf.containsKey(code);
   }
 
-  /** {@code code} and every department above it; empty when the department is unknown. Safe against cycles. */
+  /**
+   * {@code code} and every department above it; empty when the department is unknown. Safe against
+   * cycles.
+   */
   public Set<String> selfAndAncestors(String code) {
     Set<String> chain = new LinkedHashSet<>();
     String c = code;

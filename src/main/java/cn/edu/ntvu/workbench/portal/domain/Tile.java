@@ -27,13 +27,39 @@ public record Tile(
     Instant updatedAt) {
 
   public Tile withPosition(int newPosition) {
-    return new Tile(id, scene, newPosition, name, description, icon, kind, target, enabled, badgeKey, visibility,
-        version, updatedBy, updatedAt);
+    return new Tile(
+        id,
+        scene,
+        newPosition,
+        name,
+        description,
+        icon,
+        kind,
+        target,
+        enabled,
+        badgeKey,
+        visibility,
+        version,
+        updatedBy,
+        updatedAt);
   }
 
   public Tile withIcon(String newIcon) {
-    return new Tile(id, scene, position, name, description, newIcon, kind, target, enabled, badgeKey, visibility,
-        version, updatedBy, updatedAt);
+    return new Tile(
+        id,
+        scene,
+        position,
+        name,
+        description,
+        newIcon,
+        kind,
+        target,
+        enabled,
+        badgeKey,
+        visibility,
+        version,
+        updatedBy,
+        updatedAt);
   }
 
   /** Enabled and matched by the visibility rules. */
@@ -46,7 +72,10 @@ public record Tile(
     return kind == TileKind.INTERNAL && TileTarget.covers(target, path);
   }
 
-  /** The tile checked for saving: a name, an icon from the set, a safe target. Throws {@link TileInputException}. */
+  /**
+   * The tile checked for saving: a name, an icon from the set, a safe target. Throws {@link
+   * TileInputException}.
+   */
   public Tile checked() {
     String n = name == null ? "" : name.strip();
     if (n.isEmpty()) {
@@ -66,7 +95,20 @@ public record Tile(
       throw new TileInputException("workbench.error.icon");
     }
     String b = badgeKey == null || badgeKey.isBlank() ? null : badgeKey.strip();
-    return new Tile(id, scene, position, n, d, icon, kind, TileTarget.check(kind, target), enabled, b, visibility,
-        version, updatedBy, updatedAt);
+    return new Tile(
+        id,
+        scene,
+        position,
+        n,
+        d,
+        icon,
+        kind,
+        TileTarget.check(kind, target),
+        enabled,
+        b,
+        visibility,
+        version,
+        updatedBy,
+        updatedAt);
   }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Tile icons: the bundled set ({@code resources/workbench/icons/<name>.svg}, our own simple drawings) and icons
- * uploaded by admins (named {@code up-<24 hex digits>}, served as PNG from {@code /resources/tile-icons/}).
+ * Tile icons: the bundled set ({@code resources/workbench/icons/<name>.svg}, our own simple
+ * drawings) and icons uploaded by admins (named {@code up-<24 hex digits>}, served as PNG from
+ * {@code /resources/tile-icons/}).
  */
 public final class TileIcons {
   public static final List<String> NAMES =
@@ -18,7 +19,9 @@ public final class TileIcons {
 
   private TileIcons() {}
 
-  /** A bundled icon, or the name of an uploaded one (whether it is stored is the store's to say). */
+  /**
+   * A bundled icon, or the name of an uploaded one (whether it is stored is the store's to say).
+   */
   public static boolean exists(String name) {
     return name != null && (NAMES.contains(name) || isUploaded(name));
   }
@@ -27,12 +30,17 @@ public final class TileIcons {
     return name != null && UPLOADED.matcher(name).matches();
   }
 
-  /** The icon's address: uploaded icons are immutable by name; bundled ones carry the asset version. */
+  /**
+   * The icon's address: uploaded icons are immutable by name; bundled ones carry the asset version.
+   */
   public static String url(String contextPath, String name, String assetVersion) {
     if (isUploaded(name)) {
       return contextPath + UPLOADED_PATH + name + ".png";
     }
-    return contextPath + "/resources/workbench/icons/" + (NAMES.contains(name) ? name : NAMES.get(0)) + ".svg?v="
+    return contextPath
+        + "/resources/workbench/icons/"
+        + (NAMES.contains(name) ? name : NAMES.get(0))
+        + ".svg?v="
         + assetVersion;
   }
 }

@@ -2,7 +2,10 @@ package cn.edu.ntvu.workbench.portal.domain;
 
 import java.util.List;
 
-/** A tile an admin entered that cannot be saved; {@link #key()} names the message in {@code i18n.workbench}. */
+/**
+ * A tile an admin entered that cannot be saved; {@link #key()} names the message in {@code
+ * i18n.workbench}.
+ */
 public class TileInputException extends RuntimeException {
   private final String key;
   private final List<String> args;

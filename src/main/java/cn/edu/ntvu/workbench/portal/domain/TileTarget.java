@@ -26,7 +26,11 @@ public final class TileTarget {
   }
 
   private static String internal(String t) {
-    if (!t.startsWith("/") || t.contains("//") || t.contains("\\") || t.contains("/../") || t.endsWith("/..")
+    if (!t.startsWith("/")
+        || t.contains("//")
+        || t.contains("\\")
+        || t.contains("/../")
+        || t.endsWith("/..")
         || t.contains(":")) {
       throw new TileInputException("workbench.error.internalPath", t);
     }
@@ -35,7 +39,9 @@ public final class TileTarget {
 
   private static String external(String t) {
     String lower = t.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("javascript:") || lower.startsWith("data:") || lower.startsWith("vbscript:")) {
+    if (lower.startsWith("javascript:")
+        || lower.startsWith("data:")
+        || lower.startsWith("vbscript:")) {
       throw new TileInputException("workbench.error.scriptUrl");
     }
     URI uri;
@@ -54,12 +60,15 @@ public final class TileTarget {
     return t;
   }
 
-  /** Whether request path {@code path} (without context path) is one of an internal tile's pages. */
+  /**
+   * Whether request path {@code path} (without context path) is one of an internal tile's pages.
+   */
   public static boolean covers(String tilePath, String path) {
     if (path.equals(tilePath)) {
       return true;
     }
     String prefix = tilePath.endsWith("/") ? tilePath : tilePath + "/";
-    return path.startsWith(prefix) || (tilePath.endsWith("/") && path.equals(tilePath.substring(0, tilePath.length() - 1)));
+    return path.startsWith(prefix)
+        || (tilePath.endsWith("/") && path.equals(tilePath.substring(0, tilePath.length() - 1)));
   }
 }

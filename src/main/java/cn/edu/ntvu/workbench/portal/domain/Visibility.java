@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Who sees a tile: everyone, or anyone who matches any of the rules — a role, a person kind, a department (its
- * sub-departments included), a class, or a named person (account). No rule at all means nobody.
+ * Who sees a tile: everyone, or anyone who matches any of the rules — a role, a person kind, a
+ * department (its sub-departments included), a class, or a named person (account). No rule at all
+ * means nobody.
  */
 public record Visibility(
     boolean everyone,
@@ -17,7 +18,8 @@ public record Visibility(
     Set<String> departments,
     Set<String> classes,
     Set<String> people) {
-  public static final Visibility EVERYONE = new Visibility(true, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+  public static final Visibility EVERYONE =
+      new Visibility(true, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
   public Visibility {
     roles = Set.copyOf(roles);
@@ -44,7 +46,11 @@ public record Visibility(
 
   /** Whether no rule is set and the tile is not for everyone: nobody sees it. */
   public boolean isNobody() {
-    return !everyone && roles.isEmpty() && kinds.isEmpty() && departments.isEmpty() && classes.isEmpty()
+    return !everyone
+        && roles.isEmpty()
+        && kinds.isEmpty()
+        && departments.isEmpty()
+        && classes.isEmpty()
         && people.isEmpty();
   }
 

@@ -1,2 +1,5 @@
-/** Tiles, scenes, who sees a tile (visibility rules over roles, kinds, departments, classes, people), icon names. */
+/**
+ * Tiles, scenes, who sees a tile (visibility rules over roles, kinds, departments, classes,
+ * people), icon names.
+ */
 package cn.edu.ntvu.workbench.portal.domain;

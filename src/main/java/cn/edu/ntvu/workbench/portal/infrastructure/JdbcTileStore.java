@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.portal.infrastructure;
 
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.portal.application.StaleTileException;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,10 +30,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@link TileStore} in tables {@code workbench_tile} and {@code workbench_config}, in SQL through {@link Sql}. Reads run outside
- * any transaction; every change runs in the caller's JTA transaction (so the audit entry commits with it) and bumps
- * {@code workbench_config.tiles_version}. A save carries the version it was read at ({@code UPDATE … WHERE version =
- * ?}): a stale save changes nothing.
+ * {@link TileStore} in tables {@code workbench_tile} and {@code workbench_config}, in SQL through
+ * {@link Sql}. Reads run outside any transaction; every change runs in the caller's JTA transaction
+ * (so the audit entry commits with it) and bumps {@code workbench_config.tiles_version}. A save
+ * carries the version it was read at ({@code UPDATE … WHERE version = ?}): a stale save changes
+ * nothing.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -43,14 +44,20 @@ public class JdbcTileStore implements TileStore {
           + " visible_roles, visible_kinds, visible_departments, visible_classes, visible_people, version,"
           + " updated_by, updated_at FROM workbench_tile";
 
-  /** A new tile: scene, position, then the 13 columns of {@link #fill}, then who and when; version 0. */
+  /**
+   * A new tile: scene, position, then the 13 columns of {@link #fill}, then who and when; version
+   * 0.
+   */
   private static final String INSERT =
       "INSERT INTO workbench_tile (scene, position, name, description, icon, kind, target, enabled,"
           + " badge_key, visible_everyone, visible_roles, visible_kinds, visible_departments,"
           + " visible_classes, visible_people, version, updated_by, updated_at)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
 
-  /** The home page reads through here on every request: no transaction, no EntityManager, one statement. */
+  /**
+   * The home page reads through here on every request: no transaction, no EntityManager, one
+   * statement.
+   */
   @Inject Sql sql;
 
   @Inject Event<TilesChanged> changed;
@@ -115,7 +122,8 @@ public class JdbcTileStore implements TileStore {
           }
           boolean sceneChanged = before.get().scene() != t.scene();
           List<Object> args = new ArrayList<>(fill(t));
-          args.addAll(List.of(actor, now(), t.scene(), sceneChanged, t.scene(), t.id(), t.version()));
+          args.addAll(
+              List.of(actor, now(), t.scene(), sceneChanged, t.scene(), t.id(), t.version()));
           int n =
               tx.update(
                   "UPDATE workbench_tile SET name = ?, description = ?, icon = ?, kind = ?, target = ?, enabled = ?,"
@@ -139,7 +147,8 @@ public class JdbcTileStore implements TileStore {
   public void delete(long id, int version) {
     change(
         tx -> {
-          if (tx.update("DELETE FROM workbench_tile WHERE id = ? AND version = ?", id, version) == 0) {
+          if (tx.update("DELETE FROM workbench_tile WHERE id = ? AND version = ?", id, version)
+              == 0) {
             throw stale(tx, id);
           }
           bump(tx);
@@ -160,7 +169,9 @@ public class JdbcTileStore implements TileStore {
           List<long[]> neighbour =
               tx.query(
                   "SELECT id, position FROM workbench_tile WHERE scene = ? AND "
-                      + (up ? "position < ? ORDER BY position DESC, id DESC" : "position > ? ORDER BY position, id")
+                      + (up
+                          ? "position < ? ORDER BY position DESC, id DESC"
+                          : "position > ? ORDER BY position, id")
                       + " LIMIT 1 FOR UPDATE",
                   rs -> new long[] {rs.getLong(1), rs.getInt(2)},
                   t.scene(),
@@ -185,7 +196,10 @@ public class JdbcTileStore implements TileStore {
       throws SQLException {
     tx.update(
         "UPDATE workbench_tile SET position = ?, version = version + 1, updated_by = ?, updated_at = ? WHERE id = ?",
-        position, actor, at, id);
+        position,
+        actor,
+        at,
+        id);
   }
 
   /** Who changed the tile last, by name and account as admins know them (e.g. 孟勇兰（10857）). */
@@ -196,7 +210,9 @@ public class JdbcTileStore implements TileStore {
     }
     String account = now.get().updatedBy();
     String who =
-        tx.query("SELECT name FROM person WHERE account = ?", rs -> rs.getString(1), account).stream()
+        tx
+            .query("SELECT name FROM person WHERE account = ?", rs -> rs.getString(1), account)
+            .stream()
             .findFirst()
             .map(name -> name + "（" + account + "）")
             .orElse(account);
@@ -204,7 +220,8 @@ public class JdbcTileStore implements TileStore {
   }
 
   private static Optional<Tile> byIdOn(Sql.Tx tx, long id) throws SQLException {
-    return tx.query(COLUMNS + " WHERE id = ? FOR UPDATE", JdbcTileStore::tile, id).stream().findFirst();
+    return tx.query(COLUMNS + " WHERE id = ? FOR UPDATE", JdbcTileStore::tile, id).stream()
+        .findFirst();
   }
 
   @Override
@@ -213,7 +230,9 @@ public class JdbcTileStore implements TileStore {
     return change(
         tx -> {
           long version =
-              tx.query("SELECT tiles_version FROM workbench_config WHERE id = 1 FOR UPDATE", rs -> rs.getLong(1))
+              tx.query(
+                      "SELECT tiles_version FROM workbench_config WHERE id = 1 FOR UPDATE",
+                      rs -> rs.getLong(1))
                   .get(0);
           if (version != expectedVersion) {
             return false;
@@ -237,20 +256,25 @@ public class JdbcTileStore implements TileStore {
     sql.update(
         "INSERT INTO workbench_icon (name, png, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE uploaded_at = VALUES(uploaded_at)",
-        name, png, actor, now);
+        name,
+        png,
+        actor,
+        now);
   }
 
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean touchIcon(String name, java.time.LocalDateTime now) {
-    // Matched rows (the driver's default), so an icon touched twice in the same millisecond still counts.
+    // Matched rows (the driver's default), so an icon touched twice in the same millisecond still
+    // counts.
     return sql.update("UPDATE workbench_icon SET uploaded_at = ? WHERE name = ?", now, name) == 1;
   }
 
   /**
-   * First the candidates, read without locks; then each deleted by its key only while it is still old: a tile save
-   * that touched it meanwhile ({@link #touchIcon}) keeps it. A single DELETE with the tile check inside would lock
-   * every icon and tile row it scans and could deadlock with a save.
+   * First the candidates, read without locks; then each deleted by its key only while it is still
+   * old: a tile save that touched it meanwhile ({@link #touchIcon}) keeps it. A single DELETE with
+   * the tile check inside would lock every icon and tile row it scans and could deadlock with a
+   * save.
    */
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
@@ -260,12 +284,15 @@ public class JdbcTileStore implements TileStore {
           List<String> names =
               tx.query(
                   "SELECT name FROM workbench_icon i WHERE uploaded_at < ?"
-                      + " AND NOT EXISTS (SELECT 1 FROM workbench_tile t WHERE t.icon = i.name) LIMIT " + limit,
+                      + " AND NOT EXISTS (SELECT 1 FROM workbench_tile t WHERE t.icon = i.name) LIMIT "
+                      + limit,
                   rs -> rs.getString(1),
                   before);
           int removed = 0;
           for (String name : names) {
-            removed += tx.update("DELETE FROM workbench_icon WHERE name = ? AND uploaded_at < ?", name, before);
+            removed +=
+                tx.update(
+                    "DELETE FROM workbench_icon WHERE name = ? AND uploaded_at < ?", name, before);
           }
           return removed;
         });
@@ -279,7 +306,8 @@ public class JdbcTileStore implements TileStore {
   @Override
   public List<String> iconNames() {
     return sql.query(
-        "SELECT name FROM workbench_icon ORDER BY uploaded_at DESC, name LIMIT 200", rs -> rs.getString(1));
+        "SELECT name FROM workbench_icon ORDER BY uploaded_at DESC, name LIMIT 200",
+        rs -> rs.getString(1));
   }
 
   private static void bump(Sql.Tx tx) throws SQLException {
@@ -318,24 +346,51 @@ public class JdbcTileStore implements TileStore {
 
   private static Tile tile(ResultSet rs) throws SQLException {
     Set<Role> roles =
-        Visibility.codes(rs.getString(12)).stream().map(Role::parse).filter(r -> r != null).collect(Collectors.toSet());
+        Visibility.codes(rs.getString(12)).stream()
+            .map(Role::parse)
+            .filter(r -> r != null)
+            .collect(Collectors.toSet());
     Set<PersonKind> kinds =
         Visibility.codes(rs.getString(13)).stream()
-            .flatMap(k -> { try { return java.util.stream.Stream.of(PersonKind.valueOf(k)); }
-                            catch (IllegalArgumentException e) { return java.util.stream.Stream.empty(); } })
+            .flatMap(
+                k -> {
+                  try {
+                    return java.util.stream.Stream.of(PersonKind.valueOf(k));
+                  } catch (IllegalArgumentException e) {
+                    return java.util.stream.Stream.empty();
+                  }
+                })
             .collect(Collectors.toSet());
     Visibility v =
         new Visibility(
-            rs.getBoolean(11), roles, kinds, Visibility.codes(rs.getString(14)), Visibility.codes(rs.getString(15)),
+            rs.getBoolean(11),
+            roles,
+            kinds,
+            Visibility.codes(rs.getString(14)),
+            Visibility.codes(rs.getString(15)),
             Visibility.codes(rs.getString(16)));
     Timestamp at = rs.getTimestamp(19);
     return new Tile(
-        rs.getLong(1), Scene.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4), rs.getString(5),
-        rs.getString(6), TileKind.valueOf(rs.getString(7)), rs.getString(8), rs.getBoolean(9), rs.getString(10), v,
-        rs.getInt(17), rs.getString(18), at == null ? null : at.toInstant());
+        rs.getLong(1),
+        Scene.valueOf(rs.getString(2)),
+        rs.getInt(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        TileKind.valueOf(rs.getString(7)),
+        rs.getString(8),
+        rs.getBoolean(9),
+        rs.getString(10),
+        v,
+        rs.getInt(17),
+        rs.getString(18),
+        at == null ? null : at.toInstant());
   }
 
-  /** Runs a change on one connection, enlisted in the caller's transaction (which commits or rolls back). */
+  /**
+   * Runs a change on one connection, enlisted in the caller's transaction (which commits or rolls
+   * back).
+   */
   private <T> T change(Sql.Work<T> work) {
     T result = sql.onOneConnection(work);
     changed.fire(new TilesChanged());

@@ -7,8 +7,9 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * A generated iCalendar feed and its entity tag. The tag covers everything but DTSTAMP (the generation time), so a
- * calendar app that asks again with {@code If-None-Match} gets "not modified" until the timetable really changes.
+ * A generated iCalendar feed and its entity tag. The tag covers everything but DTSTAMP (the
+ * generation time), so a calendar app that asks again with {@code If-None-Match} gets "not
+ * modified" until the timetable really changes.
  */
 public record CalendarFeed(String body, String etag) {
   private static final Pattern DTSTAMP = Pattern.compile("(?m)^DTSTAMP:[^\r\n]*\r\n");

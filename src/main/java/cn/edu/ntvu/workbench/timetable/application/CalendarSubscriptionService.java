@@ -2,8 +2,8 @@ package cn.edu.ntvu.workbench.timetable.application;
 
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
 import cn.edu.ntvu.workbench.identity.domain.Person;
-import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.timetable.application.TimetableCalendarWriter.TermMeetings;
 import cn.edu.ntvu.workbench.timetable.domain.CalendarSubscription;
 import cn.edu.ntvu.workbench.timetable.domain.CalendarSubscriptions;
@@ -28,13 +28,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * 订阅到手机日历: turns a person's calendar subscription on, resets or turns it off, and answers a calendar app's
- * fetch of the feed by token alone (no session). The feed holds the term in progress and the next one, if it is
- * known: for a student the meetings of their class and their electives, for staff what they teach.
+ * 订阅到手机日历: turns a person's calendar subscription on, resets or turns it off, and answers a
+ * calendar app's fetch of the feed by token alone (no session). The feed holds the term in progress
+ * and the next one, if it is known: for a student the meetings of their class and their electives,
+ * for staff what they teach.
  */
 @ApplicationScoped
 public class CalendarSubscriptionService {
-  /** A calendar app polls every few minutes to hours; the last fetch is recorded no more often than this. */
+  /**
+   * A calendar app polls every few minutes to hours; the last fetch is recorded no more often than
+   * this.
+   */
   static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(10);
 
   @Inject CalendarSubscriptions subscriptions;
@@ -47,6 +51,7 @@ public class CalendarSubscriptionService {
 
   /** The school clock (dev.clock in development): which term is "current" follows it. */
   @Inject Clock clock;
+
   private final SecureRandom random = new SecureRandom();
 
   /** The person's subscription, if it is on. */
@@ -56,8 +61,8 @@ public class CalendarSubscriptionService {
   }
 
   /**
-   * Turns the subscription on, or resets it: a new token replaces the old one, whose URL stops working at once. The
-   * token is returned only here; the database keeps its hash.
+   * Turns the subscription on, or resets it: a new token replaces the old one, whose URL stops
+   * working at once. The token is returned only here; the database keeps its hash.
    */
   @Transactional
   public CalendarToken issue(String account) {
@@ -72,8 +77,8 @@ public class CalendarSubscriptionService {
   }
 
   /**
-   * The feed of {@code tokenText}, or empty when no subscription has this token (never had, reset, turned off) or
-   * its owner may no longer sign in.
+   * The feed of {@code tokenText}, or empty when no subscription has this token (never had, reset,
+   * turned off) or its owner may no longer sign in.
    */
   @Transactional
   public Optional<CalendarFeed> feed(String tokenText, Locale locale) {
@@ -83,7 +88,8 @@ public class CalendarSubscriptionService {
     }
     String hash = token.get().sha256();
     Optional<Person> owner =
-        subscriptions.withTokenHash(hash)
+        subscriptions
+            .withTokenHash(hash)
             .flatMap(s -> directory.findByAccount(s.account()))
             .filter(Person::canSignIn);
     if (owner.isEmpty()) {
@@ -99,7 +105,9 @@ public class CalendarSubscriptionService {
     // 金智 files carry teacher accounts only: one directory query names them all
     Set<String> unnamed = new TreeSet<>();
     for (TermMeetings t : terms) {
-      t.entries().stream().filter(e -> e.teacherNames().isBlank()).forEach(e -> unnamed.addAll(e.teacherAccounts()));
+      t.entries().stream()
+          .filter(e -> e.teacherNames().isBlank())
+          .forEach(e -> unnamed.addAll(e.teacherAccounts()));
     }
     String body =
         new TimetableCalendarWriter(texts(locale), uidDomain(), directory.namesOf(unnamed))
@@ -115,14 +123,18 @@ public class CalendarSubscriptionService {
     return timetables.meetingsOfTeacher(term.termId(), person.getAccount());
   }
 
-  /** The term in progress on {@code today} (if any) and the first one starting after it (or after today). */
+  /**
+   * The term in progress on {@code today} (if any) and the first one starting after it (or after
+   * today).
+   */
   private List<TermSchedule> termsOfFeed(LocalDate today) {
     List<TermSchedule> out = new ArrayList<>(2);
     Optional<TermSchedule> current = timetables.termOn(today);
     current.ifPresent(out::add);
     LocalDate after = current.map(t -> t.calendar().term().lastDay()).orElse(today);
     em.createQuery(
-            "SELECT t.code FROM TermRecord t WHERE t.week1Monday > :after ORDER BY t.week1Monday", String.class)
+            "SELECT t.code FROM TermRecord t WHERE t.week1Monday > :after ORDER BY t.week1Monday",
+            String.class)
         .setParameter("after", after)
         .setMaxResults(1)
         .getResultStream()

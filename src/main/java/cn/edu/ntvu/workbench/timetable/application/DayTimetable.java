@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One day of someone's timetable: what the calendar says about the date (teaching week, holiday, make-up day) and
- * the classes held, in order, with the clock times of the period-time set in force on that date (a make-up
- * Saturday in September keeps summer times even when it teaches an October day's classes).
+ * One day of someone's timetable: what the calendar says about the date (teaching week, holiday,
+ * make-up day) and the classes held, in order, with the clock times of the period-time set in force
+ * on that date (a make-up Saturday in September keeps summer times even when it teaches an October
+ * day's classes).
  */
-public record DayTimetable(LocalDate date, DayResolution resolution, OptionalInt week, List<ClassSlot> classes) {
+public record DayTimetable(
+    LocalDate date, DayResolution resolution, OptionalInt week, List<ClassSlot> classes) {
 
   /** Where a class stands at a moment: over, going on, the next one to start that day, or later. */
   public enum State {
@@ -29,8 +31,12 @@ public record DayTimetable(LocalDate date, DayResolution resolution, OptionalInt
     classes = List.copyOf(classes);
   }
 
-  /** The day {@code date} of {@code schedule}'s term for someone whose meetings (of the whole term) are given. */
-  public static DayTimetable of(TermSchedule schedule, LocalDate date, List<TimetableEntry> meetings) {
+  /**
+   * The day {@code date} of {@code schedule}'s term for someone whose meetings (of the whole term)
+   * are given.
+   */
+  public static DayTimetable of(
+      TermSchedule schedule, LocalDate date, List<TimetableEntry> meetings) {
     DayResolution day = schedule.calendar().resolve(date);
     List<ClassSlot> slots =
         day.teaching()
@@ -58,8 +64,9 @@ public record DayTimetable(LocalDate date, DayResolution resolution, OptionalInt
   }
 
   /**
-   * Where {@code slot} stands at {@code now}. Only on the day itself can a class be current or next; on earlier
-   * days every class is over, on later days every class is later. A class without clock times is never over.
+   * Where {@code slot} stands at {@code now}. Only on the day itself can a class be current or
+   * next; on earlier days every class is over, on later days every class is later. A class without
+   * clock times is never over.
    */
   public State stateOf(ClassSlot slot, LocalDateTime now) {
     LocalDate today = now.toLocalDate();
@@ -79,7 +86,10 @@ public record DayTimetable(LocalDate date, DayResolution resolution, OptionalInt
     return slot.start().equals(nextStart(time)) ? State.NEXT : State.LATER;
   }
 
-  /** The earliest start after {@code time}; classes starting then (two only in a clash) are the next. */
+  /**
+   * The earliest start after {@code time}; classes starting then (two only in a clash) are the
+   * next.
+   */
   private LocalTime nextStart(LocalTime time) {
     return classes.stream()
         .filter(ClassSlot::hasTimes)

@@ -3,8 +3,9 @@ package cn.edu.ntvu.workbench.timetable.application;
 import java.nio.charset.StandardCharsets;
 
 /**
- * RFC 5545 content lines: TEXT escaping (§3.3.11) and folding at 75 octets (§3.1). Folding counts UTF-8 bytes and
- * never cuts inside a character, so a long Chinese course name survives every calendar app.
+ * RFC 5545 content lines: TEXT escaping (§3.3.11) and folding at 75 octets (§3.1). Folding counts
+ * UTF-8 bytes and never cuts inside a character, so a long Chinese course name survives every
+ * calendar app.
  */
 public final class ICalendarText {
   /** Octets per physical line, without the CRLF. */
@@ -13,8 +14,8 @@ public final class ICalendarText {
   private ICalendarText() {}
 
   /**
-   * A TEXT value: backslash, semicolon and comma escaped, line breaks as {@code \n}; other control characters
-   * (not allowed in TEXT) dropped.
+   * A TEXT value: backslash, semicolon and comma escaped, line breaks as {@code \n}; other control
+   * characters (not allowed in TEXT) dropped.
    */
   public static String escape(String text) {
     if (text == null) {

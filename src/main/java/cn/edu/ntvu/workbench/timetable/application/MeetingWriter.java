@@ -8,10 +8,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Replaces the meetings of one term and source system in the caller's transaction: one DELETE (the audience rows
- * go by cascade) and multi-row INSERTs of {@link #CHUNK} rows, so a full term is a few dozen statements instead of
- * one per meeting, class and teacher. Meeting numbers are positions in the file, so the same file writes the same
- * rows.
+ * Replaces the meetings of one term and source system in the caller's transaction: one DELETE (the
+ * audience rows go by cascade) and multi-row INSERTs of {@link #CHUNK} rows, so a full term is a
+ * few dozen statements instead of one per meeting, class and teacher. Meeting numbers are positions
+ * in the file, so the same file writes the same rows.
  */
 final class MeetingWriter {
   static final int CHUNK = 500;
@@ -22,7 +22,9 @@ final class MeetingWriter {
     this.em = em;
   }
 
-  /** @return the number of meetings written */
+  /**
+   * @return the number of meetings written
+   */
   int replace(long termId, String source, List<PlannedMeeting> meetings) {
     em.createNativeQuery("DELETE FROM course_meeting WHERE term_id = ? AND source = ?")
         .setParameter(1, termId)
@@ -80,7 +82,10 @@ final class MeetingWriter {
     for (int from = 0; from < rows.size(); from += CHUNK) {
       List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
       String sql =
-          "INSERT INTO " + tableAndColumns + " VALUES " + String.join(", ", Collections.nCopies(chunk.size(), tuple));
+          "INSERT INTO "
+              + tableAndColumns
+              + " VALUES "
+              + String.join(", ", Collections.nCopies(chunk.size(), tuple));
       Query q = em.createNativeQuery(sql);
       int i = 1;
       for (Object[] row : chunk) {

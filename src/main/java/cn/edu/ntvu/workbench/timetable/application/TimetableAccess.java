@@ -2,25 +2,30 @@ package cn.edu.ntvu.workbench.timetable.application;
 
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Applies {@link TimetablePolicy} with what it needs from the directory and the timetable, asking the database only
- * when the signed-in snapshot cannot answer (at most one query per question).
+ * Applies {@link TimetablePolicy} with what it needs from the directory and the timetable, asking
+ * the database only when the signed-in snapshot cannot answer (at most one query per question).
  */
 @ApplicationScoped
 public class TimetableAccess {
   @Inject DirectoryQueries directory;
   @Inject TimetableQueryService queries;
 
-  /** The classes {@code user} looks after, by code; none (and no query) for anyone but counsellors and deans. */
+  /**
+   * The classes {@code user} looks after, by code; none (and no query) for anyone but counsellors
+   * and deans.
+   */
   public List<ClassRef> classesInCare(SignedInUser user) {
-    return TimetablePolicy.looksAfterClasses(user) ? directory.classesInCareOf(user.personId()) : List.of();
+    return TimetablePolicy.looksAfterClasses(user)
+        ? directory.classesInCareOf(user.personId())
+        : List.of();
   }
 
   /** The timetable of class {@code code}, if {@code user} may open it. */
@@ -42,7 +47,9 @@ public class TimetableAccess {
     }
     boolean attends =
         user.isStudent()
-            && queries.attendsIndividually(termId, meeting.source(), meeting.meetingNo(), user.account());
-    return TimetablePolicy.maySee(user, meeting, attends, attends ? List.of() : classesInCare(user));
+            && queries.attendsIndividually(
+                termId, meeting.source(), meeting.meetingNo(), user.account());
+    return TimetablePolicy.maySee(
+        user, meeting, attends, attends ? List.of() : classesInCare(user));
   }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the audit log keeps of a timetable import: the same quantities {@link TimetableChanges} shows the admin before
- * confirming (a term's dates, the period times, a term's calendar days, a term's meetings from one system), as they
- * were before and after. Pure.
+ * What the audit log keeps of a timetable import: the same quantities {@link TimetableChanges}
+ * shows the admin before confirming (a term's dates, the period times, a term's calendar days, a
+ * term's meetings from one system), as they were before and after. Pure.
  */
 final class TimetableAuditFields {
   private TimetableAuditFields() {}
@@ -24,7 +24,9 @@ final class TimetableAuditFields {
                   t ->
                       f.put(
                           "term " + t.code(),
-                          now.term(t.code()).map(s -> span(s.week1Monday(), s.weeks())).orElse(null)));
+                          now.term(t.code())
+                              .map(s -> span(s.week1Monday(), s.weeks()))
+                              .orElse(null)));
       case PERIOD_TIMES -> {
         f.put("periodSets", now.periodSets().size());
         f.put("periods", now.periodCount());
@@ -54,7 +56,8 @@ final class TimetableAuditFields {
       f.put("term", plan.termCode());
     }
     switch (plan.kind()) {
-      case TERM -> plan.terms().forEach(t -> f.put("term " + t.code(), span(t.week1Monday(), t.weeks())));
+      case TERM ->
+          plan.terms().forEach(t -> f.put("term " + t.code(), span(t.week1Monday(), t.weeks())));
       case PERIOD_TIMES -> {
         f.put("periodSets", plan.periodTimes().sets().size());
         f.put("periods", plan.periodTimes().sets().stream().mapToInt(PeriodTimeSet::size).sum());

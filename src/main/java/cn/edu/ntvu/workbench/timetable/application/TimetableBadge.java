@@ -12,7 +12,10 @@ public class TimetableBadge {
   @Inject Clock clock;
   @Inject TimetableQueryService queries;
 
-  /** Today's classes of {@code user}'s own timetable that have not ended yet; 0 outside a term. Two queries. */
+  /**
+   * Today's classes of {@code user}'s own timetable that have not ended yet; 0 outside a term. Two
+   * queries.
+   */
   public int classesLeftToday(SignedInUser user) {
     LocalDateTime now = LocalDateTime.now(clock);
     return queries
@@ -20,7 +23,9 @@ public class TimetableBadge {
         .map(
             term ->
                 DayTimetable.of(
-                        term, now.toLocalDate(), queries.meetingsOf(term, TimetablePolicy.own(user)))
+                        term,
+                        now.toLocalDate(),
+                        queries.meetingsOf(term, TimetablePolicy.own(user)))
                     .classesLeft(now))
         .orElse(0);
   }

@@ -22,11 +22,12 @@ import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 
 /**
- * Writes a person's timetable as an iCalendar (RFC 5545) feed for calendar subscriptions. Each meeting becomes the
- * events of its {@link CalendarEventPlan}: weekly series (RRULE with EXDATE) where they are exact, single events for
- * make-up days and lone dates, all in Asia/Shanghai with a VTIMEZONE. Event UIDs are stable across fetches (term,
- * source system, meeting number and the first date), so a calendar app updates events instead of duplicating them.
- * Texts come from the {@code i18n.timetable} bundle given.
+ * Writes a person's timetable as an iCalendar (RFC 5545) feed for calendar subscriptions. Each
+ * meeting becomes the events of its {@link CalendarEventPlan}: weekly series (RRULE with EXDATE)
+ * where they are exact, single events for make-up days and lone dates, all in Asia/Shanghai with a
+ * VTIMEZONE. Event UIDs are stable across fetches (term, source system, meeting number and the
+ * first date), so a calendar app updates events instead of duplicating them. Texts come from the
+ * {@code i18n.timetable} bundle given.
  */
 public final class TimetableCalendarWriter {
   /** The school's time zone: China has one offset, +08:00, and no daylight saving time. */
@@ -58,10 +59,11 @@ public final class TimetableCalendarWriter {
   }
 
   /**
-   * @param teacherNames names by account, for meetings whose file gave accounts only (金智 exports); an account
-   *     without a name is shown as it is
+   * @param teacherNames names by account, for meetings whose file gave accounts only (金智 exports);
+   *     an account without a name is shown as it is
    */
-  public TimetableCalendarWriter(ResourceBundle texts, String uidDomain, Map<String, String> teacherNames) {
+  public TimetableCalendarWriter(
+      ResourceBundle texts, String uidDomain, Map<String, String> teacherNames) {
     this.texts = texts;
     this.uidDomain = uidDomain;
     this.teacherNames = Map.copyOf(teacherNames);
@@ -109,9 +111,11 @@ public final class TimetableCalendarWriter {
 
   private void meeting(StringBuilder out, TermSchedule schedule, TimetableEntry e, String dtstamp) {
     List<ClassOccurrence> occurrences =
-        ClassOccurrences.of(schedule.calendar(), schedule.periodTimes(), e.weekday(), e.periods(), e.weeks());
+        ClassOccurrences.of(
+            schedule.calendar(), schedule.periodTimes(), e.weekday(), e.periods(), e.weeks());
     CalendarEventPlan plan = CalendarEventPlan.of(occurrences);
-    String uidPrefix = schedule.calendar().term().code() + "-" + e.source() + "-" + e.meetingNo() + "-";
+    String uidPrefix =
+        schedule.calendar().term().code() + "-" + e.source() + "-" + e.meetingNo() + "-";
     for (WeeklySeries s : plan.series()) {
       begin(out, uidPrefix + DAY.format(s.first()), dtstamp, e, s.first(), s.start(), s.end());
       line(out, "RRULE:FREQ=WEEKLY;INTERVAL=" + s.intervalWeeks() + ";COUNT=" + s.count());
@@ -121,7 +125,9 @@ public final class TimetableCalendarWriter {
             "EXDATE;TZID="
                 + ZONE.getId()
                 + ":"
-                + s.excluded().stream().map(d -> LOCAL.format(d.atTime(s.start()))).collect(Collectors.joining(",")));
+                + s.excluded().stream()
+                    .map(d -> LOCAL.format(d.atTime(s.start())))
+                    .collect(Collectors.joining(",")));
       }
       description(out, e, null);
       line(out, "END:VEVENT");
@@ -134,7 +140,12 @@ public final class TimetableCalendarWriter {
   }
 
   private void begin(
-      StringBuilder out, String uid, String dtstamp, TimetableEntry e, LocalDate date, LocalTime start,
+      StringBuilder out,
+      String uid,
+      String dtstamp,
+      TimetableEntry e,
+      LocalDate date,
+      LocalTime start,
       LocalTime end) {
     line(out, "BEGIN:VEVENT");
     line(out, "UID:" + uid + "@" + uidDomain);
@@ -159,7 +170,9 @@ public final class TimetableCalendarWriter {
     }
     String teachers =
         e.teacherNames().isBlank()
-            ? e.teacherAccounts().stream().map(a -> teacherNames.getOrDefault(a, a)).collect(Collectors.joining("、"))
+            ? e.teacherAccounts().stream()
+                .map(a -> teacherNames.getOrDefault(a, a))
+                .collect(Collectors.joining("、"))
             : e.teacherNames();
     if (!teachers.isBlank()) {
       lines.add(text("timetable.ical.event.teacher", teachers));

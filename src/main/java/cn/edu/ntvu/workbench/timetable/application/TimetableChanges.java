@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What applying a checked file would replace, measured against what is loaded now: new or moved terms, the
- * period-time table, a term's calendar, a term's meetings from one system and whom they reach. Pure, so the
- * sentences the admin confirms are unit-tested.
+ * What applying a checked file would replace, measured against what is loaded now: new or moved
+ * terms, the period-time table, a term's calendar, a term's meetings from one system and whom they
+ * reach. Pure, so the sentences the admin confirms are unit-tested.
  */
 final class TimetableChanges {
   private TimetableChanges() {}
@@ -35,9 +35,14 @@ final class TimetableChanges {
     for (Term t : terms) {
       Optional<TimetableOverview.TermState> old = now.term(t.code());
       if (old.isEmpty()) {
-        out.add(TimetableChange.of("timetable.admin.change.termNew", t.code(), t.firstDay(), t.lastDay(), t.weeks()));
-      } else if (old.get().week1Monday().equals(t.week1Monday()) && old.get().weeks() == t.weeks()) {
-        out.add(TimetableChange.of("timetable.admin.change.termSame", t.code(), t.firstDay(), t.lastDay(), t.weeks()));
+        out.add(
+            TimetableChange.of(
+                "timetable.admin.change.termNew", t.code(), t.firstDay(), t.lastDay(), t.weeks()));
+      } else if (old.get().week1Monday().equals(t.week1Monday())
+          && old.get().weeks() == t.weeks()) {
+        out.add(
+            TimetableChange.of(
+                "timetable.admin.change.termSame", t.code(), t.firstDay(), t.lastDay(), t.weeks()));
       } else {
         TimetableOverview.TermState o = old.get();
         out.add(
@@ -78,7 +83,8 @@ final class TimetableChanges {
     return out;
   }
 
-  private static List<TimetableChange> calendars(Map<String, AcademicCalendar> calendars, TimetableOverview now) {
+  private static List<TimetableChange> calendars(
+      Map<String, AcademicCalendar> calendars, TimetableOverview now) {
     List<TimetableChange> out = new ArrayList<>();
     calendars.keySet().stream()
         .sorted()
@@ -103,7 +109,12 @@ final class TimetableChanges {
     Optional<TimetableOverview.TermState> term = now.term(plan.termCode());
     int before = term.map(t -> t.source(plan.kind()).meetings()).orElse(0);
     int other =
-        term.map(t -> t.source(zf ? TimetableImportKind.TIMETABLE_WISEDU : TimetableImportKind.TIMETABLE_ZF))
+        term.map(
+                t ->
+                    t.source(
+                        zf
+                            ? TimetableImportKind.TIMETABLE_WISEDU
+                            : TimetableImportKind.TIMETABLE_ZF))
             .map(TimetableOverview.Source::meetings)
             .orElse(0);
     Set<String> courses = new HashSet<>();

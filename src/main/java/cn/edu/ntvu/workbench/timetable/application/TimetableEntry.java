@@ -7,8 +7,9 @@ import java.time.DayOfWeek;
 import java.util.List;
 
 /**
- * One course meeting as the views show it: the course, who teaches, where, when and which classes attend.
- * {@code source} and {@code meetingNo} identify it within its term (for course detail links).
+ * One course meeting as the views show it: the course, who teaches, where, when and which classes
+ * attend. {@code source} and {@code meetingNo} identify it within its term (for course detail
+ * links).
  */
 public record TimetableEntry(
     String source,

@@ -31,18 +31,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks a timetable-related file row by row against the known terms and period times and builds what it would
- * write. Pure: no database, so a whole term (3,000 meetings) is planned in unit tests. Every bad line is reported
- * with its line number and a message key; a file with any error writes nothing.
+ * Checks a timetable-related file row by row against the known terms and period times and builds
+ * what it would write. Pure: no database, so a whole term (3,000 meetings) is planned in unit
+ * tests. Every bad line is reported with its line number and a message key; a file with any error
+ * writes nothing.
  */
 public final class TimetableImportPlanner {
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;,，；、\\s]+");
-  private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})日?");
+  private static final Pattern DATE =
+      Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})日?");
   private static final Set<String> HOLIDAY_KINDS = Set.of("holiday", "放假", "假日", "节假日");
-  private static final Set<String> MAKE_UP_KINDS = Set.of("makeup", "make-up", "make_up", "调休", "补课");
+  private static final Set<String> MAKE_UP_KINDS =
+      Set.of("makeup", "make-up", "make_up", "调休", "补课");
   private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:：](\\d{2})(?::\\d{2})?");
 
-  public TimetablePlan plan(TimetableImportKind kind, TabularFile file, TimetableSnapshot snapshot) {
+  public TimetablePlan plan(
+      TimetableImportKind kind, TabularFile file, TimetableSnapshot snapshot) {
     return switch (kind) {
       case TERM -> planTerms(file);
       case PERIOD_TIMES -> planPeriodTimes(file);
@@ -89,10 +93,14 @@ public final class TimetableImportPlanner {
         LocalDate to = date(row.get("valid_to"), "valid_to");
         PeriodTime time =
             new PeriodTime(
-                integer(row.get("period"), "period"), time(row.get("start"), "start"), time(row.get("end"), "end"));
-        SetRows set = sets.computeIfAbsent(name, n -> new SetRows(from, to, row.line(), new ArrayList<>()));
+                integer(row.get("period"), "period"),
+                time(row.get("start"), "start"),
+                time(row.get("end"), "end"));
+        SetRows set =
+            sets.computeIfAbsent(name, n -> new SetRows(from, to, row.line(), new ArrayList<>()));
         if (!set.from().equals(from) || !set.to().equals(to)) {
-          p.error(row.line(), "valid_from", "timetable.periodTimes.datesDiffer", name, set.firstLine());
+          p.error(
+              row.line(), "valid_from", "timetable.periodTimes.datesDiffer", name, set.firstLine());
           continue;
         }
         set.periods().add(time);
@@ -159,12 +167,15 @@ public final class TimetableImportPlanner {
           if (!row.get("follows_date").isEmpty()) {
             p.warning(row.line(), "follows_date", "timetable.calendar.holidayFollows", date);
           }
-          holidays.computeIfAbsent(code, c -> new ArrayList<>()).add(new Holiday(date, row.get("note")));
+          holidays
+              .computeIfAbsent(code, c -> new ArrayList<>())
+              .add(new Holiday(date, row.get("note")));
         } else {
           LocalDate follows = optionalDate(row.get("follows_date"), "follows_date");
           MakeUpDay m = new MakeUpDay(date, follows, row.get("note"));
           if (!term.get().contains(follows)) {
-            p.error(row.line(), "follows_date", "timetable.calendar.followsOutsideTerm", follows, code);
+            p.error(
+                row.line(), "follows_date", "timetable.calendar.followsOutsideTerm", follows, code);
             continue;
           }
           makeUps.computeIfAbsent(code, c -> new ArrayList<>()).add(m);
@@ -208,7 +219,10 @@ public final class TimetableImportPlanner {
     return snapshot.terms().values().stream().filter(t -> t.contains(date)).findFirst();
   }
 
-  /** Checks meeting rows of one term; the first row names the term, and every row must name the same. */
+  /**
+   * Checks meeting rows of one term; the first row names the term, and every row must name the
+   * same.
+   */
   private static final class MeetingPlanner {
     private final TimetableImportKind kind;
     private final TimetableSnapshot snapshot;
@@ -258,10 +272,20 @@ public final class TimetableImportPlanner {
 
     private PlannedMeeting zf(TabularRow row) {
       DayOfWeek day = cell("weekday", () -> Weekdays.parse(row.get("weekday")));
-      PeriodRange periods = cell("periods", () -> PeriodRange.parse(row.get("periods"), periodsPerDay));
+      PeriodRange periods =
+          cell("periods", () -> PeriodRange.parse(row.get("periods"), periodsPerDay));
       WeekPattern weeks = cell("weeks", () -> WeekPattern.parse(row.get("weeks"), term.weeks()));
       return meeting(
-          row, "course_code", "course_name", "teacher_account", "room", "classes", "students", day, periods, weeks,
+          row,
+          "course_code",
+          "course_name",
+          "teacher_account",
+          "room",
+          "classes",
+          "students",
+          day,
+          periods,
+          weeks,
           row.get("teacher_name"));
     }
 
@@ -269,7 +293,8 @@ public final class TimetableImportPlanner {
       DayOfWeek day = cell("skxq", () -> Weekdays.parse(row.get("skxq")));
       int first = integer(row.get("ksjc"), "ksjc");
       int last = integer(row.get("jsjc"), "jsjc");
-      PeriodRange periods = cell("ksjc", () -> PeriodRange.fromFirstLast(first, last, periodsPerDay));
+      PeriodRange periods =
+          cell("ksjc", () -> PeriodRange.fromFirstLast(first, last, periodsPerDay));
       WeekPattern weeks = cell("skzc", () -> WeekPattern.fromBitmap(row.get("skzc"), term.weeks()));
       return meeting(row, "kch", "kcm", "skjs", "jasmc", "bjdm", "xh", day, periods, weeks, "");
     }
@@ -308,7 +333,8 @@ public final class TimetableImportPlanner {
     }
 
     private void checkOverlap(PlannedMeeting m) {
-      List<PlannedMeeting> same = byCourse.computeIfAbsent(m.meeting().courseCode(), c -> new ArrayList<>());
+      List<PlannedMeeting> same =
+          byCourse.computeIfAbsent(m.meeting().courseCode(), c -> new ArrayList<>());
       for (PlannedMeeting earlier : same) {
         if (earlier.meeting().overlapsItself(m.meeting())) {
           throw new TimetableInputException(
@@ -340,7 +366,8 @@ public final class TimetableImportPlanner {
   private static int integer(String text, String column) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
     if (!s.matches("\\d{1,4}")) {
-      throw new CellException(column, new TimetableInputException("timetable.import.notANumber", text));
+      throw new CellException(
+          column, new TimetableInputException("timetable.import.notANumber", text));
     }
     return Integer.parseInt(s);
   }
@@ -353,25 +380,29 @@ public final class TimetableImportPlanner {
   private static LocalDate date(String text, String column) {
     Matcher m = DATE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).strip());
     if (!m.matches()) {
-      throw new CellException(column, new TimetableInputException("timetable.import.badDate", text));
+      throw new CellException(
+          column, new TimetableInputException("timetable.import.badDate", text));
     }
     try {
       return LocalDate.of(
           Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
     } catch (DateTimeException e) {
-      throw new CellException(column, new TimetableInputException("timetable.import.badDate", text));
+      throw new CellException(
+          column, new TimetableInputException("timetable.import.badDate", text));
     }
   }
 
   private static LocalTime time(String text, String column) {
     Matcher m = TIME.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).strip());
     if (!m.matches()) {
-      throw new CellException(column, new TimetableInputException("timetable.import.badTime", text));
+      throw new CellException(
+          column, new TimetableInputException("timetable.import.badTime", text));
     }
     try {
       return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     } catch (DateTimeException e) {
-      throw new CellException(column, new TimetableInputException("timetable.import.badTime", text));
+      throw new CellException(
+          column, new TimetableInputException("timetable.import.badTime", text));
     }
   }
 
@@ -412,7 +443,8 @@ public final class TimetableImportPlanner {
         String termCode,
         List<PlannedMeeting> meetings) {
       errors.sort(java.util.Comparator.comparingInt(TimetableImportProblem::line));
-      return new TimetablePlan(kind, errors, warnings, terms, periodTimes, calendars, termCode, meetings);
+      return new TimetablePlan(
+          kind, errors, warnings, terms, periodTimes, calendars, termCode, meetings);
     }
   }
 }

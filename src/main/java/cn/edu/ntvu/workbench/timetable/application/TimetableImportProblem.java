@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Something wrong with one line of an uploaded timetable file (line 0: the file as a whole). Errors block the
- * import, warnings do not. The text is a key of the {@code i18n.timetable} bundle (or, for unreadable files, of
- * {@code i18n.directory}, whose {@code import.*} keys the shared file reader uses) with MessageFormat arguments.
+ * Something wrong with one line of an uploaded timetable file (line 0: the file as a whole). Errors
+ * block the import, warnings do not. The text is a key of the {@code i18n.timetable} bundle (or,
+ * for unreadable files, of {@code i18n.directory}, whose {@code import.*} keys the shared file
+ * reader uses) with MessageFormat arguments.
  */
 public record TimetableImportProblem(
     int line, String column, boolean error, String messageKey, List<String> args) {

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small sample file of each kind for admins to download and fill in: every column the import reads, required
- * and optional, in its canonical name, and example rows ({@code /timetable/samples/}: the first rows of the demo
- * term 2026-2027-1, which itself is not part of the application). UTF-8 with a byte-order mark, so that Excel opens
- * the Chinese correctly.
+ * A small sample file of each kind for admins to download and fill in: every column the import
+ * reads, required and optional, in its canonical name, and example rows ({@code
+ * /timetable/samples/}: the first rows of the demo term 2026-2027-1, which itself is not part of
+ * the application). UTF-8 with a byte-order mark, so that Excel opens the Chinese correctly.
  */
 public final class TimetableImportSamples {
   /** Example rows per sample. */
@@ -37,7 +37,8 @@ public final class TimetableImportSamples {
     TabularFile demo = demo(kind);
     StringBuilder out = new StringBuilder();
     List<String> columns = kind.columns().columns();
-    // 金智 exports name its fields in capitals (XNXQDM, SKZC); the sample looks like what admins get from it.
+    // 金智 exports name its fields in capitals (XNXQDM, SKZC); the sample looks like what admins get
+    // from it.
     boolean capitals = kind == TimetableImportKind.TIMETABLE_WISEDU;
     line(out, columns.stream().map(c -> capitals ? c.toUpperCase(Locale.ROOT) : c).toList());
     for (TabularRow row : demo.rows().subList(0, Math.min(ROWS, demo.rows().size()))) {
@@ -64,7 +65,8 @@ public final class TimetableImportSamples {
     String name = demoFile(kind);
     try (InputStream in = TimetableImportSamples.class.getResourceAsStream(SAMPLES + name)) {
       if (in == null) {
-        throw new IllegalStateException("sample rows " + name + " are missing from the application");
+        throw new IllegalStateException(
+            "sample rows " + name + " are missing from the application");
       }
       return new TabularFileReader().read(name, in.readAllBytes(), kind.columns());
     } catch (IOException e) {

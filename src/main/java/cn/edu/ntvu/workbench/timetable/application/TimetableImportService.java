@@ -1,24 +1,24 @@
 package cn.edu.ntvu.workbench.timetable.application;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
-import cn.edu.ntvu.workbench.platform.imports.ImportBatch;
-import cn.edu.ntvu.workbench.platform.imports.ImportFileException;
-import cn.edu.ntvu.workbench.platform.imports.TabularFile;
-import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
+import cn.edu.ntvu.workbench.platform.imports.ImportBatch;
+import cn.edu.ntvu.workbench.platform.imports.ImportFileException;
+import cn.edu.ntvu.workbench.platform.imports.TabularFile;
+import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.timetable.domain.AcademicCalendar;
+import cn.edu.ntvu.workbench.timetable.domain.CalendarDayRecord;
 import cn.edu.ntvu.workbench.timetable.domain.Holiday;
 import cn.edu.ntvu.workbench.timetable.domain.MakeUpDay;
 import cn.edu.ntvu.workbench.timetable.domain.PeriodTime;
+import cn.edu.ntvu.workbench.timetable.domain.PeriodTimeRecord;
 import cn.edu.ntvu.workbench.timetable.domain.PeriodTimeSet;
 import cn.edu.ntvu.workbench.timetable.domain.PeriodTimeTable;
 import cn.edu.ntvu.workbench.timetable.domain.Term;
-import cn.edu.ntvu.workbench.timetable.domain.CalendarDayRecord;
-import cn.edu.ntvu.workbench.timetable.domain.PeriodTimeRecord;
 import cn.edu.ntvu.workbench.timetable.domain.TermRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,10 +36,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Admin import of academic-affairs files: {@link #preview} checks an upload and stores it in {@code import_batch};
- * {@link #apply} checks the stored file again against the terms and period times as they are now and writes it in
- * one transaction, or nothing. Importing a timetable replaces that term's meetings from that system (正方 or 金智)
- * at once: readers keep seeing the old timetable until the commit, never half of the new one.
+ * Admin import of academic-affairs files: {@link #preview} checks an upload and stores it in {@code
+ * import_batch}; {@link #apply} checks the stored file again against the terms and period times as
+ * they are now and writes it in one transaction, or nothing. Importing a timetable replaces that
+ * term's meetings from that system (正方 or 金智) at once: readers keep seeing the old timetable until
+ * the commit, never half of the new one.
  */
 @Requires(roles = Role.ADMIN)
 @ApplicationScoped
@@ -58,7 +59,8 @@ public class TimetableImportService {
 
   /** Checks a file and keeps it for confirmation; nothing else changes. */
   @Transactional
-  public TimetablePreview preview(TimetableImportKind kind, String fileName, byte[] content, String actorAccount) {
+  public TimetablePreview preview(
+      TimetableImportKind kind, String fileName, byte[] content, String actorAccount) {
     TimetablePlan plan = plan(kind, fileName, content);
     if (plan.size() == 0 && plan.hasErrors() && plan.errors().get(0).line() == 0) {
       TimetableImportKind fits = missesColumns(plan) ? fittingKind(fileName, content, kind) : null;
@@ -66,18 +68,29 @@ public class TimetableImportService {
     }
     ImportBatch batch =
         new ImportBatch(
-            kind.name(), fileName, content, actorAccount, summary(plan, fileName), LocalDateTime.now(clock));
+            kind.name(),
+            fileName,
+            content,
+            actorAccount,
+            summary(plan, fileName),
+            LocalDateTime.now(clock));
     em.persist(batch);
     em.flush();
-    return TimetablePreview.of(batch.getId(), fileName, plan, TimetableChanges.of(plan, overview()), null);
+    return TimetablePreview.of(
+        batch.getId(), fileName, plan, TimetableChanges.of(plan, overview()), null);
   }
 
   private static boolean missesColumns(TimetablePlan plan) {
-    return plan.errors().size() == 1 && plan.errors().get(0).messageKey().equals("import.file.missingColumns");
+    return plan.errors().size() == 1
+        && plan.errors().get(0).messageKey().equals("import.file.missingColumns");
   }
 
-  /** The other kind whose columns the file has: admins pick the wrong kind more often than the wrong file. */
-  private TimetableImportKind fittingKind(String fileName, byte[] content, TimetableImportKind chosen) {
+  /**
+   * The other kind whose columns the file has: admins pick the wrong kind more often than the wrong
+   * file.
+   */
+  private TimetableImportKind fittingKind(
+      String fileName, byte[] content, TimetableImportKind chosen) {
     for (TimetableImportKind k : TimetableImportKind.values()) {
       if (k != chosen) {
         try {
@@ -92,12 +105,13 @@ public class TimetableImportService {
   }
 
   /**
-   * Applies a previewed batch. The term row is locked first, so two admins confirming the same term's files one
-   * after the other get two complete imports in order, never a mixture.
+   * Applies a previewed batch. The term row is locked first, so two admins confirming the same
+   * term's files one after the other get two complete imports in order, never a mixture.
    */
   @Transactional
   public TimetableImportResult apply(long batchId, AuditActor actor) {
-    // Readers on this server forget the terms they keep once this commits (nothing happens if it rolls back).
+    // Readers on this server forget the terms they keep once this commits (nothing happens if it
+    // rolls back).
     changed.fire(new TimetableChanged());
     ImportBatch batch = em.find(ImportBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
     TimetableImportKind kind =
@@ -108,7 +122,9 @@ public class TimetableImportService {
     }
     if (batch.getStatus() == ImportBatch.Status.APPLIED) {
       return TimetableImportResult.refused(
-          batchId, kind, TimetableImportProblem.error(0, "", TimetableImportResult.ALREADY_APPLIED, batchId));
+          batchId,
+          kind,
+          TimetableImportProblem.error(0, "", TimetableImportResult.ALREADY_APPLIED, batchId));
     }
     TimetablePlan plan = plan(kind, batch.getFileName(), batch.getContent());
     if (plan.hasErrors()) {
@@ -117,7 +133,8 @@ public class TimetableImportService {
     TimetableOverview now = overview();
     List<TimetableChange> changes = TimetableChanges.of(plan, now);
     Map<String, Object> auditBefore = TimetableAuditFields.before(plan, now);
-    // the snapshot left terms and period times managed; bulk deletes below bypass the persistence context, so
+    // the snapshot left terms and period times managed; bulk deletes below bypass the persistence
+    // context, so
     // re-persisting the same keys must not meet stale managed copies
     em.clear();
     switch (kind) {
@@ -133,7 +150,8 @@ public class TimetableImportService {
     String summary = summary(plan, batch.getFileName());
     ImportBatch applied = em.find(ImportBatch.class, batchId);
     applied.markApplied(summary, LocalDateTime.now(clock));
-    // in this transaction: the log shows this import exactly when the replaced timetable is committed
+    // in this transaction: the log shows this import exactly when the replaced timetable is
+    // committed
     audit.record(
         actor,
         AUDIT_ACTION,
@@ -177,7 +195,8 @@ public class TimetableImportService {
   /** Terms and period times as plain values: two small queries. */
   TimetableSnapshot snapshot() {
     Map<String, Term> terms = new HashMap<>();
-    for (TermRecord t : em.createQuery("SELECT t FROM TermRecord t", TermRecord.class).getResultList()) {
+    for (TermRecord t :
+        em.createQuery("SELECT t FROM TermRecord t", TermRecord.class).getResultList()) {
       terms.put(t.getCode(), t.toTerm());
     }
     return new TimetableSnapshot(terms, periodTimes(em));
@@ -186,7 +205,9 @@ public class TimetableImportService {
   static PeriodTimeTable periodTimes(EntityManager em) {
     Map<String, List<PeriodTimeRecord>> bySet = new LinkedHashMap<>();
     for (PeriodTimeRecord p :
-        em.createQuery("SELECT p FROM PeriodTimeRecord p ORDER BY p.setName, p.period", PeriodTimeRecord.class)
+        em.createQuery(
+                "SELECT p FROM PeriodTimeRecord p ORDER BY p.setName, p.period",
+                PeriodTimeRecord.class)
             .getResultList()) {
       bySet.computeIfAbsent(p.getSetName(), s -> new ArrayList<>()).add(p);
     }
@@ -214,7 +235,8 @@ public class TimetableImportService {
   /** Terms are added or moved, never deleted by an import: a term's timetable hangs on it. */
   private void writeTerms(List<Term> terms) {
     Map<String, TermRecord> existing = new HashMap<>();
-    for (TermRecord t : em.createQuery("SELECT t FROM TermRecord t", TermRecord.class).getResultList()) {
+    for (TermRecord t :
+        em.createQuery("SELECT t FROM TermRecord t", TermRecord.class).getResultList()) {
       existing.put(t.getCode(), t);
     }
     for (Term term : terms) {
@@ -234,7 +256,8 @@ public class TimetableImportService {
     for (PeriodTimeSet set : table.sets()) {
       for (PeriodTime p : set.periods()) {
         em.persist(
-            new PeriodTimeRecord(set.name(), p.period(), set.validFrom(), set.validTo(), p.start(), p.end()));
+            new PeriodTimeRecord(
+                set.name(), p.period(), set.validFrom(), set.validTo(), p.start(), p.end()));
       }
     }
     em.flush();
@@ -243,8 +266,9 @@ public class TimetableImportService {
   }
 
   /**
-   * Readers keep a term's schedule for as long as its version stays the same (TimetableQueryService), so whatever
-   * changes what a term shows bumps its version in the same transaction.
+   * Readers keep a term's schedule for as long as its version stays the same
+   * (TimetableQueryService), so whatever changes what a term shows bumps its version in the same
+   * transaction.
    */
   private void bumpVersion(long termId) {
     em.createQuery("UPDATE TermRecord t SET t.version = t.version + 1 WHERE t.id = :id")
@@ -261,10 +285,14 @@ public class TimetableImportService {
           .setParameter("term", termId)
           .executeUpdate();
       for (Holiday h : e.getValue().holidays()) {
-        em.persist(new CalendarDayRecord(termId, h.date(), CalendarDayRecord.Kind.HOLIDAY, null, h.name()));
+        em.persist(
+            new CalendarDayRecord(
+                termId, h.date(), CalendarDayRecord.Kind.HOLIDAY, null, h.name()));
       }
       for (MakeUpDay m : e.getValue().makeUpDays()) {
-        em.persist(new CalendarDayRecord(termId, m.date(), CalendarDayRecord.Kind.MAKE_UP, m.follows(), m.note()));
+        em.persist(
+            new CalendarDayRecord(
+                termId, m.date(), CalendarDayRecord.Kind.MAKE_UP, m.follows(), m.note()));
       }
     }
     em.flush();

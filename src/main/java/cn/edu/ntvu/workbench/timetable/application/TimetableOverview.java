@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the timetable holds now, so that an admin sees it before replacing it: the terms (latest first) with their
- * calendar and how many meetings each source holds, and the period-time sets. The import preview measures its
- * changes against it.
+ * What the timetable holds now, so that an admin sees it before replacing it: the terms (latest
+ * first) with their calendar and how many meetings each source holds, and the period-time sets. The
+ * import preview measures its changes against it.
  */
-public record TimetableOverview(List<TermState> terms, List<PeriodTimeSet> periodSets, Imported periodTimesImport) {
+public record TimetableOverview(
+    List<TermState> terms, List<PeriodTimeSet> periodSets, Imported periodTimesImport) {
   public TimetableOverview {
     terms = List.copyOf(terms);
     periodSets = List.copyOf(periodSets);
@@ -28,7 +29,13 @@ public record TimetableOverview(List<TermState> terms, List<PeriodTimeSet> perio
 
   /** A term with its holidays and make-up days (调休) and its meetings from 正方 and from 金智. */
   public record TermState(
-      String code, LocalDate week1Monday, int weeks, int holidays, int makeUpDays, Source zf, Source wisedu) {
+      String code,
+      LocalDate week1Monday,
+      int weeks,
+      int holidays,
+      int makeUpDays,
+      Source zf,
+      Source wisedu) {
     public LocalDate lastDay() {
       return week1Monday.plusWeeks(weeks).minusDays(1);
     }
@@ -38,7 +45,10 @@ public record TimetableOverview(List<TermState> terms, List<PeriodTimeSet> perio
     }
   }
 
-  /** The meetings a term holds from one system, and the last import of them (null when none is recorded). */
+  /**
+   * The meetings a term holds from one system, and the last import of them (null when none is
+   * recorded).
+   */
   public record Source(int meetings, Imported lastImport) {}
 
   /** When and by whom (account) a file was imported. */

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the {@link TimetableOverview}: five small queries whatever the number of meetings (terms, calendar days
- * and meetings counted per term, period times, the latest applied import batches).
+ * Reads the {@link TimetableOverview}: five small queries whatever the number of meetings (terms,
+ * calendar days and meetings counted per term, period times, the latest applied import batches).
  */
 final class TimetableOverviewReader {
   private final EntityManager em;
@@ -30,7 +30,8 @@ final class TimetableOverviewReader {
   TimetableOverview read() {
     Map<Long, int[]> days = new HashMap<>();
     for (Object row :
-        em.createNativeQuery("SELECT term_id, kind, COUNT(*) FROM term_calendar_day GROUP BY term_id, kind")
+        em.createNativeQuery(
+                "SELECT term_id, kind, COUNT(*) FROM term_calendar_day GROUP BY term_id, kind")
             .getResultList()) {
       Object[] r = (Object[]) row;
       int[] d = days.computeIfAbsent(((Number) r[0]).longValue(), t -> new int[2]);
@@ -38,7 +39,8 @@ final class TimetableOverviewReader {
     }
     Map<String, Integer> meetings = new HashMap<>();
     for (Object row :
-        em.createNativeQuery("SELECT term_id, source, COUNT(*) FROM course_meeting GROUP BY term_id, source")
+        em.createNativeQuery(
+                "SELECT term_id, source, COUNT(*) FROM course_meeting GROUP BY term_id, source")
             .getResultList()) {
       Object[] r = (Object[]) row;
       meetings.put(r[0] + "/" + r[1], ((Number) r[2]).intValue());
@@ -46,7 +48,8 @@ final class TimetableOverviewReader {
     Map<String, TimetableOverview.Imported> imports = lastImports();
     List<TimetableOverview.TermState> terms = new ArrayList<>();
     for (TermRecord t :
-        em.createQuery("SELECT t FROM TermRecord t ORDER BY t.week1Monday DESC", TermRecord.class).getResultList()) {
+        em.createQuery("SELECT t FROM TermRecord t ORDER BY t.week1Monday DESC", TermRecord.class)
+            .getResultList()) {
       Term term = t.toTerm();
       int[] d = days.getOrDefault(t.getId(), new int[2]);
       terms.add(
@@ -60,7 +63,9 @@ final class TimetableOverviewReader {
               source(t, TimetableImportKind.TIMETABLE_WISEDU, meetings, imports)));
     }
     return new TimetableOverview(
-        terms, TimetableImportService.periodTimes(em).sets(), imports.get(TimetableImportKind.PERIOD_TIMES.name() + "/"));
+        terms,
+        TimetableImportService.periodTimes(em).sets(),
+        imports.get(TimetableImportKind.PERIOD_TIMES.name() + "/"));
   }
 
   private static TimetableOverview.Source source(
@@ -69,7 +74,8 @@ final class TimetableOverviewReader {
       Map<String, Integer> meetings,
       Map<String, TimetableOverview.Imported> imports) {
     return new TimetableOverview.Source(
-        meetings.getOrDefault(term.getId() + "/" + TimetableImportService.source(kind), 0), imports.get(kind.name() + "/" + term.getCode()));
+        meetings.getOrDefault(term.getId() + "/" + TimetableImportService.source(kind), 0),
+        imports.get(kind.name() + "/" + term.getCode()));
   }
 
   /** The latest applied batch per kind and term ("TIMETABLE_ZF/2026-2027-1", "PERIOD_TIMES/"). */
@@ -90,7 +96,10 @@ final class TimetableOverviewReader {
     return out;
   }
 
-  /** The term a batch summary names, or "" (period times, or a summary not written by {@link #summary}). */
+  /**
+   * The term a batch summary names, or "" (period times, or a summary not written by {@link
+   * #summary}).
+   */
   static String termOfSummary(String summary) {
     if (summary == null || summary.isBlank()) {
       return "";

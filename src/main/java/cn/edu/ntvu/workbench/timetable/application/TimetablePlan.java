@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a checked file would write. Only the part for its kind is filled: {@code terms}, {@code periodTimes},
- * {@code calendars} (per term code) or {@code termCode} with {@code meetings}.
+ * What a checked file would write. Only the part for its kind is filled: {@code terms}, {@code
+ * periodTimes}, {@code calendars} (per term code) or {@code termCode} with {@code meetings}.
  */
 public record TimetablePlan(
     TimetableImportKind kind,
@@ -29,7 +29,8 @@ public record TimetablePlan(
   }
 
   static TimetablePlan unreadable(TimetableImportKind kind, TimetableImportProblem problem) {
-    return new TimetablePlan(kind, List.of(problem), List.of(), List.of(), null, Map.of(), null, List.of());
+    return new TimetablePlan(
+        kind, List.of(problem), List.of(), List.of(), null, Map.of(), null, List.of());
   }
 
   public boolean hasErrors() {
@@ -40,12 +41,12 @@ public record TimetablePlan(
   public int size() {
     return switch (kind) {
       case TERM -> terms.size();
-      case PERIOD_TIMES -> periodTimes == null
-          ? 0
-          : periodTimes.sets().stream().mapToInt(s -> s.size()).sum();
-      case CALENDAR -> calendars.values().stream()
-          .mapToInt(c -> c.holidays().size() + c.makeUpDays().size())
-          .sum();
+      case PERIOD_TIMES ->
+          periodTimes == null ? 0 : periodTimes.sets().stream().mapToInt(s -> s.size()).sum();
+      case CALENDAR ->
+          calendars.values().stream()
+              .mapToInt(c -> c.holidays().size() + c.makeUpDays().size())
+              .sum();
       case TIMETABLE_ZF, TIMETABLE_WISEDU -> meetings.size();
     };
   }

@@ -1,15 +1,16 @@
 package cn.edu.ntvu.workbench.timetable.application;
 
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import java.util.Collection;
 import java.util.Optional;
 
 /**
- * Who may see which timetable. Everyone sees their own: a student their class's meetings and their electives, staff
- * what they teach. A class's timetable is open to its counsellor (辅导员), to the dean (院系领导) of its department
- * and to admins; to a student only their own class's. Nobody else gets a class's timetable or a meeting's details.
+ * Who may see which timetable. Everyone sees their own: a student their class's meetings and their
+ * electives, staff what they teach. A class's timetable is open to its counsellor (辅导员), to the
+ * dean (院系领导) of its department and to admins; to a student only their own class's. Nobody else
+ * gets a class's timetable or a meeting's details.
  */
 public final class TimetablePolicy {
   private TimetablePolicy() {}
@@ -20,14 +21,17 @@ public final class TimetablePolicy {
         : new TimetableOwner.Teacher(user.account());
   }
 
-  /** Only counsellors and deans have classes in their care; nobody else needs that question asked. */
+  /**
+   * Only counsellors and deans have classes in their care; nobody else needs that question asked.
+   */
   public static boolean looksAfterClasses(SignedInUser user) {
     return user.has(Role.COUNSELLOR) || user.has(Role.DEAN);
   }
 
   /**
-   * The class {@code code} if {@code user} may open its timetable, given the classes in their care; admins may open
-   * any class, also one the directory does not know yet (the timetable may arrive first).
+   * The class {@code code} if {@code user} may open its timetable, given the classes in their care;
+   * admins may open any class, also one the directory does not know yet (the timetable may arrive
+   * first).
    *
    * @param known the class as the directory knows it, if it does
    */
@@ -50,11 +54,14 @@ public final class TimetablePolicy {
   }
 
   /**
-   * Whether {@code user} may open a meeting's details: it is in their own timetable ({@code attendsIndividually}
-   * for a student's elective) or in that of a class they may open.
+   * Whether {@code user} may open a meeting's details: it is in their own timetable ({@code
+   * attendsIndividually} for a student's elective) or in that of a class they may open.
    */
   public static boolean maySee(
-      SignedInUser user, TimetableEntry meeting, boolean attendsIndividually, Collection<ClassRef> inCare) {
+      SignedInUser user,
+      TimetableEntry meeting,
+      boolean attendsIndividually,
+      Collection<ClassRef> inCare) {
     if (user.has(Role.ADMIN) || isOwn(user, meeting) || (user.isStudent() && attendsIndividually)) {
       return true;
     }

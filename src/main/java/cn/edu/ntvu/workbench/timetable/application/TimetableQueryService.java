@@ -1,14 +1,14 @@
 package cn.edu.ntvu.workbench.timetable.application;
 
+import cn.edu.ntvu.workbench.platform.cache.Recent;
 import cn.edu.ntvu.workbench.timetable.domain.AcademicCalendar;
+import cn.edu.ntvu.workbench.timetable.domain.CalendarDayRecord;
 import cn.edu.ntvu.workbench.timetable.domain.Holiday;
 import cn.edu.ntvu.workbench.timetable.domain.MakeUpDay;
 import cn.edu.ntvu.workbench.timetable.domain.PeriodRange;
 import cn.edu.ntvu.workbench.timetable.domain.Term;
-import cn.edu.ntvu.workbench.timetable.domain.WeekPattern;
-import cn.edu.ntvu.workbench.timetable.domain.CalendarDayRecord;
 import cn.edu.ntvu.workbench.timetable.domain.TermRecord;
-import cn.edu.ntvu.workbench.platform.cache.Recent;
+import cn.edu.ntvu.workbench.timetable.domain.WeekPattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -28,11 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The reads the timetable views stand on. A term is one query; its schedule (calendar and period times, two more
- * queries) is kept per server for as long as the term's version stays the same. A person's meetings are one query,
- * whatever their number (teachers and classes come along as concatenated lists), so a week view costs two queries,
- * four when the term has just changed. Who may see whose timetable is decided by the caller ({@link
- * TimetablePolicy}).
+ * The reads the timetable views stand on. A term is one query; its schedule (calendar and period
+ * times, two more queries) is kept per server for as long as the term's version stays the same. A
+ * person's meetings are one query, whatever their number (teachers and classes come along as
+ * concatenated lists), so a week view costs two queries, four when the term has just changed. Who
+ * may see whose timetable is decided by the caller ({@link TimetablePolicy}).
  */
 @ApplicationScoped
 public class TimetableQueryService {
@@ -67,31 +67,43 @@ public class TimetableQueryService {
   private record CachedSchedule(int version, TermSchedule schedule) {}
 
   /**
-   * Meetings per class and per teacher, and who has individual meetings, keyed by the term version the request read.
-   * Every import that changes a term's meetings bumps that version in the same transaction, so an entry filled after
-   * reading version v holds what version v committed, on every server; a class's timetable is shared by its ~40
-   * students, which makes the week view one query (the term row) for most people.
+   * Meetings per class and per teacher, and who has individual meetings, keyed by the term version
+   * the request read. Every import that changes a term's meetings bumps that version in the same
+   * transaction, so an entry filled after reading version v holds what version v committed, on
+   * every server; a class's timetable is shared by its ~40 students, which makes the week view one
+   * query (the term row) for most people.
    */
-  private final ConcurrentMap<MeetingsKey, List<TimetableEntry>> meetings = new ConcurrentHashMap<>();
+  private final ConcurrentMap<MeetingsKey, List<TimetableEntry>> meetings =
+      new ConcurrentHashMap<>();
 
   private record MeetingsKey(long termId, int version, char kind, String code) {}
 
-  /** Per term version: the students who have individual meetings (most have none, and need no query for them). */
+  /**
+   * Per term version: the students who have individual meetings (most have none, and need no query
+   * for them).
+   */
   private final ConcurrentMap<MeetingsKey, Set<String>> individuals = new ConcurrentHashMap<>();
 
-  /** Kinds of {@link MeetingsKey}: a class's meetings, a teacher's, and the accounts with individual meetings. */
+  /**
+   * Kinds of {@link MeetingsKey}: a class's meetings, a teacher's, and the accounts with individual
+   * meetings.
+   */
   private static final char CLASS = 'c';
 
   private static final char TEACHER = 't';
   private static final char INDIVIDUAL = 'i';
 
-  /** Upper bound of cached lists (classes + teachers of a school, a few terms); beyond it, reads are not cached. */
+  /**
+   * Upper bound of cached lists (classes + teachers of a school, a few terms); beyond it, reads are
+   * not cached.
+   */
   private static final int MAX_CACHED = 20_000;
 
   /**
-   * The term whose weeks contain {@code date}, if any. The terms (a handful of rows) are reused on this server for
-   * {@link #TERMS_MAX_AGE}: an import here is seen at once, one on another server within that time. This is what
-   * the pages opened every morning (today, week, the tile badge) ask first, so most of them need no query for it.
+   * The term whose weeks contain {@code date}, if any. The terms (a handful of rows) are reused on
+   * this server for {@link #TERMS_MAX_AGE}: an import here is seen at once, one on another server
+   * within that time. This is what the pages opened every morning (today, week, the tile badge) ask
+   * first, so most of them need no query for it.
    */
   public Optional<TermSchedule> termOn(LocalDate date) {
     return terms.get(this::readTerms).stream()
@@ -102,11 +114,13 @@ public class TimetableQueryService {
   }
 
   private List<TermRecord> readTerms() {
-    return List.copyOf(em.createQuery("SELECT t FROM TermRecord t", TermRecord.class).getResultList());
+    return List.copyOf(
+        em.createQuery("SELECT t FROM TermRecord t", TermRecord.class).getResultList());
   }
 
   /** An import committed on this server: read the terms again on the next request. */
-  void timetableChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TimetableChanged change) {
+  void timetableChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) TimetableChanged change) {
     terms.forget();
   }
 
@@ -120,13 +134,17 @@ public class TimetableQueryService {
 
   /** Whether any term exists (the demo data loads only into an empty timetable). */
   public boolean anyTerm() {
-    return !em.createQuery("SELECT t.id FROM TermRecord t", Long.class).setMaxResults(1).getResultList().isEmpty();
+    return !em.createQuery("SELECT t.id FROM TermRecord t", Long.class)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 
   /** The first term that starts after {@code date}, for "next term starts on …". */
   public Optional<Term> termAfter(LocalDate date) {
     return em.createQuery(
-            "SELECT t FROM TermRecord t WHERE t.week1Monday > :date ORDER BY t.week1Monday", TermRecord.class)
+            "SELECT t FROM TermRecord t WHERE t.week1Monday > :date ORDER BY t.week1Monday",
+            TermRecord.class)
         .setParameter("date", date)
         .setMaxResults(1)
         .getResultStream()
@@ -135,10 +153,11 @@ public class TimetableQueryService {
   }
 
   /**
-   * The term row is read on every request anyway, and every import that changes a term's calendar or period times
-   * bumps its version in the same transaction: a schedule cached at the version just read is therefore right on
-   * every server, and the first request that sees a new version reads the schedule again. The version is read
-   * before the schedule, so a schedule is never cached under a newer version than its own.
+   * The term row is read on every request anyway, and every import that changes a term's calendar
+   * or period times bumps its version in the same transaction: a schedule cached at the version
+   * just read is therefore right on every server, and the first request that sees a new version
+   * reads the schedule again. The version is read before the schedule, so a schedule is never
+   * cached under a newer version than its own.
    */
   private TermSchedule schedule(TermRecord term) {
     CachedSchedule cached = schedules.get(term.getId());
@@ -149,7 +168,9 @@ public class TimetableQueryService {
     schedules.put(term.getId(), new CachedSchedule(term.getVersion(), fresh));
     // Meetings cached at older versions of this term are never asked for again.
     meetings.keySet().removeIf(k -> k.termId() == term.getId() && k.version() != term.getVersion());
-    individuals.keySet().removeIf(k -> k.termId() == term.getId() && k.version() != term.getVersion());
+    individuals
+        .keySet()
+        .removeIf(k -> k.termId() == term.getId() && k.version() != term.getVersion());
     return fresh;
   }
 
@@ -157,7 +178,8 @@ public class TimetableQueryService {
     List<Holiday> holidays = new ArrayList<>();
     List<MakeUpDay> makeUps = new ArrayList<>();
     for (CalendarDayRecord d :
-        em.createQuery("SELECT d FROM CalendarDayRecord d WHERE d.termId = :term", CalendarDayRecord.class)
+        em.createQuery(
+                "SELECT d FROM CalendarDayRecord d WHERE d.termId = :term", CalendarDayRecord.class)
             .setParameter("term", term.getId())
             .getResultList()) {
       if (d.getKind() == CalendarDayRecord.Kind.HOLIDAY) {
@@ -202,34 +224,41 @@ public class TimetableQueryService {
   }
 
   /**
-   * Whose timetable a page shows, from the per-server cache at the schedule's version (filled with one query on a
-   * miss): a student's class meetings plus, only for students who have them, their individual meetings.
+   * Whose timetable a page shows, from the per-server cache at the schedule's version (filled with
+   * one query on a miss): a student's class meetings plus, only for students who have them, their
+   * individual meetings.
    */
   public List<TimetableEntry> meetingsOf(TermSchedule term, TimetableOwner owner) {
     long termId = term.termId();
     int version = term.version();
     if (owner instanceof TimetableOwner.Teacher t) {
-      return cached(new MeetingsKey(termId, version, TEACHER, t.account()), () -> meetingsOfTeacher(termId, t.account()));
+      return cached(
+          new MeetingsKey(termId, version, TEACHER, t.account()),
+          () -> meetingsOfTeacher(termId, t.account()));
     }
     if (owner instanceof TimetableOwner.ClassGroup g) {
       String code = g.schoolClass().code();
-      return cached(new MeetingsKey(termId, version, CLASS, code), () -> meetingsOfClass(termId, code));
+      return cached(
+          new MeetingsKey(termId, version, CLASS, code), () -> meetingsOfClass(termId, code));
     }
     TimetableOwner.Student s = (TimetableOwner.Student) owner;
     List<TimetableEntry> ofClass =
         s.classCode() == null || s.classCode().isBlank()
             ? List.of()
             : cached(
-                new MeetingsKey(termId, version, CLASS, s.classCode()), () -> meetingsOfClass(termId, s.classCode()));
+                new MeetingsKey(termId, version, CLASS, s.classCode()),
+                () -> meetingsOfClass(termId, s.classCode()));
     MeetingsKey termKey = new MeetingsKey(termId, version, INDIVIDUAL, "");
-    Set<String> withIndividual = individuals.computeIfAbsent(termKey, k -> individualAccounts(termId));
+    Set<String> withIndividual =
+        individuals.computeIfAbsent(termKey, k -> individualAccounts(termId));
     if (!withIndividual.contains(s.account())) {
       return ofClass;
     }
     return merged(ofClass, meetingsOfIndividual(termId, s.account()));
   }
 
-  private List<TimetableEntry> cached(MeetingsKey key, java.util.function.Supplier<List<TimetableEntry>> read) {
+  private List<TimetableEntry> cached(
+      MeetingsKey key, java.util.function.Supplier<List<TimetableEntry>> read) {
     List<TimetableEntry> hit = meetings.get(key);
     if (hit != null) {
       return hit;
@@ -253,7 +282,8 @@ public class TimetableQueryService {
   private Set<String> individualAccounts(long termId) {
     Set<String> out = new java.util.HashSet<>();
     for (Object account :
-        em.createNativeQuery("SELECT DISTINCT student_account FROM course_meeting_student WHERE term_id = ?")
+        em.createNativeQuery(
+                "SELECT DISTINCT student_account FROM course_meeting_student WHERE term_id = ?")
             .setParameter(1, termId)
             .getResultList()) {
       out.add(text(account));

@@ -9,22 +9,25 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * 第N周 of a term for someone: its seven days, Monday first, and the periods the week grid has rows for, with the
- * clock times of the set in force at the start of the week.
+ * 第N周 of a term for someone: its seven days, Monday first, and the periods the week grid has rows
+ * for, with the clock times of the set in force at the start of the week.
  */
-public record WeekTimetable(Term term, int week, List<DayTimetable> days, List<PeriodTime> periods) {
+public record WeekTimetable(
+    Term term, int week, List<DayTimetable> days, List<PeriodTime> periods) {
   public WeekTimetable {
     days = List.copyOf(days);
     periods = List.copyOf(periods);
   }
 
   /**
-   * @throws IllegalArgumentException when the term has no week {@code week}; check {@link #exists} first
+   * @throws IllegalArgumentException when the term has no week {@code week}; check {@link #exists}
+   *     first
    */
   public static WeekTimetable of(TermSchedule schedule, int week, List<TimetableEntry> meetings) {
     Term term = schedule.calendar().term();
     if (!exists(term, week)) {
-      throw new IllegalArgumentException("week " + week + " outside 1.." + term.weeks() + " of " + term.code());
+      throw new IllegalArgumentException(
+          "week " + week + " outside 1.." + term.weeks() + " of " + term.code());
     }
     List<DayTimetable> days =
         Arrays.stream(DayOfWeek.values())
@@ -52,7 +55,10 @@ public record WeekTimetable(Term term, int week, List<DayTimetable> days, List<P
     return week < term.weeks();
   }
 
-  /** Monday to Friday, and Saturday and Sunday when something happens on them: a class or a make-up day. */
+  /**
+   * Monday to Friday, and Saturday and Sunday when something happens on them: a class or a make-up
+   * day.
+   */
   public List<DayTimetable> shownDays() {
     boolean weekend =
         days.subList(5, 7).stream()

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 
-/** A stored holiday or make-up day of a term; see {@link cn.edu.ntvu.workbench.timetable.domain.AcademicCalendar}. */
+/**
+ * A stored holiday or make-up day of a term; see {@link
+ * cn.edu.ntvu.workbench.timetable.domain.AcademicCalendar}.
+ */
 @Entity
 @Table(name = "term_calendar_day")
 public class CalendarDayRecord {
@@ -37,7 +40,8 @@ public class CalendarDayRecord {
 
   protected CalendarDayRecord() {}
 
-  public CalendarDayRecord(long termId, LocalDate day, Kind kind, LocalDate followsDate, String note) {
+  public CalendarDayRecord(
+      long termId, LocalDate day, Kind kind, LocalDate followsDate, String note) {
     this.termId = termId;
     this.day = day;
     this.kind = kind;

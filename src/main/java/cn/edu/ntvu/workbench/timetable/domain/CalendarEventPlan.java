@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * How a meeting's {@link ClassOccurrence}s are written as calendar events: weekly {@link WeeklySeries} where a rule
- * gives exactly those dates and times, single events for the rest. Make-up days (调休) are always single events;
- * regular dates are split into a new series wherever the clock times change (夏季 → 冬季 作息). Within a series the
- * interval is the greatest common divisor of the week distances (1 for 1-16周, 2 for 单/双周), and every date the
- * rule gives that has no class (a holiday, week 9 of {@code 1-8,10-16周}) is excluded. Expanding the plan gives back
- * exactly the occurrences it was made from.
+ * How a meeting's {@link ClassOccurrence}s are written as calendar events: weekly {@link
+ * WeeklySeries} where a rule gives exactly those dates and times, single events for the rest.
+ * Make-up days (调休) are always single events; regular dates are split into a new series wherever
+ * the clock times change (夏季 → 冬季 作息). Within a series the interval is the greatest common divisor
+ * of the week distances (1 for 1-16周, 2 for 单/双周), and every date the rule gives that has no class
+ * (a holiday, week 9 of {@code 1-8,10-16周}) is excluded. Expanding the plan gives back exactly the
+ * occurrences it was made from.
  */
 public record CalendarEventPlan(List<WeeklySeries> series, List<ClassOccurrence> singles) {
 
@@ -22,7 +23,9 @@ public record CalendarEventPlan(List<WeeklySeries> series, List<ClassOccurrence>
     singles = List.copyOf(singles);
   }
 
-  /** @param occurrences of one meeting, e.g. from {@link ClassOccurrences#of} */
+  /**
+   * @param occurrences of one meeting, e.g. from {@link ClassOccurrences#of}
+   */
   public static CalendarEventPlan of(List<ClassOccurrence> occurrences) {
     List<ClassOccurrence> sorted = new ArrayList<>(occurrences);
     sorted.sort(Comparator.comparing(ClassOccurrence::date));
@@ -51,7 +54,8 @@ public record CalendarEventPlan(List<WeeklySeries> series, List<ClassOccurrence>
         && a.date().getDayOfWeek() == b.date().getDayOfWeek();
   }
 
-  private static void close(List<ClassOccurrence> run, List<WeeklySeries> series, List<ClassOccurrence> singles) {
+  private static void close(
+      List<ClassOccurrence> run, List<WeeklySeries> series, List<ClassOccurrence> singles) {
     if (run.isEmpty()) {
       return;
     }
@@ -76,7 +80,8 @@ public record CalendarEventPlan(List<WeeklySeries> series, List<ClassOccurrence>
         excluded.add(d);
       }
     }
-    series.add(new WeeklySeries(first, interval, count, run.get(0).start(), run.get(0).end(), excluded));
+    series.add(
+        new WeeklySeries(first, interval, count, run.get(0).start(), run.get(0).end(), excluded));
     run.clear();
   }
 

@@ -3,13 +3,18 @@ package cn.edu.ntvu.workbench.timetable.domain;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Where calendar subscriptions are kept: at most one per person, found by person or by token hash. */
+/**
+ * Where calendar subscriptions are kept: at most one per person, found by person or by token hash.
+ */
 public interface CalendarSubscriptions {
   Optional<CalendarSubscription> ofPerson(String account);
 
   Optional<CalendarSubscription> withTokenHash(String tokenSha256);
 
-  /** Gives the person this token, replacing (and so revoking) any previous one; last use starts empty. */
+  /**
+   * Gives the person this token, replacing (and so revoking) any previous one; last use starts
+   * empty.
+   */
   void replace(String account, String tokenSha256, Instant now);
 
   /** Turns the person's subscription off; nothing happens when there is none. */

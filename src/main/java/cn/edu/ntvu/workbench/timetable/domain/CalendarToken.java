@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The secret of a personal calendar subscription URL: 256 random bits, URL-safe Base64 without padding (43
- * characters). Whoever has the URL can read the person's timetable, so only its SHA-256 is stored; the token itself
- * is shown once and never logged ({@link #toString()} hides it).
+ * The secret of a personal calendar subscription URL: 256 random bits, URL-safe Base64 without
+ * padding (43 characters). Whoever has the URL can read the person's timetable, so only its SHA-256
+ * is stored; the token itself is shown once and never logged ({@link #toString()} hides it).
  */
 public final class CalendarToken {
   private static final int BYTES = 32;
@@ -32,7 +32,9 @@ public final class CalendarToken {
 
   /** The token in a feed URL, if it has the form of one; nothing is looked up. */
   public static Optional<CalendarToken> parse(String text) {
-    return text != null && FORMAT.matcher(text).matches() ? Optional.of(new CalendarToken(text)) : Optional.empty();
+    return text != null && FORMAT.matcher(text).matches()
+        ? Optional.of(new CalendarToken(text))
+        : Optional.empty();
   }
 
   /** The secret itself: only for building the URL shown to its owner. */
@@ -43,7 +45,8 @@ public final class CalendarToken {
   /** What the database keeps: SHA-256 in lower-case hex. */
   public String sha256() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
@@ -52,8 +55,10 @@ public final class CalendarToken {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CalendarToken other && MessageDigest.isEqual(
-        other.value.getBytes(StandardCharsets.US_ASCII), value.getBytes(StandardCharsets.US_ASCII));
+    return o instanceof CalendarToken other
+        && MessageDigest.isEqual(
+            other.value.getBytes(StandardCharsets.US_ASCII),
+            value.getBytes(StandardCharsets.US_ASCII));
   }
 
   @Override

@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * 上课安排: one weekly meeting of a course — who teaches, where, on which weekday and periods, in which weeks — and
- * who attends: class groups (班级) and/or individual students (选修). A course with two meetings a week has two.
+ * 上课安排: one weekly meeting of a course — who teaches, where, on which weekday and periods, in which
+ * weeks — and who attends: class groups (班级) and/or individual students (选修). A course with two
+ * meetings a week has two.
  */
 public record CourseMeeting(
     String courseCode,
@@ -48,7 +49,9 @@ public record CourseMeeting(
 
   /** Whether both take place at the same time: same weekday, a shared period and a shared week. */
   public boolean overlapsInTime(CourseMeeting other) {
-    return weekday == other.weekday && periods.overlaps(other.periods) && weeks.overlaps(other.weeks);
+    return weekday == other.weekday
+        && periods.overlaps(other.periods)
+        && weeks.overlaps(other.weeks);
   }
 
   /** Whether both are attended by a common class or student. */
@@ -58,8 +61,9 @@ public record CourseMeeting(
   }
 
   /**
-   * The rule of the import: a course cannot meet twice at once for the same class or student (the export listed a
-   * meeting twice or with overlapping weeks). Different courses at once is a clash, not a contradiction.
+   * The rule of the import: a course cannot meet twice at once for the same class or student (the
+   * export listed a meeting twice or with overlapping weeks). Different courses at once is a clash,
+   * not a contradiction.
    */
   public boolean overlapsItself(CourseMeeting other) {
     return courseCode.equals(other.courseCode) && overlapsInTime(other) && sharesAudience(other);

@@ -10,8 +10,9 @@ import java.time.DayOfWeek;
 import java.util.Objects;
 
 /**
- * A stored course meeting, for reading one meeting (course detail). Meetings are written in bulk with multi-row
- * SQL and never changed one by one: an import replaces all meetings of a term and source.
+ * A stored course meeting, for reading one meeting (course detail). Meetings are written in bulk
+ * with multi-row SQL and never changed one by one: an import replaces all meetings of a term and
+ * source.
  */
 @Entity
 @Table(name = "course_meeting")
@@ -34,7 +35,10 @@ public class CourseMeetingRecord {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.termId == termId && Objects.equals(k.source, source) && k.meetingNo == meetingNo;
+      return o instanceof Key k
+          && k.termId == termId
+          && Objects.equals(k.source, source)
+          && k.meetingNo == meetingNo;
     }
 
     @Override

@@ -5,17 +5,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a calendar date means for the timetable: the {@link TeachingDay} whose meetings take place, or none, and a
- * notice for the reader (holiday name, which day a make-up day follows) as a key of the {@code i18n.timetable}
- * bundle with arguments. For a make-up day the arguments are the followed weekday, date, week and the calendar's
- * own note; the bundle's sentence leaves the note out, so a view may show it beside.
+ * What a calendar date means for the timetable: the {@link TeachingDay} whose meetings take place,
+ * or none, and a notice for the reader (holiday name, which day a make-up day follows) as a key of
+ * the {@code i18n.timetable} bundle with arguments. For a make-up day the arguments are the
+ * followed weekday, date, week and the calendar's own note; the bundle's sentence leaves the note
+ * out, so a view may show it beside.
  */
 public record DayResolution(
-    LocalDate date, Kind kind, Optional<TeachingDay> teaching, String noticeKey, List<String> noticeArgs) {
+    LocalDate date,
+    Kind kind,
+    Optional<TeachingDay> teaching,
+    String noticeKey,
+    List<String> noticeArgs) {
 
   /** Why a date has, or has not, classes. */
   public enum Kind {
-    /** An ordinary day of the term, weekends included: that weekday's meetings (often none on Sunday). */
+    /**
+     * An ordinary day of the term, weekends included: that weekday's meetings (often none on
+     * Sunday).
+     */
     TEACHING,
     /** 调休: the classes of another date are taught. */
     MAKE_UP,

@@ -62,7 +62,12 @@ public class PeriodTimeRecord {
   protected PeriodTimeRecord() {}
 
   public PeriodTimeRecord(
-      String setName, int period, LocalDate validFrom, LocalDate validTo, LocalTime start, LocalTime end) {
+      String setName,
+      int period,
+      LocalDate validFrom,
+      LocalDate validTo,
+      LocalTime start,
+      LocalTime end) {
     this.setName = setName;
     this.period = period;
     this.validFrom = validFrom;

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One 作息时间表 (e.g. 夏季 or 冬季) valid from {@code validFrom} to {@code validTo} (both included). Periods are
- * numbered 1..N without gaps, and each starts no earlier than the previous one ends.
+ * One 作息时间表 (e.g. 夏季 or 冬季) valid from {@code validFrom} to {@code validTo} (both included).
+ * Periods are numbered 1..N without gaps, and each starts no earlier than the previous one ends.
  */
-public record PeriodTimeSet(String name, LocalDate validFrom, LocalDate validTo, List<PeriodTime> periods) {
+public record PeriodTimeSet(
+    String name, LocalDate validFrom, LocalDate validTo, List<PeriodTime> periods) {
   public PeriodTimeSet {
     name = name == null ? "" : name.strip();
     if (name.isEmpty()) {
@@ -19,7 +20,8 @@ public record PeriodTimeSet(String name, LocalDate validFrom, LocalDate validTo,
     Objects.requireNonNull(validFrom, "validFrom");
     Objects.requireNonNull(validTo, "validTo");
     if (validTo.isBefore(validFrom)) {
-      throw new TimetableInputException("timetable.periodTimes.datesReversed", name, validFrom, validTo);
+      throw new TimetableInputException(
+          "timetable.periodTimes.datesReversed", name, validFrom, validTo);
     }
     periods = periods.stream().sorted(Comparator.comparingInt(PeriodTime::period)).toList();
     if (periods.isEmpty()) {
@@ -34,7 +36,12 @@ public record PeriodTimeSet(String name, LocalDate validFrom, LocalDate validTo,
       }
       if (i > 0 && p.start().isBefore(periods.get(i - 1).end())) {
         throw new TimetableInputException(
-            "timetable.periodTimes.overlap", name, i, p.period(), periods.get(i - 1).end(), p.start());
+            "timetable.periodTimes.overlap",
+            name,
+            i,
+            p.period(),
+            periods.get(i - 1).end(),
+            p.start());
       }
     }
   }

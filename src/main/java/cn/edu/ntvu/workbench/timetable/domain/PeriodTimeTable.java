@@ -11,7 +11,9 @@ import java.util.Optional;
 public final class PeriodTimeTable {
   private final List<PeriodTimeSet> sets;
 
-  /** @throws TimetableInputException when two sets apply on the same date or two sets share a name */
+  /**
+   * @throws TimetableInputException when two sets apply on the same date or two sets share a name
+   */
   public PeriodTimeTable(List<PeriodTimeSet> sets) {
     List<PeriodTimeSet> sorted = new ArrayList<>(sets);
     sorted.sort(Comparator.comparing(PeriodTimeSet::validFrom));
@@ -23,7 +25,8 @@ public final class PeriodTimeTable {
           throw new TimetableInputException("timetable.periodTimes.duplicateSet", a.name());
         }
         if (a.overlaps(b)) {
-          throw new TimetableInputException("timetable.periodTimes.setsOverlap", a.name(), b.name());
+          throw new TimetableInputException(
+              "timetable.periodTimes.setsOverlap", a.name(), b.name());
         }
       }
     }
@@ -39,8 +42,8 @@ public final class PeriodTimeTable {
   }
 
   /**
-   * The number of periods every set in force during {@code from..to} has; a meeting may not use a later period.
-   * 0 when no set covers any of those days.
+   * The number of periods every set in force during {@code from..to} has; a meeting may not use a
+   * later period. 0 when no set covers any of those days.
    */
   public int periodsPerDay(LocalDate from, LocalDate to) {
     return sets.stream()
@@ -50,7 +53,10 @@ public final class PeriodTimeTable {
         .orElse(0);
   }
 
-  /** Start and end clock time of {@code periods} on {@code date}; empty when no set applies or it is too short. */
+  /**
+   * Start and end clock time of {@code periods} on {@code date}; empty when no set applies or it is
+   * too short.
+   */
   public Optional<ClockTimes> clockTimes(LocalDate date, PeriodRange periods) {
     return setOn(date)
         .filter(s -> periods.last() <= s.size())

@@ -7,8 +7,9 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
- * 学期: a term such as {@code 2026-2027-1} (school year, then 1 autumn / 2 spring / 3 summer), the Monday of its
- * first teaching week (第1周) and its number of weeks. Week numbers are always computed from these.
+ * 学期: a term such as {@code 2026-2027-1} (school year, then 1 autumn / 2 spring / 3 summer), the
+ * Monday of its first teaching week (第1周) and its number of weeks. Week numbers are always computed
+ * from these.
  */
 public record Term(String code, LocalDate week1Monday, int weeks) {
   private static final Pattern CODE = Pattern.compile("(\\d{4})-(\\d{4})-([1-3])");
@@ -24,7 +25,9 @@ public record Term(String code, LocalDate week1Monday, int weeks) {
     }
     if (week1Monday.getDayOfWeek() != DayOfWeek.MONDAY) {
       throw new TimetableInputException(
-          "timetable.term.startNotMonday", week1Monday, Weekdays.chineseName(week1Monday.getDayOfWeek()));
+          "timetable.term.startNotMonday",
+          week1Monday,
+          Weekdays.chineseName(week1Monday.getDayOfWeek()));
     }
     if (weeks < 1 || weeks > WeekPattern.MAX_WEEKS) {
       throw new TimetableInputException("timetable.term.badWeeks", weeks, WeekPattern.MAX_WEEKS);

@@ -56,7 +56,9 @@ public class TermRecord {
     return code;
   }
 
-  /** Bumped by every import that changes what readers see of the term (see TimetableImportService). */
+  /**
+   * Bumped by every import that changes what readers see of the term (see TimetableImportService).
+   */
   public int getVersion() {
     return version;
   }

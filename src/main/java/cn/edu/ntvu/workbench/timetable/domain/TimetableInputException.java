@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A value from a timetable file or admin form that breaks a rule of the timetable ({@code 17-1周}, {@code 第0节},
- * {@code 星期八} …). Carries a key of the {@code i18n.timetable} bundle and its arguments, so the import preview can
- * name the reason in the reader's language.
+ * A value from a timetable file or admin form that breaks a rule of the timetable ({@code 17-1周},
+ * {@code 第0节}, {@code 星期八} …). Carries a key of the {@code i18n.timetable} bundle and its
+ * arguments, so the import preview can name the reason in the reader's language.
  */
 public class TimetableInputException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
@@ -24,7 +24,9 @@ public class TimetableInputException extends IllegalArgumentException {
     return messageKey;
   }
 
-  /** Arguments for {@link java.text.MessageFormat}, already text so that numbers are not grouped. */
+  /**
+   * Arguments for {@link java.text.MessageFormat}, already text so that numbers are not grouped.
+   */
   public List<String> args() {
     return args;
   }

@@ -7,12 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * 上课周次: the set of teaching weeks (1..{@value #MAX_WEEKS}) in which a course meeting takes place. Immutable; kept
- * as a bit mask (bit {@code w} = week {@code w}) because that is how it is stored and compared.
+ * 上课周次: the set of teaching weeks (1..{@value #MAX_WEEKS}) in which a course meeting takes place.
+ * Immutable; kept as a bit mask (bit {@code w} = week {@code w}) because that is how it is stored
+ * and compared.
  *
- * <p>Reads the text of 正方-style exports ({@code 1-16周}, {@code 1-15周(单)}, {@code 1-8,10,12-16周}, with 第,
- * full-width characters and spaces as people type them) and the bitmaps of 金智-style exports ({@code SKZC}: character
- * {@code i} is week {@code i+1}). {@link #toString()} writes the compact 正方 form back.
+ * <p>Reads the text of 正方-style exports ({@code 1-16周}, {@code 1-15周(单)}, {@code 1-8,10,12-16周},
+ * with 第, full-width characters and spaces as people type them) and the bitmaps of 金智-style exports
+ * ({@code SKZC}: character {@code i} is week {@code i+1}). {@link #toString()} writes the compact
+ * 正方 form back.
  */
 public final class WeekPattern {
   /** No Chinese term runs longer; it also keeps the mask in a signed 32-bit range. */
@@ -51,15 +53,17 @@ public final class WeekPattern {
   /** The pattern stored as {@link #mask()}. */
   public static WeekPattern fromMask(long mask) {
     if ((mask & ~allWeeksMask(MAX_WEEKS)) != 0) {
-      throw new IllegalArgumentException("week mask " + Long.toBinaryString(mask) + " outside 1.." + MAX_WEEKS);
+      throw new IllegalArgumentException(
+          "week mask " + Long.toBinaryString(mask) + " outside 1.." + MAX_WEEKS);
     }
     return mask == 0 ? EMPTY : new WeekPattern(mask);
   }
 
   /**
-   * Parses 正方-style text. Commas separate segments; a segment is a week or a range. {@code 周} closes a group of
-   * segments, and 单/双 (odd/even weeks) applies to the group it follows: {@code 1-8,10-16周(单)} is odd weeks of both
-   * ranges, {@code 1-8周,10-16周(单)} odd weeks of the second only.
+   * Parses 正方-style text. Commas separate segments; a segment is a week or a range. {@code 周}
+   * closes a group of segments, and 单/双 (odd/even weeks) applies to the group it follows: {@code
+   * 1-8,10-16周(单)} is odd weeks of both ranges, {@code 1-8周,10-16周(单)} odd weeks of the second
+   * only.
    *
    * @param termWeeks the number of weeks of the term; later weeks are an error
    * @throws TimetableInputException with a {@code timetable.weeks.*} key
@@ -125,15 +129,25 @@ public final class WeekPattern {
   }
 
   /**
-   * Full-width digits, commas and brackets become ASCII (NFKC), the many dashes and 至/~ become {@code -}, list
-   * separators become {@code ,} and spaces go; 单周/双周 written before the numbers move behind them.
+   * Full-width digits, commas and brackets become ASCII (NFKC), the many dashes and 至/~ become
+   * {@code -}, list separators become {@code ,} and spaces go; 单周/双周 written before the numbers
+   * move behind them.
    */
   private static String normalize(String text) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
     StringBuilder out = new StringBuilder(s.length());
     for (char c : s.toCharArray()) {
       switch (c) {
-        case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '~', '\u301C', '至' ->
+        case '\u2010',
+            '\u2011',
+            '\u2012',
+            '\u2013',
+            '\u2014',
+            '\u2015',
+            '\u2212',
+            '~',
+            '\u301C',
+            '至' ->
             out.append('-');
         case '、', ';', '\uFF1B' -> out.append(',');
         case '[', '【', '〔' -> out.append('(');
@@ -154,8 +168,8 @@ public final class WeekPattern {
   }
 
   /**
-   * Reads a 金智 {@code SKZC} bitmap: character {@code i} is week {@code i+1}. Trailing zeros beyond the term are
-   * tolerated (exports pad to a fixed length); a 1 beyond it is not.
+   * Reads a 金智 {@code SKZC} bitmap: character {@code i} is week {@code i+1}. Trailing zeros beyond
+   * the term are tolerated (exports pad to a fixed length); a 1 beyond it is not.
    *
    * @throws TimetableInputException with a {@code timetable.weeks.*} key
    */
@@ -172,7 +186,8 @@ public final class WeekPattern {
       if (s.charAt(i) == '1') {
         int week = i + 1;
         if (week > termWeeks || week > MAX_WEEKS) {
-          throw new TimetableInputException("timetable.weeks.beyondTerm", week, Math.min(termWeeks, MAX_WEEKS));
+          throw new TimetableInputException(
+              "timetable.weeks.beyondTerm", week, Math.min(termWeeks, MAX_WEEKS));
         }
         mask |= 1L << week;
       }
@@ -261,8 +276,9 @@ public final class WeekPattern {
   }
 
   /**
-   * The compact 正方 form: {@code 1-16周}, {@code 1-15周(单)} when the weeks are exactly every other week of a
-   * range, otherwise ranges and single weeks such as {@code 1-8,10,12-16周}. Empty gives an empty string.
+   * The compact 正方 form: {@code 1-16周}, {@code 1-15周(单)} when the weeks are exactly every other
+   * week of a range, otherwise ranges and single weeks such as {@code 1-8,10,12-16周}. Empty gives
+   * an empty string.
    */
   @Override
   public String toString() {

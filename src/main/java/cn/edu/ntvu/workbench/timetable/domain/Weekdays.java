@@ -7,14 +7,16 @@ import java.util.Map;
 /** 星期: the weekday names of timetable exports, 星期一..星期日, 周一..周日, or 1..7 (Monday = 1). */
 public final class Weekdays {
   private static final String NAMES = "一二三四五六日";
-  private static final Map<String, DayOfWeek> ALIASES = Map.of("天", DayOfWeek.SUNDAY, "七", DayOfWeek.SUNDAY);
+  private static final Map<String, DayOfWeek> ALIASES =
+      Map.of("天", DayOfWeek.SUNDAY, "七", DayOfWeek.SUNDAY);
 
   private Weekdays() {}
 
   /**
    * Parses a weekday cell.
    *
-   * @throws TimetableInputException {@code timetable.weekday.invalid} for anything else, e.g. {@code 星期八}
+   * @throws TimetableInputException {@code timetable.weekday.invalid} for anything else, e.g.
+   *     {@code 星期八}
    */
   public static DayOfWeek parse(String text) {
     String original = text == null ? "" : text.strip();

@@ -9,12 +9,17 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * A class repeating every {@code intervalWeeks} weeks from {@code first}, {@code count} times, at the same clock
- * times, except on the {@code excluded} dates (holidays, weeks without the class): what an iCalendar
- * {@code RRULE:FREQ=WEEKLY;INTERVAL=…;COUNT=…} with {@code EXDATE} says.
+ * A class repeating every {@code intervalWeeks} weeks from {@code first}, {@code count} times, at
+ * the same clock times, except on the {@code excluded} dates (holidays, weeks without the class):
+ * what an iCalendar {@code RRULE:FREQ=WEEKLY;INTERVAL=…;COUNT=…} with {@code EXDATE} says.
  */
 public record WeeklySeries(
-    LocalDate first, int intervalWeeks, int count, LocalTime start, LocalTime end, SortedSet<LocalDate> excluded) {
+    LocalDate first,
+    int intervalWeeks,
+    int count,
+    LocalTime start,
+    LocalTime end,
+    SortedSet<LocalDate> excluded) {
 
   public WeeklySeries {
     Objects.requireNonNull(first, "first");

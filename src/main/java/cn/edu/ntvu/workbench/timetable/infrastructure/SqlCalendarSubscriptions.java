@@ -1,10 +1,10 @@
 package cn.edu.ntvu.workbench.timetable.infrastructure;
 
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import cn.edu.ntvu.workbench.timetable.domain.CalendarSubscription;
 import cn.edu.ntvu.workbench.timetable.domain.CalendarSubscriptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,13 +13,15 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * {@link CalendarSubscriptions} in table {@code calendar_subscription} (one row per person). Turning on and resetting
- * are one atomic upsert, so two taps at once still leave exactly one token.
+ * {@link CalendarSubscriptions} in table {@code calendar_subscription} (one row per person).
+ * Turning on and resetting are one atomic upsert, so two taps at once still leave exactly one
+ * token.
  */
 @ApplicationScoped
 public class SqlCalendarSubscriptions implements CalendarSubscriptions {
-  private static final String COLUMNS = "SELECT person_account, token_sha256, created_at, last_used_at"
-      + " FROM calendar_subscription WHERE ";
+  private static final String COLUMNS =
+      "SELECT person_account, token_sha256, created_at, last_used_at"
+          + " FROM calendar_subscription WHERE ";
 
   @Inject Sql sql;
 
@@ -35,9 +37,13 @@ public class SqlCalendarSubscriptions implements CalendarSubscriptions {
 
   @Override
   public void replace(String account, String tokenSha256, Instant now) {
-    sql.update("INSERT INTO calendar_subscription (person_account, token_sha256, created_at, last_used_at)"
-                + " VALUES (?, ?, ?, NULL) ON DUPLICATE KEY UPDATE token_sha256 = VALUES(token_sha256),"
-                + " created_at = VALUES(created_at), last_used_at = NULL", account, tokenSha256, Timestamp.from(now));
+    sql.update(
+        "INSERT INTO calendar_subscription (person_account, token_sha256, created_at, last_used_at)"
+            + " VALUES (?, ?, ?, NULL) ON DUPLICATE KEY UPDATE token_sha256 = VALUES(token_sha256),"
+            + " created_at = VALUES(created_at), last_used_at = NULL",
+        account,
+        tokenSha256,
+        Timestamp.from(now));
   }
 
   @Override
@@ -47,16 +53,30 @@ public class SqlCalendarSubscriptions implements CalendarSubscriptions {
 
   @Override
   public void touch(String tokenSha256, Instant now, Duration resolution) {
-    sql.update("UPDATE calendar_subscription SET last_used_at = ? WHERE token_sha256 = ?"
-                + " AND (last_used_at IS NULL OR last_used_at < ?)", Timestamp.from(now), tokenSha256, Timestamp.from(now.minus(resolution)));
+    sql.update(
+        "UPDATE calendar_subscription SET last_used_at = ? WHERE token_sha256 = ?"
+            + " AND (last_used_at IS NULL OR last_used_at < ?)",
+        Timestamp.from(now),
+        tokenSha256,
+        Timestamp.from(now.minus(resolution)));
   }
 
   private Optional<CalendarSubscription> one(String query, String param) {
-    return sql.rows(query, param).stream().findFirst().map(r -> new CalendarSubscription(
-        (String) r[0], (String) r[1], instant(r[2]), Optional.ofNullable(r[3]).map(SqlCalendarSubscriptions::instant)));
+    return sql.rows(query, param).stream()
+        .findFirst()
+        .map(
+            r ->
+                new CalendarSubscription(
+                    (String) r[0],
+                    (String) r[1],
+                    instant(r[2]),
+                    Optional.ofNullable(r[3]).map(SqlCalendarSubscriptions::instant)));
   }
 
-  /** The driver answers TIMESTAMP as {@link Timestamp} or {@link LocalDateTime}, both in the JVM's zone. */
+  /**
+   * The driver answers TIMESTAMP as {@link Timestamp} or {@link LocalDateTime}, both in the JVM's
+   * zone.
+   */
   private static Instant instant(Object value) {
     if (value instanceof Timestamp t) {
       return t.toInstant();

@@ -10,13 +10,15 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Signs our pages for the WeCom JS-SDK ({@code ww.register}): the {@code config} signature with the corp ticket and
- * the {@code agentConfig} signature with the workbench agent's ticket, for a URL of this site only.
+ * Signs our pages for the WeCom JS-SDK ({@code ww.register}): the {@code config} signature with the
+ * corp ticket and the {@code agentConfig} signature with the workbench agent's ticket, for a URL of
+ * this site only.
  */
 @ApplicationScoped
 public class JsSdkSigner {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String NONCE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String NONCE_CHARS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   @Inject AppSettings settings;
   @Inject WeComClient client;

@@ -17,10 +17,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The corp and agent {@code jsapi_ticket}s (docs/wecom-api.md §2.2), cached like the access_token: in memory, then in
- * the cluster-wide {@link CredentialStore}, refreshed once across servers under the store's lock and used until
- * {@code expires_in − 300 s}. WeCom allows 400 fetches an hour per corp and 100 per app, so never fetch per page.
- * The agent ticket is fetched with the same agent's token ({@code ticket/get?type=agent_config}).
+ * The corp and agent {@code jsapi_ticket}s (docs/wecom-api.md §2.2), cached like the access_token:
+ * in memory, then in the cluster-wide {@link CredentialStore}, refreshed once across servers under
+ * the store's lock and used until {@code expires_in − 300 s}. WeCom allows 400 fetches an hour per
+ * corp and 100 per app, so never fetch per page. The agent ticket is fetched with the same agent's
+ * token ({@code ticket/get?type=agent_config}).
  */
 public class JsapiTickets {
   public static final String CORP_TICKET = "/cgi-bin/get_jsapi_ticket";
@@ -49,7 +50,11 @@ public class JsapiTickets {
 
   /** The agent ticket for {@code wx.agentConfig} / {@code getAgentConfigSignature}. */
   public String agentTicket(Agent agent) {
-    return ticket("agent_ticket:" + corpId + ":" + agent.agentId(), agent, AGENT_TICKET, Map.of("type", "agent_config"));
+    return ticket(
+        "agent_ticket:" + corpId + ":" + agent.agentId(),
+        agent,
+        AGENT_TICKET,
+        Map.of("type", "agent_config"));
   }
 
   private String ticket(String key, Agent agent, String path, Map<String, String> query) {
@@ -68,7 +73,8 @@ public class JsapiTickets {
       Credential current =
           stored.isPresent()
               ? stored.get()
-              : store.refresh(key, c -> c.usableAt(clock.instant()), () -> fetch(agent, path, query));
+              : store.refresh(
+                  key, c -> c.usableAt(clock.instant()), () -> fetch(agent, path, query));
       tickets.put(key, current);
       return current.value();
     } finally {

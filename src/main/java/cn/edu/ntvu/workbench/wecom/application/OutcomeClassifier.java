@@ -16,16 +16,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns WeCom's answer to {@code message/send} or {@code update_template_card} (or the client's typed exception) into a
- * {@link DeliveryOutcome} (docs/wecom-api.md §2.4, §5.1): errcode 0 is sent (keeping msgid, response_code and
- * invaliduser); -1, timeouts, HTTP errors, 45009/45033 and token or configuration errors are retried; 81013 (every
- * recipient invalid) and any other errcode fail the message.
+ * Turns WeCom's answer to {@code message/send} or {@code update_template_card} (or the client's
+ * typed exception) into a {@link DeliveryOutcome} (docs/wecom-api.md §2.4, §5.1): errcode 0 is sent
+ * (keeping msgid, response_code and invaliduser); -1, timeouts, HTTP errors, 45009/45033 and token
+ * or configuration errors are retried; 81013 (every recipient invalid) and any other errcode fail
+ * the message.
  */
 public final class OutcomeClassifier {
 
   /** Errcodes that say nothing about the message itself: try again later. */
   static final Set<Integer> RETRYABLE =
-      Set.of(-1, 40014, 42001, 42007, 42009, 45009, 45033, 40001, 40013, 48002, 50001, 60020, 301002);
+      Set.of(
+          -1, 40014, 42001, 42007, 42009, 45009, 45033, 40001, 40013, 48002, 50001, 60020, 301002);
 
   static final Duration RATE_LIMIT_BLOCK = Duration.ofSeconds(60);
 
@@ -34,7 +36,9 @@ public final class OutcomeClassifier {
   /** WeCom's answer with errcode 0 (the client throws for any other). */
   public static DeliveryOutcome.Sent sent(JsonObject answer) {
     return new DeliveryOutcome.Sent(
-        text(answer, "msgid"), text(answer, "response_code"), invalidUsers(answer.get("invaliduser")));
+        text(answer, "msgid"),
+        text(answer, "response_code"),
+        invalidUsers(answer.get("invaliduser")));
   }
 
   /** What a failed call means for the message. */
@@ -54,14 +58,18 @@ public final class OutcomeClassifier {
           : new DeliveryOutcome.Failed(api.errcode(), api.getMessage());
     }
     // Not a WeCom answer: something in our own message or code; retrying cannot help.
-    return new DeliveryOutcome.Failed(null, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    return new DeliveryOutcome.Failed(
+        null, failure.getClass().getSimpleName() + ": " + failure.getMessage());
   }
 
   /** invaliduser as message/send gives it ({@code "a|b"}), or as a JSON array. */
   static List<String> invalidUsers(JsonValue value) {
     List<String> users = new ArrayList<>();
     if (value instanceof JsonString s) {
-      Arrays.stream(s.getString().split("\\|")).map(String::strip).filter(u -> !u.isEmpty()).forEach(users::add);
+      Arrays.stream(s.getString().split("\\|"))
+          .map(String::strip)
+          .filter(u -> !u.isEmpty())
+          .forEach(users::add);
     } else if (value instanceof JsonArray array) {
       for (JsonValue v : array) {
         if (v instanceof JsonString s && !s.getString().isBlank()) {
@@ -73,6 +81,8 @@ public final class OutcomeClassifier {
   }
 
   private static String text(JsonObject answer, String name) {
-    return answer.get(name) instanceof JsonString s && !s.getString().isBlank() ? s.getString() : null;
+    return answer.get(name) instanceof JsonString s && !s.getString().isBlank()
+        ? s.getString()
+        : null;
   }
 }

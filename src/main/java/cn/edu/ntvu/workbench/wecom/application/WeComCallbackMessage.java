@@ -8,14 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A message or event WeCom called us back with, decrypted and checked (docs/wecom-api.md §4, §5.1). Fired as a CDI
- * event, once per message across all servers, inside the transaction that records it as received: observe it with
- * {@code void on(@Observes WeComCallbackMessage m)} and keep the work short (WeCom waits 5 s); a button click
- * ({@link #isTemplateCardEvent()}) carries {@code eventKey} (the button key), {@code taskId} and {@code responseCode}.
- * To update the card in the answer, set a passive reply on the request's {@link CallbackReply}. An observer that
- * throws rolls the receipt back and WeCom's retry gets another chance.
+ * A message or event WeCom called us back with, decrypted and checked (docs/wecom-api.md §4, §5.1).
+ * Fired as a CDI event, once per message across all servers, inside the transaction that records it
+ * as received: observe it with {@code void on(@Observes WeComCallbackMessage m)} and keep the work
+ * short (WeCom waits 5 s); a button click ({@link #isTemplateCardEvent()}) carries {@code eventKey}
+ * (the button key), {@code taskId} and {@code responseCode}. To update the card in the answer, set
+ * a passive reply on the request's {@link CallbackReply}. An observer that throws rolls the receipt
+ * back and WeCom's retry gets another chance.
  *
- * @param fields every child element of the decrypted {@code <xml>} (raw text), for what has no component here
+ * @param fields every child element of the decrypted {@code <xml>} (raw text), for what has no
+ *     component here
  */
 public record WeComCallbackMessage(
     String toUser,
@@ -71,35 +73,38 @@ public record WeComCallbackMessage(
   }
 
   /**
-   * What makes a message the same message: WeCom's MsgId, or for events (which have none) the sender, the second,
-   * the event and what it was about (§4.1). A retry or replay gives the same key.
+   * What makes a message the same message: WeCom's MsgId, or for events (which have none) the
+   * sender, the second, the event and what it was about (§4.1). A retry or replay gives the same
+   * key.
    */
   public String dedupeKey() {
     String basis =
         msgId != null
             ? "msg:" + msgId
             : String.join(
-                "\u0000",
-                "event",
-                String.valueOf(fromUser),
-                String.valueOf(createTime),
-                String.valueOf(msgType),
-                String.valueOf(event),
-                String.valueOf(eventKey),
-                String.valueOf(taskId),
-                String.valueOf(agentId))
+                    "\u0000",
+                    "event",
+                    String.valueOf(fromUser),
+                    String.valueOf(createTime),
+                    String.valueOf(msgType),
+                    String.valueOf(event),
+                    String.valueOf(eventKey),
+                    String.valueOf(taskId),
+                    String.valueOf(agentId))
                 + contactsSubject();
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 
   /**
-   * Contacts events all come from {@code sys} (§6.6): two members changed in the same second, or two batch jobs ending
-   * together, are different events. Empty for every other event, so their keys are as before.
+   * Contacts events all come from {@code sys} (§6.6): two members changed in the same second, or
+   * two batch jobs ending together, are different events. Empty for every other event, so their
+   * keys are as before.
    */
   private String contactsSubject() {
     StringBuilder subject = new StringBuilder();

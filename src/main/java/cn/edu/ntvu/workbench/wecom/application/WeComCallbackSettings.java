@@ -13,10 +13,11 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The callback's Token and EncodingAESKey (WeCom admin console → 接收消息 → 设置API接收, docs/wecom-api.md §4.1).
- * Both are secrets: set them as environment variables or Payara password aliases; they are never logged or shown.
- * Without them (production) the callback answers 503 and the setup page says what is missing; a malformed value
- * stops start-up naming the key. Development mode uses the fixed values below, which the stand-in and tests share.
+ * The callback's Token and EncodingAESKey (WeCom admin console → 接收消息 → 设置API接收, docs/wecom-api.md
+ * §4.1). Both are secrets: set them as environment variables or Payara password aliases; they are
+ * never logged or shown. Without them (production) the callback answers 503 and the setup page says
+ * what is missing; a malformed value stops start-up naming the key. Development mode uses the fixed
+ * values below, which the stand-in and tests share.
  */
 @ApplicationScoped
 public class WeComCallbackSettings {
@@ -57,7 +58,8 @@ public class WeComCallbackSettings {
     }
     if (token.isEmpty() != aesKey.isEmpty()) {
       throw new InvalidSettingException(
-          token.isEmpty() ? TOKEN : AES_KEY, "a value: the callback Token and EncodingAESKey are set together");
+          token.isEmpty() ? TOKEN : AES_KEY,
+          "a value: the callback Token and EncodingAESKey are set together");
     }
     return token.map(t -> new CallbackCrypto(t, aesKey.get(), corpId));
   }

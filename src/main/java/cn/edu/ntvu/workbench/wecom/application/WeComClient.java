@@ -30,8 +30,8 @@ import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 
 /**
- * The project's WeCom server-API client. It applies the rules of docs/wecom-api.md §2 so that callers
- * only see answers or typed exceptions:
+ * The project's WeCom server-API client. It applies the rules of docs/wecom-api.md §2 so that
+ * callers only see answers or typed exceptions:
  *
  * <ul>
  *   <li>access_token is cached per agent in memory and in the shared {@link CredentialStore}, and
@@ -151,7 +151,9 @@ public class WeComClient {
     return callWithToken(agent, path, query, q -> http.post(path, q, body));
   }
 
-  /** As {@link #post}, uploading a file as multipart {@code media} ({@code media/upload?type=file}). */
+  /**
+   * As {@link #post}, uploading a file as multipart {@code media} ({@code media/upload?type=file}).
+   */
   public JsonObject upload(
       Agent agent, String path, Map<String, String> query, String filename, byte[] content) {
     Objects.requireNonNull(content, "content");

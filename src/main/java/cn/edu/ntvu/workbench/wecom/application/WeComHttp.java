@@ -28,10 +28,13 @@ public interface WeComHttp {
   JsonObject post(String path, Map<String, String> query, JsonObject body);
 
   /**
-   * {@code POST apiBaseUrl + path ? query} with a {@code multipart/form-data} body of one part {@code media} holding
-   * a file ({@code media/upload}, docs/wecom-api.md §6.4); otherwise as {@link #get}.
+   * {@code POST apiBaseUrl + path ? query} with a {@code multipart/form-data} body of one part
+   * {@code media} holding a file ({@code media/upload}, docs/wecom-api.md §6.4); otherwise as
+   * {@link #get}.
    */
-  default JsonObject upload(String path, Map<String, String> query, String filename, byte[] content) {
-    throw new UnsupportedOperationException("upload is not supported by " + getClass().getSimpleName());
+  default JsonObject upload(
+      String path, Map<String, String> query, String filename, byte[] content) {
+    throw new UnsupportedOperationException(
+        "upload is not supported by " + getClass().getSimpleName());
   }
 }

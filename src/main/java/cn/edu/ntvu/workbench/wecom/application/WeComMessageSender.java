@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends the messaging outbox's messages as the workbench agent: {@code message/send} with {@code agentid}, {@code
- * touser} and WeCom's duplicate check, or {@code update_template_card} with {@code userids} (docs/wecom-api.md §5),
- * through the one {@link WeComClient} (so its token and retry rules apply), and says what came of it ({@link
- * OutcomeClassifier}).
+ * Sends the messaging outbox's messages as the workbench agent: {@code message/send} with {@code
+ * agentid}, {@code touser} and WeCom's duplicate check, or {@code update_template_card} with {@code
+ * userids} (docs/wecom-api.md §5), through the one {@link WeComClient} (so its token and retry
+ * rules apply), and says what came of it ({@link OutcomeClassifier}).
  */
 @ApplicationScoped
 public class WeComMessageSender implements MessageSender {
@@ -43,7 +43,8 @@ public class WeComMessageSender implements MessageSender {
     } else {
       path = SEND;
       request.add("touser", String.join("|", users));
-      // §5.1: WeCom drops a repeat of the same message within the interval: a send retried after a lost answer
+      // §5.1: WeCom drops a repeat of the same message within the interval: a send retried after a
+      // lost answer
       // (or by a server whose lease ran out) does not reach the person twice.
       request.add("enable_duplicate_check", 1);
       request.add("duplicate_check_interval", settings.duplicateCheckIntervalSeconds());
@@ -64,7 +65,8 @@ public class WeComMessageSender implements MessageSender {
 
   @Override
   public Optional<String> explain(int errcode, Locale locale) {
-    return WeComErrorHint.of(errcode).map(h -> "en".equals(locale.getLanguage()) ? h.english() : h.chinese());
+    return WeComErrorHint.of(errcode)
+        .map(h -> "en".equals(locale.getLanguage()) ? h.english() : h.chinese());
   }
 
   private static Object agentId(Agent agent) {

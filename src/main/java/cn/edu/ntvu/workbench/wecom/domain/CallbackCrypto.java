@@ -20,17 +20,17 @@ import javax.crypto.spec.SecretKeySpec;
  * WeCom's callback crypto (WXBizMsgCrypt, docs/wecom-api.md §4.2), with the JDK's own AES only.
  *
  * <ul>
- *   <li>{@code msg_signature = sha1(sorted(token, timestamp, nonce, msg_encrypt) joined)}, lowercase hex, compared in
- *       constant time;
- *   <li>AES-256-CBC, key = Base64(EncodingAESKey + "="), IV = the key's first 16 bytes, PKCS#7 padding to a
- *       multiple of <b>32</b> bytes (so {@code AES/CBC/NoPadding} and our own unpadding: JCE's PKCS5 refuses pad
- *       bytes above 16, §4.3);
- *   <li>plaintext = 16 random bytes ‖ 4-byte big-endian length ‖ message ‖ receiveid; the receiveid must be our
- *       CorpID (the check WxJava leaves out, §7.4).
+ *   <li>{@code msg_signature = sha1(sorted(token, timestamp, nonce, msg_encrypt) joined)},
+ *       lowercase hex, compared in constant time;
+ *   <li>AES-256-CBC, key = Base64(EncodingAESKey + "="), IV = the key's first 16 bytes, PKCS#7
+ *       padding to a multiple of <b>32</b> bytes (so {@code AES/CBC/NoPadding} and our own
+ *       unpadding: JCE's PKCS5 refuses pad bytes above 16, §4.3);
+ *   <li>plaintext = 16 random bytes ‖ 4-byte big-endian length ‖ message ‖ receiveid; the receiveid
+ *       must be our CorpID (the check WxJava leaves out, §7.4).
  * </ul>
  *
- * Failures are {@link CallbackRejectedException}s naming the official error code; their messages never contain
- * the token, the key or the plaintext.
+ * Failures are {@link CallbackRejectedException}s naming the official error code; their messages
+ * never contain the token, the key or the plaintext.
  */
 public final class CallbackCrypto {
 
@@ -83,7 +83,8 @@ public final class CallbackCrypto {
     byte[] key = new byte[32];
     random.nextBytes(key);
     String encoded = Base64.getEncoder().encodeToString(key);
-    // 32 bytes give 43 significant characters plus '='; '+' and '/' are not allowed by WeCom's console.
+    // 32 bytes give 43 significant characters plus '='; '+' and '/' are not allowed by WeCom's
+    // console.
     return encoded.substring(0, 43).replace('+', 'A').replace('/', 'B');
   }
 
@@ -94,7 +95,10 @@ public final class CallbackCrypto {
     return sha1Hex(String.join("", parts));
   }
 
-  /** Checks {@code msg_signature} in constant time; throws {@link CallbackRejectedException} if it differs. */
+  /**
+   * Checks {@code msg_signature} in constant time; throws {@link CallbackRejectedException} if it
+   * differs.
+   */
   public void verify(String msgSignature, String timestamp, String nonce, String encrypted) {
     if (msgSignature == null || encrypted == null || timestamp == null || nonce == null) {
       throw new CallbackRejectedException(CallbackRejectedException.Reason.MISSING_PARAMETER);
@@ -106,13 +110,20 @@ public final class CallbackCrypto {
     }
   }
 
-  /** Verifies the signature, then decrypts: the GET {@code echostr} or the POST body's {@code Encrypt}. */
-  public String verifyAndDecrypt(String msgSignature, String timestamp, String nonce, String encrypted) {
+  /**
+   * Verifies the signature, then decrypts: the GET {@code echostr} or the POST body's {@code
+   * Encrypt}.
+   */
+  public String verifyAndDecrypt(
+      String msgSignature, String timestamp, String nonce, String encrypted) {
     verify(msgSignature, timestamp, nonce, encrypted);
     return decrypt(encrypted);
   }
 
-  /** Decrypts {@code msg_encrypt} and checks its receiveid; the signature must have been checked before. */
+  /**
+   * Decrypts {@code msg_encrypt} and checks its receiveid; the signature must have been checked
+   * before.
+   */
   public String decrypt(String encrypted) {
     byte[] cipherText;
     try {
@@ -148,7 +159,8 @@ public final class CallbackCrypto {
       throw new CallbackRejectedException(CallbackRejectedException.Reason.BAD_LAYOUT);
     }
     String from =
-        new String(plain, 20 + messageLength, contentLength - 20 - messageLength, StandardCharsets.UTF_8);
+        new String(
+            plain, 20 + messageLength, contentLength - 20 - messageLength, StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(
         from.getBytes(StandardCharsets.UTF_8), receiveId.getBytes(StandardCharsets.UTF_8))) {
       throw new CallbackRejectedException(CallbackRejectedException.Reason.WRONG_RECEIVER);
@@ -156,14 +168,20 @@ public final class CallbackCrypto {
     return new String(plain, 20, messageLength, StandardCharsets.UTF_8);
   }
 
-  /** Encrypts a message as WeCom would, with a fresh 16-byte random prefix (passive replies, tests, stand-in). */
+  /**
+   * Encrypts a message as WeCom would, with a fresh 16-byte random prefix (passive replies, tests,
+   * stand-in).
+   */
   public String encrypt(String message) {
     byte[] prefix = new byte[16];
     random.nextBytes(prefix);
     return encrypt(message, prefix, receiveId);
   }
 
-  /** Encrypts with a given random prefix and receiveid: for the deterministic vector and tampered tests. */
+  /**
+   * Encrypts with a given random prefix and receiveid: for the deterministic vector and tampered
+   * tests.
+   */
   String encrypt(String message, byte[] randomPrefix, String receiver) {
     byte[] msg = message.getBytes(StandardCharsets.UTF_8);
     byte[] rid = receiver.getBytes(StandardCharsets.UTF_8);
@@ -189,10 +207,19 @@ public final class CallbackCrypto {
 
   /** An encrypted and signed message: what WeCom posts, or what we answer. */
   public record Sealed(String encrypted, String msgSignature, String timestamp, String nonce) {
-    /** The passive reply / callback body {@code <xml><Encrypt/><MsgSignature/><TimeStamp/><Nonce/></xml>}. */
+    /**
+     * The passive reply / callback body {@code
+     * <xml><Encrypt/><MsgSignature/><TimeStamp/><Nonce/></xml>}.
+     */
     public String replyXml() {
-      return "<xml><Encrypt><![CDATA[" + encrypted + "]]></Encrypt><MsgSignature><![CDATA[" + msgSignature
-          + "]]></MsgSignature><TimeStamp>" + timestamp + "</TimeStamp><Nonce><![CDATA[" + nonce
+      return "<xml><Encrypt><![CDATA["
+          + encrypted
+          + "]]></Encrypt><MsgSignature><![CDATA["
+          + msgSignature
+          + "]]></MsgSignature><TimeStamp>"
+          + timestamp
+          + "</TimeStamp><Nonce><![CDATA["
+          + nonce
           + "]]></Nonce></xml>";
     }
   }
@@ -200,14 +227,17 @@ public final class CallbackCrypto {
   private Cipher cipher(int mode) throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
     cipher.init(
-        mode, new SecretKeySpec(aesKey, "AES"), new IvParameterSpec(Arrays.copyOfRange(aesKey, 0, 16)));
+        mode,
+        new SecretKeySpec(aesKey, "AES"),
+        new IvParameterSpec(Arrays.copyOfRange(aesKey, 0, 16)));
     return cipher;
   }
 
   static String sha1Hex(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-1 is part of every JDK", e);
     }

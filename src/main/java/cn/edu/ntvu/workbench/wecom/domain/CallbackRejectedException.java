@@ -1,8 +1,9 @@
 package cn.edu.ntvu.workbench.wecom.domain;
 
 /**
- * A callback we refuse: bad signature, foreign receiver, garbage. Carries the official WXBizMsgCrypt error code
- * (docs/wecom-api.md §4.2) and a short reason for the log and the 4xx answer; never a secret or the plaintext.
+ * A callback we refuse: bad signature, foreign receiver, garbage. Carries the official
+ * WXBizMsgCrypt error code (docs/wecom-api.md §4.2) and a short reason for the log and the 4xx
+ * answer; never a secret or the plaintext.
  */
 public class CallbackRejectedException extends RuntimeException {
 

@@ -17,8 +17,9 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * Reads WeCom's flat {@code <xml>…</xml>} documents into a map of the root's child elements and their text. A
- * DOCTYPE is refused outright, so no entity (external or billion-laughs) and no XInclude can ever be expanded.
+ * Reads WeCom's flat {@code <xml>…</xml>} documents into a map of the root's child elements and
+ * their text. A DOCTYPE is refused outright, so no entity (external or billion-laughs) and no
+ * XInclude can ever be expanded.
  */
 public final class CallbackXml {
   static final int MAX_LENGTH = 64 * 1024;
@@ -26,9 +27,10 @@ public final class CallbackXml {
   private CallbackXml() {}
 
   /**
-   * The root's child elements by name, their text trimmed (CDATA included); a nested element such as {@code
-   * SelectedItems} gives the text of its whole subtree, and each of its own child elements is there too as {@code
-   * Parent.Child} (e.g. {@code BatchJob.JobId} of batch_job_result). The first occurrence of a repeated name wins.
+   * The root's child elements by name, their text trimmed (CDATA included); a nested element such
+   * as {@code SelectedItems} gives the text of its whole subtree, and each of its own child
+   * elements is there too as {@code Parent.Child} (e.g. {@code BatchJob.JobId} of
+   * batch_job_result). The first occurrence of a repeated name wins.
    *
    * @throws CallbackRejectedException {@code BAD_XML} for anything that is not such a document
    */
@@ -57,7 +59,8 @@ public final class CallbackXml {
         NodeList nested = element.getChildNodes();
         for (int j = 0; j < nested.getLength(); j++) {
           if (nested.item(j) instanceof Element inner) {
-            fields.putIfAbsent(element.getTagName() + "." + inner.getTagName(), inner.getTextContent().strip());
+            fields.putIfAbsent(
+                element.getTagName() + "." + inner.getTagName(), inner.getTextContent().strip());
           }
         }
       }

@@ -1,16 +1,17 @@
 package cn.edu.ntvu.workbench.wecom.domain;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.regex.Pattern;
 
 /**
- * WeCom's domain verification file (docs/wecom-api.md §8): the admin console hands out {@code WW_verify_<random>.txt},
- * which must be reachable at the site root. Only that shape is accepted: the name {@code WW_verify_} plus letters and
- * digits, {@code .txt}; a small content of letters and digits (surrounding whitespace dropped). Anything else could
- * put arbitrary text at our root, so it is refused with the reason.
+ * WeCom's domain verification file (docs/wecom-api.md §8): the admin console hands out {@code
+ * WW_verify_<random>.txt}, which must be reachable at the site root. Only that shape is accepted:
+ * the name {@code WW_verify_} plus letters and digits, {@code .txt}; a small content of letters and
+ * digits (surrounding whitespace dropped). Anything else could put arbitrary text at our root, so
+ * it is refused with the reason.
  */
 public record VerificationFile(String name, String content) {
   public static final int MAX_BYTES = 1024;
@@ -49,12 +50,16 @@ public record VerificationFile(String name, String content) {
     }
   }
 
-  /** Checks an uploaded file; the name is the file name the browser sent (any folder part dropped). */
+  /**
+   * Checks an uploaded file; the name is the file name the browser sent (any folder part dropped).
+   */
   public static VerificationFile of(String submittedName, byte[] bytes) {
     if (submittedName == null || submittedName.isBlank() || bytes == null || bytes.length == 0) {
       throw new Refused(Problem.NO_FILE);
     }
-    String name = submittedName.substring(Math.max(submittedName.lastIndexOf('/'), submittedName.lastIndexOf('\\')) + 1);
+    String name =
+        submittedName.substring(
+            Math.max(submittedName.lastIndexOf('/'), submittedName.lastIndexOf('\\')) + 1);
     if (!NAME.matcher(name).matches()) {
       throw new Refused(Problem.BAD_NAME);
     }
@@ -64,7 +69,8 @@ public record VerificationFile(String name, String content) {
     String text;
     try {
       text =
-          StandardCharsets.UTF_8.newDecoder()
+          StandardCharsets.UTF_8
+              .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(bytes))

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a known WeCom errcode means and what to do about it, for logs, alerts and admin pages. The
- * meanings are the official ones collected in docs/wecom-api.md §2.4; {@link #key()} can be used as a
- * message-bundle key.
+ * meanings are the official ones collected in docs/wecom-api.md §2.4; {@link #key()} can be used as
+ * a message-bundle key.
  */
 public enum WeComErrorHint {
   SYSTEM_BUSY(-1, "wecom.error.system-busy", "企业微信系统繁忙，请稍后重试", "WeCom is busy; try again later"),

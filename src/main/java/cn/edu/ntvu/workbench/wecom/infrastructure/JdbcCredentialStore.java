@@ -1,10 +1,10 @@
 package cn.edu.ntvu.workbench.wecom.infrastructure;
 
+import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import cn.edu.ntvu.workbench.wecom.application.Credential;
 import cn.edu.ntvu.workbench.wecom.application.CredentialStore;
-import cn.edu.ntvu.workbench.platform.persistence.Sql;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,9 +16,9 @@ import java.util.function.Supplier;
 /**
  * {@link CredentialStore} in table {@code wecom_credential} (MariaDB, InnoDB).
  *
- * <p>SQL through {@link Sql} on a connection outside any JTA transaction ({@code NOT_SUPPORTED} suspends the
- * caller's), so the row lock is held exactly as long as the refresh and is released by our own
- * commit, whatever the caller does afterwards.
+ * <p>SQL through {@link Sql} on a connection outside any JTA transaction ({@code NOT_SUPPORTED}
+ * suspends the caller's), so the row lock is held exactly as long as the refresh and is released by
+ * our own commit, whatever the caller does afterwards.
  *
  * <p>A row is never deleted: "no credential" is a row whose value is NULL. The row is created first
  * with {@code INSERT IGNORE} in its own autocommit statement, so {@code SELECT … FOR UPDATE} always
@@ -44,14 +44,17 @@ public class JdbcCredentialStore implements CredentialStore {
 
   @Override
   public Optional<Credential> read(String cacheKey) {
-    return sql.query(SELECT, JdbcCredentialStore::credential, cacheKey).stream().findFirst().flatMap(c -> c);
+    return sql.query(SELECT, JdbcCredentialStore::credential, cacheKey).stream()
+        .findFirst()
+        .flatMap(c -> c);
   }
 
   @Override
   public Credential refresh(
       String cacheKey, Predicate<Credential> stillUsable, Supplier<Credential> fetch) {
     sql.update(ENSURE_ROW, cacheKey);
-    // The row lock is held while WeCom is asked: another server wanting the same token waits, then finds it fresh.
+    // The row lock is held while WeCom is asked: another server wanting the same token waits, then
+    // finds it fresh.
     return sql.inLocalTransaction(
         tx -> {
           Optional<Credential> current =

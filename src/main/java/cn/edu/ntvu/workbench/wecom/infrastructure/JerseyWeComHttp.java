@@ -65,17 +65,25 @@ public class JerseyWeComHttp implements WeComHttp, AutoCloseable {
   }
 
   @Override
-  public JsonObject upload(String path, Map<String, String> query, String filename, byte[] content) {
+  public JsonObject upload(
+      String path, Map<String, String> query, String filename, byte[] content) {
     String boundary = "----workbench" + java.util.UUID.randomUUID().toString().replace("-", "");
     String safeName = filename.replaceAll("[\"\\r\\n]", "_");
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(content.length + 256);
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\""
-        + safeName + "\"; filelength=" + content.length + "\r\nContent-Type: application/octet-stream\r\n\r\n")
-        .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\""
+                + safeName
+                + "\"; filelength="
+                + content.length
+                + "\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
     MediaType multipart = new MediaType("multipart", "form-data", Map.of("boundary", boundary));
-    return exchange(path, query, request -> request.post(Entity.entity(body.toByteArray(), multipart)));
+    return exchange(
+        path, query, request -> request.post(Entity.entity(body.toByteArray(), multipart)));
   }
 
   @Override

@@ -8,8 +8,9 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The WeCom settings. Corp id, agent and API base URL come from {@link AppSettings}, which validates them at
- * start-up and, in development mode, points them at the stand-in ({@code /wecom-standin} on the app's host).
+ * The WeCom settings. Corp id, agent and API base URL come from {@link AppSettings}, which
+ * validates them at start-up and, in development mode, points them at the stand-in ({@code
+ * /wecom-standin} on the app's host).
  */
 @ApplicationScoped
 public class WeComSettings {
@@ -56,7 +57,12 @@ public class WeComSettings {
 
   @Override
   public String toString() {
-    return "WeComSettings[apiBaseUrl=" + apiBaseUrl() + ", corpId=" + corpId() + ", agentId=" + agentId()
+    return "WeComSettings[apiBaseUrl="
+        + apiBaseUrl()
+        + ", corpId="
+        + corpId()
+        + ", agentId="
+        + agentId()
         + ", agentSecret=***]";
   }
 }

@@ -11,10 +11,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code POST /_callback}: makes the stand-in call the app's callback URL as WeCom would. Body either {@code {"xml":
- * "<xml>…</xml>"}} (any plaintext message) or {@code {"templateCardEvent": {"fromUser": "10001", "eventKey":
- * "approve:42", "taskId": "leave-42", "createTime": 1764037200}}} (a card button click). Answers {@code {"status":
- * 200, "body": "…", "xml": "…"}} with what the callback answered and what was sent.
+ * {@code POST /_callback}: makes the stand-in call the app's callback URL as WeCom would. Body
+ * either {@code {"xml": "<xml>…</xml>"}} (any plaintext message) or {@code {"templateCardEvent":
+ * {"fromUser": "10001", "eventKey": "approve:42", "taskId": "leave-42", "createTime": 1764037200}}}
+ * (a card button click). Answers {@code {"status": 200, "body": "…", "xml": "…"}} with what the
+ * callback answered and what was sent.
  */
 @WebServlet("/_callback")
 public class CallbackControlServlet extends HttpServlet {
@@ -36,8 +37,10 @@ public class CallbackControlServlet extends HttpServlet {
         Http.badRequest(res, "templateCardEvent needs fromUser, eventKey and taskId");
         return;
       }
-      long created = click.containsKey("createTime")
-          ? click.getJsonNumber("createTime").longValue() : System.currentTimeMillis() / 1000;
+      long created =
+          click.containsKey("createTime")
+              ? click.getJsonNumber("createTime").longValue()
+              : System.currentTimeMillis() / 1000;
       xml = callbacks.templateCardEvent(from, key, task, created);
     } else if (!command.getString("xml", "").isBlank()) {
       xml = command.getString("xml");
@@ -46,7 +49,12 @@ public class CallbackControlServlet extends HttpServlet {
       return;
     }
     CallbackSender.Delivery delivery = callbacks.send(xml);
-    Http.json(res, StandInJson.object().add("status", delivery.status()).add("body", delivery.body())
-        .add("xml", xml).build());
+    Http.json(
+        res,
+        StandInJson.object()
+            .add("status", delivery.status())
+            .add("body", delivery.body())
+            .add("xml", xml)
+            .build());
   }
 }

@@ -13,11 +13,12 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * WeCom's side of the callback crypto (WXBizMsgCrypt, wecom-api-notes §4.2), written for the stand-in on its own so
- * that the app's decryption is checked against an independent encryption: plaintext = 16 random bytes ‖ 4-byte
- * big-endian length ‖ message ‖ receiveid (the CorpID), PKCS#7-padded to a multiple of 32 bytes, AES-256-CBC with
- * key = Base64(EncodingAESKey + "=") and IV = the key's first 16 bytes; {@code msg_signature = sha1(sorted(token,
- * timestamp, nonce, encrypted) joined)} in lowercase hex.
+ * WeCom's side of the callback crypto (WXBizMsgCrypt, wecom-api-notes §4.2), written for the
+ * stand-in on its own so that the app's decryption is checked against an independent encryption:
+ * plaintext = 16 random bytes ‖ 4-byte big-endian length ‖ message ‖ receiveid (the CorpID),
+ * PKCS#7-padded to a multiple of 32 bytes, AES-256-CBC with key = Base64(EncodingAESKey + "=") and
+ * IV = the key's first 16 bytes; {@code msg_signature = sha1(sorted(token, timestamp, nonce,
+ * encrypted) joined)} in lowercase hex.
  */
 public final class WeComSealing {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -54,7 +55,9 @@ public final class WeComSealing {
     }
     try {
       Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"),
+      cipher.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
           new IvParameterSpec(Arrays.copyOfRange(key, 0, 16)));
       return Base64.getEncoder().encodeToString(cipher.doFinal(plain.array()));
     } catch (GeneralSecurityException e) {
@@ -66,8 +69,10 @@ public final class WeComSealing {
     String[] parts = {token, timestamp, nonce, encrypted};
     Arrays.sort(parts);
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-1").digest(String.join("", parts).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-1")
+                  .digest(String.join("", parts).getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-1 is part of every JDK", e);
     }

@@ -14,17 +14,24 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 
 /**
- * Departments (§6.1): {@code department/simplelist} (ids, parents and order only), {@code create}, {@code update} and
- * {@code delete} with WeCom's errcodes: 60003 not found, 60004 parent not found, 60005 has members, 60006 has
- * sub-departments, 60008 exists, 40058 invalid name or id. The root department 1 always exists.
+ * Departments (§6.1): {@code department/simplelist} (ids, parents and order only), {@code create},
+ * {@code update} and {@code delete} with WeCom's errcodes: 60003 not found, 60004 parent not found,
+ * 60005 has members, 60006 has sub-departments, 60008 exists, 40058 invalid name or id. The root
+ * department 1 always exists.
  */
 final class ContactDepartments {
   private ContactDepartments() {}
 
   static JsonObject simplelist(Connection c) throws SQLException {
     JsonArrayBuilder out = StandInJson.array();
-    Sql.list(c, "SELECT id, parentid, ord FROM wecom_department ORDER BY id",
-            rs -> StandInJson.object().add("id", rs.getLong(1)).add("parentid", rs.getLong(2)).add("order", rs.getLong(3)))
+    Sql.list(
+            c,
+            "SELECT id, parentid, ord FROM wecom_department ORDER BY id",
+            rs ->
+                StandInJson.object()
+                    .add("id", rs.getLong(1))
+                    .add("parentid", rs.getLong(2))
+                    .add("order", rs.getLong(3)))
         .forEach(out::add);
     return ok().add("department_id", out).build();
   }
@@ -40,7 +47,12 @@ final class ContactDepartments {
       return error(60004, "parent department not found");
     }
     try {
-      Sql.update(c, "INSERT INTO wecom_department (id, name, parentid, ord) VALUES (?, ?, ?, ?)", id, name, parent,
+      Sql.update(
+          c,
+          "INSERT INTO wecom_department (id, name, parentid, ord) VALUES (?, ?, ?, ?)",
+          id,
+          name,
+          parent,
           number(b, "order"));
     } catch (SQLIntegrityConstraintViolationException e) {
       return error(60008, "department existed");
@@ -57,8 +69,13 @@ final class ContactDepartments {
     if (!exists(c, parent)) {
       return error(60004, "parent department not found");
     }
-    Sql.update(c, "UPDATE wecom_department SET name = ?, parentid = ?, ord = ? WHERE id = ?",
-        b.getString("name", "").strip(), parent, number(b, "order"), id);
+    Sql.update(
+        c,
+        "UPDATE wecom_department SET name = ?, parentid = ?, ord = ? WHERE id = ?",
+        b.getString("name", "").strip(),
+        parent,
+        number(b, "order"),
+        id);
     return ok().build();
   }
 

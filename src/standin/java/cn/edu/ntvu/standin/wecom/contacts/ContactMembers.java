@@ -28,21 +28,29 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Members (§6.2, §6.3): {@code user/list_id} with a cursor and limit 1–10000, {@code user/get}, {@code
- * user/create|update|delete} with WeCom's field rules (userid unique without case, name 1–64 characters, mobile
- * unique and Chinese, 1–100 existing departments) and errcodes (40031 invalid userid, 60112 name, 60103 mobile, 60104
- * mobile exists, 60102 userid exists, 60111 not found, 40066 neither mobile nor email). New members are 未激活
- * (status 4) until {@link #setStatus} plays them joining.
+ * Members (§6.2, §6.3): {@code user/list_id} with a cursor and limit 1–10000, {@code user/get},
+ * {@code user/create|update|delete} with WeCom's field rules (userid unique without case, name 1–64
+ * characters, mobile unique and Chinese, 1–100 existing departments) and errcodes (40031 invalid
+ * userid, 60112 name, 60103 mobile, 60104 mobile exists, 60102 userid exists, 60111 not found,
+ * 40066 neither mobile nor email). New members are 未激活 (status 4) until {@link #setStatus} plays
+ * them joining.
  */
 final class ContactMembers {
   private static final Pattern USERID = Pattern.compile("[0-9a-zA-Z][0-9a-zA-Z_\\-@.]{0,63}");
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-  private static final String COLUMNS = "userid, name, mobile, department, position, enable, status";
+  private static final String COLUMNS =
+      "userid, name, mobile, department, position, enable, status";
 
   private ContactMembers() {}
 
   /** One member as stored. */
-  record Member(String userid, String name, String mobile, String department, String position, boolean enable,
+  record Member(
+      String userid,
+      String name,
+      String mobile,
+      String department,
+      String position,
+      boolean enable,
       int status) {
     List<Long> departments() {
       List<Long> out = new ArrayList<>();
@@ -62,9 +70,17 @@ final class ContactMembers {
       return error(40058, "limit must be 1-10000");
     }
     String cursor = b.getString("cursor", "");
-    String after = cursor.isEmpty() ? "" : new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-    List<String[]> page = Sql.list(c, "SELECT userid, department FROM wecom_user WHERE userid > ? ORDER BY userid LIMIT ?",
-        rs -> new String[] {rs.getString(1), rs.getString(2)}, after, limit + 1);
+    String after =
+        cursor.isEmpty()
+            ? ""
+            : new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    List<String[]> page =
+        Sql.list(
+            c,
+            "SELECT userid, department FROM wecom_user WHERE userid > ? ORDER BY userid LIMIT ?",
+            rs -> new String[] {rs.getString(1), rs.getString(2)},
+            after,
+            limit + 1);
     boolean more = page.size() > limit;
     if (more) {
       page = page.subList(0, limit);
@@ -75,8 +91,12 @@ final class ContactMembers {
         out.add(StandInJson.object().add("userid", u[0]).add("department", parseLong(d)));
       }
     }
-    String next = more ? Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(page.get(page.size() - 1)[0].getBytes(StandardCharsets.UTF_8)) : "";
+    String next =
+        more
+            ? Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(page.get(page.size() - 1)[0].getBytes(StandardCharsets.UTF_8))
+            : "";
     return ok().add("next_cursor", next).add("dept_user", out).build();
   }
 
@@ -87,9 +107,14 @@ final class ContactMembers {
     }
     JsonArrayBuilder departments = StandInJson.array();
     u.departments().forEach(departments::add);
-    return ok().add("userid", u.userid()).add("name", u.name()).add("mobile", u.mobile() == null ? "" : u.mobile())
-        .add("department", departments).add("position", u.position()).add("enable", u.enable() ? 1 : 0)
-        .add("status", u.status()).build();
+    return ok().add("userid", u.userid())
+        .add("name", u.name())
+        .add("mobile", u.mobile() == null ? "" : u.mobile())
+        .add("department", departments)
+        .add("position", u.position())
+        .add("enable", u.enable() ? 1 : 0)
+        .add("status", u.status())
+        .build();
   }
 
   static JsonObject create(Connection c, JsonObject b) throws SQLException {
@@ -98,10 +123,14 @@ final class ContactMembers {
       return refused;
     }
     try {
-      Sql.update(c, "INSERT INTO wecom_user (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, 4, ?)",
+      Sql.update(
+          c,
+          "INSERT INTO wecom_user (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, 4, ?)",
           values(b, Timestamp.from(Instant.now())));
     } catch (SQLIntegrityConstraintViolationException e) {
-      return find(c, b.getString("userid", "")) != null ? error(60102, "userid existed") : error(60104, "mobile existed");
+      return find(c, b.getString("userid", "")) != null
+          ? error(60102, "userid existed")
+          : error(60104, "mobile existed");
     }
     return done("created");
   }
@@ -116,8 +145,18 @@ final class ContactMembers {
     }
     Object[] v = values(b, Timestamp.from(Instant.now()));
     try {
-      Sql.update(c, "UPDATE wecom_user SET userid = ?, name = ?, mobile = ?, department = ?, position = ?, enable = ?,"
-          + " updated_at = ? WHERE userid = ?", v[0], v[1], v[2], v[3], v[4], v[5], v[6], b.getString("userid"));
+      Sql.update(
+          c,
+          "UPDATE wecom_user SET userid = ?, name = ?, mobile = ?, department = ?, position = ?, enable = ?,"
+              + " updated_at = ? WHERE userid = ?",
+          v[0],
+          v[1],
+          v[2],
+          v[3],
+          v[4],
+          v[5],
+          v[6],
+          b.getString("userid"));
     } catch (SQLIntegrityConstraintViolationException e) {
       return error(60104, "mobile existed");
     }
@@ -125,13 +164,17 @@ final class ContactMembers {
   }
 
   static JsonObject delete(Connection c, String userid) throws SQLException {
-    if (Sql.update(c, "DELETE FROM wecom_user WHERE userid = ?", userid == null ? "" : userid) == 0) {
+    if (Sql.update(c, "DELETE FROM wecom_user WHERE userid = ?", userid == null ? "" : userid)
+        == 0) {
       return error(60111, "userid not found");
     }
     return done("deleted");
   }
 
-  /** Sets a member's status (1 joined, 2 disabled, 4 not activated, 5 left); the member, or null if there is none. */
+  /**
+   * Sets a member's status (1 joined, 2 disabled, 4 not activated, 5 left); the member, or null if
+   * there is none.
+   */
   static Member setStatus(Connection c, String userid, int status) throws SQLException {
     Member u = find(c, userid);
     if (u != null) {
@@ -141,8 +184,12 @@ final class ContactMembers {
   }
 
   static Member find(Connection c, String userid) throws SQLException {
-    List<Member> rows = Sql.list(c, "SELECT " + COLUMNS + " FROM wecom_user WHERE userid = ?", ContactMembers::member,
-        userid);
+    List<Member> rows =
+        Sql.list(
+            c,
+            "SELECT " + COLUMNS + " FROM wecom_user WHERE userid = ?",
+            ContactMembers::member,
+            userid);
     return rows.isEmpty() ? null : rows.get(0);
   }
 
@@ -195,7 +242,10 @@ final class ContactMembers {
     return null;
   }
 
-  /** userid, name, mobile, department, position, enable, updated_at — in the order of the statements above. */
+  /**
+   * userid, name, mobile, department, position, enable, updated_at — in the order of the statements
+   * above.
+   */
   private static Object[] values(JsonObject b, Timestamp now) {
     String mobile = b.getString("mobile", "");
     return new Object[] {
@@ -203,7 +253,8 @@ final class ContactMembers {
       b.getString("name").strip(),
       mobile.isEmpty() ? null : mobile,
       b.getJsonArray("department").getValuesAs(JsonNumber.class).stream()
-          .map(n -> String.valueOf(n.longValue())).collect(Collectors.joining(",")),
+          .map(n -> String.valueOf(n.longValue()))
+          .collect(Collectors.joining(",")),
       b.getString("position", ""),
       number(b, "enable") != 0 || !b.containsKey("enable"),
       now
@@ -211,7 +262,13 @@ final class ContactMembers {
   }
 
   private static Member member(ResultSet rs) throws SQLException {
-    return new Member(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getBoolean(6), rs.getInt(7));
+    return new Member(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getBoolean(6),
+        rs.getInt(7));
   }
 }

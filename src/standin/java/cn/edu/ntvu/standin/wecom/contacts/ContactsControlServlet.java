@@ -11,10 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Test and development control of the contacts: {@code POST /_contacts} with {@code {"reset": true}} (empty contacts)
- * or {@code {"status": {"userid": "2024001", "status": 1}}} (a member joins: 1, is disabled: 2, not activated: 4,
- * leaves: 5 — posting {@code change_contact} to the app's callback as WeCom would); {@code GET /_contacts} counts
- * members.
+ * Test and development control of the contacts: {@code POST /_contacts} with {@code {"reset":
+ * true}} (empty contacts) or {@code {"status": {"userid": "2024001", "status": 1}}} (a member
+ * joins: 1, is disabled: 2, not activated: 4, leaves: 5 — posting {@code change_contact} to the
+ * app's callback as WeCom would); {@code GET /_contacts} counts members.
  */
 @WebServlet("/_contacts")
 public class ContactsControlServlet extends HttpServlet {

@@ -3,7 +3,9 @@ package cn.edu.ntvu.standin.wecom.contacts;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** The one file of a {@code multipart/form-data} upload, as {@code media/upload} receives it (§6.4). */
+/**
+ * The one file of a {@code multipart/form-data} upload, as {@code media/upload} receives it (§6.4).
+ */
 public final class Multipart {
   private Multipart() {}
 
@@ -12,7 +14,8 @@ public final class Multipart {
     if (contentType == null || body == null || !contentType.contains("boundary=")) {
       return null;
     }
-    String boundary = contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "").strip();
+    String boundary =
+        contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "").strip();
     int semicolon = boundary.indexOf(';');
     if (semicolon >= 0) {
       boundary = boundary.substring(0, semicolon);
@@ -25,7 +28,8 @@ public final class Multipart {
         return null;
       }
       String headers = new String(body, start, headersEnd - start, StandardCharsets.UTF_8);
-      int next = indexOf(body, ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1), headersEnd);
+      int next =
+          indexOf(body, ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1), headersEnd);
       if (next < 0) {
         return null;
       }

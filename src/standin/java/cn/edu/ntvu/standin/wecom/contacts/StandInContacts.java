@@ -19,9 +19,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The contacts API's front (§6): an injected fault first, then the token — only one of the contacts-sync secret may
- * call these APIs (41001 missing, 40014 invalid, 48002 an agent's token, §6.3) — then the call, on one connection of
- * the stand-in's database. Also what the test controls do: reset, count, play a member's status changing.
+ * The contacts API's front (§6): an injected fault first, then the token — only one of the
+ * contacts-sync secret may call these APIs (41001 missing, 40014 invalid, 48002 an agent's token,
+ * §6.3) — then the call, on one connection of the stand-in's database. Also what the test controls
+ * do: reset, count, play a member's status changing.
  */
 @ApplicationScoped
 public class StandInContacts {
@@ -33,8 +34,11 @@ public class StandInContacts {
   @Inject ContactBatchJobs jobs;
   @Inject ContactEvents events;
 
-  /** One call: {@code api} is e.g. {@code user/create}; GET calls have their query in {@code query}. */
-  public JsonObject call(String api, String accessToken, Map<String, String> query, JsonObject body) {
+  /**
+   * One call: {@code api} is e.g. {@code user/create}; GET calls have their query in {@code query}.
+   */
+  public JsonObject call(
+      String api, String accessToken, Map<String, String> query, JsonObject body) {
     JsonObject refused = refused(api, accessToken);
     if (refused != null) {
       return refused;
@@ -62,15 +66,18 @@ public class StandInContacts {
     }
   }
 
-  /** {@code media/upload?type=file} with the file's bytes (already taken out of the multipart body). */
+  /**
+   * {@code media/upload?type=file} with the file's bytes (already taken out of the multipart body).
+   */
   public JsonObject upload(String accessToken, String type, byte[] content) {
     JsonObject refused = refused("media/upload", accessToken);
     return refused != null ? refused : jobs.upload(type, content);
   }
 
   /**
-   * Plays a member's status changing in WeCom (joining: 1, disabled: 2, not activated: 4, left: 5) and posts {@code
-   * change_contact} {@code update_user} to the app's callback. Returns false when there is no such member.
+   * Plays a member's status changing in WeCom (joining: 1, disabled: 2, not activated: 4, left: 5)
+   * and posts {@code change_contact} {@code update_user} to the app's callback. Returns false when
+   * there is no such member.
    */
   public boolean setStatus(String userid, int status) {
     ContactMembers.Member member = db.sql().with(c -> ContactMembers.setStatus(c, userid, status));
@@ -83,13 +90,19 @@ public class StandInContacts {
 
   /** Empties the contacts (the root department kept), for tests. */
   public void reset() {
-    db.sql().with(c -> {
-      for (String sql : List.of("DELETE FROM wecom_user", "DELETE FROM wecom_department WHERE id <> 1",
-          "DELETE FROM wecom_job", "DELETE FROM wecom_media")) {
-        Sql.update(c, sql);
-      }
-      return null;
-    });
+    db.sql()
+        .with(
+            c -> {
+              for (String sql :
+                  List.of(
+                      "DELETE FROM wecom_user",
+                      "DELETE FROM wecom_department WHERE id <> 1",
+                      "DELETE FROM wecom_job",
+                      "DELETE FROM wecom_media")) {
+                Sql.update(c, sql);
+              }
+              return null;
+            });
   }
 
   /** How many members the contacts hold (tests and the benchmark). */

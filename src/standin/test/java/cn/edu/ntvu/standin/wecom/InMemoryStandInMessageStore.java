@@ -37,16 +37,28 @@ class InMemoryStandInMessageStore implements StandInMessageStore {
   @Override
   public synchronized List<StandInMessage> deliveredSince(String touser, LocalDateTime since) {
     return messages.stream()
-        .filter(m -> m.touser().equals(touser) && m.receivedAt().isAfter(since)
-            && StandInMessage.DELIVERED.equals(m.outcome()))
+        .filter(
+            m ->
+                m.touser().equals(touser)
+                    && m.receivedAt().isAfter(since)
+                    && StandInMessage.DELIVERED.equals(m.outcome()))
         .toList();
   }
 
   @Override
   public synchronized void save(List<StandInMessage> received) {
     for (StandInMessage m : received) {
-      messages.add(new StandInMessage(messages.size() + 1, m.receivedAt(), m.api(), m.touser(), m.msgtype(),
-          m.contentHash(), m.body(), m.msgid(), m.outcome()));
+      messages.add(
+          new StandInMessage(
+              messages.size() + 1,
+              m.receivedAt(),
+              m.api(),
+              m.touser(),
+              m.msgtype(),
+              m.contentHash(),
+              m.body(),
+              m.msgid(),
+              m.outcome()));
     }
   }
 
@@ -81,8 +93,18 @@ class InMemoryStandInMessageStore implements StandInMessageStore {
     for (int i = 0; i < messages.size(); i++) {
       StandInMessage m = messages.get(i);
       if (m.touser().equals(touser)) {
-        messages.set(i, new StandInMessage(m.id(), m.receivedAt().minus(by), m.api(), m.touser(), m.msgtype(),
-            m.contentHash(), m.body(), m.msgid(), m.outcome()));
+        messages.set(
+            i,
+            new StandInMessage(
+                m.id(),
+                m.receivedAt().minus(by),
+                m.api(),
+                m.touser(),
+                m.msgtype(),
+                m.contentHash(),
+                m.body(),
+                m.msgid(),
+                m.outcome()));
         aged++;
       }
     }
@@ -95,6 +117,8 @@ class InMemoryStandInMessageStore implements StandInMessageStore {
   }
 
   synchronized List<StandInMessage> to(String user, String outcome) {
-    return messages.stream().filter(m -> m.touser().equals(user) && m.outcome().equals(outcome)).toList();
+    return messages.stream()
+        .filter(m -> m.touser().equals(user) && m.outcome().equals(outcome))
+        .toList();
   }
 }

@@ -31,8 +31,14 @@ class StandInMessagingTest {
   }
 
   private static JsonObject text(String touser, String content) {
-    return json("{\"touser\":\"" + touser + "\",\"agentid\":" + AGENT + ",\"msgtype\":\"text\",\"text\":{\"content\":\""
-        + content + "\"},\"enable_duplicate_check\":1,\"duplicate_check_interval\":1800}");
+    return json(
+        "{\"touser\":\""
+            + touser
+            + "\",\"agentid\":"
+            + AGENT
+            + ",\"msgtype\":\"text\",\"text\":{\"content\":\""
+            + content
+            + "\"},\"enable_duplicate_check\":1,\"duplicate_check_interval\":1800}");
   }
 
   @Test
@@ -48,7 +54,8 @@ class StandInMessagingTest {
 
   @Test
   void everyRecipientInvalidIs81013AndNothingIsStored() {
-    assertThat(messaging.send(token(), text("ghost1|ghost2", "x")).getInt("errcode")).isEqualTo(81013);
+    assertThat(messaging.send(token(), text("ghost1|ghost2", "x")).getInt("errcode"))
+        .isEqualTo(81013);
     assertThat(store.messages).isEmpty();
   }
 
@@ -56,10 +63,22 @@ class StandInMessagingTest {
   void badTokenAgentAndMsgtypeAreRefused() {
     assertThat(messaging.send("", text("s001", "x")).getInt("errcode")).isEqualTo(41001);
     assertThat(messaging.send("nope", text("s001", "x")).getInt("errcode")).isEqualTo(40014);
-    assertThat(messaging.send(token(), json("{\"touser\":\"s001\",\"agentid\":1,\"msgtype\":\"text\","
-        + "\"text\":{\"content\":\"x\"}}")).getInt("errcode")).isEqualTo(40056);
-    assertThat(messaging.send(token(), json("{\"touser\":\"s001\",\"agentid\":" + AGENT + ",\"msgtype\":\"text\"}"))
-        .getInt("errcode")).isEqualTo(40008);
+    assertThat(
+            messaging
+                .send(
+                    token(),
+                    json(
+                        "{\"touser\":\"s001\",\"agentid\":1,\"msgtype\":\"text\","
+                            + "\"text\":{\"content\":\"x\"}}"))
+                .getInt("errcode"))
+        .isEqualTo(40056);
+    assertThat(
+            messaging
+                .send(
+                    token(),
+                    json("{\"touser\":\"s001\",\"agentid\":" + AGENT + ",\"msgtype\":\"text\"}"))
+                .getInt("errcode"))
+        .isEqualTo(40008);
   }
 
   @Test
@@ -76,10 +95,18 @@ class StandInMessagingTest {
     messaging.send(token, text("s001", "same"));
     assertThat(store.to("s001", StandInMessage.DELIVERED)).hasSize(3);
     // Without the check, a repeat is delivered.
-    messaging.send(token, json("{\"touser\":\"s002\",\"agentid\":" + AGENT
-        + ",\"msgtype\":\"text\",\"text\":{\"content\":\"r\"}}"));
-    messaging.send(token, json("{\"touser\":\"s002\",\"agentid\":" + AGENT
-        + ",\"msgtype\":\"text\",\"text\":{\"content\":\"r\"}}"));
+    messaging.send(
+        token,
+        json(
+            "{\"touser\":\"s002\",\"agentid\":"
+                + AGENT
+                + ",\"msgtype\":\"text\",\"text\":{\"content\":\"r\"}}"));
+    messaging.send(
+        token,
+        json(
+            "{\"touser\":\"s002\",\"agentid\":"
+                + AGENT
+                + ",\"msgtype\":\"text\",\"text\":{\"content\":\"r\"}}"));
     assertThat(store.to("s002", StandInMessage.DELIVERED)).hasSize(2);
   }
 
@@ -99,32 +126,60 @@ class StandInMessagingTest {
   @Test
   void anInteractiveCardGetsAResponseCodeUsableOnce() {
     String token = token();
-    JsonObject card = json("{\"touser\":\"T001\",\"agentid\":" + AGENT + ",\"msgtype\":\"template_card\","
-        + "\"template_card\":{\"card_type\":\"button_interaction\",\"main_title\":{\"title\":\"请假\"},"
-        + "\"task_id\":\"leave-1\",\"button_list\":[{\"text\":\"同意\",\"key\":\"approve:1\"}]}}");
+    JsonObject card =
+        json(
+            "{\"touser\":\"T001\",\"agentid\":"
+                + AGENT
+                + ",\"msgtype\":\"template_card\","
+                + "\"template_card\":{\"card_type\":\"button_interaction\",\"main_title\":{\"title\":\"请假\"},"
+                + "\"task_id\":\"leave-1\",\"button_list\":[{\"text\":\"同意\",\"key\":\"approve:1\"}]}}");
     String code = messaging.send(token, card).getString("response_code");
     assertThat(code).isNotBlank();
-    JsonObject update = json("{\"userids\":[\"T001\"],\"agentid\":" + AGENT + ",\"response_code\":\"" + code
-        + "\",\"button\":{\"replace_name\":\"已同意\"}}");
+    JsonObject update =
+        json(
+            "{\"userids\":[\"T001\"],\"agentid\":"
+                + AGENT
+                + ",\"response_code\":\""
+                + code
+                + "\",\"button\":{\"replace_name\":\"已同意\"}}");
     assertThat(messaging.updateTemplateCard(token, update).getInt("errcode")).isZero();
     assertThat(store.to("t001", StandInMessage.UPDATED)).hasSize(1);
     assertThat(messaging.updateTemplateCard(token, update).getInt("errcode")).isEqualTo(40058);
     // A text notice card has no response_code.
-    JsonObject notice = json("{\"touser\":\"T001\",\"agentid\":" + AGENT + ",\"msgtype\":\"template_card\","
-        + "\"template_card\":{\"card_type\":\"text_notice\",\"main_title\":{\"title\":\"x\"}}}");
+    JsonObject notice =
+        json(
+            "{\"touser\":\"T001\",\"agentid\":"
+                + AGENT
+                + ",\"msgtype\":\"template_card\","
+                + "\"template_card\":{\"card_type\":\"text_notice\",\"main_title\":{\"title\":\"x\"}}}");
     assertThat(messaging.send(token, notice).containsKey("response_code")).isFalse();
   }
 
   @Test
   void aResponseCodeExpiresAfter72Hours() {
     String token = token();
-    String code = messaging.send(token, json("{\"touser\":\"T001\",\"agentid\":" + AGENT
-        + ",\"msgtype\":\"template_card\",\"template_card\":{\"card_type\":\"vote_interaction\"}}"))
-        .getString("response_code");
+    String code =
+        messaging
+            .send(
+                token,
+                json(
+                    "{\"touser\":\"T001\",\"agentid\":"
+                        + AGENT
+                        + ",\"msgtype\":\"template_card\",\"template_card\":{\"card_type\":\"vote_interaction\"}}"))
+            .getString("response_code");
     clock.advance(Duration.ofHours(73));
     String fresh = standIn.gettoken("ww", "secret").getString("access_token");
-    assertThat(messaging.updateTemplateCard(fresh, json("{\"userids\":[\"T001\"],\"agentid\":" + AGENT
-        + ",\"response_code\":\"" + code + "\",\"button\":{\"replace_name\":\"x\"}}")).getInt("errcode"))
+    assertThat(
+            messaging
+                .updateTemplateCard(
+                    fresh,
+                    json(
+                        "{\"userids\":[\"T001\"],\"agentid\":"
+                            + AGENT
+                            + ",\"response_code\":\""
+                            + code
+                            + "\",\"button\":{\"replace_name\":\"x\"}}"))
+                .getInt("errcode"))
         .isEqualTo(40058);
   }
 
@@ -137,7 +192,8 @@ class StandInMessagingTest {
     Thread.sleep(350);
     assertThat(messaging.send(token, text("s001", "c")).getInt("errcode")).isZero();
     faults.failFor(StandInMessaging.SEND, 0, 503, Duration.ofSeconds(5));
-    assertThat(messaging.send(token, text("s001", "d")).getInt(StandInFaults.HTTP_STATUS)).isEqualTo(503);
+    assertThat(messaging.send(token, text("s001", "d")).getInt(StandInFaults.HTTP_STATUS))
+        .isEqualTo(503);
     assertThat(store.to("s001", StandInMessage.DELIVERED)).hasSize(1);
   }
 }

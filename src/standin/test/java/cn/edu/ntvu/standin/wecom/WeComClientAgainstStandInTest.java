@@ -23,8 +23,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The app's real WeCom client against the stand-in, wired without HTTP: the shapes fit both ways. (It lives with the
- * stand-in's tests for their package access; the app and the stand-in share no class at run time.)
+ * The app's real WeCom client against the stand-in, wired without HTTP: the shapes fit both ways.
+ * (It lives with the stand-in's tests for their package access; the app and the stand-in share no
+ * class at run time.)
  */
 class WeComClientAgainstStandInTest {
 

@@ -2,12 +2,9 @@ package cn.edu.ntvu.standin.wecom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonObject;
 import cn.edu.ntvu.workbench.testsupport.MutableClock;
+import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The stand-in answers like WeCom (wecom-api-notes §1.2, §2.4). */
@@ -20,7 +17,8 @@ class WeComStandInTest {
   final MutableClock clock = new MutableClock();
   final StandInFaults faults = new StandInFaults();
   final StandInWeCom standIn =
-      new StandInWeCom(new InMemoryStandInGrants(), faults, clock, () -> CORP_ID, () -> SECRET, () -> CONTACTS);
+      new StandInWeCom(
+          new InMemoryStandInGrants(), faults, clock, () -> CORP_ID, () -> SECRET, () -> CONTACTS);
 
   @Test
   void gettokenIssuesAFreshTokenFor7200Seconds() {
@@ -122,5 +120,4 @@ class WeComStandInTest {
   private String token() {
     return standIn.gettoken(CORP_ID, SECRET).getString("access_token");
   }
-
 }

@@ -3,7 +3,6 @@ package cn.edu.ntvu.workbench.contacts.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.edu.ntvu.workbench.contacts.domain.Change.Action;
-import cn.edu.ntvu.workbench.contacts.domain.Conflict.Kind;
 import cn.edu.ntvu.workbench.contacts.domain.ContactsDiff.Memory;
 import cn.edu.ntvu.workbench.contacts.domain.ContactsDiff.WeComState;
 import cn.edu.ntvu.workbench.contacts.domain.DirectoryMember.State;
@@ -29,7 +28,8 @@ class ContactsDiffTest {
   }
 
   ContactsPlan plan() {
-    return ContactsDiff.plan(departments, people, new WeComState(wecomDepartments, wecomMembers), memory);
+    return ContactsDiff.plan(
+        departments, people, new WeComState(wecomDepartments, wecomMembers), memory);
   }
 
   static List<String> summary(ContactsPlan plan) {
@@ -43,8 +43,12 @@ class ContactsDiffTest {
 
     ContactsPlan plan = plan();
 
-    assertThat(summary(plan)).containsExactly("CREATE DEPARTMENT 01", "CREATE DEPARTMENT c:2401",
-        "CREATE MEMBER 2024001", "CREATE MEMBER 10001");
+    assertThat(summary(plan))
+        .containsExactly(
+            "CREATE DEPARTMENT 01",
+            "CREATE DEPARTMENT c:2401",
+            "CREATE MEMBER 2024001",
+            "CREATE MEMBER 10001");
     assertThat(plan.newDepartmentIds()).containsEntry("01", 2L).containsEntry("c:2401", 3L);
     assertThat(plan.changes().get(1).department().parentId()).isEqualTo(2L);
     assertThat(plan.changes().get(2).member().departments()).containsExactly(3L);
@@ -81,11 +85,15 @@ class ContactsDiffTest {
   void withoutTheFieldsOnlyTheFingerprintSaysSomethingChanged() {
     people.add(person("2024001", "13800000001", "c:2401"));
     remember(plan());
-    memory = new Memory(memory.departmentIds(), memory.departmentFingerprints(), memory.memberFingerprints());
-    people.set(0, new DirectoryMember("2024001", "新名", "13800000001", "c:2401", "班长", State.ACTIVE));
+    memory =
+        new Memory(
+            memory.departmentIds(), memory.departmentFingerprints(), memory.memberFingerprints());
+    people.set(
+        0, new DirectoryMember("2024001", "新名", "13800000001", "c:2401", "班长", State.ACTIVE));
     assertThat(plan().changes().get(0).changedFields()).containsExactly("fields");
     remember(plan());
-    people.set(0, new DirectoryMember("2024001", "新名2", "13800000002", "c:2401", "班长", State.ACTIVE));
+    people.set(
+        0, new DirectoryMember("2024001", "新名2", "13800000002", "c:2401", "班长", State.ACTIVE));
     assertThat(plan().changes().get(0).changedFields()).containsExactly("name", "mobile");
   }
 
@@ -101,7 +109,8 @@ class ContactsDiffTest {
     people.set(1, new DirectoryMember("a2", "张a2", "13800000002", "01", "学生", State.LEFT));
     ContactsPlan plan = plan();
 
-    assertThat(summary(plan)).containsExactly("DISABLE MEMBER a1", "DELETE MEMBER a2", "DELETE MEMBER stranger");
+    assertThat(summary(plan))
+        .containsExactly("DISABLE MEMBER a1", "DELETE MEMBER a2", "DELETE MEMBER stranger");
     assertThat(plan.changes().get(0).member().enabled()).isFalse();
   }
 
@@ -119,7 +128,8 @@ class ContactsDiffTest {
     wecomDepartments.put(41L, 40L);
     wecomMembers.put("old", List.of(41L));
 
-    assertThat(summary(plan())).containsExactly("DELETE MEMBER old", "DELETE DEPARTMENT #41", "DELETE DEPARTMENT #40");
+    assertThat(summary(plan()))
+        .containsExactly("DELETE MEMBER old", "DELETE DEPARTMENT #41", "DELETE DEPARTMENT #40");
   }
 
   @Test
@@ -142,7 +152,8 @@ class ContactsDiffTest {
     people.add(person("张三", "13800000003", "01"));
     people.add(person("nodept", "13800000004", null));
     people.add(person("badmobile", "12345", "01"));
-    people.add(new DirectoryMember("longname", "长".repeat(70), "13800000005", "01", "", State.ACTIVE));
+    people.add(
+        new DirectoryMember("longname", "长".repeat(70), "13800000005", "01", "", State.ACTIVE));
     people.add(person("Case1", "13800000006", "01"));
     people.add(person("case1", "13800000007", "01"));
     people.add(person("nomobile", "", "01"));
@@ -150,15 +161,32 @@ class ContactsDiffTest {
 
     ContactsPlan plan = plan();
 
-    assertThat(plan.changes()).filteredOn(c -> c.target() == Target.MEMBER).extracting(Change::key)
+    assertThat(plan.changes())
+        .filteredOn(c -> c.target() == Target.MEMBER)
+        .extracting(Change::key)
         .containsExactly("ok1");
-    assertThat(plan.conflicts()).extracting(c -> c.key() + " " + c.kind()).containsExactlyInAnyOrder(
-        "dup1 DUPLICATE_MOBILE", "dup2 DUPLICATE_MOBILE", "张三 INVALID_USERID", "nodept NO_DEPARTMENT",
-        "badmobile INVALID_MOBILE", "longname INVALID_NAME", "Case1 DUPLICATE_USERID", "case1 DUPLICATE_USERID",
-        "nomobile MISSING_MOBILE", "ghostdept DEPARTMENT_UNUSABLE");
-    Conflict dup = plan.conflicts().stream().filter(c -> c.key().equals("dup1")).findFirst().orElseThrow();
+    assertThat(plan.conflicts())
+        .extracting(c -> c.key() + " " + c.kind())
+        .containsExactlyInAnyOrder(
+            "dup1 DUPLICATE_MOBILE",
+            "dup2 DUPLICATE_MOBILE",
+            "张三 INVALID_USERID",
+            "nodept NO_DEPARTMENT",
+            "badmobile INVALID_MOBILE",
+            "longname INVALID_NAME",
+            "Case1 DUPLICATE_USERID",
+            "case1 DUPLICATE_USERID",
+            "nomobile MISSING_MOBILE",
+            "ghostdept DEPARTMENT_UNUSABLE");
+    Conflict dup =
+        plan.conflicts().stream().filter(c -> c.key().equals("dup1")).findFirst().orElseThrow();
     assertThat(dup.detail()).isEqualTo("139****0000 · dup2").doesNotContain("13900000000");
-    assertThat(plan.conflicts().stream().filter(c -> c.key().equals("longname")).findFirst().orElseThrow().detail())
+    assertThat(
+            plan.conflicts().stream()
+                .filter(c -> c.key().equals("longname"))
+                .findFirst()
+                .orElseThrow()
+                .detail())
         .isEqualTo("70");
   }
 
@@ -177,8 +205,13 @@ class ContactsDiffTest {
 
     ContactsPlan plan = plan();
 
-    assertThat(plan.conflicts()).extracting(c -> c.key() + " " + c.kind()).containsExactlyInAnyOrder(
-        "x DEPARTMENT_CYCLE", "y DEPARTMENT_CYCLE", "z DEPARTMENT_PARENT_MISSING", "p1 DEPARTMENT_UNUSABLE");
+    assertThat(plan.conflicts())
+        .extracting(c -> c.key() + " " + c.kind())
+        .containsExactlyInAnyOrder(
+            "x DEPARTMENT_CYCLE",
+            "y DEPARTMENT_CYCLE",
+            "z DEPARTMENT_PARENT_MISSING",
+            "p1 DEPARTMENT_UNUSABLE");
     assertThat(summary(plan)).containsExactly("CREATE DEPARTMENT 01", "CREATE DEPARTMENT c:2401");
   }
 
@@ -217,7 +250,9 @@ class ContactsDiffTest {
     assertThat(ms).isLessThan(10_000);
   }
 
-  /** Plays a completed run: WeCom now has what the plan sent, and we remember ids and fingerprints. */
+  /**
+   * Plays a completed run: WeCom now has what the plan sent, and we remember ids and fingerprints.
+   */
   void remember(ContactsPlan plan) {
     Map<String, Long> ids = new HashMap<>(memory.departmentIds());
     Map<String, String> deptPrints = new HashMap<>(memory.departmentFingerprints());

@@ -13,25 +13,37 @@ class ReplaceFilesTest {
 
   @Test
   void filesHoldTheDirectoryWithoutConflictsAndLeftPeople() {
-    List<DirectoryDepartment> departments = List.of(new DirectoryDepartment("000", "南通职业大学", null),
-        new DirectoryDepartment("01", "机械工程学院", "000"));
-    List<DirectoryMember> people = List.of(
-        new DirectoryMember("a1", "甲", "13800000001", "01", "教师", State.ACTIVE),
-        new DirectoryMember("a2", "乙", "13800000002", "01", "", State.DISABLED),
-        new DirectoryMember("a3", "丙", "13800000003", "01", "", State.LEFT),
-        new DirectoryMember("a4", "丁", "bad", "01", "", State.ACTIVE));
+    List<DirectoryDepartment> departments =
+        List.of(
+            new DirectoryDepartment("000", "南通职业大学", null),
+            new DirectoryDepartment("01", "机械工程学院", "000"));
+    List<DirectoryMember> people =
+        List.of(
+            new DirectoryMember("a1", "甲", "13800000001", "01", "教师", State.ACTIVE),
+            new DirectoryMember("a2", "乙", "13800000002", "01", "", State.DISABLED),
+            new DirectoryMember("a3", "丙", "13800000003", "01", "", State.LEFT),
+            new DirectoryMember("a4", "丁", "bad", "01", "", State.ACTIVE));
     ContactsDiff.Memory memory = ContactsDiff.Memory.empty();
-    ContactsPlan plan = ContactsDiff.plan(departments, people,
-        new ContactsDiff.WeComState(Map.of(1L, 0L), Map.of()), memory);
+    ContactsPlan plan =
+        ContactsDiff.plan(
+            departments, people, new ContactsDiff.WeComState(Map.of(1L, 0L), Map.of()), memory);
 
     ReplaceFiles.Files files = ReplaceFiles.build(departments, people, memory, plan);
 
-    assertThat(files.partyCsv()).isEqualTo(ReplaceFiles.PARTY_HEADER + "\n南通职业大学,1,0,0\n机械工程学院,2,1,0\n");
-    assertThat(files.userCsv()).isEqualTo(ReplaceFiles.USER_HEADER + "\n甲,a1,13800000001,2,教师,1\n乙,a2,13800000002,2,,0\n");
+    assertThat(files.partyCsv())
+        .isEqualTo(ReplaceFiles.PARTY_HEADER + "\n南通职业大学,1,0,0\n机械工程学院,2,1,0\n");
+    assertThat(files.userCsv())
+        .isEqualTo(ReplaceFiles.USER_HEADER + "\n甲,a1,13800000001,2,教师,1\n乙,a2,13800000002,2,,0\n");
     assertThat(files.memberFingerprints()).containsOnlyKeys("a1", "a2");
-    // What the full run remembers is what the incremental diff would compare with: nothing left to do after it.
-    assertThat(files.memberFingerprints().get("a1")).isEqualTo(plan.changes().stream()
-        .filter(c -> c.key().equals("a1")).findFirst().orElseThrow().fingerprint());
+    // What the full run remembers is what the incremental diff would compare with: nothing left to
+    // do after it.
+    assertThat(files.memberFingerprints().get("a1"))
+        .isEqualTo(
+            plan.changes().stream()
+                .filter(c -> c.key().equals("a1"))
+                .findFirst()
+                .orElseThrow()
+                .fingerprint());
   }
 
   @Test

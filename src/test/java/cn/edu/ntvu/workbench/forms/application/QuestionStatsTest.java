@@ -12,19 +12,75 @@ import org.junit.jupiter.api.Test;
 class QuestionStatsTest {
   @Test
   void choicesAreCountedPerOptionAndNumbersGiveMinAverageMax() {
-    Question choice = new Question(1, 1, QuestionType.MULTIPLE, "兴趣", "", false, null, null, null, null, null, null,
-        List.of(new ChoiceOption("o1", "篮球"), new ChoiceOption("o2", "音乐")), true, null);
-    Question number = new Question(2, 2, QuestionType.NUMBER, "身高", "", false, null, null, null, null, null, null,
-        List.of(), true, null);
-    Question text = new Question(3, 3, QuestionType.TEXT, "备注", "", false, null, null, null, null, null, null,
-        List.of(), true, null);
-    // As the database aggregates them: answers per question with min/avg/max, and choice ids grouped as stored.
-    List<QuestionStats> s = QuestionStats.of(List.of(choice, number, text), List.of(
-        new Object[] {1L, 3L, null, null, null},
-        new Object[] {2L, 2L, new BigDecimal("170"), new BigDecimal("175.750000"), new BigDecimal("181.5")}),
-        List.of(new Object[] {1L, "o1,o2", 1L}, new Object[] {1L, "o1", 2L}));
+    Question choice =
+        new Question(
+            1,
+            1,
+            QuestionType.MULTIPLE,
+            "兴趣",
+            "",
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(new ChoiceOption("o1", "篮球"), new ChoiceOption("o2", "音乐")),
+            true,
+            null);
+    Question number =
+        new Question(
+            2,
+            2,
+            QuestionType.NUMBER,
+            "身高",
+            "",
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            true,
+            null);
+    Question text =
+        new Question(
+            3,
+            3,
+            QuestionType.TEXT,
+            "备注",
+            "",
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            true,
+            null);
+    // As the database aggregates them: answers per question with min/avg/max, and choice ids
+    // grouped as stored.
+    List<QuestionStats> s =
+        QuestionStats.of(
+            List.of(choice, number, text),
+            List.of(
+                new Object[] {1L, 3L, null, null, null},
+                new Object[] {
+                  2L,
+                  2L,
+                  new BigDecimal("170"),
+                  new BigDecimal("175.750000"),
+                  new BigDecimal("181.5")
+                }),
+            List.of(new Object[] {1L, "o1,o2", 1L}, new Object[] {1L, "o1", 2L}));
     assertThat(s.get(0).answered()).isEqualTo(3);
-    assertThat(s.get(0).bars()).containsExactly(new QuestionStats.Bar("篮球", 3, 100), new QuestionStats.Bar("音乐", 1, 33));
+    assertThat(s.get(0).bars())
+        .containsExactly(new QuestionStats.Bar("篮球", 3, 100), new QuestionStats.Bar("音乐", 1, 33));
     assertThat(s.get(1).minText()).isEqualTo("170");
     assertThat(s.get(1).avgText()).isEqualTo("175.75");
     assertThat(s.get(1).maxText()).isEqualTo("181.5");
@@ -34,11 +90,17 @@ class QuestionStatsTest {
 
   @Test
   void aLongDescriptionIsCutToWeComsByteLimitByWholeLines() {
-    String html = FormMessages.div("gray", "张老师 发起") + FormMessages.div("normal", "长".repeat(200))
-        + FormMessages.div("highlight", "截止时间 12-01 18:00");
+    String html =
+        FormMessages.div("gray", "张老师 发起")
+            + FormMessages.div("normal", "长".repeat(200))
+            + FormMessages.div("highlight", "截止时间 12-01 18:00");
     String fitted = FormMessages.fitBytes(html, 512);
-    assertThat(fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(512);
-    assertThat(fitted).startsWith("<div class=\"gray\">张老师 发起</div>").doesNotContain("<div class=\"highlight\"");
-    assertThat(FormMessages.div("normal", "<script>&")).isEqualTo("<div class=\"normal\">&lt;script&gt;&amp;</div>");
+    assertThat(fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(512);
+    assertThat(fitted)
+        .startsWith("<div class=\"gray\">张老师 发起</div>")
+        .doesNotContain("<div class=\"highlight\"");
+    assertThat(FormMessages.div("normal", "<script>&"))
+        .isEqualTo("<div class=\"normal\">&lt;script&gt;&amp;</div>");
   }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The anonymity key: stable per person and form, different across forms and secrets, never the account itself. */
+/**
+ * The anonymity key: stable per person and form, different across forms and secrets, never the
+ * account itself.
+ */
 class RespondentKeyTest {
   private static final String SECRET = "a-test-secret-of-at-least-32-bytes!!";
 
@@ -22,7 +25,8 @@ class RespondentKeyTest {
 
   @Test
   void aShortSecretIsRefused() {
-    assertThatThrownBy(() -> new RespondentKey("short")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RespondentKey("short"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new RespondentKey(null)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Plans the shared benchmark data set (15,000 students) in import order, as an admin would at term start. */
+/**
+ * Plans the shared benchmark data set (15,000 students) in import order, as an admin would at term
+ * start.
+ */
 class GeneratedSchoolImportPlannerTest {
   private static final Path GENERATOR = Path.of("/work/shared/data/generate.py");
 
@@ -28,7 +31,9 @@ class GeneratedSchoolImportPlannerTest {
   void plansTheFullSchoolWithoutErrorsAndReimportIsUnchanged() throws Exception {
     assumeTrue(Files.isRegularFile(GENERATOR), "benchmark data generator not available");
     Process python =
-        new ProcessBuilder("python3", GENERATOR.toString(), dir.toString()).redirectErrorStream(true).start();
+        new ProcessBuilder("python3", GENERATOR.toString(), dir.toString())
+            .redirectErrorStream(true)
+            .start();
     python.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
     assumeTrue(python.waitFor(60, TimeUnit.SECONDS) && python.exitValue() == 0, "python3 failed");
 
@@ -42,7 +47,8 @@ class GeneratedSchoolImportPlannerTest {
             DirectorySnapshot.EMPTY);
     assertThat(departments.errors()).isEmpty();
     DirectorySnapshot afterDepartments =
-        new DirectorySnapshot(entries(departments.departments(), DepartmentEntry::code), Map.of(), Map.of());
+        new DirectorySnapshot(
+            entries(departments.departments(), DepartmentEntry::code), Map.of(), Map.of());
 
     ImportPlan classes =
         planner.plan(
@@ -63,19 +69,23 @@ class GeneratedSchoolImportPlannerTest {
 
     DirectorySnapshot full =
         new DirectorySnapshot(
-            afterClasses.departments(), afterClasses.classes(), entries(people.people(), PersonEntry::account));
+            afterClasses.departments(),
+            afterClasses.classes(),
+            entries(people.people(), PersonEntry::account));
     ImportPlan again = planner.plan(ImportKind.PEOPLE, peopleFile, full);
     assertThat(again.errors()).isEmpty();
     assertThat(again.count(Change.UNCHANGED)).isEqualTo(people.count(Change.CREATE));
 
     byte[] gbk =
-        Files.readString(dir.resolve("people.csv")).getBytes(java.nio.charset.Charset.forName("GBK"));
+        Files.readString(dir.resolve("people.csv"))
+            .getBytes(java.nio.charset.Charset.forName("GBK"));
     TabularFile asExcelSavesIt = reader.read("people.csv", gbk, ImportKind.PEOPLE.columns());
     assertThat(asExcelSavesIt.encoding()).isEqualTo("GB18030");
     assertThat(asExcelSavesIt.rows()).isEqualTo(peopleFile.rows());
   }
 
-  private TabularFile read(TabularFileReader reader, String name, ImportKind kind) throws Exception {
+  private TabularFile read(TabularFileReader reader, String name, ImportKind kind)
+      throws Exception {
     return reader.read(name, Files.readAllBytes(dir.resolve(name)), kind.columns());
   }
 

@@ -6,9 +6,9 @@ import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.ClassEntry;
 import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.DepartmentEntry;
 import cn.edu.ntvu.workbench.identity.application.DirectorySnapshot.PersonEntry;
 import cn.edu.ntvu.workbench.identity.application.PlannedChange.Change;
+import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
 import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +37,26 @@ class ImportPlannerTest {
         byKey(
             PersonEntry::account,
             new PersonEntry(
-                "10001", "毛敏", PersonKind.STAFF, 1, "17772769310", "t10001@ntvu.example", "01", null, "教师",
+                "10001",
+                "毛敏",
+                PersonKind.STAFF,
+                1,
+                "17772769310",
+                "t10001@ntvu.example",
+                "01",
+                null,
+                "教师",
                 Set.of(Role.COUNSELLOR, Role.TEACHER)),
             new PersonEntry(
-                "10099", "韦建杰", PersonKind.STAFF, 2, "13900000099", null, "02", null, null,
+                "10099",
+                "韦建杰",
+                PersonKind.STAFF,
+                2,
+                "13900000099",
+                null,
+                "02",
+                null,
+                null,
                 Set.of(Role.TEACHER))));
   }
 
@@ -76,7 +92,8 @@ class ImportPlannerTest {
     PersonEntry student = plan.people().get(0).entry();
     assertThat(student.mobile()).isEqualTo("13800000001");
     assertThat(student.deptCode()).as("department comes from the class").isEqualTo("01");
-    assertThat(plan.people().get(1).entry().roles()).containsExactlyInAnyOrder(Role.DEAN, Role.TEACHER);
+    assertThat(plan.people().get(1).entry().roles())
+        .containsExactlyInAnyOrder(Role.DEAN, Role.TEACHER);
   }
 
   @Test
@@ -101,11 +118,14 @@ class ImportPlannerTest {
                 + "10201,王五,staff,2,,,02,,,teacher\n"
                 + "10200,李四四,staff,2,,,02,,,teacher\n");
 
-    assertThat(plan.errors()).singleElement().satisfies(p -> {
-      assertThat(p.messageKey()).isEqualTo("import.row.duplicate");
-      assertThat(p.line()).isEqualTo(4);
-      assertThat(p.args()).containsExactly("account", "10200", "2", "4");
-    });
+    assertThat(plan.errors())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.messageKey()).isEqualTo("import.row.duplicate");
+              assertThat(p.line()).isEqualTo(4);
+              assertThat(p.args()).containsExactly("account", "10200", "2", "4");
+            });
   }
 
   @Test
@@ -115,8 +135,11 @@ class ImportPlannerTest {
         people(
             ",无名,staff,,,,,,,\n"
                 + "a b,坏账号,staff,,,,,,,\n"
-                + "x".repeat(33) + ",太长,staff,,,,,,,\n"
-                + "10301," + longName + ",staff,,,,,,,\n"
+                + "x".repeat(33)
+                + ",太长,staff,,,,,,,\n"
+                + "10301,"
+                + longName
+                + ",staff,,,,,,,\n"
                 + "10302,,staff,,,,,,,\n"
                 + "10303,类型,alien,,,,,,,\n"
                 + "10304,性别,staff,3,,,,,,\n"
@@ -145,7 +168,8 @@ class ImportPlannerTest {
             org.assertj.core.groups.Tuple.tuple(12, "class_code", "import.row.studentWithoutClass"),
             org.assertj.core.groups.Tuple.tuple(13, "class_code", "import.row.unknownClass"),
             org.assertj.core.groups.Tuple.tuple(14, "dept_code", "import.row.unknownDepartment"),
-            org.assertj.core.groups.Tuple.tuple(15, "dept_code", "import.row.deanWithoutDepartment"),
+            org.assertj.core.groups.Tuple.tuple(
+                15, "dept_code", "import.row.deanWithoutDepartment"),
             org.assertj.core.groups.Tuple.tuple(16, "kind", "import.row.required"));
     assertThat(plan.errors().get(3).args()).containsExactly("name", "64", "70");
     assertThat(plan.errors().get(9).args()).containsExactly("wizard");
@@ -180,14 +204,16 @@ class ImportPlannerTest {
   void counsellorNamedByAClassButWithoutTheRoleIsWarned() throws Exception {
     ImportPlan plan = people("10001,毛敏,staff,1,17772769310,t10001@ntvu.example,01,,教师,teacher\n");
     assertThat(plan.hasErrors()).isFalse();
-    assertThat(plan.warnings()).extracting(ImportProblem::messageKey)
+    assertThat(plan.warnings())
+        .extracting(ImportProblem::messageKey)
         .containsExactly("import.warn.counsellorRoleMissing");
   }
 
   @Test
   void counsellorOfNoClassIsWarned() throws Exception {
     ImportPlan plan = people("10200,李四,staff,2,,,02,,,counsellor;teacher\n");
-    assertThat(plan.warnings()).extracting(ImportProblem::messageKey)
+    assertThat(plan.warnings())
+        .extracting(ImportProblem::messageKey)
         .containsExactly("import.warn.counsellorWithoutClass");
   }
 
@@ -260,9 +286,11 @@ class ImportPlannerTest {
             org.assertj.core.groups.Tuple.tuple(5, "import.row.badGrade"),
             org.assertj.core.groups.Tuple.tuple(6, "import.row.unknownDepartment"),
             org.assertj.core.groups.Tuple.tuple(7, "import.row.duplicate"));
-    assertThat(plan.warnings()).extracting(ImportProblem::messageKey)
+    assertThat(plan.warnings())
+        .extracting(ImportProblem::messageKey)
         .containsExactly("import.warn.unknownCounsellor");
-    assertThat(plan.classes()).extracting(PlannedChange::change)
+    assertThat(plan.classes())
+        .extracting(PlannedChange::change)
         .containsExactly(Change.UNCHANGED, Change.CREATE);
   }
 
@@ -273,7 +301,8 @@ class ImportPlannerTest {
     assertThat(plan.hasErrors()).isFalse();
     assertThat(plan.warnings())
         .extracting(ImportProblem::line, ImportProblem::messageKey, ImportProblem::args)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "import.warn.unknownColumn", List.of("moblie")));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(0, "import.warn.unknownColumn", List.of("moblie")));
   }
 
   @Test

@@ -10,7 +10,8 @@ class CardActionTest {
     assertThat(CardAction.taskId(42, 2)).isEqualTo("leave-42-2").matches("[0-9a-zA-Z_\\-@]{1,128}");
     assertThat(CardAction.parse(CardAction.taskId(42, 2), CardAction.approveKey(42, 2)))
         .contains(new CardAction(42, 2, true));
-    assertThat(CardAction.parse("leave-42-2", "reject:42:2")).contains(new CardAction(42, 2, false));
+    assertThat(CardAction.parse("leave-42-2", "reject:42:2"))
+        .contains(new CardAction(42, 2, false));
   }
 
   @Test

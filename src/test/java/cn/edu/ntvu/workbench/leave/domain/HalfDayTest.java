@@ -24,7 +24,8 @@ class HalfDayTest {
 
   @Test
   void anAfternoonEndingBeforeItsMorningIsNotALeave() {
-    assertThat(LeaveDuration.between(HalfDay.PM.startOn(MON), HalfDay.AM.endOn(MON)).isZero()).isTrue();
+    assertThat(LeaveDuration.between(HalfDay.PM.startOn(MON), HalfDay.AM.endOn(MON)).isZero())
+        .isTrue();
   }
 
   @Test

@@ -20,7 +20,8 @@ class LeaveTypeTest {
 
   @Test
   void codesAreCapitalLettersDigitsAndUnderscoreStartingWithALetter() {
-    for (String bad : new String[] {"exam", "E", "1EXAM", "EX AM", "考试", "<script>", "A".repeat(33), ""}) {
+    for (String bad :
+        new String[] {"exam", "E", "1EXAM", "EX AM", "考试", "<script>", "A".repeat(33), ""}) {
       assertThat(fields(bad, "考试假", "Exam", "")).as(bad).containsExactly("typeCode");
     }
     assertThat(fields(null, "考试假", "Exam", "")).containsExactly("typeCode");

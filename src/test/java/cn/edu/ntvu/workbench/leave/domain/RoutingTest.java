@@ -10,19 +10,31 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The seeded rules of V9 (≤1 day counsellor; ≤3 days plus dean; longer plus student affairs) and variations. */
+/**
+ * The seeded rules of V9 (≤1 day counsellor; ≤3 days plus dean; longer plus student affairs) and
+ * variations.
+ */
 class RoutingTest {
-  private static RoutingRule rule(long id, int priority, String type, String maxDays, Boolean off, String steps) {
-    return new RoutingRule(id, priority, type, maxDays == null ? null : new BigDecimal(maxDays), off,
-        RoutingRule.parseSteps(steps), true);
+  private static RoutingRule rule(
+      long id, int priority, String type, String maxDays, Boolean off, String steps) {
+    return new RoutingRule(
+        id,
+        priority,
+        type,
+        maxDays == null ? null : new BigDecimal(maxDays),
+        off,
+        RoutingRule.parseSteps(steps),
+        true);
   }
 
-  private static final List<RoutingRule> SEEDED = List.of(
-      rule(3, 30, null, null, null, "COUNSELLOR,DEAN,STUDENT_AFFAIRS"),
-      rule(1, 10, null, "1", null, "COUNSELLOR"),
-      rule(2, 20, null, "3", null, "COUNSELLOR,DEAN"));
+  private static final List<RoutingRule> SEEDED =
+      List.of(
+          rule(3, 30, null, null, null, "COUNSELLOR,DEAN,STUDENT_AFFAIRS"),
+          rule(1, 10, null, "1", null, "COUNSELLOR"),
+          rule(2, 20, null, "3", null, "COUNSELLOR,DEAN"));
 
-  private static List<ApproverRole> chain(List<RoutingRule> rules, String type, String days, boolean off) {
+  private static List<ApproverRole> chain(
+      List<RoutingRule> rules, String type, String days, boolean off) {
     return new Routing(rules).chainFor(type, new BigDecimal(days), off).steps();
   }
 
@@ -32,7 +44,8 @@ class RoutingTest {
     assertThat(chain(SEEDED, "PERSONAL", "1", false)).containsExactly(COUNSELLOR);
     assertThat(chain(SEEDED, "PERSONAL", "1.5", false)).containsExactly(COUNSELLOR, DEAN);
     assertThat(chain(SEEDED, "SICK", "3", true)).containsExactly(COUNSELLOR, DEAN);
-    assertThat(chain(SEEDED, "SICK", "3.5", true)).containsExactly(COUNSELLOR, DEAN, STUDENT_AFFAIRS);
+    assertThat(chain(SEEDED, "SICK", "3.5", true))
+        .containsExactly(COUNSELLOR, DEAN, STUDENT_AFFAIRS);
   }
 
   @Test
@@ -48,8 +61,9 @@ class RoutingTest {
   @Test
   void disabledRulesAreSkippedAndNoMatchStillGivesTheCounsellor() {
     RoutingRule off = new RoutingRule(9, 1, null, null, null, List.of(DEAN), false);
-    Routing.Chain c = new Routing(List.of(off, rule(2, 20, "SICK", "3", null, "DEAN"))).chainFor(
-        "PERSONAL", BigDecimal.ONE, false);
+    Routing.Chain c =
+        new Routing(List.of(off, rule(2, 20, "SICK", "3", null, "DEAN")))
+            .chainFor("PERSONAL", BigDecimal.ONE, false);
     assertThat(c.rule()).isEmpty();
     assertThat(c.steps()).isEqualTo(Routing.DEFAULT_CHAIN);
   }
@@ -57,7 +71,9 @@ class RoutingTest {
   @Test
   void stepsAreParsedStrictly() {
     assertThat(RoutingRule.parseSteps(" counsellor , dean ")).containsExactly(COUNSELLOR, DEAN);
-    assertThatThrownBy(() -> RoutingRule.parseSteps("COUNSELLOR,PRINCIPAL")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RoutingRule.parseSteps("")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RoutingRule.parseSteps("COUNSELLOR,PRINCIPAL"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RoutingRule.parseSteps(""))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -24,7 +24,8 @@ class ImagePreviewTest {
   void aLargePhotoIsDecodedSubsampledIntoAPhoneSizedJpeg() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(new BufferedImage(6000, 4000, BufferedImage.TYPE_INT_RGB), "jpeg", out);
-    BufferedImage preview = ImageIO.read(new ByteArrayInputStream(ImagePreview.downscale(out.toByteArray())));
+    BufferedImage preview =
+        ImageIO.read(new ByteArrayInputStream(ImagePreview.downscale(out.toByteArray())));
     assertThat(preview.getWidth()).isEqualTo(ImagePreview.MAX_SIDE);
     assertThat(preview.getHeight()).isEqualTo(720);
   }

@@ -15,18 +15,21 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every outbox text the pages and code use exists in Chinese and English under the {@code outbox.} prefix, every
- * pattern formats, the statuses have names, and the audit log can name the retry actions.
+ * Every outbox text the pages and code use exists in Chinese and English under the {@code outbox.}
+ * prefix, every pattern formats, the statuses have names, and the audit log can name the retry
+ * actions.
  */
 class OutboxMessagesTest {
-  private static final Pattern KEY_IN_PAGE = Pattern.compile("ob\\['(outbox\\.[A-Za-z.]+[A-Za-z])'\\]");
+  private static final Pattern KEY_IN_PAGE =
+      Pattern.compile("ob\\['(outbox\\.[A-Za-z.]+[A-Za-z])'\\]");
   private static final Pattern KEY_IN_JAVA = Pattern.compile("\"(outbox\\.[A-Za-z.]+[A-Za-z])\"");
 
   @Test
   void everyKeyIsInBothLanguagesUnderTheOutboxPrefixAndFormats() throws Exception {
     Properties zh = load("outbox.properties");
     Properties en = load("outbox_en.properties");
-    assertThat(new TreeSet<>(en.stringPropertyNames())).isEqualTo(new TreeSet<>(zh.stringPropertyNames()));
+    assertThat(new TreeSet<>(en.stringPropertyNames()))
+        .isEqualTo(new TreeSet<>(zh.stringPropertyNames()));
     assertThat(zh.stringPropertyNames()).allMatch(k -> k.startsWith("outbox."));
     assertThat(load("outbox_zh.properties")).isEmpty();
 
@@ -43,10 +46,14 @@ class OutboxMessagesTest {
         new MessageFormat(p.getProperty(key), Locale.ROOT).format(new Object[] {"1", "2", "3"});
       }
     }
-    assertThat(new MessageFormat(en.getProperty("outbox.invalidUsers"), Locale.ROOT).format(new Object[] {"x|y"}))
+    assertThat(
+            new MessageFormat(en.getProperty("outbox.invalidUsers"), Locale.ROOT)
+                .format(new Object[] {"x|y"}))
         .endsWith(": x|y");
-    assertThat(new MessageFormat(zh.getProperty("outbox.error.gaveUp"), Locale.ROOT)
-        .format(new Object[] {"15", "企业微信系统繁忙"})).isEqualTo("已尝试 15 次仍未成功，已停止：企业微信系统繁忙");
+    assertThat(
+            new MessageFormat(zh.getProperty("outbox.error.gaveUp"), Locale.ROOT)
+                .format(new Object[] {"15", "企业微信系统繁忙"}))
+        .isEqualTo("已尝试 15 次仍未成功，已停止：企业微信系统繁忙");
   }
 
   @Test

@@ -39,17 +39,18 @@ class BackoffTest {
 
   @Test
   void theDelayNeverUndercutsTheMinimum() {
-    RandomGenerator lowest = new RandomGenerator() {
-      @Override
-      public long nextLong() {
-        return 0;
-      }
+    RandomGenerator lowest =
+        new RandomGenerator() {
+          @Override
+          public long nextLong() {
+            return 0;
+          }
 
-      @Override
-      public double nextDouble() {
-        return 0;
-      }
-    };
+          @Override
+          public double nextDouble() {
+            return 0;
+          }
+        };
     assertThat(backoff.delay(1, Duration.ofSeconds(60), lowest)).isEqualTo(Duration.ofSeconds(60));
     assertThat(backoff.delay(1, Duration.ZERO, lowest)).isEqualTo(Duration.ofSeconds(5));
   }

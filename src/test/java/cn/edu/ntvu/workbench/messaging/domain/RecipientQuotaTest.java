@@ -8,7 +8,9 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** WeCom's per-member limits, ≤30/min and ≤1000/hour (docs/wecom-api.md §5.1), as sliding windows. */
+/**
+ * WeCom's per-member limits, ≤30/min and ≤1000/hour (docs/wecom-api.md §5.1), as sliding windows.
+ */
 class RecipientQuotaTest {
   final RecipientQuota quota = new RecipientQuota(30, 1000);
   final LocalDateTime now = LocalDateTime.of(2026, 11, 25, 10, 20, 0);
@@ -31,10 +33,12 @@ class RecipientQuotaTest {
 
   @Test
   void theWindowSlidesRatherThanResettingOnTheMinute() {
-    // 30 sends in the last second of one calendar minute: the next minute does not start a fresh count.
+    // 30 sends in the last second of one calendar minute: the next minute does not start a fresh
+    // count.
     List<LocalDateTime> sends = every(LocalDateTime.of(2026, 11, 25, 10, 19, 59), 10, 30);
     LocalDateTime justAfter = LocalDateTime.of(2026, 11, 25, 10, 20, 0, 500_000_000);
-    assertThat(quota.blockedUntil(sends, justAfter)).contains(LocalDateTime.of(2026, 11, 25, 10, 20, 59));
+    assertThat(quota.blockedUntil(sends, justAfter))
+        .contains(LocalDateTime.of(2026, 11, 25, 10, 20, 59));
     assertThat(quota.blockedUntil(sends, LocalDateTime.of(2026, 11, 25, 10, 21, 0))).isEmpty();
   }
 

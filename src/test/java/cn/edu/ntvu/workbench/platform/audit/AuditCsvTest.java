@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class AuditCsvTest {
   @Test
   void cellsThatASpreadsheetWouldRunAsFormulasStayText() {
-    assertThat(AuditCsv.cell("=HYPERLINK(\"http://evil\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    assertThat(AuditCsv.cell("=HYPERLINK(\"http://evil\")"))
+        .isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\"");
     assertThat(AuditCsv.cell("+86 139")).isEqualTo("'+86 139");
     assertThat(AuditCsv.cell("-2+3")).isEqualTo("'-2+3");
     assertThat(AuditCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");

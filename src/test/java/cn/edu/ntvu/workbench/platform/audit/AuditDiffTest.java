@@ -31,10 +31,12 @@ class AuditDiffTest {
 
   @Test
   void aFieldAddedOrRemovedHasNullOnTheOtherSide() {
-    AuditDiff diff = AuditDiff.between(map("icon", "book.svg", "note", null), map("url", "/timetable/"));
+    AuditDiff diff =
+        AuditDiff.between(map("icon", "book.svg", "note", null), map("url", "/timetable/"));
 
     assertThat(diff.changes())
-        .containsExactly(new FieldChange("icon", "book.svg", null), new FieldChange("url", null, "/timetable/"));
+        .containsExactly(
+            new FieldChange("icon", "book.svg", null), new FieldChange("url", null, "/timetable/"));
     assertThat(diff.changes().get(0).describe()).isEqualTo("icon: book.svg → ∅");
     assertThat(diff.before().toString()).isEqualTo("{\"icon\":\"book.svg\"}");
     assertThat(diff.after().toString()).isEqualTo("{\"url\":\"/timetable/\"}");
@@ -43,19 +45,22 @@ class AuditDiffTest {
   @Test
   void sameValueInAnotherTypeIsNoChangeAndEqualStatesGiveAnEmptyDiff() {
     assertThat(AuditDiff.between(map("created", 3), map("created", "3")).isEmpty()).isTrue();
-    assertThat(AuditDiff.between(map("a", 1L, "b", "x"), map("b", "x", "a", 1)).changes()).isEmpty();
+    assertThat(AuditDiff.between(map("a", 1L, "b", "x"), map("b", "x", "a", 1)).changes())
+        .isEmpty();
     assertThat(AuditDiff.between(map("gone", null), map()).isEmpty()).isTrue();
   }
 
   @Test
   void aCreatedObjectListsEveryFieldAsNew() {
     assertThat(AuditDiff.created(map("kind", "PEOPLE", "created", 2)).changes())
-        .containsExactly(new FieldChange("kind", null, "PEOPLE"), new FieldChange("created", null, "2"));
+        .containsExactly(
+            new FieldChange("kind", null, "PEOPLE"), new FieldChange("created", null, "2"));
   }
 
   @Test
   void storedColumnsReadBackToTheSameChangesAndGarbageReadsAsNone() {
-    AuditDiff diff = AuditDiff.between(map("status", "PREVIEWED"), map("status", "APPLIED", "created", 5));
+    AuditDiff diff =
+        AuditDiff.between(map("status", "PREVIEWED"), map("status", "APPLIED", "created", 5));
     AuditDiff read = AuditDiff.parse(diff.before().toString(), diff.after().toString());
 
     assertThat(read.changes()).isEqualTo(diff.changes());

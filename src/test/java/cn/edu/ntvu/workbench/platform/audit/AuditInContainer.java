@@ -1,39 +1,39 @@
 package cn.edu.ntvu.workbench.platform.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.edu.ntvu.workbench.identity.application.ImportKind;
 import cn.edu.ntvu.workbench.identity.application.ImportPreview;
-import cn.edu.ntvu.workbench.platform.audit.AuditActor;
-import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
-import cn.edu.ntvu.workbench.platform.audit.AuditObject;
-import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
 import cn.edu.ntvu.workbench.timetable.TimetableInContainer;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
 import cn.edu.ntvu.workbench.timetable.application.TimetablePreview;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The audit log in the container: entries written in the change's transaction, append-only in the database.
+ * The audit log in the container: entries written in the change's transaction, append-only in the
+ * database.
  *
- * <p>An abstract part of {@code platform.persistence.InContainerIT}: the parts are stacked into that one
- * class so that Arquillian starts Payara Micro once for all of them (each deployment is a new Payara Micro).
+ * <p>An abstract part of {@code platform.persistence.InContainerIT}: the parts are stacked into
+ * that one class so that Arquillian starts Payara Micro once for all of them (each deployment is a
+ * new Payara Micro).
  */
 public abstract class AuditInContainer extends TimetableInContainer {
-  // --- audit log (platform.audit): entries written in the change's transaction, append-only in the database ---
+  // --- audit log (platform.audit): entries written in the change's transaction, append-only in the
+  // database ---
 
   @Inject protected AuditTrail auditTrail;
   @Resource protected UserTransaction userTransaction;
 
   protected long auditRows(String where, Object arg) throws Exception {
     try (Connection c = dataSource.getConnection();
-        java.sql.PreparedStatement ps = c.prepareStatement("select count(*) from audit_entry where " + where)) {
+        java.sql.PreparedStatement ps =
+            c.prepareStatement("select count(*) from audit_entry where " + where)) {
       ps.setObject(1, arg);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -48,7 +48,11 @@ public abstract class AuditInContainer extends TimetableInContainer {
         "account,name,kind,gender,mobile,email,dept_code,class_code,position,roles\n"
             + "T900301,审计测试甲,staff,1,13912343001,,01,,教师,teacher\n";
     ImportPreview preview =
-        imports.preview(ImportKind.PEOPLE, "audit-people.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "10857");
+        imports.preview(
+            ImportKind.PEOPLE,
+            "audit-people.csv",
+            csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "10857");
     AuditActor admin = new AuditActor("10857", "孟勇兰", "CAS");
     assertThat(imports.apply(preview.batchId(), admin).applied()).isTrue();
     assertThat(imports.apply(preview.batchId(), admin).applied()).isFalse();
@@ -69,7 +73,8 @@ public abstract class AuditInContainer extends TimetableInContainer {
         assertThat(rs.getString(4)).isEqualTo("DIRECTORY_IMPORT");
         assertThat(rs.getString(5)).isEqualTo("audit-people.csv");
         assertThat(rs.getString(6)).isEqualTo("{\"status\":\"PREVIEWED\"}");
-        assertThat(rs.getString(7)).contains("\"status\":\"APPLIED\"", "\"kind\":\"PEOPLE\"", "\"created\":1");
+        assertThat(rs.getString(7))
+            .contains("\"status\":\"APPLIED\"", "\"kind\":\"PEOPLE\"", "\"created\":1");
       }
     }
 
@@ -77,10 +82,17 @@ public abstract class AuditInContainer extends TimetableInContainer {
         "account,name,kind,gender,mobile,email,dept_code,class_code,position,roles\n"
             + "T900302,坏手机,staff,1,12345,,01,,教师,teacher\n";
     ImportPreview refused =
-        imports.preview(ImportKind.PEOPLE, "audit-bad.csv", bad.getBytes(java.nio.charset.StandardCharsets.UTF_8), "10857");
+        imports.preview(
+            ImportKind.PEOPLE,
+            "audit-bad.csv",
+            bad.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "10857");
     assertThat(refused.batchId()).isNotNull();
     assertThat(imports.apply(refused.batchId(), admin).applied()).isFalse();
-    assertThat(auditRows("object_type = 'import_batch' and object_id = ?", String.valueOf(refused.batchId())))
+    assertThat(
+            auditRows(
+                "object_type = 'import_batch' and object_id = ?",
+                String.valueOf(refused.batchId())))
         .isZero();
   }
 
@@ -94,7 +106,9 @@ public abstract class AuditInContainer extends TimetableInContainer {
             demoText("term.csv").getBytes(java.nio.charset.StandardCharsets.UTF_8),
             "10857");
     assertThat(preview.errors()).isEmpty();
-    assertThat(timetables.apply(preview.batchId(), new AuditActor("10857", "孟勇兰", "WECOM")).applied()).isTrue();
+    assertThat(
+            timetables.apply(preview.batchId(), new AuditActor("10857", "孟勇兰", "WECOM")).applied())
+        .isTrue();
 
     try (Connection c = dataSource.getConnection();
         java.sql.PreparedStatement ps =
@@ -107,7 +121,8 @@ public abstract class AuditInContainer extends TimetableInContainer {
         assertThat(rs.getString(1)).isEqualTo("TIMETABLE_IMPORT");
         assertThat(rs.getString(2)).isEqualTo("WECOM");
         assertThat(rs.getString(3)).isEqualTo("{\"status\":\"PREVIEWED\"}");
-        assertThat(rs.getString(4)).contains("\"status\":\"APPLIED\"", "\"kind\":\"TERM\"", "\"file\":\"term.csv\"");
+        assertThat(rs.getString(4))
+            .contains("\"status\":\"APPLIED\"", "\"kind\":\"TERM\"", "\"file\":\"term.csv\"");
         assertThat(rs.next()).as("exactly one entry").isFalse();
       }
     }
@@ -125,7 +140,10 @@ public abstract class AuditInContainer extends TimetableInContainer {
     assertThatThrownBy(
             () ->
                 auditTrail.record(
-                    AuditActor.system("it"), "TEST_CHANGE", AuditObject.of("test", 1, label), AuditDiff.NONE))
+                    AuditActor.system("it"),
+                    "TEST_CHANGE",
+                    AuditObject.of("test", 1, label),
+                    AuditDiff.NONE))
         .isInstanceOf(jakarta.transaction.TransactionalException.class);
     assertThat(auditRows("object_label = ?", label)).isZero();
 
@@ -145,7 +163,9 @@ public abstract class AuditInContainer extends TimetableInContainer {
                   + " object_id, object_label, before_values, after_values)"
                   + " values (now(3), 'it', '', 'SYSTEM', 'TEST_CHANGE', 'test', '2', 'append-only', '{}', '{}')");
       assertThatThrownBy(
-              () -> c.createStatement().executeUpdate("update audit_entry set actor_account = 'mallory'"))
+              () ->
+                  c.createStatement()
+                      .executeUpdate("update audit_entry set actor_account = 'mallory'"))
           .hasMessageContaining("append-only");
       assertThatThrownBy(() -> c.createStatement().executeUpdate("delete from audit_entry"))
           .hasMessageContaining("append-only");

@@ -36,7 +36,8 @@ class RecentTest {
 
   @Test
   void aReadOverlappingAForgetIsNotKept() {
-    // The read began before the change committed (and forget ran): its value may be stale, so it is not cached.
+    // The read began before the change committed (and forget ran): its value may be stale, so it is
+    // not cached.
     Integer value =
         recent.get(
             () -> {

@@ -36,7 +36,8 @@ class AppSettingsTest {
     assertThat(s.publicBaseUrl()).isEqualTo("https://workbench.ntvu.edu.cn");
     assertThat(s.casProtocol()).isEqualTo(CasProtocolVersion.CAS30);
     assertThat(s.wecomApiBaseUrl()).isEqualTo("https://qyapi.weixin.qq.com");
-    assertThat(s.wecomAuthorizeUrl()).isEqualTo("https://open.weixin.qq.com/connect/oauth2/authorize");
+    assertThat(s.wecomAuthorizeUrl())
+        .isEqualTo("https://open.weixin.qq.com/connect/oauth2/authorize");
     assertThat(s.sessionIdle().toMinutes()).isEqualTo(30);
   }
 
@@ -67,7 +68,8 @@ class AppSettingsTest {
     Map<String, String> m = dev();
     assertThat(new AppSettings(new MapConfig(m)).devClock()).isEmpty();
     m.put("dev.clock", "2026-11-25T10:20");
-    assertThat(new AppSettings(new MapConfig(m)).devClock()).contains(LocalDateTime.of(2026, 11, 25, 10, 20));
+    assertThat(new AppSettings(new MapConfig(m)).devClock())
+        .contains(LocalDateTime.of(2026, 11, 25, 10, 20));
     m.put("dev.clock", "2026-11-25");
     assertThatThrownBy(() -> new AppSettings(new MapConfig(m))).hasMessageContaining("'dev.clock'");
 
@@ -97,10 +99,12 @@ class AppSettingsTest {
     // The stand-in is a web application of its own beside the app, on the same host and port.
     assertThat(s.casUrl()).isEqualTo("http://localhost:9090/wecom-standin/cas");
     assertThat(s.wecomApiBaseUrl()).isEqualTo("http://localhost:9090/wecom-standin");
-    assertThat(s.wecomAuthorizeUrl()).isEqualTo("http://localhost:9090/wecom-standin/connect/oauth2/authorize");
+    assertThat(s.wecomAuthorizeUrl())
+        .isEqualTo("http://localhost:9090/wecom-standin/connect/oauth2/authorize");
     Map<String, String> under = dev();
     under.put("app.public-base-url", "http://localhost:9090/workbench");
-    assertThat(new AppSettings(new MapConfig(under)).wecomApiBaseUrl()).isEqualTo("http://localhost:9090/wecom-standin");
+    assertThat(new AppSettings(new MapConfig(under)).wecomApiBaseUrl())
+        .isEqualTo("http://localhost:9090/wecom-standin");
   }
 
   @Test

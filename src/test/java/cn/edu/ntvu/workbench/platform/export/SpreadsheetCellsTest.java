@@ -13,16 +13,29 @@ import org.junit.jupiter.api.Test;
 class SpreadsheetCellsTest {
   @Test
   void theAsciiFormulaStartersAreFormulaLike() {
-    for (String v : List.of("=1+1", "+86 139", "-2+3", "@SUM(A1)", "=HYPERLINK(\"http://evil\",\"x\")")) {
+    for (String v :
+        List.of("=1+1", "+86 139", "-2+3", "@SUM(A1)", "=HYPERLINK(\"http://evil\",\"x\")")) {
       assertThat(SpreadsheetCells.formulaLike(v)).as(v).isTrue();
     }
   }
 
   @Test
   void soAreTheyAfterLeadingSpacesAndTabsAndLineBreaks() {
-    for (String v : List.of(" =1+1", "   +1", "\t=1", "\r=1", "\n=1", "\r\n@x", "\tplain", "\u00A0=1", " \u3000-1",
-        "\uFEFF=1")) {
-      assertThat(SpreadsheetCells.formulaLike(v)).as(v.codePoints().boxed().toList().toString()).isTrue();
+    for (String v :
+        List.of(
+            " =1+1",
+            "   +1",
+            "\t=1",
+            "\r=1",
+            "\n=1",
+            "\r\n@x",
+            "\tplain",
+            "\u00A0=1",
+            " \u3000-1",
+            "\uFEFF=1")) {
+      assertThat(SpreadsheetCells.formulaLike(v))
+          .as(v.codePoints().boxed().toList().toString())
+          .isTrue();
     }
   }
 
@@ -67,7 +80,9 @@ class SpreadsheetCellsTest {
         Cell c = row.getCell(i);
         assertThat(c.getCellType()).isEqualTo(CellType.STRING);
         assertThat(c.getStringCellValue()).isEqualTo(values.get(i));
-        assertThat(c.getCellStyle().getQuotePrefixed()).as(values.get(i)).isEqualTo(!values.get(i).equals("plain"));
+        assertThat(c.getCellStyle().getQuotePrefixed())
+            .as(values.get(i))
+            .isEqualTo(!values.get(i).equals("plain"));
       }
     }
   }

@@ -9,9 +9,10 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * Decompression bombs for tests, built here rather than checked in: a PNG whose header says {@code width × height}
- * and whose image data is that many zero pixels, deflated (a zlib stream of zeros shrinks about 1000 to 1), so a
- * 30000×30000 grey PNG is a valid file of under 1 MB that a decoder would unpack into 900 MB or more.
+ * Decompression bombs for tests, built here rather than checked in: a PNG whose header says {@code
+ * width × height} and whose image data is that many zero pixels, deflated (a zlib stream of zeros
+ * shrinks about 1000 to 1), so a 30000×30000 grey PNG is a valid file of under 1 MB that a decoder
+ * would unpack into 900 MB or more.
  */
 public final class ImageBombs {
   private ImageBombs() {}
@@ -26,7 +27,10 @@ public final class ImageBombs {
     return png30000.clone();
   }
 
-  /** A valid grey PNG of zero pixels with {@code bitDepth} 1 or 8 (1 makes a far smaller file of the same size). */
+  /**
+   * A valid grey PNG of zero pixels with {@code bitDepth} 1 or 8 (1 makes a far smaller file of the
+   * same size).
+   */
   public static byte[] png(int width, int height, int bitDepth) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -74,7 +78,8 @@ public final class ImageBombs {
     return out.toByteArray();
   }
 
-  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+  private static void chunk(ByteArrayOutputStream out, String type, byte[] data)
+      throws IOException {
     DataOutputStream d = new DataOutputStream(out);
     d.writeInt(data.length);
     byte[] t = type.getBytes(StandardCharsets.US_ASCII);
@@ -86,7 +91,10 @@ public final class ImageBombs {
     d.writeInt((int) crc.getValue());
   }
 
-  /** A WebP of {@code fourcc} {@code VP8X} whose canvas says {@code width × height} (up to 16777216 a side). */
+  /**
+   * A WebP of {@code fourcc} {@code VP8X} whose canvas says {@code width × height} (up to 16777216
+   * a side).
+   */
   public static byte[] webpCanvas(int width, int height) {
     byte[] vp8x = new byte[10];
     le(vp8x, 4, width - 1, 3);
@@ -94,7 +102,10 @@ public final class ImageBombs {
     return riff(chunkLe("VP8X", vp8x));
   }
 
-  /** A lossless WebP ({@code VP8L}) whose header says {@code width × height} (up to 16384 a side), no image data. */
+  /**
+   * A lossless WebP ({@code VP8L}) whose header says {@code width × height} (up to 16384 a side),
+   * no image data.
+   */
   public static byte[] webpLossless(int width, int height) {
     byte[] vp8l = new byte[5];
     vp8l[0] = 0x2F;
@@ -103,7 +114,10 @@ public final class ImageBombs {
     return riff(chunkLe("VP8L", vp8l));
   }
 
-  /** An extended WebP with a small canvas and one animation frame ({@code ANMF}) of {@code width × height}. */
+  /**
+   * An extended WebP with a small canvas and one animation frame ({@code ANMF}) of {@code width ×
+   * height}.
+   */
   public static byte[] webpAnimationFrame(int width, int height) {
     byte[] vp8x = new byte[10];
     vp8x[0] = 0x02; // animation

@@ -52,7 +52,8 @@ class ImageHeaderTest {
   void theSizeOfPngAndJpegIsWhatTheDecoderWouldMake() throws IOException {
     assertThat(ImageHeader.read(image("png", 1600, 1200))).contains(size(1600, 1200));
     assertThat(ImageHeader.read(image("jpeg", 321, 123))).contains(size(321, 123));
-    assertThat(ImageHeader.check(image("jpeg", 8000, 6000), PHOTO).verdict()).isEqualTo(ImageHeader.Verdict.FITS);
+    assertThat(ImageHeader.check(image("jpeg", 8000, 6000), PHOTO).verdict())
+        .isEqualTo(ImageHeader.Verdict.FITS);
     assertThat(ImageHeader.check(image("png", 8001, 6250), PHOTO).verdict())
         .isEqualTo(ImageHeader.Verdict.TOO_MANY_PIXELS);
   }
@@ -65,16 +66,39 @@ class ImageHeaderTest {
       writer.setOutput(ios);
       ImageWriteParam p = writer.getDefaultWriteParam();
       p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-      writer.write(null, new IIOImage(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), null, null), p);
+      writer.write(
+          null,
+          new IIOImage(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), null, null),
+          p);
     } finally {
       writer.dispose();
     }
     byte[] progressive = out.toByteArray();
     assertThat(ImageHeader.read(progressive)).contains(size(640, 480));
 
-    // An APP1 segment right after SOI that holds a 160×120 thumbnail's frame header: skipped by its length.
-    byte[] thumbnailFrame = {(byte) 0xFF, (byte) 0xC0, 0, 17, 8, 0, 120, 0, (byte) 160, 3, 1, 0x22, 0, 2, 0x11, 1,
-        3, 0x11, 1};
+    // An APP1 segment right after SOI that holds a 160×120 thumbnail's frame header: skipped by its
+    // length.
+    byte[] thumbnailFrame = {
+      (byte) 0xFF,
+      (byte) 0xC0,
+      0,
+      17,
+      8,
+      0,
+      120,
+      0,
+      (byte) 160,
+      3,
+      1,
+      0x22,
+      0,
+      2,
+      0x11,
+      1,
+      3,
+      0x11,
+      1
+    };
     byte[] exif = new byte[4 + 6 + thumbnailFrame.length];
     exif[0] = (byte) 0xFF;
     exif[1] = (byte) 0xE1;
@@ -96,7 +120,9 @@ class ImageHeaderTest {
       ImageReader reader = new WebPImageReaderSpi().createReaderInstance();
       try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(webp))) {
         reader.setInput(in);
-        assertThat(ImageHeader.read(webp)).as(name).contains(size(reader.getWidth(0), reader.getHeight(0)));
+        assertThat(ImageHeader.read(webp))
+            .as(name)
+            .contains(size(reader.getWidth(0), reader.getHeight(0)));
       } finally {
         reader.dispose();
       }
@@ -119,19 +145,28 @@ class ImageHeaderTest {
   @Test
   void aDamagedHeaderIsUnreadableAndWhatIsNoImageIsLeftToItsKindCheck() throws IOException {
     byte[] png = image("png", 10, 10);
-    assertThat(ImageHeader.check(Arrays.copyOf(png, 20), PHOTO).verdict()).isEqualTo(ImageHeader.Verdict.UNREADABLE);
+    assertThat(ImageHeader.check(Arrays.copyOf(png, 20), PHOTO).verdict())
+        .isEqualTo(ImageHeader.Verdict.UNREADABLE);
     byte[] noIhdr = png.clone();
     noIhdr[12] = 'X';
-    assertThat(ImageHeader.check(noIhdr, PHOTO).verdict()).isEqualTo(ImageHeader.Verdict.UNREADABLE);
+    assertThat(ImageHeader.check(noIhdr, PHOTO).verdict())
+        .isEqualTo(ImageHeader.Verdict.UNREADABLE);
     // A JPEG that ends (or starts its scan) before any frame header.
-    assertThat(ImageHeader.check(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}, PHOTO).verdict())
+    assertThat(
+            ImageHeader.check(
+                    new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}, PHOTO)
+                .verdict())
         .isEqualTo(ImageHeader.Verdict.UNREADABLE);
     // A JPEG frame of height 0 (to be given later by a DNL marker): refused rather than guessed.
-    byte[] dnl = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 11, 8, 0, 0, 0, 100, 1, 1, 0x11, 0};
+    byte[] dnl = {
+      (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 11, 8, 0, 0, 0, 100, 1, 1, 0x11, 0
+    };
     assertThat(ImageHeader.check(dnl, PHOTO).verdict()).isEqualTo(ImageHeader.Verdict.UNREADABLE);
-    assertThat(ImageHeader.check(ImageBombs.webpCanvas(10, 10), PHOTO).verdict()).isEqualTo(ImageHeader.Verdict.FITS);
+    assertThat(ImageHeader.check(ImageBombs.webpCanvas(10, 10), PHOTO).verdict())
+        .isEqualTo(ImageHeader.Verdict.FITS);
     byte[] truncatedWebp = Arrays.copyOf(ImageBombs.webpLossless(300, 200), 22);
-    assertThat(ImageHeader.check(truncatedWebp, PHOTO).verdict()).isEqualTo(ImageHeader.Verdict.UNREADABLE);
+    assertThat(ImageHeader.check(truncatedWebp, PHOTO).verdict())
+        .isEqualTo(ImageHeader.Verdict.UNREADABLE);
 
     assertThat(ImageHeader.check("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), PHOTO).verdict())
         .isEqualTo(ImageHeader.Verdict.NOT_AN_IMAGE);

@@ -123,7 +123,8 @@ class CsvTableReaderTest {
         .containsExactly("import.csv.textAfterQuote", List.of("3"));
 
     String inField = "account,name\n10001,毛\"敏\n";
-    assertThat(failure(() -> read(inField.getBytes(StandardCharsets.UTF_8))).getArgs()).containsExactly("2");
+    assertThat(failure(() -> read(inField.getBytes(StandardCharsets.UTF_8))).getArgs())
+        .containsExactly("2");
   }
 
   @Test
@@ -133,7 +134,8 @@ class CsvTableReaderTest {
     assertThat(file.rows().get(0).get("mobile")).isEqualTo("13800000001");
 
     String upper = "Account, NAME ,Mobile\n10001,毛敏,13800000001\n";
-    assertThat(read(upper.getBytes(StandardCharsets.UTF_8)).rows().get(0).get("name")).isEqualTo("毛敏");
+    assertThat(read(upper.getBytes(StandardCharsets.UTF_8)).rows().get(0).get("name"))
+        .isEqualTo("毛敏");
   }
 
   @Test
@@ -149,7 +151,8 @@ class CsvTableReaderTest {
   @Test
   void emptyUtf16AndOversizedFilesAreRefused() {
     assertThat(failure(() -> read(new byte[0])).getMessageKey()).isEqualTo("import.file.empty");
-    assertThat(failure(() -> read("account,name\n".getBytes(StandardCharsets.UTF_8))).getMessageKey())
+    assertThat(
+            failure(() -> read("account,name\n".getBytes(StandardCharsets.UTF_8))).getMessageKey())
         .isEqualTo("import.file.noRows");
     assertThat(failure(() -> read(SAMPLE.getBytes(StandardCharsets.UTF_16LE))).getMessageKey())
         .isIn("import.csv.binary", "import.csv.unknownEncoding", "import.csv.mixedEncoding");
@@ -163,7 +166,10 @@ class CsvTableReaderTest {
   void tooManyRowsAreRefused() {
     String csv = "account,name\n1,a\n2,b\n3,c\n";
     ImportFileException e =
-        failure(() -> new TabularFileReader(2).read("p.csv", csv.getBytes(StandardCharsets.UTF_8), PEOPLE));
+        failure(
+            () ->
+                new TabularFileReader(2)
+                    .read("p.csv", csv.getBytes(StandardCharsets.UTF_8), PEOPLE));
     assertThat(e.getMessageKey()).isEqualTo("import.file.tooManyRows");
     assertThat(e.getArgs()).containsExactly("2");
   }

@@ -63,7 +63,8 @@ class XlsxTableReaderTest {
     byte[] workbook = workbook();
     ImportFileException e =
         catchThrowableOfType(
-            ImportFileException.class, () -> new TabularFileReader(1).read("people.xlsx", workbook, PEOPLE));
+            ImportFileException.class,
+            () -> new TabularFileReader(1).read("people.xlsx", workbook, PEOPLE));
     assertThat(e.getMessageKey()).isEqualTo("import.file.tooManyRows");
     assertThat(e.getArgs()).containsExactly("1");
   }
@@ -73,7 +74,9 @@ class XlsxTableReaderTest {
     ImportFileException e =
         catchThrowableOfType(
             ImportFileException.class,
-            () -> reader.read("people.xlsx", "account,name\n1,a\n".getBytes(StandardCharsets.UTF_8), PEOPLE));
+            () ->
+                reader.read(
+                    "people.xlsx", "account,name\n1,a\n".getBytes(StandardCharsets.UTF_8), PEOPLE));
     assertThat(e.getMessageKey()).isEqualTo("import.file.notXlsx");
   }
 
@@ -87,12 +90,14 @@ class XlsxTableReaderTest {
     }
     ImportFileException e =
         catchThrowableOfType(
-            ImportFileException.class, () -> reader.read("people.xlsx", bytes.toByteArray(), PEOPLE));
+            ImportFileException.class,
+            () -> reader.read("people.xlsx", bytes.toByteArray(), PEOPLE));
     assertThat(e.getMessageKey()).isEqualTo("import.file.notXlsx");
 
     ImportFileException renamed =
         catchThrowableOfType(
-            ImportFileException.class, () -> reader.read("people.csv", bytes.toByteArray(), PEOPLE));
+            ImportFileException.class,
+            () -> reader.read("people.csv", bytes.toByteArray(), PEOPLE));
     assertThat(renamed.getMessageKey()).isEqualTo("import.file.zipNamedCsv");
   }
 
@@ -114,8 +119,8 @@ class XlsxTableReaderTest {
   }
 
   /**
-   * A real workbook whose sheet is replaced by 40 MB of highly compressible XML (about 40 KB zipped). The reader
-   * must refuse it as a zip bomb without inflating it into memory.
+   * A real workbook whose sheet is replaced by 40 MB of highly compressible XML (about 40 KB
+   * zipped). The reader must refuse it as a zip bomb without inflating it into memory.
    */
   @Test
   void zipBombIsRefused() throws Exception {
@@ -144,7 +149,8 @@ class XlsxTableReaderTest {
 
     ImportFileException e =
         catchThrowableOfType(
-            ImportFileException.class, () -> reader.read("people.xlsx", bomb.toByteArray(), PEOPLE));
+            ImportFileException.class,
+            () -> reader.read("people.xlsx", bomb.toByteArray(), PEOPLE));
 
     assertThat(e.getMessageKey()).isEqualTo("import.xlsx.zipBomb");
   }

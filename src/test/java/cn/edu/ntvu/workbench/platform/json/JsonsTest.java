@@ -13,7 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class JsonsTest {
-  /** {@code Json.createObjectBuilder()} and the like, not preceded by a name (so not {@code Jsons.…}). */
+  /**
+   * {@code Json.createObjectBuilder()} and the like, not preceded by a name (so not {@code
+   * Jsons.…}).
+   */
   private static final Pattern DIRECT = Pattern.compile("(?<![\\w.])Json\\.create");
 
   @Test
@@ -21,7 +24,9 @@ class JsonsTest {
     String text =
         Jsons.createObjectBuilder()
             .add("name", "张三")
-            .add("list", Jsons.createArrayBuilder().add(1).add(Jsons.createValue(new BigDecimal("2.5"))))
+            .add(
+                "list",
+                Jsons.createArrayBuilder().add(1).add(Jsons.createValue(new BigDecimal("2.5"))))
             .build()
             .toString();
     assertThat(text).isEqualTo("{\"name\":\"张三\",\"list\":[1,2.5]}");

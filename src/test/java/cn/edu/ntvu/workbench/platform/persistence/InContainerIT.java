@@ -1,5 +1,8 @@
 package cn.edu.ntvu.workbench.platform.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.edu.ntvu.workbench.identity.application.ImportKind;
 import cn.edu.ntvu.workbench.identity.application.ImportPreview;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
@@ -14,22 +17,22 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What needs the real container and the real MariaDB, in one Arquillian class so that Payara Micro starts once
- * (each deployment is a new Payara Micro process). The tests live per context, each in an abstract part in that
- * context's test package ({@code IdentityInContainer}, {@code WeComInContainer}, {@code TimetableInContainer}, {@code
- * AuditInContainer}, {@code MessagingInContainer}, {@code LeaveInContainer}, {@code ContactsInContainer}, {@code
- * FormsInContainer}, {@code UploadsInContainer}), stacked one on another down to {@link InContainerBase}; this class
- * adds the deployment and what crosses contexts: Flyway's schema and every admin service refusing everyone but
- * admins and the server. A new context's tests go into a part of its own, put on the stack here.
+ * What needs the real container and the real MariaDB, in one Arquillian class so that Payara Micro
+ * starts once (each deployment is a new Payara Micro process). The tests live per context, each in
+ * an abstract part in that context's test package ({@code IdentityInContainer}, {@code
+ * WeComInContainer}, {@code TimetableInContainer}, {@code AuditInContainer}, {@code
+ * MessagingInContainer}, {@code LeaveInContainer}, {@code ContactsInContainer}, {@code
+ * FormsInContainer}, {@code UploadsInContainer}), stacked one on another down to {@link
+ * InContainerBase}; this class adds the deployment and what crosses contexts: Flyway's schema and
+ * every admin service refusing everyone but admins and the server. A new context's tests go into a
+ * part of its own, put on the stack here.
  */
 @ExtendWith(ArquillianExtension.class)
 class InContainerIT extends UploadsInContainer {
@@ -64,7 +67,6 @@ class InContainerIT extends UploadsInContainer {
     }
   }
 
-
   @Test
   void adminServicesRefuseEveryoneButAdminsAndTheServer() throws Exception {
     asServer.close();
@@ -84,7 +86,8 @@ class InContainerIT extends UploadsInContainer {
             () -> outboxAdmin.retryAllFailed(AuditActor.system("x")),
             () -> {
               verificationFiles.upload(
-                  new cn.edu.ntvu.workbench.wecom.domain.VerificationFile("WW_verify_abc.txt", "abc"),
+                  new cn.edu.ntvu.workbench.wecom.domain.VerificationFile(
+                      "WW_verify_abc.txt", "abc"),
                   AuditActor.system("x"));
               return null;
             },
@@ -102,7 +105,8 @@ class InContainerIT extends UploadsInContainer {
     assertThat(countRows("workbench_tile")).isEqualTo(tilesBefore);
 
     SignedInUser admin = person("10857");
-    ImportPreview preview = callers.as(admin, () -> imports.preview(ImportKind.PEOPLE, "people.csv", people, "10857"));
+    ImportPreview preview =
+        callers.as(admin, () -> imports.preview(ImportKind.PEOPLE, "people.csv", people, "10857"));
     assertThat(preview.batchId()).isPositive();
     assertThat(countRows("import_batch")).isEqualTo(batches + 1);
     asServer = callers.enterSystem();
@@ -125,7 +129,8 @@ class InContainerIT extends UploadsInContainer {
     }
     try (Connection c = dataSource.getConnection();
         ResultSet rs =
-            c.createStatement().executeQuery("select count(*) from flyway_schema_history where success = 0")) {
+            c.createStatement()
+                .executeQuery("select count(*) from flyway_schema_history where success = 0")) {
       rs.next();
       assertThat(rs.getInt(1)).isZero();
     }

@@ -14,13 +14,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * One school clock: app code asks the injected {@link java.time.Clock} ({@link SchoolClock}) what time it is, so that
- * pages, background jobs (overdue leave, closing 收集表, the outbox, the contacts runner) and audit entries all follow
- * {@code DEV_CLOCK} in development and tell one story. This test reads every source file of the app and fails on a
- * direct look at the machine's clock — {@code Instant.now()}, {@code LocalDate.now()}, {@code System.currentTimeMillis()},
- * {@code Clock.systemUTC()}, the database's {@code NOW()} or {@code CURRENT_TIMESTAMP} — outside the few files below,
- * each with the reason it is not school time. Durations and timeouts use {@code System.nanoTime()}, which is not a
- * time of day and is not looked for.
+ * One school clock: app code asks the injected {@link java.time.Clock} ({@link SchoolClock}) what
+ * time it is, so that pages, background jobs (overdue leave, closing 收集表, the outbox, the contacts
+ * runner) and audit entries all follow {@code DEV_CLOCK} in development and tell one story. This
+ * test reads every source file of the app and fails on a direct look at the machine's clock —
+ * {@code Instant.now()}, {@code LocalDate.now()}, {@code System.currentTimeMillis()}, {@code
+ * Clock.systemUTC()}, the database's {@code NOW()} or {@code CURRENT_TIMESTAMP} — outside the few
+ * files below, each with the reason it is not school time. Durations and timeouts use {@code
+ * System.nanoTime()}, which is not a time of day and is not looked for.
  */
 class OneSchoolClockTest {
   private static final Path MAIN = Path.of("src/main/java/cn/edu/ntvu/workbench");
@@ -42,7 +43,8 @@ class OneSchoolClockTest {
   private static final Map<String, String> NOT_SCHOOL_TIME =
       new TreeMap<>(
           Map.of(
-              "platform/time/SchoolClock.java", "the school clock itself: the system clock, moved by dev.clock",
+              "platform/time/SchoolClock.java",
+                  "the school clock itself: the system clock, moved by dev.clock",
               "identity/application/CasLogouts.java",
                   "how long a ticket stays known as still signed in (a cache's expiry), and a purge of its own rows"
                       + " by the database's clock: nothing a person sees or compares",
@@ -54,8 +56,9 @@ class OneSchoolClockTest {
                   "WeCom signs a callback with its real time; the replay window is measured against that"));
 
   /**
-   * The WeCom stand-in plays WeCom's servers, which run on real time whatever DEV_CLOCK says (its tokens, tickets,
-   * callback timestamps, outage windows); what it shows a person (the inbox) uses the school clock.
+   * The WeCom stand-in plays WeCom's servers, which run on real time whatever DEV_CLOCK says (its
+   * tokens, tickets, callback timestamps, outage windows); what it shows a person (the inbox) uses
+   * the school clock.
    */
   private static final String STAND_IN = "wecom/standin/";
 
@@ -83,7 +86,8 @@ class OneSchoolClockTest {
       }
     }
     assertThat(found)
-        .as("ask the injected Clock (platform.time.SchoolClock), or add the file with its reason to NOT_SCHOOL_TIME")
+        .as(
+            "ask the injected Clock (platform.time.SchoolClock), or add the file with its reason to NOT_SCHOOL_TIME")
         .isEmpty();
     // An exception nobody needs any more is removed, so the list stays the truth.
     assertThat(allowedAndUsed).containsAll(NOT_SCHOOL_TIME.keySet());

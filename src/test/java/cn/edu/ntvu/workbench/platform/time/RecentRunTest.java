@@ -21,7 +21,8 @@ class RecentRunTest {
 
   @Test
   void aRunRecordedByAClockThatHasSinceMovedBackDoesNotHoldTheJobUp() {
-    // The data folder was last run on the real date; today's run starts with DEV_CLOCK in the demo term.
+    // The data folder was last run on the real date; today's run starts with DEV_CLOCK in the demo
+    // term.
     assertThat(RecentRun.holdsOff(LocalDateTime.parse("2026-12-06T03:35"), NOW, GAP)).isFalse();
   }
 }

@@ -22,8 +22,10 @@ class SchoolClockTest {
     MutableClock system = new MutableClock();
     Clock clock = SchoolClock.of(Optional.of(LocalDateTime.parse("2026-11-25T10:20")), system);
 
-    assertThat(LocalDateTime.ofInstant(clock.instant(), SchoolClock.ZONE)).isEqualTo("2026-11-25T10:20");
+    assertThat(LocalDateTime.ofInstant(clock.instant(), SchoolClock.ZONE))
+        .isEqualTo("2026-11-25T10:20");
     system.advance(Duration.ofMinutes(7));
-    assertThat(LocalDateTime.ofInstant(clock.instant(), SchoolClock.ZONE)).isEqualTo("2026-11-25T10:27");
+    assertThat(LocalDateTime.ofInstant(clock.instant(), SchoolClock.ZONE))
+        .isEqualTo("2026-11-25T10:27");
   }
 }

@@ -24,11 +24,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guessing from one address is slowed down (issue 14): unknown calendar tokens, forged WeCom OAuth states and bad CAS
- * tickets from one address end in 429 with {@code Retry-After} and a sentence in Chinese and English, while another address is not
- * touched — a real subscriber's calendar keeps working. Requests come from distinct loopback addresses
- * (127.0.0.x, all of them this machine), as they would from different computers, so the rest of the run (127.0.0.1)
- * is never blocked. The limit is the default: {@value Throttle#DEFAULT_BURST} failures at once.
+ * Guessing from one address is slowed down (issue 14): unknown calendar tokens, forged WeCom OAuth
+ * states and bad CAS tickets from one address end in 429 with {@code Retry-After} and a sentence in
+ * Chinese and English, while another address is not touched — a real subscriber's calendar keeps
+ * working. Requests come from distinct loopback addresses (127.0.0.x, all of them this machine), as
+ * they would from different computers, so the rest of the run (127.0.0.1) is never blocked. The
+ * limit is the default: {@value Throttle#DEFAULT_BURST} failures at once.
  */
 class BruteForceIT {
   private static URI app;
@@ -52,11 +53,14 @@ class BruteForceIT {
         break;
       }
     }
-    assertThat(notFound).as("unknown tokens answered before the brake").isEqualTo(Throttle.DEFAULT_BURST);
+    assertThat(notFound)
+        .as("unknown tokens answered before the brake")
+        .isEqualTo(Throttle.DEFAULT_BURST);
     assertThat(last.status).isEqualTo(429);
     assertThat(Long.parseLong(last.headers.get("retry-after"))).isBetween(1L, 60L);
     assertThat(last.body).contains("尝试次数过多").contains("Too many attempts");
-    // Blocked means blocked: a right token from the guessing address waits too (a hit looks like a miss).
+    // Blocked means blocked: a right token from the guessing address waits too (a hit looks like a
+    // miss).
     assertThat(get(guesser, "/calendar/" + good + ".ics").status).isEqualTo(429);
     // The subscriber, from another address, is served as before.
     Response feed = get("127.0.0.12", "/calendar/" + good + ".ics");
@@ -77,11 +81,14 @@ class BruteForceIT {
         break;
       }
     }
-    assertThat(refused).as("forged states answered with the sign-in problem page").isEqualTo(Throttle.DEFAULT_BURST);
+    assertThat(refused)
+        .as("forged states answered with the sign-in problem page")
+        .isEqualTo(Throttle.DEFAULT_BURST);
     assertThat(last.status).isEqualTo(429);
     assertThat(last.headers).containsKey("retry-after");
     // Sign-in from elsewhere is unaffected.
-    assertThat(get("127.0.0.15", "/login/wecom/callback?code=x&state=forged").status).isEqualTo(400);
+    assertThat(get("127.0.0.15", "/login/wecom/callback?code=x&state=forged").status)
+        .isEqualTo(400);
   }
 
   @Test
@@ -97,20 +104,30 @@ class BruteForceIT {
         break;
       }
     }
-    assertThat(refused).as("tickets CAS refused, each with the sign-in problem page").isEqualTo(Throttle.DEFAULT_BURST);
+    assertThat(refused)
+        .as("tickets CAS refused, each with the sign-in problem page")
+        .isEqualTo(Throttle.DEFAULT_BURST);
     assertThat(last.status).isEqualTo(429);
     assertThat(last.body).contains("尝试次数过多");
   }
 
   // ---- helpers
 
-  /** A calendar subscription for {@code account} made directly in the database; returns its token. */
+  /**
+   * A calendar subscription for {@code account} made directly in the database; returns its token.
+   */
   private static String subscribe(String account) throws Exception {
     String token = randomToken();
-    String sha = HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-    E2eDb.exec("INSERT INTO calendar_subscription (person_account, token_sha256) VALUES (?, ?)"
-        + " ON DUPLICATE KEY UPDATE token_sha256 = VALUES(token_sha256)", account, sha);
+    String sha =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+    E2eDb.exec(
+        "INSERT INTO calendar_subscription (person_account, token_sha256) VALUES (?, ?)"
+            + " ON DUPLICATE KEY UPDATE token_sha256 = VALUES(token_sha256)",
+        account,
+        sha);
     return token;
   }
 
@@ -122,16 +139,23 @@ class BruteForceIT {
 
   record Response(int status, Map<String, String> headers, String body) {}
 
-  /** One HTTP/1.1 GET from the local address {@code from} (a socket bound to it: the server sees that peer). */
+  /**
+   * One HTTP/1.1 GET from the local address {@code from} (a socket bound to it: the server sees
+   * that peer).
+   */
   static Response get(String from, String pathAndQuery) throws IOException {
     try (Socket s = new Socket()) {
       s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
       s.connect(new InetSocketAddress("127.0.0.1", app.getPort()), 5000);
       s.setSoTimeout(30_000);
       OutputStream out = s.getOutputStream();
-      out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost:" + app.getPort()
-          + "\r\nUser-Agent: calendar-app/1.0\r\nAccept-Language: zh-CN\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET "
+                  + pathAndQuery
+                  + " HTTP/1.1\r\nHost: localhost:"
+                  + app.getPort()
+                  + "\r\nUser-Agent: calendar-app/1.0\r\nAccept-Language: zh-CN\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       return parse(s.getInputStream());
     }
@@ -140,14 +164,19 @@ class BruteForceIT {
   static Response parse(InputStream in) throws IOException {
     byte[] all = in.readAllBytes();
     int end = 0;
-    while (!(all[end] == '\r' && all[end + 1] == '\n' && all[end + 2] == '\r' && all[end + 3] == '\n')) {
+    while (!(all[end] == '\r'
+        && all[end + 1] == '\n'
+        && all[end + 2] == '\r'
+        && all[end + 3] == '\n')) {
       end++;
     }
     String[] head = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < head.length; i++) {
       int colon = head[i].indexOf(':');
-      headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
+      headers.put(
+          head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          head[i].substring(colon + 1).trim());
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     int at = end + 4;
@@ -157,7 +186,9 @@ class BruteForceIT {
         while (all[eol] != '\r') {
           eol++;
         }
-        int size = Integer.parseInt(new String(all, at, eol - at, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
+        int size =
+            Integer.parseInt(
+                new String(all, at, eol - at, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
         if (size == 0) {
           break;
         }
@@ -167,6 +198,7 @@ class BruteForceIT {
     } else {
       body.write(all, at, all.length - at);
     }
-    return new Response(Integer.parseInt(head[0].split(" ")[1]), headers, body.toString(StandardCharsets.UTF_8));
+    return new Response(
+        Integer.parseInt(head[0].split(" ")[1]), headers, body.toString(StandardCharsets.UTF_8));
   }
 }

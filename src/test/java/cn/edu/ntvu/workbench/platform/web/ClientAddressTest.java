@@ -10,14 +10,16 @@ class ClientAddressTest {
   void withoutTrustedProxiesTheHeaderIsIgnored() {
     ClientAddress direct = ClientAddress.direct();
     assertThat(direct.resolve("203.0.113.7", "198.51.100.1")).isEqualTo("203.0.113.7");
-    assertThat(ClientAddress.trusting("").resolve("203.0.113.7", "198.51.100.1")).isEqualTo("203.0.113.7");
+    assertThat(ClientAddress.trusting("").resolve("203.0.113.7", "198.51.100.1"))
+        .isEqualTo("203.0.113.7");
   }
 
   @Test
   void throughOurProxyTheClientIsTheLastAddressThatIsNotOurs() {
     ClientAddress a = ClientAddress.trusting("10.0.0.0/8, 192.168.1.5");
     assertThat(a.resolve("10.1.2.3", "198.51.100.1")).isEqualTo("198.51.100.1");
-    // A client that sends its own X-Forwarded-For gets it extended by our proxy: the forged part is ignored.
+    // A client that sends its own X-Forwarded-For gets it extended by our proxy: the forged part is
+    // ignored.
     assertThat(a.resolve("10.1.2.3", "1.2.3.4, 198.51.100.1")).isEqualTo("198.51.100.1");
     // Two of our proxies in a row.
     assertThat(a.resolve("192.168.1.5", "198.51.100.1, 10.9.9.9")).isEqualTo("198.51.100.1");
@@ -42,7 +44,8 @@ class ClientAddressTest {
 
   @Test
   void aSettingThatIsNoAddressIsRefusedByName() {
-    assertThatThrownBy(() -> ClientAddress.trusting("10.0.0.1, proxy.example")).hasMessage("proxy.example");
+    assertThatThrownBy(() -> ClientAddress.trusting("10.0.0.1, proxy.example"))
+        .hasMessage("proxy.example");
     assertThatThrownBy(() -> ClientAddress.trusting("10.0.0.0/33")).hasMessage("10.0.0.0/33");
     assertThatThrownBy(() -> ClientAddress.trusting("300.0.0.1")).hasMessage("300.0.0.1");
     assertThatThrownBy(() -> ClientAddress.trusting("10.0.0.0/x")).hasMessage("10.0.0.0/x");

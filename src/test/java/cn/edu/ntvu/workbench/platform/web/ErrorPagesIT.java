@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Friendly error pages: 404, an expired view, a 500 with a reference id and no stack trace; health; cookies. */
+/**
+ * Friendly error pages: 404, an expired view, a 500 with a reference id and no stack trace; health;
+ * cookies.
+ */
 class ErrorPagesIT {
   private static String app;
 
@@ -38,8 +41,8 @@ class ErrorPagesIT {
   }
 
   /**
-   * A fault nobody's request can cause (no page of the app fails on purpose): the table behind a page is gone for a
-   * moment, as when a database is restored under the running app.
+   * A fault nobody's request can cause (no page of the app fails on purpose): the table behind a
+   * page is gone for a moment, as when a database is restored under the running app.
    */
   @Test
   void aFailureShowsAReferenceAndNoStackTrace() throws Exception {
@@ -71,10 +74,15 @@ class ErrorPagesIT {
     Matcher vs = Pattern.compile("ViewState:0\" value=\"([^\"]*)\"").matcher(page.body());
     assertThat(vs.find()).isTrue();
     HttpResponse<String> r =
-        web.post(app + "/leave/apply.xhtml",
-            java.util.Map.of("apply", "apply", "reason", "病了", "jakarta.faces.ViewState", vs.group(1)));
+        web.post(
+            app + "/leave/apply.xhtml",
+            java.util.Map.of(
+                "apply", "apply", "reason", "病了", "jakarta.faces.ViewState", vs.group(1)));
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("提交的内容不完整").doesNotContain("错误编号").doesNotContain("ServletException")
+    assertThat(r.body())
+        .contains("提交的内容不完整")
+        .doesNotContain("错误编号")
+        .doesNotContain("ServletException")
         .doesNotContain("at org.");
   }
 
@@ -86,7 +94,13 @@ class ErrorPagesIT {
     HttpResponse<String> r =
         web.post(
             app + "/admin/directory/import.xhtml",
-            Map.of("preview", "preview", "jakarta.faces.ViewState", "-1:stale-view-state", "preview:again", "x"));
+            Map.of(
+                "preview",
+                "preview",
+                "jakarta.faces.ViewState",
+                "-1:stale-view-state",
+                "preview:again",
+                "x"));
     assertThat(r.statusCode()).isEqualTo(302);
     assertThat(WebSession.location(r)).isEqualTo(app + "/admin/directory/import.xhtml?expired=1");
     HttpResponse<String> reloaded = web.get(WebSession.location(r));
@@ -99,18 +113,33 @@ class ErrorPagesIT {
     WebSession web = signedIn(TestUsers.ADMIN.account());
     assertThat(web.get(app + "/leave/admin.xhtml").statusCode()).isEqualTo(200);
     HttpResponse<String> r =
-        web.post(app + "/leave/admin.xhtml",
-            Map.of("types", "types", "save-type", "save-type", "typeCode", "FORGED", "jakarta.faces.ViewState",
+        web.post(
+            app + "/leave/admin.xhtml",
+            Map.of(
+                "types",
+                "types",
+                "save-type",
+                "save-type",
+                "typeCode",
+                "FORGED",
+                "jakarta.faces.ViewState",
                 "stateless"));
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).doesNotContain("错误编号").doesNotContain("FacesException").doesNotContain("at com.");
+    assertThat(r.body())
+        .doesNotContain("错误编号")
+        .doesNotContain("FacesException")
+        .doesNotContain("at com.");
   }
 
   @Test
   void theSessionCookieIsHttpOnlyAndLax() {
-    HttpResponse<String> r = new WebSession().userAgent(Browser.WECOM_UA).get(app + "/login/wecom?target=/");
+    HttpResponse<String> r =
+        new WebSession().userAgent(Browser.WECOM_UA).get(app + "/login/wecom?target=/");
     String cookie =
-        r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("WBSESSION=")).findFirst().orElseThrow();
+        r.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("WBSESSION="))
+            .findFirst()
+            .orElseThrow();
     assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
   }
 

@@ -9,7 +9,8 @@ class FailureLimiterTest {
   private long now = 1_000_000_000L;
 
   private FailureLimiter limiter(int burst, int perMinute, int maxTracked) {
-    return new FailureLimiter(burst, perMinute, maxTracked, TimeUnit.MINUTES.toNanos(10), () -> now);
+    return new FailureLimiter(
+        burst, perMinute, maxTracked, TimeUnit.MINUTES.toNanos(10), () -> now);
   }
 
   private void advanceSeconds(double s) {
@@ -63,7 +64,9 @@ class FailureLimiterTest {
       assertThat(l.check("a").allowed()).isTrue();
       l.failure("a");
     }
-    assertThat(l.check("a").allowed()).as("the bucket holds the burst, not an hour of refill").isFalse();
+    assertThat(l.check("a").allowed())
+        .as("the bucket holds the burst, not an hour of refill")
+        .isFalse();
   }
 
   @Test

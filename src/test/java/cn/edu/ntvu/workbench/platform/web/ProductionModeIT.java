@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The packaged WAR in production mode, on a MariaDB of its own: no stand-ins, no demo data, a request cannot switch
- * them on, and readiness goes DOWN when the database goes away. The last test stops this class's database, hence
- * the fixed order.
+ * The packaged WAR in production mode, on a MariaDB of its own: no stand-ins, no demo data, a
+ * request cannot switch them on, and readiness goes DOWN when the database goes away. The last test
+ * stops this class's database, hence the fixed order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductionModeIT {
@@ -72,12 +72,17 @@ class ProductionModeIT {
   void theStandInsAndTheDevSignInDoNotExist() {
     WebSession web = new WebSession();
     String base = app.baseUrl();
-    // Production deploys workbench.war alone: the stand-in (its own WAR) is not there, nor the old development paths.
-    assertThat(web.get(base + "/wecom-standin/cgi-bin/gettoken?corpid=x&corpsecret=y").statusCode()).isEqualTo(404);
+    // Production deploys workbench.war alone: the stand-in (its own WAR) is not there, nor the old
+    // development paths.
+    assertThat(web.get(base + "/wecom-standin/cgi-bin/gettoken?corpid=x&corpsecret=y").statusCode())
+        .isEqualTo(404);
     assertThat(web.get(base + "/wecom-standin/cas/login").statusCode()).isEqualTo(404);
     assertThat(web.get(base + "/dev/signin.xhtml").statusCode()).isEqualTo(404);
-    assertThat(web.get(base + "/dev/wecom-authorize.xhtml?appid=ww0000000000000001").statusCode()).isEqualTo(404);
-    assertThat(web.get(base + "/rest/standin/wecom/cgi-bin/gettoken?corpid=x&corpsecret=y").statusCode())
+    assertThat(web.get(base + "/dev/wecom-authorize.xhtml?appid=ww0000000000000001").statusCode())
+        .isEqualTo(404);
+    assertThat(
+            web.get(base + "/rest/standin/wecom/cgi-bin/gettoken?corpid=x&corpsecret=y")
+                .statusCode())
         .isEqualTo(404);
     assertThat(web.get(base + "/dev/signin.xhtml?app.mode=dev").statusCode()).isEqualTo(404);
   }
@@ -89,8 +94,7 @@ class ProductionModeIT {
     HttpResponse<String> toCas = web.get(WebSession.location(web.get(app.baseUrl() + "/")));
     assertThat(WebSession.location(toCas)).startsWith(app.baseUrl() + "/login/cas");
     WebSession weCom = new WebSession().userAgent("Mozilla/5.0 wxwork/4.1.22");
-    String authorize =
-        WebSession.location(weCom.get(app.baseUrl() + "/login/wecom?target=/"));
+    String authorize = WebSession.location(weCom.get(app.baseUrl() + "/login/wecom?target=/"));
     assertThat(authorize)
         .startsWith("https://open.weixin.qq.com/connect/oauth2/authorize?appid=ww0000000000000001&")
         .endsWith("#wechat_redirect");
@@ -105,21 +109,23 @@ class ProductionModeIT {
   }
 
   /**
-   * Payara's MicroProfile endpoints are off (server-config/pre-boot-commands.asadmin, and PayaraEndpointsFilter answers
-   * 404 there before any guard), and /health/ready is the app's own UP without details. PayaraEndpointsIT asks for them
-   * signed in.
+   * Payara's MicroProfile endpoints are off (server-config/pre-boot-commands.asadmin, and
+   * PayaraEndpointsFilter answers 404 there before any guard), and /health/ready is the app's own
+   * UP without details. PayaraEndpointsIT asks for them signed in.
    */
   @Test
   @Order(3)
   void payarasHealthEndpointsAreOffAndReadinessSaysOnlyUp() {
     WebSession web = new WebSession();
-    for (String path : java.util.List.of("/health", "/health/", "/health/live", "/health/started", "/health/x")) {
+    for (String path :
+        java.util.List.of("/health", "/health/", "/health/live", "/health/started", "/health/x")) {
       assertThat(web.get(app.baseUrl() + path).statusCode()).as(path).isEqualTo(404);
     }
     HttpResponse<String> ready = web.get(app.baseUrl() + "/health/ready");
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(ready.body()).isEqualTo("{\"status\":\"UP\"}");
-    for (String path : java.util.List.of("/metrics", "/metrics/base", "/openapi", "/openapi/application.wadl")) {
+    for (String path :
+        java.util.List.of("/metrics", "/metrics/base", "/openapi", "/openapi/application.wadl")) {
       assertThat(web.get(app.baseUrl() + path).statusCode()).as(path).isEqualTo(404);
     }
   }
@@ -159,7 +165,10 @@ class ProductionModeIT {
                     .start())
         .isInstanceOf(RuntimeException.class);
     String text = java.nio.file.Files.readString(log);
-    assertThat(text).contains("'wecom.corp-id'").contains("WECOM_CORP_ID").doesNotContain("another-secret");
+    assertThat(text)
+        .contains("'wecom.corp-id'")
+        .contains("WECOM_CORP_ID")
+        .doesNotContain("another-secret");
   }
 
   @Test

@@ -7,7 +7,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SafeTargetTest {
   @ParameterizedTest
-  @ValueSource(strings = {"/", "/index.xhtml", "/leave/detail.xhtml?id=42&tab=history", "/timetable/?week=3"})
+  @ValueSource(
+      strings = {
+        "/",
+        "/index.xhtml",
+        "/leave/detail.xhtml?id=42&tab=history",
+        "/timetable/?week=3"
+      })
   void sameOriginPathsAreAccepted(String target) {
     assertThat(SafeTarget.of(target)).contains(target);
   }

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where sessions live (server-config/pre-boot-commands.asadmin): one node keeps them in memory, and nodes started with
- * SESSION_REPLICATION=true as one Payara cluster share them, so a person signed in on one node is signed in on the
- * other and a logout on either ends the session on both. The two nodes have their own schema, so their background
- * senders never take work meant for the other tests' server.
+ * Where sessions live (server-config/pre-boot-commands.asadmin): one node keeps them in memory, and
+ * nodes started with SESSION_REPLICATION=true as one Payara cluster share them, so a person signed
+ * in on one node is signed in on the other and a logout on either ends the session on both. The two
+ * nodes have their own schema, so their background senders never take work meant for the other
+ * tests' server.
  */
 class SessionReplicationIT {
   private static final String SCHEMA = "workbench_cluster";
@@ -38,21 +39,27 @@ class SessionReplicationIT {
     String cluster = "wb-it-" + UUID.randomUUID().toString().substring(0, 8);
     int gridA = Ports.free();
     int gridB = Ports.free();
-    // One after the other: the first applies the migrations and imports the demo school into the empty schema.
+    // One after the other: the first applies the migrations and imports the demo school into the
+    // empty schema.
     nodeA = node(db, cluster, "a", gridA, List.of(gridA, gridB));
     try {
       nodeB = node(db, cluster, "b", gridB, List.of(gridA, gridB));
     } catch (IllegalStateException e) {
-      // Seen once in CI: the joining node booted but answered no request for 90 s (its threads are dumped beside its
-      // log, payara-cluster-b.log.threads.txt). A second node started afresh is what a load balancer's health check
+      // Seen once in CI: the joining node booted but answered no request for 90 s (its threads are
+      // dumped beside its
+      // log, payara-cluster-b.log.threads.txt). A second node started afresh is what a load
+      // balancer's health check
       // would get too; if that one hangs as well, the test fails.
-      System.err.println("[cluster] node b did not become ready (" + e.getMessage().lines().findFirst().orElse("")
-          + "); starting it once more");
+      System.err.println(
+          "[cluster] node b did not become ready ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + "); starting it once more");
       nodeB = node(db, cluster, "b2", gridB, List.of(gridA, gridB));
     }
   }
 
-  private static PayaraMicro node(EmbeddedMariaDb db, String cluster, String name, int grid, List<Integer> members) {
+  private static PayaraMicro node(
+      EmbeddedMariaDb db, String cluster, String name, int grid, List<Integer> members) {
     int port = Ports.free();
     Map<String, String> env = new LinkedHashMap<>();
     env.put("APP_MODE", "dev");
@@ -65,13 +72,15 @@ class SessionReplicationIT {
     return PayaraMicro.options()
         .microJar(Path.of(System.getProperty("payara.microJar")))
         .war(Path.of(System.getProperty("test.war")))
-        // Each node with its stand-in beside it (they share its database, as WeCom's servers share their state).
+        // Each node with its stand-in beside it (they share its database, as WeCom's servers share
+        // their state).
         .standIn(TestServers.standInWar())
         .port(port)
         .cluster(cluster, grid, members)
         .preBootCommands(TestServers.serverConfig().resolve("pre-boot-commands.asadmin"))
         .logFile(Path.of("target/it/payara-cluster-" + name + ".log").toAbsolutePath())
-        // The joining node is ready within a minute when it works; do not wait the default 90 s after its boot.
+        // The joining node is ready within a minute when it works; do not wait the default 90 s
+        // after its boot.
         .graceAfterBoot(java.time.Duration.ofSeconds(60))
         .env(env)
         .start();
@@ -102,7 +111,8 @@ class SessionReplicationIT {
 
     HttpResponse<String> out = web.signOut(nodeB.baseUrl(), onB);
     assertThat(out.statusCode()).isEqualTo(302);
-    // Node a still holds its own copy of the session (Payara drops only the logging-out node's): the record of ended
+    // Node a still holds its own copy of the session (Payara drops only the logging-out node's):
+    // the record of ended
     // sign-ins ends it there within the recheck time (CasLogouts, 2 s).
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(4);
     HttpResponse<String> afterLogout = web.get(nodeA.baseUrl() + "/");
@@ -112,7 +122,9 @@ class SessionReplicationIT {
     }
     assertThat(afterLogout.statusCode()).as("node a after a logout on node b").isEqualTo(302);
     assertThat(WebSession.location(afterLogout)).contains("/login?target=");
-    assertThat(web.get(nodeB.baseUrl() + "/").statusCode()).as("node b after its own logout").isEqualTo(302);
+    assertThat(web.get(nodeB.baseUrl() + "/").statusCode())
+        .as("node b after its own logout")
+        .isEqualTo(302);
   }
 
   private static void sleep(long millis) {
@@ -126,14 +138,18 @@ class SessionReplicationIT {
 
   @Test
   void aSingleNodeKeepsItsSessionsInMemory() {
-    // No replica store: Payara's replicated sessions carry a JSESSIONIDVERSION cookie and are read back from the
-    // data grid on every request (a third of a page's CPU, bench/timetable.sh); the tests' own server is one node.
-    WebSession single = WeComStandInScreen.signedIn(TestServers.appUrl() + "/", TestUsers.STUDENT.account());
+    // No replica store: Payara's replicated sessions carry a JSESSIONIDVERSION cookie and are read
+    // back from the
+    // data grid on every request (a third of a page's CPU, bench/timetable.sh); the tests' own
+    // server is one node.
+    WebSession single =
+        WeComStandInScreen.signedIn(TestServers.appUrl() + "/", TestUsers.STUDENT.account());
     assertThat(single.get(TestServers.appUrl() + "/").statusCode()).isEqualTo(200);
     assertThat(single.cookies()).extracting(c -> c.getName()).doesNotContain("JSESSIONIDVERSION");
     assertThat(single.cookies()).extracting(c -> c.getName()).contains("WBSESSION");
 
-    WebSession clustered = WeComStandInScreen.signedIn(nodeA.baseUrl() + "/", TestUsers.STUDENT.account());
+    WebSession clustered =
+        WeComStandInScreen.signedIn(nodeA.baseUrl() + "/", TestUsers.STUDENT.account());
     assertThat(clustered.cookies()).extracting(c -> c.getName()).contains("JSESSIONIDVERSION");
   }
 }

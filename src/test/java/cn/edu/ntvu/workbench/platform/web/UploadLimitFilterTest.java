@@ -11,8 +11,11 @@ class UploadLimitFilterTest {
     ServletException rejected =
         new ServletException(
             "the request was rejected because its size (22020682) exceeds the configured maximum (22020096)");
-    assertThat(UploadLimitFilter.tooLarge(new RuntimeException("Error in multipart initialization", rejected)))
+    assertThat(
+            UploadLimitFilter.tooLarge(
+                new RuntimeException("Error in multipart initialization", rejected)))
         .isTrue();
-    assertThat(UploadLimitFilter.tooLarge(new ServletException(new IllegalStateException("boom")))).isFalse();
+    assertThat(UploadLimitFilter.tooLarge(new ServletException(new IllegalStateException("boom"))))
+        .isFalse();
   }
 }

@@ -52,7 +52,10 @@ class IconImageTest {
   void pngJpegAndWebPBecomeA96PixelPngNamedByItsContent() throws IOException {
     for (byte[] upload :
         new byte[][] {
-          image("png", 300, 150), image("jpeg", 64, 64), resource("icon.webp"), resource("icon-lossless.webp")
+          image("png", 300, 150),
+          image("jpeg", 64, 64),
+          resource("icon.webp"),
+          resource("icon-lossless.webp")
         }) {
       IconImage.Icon icon = IconImage.normalize(upload);
       assertThat(TileIcons.isUploaded(icon.name())).isTrue();
@@ -72,9 +75,11 @@ class IconImageTest {
   @Test
   void whatIsNotAnImageWeAcceptIsRefusedByItsContent() throws IOException {
     refused(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+            .getBytes(StandardCharsets.UTF_8),
         "workbench.icon.type");
-    refused("<!DOCTYPE html><html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8),
+    refused(
+        "<!DOCTYPE html><html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8),
         "workbench.icon.type");
     refused(image("gif", 32, 32), "workbench.icon.type");
     refused(new byte[0], "workbench.icon.empty");
@@ -105,15 +110,22 @@ class IconImageTest {
   }
 
   @Test
-  void aBombOfUnderTwoHundredKilobytesAndAnImageOfMoreThanFourMegapixelsAreRefusedFromTheirHeader() {
-    // 30000×30000 in 1 bit per pixel: a valid PNG of about 110 KB that would decode into 3.6 GB of ARGB.
+  void
+      aBombOfUnderTwoHundredKilobytesAndAnImageOfMoreThanFourMegapixelsAreRefusedFromTheirHeader() {
+    // 30000×30000 in 1 bit per pixel: a valid PNG of about 110 KB that would decode into 3.6 GB of
+    // ARGB.
     byte[] bomb = cn.edu.ntvu.workbench.platform.files.ImageBombs.png(30_000, 30_000, 1);
     assertThat(bomb.length).isLessThan(IconImage.MAX_BYTES);
     refused(bomb, "workbench.icon.dimensions");
-    assertThatThrownBy(() -> IconImage.normalize(bomb)).extracting(e -> ((TileInputException) e).args())
+    assertThatThrownBy(() -> IconImage.normalize(bomb))
+        .extracting(e -> ((TileInputException) e).args())
         .isEqualTo(java.util.List.of("30000", "30000", "400", "4096", "4"));
     // Within the side limit, beyond the pixels.
-    refused(cn.edu.ntvu.workbench.platform.files.ImageBombs.png(2100, 2000, 1), "workbench.icon.dimensions");
-    refused(cn.edu.ntvu.workbench.platform.files.ImageBombs.webpCanvas(50_000, 50_000), "workbench.icon.dimensions");
+    refused(
+        cn.edu.ntvu.workbench.platform.files.ImageBombs.png(2100, 2000, 1),
+        "workbench.icon.dimensions");
+    refused(
+        cn.edu.ntvu.workbench.platform.files.ImageBombs.webpCanvas(50_000, 50_000),
+        "workbench.icon.dimensions");
   }
 }

@@ -18,16 +18,42 @@ class TileTransferTest {
   private static final OffsetDateTime WHEN = OffsetDateTime.parse("2026-11-25T10:20:00+08:00");
 
   private static Tile tile(Scene scene, String name, String target, Visibility v) {
-    return new Tile(7, scene, 3, name, "说明", "calendar", target.startsWith("/") ? TileKind.INTERNAL : TileKind.EXTERNAL,
-        target, true, null, v, 4, "10857", null).checked();
+    return new Tile(
+            7,
+            scene,
+            3,
+            name,
+            "说明",
+            "calendar",
+            target.startsWith("/") ? TileKind.INTERNAL : TileKind.EXTERNAL,
+            target,
+            true,
+            null,
+            v,
+            4,
+            "10857",
+            null)
+        .checked();
   }
 
   private static final List<Tile> TILES =
       List.of(
           tile(Scene.TEACHING, "查课表", "/timetable/", Visibility.EVERYONE),
-          tile(Scene.OFFICE, "工作台管理", "/admin/workbench/tiles.xhtml", Visibility.ofRoles(Role.ADMIN)),
-          tile(Scene.LIFE, "图书馆", "https://lib.ntvu.edu.cn/",
-              new Visibility(false, Set.of(Role.TEACHER), Set.of(PersonKind.STUDENT), Set.of("01"), Set.of("2401000"),
+          tile(
+              Scene.OFFICE,
+              "工作台管理",
+              "/admin/workbench/tiles.xhtml",
+              Visibility.ofRoles(Role.ADMIN)),
+          tile(
+              Scene.LIFE,
+              "图书馆",
+              "https://lib.ntvu.edu.cn/",
+              new Visibility(
+                  false,
+                  Set.of(Role.TEACHER),
+                  Set.of(PersonKind.STUDENT),
+                  Set.of("01"),
+                  Set.of("2401000"),
                   Set.of("20240100001"))));
 
   private static TileTransfer.Read read(String json) {
@@ -37,7 +63,10 @@ class TileTransferTest {
   @Test
   void anExportReadsBackAsTheSameTiles() {
     byte[] file = TileTransfer.write(TILES, java.util.Map.of(), WHEN);
-    assertThat(new String(file, StandardCharsets.UTF_8)).contains("\"format\"").contains("查课表").doesNotContain("10857");
+    assertThat(new String(file, StandardCharsets.UTF_8))
+        .contains("\"format\"")
+        .contains("查课表")
+        .doesNotContain("10857");
     TileTransfer.Read back = TileTransfer.read(file);
     assertThat(back.problems()).isEmpty();
     assertThat(back.tiles()).hasSize(3);
@@ -65,16 +94,23 @@ class TileTransferTest {
 
   @Test
   void aFileThatIsNotOursIsRefusedWithAReason() {
-    assertThat(read("not json").problems()).extracting(TileTransfer.Problem::key)
+    assertThat(read("not json").problems())
+        .extracting(TileTransfer.Problem::key)
         .containsExactly("workbench.transfer.notJson");
-    assertThat(read("[1,2]").problems()).extracting(TileTransfer.Problem::key)
+    assertThat(read("[1,2]").problems())
+        .extracting(TileTransfer.Problem::key)
         .containsExactly("workbench.transfer.notOurs");
     assertThat(read("{\"format\":\"other\",\"formatVersion\":1,\"tiles\":[]}").problems())
-        .extracting(TileTransfer.Problem::key).containsExactly("workbench.transfer.notOurs");
-    assertThat(read("{\"format\":\"ntvu-workbench-tiles\",\"formatVersion\":9,\"tiles\":[]}").problems())
-        .extracting(TileTransfer.Problem::key).containsExactly("workbench.transfer.version");
+        .extracting(TileTransfer.Problem::key)
+        .containsExactly("workbench.transfer.notOurs");
+    assertThat(
+            read("{\"format\":\"ntvu-workbench-tiles\",\"formatVersion\":9,\"tiles\":[]}")
+                .problems())
+        .extracting(TileTransfer.Problem::key)
+        .containsExactly("workbench.transfer.version");
     assertThat(TileTransfer.read(new byte[TileTransfer.MAX_BYTES + 1]).problems())
-        .extracting(TileTransfer.Problem::key).containsExactly("workbench.transfer.tooBig");
+        .extracting(TileTransfer.Problem::key)
+        .containsExactly("workbench.transfer.tooBig");
   }
 
   @Test
@@ -121,29 +157,53 @@ class TileTransferTest {
 
   @Test
   void uploadedIconsTravelInTheFileAndAMissingOneIsAProblem() throws Exception {
-    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     javax.imageio.ImageIO.write(img, "png", out);
     IconImage.Icon icon = IconImage.normalize(out.toByteArray());
     Tile withIcon =
-        new Tile(0, Scene.LIFE, 0, "食堂", null, icon.name(), TileKind.INTERNAL, "/canteen/", true, null,
-            Visibility.EVERYONE, 0, null, null).checked();
-    byte[] file = TileTransfer.write(List.of(withIcon), java.util.Map.of(icon.name(), icon.png()), WHEN);
+        new Tile(
+                0,
+                Scene.LIFE,
+                0,
+                "食堂",
+                null,
+                icon.name(),
+                TileKind.INTERNAL,
+                "/canteen/",
+                true,
+                null,
+                Visibility.EVERYONE,
+                0,
+                null,
+                null)
+            .checked();
+    byte[] file =
+        TileTransfer.write(List.of(withIcon), java.util.Map.of(icon.name(), icon.png()), WHEN);
     TileTransfer.Read back = TileTransfer.read(file);
     assertThat(back.problems()).isEmpty();
     String name = back.tiles().get(0).icon();
     assertThat(back.icons()).containsKey(name);
-    assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(back.icons().get(name))).getWidth())
+    assertThat(
+            javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(back.icons().get(name)))
+                .getWidth())
         .isEqualTo(IconImage.SIDE);
 
     byte[] without = TileTransfer.write(List.of(withIcon), java.util.Map.of(), WHEN);
     assertThat(TileTransfer.read(without).problems())
         .extracting(TileTransfer.Problem::key)
         .containsExactly("workbench.transfer.iconMissing");
-    String html = new String(file, StandardCharsets.UTF_8)
-        .replaceFirst("\"" + icon.name() + "\"\\s*:\\s*\"[^\"]+\"",
-            "\"" + icon.name() + "\":\"" + java.util.Base64.getEncoder().encodeToString(
-                "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8)) + "\"");
+    String html =
+        new String(file, StandardCharsets.UTF_8)
+            .replaceFirst(
+                "\"" + icon.name() + "\"\\s*:\\s*\"[^\"]+\"",
+                "\""
+                    + icon.name()
+                    + "\":\""
+                    + java.util.Base64.getEncoder()
+                        .encodeToString("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8))
+                    + "\"");
     assertThat(TileTransfer.read(html.getBytes(StandardCharsets.UTF_8)).problems())
         .extracting(TileTransfer.Problem::key)
         .contains("workbench.icon.type");

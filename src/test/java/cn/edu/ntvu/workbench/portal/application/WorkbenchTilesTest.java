@@ -2,10 +2,10 @@ package cn.edu.ntvu.workbench.portal.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.edu.ntvu.workbench.platform.security.SignInPath;
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.portal.domain.DepartmentTree;
 import cn.edu.ntvu.workbench.portal.domain.Scene;
 import cn.edu.ntvu.workbench.portal.domain.Tile;
@@ -105,14 +105,35 @@ class WorkbenchTilesTest {
   }
 
   private static Tile tile(long id, String target, boolean enabled, Visibility v) {
-    return new Tile(id, Scene.TEACHING, (int) id, "t" + id, null, "calendar", TileKind.INTERNAL, target, enabled,
-        null, v, 0, "x", Instant.EPOCH);
+    return new Tile(
+        id,
+        Scene.TEACHING,
+        (int) id,
+        "t" + id,
+        null,
+        "calendar",
+        TileKind.INTERNAL,
+        target,
+        enabled,
+        null,
+        v,
+        0,
+        "x",
+        Instant.EPOCH);
   }
 
   private static SignedInUser user(long personId, String classCode) {
-    return new SignedInUser(personId, "a" + personId, "n", PersonKind.STUDENT, "u", classCode,
-        personId == 1 ? "0101" : "02", Set.of(Role.STUDENT),
-        SignInPath.DEV, Instant.EPOCH);
+    return new SignedInUser(
+        personId,
+        "a" + personId,
+        "n",
+        PersonKind.STUDENT,
+        "u",
+        classCode,
+        personId == 1 ? "0101" : "02",
+        Set.of(Role.STUDENT),
+        SignInPath.DEV,
+        Instant.EPOCH);
   }
 
   @Test
@@ -141,9 +162,15 @@ class WorkbenchTilesTest {
   @Test
   void departmentRuleUsesTheTreeFromTheStore() {
     FakeStore store = new FakeStore();
-    store.tiles.add(tile(1, "/dept01/", true, new Visibility(false, Set.of(), Set.of(), Set.of("01"), Set.of(), Set.of())));
+    store.tiles.add(
+        tile(
+            1,
+            "/dept01/",
+            true,
+            new Visibility(false, Set.of(), Set.of(), Set.of("01"), Set.of(), Set.of())));
     WorkbenchTiles tiles = new WorkbenchTiles(store);
-    assertThat(tiles.snapshot(user(1, "2401000")).visible()).hasSize(1); // person 1 is in 0101, under 01
+    assertThat(tiles.snapshot(user(1, "2401000")).visible())
+        .hasSize(1); // person 1 is in 0101, under 01
     assertThat(tiles.snapshot(user(2, "2402000")).visible()).isEmpty(); // person 2 is in 02
   }
 
@@ -151,7 +178,11 @@ class WorkbenchTilesTest {
   void internalPagesAreOnlyForPeopleTheTileIsVisibleTo() {
     FakeStore store = new FakeStore();
     store.tiles.add(
-        tile(1, "/club/", true, new Visibility(false, Set.of(), Set.of(), Set.of(), Set.of("2401000"), Set.of())));
+        tile(
+            1,
+            "/club/",
+            true,
+            new Visibility(false, Set.of(), Set.of(), Set.of(), Set.of("2401000"), Set.of())));
     store.tiles.add(tile(2, "/off/", false, Visibility.EVERYONE));
     WorkbenchTiles tiles = new WorkbenchTiles(store);
     WorkbenchTiles.Snapshot in = tiles.snapshot(user(1, "2401000"));

@@ -16,15 +16,18 @@ class TileTargetTest {
 
   @Test
   void externalAcceptsHttpAndHttps() {
-    assertThat(TileTarget.check(TileKind.EXTERNAL, " https://portal.ntvu.edu.cn/ ")).isEqualTo("https://portal.ntvu.edu.cn/");
-    assertThat(TileTarget.check(TileKind.EXTERNAL, "http://lib.ntvu.edu.cn/x?a=1")).isEqualTo("http://lib.ntvu.edu.cn/x?a=1");
+    assertThat(TileTarget.check(TileKind.EXTERNAL, " https://portal.ntvu.edu.cn/ "))
+        .isEqualTo("https://portal.ntvu.edu.cn/");
+    assertThat(TileTarget.check(TileKind.EXTERNAL, "http://lib.ntvu.edu.cn/x?a=1"))
+        .isEqualTo("http://lib.ntvu.edu.cn/x?a=1");
   }
 
   @Test
   void externalRefusesScriptAndDataAndOtherSchemes() {
     refused(TileKind.EXTERNAL, "javascript:alert(1)", "workbench.error.scriptUrl");
     refused(TileKind.EXTERNAL, "JavaScript:alert(1)", "workbench.error.scriptUrl");
-    refused(TileKind.EXTERNAL, "data:text/html,<script>alert(1)</script>", "workbench.error.scriptUrl");
+    refused(
+        TileKind.EXTERNAL, "data:text/html,<script>alert(1)</script>", "workbench.error.scriptUrl");
     refused(TileKind.EXTERNAL, "ftp://x.cn/", "workbench.error.externalUrl");
     refused(TileKind.EXTERNAL, "//evil.example/", "workbench.error.externalUrl");
     refused(TileKind.EXTERNAL, "https:///nohost", "workbench.error.externalUrl");
@@ -51,20 +54,64 @@ class TileTargetTest {
     assertThat(TileTarget.covers("/timetable/", "/timetables/x")).isFalse();
     assertThat(TileTarget.covers("/timetable", "/timetable/week.xhtml")).isTrue();
     assertThat(TileTarget.covers("/timetable", "/timetablex")).isFalse();
-    assertThat(TileTarget.covers("/timetable/calendar.xhtml", "/timetable/calendar.xhtml")).isTrue();
+    assertThat(TileTarget.covers("/timetable/calendar.xhtml", "/timetable/calendar.xhtml"))
+        .isTrue();
     assertThat(TileTarget.covers("/timetable/calendar.xhtml", "/timetable/week.xhtml")).isFalse();
   }
 
   @Test
   void tileCheckNeedsNameAndKnownIcon() {
-    Tile t = new Tile(0, Scene.LIFE, 0, " ", null, "calendar", TileKind.INTERNAL, "/x/", true, null,
-        Visibility.EVERYONE, 0, null, Instant.EPOCH);
+    Tile t =
+        new Tile(
+            0,
+            Scene.LIFE,
+            0,
+            " ",
+            null,
+            "calendar",
+            TileKind.INTERNAL,
+            "/x/",
+            true,
+            null,
+            Visibility.EVERYONE,
+            0,
+            null,
+            Instant.EPOCH);
     assertThatThrownBy(t::checked).hasMessageContaining("workbench.error.nameMissing");
-    Tile badIcon = new Tile(0, Scene.LIFE, 0, "门户", null, "../../etc", TileKind.INTERNAL, "/x/", true, null,
-        Visibility.EVERYONE, 0, null, Instant.EPOCH);
+    Tile badIcon =
+        new Tile(
+            0,
+            Scene.LIFE,
+            0,
+            "门户",
+            null,
+            "../../etc",
+            TileKind.INTERNAL,
+            "/x/",
+            true,
+            null,
+            Visibility.EVERYONE,
+            0,
+            null,
+            Instant.EPOCH);
     assertThatThrownBy(badIcon::checked).hasMessageContaining("workbench.error.icon");
-    Tile ok = new Tile(0, Scene.LIFE, 0, " 门户 ", " ", "link", TileKind.EXTERNAL, "https://p.cn/", true, " ",
-        Visibility.EVERYONE, 0, null, Instant.EPOCH).checked();
+    Tile ok =
+        new Tile(
+                0,
+                Scene.LIFE,
+                0,
+                " 门户 ",
+                " ",
+                "link",
+                TileKind.EXTERNAL,
+                "https://p.cn/",
+                true,
+                " ",
+                Visibility.EVERYONE,
+                0,
+                null,
+                Instant.EPOCH)
+            .checked();
     assertThat(ok.name()).isEqualTo("门户");
     assertThat(ok.description()).isNull();
     assertThat(ok.badgeKey()).isNull();

@@ -15,7 +15,11 @@ class VisibilityTest {
       new DepartmentTree(Map.of("01", "", "0101", "01", "010101", "0101", "02", "", "90", ""));
 
   private static Viewer student(String classCode, String dept) {
-    return new Viewer("20240100001", PersonKind.STUDENT, Set.of(Role.STUDENT), classCode,
+    return new Viewer(
+        "20240100001",
+        PersonKind.STUDENT,
+        Set.of(Role.STUDENT),
+        classCode,
         TREE.selfAndAncestors(dept));
   }
 
@@ -23,21 +27,39 @@ class VisibilityTest {
     return new Viewer(account, PersonKind.STAFF, Set.of(roles), null, TREE.selfAndAncestors(dept));
   }
 
-  private static Visibility rules(Set<Role> roles, Set<PersonKind> kinds, Set<String> depts, Set<String> classes,
+  private static Visibility rules(
+      Set<Role> roles,
+      Set<PersonKind> kinds,
+      Set<String> depts,
+      Set<String> classes,
       Set<String> people) {
     return new Visibility(false, roles, kinds, depts, classes, people);
   }
 
   private static Tile tile(boolean enabled, Visibility v) {
-    return new Tile(1, Scene.TEACHING, 0, "查课表", null, "calendar", TileKind.INTERNAL, "/timetable/", enabled, null,
-        v, 0, "x", Instant.EPOCH);
+    return new Tile(
+        1,
+        Scene.TEACHING,
+        0,
+        "查课表",
+        null,
+        "calendar",
+        TileKind.INTERNAL,
+        "/timetable/",
+        enabled,
+        null,
+        v,
+        0,
+        "x",
+        Instant.EPOCH);
   }
 
   @Test
   void everyoneSeesAnEveryoneTile() {
     assertThat(Visibility.EVERYONE.matches(student("2401000", "01"))).isTrue();
     assertThat(Visibility.EVERYONE.matches(staff("10001", "02"))).isTrue();
-    assertThat(Visibility.EVERYONE.matches(new Viewer("x", null, Set.of(), null, Set.of()))).isTrue();
+    assertThat(Visibility.EVERYONE.matches(new Viewer("x", null, Set.of(), null, Set.of())))
+        .isTrue();
   }
 
   @Test
@@ -108,7 +130,8 @@ class VisibilityTest {
 
   @Test
   void anyRuleIsEnough() {
-    Visibility any = rules(Set.of(Role.ADMIN), Set.of(), Set.of("02"), Set.of("2401000"), Set.of("10001"));
+    Visibility any =
+        rules(Set.of(Role.ADMIN), Set.of(), Set.of("02"), Set.of("2401000"), Set.of("10001"));
     assertThat(any.matches(student("2401000", "01"))).isTrue();
     assertThat(any.matches(staff("x", "02"))).isTrue();
     assertThat(any.matches(staff("10001", "90"))).isTrue();
@@ -131,7 +154,8 @@ class VisibilityTest {
 
   @Test
   void codesAreSplitOnCommasAndSpaces() {
-    assertThat(Visibility.codes("2401000， 2401001\n2401002,,")).containsExactly("2401000", "2401001", "2401002");
+    assertThat(Visibility.codes("2401000， 2401001\n2401002,,"))
+        .containsExactly("2401000", "2401001", "2401002");
     assertThat(Visibility.codes(null)).isEmpty();
   }
 }

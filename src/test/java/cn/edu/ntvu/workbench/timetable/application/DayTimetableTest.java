@@ -39,12 +39,16 @@ class DayTimetableTest {
   void theDaysClassesInPeriodOrderWithWinterClockTimes() {
     DayTimetable day = day(WEDNESDAY_WEEK_12);
     assertThat(day.week()).hasValue(12);
-    assertThat(day.classes()).extracting(s -> s.entry().courseName()).containsExactly("数据库技术", "管理学基础", "体育");
-    assertThat(day.classes()).extracting(ClassSlot::start).containsExactly(
-        LocalTime.of(10, 0), LocalTime.of(13, 30), LocalTime.of(15, 30));
+    assertThat(day.classes())
+        .extracting(s -> s.entry().courseName())
+        .containsExactly("数据库技术", "管理学基础", "体育");
+    assertThat(day.classes())
+        .extracting(ClassSlot::start)
+        .containsExactly(LocalTime.of(10, 0), LocalTime.of(13, 30), LocalTime.of(15, 30));
     assertThat(day.classes().get(1).end()).isEqualTo(LocalTime.of(15, 10));
     // week 13 is odd: no 体育 (even weeks only)
-    assertThat(day(WEDNESDAY_WEEK_12.plusWeeks(1)).classes()).extracting(s -> s.entry().courseName())
+    assertThat(day(WEDNESDAY_WEEK_12.plusWeeks(1)).classes())
+        .extracting(s -> s.entry().courseName())
         .containsExactly("数据库技术", "管理学基础");
   }
 
@@ -66,19 +70,25 @@ class DayTimetableTest {
     DayTimetable yesterday = day(WEDNESDAY_WEEK_12.minusDays(1));
     DayTimetable nextWeek = day(WEDNESDAY_WEEK_12.plusWeeks(1));
     assertThat(yesterday.classes()).isEmpty(); // 会计基础 is odd weeks only
-    assertThat(nextWeek.classes()).allSatisfy(s -> assertThat(nextWeek.stateOf(s, now)).isEqualTo(State.LATER));
+    assertThat(nextWeek.classes())
+        .allSatisfy(s -> assertThat(nextWeek.stateOf(s, now)).isEqualTo(State.LATER));
     DayTimetable lastWeek = day(WEDNESDAY_WEEK_12.minusWeeks(1));
-    assertThat(lastWeek.classes()).allSatisfy(s -> assertThat(lastWeek.stateOf(s, now)).isEqualTo(State.OVER));
+    assertThat(lastWeek.classes())
+        .allSatisfy(s -> assertThat(lastWeek.stateOf(s, now)).isEqualTo(State.OVER));
   }
 
   @Test
   void classesLeftCountsThoseNotYetEnded() {
     DayTimetable day = day(WEDNESDAY_WEEK_12);
-    assertThat(day.classesLeft(LocalDateTime.of(WEDNESDAY_WEEK_12, LocalTime.of(7, 50)))).isEqualTo(3);
-    assertThat(day.classesLeft(LocalDateTime.of(WEDNESDAY_WEEK_12, LocalTime.of(11, 39)))).isEqualTo(3);
-    assertThat(day.classesLeft(LocalDateTime.of(WEDNESDAY_WEEK_12, LocalTime.of(11, 40)))).isEqualTo(2);
+    assertThat(day.classesLeft(LocalDateTime.of(WEDNESDAY_WEEK_12, LocalTime.of(7, 50))))
+        .isEqualTo(3);
+    assertThat(day.classesLeft(LocalDateTime.of(WEDNESDAY_WEEK_12, LocalTime.of(11, 39))))
+        .isEqualTo(3);
+    assertThat(day.classesLeft(LocalDateTime.of(WEDNESDAY_WEEK_12, LocalTime.of(11, 40))))
+        .isEqualTo(2);
     assertThat(day.classesLeft(LocalDateTime.of(WEDNESDAY_WEEK_12, LocalTime.of(17, 10)))).isZero();
-    assertThat(day.classesLeft(LocalDateTime.of(WEDNESDAY_WEEK_12.plusDays(1), LocalTime.of(7, 0)))).isZero();
+    assertThat(day.classesLeft(LocalDateTime.of(WEDNESDAY_WEEK_12.plusDays(1), LocalTime.of(7, 0))))
+        .isZero();
   }
 
   @Test
@@ -91,12 +101,16 @@ class DayTimetableTest {
     DayTimetable makeUp = day(LocalDate.of(2026, 9, 26));
     assertThat(makeUp.resolution().kind()).isEqualTo(DayResolution.Kind.MAKE_UP);
     assertThat(makeUp.week()).hasValue(3);
-    assertThat(makeUp.classes()).singleElement().satisfies(s -> {
-      assertThat(s.entry().courseName()).isEqualTo("会计基础");
-      assertThat(s.start()).isEqualTo(LocalTime.of(16, 0));
-    });
+    assertThat(makeUp.classes())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.entry().courseName()).isEqualTo("会计基础");
+              assertThat(s.start()).isEqualTo(LocalTime.of(16, 0));
+            });
     // Saturday 10 October teaches Wednesday 7 October (week 5): no 体育 in an odd week
-    assertThat(day(LocalDate.of(2026, 10, 10)).classes()).extracting(s -> s.entry().courseName())
+    assertThat(day(LocalDate.of(2026, 10, 10)).classes())
+        .extracting(s -> s.entry().courseName())
         .containsExactly("数据库技术", "管理学基础");
   }
 

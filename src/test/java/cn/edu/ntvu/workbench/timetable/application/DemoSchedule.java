@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The demo term of src/main/resources/demo as plain values: 2026-2027-1 from 7 September, 18 weeks, 国庆节 1–7
- * October with make-up Saturdays 26 September (follows 6 October) and 10 October (follows 7 October), summer times
- * in September and winter times from October (periods 5–6 move from 14:00 to 13:30).
+ * The demo term of src/main/resources/demo as plain values: 2026-2027-1 from 7 September, 18 weeks,
+ * 国庆节 1–7 October with make-up Saturdays 26 September (follows 6 October) and 10 October (follows 7
+ * October), summer times in September and winter times from October (periods 5–6 move from 14:00 to
+ * 13:30).
  */
 public final class DemoSchedule {
   public static final Term TERM = new Term("2026-2027-1", LocalDate.of(2026, 9, 7), 18);
@@ -28,7 +29,9 @@ public final class DemoSchedule {
           1L,
           new AcademicCalendar(
               TERM,
-              IntStream.rangeClosed(1, 7).mapToObj(d -> new Holiday(LocalDate.of(2026, 10, d), "国庆节")).toList(),
+              IntStream.rangeClosed(1, 7)
+                  .mapToObj(d -> new Holiday(LocalDate.of(2026, 10, d), "国庆节"))
+                  .toList(),
               List.of(
                   new MakeUpDay(LocalDate.of(2026, 9, 26), LocalDate.of(2026, 10, 6), "调休"),
                   new MakeUpDay(LocalDate.of(2026, 10, 10), LocalDate.of(2026, 10, 7), "调休"))),
@@ -58,7 +61,16 @@ public final class DemoSchedule {
   public static TimetableEntry meeting(
       String code, String name, DayOfWeek day, int first, int length, WeekPattern weeks) {
     return new TimetableEntry(
-        "ZF", Integer.parseInt(code.substring(1)), code, name, List.of("10702"), "龙诺", "3号教学楼507", day,
-        new PeriodRange(first, length), weeks, List.of("2401000"));
+        "ZF",
+        Integer.parseInt(code.substring(1)),
+        code,
+        name,
+        List.of("10702"),
+        "龙诺",
+        "3号教学楼507",
+        day,
+        new PeriodRange(first, length),
+        weeks,
+        List.of("2401000"));
   }
 }

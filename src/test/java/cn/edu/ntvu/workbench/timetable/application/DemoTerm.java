@@ -24,9 +24,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The demo term of {@code src/main/resources/demo/} (2026-2027-1 with its calendar, period times and both timetable
- * files), planned by the real import planner. For unit tests as values, and for end-to-end tests written into a
- * database the way the import writes it, when that database has no such term yet.
+ * The demo term of {@code src/main/resources/demo/} (2026-2027-1 with its calendar, period times
+ * and both timetable files), planned by the real import planner. For unit tests as values, and for
+ * end-to-end tests written into a database the way the import writes it, when that database has no
+ * such term yet.
  */
 public final class DemoTerm {
   public static final String CODE = "2026-2027-1";
@@ -46,7 +47,8 @@ public final class DemoTerm {
     this.term = snapshot.terms().get(CODE);
     this.periodTimes = periods.periodTimes();
     this.calendar = plan(TimetableImportKind.CALENDAR, snapshot).calendars().get(CODE);
-    for (TimetableImportKind kind : List.of(TimetableImportKind.TIMETABLE_ZF, TimetableImportKind.TIMETABLE_WISEDU)) {
+    for (TimetableImportKind kind :
+        List.of(TimetableImportKind.TIMETABLE_ZF, TimetableImportKind.TIMETABLE_WISEDU)) {
       meetings.put(kind, plan(kind, snapshot).meetings());
     }
   }
@@ -67,7 +69,10 @@ public final class DemoTerm {
     try (InputStream in = DemoTerm.class.getResourceAsStream("/demo/" + file)) {
       TimetablePlan p =
           new TimetableImportPlanner()
-              .plan(kind, new TabularFileReader().read(file, in.readAllBytes(), kind.columns()), snapshot);
+              .plan(
+                  kind,
+                  new TabularFileReader().read(file, in.readAllBytes(), kind.columns()),
+                  snapshot);
       if (p.hasErrors()) {
         throw new IllegalStateException("demo " + file + ": " + p.errors());
       }
@@ -85,7 +90,10 @@ public final class DemoTerm {
     return periodTimes;
   }
 
-  /** Every meeting of both files as the queries return them (meeting numbers are positions in the file). */
+  /**
+   * Every meeting of both files as the queries return them (meeting numbers are positions in the
+   * file).
+   */
   public List<TimetableEntry> entries() {
     List<TimetableEntry> out = new ArrayList<>();
     meetings.forEach(
@@ -95,8 +103,16 @@ public final class DemoTerm {
             CourseMeeting c = m.meeting();
             out.add(
                 new TimetableEntry(
-                    TimetableImportService.source(kind), ++no, c.courseCode(), c.courseName(), c.teacherAccounts(),
-                    m.teacherNames() == null ? "" : m.teacherNames(), c.room(), c.weekday(), c.periods(), c.weeks(),
+                    TimetableImportService.source(kind),
+                    ++no,
+                    c.courseCode(),
+                    c.courseName(),
+                    c.teacherAccounts(),
+                    m.teacherNames() == null ? "" : m.teacherNames(),
+                    c.room(),
+                    c.weekday(),
+                    c.periods(),
+                    c.weeks(),
                     List.copyOf(c.classCodes())));
           }
         });
@@ -104,8 +120,9 @@ public final class DemoTerm {
   }
 
   /**
-   * Writes the demo term into a database that has none (an app that did not load it), with the same rows the
-   * import writes. Period times are written only when the table is empty. Does nothing when the term exists.
+   * Writes the demo term into a database that has none (an app that did not load it), with the same
+   * rows the import writes. Period times are written only when the table is empty. Does nothing
+   * when the term exists.
    *
    * @return whether anything was written
    */
@@ -193,12 +210,14 @@ public final class DemoTerm {
 
   private List<String> studentsOf(TimetableEntry e) {
     TimetableImportKind kind =
-        e.source().equals("ZF") ? TimetableImportKind.TIMETABLE_ZF : TimetableImportKind.TIMETABLE_WISEDU;
+        e.source().equals("ZF")
+            ? TimetableImportKind.TIMETABLE_ZF
+            : TimetableImportKind.TIMETABLE_WISEDU;
     return List.copyOf(meetings.get(kind).get(e.meetingNo() - 1).meeting().studentAccounts());
   }
 
-  private static void insertMeeting(Connection c, long termId, TimetableEntry e, List<String> students)
-      throws SQLException {
+  private static void insertMeeting(
+      Connection c, long termId, TimetableEntry e, List<String> students) throws SQLException {
     try (PreparedStatement ins =
         c.prepareStatement(
             "INSERT INTO course_meeting (term_id, source, meeting_no, source_line, course_code, course_name,"
@@ -218,15 +237,31 @@ public final class DemoTerm {
       ins.setLong(12, e.weeks().mask());
       ins.executeUpdate();
     }
-    link(c, "course_meeting_class (term_id, class_code, source, meeting_no)", termId, e, e.classCodes());
-    link(c, "course_meeting_student (term_id, student_account, source, meeting_no)", termId, e, students);
-    link(c, "course_meeting_teacher (term_id, teacher_account, source, meeting_no)", termId, e,
+    link(
+        c,
+        "course_meeting_class (term_id, class_code, source, meeting_no)",
+        termId,
+        e,
+        e.classCodes());
+    link(
+        c,
+        "course_meeting_student (term_id, student_account, source, meeting_no)",
+        termId,
+        e,
+        students);
+    link(
+        c,
+        "course_meeting_teacher (term_id, teacher_account, source, meeting_no)",
+        termId,
+        e,
         List.copyOf(new java.util.LinkedHashSet<>(e.teacherAccounts())));
   }
 
-  private static void link(Connection c, String table, long termId, TimetableEntry e, List<String> keys)
+  private static void link(
+      Connection c, String table, long termId, TimetableEntry e, List<String> keys)
       throws SQLException {
-    try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement ins =
+        c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, ?, ?)")) {
       for (String k : keys) {
         ins.setLong(1, termId);
         ins.setString(2, k);

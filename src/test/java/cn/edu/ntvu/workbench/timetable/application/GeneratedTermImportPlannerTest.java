@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Plans the shared benchmark term (15,000 students, ~3,000 meetings split between a 正方 and a 金智 file) in import
- * order, as academic affairs would at term start: terms, period times, calendar, then both timetables.
+ * Plans the shared benchmark term (15,000 students, ~3,000 meetings split between a 正方 and a 金智
+ * file) in import order, as academic affairs would at term start: terms, period times, calendar,
+ * then both timetables.
  */
 class GeneratedTermImportPlannerTest {
   private static final Path GENERATOR = Path.of("/work/shared/data/generate.py");
@@ -46,13 +47,16 @@ class GeneratedTermImportPlannerTest {
   static void generateAndPlanTheCalendar() throws Exception {
     assumeTrue(Files.isRegularFile(GENERATOR), "benchmark data generator not available");
     Process python =
-        new ProcessBuilder("python3", GENERATOR.toString(), dir.toString()).redirectErrorStream(true).start();
+        new ProcessBuilder("python3", GENERATOR.toString(), dir.toString())
+            .redirectErrorStream(true)
+            .start();
     python.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
     assumeTrue(python.waitFor(60, TimeUnit.SECONDS) && python.exitValue() == 0, "python3 failed");
 
     TimetablePlan terms = plan(TimetableImportKind.TERM, "term.csv", TimetableSnapshot.EMPTY);
     assertThat(terms.errors()).isEmpty();
-    TimetablePlan periods = plan(TimetableImportKind.PERIOD_TIMES, "period-times.csv", TimetableSnapshot.EMPTY);
+    TimetablePlan periods =
+        plan(TimetableImportKind.PERIOD_TIMES, "period-times.csv", TimetableSnapshot.EMPTY);
     assertThat(periods.errors()).isEmpty();
     snapshot =
         new TimetableSnapshot(
@@ -64,8 +68,8 @@ class GeneratedTermImportPlannerTest {
     calendar = days.calendars().get("2026-2027-1");
   }
 
-  private static TimetablePlan plan(TimetableImportKind kind, String name, TimetableSnapshot against)
-      throws Exception {
+  private static TimetablePlan plan(
+      TimetableImportKind kind, String name, TimetableSnapshot against) throws Exception {
     return planner.plan(kind, read(name, kind), against);
   }
 
@@ -81,9 +85,11 @@ class GeneratedTermImportPlannerTest {
         .contains(new TeachingDay(5, DayOfWeek.TUESDAY));
     assertThat(calendar.resolve(LocalDate.of(2026, 10, 10)).teaching())
         .contains(new TeachingDay(5, DayOfWeek.WEDNESDAY));
-    assertThat(calendar.resolve(LocalDate.of(2026, 10, 6)).kind()).isEqualTo(DayResolution.Kind.HOLIDAY);
+    assertThat(calendar.resolve(LocalDate.of(2026, 10, 6)).kind())
+        .isEqualTo(DayResolution.Kind.HOLIDAY);
     assertThat(calendar.currentWeek(LocalDate.of(2026, 11, 25))).hasValue(12);
-    // the make-up Saturday of September keeps summer hours, the holiday Tuesday it follows would have had winter
+    // the make-up Saturday of September keeps summer hours, the holiday Tuesday it follows would
+    // have had winter
     assertThat(snapshot.periodTimes().clockTimes(LocalDate.of(2026, 9, 26), new PeriodRange(5, 2)))
         .contains(new ClockTimes(LocalTime.of(14, 0), LocalTime.of(15, 40)));
     assertThat(snapshot.periodTimes().clockTimes(LocalDate.of(2026, 10, 8), new PeriodRange(5, 2)))
@@ -94,7 +100,8 @@ class GeneratedTermImportPlannerTest {
   void bothTimetableFormatsPlanWithoutErrorsAndAgreeOnTheTerm() throws Exception {
     long start = System.nanoTime();
     TimetablePlan zf = plan(TimetableImportKind.TIMETABLE_ZF, "timetable-zf.csv", snapshot);
-    TimetablePlan wisedu = plan(TimetableImportKind.TIMETABLE_WISEDU, "timetable-wisedu.csv", snapshot);
+    TimetablePlan wisedu =
+        plan(TimetableImportKind.TIMETABLE_WISEDU, "timetable-wisedu.csv", snapshot);
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
     assertThat(zf.errors()).isEmpty();
@@ -106,17 +113,22 @@ class GeneratedTermImportPlannerTest {
     assertThat(wisedu.meetings().size()).isBetween(total / 5 - 50, total / 5 + 50);
     assertThat(millis).as("read and plan a full term").isLessThan(3_000);
 
-    // every week text the generator writes maps to one of its five patterns, whichever format carried it
+    // every week text the generator writes maps to one of its five patterns, whichever format
+    // carried it
     Set<String> patterns = new HashSet<>();
     zf.meetings().forEach(m -> patterns.add(m.meeting().weeks().toString()));
     wisedu.meetings().forEach(m -> patterns.add(m.meeting().weeks().toString()));
-    assertThat(patterns).containsExactlyInAnyOrder("1-16周", "1-15周(单)", "2-16周(双)", "1-8,10-16周", "3-12周");
+    assertThat(patterns)
+        .containsExactlyInAnyOrder("1-16周", "1-15周(单)", "2-16周(双)", "1-8,10-16周", "3-12周");
 
     // no class sits in two places at once across both files
     Map<String, Long> slots =
         java.util.stream.Stream.concat(zf.meetings().stream(), wisedu.meetings().stream())
             .map(PlannedMeeting::meeting)
-            .flatMap(m -> m.classCodes().stream().map(c -> c + "|" + m.weekday() + "|" + m.periods().first()))
+            .flatMap(
+                m ->
+                    m.classCodes().stream()
+                        .map(c -> c + "|" + m.weekday() + "|" + m.periods().first()))
             .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     assertThat(slots.values()).allMatch(n -> n == 1);
   }
@@ -129,7 +141,8 @@ class GeneratedTermImportPlannerTest {
 
     // as Excel in China saves it: GBK
     byte[] gbk = Files.readString(dir.resolve("timetable-zf.csv")).getBytes(Charset.forName("GBK"));
-    TabularFile gbkFile = reader.read("timetable-zf.csv", gbk, TimetableImportKind.TIMETABLE_ZF.columns());
+    TabularFile gbkFile =
+        reader.read("timetable-zf.csv", gbk, TimetableImportKind.TIMETABLE_ZF.columns());
     TimetablePlan fromGbk = planner.plan(TimetableImportKind.TIMETABLE_ZF, gbkFile, snapshot);
     assertThat(fromGbk.meetings()).isEqualTo(first.meetings());
   }
@@ -138,14 +151,18 @@ class GeneratedTermImportPlannerTest {
   void aMakeUpDayShowsTheMeetingsOfTheDayItFollows() throws Exception {
     TimetablePlan zf = plan(TimetableImportKind.TIMETABLE_ZF, "timetable-zf.csv", snapshot);
     TeachingDay sept26 = calendar.resolve(LocalDate.of(2026, 9, 26)).teaching().orElseThrow();
-    long onMakeUpDay = zf.meetings().stream().map(PlannedMeeting::meeting).filter(m -> m.meetsOn(sept26)).count();
+    long onMakeUpDay =
+        zf.meetings().stream().map(PlannedMeeting::meeting).filter(m -> m.meetsOn(sept26)).count();
     long onTuesdayOfWeek5 =
         zf.meetings().stream()
             .map(PlannedMeeting::meeting)
             .filter(m -> m.weekday() == DayOfWeek.TUESDAY && m.weeks().contains(5))
             .count();
     assertThat(onMakeUpDay).isEqualTo(onTuesdayOfWeek5).isPositive();
-    assertThat(zf.meetings().stream().map(PlannedMeeting::meeting).filter(m -> m.weekday() == DayOfWeek.SATURDAY))
+    assertThat(
+            zf.meetings().stream()
+                .map(PlannedMeeting::meeting)
+                .filter(m -> m.weekday() == DayOfWeek.SATURDAY))
         .isEmpty();
     CourseMeeting any = zf.meetings().get(0).meeting();
     assertThat(any.teacherAccounts()).hasSize(1);

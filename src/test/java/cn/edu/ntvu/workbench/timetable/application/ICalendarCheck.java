@@ -21,8 +21,8 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.validate.ValidationResult;
 
 /**
- * Reads generated iCalendar text with ical4j, a real iCalendar library: strict parsing, validation, and recurrence
- * expansion (RRULE, EXDATE) as a calendar app does it.
+ * Reads generated iCalendar text with ical4j, a real iCalendar library: strict parsing, validation,
+ * and recurrence expansion (RRULE, EXDATE) as a calendar app does it.
  */
 public final class ICalendarCheck {
   public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -69,7 +69,9 @@ public final class ICalendarCheck {
     return e.<Property>getProperty(name).map(Property::getValue).orElse(null);
   }
 
-  /** Every occurrence of the events whose UID starts with {@code uidPrefix}, between the two dates. */
+  /**
+   * Every occurrence of the events whose UID starts with {@code uidPrefix}, between the two dates.
+   */
   public Set<Slot> expand(String uidPrefix, LocalDate from, LocalDate to) {
     Set<Slot> out = new TreeSet<>();
     for (VEvent e : events()) {

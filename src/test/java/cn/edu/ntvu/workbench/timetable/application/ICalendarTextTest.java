@@ -33,7 +33,8 @@ class ICalendarTextTest {
 
   @Test
   void foldingNeverCutsAMultiByteCharacter() {
-    // 1 ASCII octet then 3-octet characters: 75 is reached mid-character, so the fold comes before it
+    // 1 ASCII octet then 3-octet characters: 75 is reached mid-character, so the fold comes before
+    // it
     String line = "S" + "汉".repeat(60) + "😀".repeat(20) + "尾";
     String folded = fold(line);
     for (String physical : folded.split("\r\n")) {

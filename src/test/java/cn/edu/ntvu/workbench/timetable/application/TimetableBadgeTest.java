@@ -2,10 +2,10 @@ package cn.edu.ntvu.workbench.timetable.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.edu.ntvu.workbench.platform.security.SignInPath;
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.time.SchoolClock;
 import cn.edu.ntvu.workbench.timetable.domain.WeekPattern;
 import java.time.Clock;
@@ -22,8 +22,16 @@ import org.junit.jupiter.api.Test;
 class TimetableBadgeTest {
   private static final SignedInUser STUDENT =
       new SignedInUser(
-          1L, "20240100001", "田芬", PersonKind.STUDENT, "机械制造241班", "2401000", "0101", Set.of(Role.STUDENT),
-          SignInPath.WECOM, Instant.EPOCH);
+          1L,
+          "20240100001",
+          "田芬",
+          PersonKind.STUDENT,
+          "机械制造241班",
+          "2401000",
+          "0101",
+          Set.of(Role.STUDENT),
+          SignInPath.WECOM,
+          Instant.EPOCH);
 
   /** The queries as the demo term answers them, remembering whose meetings were asked for. */
   private final List<TimetableOwner> asked = new ArrayList<>();
@@ -39,16 +47,21 @@ class TimetableBadgeTest {
         public List<TimetableEntry> meetingsOf(TermSchedule term, TimetableOwner owner) {
           asked.add(owner);
           return List.of(
-              DemoSchedule.meeting("K00001", "数据库技术", DayOfWeek.WEDNESDAY, 3, 2, WeekPattern.range(1, 16)),
-              DemoSchedule.meeting("K00004", "管理学基础", DayOfWeek.WEDNESDAY, 5, 2, WeekPattern.range(1, 16)),
-              DemoSchedule.meeting("K00007", "体育", DayOfWeek.WEDNESDAY, 7, 2, WeekPattern.parse("2-16周(双)", 18)));
+              DemoSchedule.meeting(
+                  "K00001", "数据库技术", DayOfWeek.WEDNESDAY, 3, 2, WeekPattern.range(1, 16)),
+              DemoSchedule.meeting(
+                  "K00004", "管理学基础", DayOfWeek.WEDNESDAY, 5, 2, WeekPattern.range(1, 16)),
+              DemoSchedule.meeting(
+                  "K00007", "体育", DayOfWeek.WEDNESDAY, 7, 2, WeekPattern.parse("2-16周(双)", 18)));
         }
       };
 
   private int classesLeftAt(String localTime) {
     TimetableBadge badge = new TimetableBadge();
     badge.queries = queries;
-    badge.clock = Clock.fixed(LocalDateTime.parse(localTime).atZone(SchoolClock.ZONE).toInstant(), SchoolClock.ZONE);
+    badge.clock =
+        Clock.fixed(
+            LocalDateTime.parse(localTime).atZone(SchoolClock.ZONE).toInstant(), SchoolClock.ZONE);
     return badge.classesLeftToday(STUDENT);
   }
 

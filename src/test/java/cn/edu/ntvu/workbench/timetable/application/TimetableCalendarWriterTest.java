@@ -29,14 +29,16 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 
 /**
- * The calendar feed against the timetable itself: parsed and validated by ical4j, every meeting's events expanded
- * by ical4j give exactly the dates and clock times that {@link AcademicCalendar#resolve} and the period times give
- * day by day — across holidays, make-up days, odd/even and irregular weeks and a 夏季→冬季 switch.
+ * The calendar feed against the timetable itself: parsed and validated by ical4j, every meeting's
+ * events expanded by ical4j give exactly the dates and clock times that {@link
+ * AcademicCalendar#resolve} and the period times give day by day — across holidays, make-up days,
+ * odd/even and irregular weeks and a 夏季→冬季 switch.
  */
 class TimetableCalendarWriterTest {
   static final Instant STAMP = Instant.parse("2026-11-25T03:05:00Z");
 
-  // ---- fixture: the demo term's calendar plus New Year, and a spring term with a May switch ------------------
+  // ---- fixture: the demo term's calendar plus New Year, and a spring term with a May switch
+  // ------------------
 
   static final Term AUTUMN = new Term("2026-2027-1", LocalDate.of(2026, 9, 7), 18);
   static final Term SPRING = new Term("2026-2027-2", LocalDate.of(2027, 3, 1), 18);
@@ -46,8 +48,22 @@ class TimetableCalendarWriterTest {
     String[] morning = {"08:00-08:45", "08:55-09:40", "10:00-10:45", "10:55-11:40"};
     String[] rest =
         afternoon.equals("summer")
-            ? new String[] {"14:00-14:45", "14:55-15:40", "16:00-16:45", "16:55-17:40", "19:00-19:45", "19:55-20:40"}
-            : new String[] {"13:30-14:15", "14:25-15:10", "15:30-16:15", "16:25-17:10", "18:30-19:15", "19:25-20:10"};
+            ? new String[] {
+              "14:00-14:45",
+              "14:55-15:40",
+              "16:00-16:45",
+              "16:55-17:40",
+              "19:00-19:45",
+              "19:55-20:40"
+            }
+            : new String[] {
+              "13:30-14:15",
+              "14:25-15:10",
+              "15:30-16:15",
+              "16:25-17:10",
+              "18:30-19:15",
+              "19:25-20:10"
+            };
     int n = 1;
     for (String s : morning) {
       p.add(period(n++, s));
@@ -99,8 +115,17 @@ class TimetableCalendarWriterTest {
 
   static TimetableEntry entry(int no, DayOfWeek day, int first, int length, WeekPattern weeks) {
     return new TimetableEntry(
-        "ZF", no, "K" + no, "课程" + no, List.of("10001"), "毛敏", "1号教学楼201", day,
-        new PeriodRange(first, length), weeks, List.of("2401000"));
+        "ZF",
+        no,
+        "K" + no,
+        "课程" + no,
+        List.of("10001"),
+        "毛敏",
+        "1号教学楼201",
+        day,
+        new PeriodRange(first, length),
+        weeks,
+        List.of("2401000"));
   }
 
   static List<TimetableEntry> autumnEntries() {
@@ -128,7 +153,10 @@ class TimetableCalendarWriterTest {
     return CalendarSubscriptionService.texts(locale);
   }
 
-  /** What the timetable views show for a meeting: resolve every date, take the period times of that date. */
+  /**
+   * What the timetable views show for a meeting: resolve every date, take the period times of that
+   * date.
+   */
   static Set<Slot> truth(AcademicCalendar calendar, PeriodTimeTable times, TimetableEntry e) {
     Set<Slot> out = new TreeSet<>();
     Term term = calendar.term();
@@ -144,7 +172,10 @@ class TimetableCalendarWriterTest {
     return out;
   }
 
-  static void assertEveryMeetingExact(ICalendarCheck ics, AcademicCalendar calendar, PeriodTimeTable times,
+  static void assertEveryMeetingExact(
+      ICalendarCheck ics,
+      AcademicCalendar calendar,
+      PeriodTimeTable times,
       List<TimetableEntry> entries) {
     Term term = calendar.term();
     // a window wider than the term: a rule must not run past it either
@@ -159,14 +190,16 @@ class TimetableCalendarWriterTest {
   }
 
   private static String write(List<TermMeetings> terms, Locale locale) {
-    return new TimetableCalendarWriter(texts(locale), "workbench.example.edu.cn").write("田芬", terms, STAMP);
+    return new TimetableCalendarWriter(texts(locale), "workbench.example.edu.cn")
+        .write("田芬", terms, STAMP);
   }
 
   private static TermSchedule schedule(long id, AcademicCalendar calendar) {
     return new TermSchedule(id, calendar, TIMES);
   }
 
-  // ---- tests ---------------------------------------------------------------------------------------------------
+  // ---- tests
+  // ---------------------------------------------------------------------------------------------------
 
   @Test
   void everyMeetingExpandsToExactlyTheClassesTheTimetableShows() throws Exception {
@@ -195,15 +228,24 @@ class TimetableCalendarWriterTest {
     AcademicCalendar autumn = autumnCalendar();
     ICalendarCheck ics =
         ICalendarCheck.parseAndValidate(
-            write(List.of(new TermMeetings(schedule(1, autumn), autumnEntries())), Locale.SIMPLIFIED_CHINESE));
+            write(
+                List.of(new TermMeetings(schedule(1, autumn), autumnEntries())),
+                Locale.SIMPLIFIED_CHINESE));
     LocalDate from = AUTUMN.firstDay();
     LocalDate to = AUTUMN.lastDay();
 
-    // Tuesday 5-6: 6 October is a holiday, taught on Saturday 26 September at the September (summer) times
+    // Tuesday 5-6: 6 October is a holiday, taught on Saturday 26 September at the September
+    // (summer) times
     Set<Slot> tuesday = ics.expand("2026-2027-1-ZF-2-", from, to);
-    assertThat(tuesday).hasSize(16)
-        .contains(new Slot(LocalDate.of(2026, 9, 26).atTime(14, 0), LocalDate.of(2026, 9, 26).atTime(15, 40)))
-        .contains(new Slot(LocalDate.of(2026, 10, 13).atTime(13, 30), LocalDate.of(2026, 10, 13).atTime(15, 10)))
+    assertThat(tuesday)
+        .hasSize(16)
+        .contains(
+            new Slot(
+                LocalDate.of(2026, 9, 26).atTime(14, 0), LocalDate.of(2026, 9, 26).atTime(15, 40)))
+        .contains(
+            new Slot(
+                LocalDate.of(2026, 10, 13).atTime(13, 30),
+                LocalDate.of(2026, 10, 13).atTime(15, 10)))
         .noneMatch(s -> s.start().toLocalDate().equals(LocalDate.of(2026, 10, 6)));
     // Odd-week Wednesday: 7 October (week 5) taught on Saturday 10 October
     assertThat(ics.expand("2026-2027-1-ZF-3-", from, to))
@@ -226,11 +268,15 @@ class TimetableCalendarWriterTest {
         .noneMatch(s -> s.start().toLocalDate().equals(LocalDate.of(2027, 1, 1)));
     // periods 11-12 do not exist: no events at all
     assertThat(ics.expand("2026-2027-1-ZF-9-", from, to)).isEmpty();
-    // a Saturday meeting meets on the term's Saturdays, except where a make-up Saturday teaches another day
+    // a Saturday meeting meets on the term's Saturdays, except where a make-up Saturday teaches
+    // another day
     assertThat(ics.expand("2026-2027-1-ZF-10-", from, to))
         .isNotEmpty()
         .allMatch(s -> s.start().getDayOfWeek() == DayOfWeek.SATURDAY)
-        .noneMatch(s -> autumn.makeUpDays().stream().anyMatch(m -> m.date().equals(s.start().toLocalDate())));
+        .noneMatch(
+            s ->
+                autumn.makeUpDays().stream()
+                    .anyMatch(m -> m.date().equals(s.start().toLocalDate())));
   }
 
   @Test
@@ -238,47 +284,65 @@ class TimetableCalendarWriterTest {
     AcademicCalendar autumn = autumnCalendar();
     ICalendarCheck ics =
         ICalendarCheck.parseAndValidate(
-            write(List.of(new TermMeetings(schedule(1, autumn), autumnEntries())), Locale.SIMPLIFIED_CHINESE));
+            write(
+                List.of(new TermMeetings(schedule(1, autumn), autumnEntries())),
+                Locale.SIMPLIFIED_CHINESE));
     java.util.Map<String, List<VEvent>> byMeeting =
         ics.events().stream()
-            .collect(Collectors.groupingBy(e -> ICalendarCheck.value(e, "UID").replaceFirst("-\\d{8}@.*", "")));
+            .collect(
+                Collectors.groupingBy(
+                    e -> ICalendarCheck.value(e, "UID").replaceFirst("-\\d{8}@.*", "")));
 
-    // Monday 1-2, 1-16周: the morning is the same in both sets: one series across the switch, 5 October excluded
+    // Monday 1-2, 1-16周: the morning is the same in both sets: one series across the switch, 5
+    // October excluded
     List<VEvent> monday = byMeeting.get("2026-2027-1-ZF-1");
     assertThat(monday).hasSize(1);
     assertThat(rule(monday.get(0))).isEqualTo("COUNT=16;FREQ=WEEKLY;INTERVAL=1");
     assertThat(ICalendarCheck.value(monday.get(0), "EXDATE")).isEqualTo("20261005T080000");
 
-    // Tuesday 5-6: a September series (summer afternoon), a winter series from 13 October (6 October is a
+    // Tuesday 5-6: a September series (summer afternoon), a winter series from 13 October (6
+    // October is a
     // holiday), and one make-up event on Saturday 26 September
     List<VEvent> tuesday = byMeeting.get("2026-2027-1-ZF-2");
-    assertThat(tuesday).extracting(TimetableCalendarWriterTest::rule)
-        .containsExactlyInAnyOrder("COUNT=4;FREQ=WEEKLY;INTERVAL=1", "COUNT=11;FREQ=WEEKLY;INTERVAL=1", "");
-    assertThat(tuesday).extracting(e -> ICalendarCheck.value(e, "DTSTART"))
+    assertThat(tuesday)
+        .extracting(TimetableCalendarWriterTest::rule)
+        .containsExactlyInAnyOrder(
+            "COUNT=4;FREQ=WEEKLY;INTERVAL=1", "COUNT=11;FREQ=WEEKLY;INTERVAL=1", "");
+    assertThat(tuesday)
+        .extracting(e -> ICalendarCheck.value(e, "DTSTART"))
         .containsExactlyInAnyOrder("20260908T140000", "20261013T133000", "20260926T140000");
     VEvent makeUp =
         tuesday.stream().filter(e -> e.getProperty("RRULE").isEmpty()).findFirst().orElseThrow();
     assertThat(ICalendarCheck.value(makeUp, "DTSTART")).isEqualTo("20260926T140000");
     assertThat(ICalendarCheck.value(makeUp, "DESCRIPTION")).contains("调休：上星期二（2026-10-06）的课");
 
-    // odd weeks, periods 3-4 (same in both sets): one series every other week, 7 October excluded and taught on
+    // odd weeks, periods 3-4 (same in both sets): one series every other week, 7 October excluded
+    // and taught on
     // Saturday 10 October instead
     List<VEvent> odd = byMeeting.get("2026-2027-1-ZF-3");
-    assertThat(odd).extracting(TimetableCalendarWriterTest::rule)
+    assertThat(odd)
+        .extracting(TimetableCalendarWriterTest::rule)
         .containsExactlyInAnyOrder("COUNT=8;FREQ=WEEKLY;INTERVAL=2", "");
     assertThat(odd).extracting(e -> ICalendarCheck.value(e, "EXDATE")).contains("20261007T100000");
     // even weeks, periods 7-8 (summer and winter differ): two series every other week
-    assertThat(byMeeting.get("2026-2027-1-ZF-4")).extracting(TimetableCalendarWriterTest::rule)
-        .containsExactlyInAnyOrder("COUNT=2;FREQ=WEEKLY;INTERVAL=2", "COUNT=6;FREQ=WEEKLY;INTERVAL=2");
+    assertThat(byMeeting.get("2026-2027-1-ZF-4"))
+        .extracting(TimetableCalendarWriterTest::rule)
+        .containsExactlyInAnyOrder(
+            "COUNT=2;FREQ=WEEKLY;INTERVAL=2", "COUNT=6;FREQ=WEEKLY;INTERVAL=2");
     // a single week: a single event
     assertThat(byMeeting.get("2026-2027-1-ZF-7")).hasSize(1);
     assertThat(byMeeting.get("2026-2027-1-ZF-7").get(0).getProperty("RRULE")).isEmpty();
   }
 
-  /** The RRULE's parts in name order (ical4j writes them back in its own order), or "" for a single event. */
+  /**
+   * The RRULE's parts in name order (ical4j writes them back in its own order), or "" for a single
+   * event.
+   */
   static String rule(VEvent e) {
     String r = ICalendarCheck.value(e, "RRULE");
-    return r == null ? "" : java.util.Arrays.stream(r.split(";")).sorted().collect(Collectors.joining(";"));
+    return r == null
+        ? ""
+        : java.util.Arrays.stream(r.split(";")).sorted().collect(Collectors.joining(";"));
   }
 
   @Test
@@ -289,7 +353,9 @@ class TimetableCalendarWriterTest {
     assertThat(entries).hasSizeGreaterThan(40);
 
     String text =
-        write(List.of(new TermMeetings(new TermSchedule(1, calendar, demo.periodTimes()), entries)), Locale.ENGLISH);
+        write(
+            List.of(new TermMeetings(new TermSchedule(1, calendar, demo.periodTimes()), entries)),
+            Locale.ENGLISH);
     ICalendarCheck ics = ICalendarCheck.parseAndValidate(text);
     ics.assertUniqueUids();
     assertEveryMeetingExact(ics, calendar, demo.periodTimes(), entries);
@@ -298,16 +364,25 @@ class TimetableCalendarWriterTest {
 
   @Test
   void longChineseTextAndSpecialCharactersSurviveFoldingAndEscaping() throws Exception {
-    String name =
-        "高等数学（上）；含分号;逗号,反斜杠\\和换行\n第二行——这是一个非常非常长的课程名称，用来检查折行时不会把一个汉字拆成两半"
-            + "😀表情也一样";
+    String name = "高等数学（上）；含分号;逗号,反斜杠\\和换行\n第二行——这是一个非常非常长的课程名称，用来检查折行时不会把一个汉字拆成两半" + "😀表情也一样";
     String room = "图书馆报告厅,东区;3楼\\B";
     TimetableEntry e =
         new TimetableEntry(
-            "WISEDU", 7, "K,;\\1", name, List.of("10001", "10002"), "毛敏,尹超", room, DayOfWeek.MONDAY,
-            new PeriodRange(1, 2), WeekPattern.parse("1-4周", 18), List.of("2401000"));
+            "WISEDU",
+            7,
+            "K,;\\1",
+            name,
+            List.of("10001", "10002"),
+            "毛敏,尹超",
+            room,
+            DayOfWeek.MONDAY,
+            new PeriodRange(1, 2),
+            WeekPattern.parse("1-4周", 18),
+            List.of("2401000"));
     String text =
-        write(List.of(new TermMeetings(schedule(1, autumnCalendar()), List.of(e))), Locale.SIMPLIFIED_CHINESE);
+        write(
+            List.of(new TermMeetings(schedule(1, autumnCalendar()), List.of(e))),
+            Locale.SIMPLIFIED_CHINESE);
 
     assertThat(text).endsWith("\r\n");
     assertThat(text.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
@@ -325,11 +400,14 @@ class TimetableCalendarWriterTest {
     assertThat(ICalendarCheck.value(event, "LOCATION")).isEqualTo(room);
     assertThat(ICalendarCheck.value(event, "DESCRIPTION"))
         .isEqualTo("教师：毛敏,尹超\n节次：第1-2节\n课程号：K,;\\1");
-    assertThat(ICalendarCheck.value(event, "UID")).isEqualTo("2026-2027-1-WISEDU-7-20260907@workbench.example.edu.cn");
+    assertThat(ICalendarCheck.value(event, "UID"))
+        .isEqualTo("2026-2027-1-WISEDU-7-20260907@workbench.example.edu.cn");
     assertThat(ICalendarCheck.value(event, "DTSTAMP")).isEqualTo("20261125T030500Z");
   }
 
-  /** Random weeks, periods and weekdays against random holidays and make-up days, through ical4j. */
+  /**
+   * Random weeks, periods and weekdays against random holidays and make-up days, through ical4j.
+   */
   @Test
   void randomMeetingsExpandExactlyThroughIcal4j() throws Exception {
     java.util.Random random = new java.util.Random(20261125);
@@ -344,7 +422,8 @@ class TimetableCalendarWriterTest {
       }
       List<MakeUpDay> makeUps = new ArrayList<>();
       for (Holiday h : holidays) {
-        LocalDate weekend = AUTUMN.firstDay().plusWeeks(random.nextInt(18)).plusDays(5 + random.nextInt(2));
+        LocalDate weekend =
+            AUTUMN.firstDay().plusWeeks(random.nextInt(18)).plusDays(5 + random.nextInt(2));
         if (random.nextBoolean() && used.add(weekend)) {
           makeUps.add(new MakeUpDay(weekend, h.date(), ""));
         }
@@ -358,10 +437,16 @@ class TimetableCalendarWriterTest {
         }
         int first = 1 + random.nextInt(10);
         entries.add(
-            entry(no, DayOfWeek.of(1 + random.nextInt(6)), first, 1 + random.nextInt(Math.min(3, 11 - first)),
+            entry(
+                no,
+                DayOfWeek.of(1 + random.nextInt(6)),
+                first,
+                1 + random.nextInt(Math.min(3, 11 - first)),
                 WeekPattern.fromMask(mask)));
       }
-      String text = write(List.of(new TermMeetings(schedule(1, calendar), entries)), Locale.SIMPLIFIED_CHINESE);
+      String text =
+          write(
+              List.of(new TermMeetings(schedule(1, calendar), entries)), Locale.SIMPLIFIED_CHINESE);
       ICalendarCheck ics = ICalendarCheck.parseAndValidate(text);
       ics.assertUniqueUids();
       assertEveryMeetingExact(ics, calendar, TIMES, entries);
@@ -372,29 +457,48 @@ class TimetableCalendarWriterTest {
   void teacherAccountsWithoutNamesAreNamedFromTheDirectory() throws Exception {
     TimetableEntry wisedu =
         new TimetableEntry(
-            "WISEDU", 1, "K00005", "管理学基础", List.of("10065", "99999"), "", "", DayOfWeek.TUESDAY,
-            new PeriodRange(9, 2), WeekPattern.parse("2-16周(双)", 18), List.of("2401000"));
+            "WISEDU",
+            1,
+            "K00005",
+            "管理学基础",
+            List.of("10065", "99999"),
+            "",
+            "",
+            DayOfWeek.TUESDAY,
+            new PeriodRange(9, 2),
+            WeekPattern.parse("2-16周(双)", 18),
+            List.of("2401000"));
     String text =
-        new TimetableCalendarWriter(texts(Locale.SIMPLIFIED_CHINESE), "x", java.util.Map.of("10065", "叶轩"))
-            .write("田芬", List.of(new TermMeetings(schedule(1, autumnCalendar()), List.of(wisedu))), STAMP);
+        new TimetableCalendarWriter(
+                texts(Locale.SIMPLIFIED_CHINESE), "x", java.util.Map.of("10065", "叶轩"))
+            .write(
+                "田芬",
+                List.of(new TermMeetings(schedule(1, autumnCalendar()), List.of(wisedu))),
+                STAMP);
     ICalendarCheck ics = ICalendarCheck.parseAndValidate(text);
-    assertThat(ics.events()).allSatisfy(e -> {
-      assertThat(ICalendarCheck.value(e, "DESCRIPTION")).startsWith("教师：叶轩、99999\n节次：第9-10节");
-      assertThat(e.getProperty("LOCATION")).isEmpty();
-    });
+    assertThat(ics.events())
+        .allSatisfy(
+            e -> {
+              assertThat(ICalendarCheck.value(e, "DESCRIPTION"))
+                  .startsWith("教师：叶轩、99999\n节次：第9-10节");
+              assertThat(e.getProperty("LOCATION")).isEmpty();
+            });
   }
 
   @Test
   void anEmptyTimetableIsStillAValidCalendar() throws Exception {
-    ICalendarCheck ics = ICalendarCheck.parseAndValidate(write(List.of(), Locale.SIMPLIFIED_CHINESE));
+    ICalendarCheck ics =
+        ICalendarCheck.parseAndValidate(write(List.of(), Locale.SIMPLIFIED_CHINESE));
     assertThat(ics.events()).isEmpty();
     assertThat(ics.property("PRODID")).isEqualTo(TimetableCalendarWriter.PRODID);
   }
 
   @Test
   void theEntityTagIgnoresOnlyTheGenerationTime() {
-    List<TermMeetings> terms = List.of(new TermMeetings(schedule(1, autumnCalendar()), autumnEntries()));
-    TimetableCalendarWriter writer = new TimetableCalendarWriter(texts(Locale.SIMPLIFIED_CHINESE), "x");
+    List<TermMeetings> terms =
+        List.of(new TermMeetings(schedule(1, autumnCalendar()), autumnEntries()));
+    TimetableCalendarWriter writer =
+        new TimetableCalendarWriter(texts(Locale.SIMPLIFIED_CHINESE), "x");
     CalendarFeed a = CalendarFeed.of(writer.write("田芬", terms, STAMP));
     CalendarFeed b = CalendarFeed.of(writer.write("田芬", terms, STAMP.plusSeconds(3600)));
     CalendarFeed c = CalendarFeed.of(writer.write("田芬", terms.subList(0, 0), STAMP));

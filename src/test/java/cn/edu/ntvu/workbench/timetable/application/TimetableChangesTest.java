@@ -22,7 +22,8 @@ class TimetableChangesTest {
                 18,
                 7,
                 2,
-                new TimetableOverview.Source(zf, new TimetableOverview.Imported(LocalDateTime.now(), "10857")),
+                new TimetableOverview.Source(
+                    zf, new TimetableOverview.Imported(LocalDateTime.now(), "10857")),
                 new TimetableOverview.Source(wisedu, null))),
         List.of(),
         null);
@@ -38,11 +39,18 @@ class TimetableChangesTest {
 
   /** A 正方 file of one meeting a row: course, weekday, weeks. */
   private TimetablePlan zf(String... rows) throws Exception {
-    StringBuilder csv = new StringBuilder("term,course_code,course_name,teacher_account,weekday,periods,weeks,classes\n");
+    StringBuilder csv =
+        new StringBuilder(
+            "term,course_code,course_name,teacher_account,weekday,periods,weeks,classes\n");
     for (String row : rows) {
       String[] c = row.split(" ");
-      csv.append("2026-2027-1,").append(c[0]).append(",高等数学,10001,").append(c[1]).append(",第1-2节,")
-          .append(c[2]).append(",2601001\n");
+      csv.append("2026-2027-1,")
+          .append(c[0])
+          .append(",高等数学,10001,")
+          .append(c[1])
+          .append(",第1-2节,")
+          .append(c[2])
+          .append(",2601001\n");
     }
     return plan(TimetableImportKind.TIMETABLE_ZF, csv.toString());
   }
@@ -68,7 +76,8 @@ class TimetableChangesTest {
     // a term loaded from 正方 only: nothing to say about 金智
     assertThat(texts(TimetableChanges.of(plan, loaded(0, 0))))
         .containsExactly(
-            "timetable.admin.change.zf [2026-2027-1, 0, 3]", "timetable.admin.change.reach [2, 2, 3, 1, 17]");
+            "timetable.admin.change.zf [2026-2027-1, 0, 3]",
+            "timetable.admin.change.reach [2, 2, 3, 1, 17]");
   }
 
   @Test
@@ -81,9 +90,11 @@ class TimetableChangesTest {
         .containsExactly(
             "timetable.admin.change.termMoved [2026-2027-1, 2026-09-07, 18, 2026-09-14, 17, 422]",
             "timetable.admin.change.termNew [2026-2027-2, 2027-02-22, 2027-06-27, 18]");
-    TimetablePlan same = plan(TimetableImportKind.TERM, "term,week1_monday,weeks\n2026-2027-1,2026-09-07,18\n");
+    TimetablePlan same =
+        plan(TimetableImportKind.TERM, "term,week1_monday,weeks\n2026-2027-1,2026-09-07,18\n");
     assertThat(texts(TimetableChanges.of(same, loaded(0, 0))))
-        .containsExactly("timetable.admin.change.termSame [2026-2027-1, 2026-09-07, 2027-01-10, 18]");
+        .containsExactly(
+            "timetable.admin.change.termSame [2026-2027-1, 2026-09-07, 2027-01-10, 18]");
   }
 
   @Test
@@ -94,7 +105,8 @@ class TimetableChangesTest {
             "set,valid_from,valid_to,period,start,end\n"
                 + "冬季,2026-10-01,2027-01-31,1,08:00,08:45\n"
                 + "冬季,2026-10-01,2027-01-31,2,08:55,09:40\n");
-    TimetableOverview now = TimetableImportPlannerTest.overviewOf(TimetableImportPlannerTest.autumn2026());
+    TimetableOverview now =
+        TimetableImportPlannerTest.overviewOf(TimetableImportPlannerTest.autumn2026());
     assertThat(texts(TimetableChanges.of(periods, now)))
         .containsExactly(
             "timetable.admin.change.periodTimes [1, 10, 1, 2]",
@@ -118,9 +130,11 @@ class TimetableChangesTest {
   @Test
   void theTermOfABatchSummaryIsReadBack() throws Exception {
     TimetablePlan plan = zf("K1 星期一 1-16周");
-    assertThat(TimetableOverviewReader.termOfSummary(TimetableImportService.summary(plan, "zf.csv")))
+    assertThat(
+            TimetableOverviewReader.termOfSummary(TimetableImportService.summary(plan, "zf.csv")))
         .isEqualTo("2026-2027-1");
-    assertThat(TimetableOverviewReader.termOfSummary("{\"kind\":\"PERIOD_TIMES\",\"term\":null}")).isEmpty();
+    assertThat(TimetableOverviewReader.termOfSummary("{\"kind\":\"PERIOD_TIMES\",\"term\":null}"))
+        .isEmpty();
     assertThat(TimetableOverviewReader.termOfSummary("not json")).isEmpty();
     assertThat(TimetableOverviewReader.termOfSummary(null)).isEmpty();
   }

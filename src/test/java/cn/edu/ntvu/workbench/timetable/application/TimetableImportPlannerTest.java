@@ -13,11 +13,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every bad line is reported with its line number and reason; small hand-written files, one rule each. */
+/**
+ * Every bad line is reported with its line number and reason; small hand-written files, one rule
+ * each.
+ */
 class TimetableImportPlannerTest {
   private static final String ZF_HEADER =
       "term,course_code,course_name,teacher_account,teacher_name,weekday,periods,weeks,room,classes\n";
-  private static final String WISEDU_HEADER = "XNXQDM,KCH,KCM,SKJS,SKXQ,KSJC,JSJC,SKZC,JASMC,BJDM\n";
+  private static final String WISEDU_HEADER =
+      "XNXQDM,KCH,KCM,SKJS,SKXQ,KSJC,JSJC,SKZC,JASMC,BJDM\n";
 
   private final TimetableImportPlanner planner = new TimetableImportPlanner();
   private final TabularFileReader reader = new TabularFileReader();
@@ -26,28 +30,44 @@ class TimetableImportPlannerTest {
     TimetableImportPlanner planner = new TimetableImportPlanner();
     TabularFileReader reader = new TabularFileReader();
     StringBuilder periods = new StringBuilder("set,valid_from,valid_to,period,start,end\n");
-    String[] times = {"08:00", "08:45", "08:55", "09:40", "10:00", "10:45", "10:55", "11:40", "14:00", "14:45",
-      "14:55", "15:40", "16:00", "16:45", "16:55", "17:40", "19:00", "19:45", "19:55", "20:40"};
+    String[] times = {
+      "08:00", "08:45", "08:55", "09:40", "10:00", "10:45", "10:55", "11:40", "14:00", "14:45",
+      "14:55", "15:40", "16:00", "16:45", "16:55", "17:40", "19:00", "19:45", "19:55", "20:40"
+    };
     for (int i = 0; i < 10; i++) {
-      periods.append("夏季,2026-09-01,2027-01-31,").append(i + 1).append(',')
-          .append(times[2 * i]).append(',').append(times[2 * i + 1]).append('\n');
+      periods
+          .append("夏季,2026-09-01,2027-01-31,")
+          .append(i + 1)
+          .append(',')
+          .append(times[2 * i])
+          .append(',')
+          .append(times[2 * i + 1])
+          .append('\n');
     }
     TimetablePlan table =
         planner.plan(
             TimetableImportKind.PERIOD_TIMES,
-            reader.read("p.csv", bytes(periods.toString()), TimetableImportKind.PERIOD_TIMES.columns()),
+            reader.read(
+                "p.csv", bytes(periods.toString()), TimetableImportKind.PERIOD_TIMES.columns()),
             TimetableSnapshot.EMPTY);
     assertThat(table.errors()).isEmpty();
     return new TimetableSnapshot(
-        Map.of("2026-2027-1", new Term("2026-2027-1", LocalDate.of(2026, 9, 7), 18)), table.periodTimes());
+        Map.of("2026-2027-1", new Term("2026-2027-1", LocalDate.of(2026, 9, 7), 18)),
+        table.periodTimes());
   }
 
-  /** What {@code snapshot} looks like on the import page: its terms without calendar or meetings, its periods. */
+  /**
+   * What {@code snapshot} looks like on the import page: its terms without calendar or meetings,
+   * its periods.
+   */
   static TimetableOverview overviewOf(TimetableSnapshot snapshot) {
     TimetableOverview.Source none = new TimetableOverview.Source(0, null);
     return new TimetableOverview(
         snapshot.terms().values().stream()
-            .map(t -> new TimetableOverview.TermState(t.code(), t.week1Monday(), t.weeks(), 0, 0, none, none))
+            .map(
+                t ->
+                    new TimetableOverview.TermState(
+                        t.code(), t.week1Monday(), t.weeks(), 0, 0, none, none))
             .toList(),
         snapshot.periodTimes().sets(),
         null);
@@ -189,7 +209,9 @@ class TimetableImportPlannerTest {
                 + "春季,2027-02-01,2027-04-30,1,09:00,08:45\n");
     assertThat(errorsAsLineAndKey(gap))
         .containsExactly(
-            "2 timetable.periodTimes.gap", "4 timetable.periodTimes.overlap", "6 timetable.periodTimes.backwards");
+            "2 timetable.periodTimes.gap",
+            "4 timetable.periodTimes.overlap",
+            "6 timetable.periodTimes.backwards");
   }
 
   @Test
@@ -211,7 +233,8 @@ class TimetableImportPlannerTest {
             "5 timetable.calendar.makeUpWithoutFollows",
             "6 timetable.calendar.badKind",
             "8 timetable.calendar.followsOutsideTerm");
-    assertThat(plan.warnings()).extracting(TimetableImportProblem::messageKey)
+    assertThat(plan.warnings())
+        .extracting(TimetableImportProblem::messageKey)
         .containsExactly("timetable.calendar.holidayOutsideTerms");
   }
 
@@ -238,7 +261,8 @@ class TimetableImportPlannerTest {
         .isEqualTo(
             "{\"kind\":\"TIMETABLE_ZF\",\"file\":\"课表\\\"1\\\".csv\",\"term\":\"2026-2027-1\",\"items\":1,"
                 + "\"errors\":0,\"warnings\":0}");
-    assertThat(TimetableImportService.source(TimetableImportKind.TIMETABLE_WISEDU)).isEqualTo("WISEDU");
+    assertThat(TimetableImportService.source(TimetableImportKind.TIMETABLE_WISEDU))
+        .isEqualTo("WISEDU");
   }
 
   @Test

@@ -22,8 +22,11 @@ class WeekTimetableTest {
   @Test
   void aWeekHasSevenDaysFromMondayAndItsNeighbours() {
     WeekTimetable week = WeekTimetable.of(SCHEDULE, 12, List.of(MONDAY));
-    assertThat(week.days()).extracting(DayTimetable::date)
-        .startsWith(LocalDate.of(2026, 11, 23)).endsWith(LocalDate.of(2026, 11, 29)).hasSize(7);
+    assertThat(week.days())
+        .extracting(DayTimetable::date)
+        .startsWith(LocalDate.of(2026, 11, 23))
+        .endsWith(LocalDate.of(2026, 11, 29))
+        .hasSize(7);
     assertThat(week.days().get(0).classes()).hasSize(1);
     assertThat(week.hasPrevious()).isTrue();
     assertThat(week.hasNext()).isTrue();
@@ -46,7 +49,8 @@ class WeekTimetableTest {
     assertThat(WeekTimetable.of(SCHEDULE, 12, List.of(MONDAY)).shownDays()).hasSize(5);
     WeekTimetable withSaturdayClass = WeekTimetable.of(SCHEDULE, 12, List.of(MONDAY, SATURDAY));
     assertThat(withSaturdayClass.shownDays()).hasSize(7);
-    assertThat(withSaturdayClass.days().get(5).classes()).extracting(s -> s.entry().courseName())
+    assertThat(withSaturdayClass.days().get(5).classes())
+        .extracting(s -> s.entry().courseName())
         .containsExactly("周末实训");
     assertThat(WeekTimetable.of(SCHEDULE, 13, List.of(MONDAY, SATURDAY)).shownDays()).hasSize(5);
     // week 3 has the make-up Saturday 26 September, even for someone without a class on it

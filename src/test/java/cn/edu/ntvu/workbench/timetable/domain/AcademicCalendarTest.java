@@ -10,14 +10,19 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The 2026 autumn term as calendar.csv describes it: 国庆节 1–7 October, make-up Saturdays 26 Sept and 10 Oct. */
+/**
+ * The 2026 autumn term as calendar.csv describes it: 国庆节 1–7 October, make-up Saturdays 26 Sept and
+ * 10 Oct.
+ */
 class AcademicCalendarTest {
   private static final Term TERM = new Term("2026-2027-1", LocalDate.of(2026, 9, 7), 18);
 
   private static final AcademicCalendar CALENDAR =
       new AcademicCalendar(
           TERM,
-          IntStream.rangeClosed(1, 7).mapToObj(d -> new Holiday(LocalDate.of(2026, 10, d), "国庆节")).toList(),
+          IntStream.rangeClosed(1, 7)
+              .mapToObj(d -> new Holiday(LocalDate.of(2026, 10, d), "国庆节"))
+              .toList(),
           List.of(
               new MakeUpDay(LocalDate.of(2026, 9, 26), LocalDate.of(2026, 10, 6), "调休: 周六上周二的课"),
               new MakeUpDay(LocalDate.of(2026, 10, 10), LocalDate.of(2026, 10, 7), "调休: 周六上周三的课")));
@@ -82,8 +87,15 @@ class AcademicCalendarTest {
 
     CourseMeeting saturdayClass =
         new CourseMeeting(
-            "K90001", "周末实训", List.of("10001"), "实训楼101", DayOfWeek.SATURDAY, new PeriodRange(1, 4),
-            WeekPattern.range(1, 16), java.util.Set.of("2401000"), java.util.Set.of());
+            "K90001",
+            "周末实训",
+            List.of("10001"),
+            "实训楼101",
+            DayOfWeek.SATURDAY,
+            new PeriodRange(1, 4),
+            WeekPattern.range(1, 16),
+            java.util.Set.of("2401000"),
+            java.util.Set.of());
     assertThat(saturdayClass.meetsOn(on(10, 17).teaching().orElseThrow())).isTrue();
     assertThat(saturdayClass.meetsOn(on(10, 18).teaching().orElseThrow())).isFalse();
     // a make-up Saturday teaches the followed Wednesday, not the Saturday meetings
@@ -104,7 +116,13 @@ class AcademicCalendarTest {
     assertThat(week5)
         .extracting(DayResolution::kind)
         .containsExactly(
-            Kind.HOLIDAY, Kind.HOLIDAY, Kind.HOLIDAY, Kind.TEACHING, Kind.TEACHING, Kind.MAKE_UP, Kind.TEACHING);
+            Kind.HOLIDAY,
+            Kind.HOLIDAY,
+            Kind.HOLIDAY,
+            Kind.TEACHING,
+            Kind.TEACHING,
+            Kind.MAKE_UP,
+            Kind.TEACHING);
     List<DayResolution> week3 = CALENDAR.week(3);
     assertThat(week3.get(5).teaching()).contains(new TeachingDay(5, DayOfWeek.TUESDAY));
   }
@@ -113,7 +131,8 @@ class AcademicCalendarTest {
   void aTermNeedsACodeAMondayStartAndSensibleWeeks() {
     assertThatThrownBy(() -> new Term("2026-2027-1", null, 18))
         .isInstanceOfSatisfying(
-            TimetableInputException.class, e -> assertThat(e.messageKey()).isEqualTo("timetable.term.noStart"));
+            TimetableInputException.class,
+            e -> assertThat(e.messageKey()).isEqualTo("timetable.term.noStart"));
     assertThatThrownBy(() -> new Term("2026-2027-1", LocalDate.of(2026, 9, 8), 18))
         .isInstanceOfSatisfying(
             TimetableInputException.class,
@@ -139,7 +158,9 @@ class AcademicCalendarTest {
     assertThatThrownBy(
             () ->
                 new AcademicCalendar(
-                    TERM, List.of(new Holiday(oct1, "国庆节")), List.of(new MakeUpDay(oct1, oct1.plusDays(1), ""))))
+                    TERM,
+                    List.of(new Holiday(oct1, "国庆节")),
+                    List.of(new MakeUpDay(oct1, oct1.plusDays(1), ""))))
         .hasMessageContaining("timetable.calendar.duplicateDate");
     assertThatThrownBy(() -> new MakeUpDay(oct1, oct1, ""))
         .hasMessageContaining("timetable.calendar.makeUpFollowsItself");
@@ -148,7 +169,9 @@ class AcademicCalendarTest {
     assertThatThrownBy(
             () ->
                 new AcademicCalendar(
-                    TERM, List.of(), List.of(new MakeUpDay(LocalDate.of(2027, 2, 6), LocalDate.of(2027, 1, 5), ""))))
+                    TERM,
+                    List.of(),
+                    List.of(new MakeUpDay(LocalDate.of(2027, 2, 6), LocalDate.of(2027, 1, 5), ""))))
         .hasMessageContaining("timetable.calendar.outsideTerm");
     assertThatThrownBy(
             () ->

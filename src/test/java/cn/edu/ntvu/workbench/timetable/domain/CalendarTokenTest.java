@@ -24,7 +24,9 @@ class CalendarTokenTest {
   @Test
   void onlyTheHashIsStoredAndTheTokenNeverPrints() {
     CalendarToken t = CalendarToken.generate(random);
-    assertThat(t.sha256()).matches("[0-9a-f]{64}").isEqualTo(CalendarToken.parse(t.value()).orElseThrow().sha256());
+    assertThat(t.sha256())
+        .matches("[0-9a-f]{64}")
+        .isEqualTo(CalendarToken.parse(t.value()).orElseThrow().sha256());
     assertThat(t.sha256()).doesNotContain(t.value());
     assertThat(t.toString()).doesNotContain(t.value());
     assertThat(String.valueOf(t)).isEqualTo("CalendarToken[hidden]");

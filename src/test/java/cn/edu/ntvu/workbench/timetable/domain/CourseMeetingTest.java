@@ -9,7 +9,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CourseMeetingTest {
-  static CourseMeeting meeting(String course, DayOfWeek day, String periods, String weeks, String... classes) {
+  static CourseMeeting meeting(
+      String course, DayOfWeek day, String periods, String weeks, String... classes) {
     return new CourseMeeting(
         course,
         "高等数学",
@@ -25,13 +26,19 @@ class CourseMeetingTest {
   @Test
   void aCourseOverlapsItselfOnlyAtTheSameTimeInASharedWeekForASharedClass() {
     CourseMeeting a = meeting("K00001", DayOfWeek.MONDAY, "第1-2节", "1-16周", "2601001");
-    assertThat(a.overlapsItself(meeting("K00001", DayOfWeek.MONDAY, "第2-3节", "3-12周", "2601001"))).isTrue();
-    assertThat(a.overlapsItself(meeting("K00001", DayOfWeek.MONDAY, "第1-2节", "1-16周", "2601002"))).isFalse();
-    assertThat(a.overlapsItself(meeting("K00001", DayOfWeek.TUESDAY, "第1-2节", "1-16周", "2601001"))).isFalse();
-    assertThat(a.overlapsItself(meeting("K00001", DayOfWeek.MONDAY, "第3-4节", "1-16周", "2601001"))).isFalse();
-    assertThat(a.overlapsItself(meeting("K00002", DayOfWeek.MONDAY, "第1-2节", "1-16周", "2601001"))).isFalse();
+    assertThat(a.overlapsItself(meeting("K00001", DayOfWeek.MONDAY, "第2-3节", "3-12周", "2601001")))
+        .isTrue();
+    assertThat(a.overlapsItself(meeting("K00001", DayOfWeek.MONDAY, "第1-2节", "1-16周", "2601002")))
+        .isFalse();
+    assertThat(a.overlapsItself(meeting("K00001", DayOfWeek.TUESDAY, "第1-2节", "1-16周", "2601001")))
+        .isFalse();
+    assertThat(a.overlapsItself(meeting("K00001", DayOfWeek.MONDAY, "第3-4节", "1-16周", "2601001")))
+        .isFalse();
+    assertThat(a.overlapsItself(meeting("K00002", DayOfWeek.MONDAY, "第1-2节", "1-16周", "2601001")))
+        .isFalse();
     CourseMeeting odd = meeting("K00001", DayOfWeek.MONDAY, "第1-2节", "1-15周(单)", "2601001");
-    assertThat(odd.overlapsItself(meeting("K00001", DayOfWeek.MONDAY, "第1-2节", "2-16周(双)", "2601001")))
+    assertThat(
+            odd.overlapsItself(meeting("K00001", DayOfWeek.MONDAY, "第1-2节", "2-16周(双)", "2601001")))
         .isFalse();
   }
 

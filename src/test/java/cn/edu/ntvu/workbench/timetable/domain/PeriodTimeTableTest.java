@@ -19,8 +19,16 @@ class PeriodTimeTableTest {
 
   private static List<PeriodTime> day(int afternoonShiftMinutes) {
     String[][] times = {
-      {"08:00", "08:45"}, {"08:55", "09:40"}, {"10:00", "10:45"}, {"10:55", "11:40"}, {"14:00", "14:45"},
-      {"14:55", "15:40"}, {"16:00", "16:45"}, {"16:55", "17:40"}, {"19:00", "19:45"}, {"19:55", "20:40"}
+      {"08:00", "08:45"},
+      {"08:55", "09:40"},
+      {"10:00", "10:45"},
+      {"10:55", "11:40"},
+      {"14:00", "14:45"},
+      {"14:55", "15:40"},
+      {"16:00", "16:45"},
+      {"16:55", "17:40"},
+      {"19:00", "19:45"},
+      {"19:55", "20:40"}
     };
     List<PeriodTime> out = new ArrayList<>();
     for (int i = 0; i < times.length; i++) {
@@ -37,7 +45,8 @@ class PeriodTimeTableTest {
   private static final PeriodTimeTable TABLE =
       new PeriodTimeTable(
           List.of(
-              new PeriodTimeSet("冬季", LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 31), day(-30)),
+              new PeriodTimeSet(
+                  "冬季", LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 31), day(-30)),
               new PeriodTimeSet("夏季", SEPT1, SEPT30, day(0))));
 
   @Test
@@ -51,14 +60,17 @@ class PeriodTimeTableTest {
     assertThat(TABLE.clockTimes(LocalDate.of(2027, 3, 1), new PeriodRange(1, 2))).isEmpty();
     assertThat(TABLE.clockTimes(SEPT1, new PeriodRange(10, 2))).isEmpty();
     assertThat(TABLE.setOn(SEPT30).map(PeriodTimeSet::name)).contains("夏季");
-    assertThat(TABLE.periodsPerDay(LocalDate.of(2026, 9, 7), LocalDate.of(2027, 1, 10))).isEqualTo(10);
+    assertThat(TABLE.periodsPerDay(LocalDate.of(2026, 9, 7), LocalDate.of(2027, 1, 10)))
+        .isEqualTo(10);
     assertThat(TABLE.periodsPerDay(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 7, 1))).isZero();
   }
 
   @Test
   void periodsMustBeNumberedWithoutGaps() {
     assertThatThrownBy(
-            () -> new PeriodTimeSet("夏季", SEPT1, SEPT30, List.of(p(1, "08:00", "08:45"), p(3, "10:00", "10:45"))))
+            () ->
+                new PeriodTimeSet(
+                    "夏季", SEPT1, SEPT30, List.of(p(1, "08:00", "08:45"), p(3, "10:00", "10:45"))))
         .isInstanceOfSatisfying(
             TimetableInputException.class,
             e -> {
@@ -66,21 +78,31 @@ class PeriodTimeTableTest {
               assertThat(e.args()).containsExactly("夏季", "2");
             });
     assertThatThrownBy(
-            () -> new PeriodTimeSet("夏季", SEPT1, SEPT30, List.of(p(1, "08:00", "08:45"), p(1, "08:55", "09:40"))))
+            () ->
+                new PeriodTimeSet(
+                    "夏季", SEPT1, SEPT30, List.of(p(1, "08:00", "08:45"), p(1, "08:55", "09:40"))))
         .hasMessageContaining("timetable.periodTimes.duplicate");
-    assertThatThrownBy(() -> new PeriodTimeSet("夏季", SEPT1, SEPT30, List.of(p(2, "08:00", "08:45"))))
+    assertThatThrownBy(
+            () -> new PeriodTimeSet("夏季", SEPT1, SEPT30, List.of(p(2, "08:00", "08:45"))))
         .hasMessageContaining("timetable.periodTimes.gap");
   }
 
   @Test
   void periodsMayNotOverlapOrRunBackwards() {
     assertThatThrownBy(
-            () -> new PeriodTimeSet("夏季", SEPT1, SEPT30, List.of(p(1, "08:00", "08:45"), p(2, "08:40", "09:40"))))
+            () ->
+                new PeriodTimeSet(
+                    "夏季", SEPT1, SEPT30, List.of(p(1, "08:00", "08:45"), p(2, "08:40", "09:40"))))
         .hasMessageContaining("timetable.periodTimes.overlap");
-    assertThatThrownBy(() -> p(1, "08:45", "08:00")).hasMessageContaining("timetable.periodTimes.backwards");
-    assertThatThrownBy(() -> p(1, "08:00", "08:00")).hasMessageContaining("timetable.periodTimes.backwards");
+    assertThatThrownBy(() -> p(1, "08:45", "08:00"))
+        .hasMessageContaining("timetable.periodTimes.backwards");
+    assertThatThrownBy(() -> p(1, "08:00", "08:00"))
+        .hasMessageContaining("timetable.periodTimes.backwards");
     // touching periods are fine
-    assertThat(new PeriodTimeSet("紧凑", SEPT1, SEPT30, List.of(p(1, "08:00", "08:45"), p(2, "08:45", "09:30"))).size())
+    assertThat(
+            new PeriodTimeSet(
+                    "紧凑", SEPT1, SEPT30, List.of(p(1, "08:00", "08:45"), p(2, "08:45", "09:30")))
+                .size())
         .isEqualTo(2);
   }
 

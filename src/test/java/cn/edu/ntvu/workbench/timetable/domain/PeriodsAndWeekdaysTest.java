@@ -44,8 +44,17 @@ class PeriodsAndWeekdaysTest {
 
   @ParameterizedTest
   @CsvSource({
-    "星期一,MONDAY", "星期日,SUNDAY", "星期天,SUNDAY", "周三,WEDNESDAY", "周日,SUNDAY", "礼拜五,FRIDAY",
-    "1,MONDAY", "7,SUNDAY", "５,FRIDAY", "' 星期二 ',TUESDAY", "六,SATURDAY"
+    "星期一,MONDAY",
+    "星期日,SUNDAY",
+    "星期天,SUNDAY",
+    "周三,WEDNESDAY",
+    "周日,SUNDAY",
+    "礼拜五,FRIDAY",
+    "1,MONDAY",
+    "7,SUNDAY",
+    "５,FRIDAY",
+    "' 星期二 ',TUESDAY",
+    "六,SATURDAY"
   })
   void readsWeekdays(String text, DayOfWeek day) {
     assertThat(Weekdays.parse(text)).isEqualTo(day);

@@ -25,7 +25,8 @@ class WeekPatternTest {
     assertThat(weeks("1-16周")).isEqualTo(range(1, 16, 1));
     assertThat(weeks("1-15周(单)")).isEqualTo(range(1, 15, 2));
     assertThat(weeks("2-16周(双)")).isEqualTo(range(2, 16, 2));
-    assertThat(weeks("1-8,10-16周")).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16);
+    assertThat(weeks("1-8,10-16周"))
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16);
     assertThat(weeks("3-12周")).isEqualTo(range(3, 12, 1));
   }
 
@@ -103,12 +104,17 @@ class WeekPatternTest {
 
   @Test
   void readsWisedoBitmaps() {
-    assertThat(WeekPattern.fromBitmap("111111111111111100", TERM_WEEKS)).isEqualTo(WeekPattern.range(1, 16));
-    assertThat(WeekPattern.fromBitmap("101010101010101000", TERM_WEEKS).toString()).isEqualTo("1-15周(单)");
-    assertThat(WeekPattern.fromBitmap("010101010101010100", TERM_WEEKS).toString()).isEqualTo("2-16周(双)");
-    assertThat(WeekPattern.fromBitmap("111111110111111100", TERM_WEEKS).toString()).isEqualTo("1-8,10-16周");
+    assertThat(WeekPattern.fromBitmap("111111111111111100", TERM_WEEKS))
+        .isEqualTo(WeekPattern.range(1, 16));
+    assertThat(WeekPattern.fromBitmap("101010101010101000", TERM_WEEKS).toString())
+        .isEqualTo("1-15周(单)");
+    assertThat(WeekPattern.fromBitmap("010101010101010100", TERM_WEEKS).toString())
+        .isEqualTo("2-16周(双)");
+    assertThat(WeekPattern.fromBitmap("111111110111111100", TERM_WEEKS).toString())
+        .isEqualTo("1-8,10-16周");
     // exports pad to a fixed length: zeros beyond the term are harmless
-    assertThat(WeekPattern.fromBitmap("001111111111000000000000000000", TERM_WEEKS).toString()).isEqualTo("3-12周");
+    assertThat(WeekPattern.fromBitmap("001111111111000000000000000000", TERM_WEEKS).toString())
+        .isEqualTo("3-12周");
   }
 
   @ParameterizedTest
@@ -128,13 +134,15 @@ class WeekPatternTest {
 
   @Test
   void bitmapTextAndMaskRoundTrip() {
-    for (String text : List.of("1-16周", "1-15周(单)", "2-16周(双)", "1-8,10-16周", "3-12周", "1-8,10,12-16周")) {
+    for (String text :
+        List.of("1-16周", "1-15周(单)", "2-16周(双)", "1-8,10-16周", "3-12周", "1-8,10,12-16周")) {
       WeekPattern p = WeekPattern.parse(text, TERM_WEEKS);
       assertThat(WeekPattern.fromBitmap(p.toBitmap(TERM_WEEKS), TERM_WEEKS)).isEqualTo(p);
       assertThat(WeekPattern.fromMask(p.mask())).isEqualTo(p).hasSameHashCodeAs(p);
       assertThat(p.toBitmap(TERM_WEEKS)).hasSize(TERM_WEEKS);
     }
-    assertThat(WeekPattern.parse("1-15周(单)", TERM_WEEKS).toBitmap(18)).isEqualTo("101010101010101000");
+    assertThat(WeekPattern.parse("1-15周(单)", TERM_WEEKS).toBitmap(18))
+        .isEqualTo("101010101010101000");
   }
 
   @Test

@@ -20,7 +20,10 @@ import java.util.function.Supplier;
  */
 public final class FakeWeComHttp implements WeComHttp {
 
-  /** One call; {@code body} is the JSON body of a POST (null for GET), {@code upload} an uploaded file's bytes. */
+  /**
+   * One call; {@code body} is the JSON body of a POST (null for GET), {@code upload} an uploaded
+   * file's bytes.
+   */
   public record Call(String path, Map<String, String> query, JsonObject body, byte[] upload) {
     Call(String path, Map<String, String> query) {
       this(path, query, null, null);
@@ -87,7 +90,8 @@ public final class FakeWeComHttp implements WeComHttp {
   }
 
   @Override
-  public JsonObject upload(String path, Map<String, String> query, String filename, byte[] content) {
+  public JsonObject upload(
+      String path, Map<String, String> query, String filename, byte[] content) {
     return answer(new Call(path, Map.copyOf(query), null, content.clone()));
   }
 

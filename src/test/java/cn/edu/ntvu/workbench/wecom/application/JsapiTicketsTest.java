@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** JS-SDK tickets are cached and shared between servers like the access_token (docs/wecom-api.md §2.2). */
+/**
+ * JS-SDK tickets are cached and shared between servers like the access_token (docs/wecom-api.md
+ * §2.2).
+ */
 class JsapiTicketsTest {
   static final String CORP_ID = "ww0123456789abcdef";
   static final Agent AGENT = new Agent("1000002", "agent-secret");
@@ -18,15 +21,18 @@ class JsapiTicketsTest {
   final MutableClock clock = new MutableClock();
 
   JsapiTickets server() {
-    WeComClient client = new WeComClient(CORP_ID, AGENT, http, sharedStore, clock, d -> {}, new Random(1));
+    WeComClient client =
+        new WeComClient(CORP_ID, AGENT, http, sharedStore, clock, d -> {}, new Random(1));
     return new JsapiTickets(client, sharedStore, clock, CORP_ID);
   }
 
   void scriptTickets() {
-    http.answerNext(JsapiTickets.CORP_TICKET,
+    http.answerNext(
+        JsapiTickets.CORP_TICKET,
         "{\"errcode\":0,\"errmsg\":\"ok\",\"ticket\":\"CORP-1\",\"expires_in\":7200}",
         "{\"errcode\":0,\"errmsg\":\"ok\",\"ticket\":\"CORP-2\",\"expires_in\":7200}");
-    http.answerNext(JsapiTickets.AGENT_TICKET,
+    http.answerNext(
+        JsapiTickets.AGENT_TICKET,
         "{\"errcode\":0,\"errmsg\":\"ok\",\"ticket\":\"AGENT-1\",\"expires_in\":7200}",
         "{\"errcode\":0,\"errmsg\":\"ok\",\"ticket\":\"AGENT-2\",\"expires_in\":7200}");
   }

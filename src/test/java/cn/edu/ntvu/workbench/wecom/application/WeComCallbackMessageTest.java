@@ -31,9 +31,12 @@ class WeComCallbackMessageTest {
   @Test
   void theSameClickIsTheSameMessageWhateverItsResponseCodeButAnotherButtonIsNot() {
     WeComCallbackMessage first = WeComCallbackMessage.of(CallbackXml.fields(CLICK));
-    WeComCallbackMessage retry = WeComCallbackMessage.of(CallbackXml.fields(CLICK.replace("rc-1", "rc-2")));
-    WeComCallbackMessage other = WeComCallbackMessage.of(CallbackXml.fields(CLICK.replace("approve:42", "reject:42")));
-    WeComCallbackMessage later = WeComCallbackMessage.of(CallbackXml.fields(CLICK.replace("1764037200", "1764037201")));
+    WeComCallbackMessage retry =
+        WeComCallbackMessage.of(CallbackXml.fields(CLICK.replace("rc-1", "rc-2")));
+    WeComCallbackMessage other =
+        WeComCallbackMessage.of(CallbackXml.fields(CLICK.replace("approve:42", "reject:42")));
+    WeComCallbackMessage later =
+        WeComCallbackMessage.of(CallbackXml.fields(CLICK.replace("1764037200", "1764037201")));
     assertThat(retry.dedupeKey()).isEqualTo(first.dedupeKey()).hasSize(64);
     assertThat(other.dedupeKey()).isNotEqualTo(first.dedupeKey());
     assertThat(later.dedupeKey()).isNotEqualTo(first.dedupeKey());
@@ -49,17 +52,21 @@ class WeComCallbackMessageTest {
   void twoMembersChangedInTheSameSecondAreTwoEventsAndARetryIsOne() {
     WeComCallbackMessage first = WeComCallbackMessage.of(CallbackXml.fields(CONTACT_CHANGE));
     WeComCallbackMessage retry = WeComCallbackMessage.of(CallbackXml.fields(CONTACT_CHANGE));
-    WeComCallbackMessage other = WeComCallbackMessage.of(CallbackXml.fields(CONTACT_CHANGE.replace("2024001", "2024002")));
+    WeComCallbackMessage other =
+        WeComCallbackMessage.of(CallbackXml.fields(CONTACT_CHANGE.replace("2024001", "2024002")));
     assertThat(retry.dedupeKey()).isEqualTo(first.dedupeKey());
     assertThat(other.dedupeKey()).isNotEqualTo(first.dedupeKey());
   }
 
   @Test
   void aBatchJobResultKeepsItsNestedFields() {
-    WeComCallbackMessage m = WeComCallbackMessage.of(CallbackXml.fields("<xml><FromUserName>sys</FromUserName>"
-        + "<CreateTime>1</CreateTime><MsgType>event</MsgType><Event>batch_job_result</Event><BatchJob>"
-        + "<JobId><![CDATA[J1]]></JobId><JobType>replace_user</JobType><ErrCode>0</ErrCode><ErrMsg>ok</ErrMsg>"
-        + "</BatchJob></xml>"));
+    WeComCallbackMessage m =
+        WeComCallbackMessage.of(
+            CallbackXml.fields(
+                "<xml><FromUserName>sys</FromUserName>"
+                    + "<CreateTime>1</CreateTime><MsgType>event</MsgType><Event>batch_job_result</Event><BatchJob>"
+                    + "<JobId><![CDATA[J1]]></JobId><JobType>replace_user</JobType><ErrCode>0</ErrCode><ErrMsg>ok</ErrMsg>"
+                    + "</BatchJob></xml>"));
     assertThat(m.field("BatchJob.JobId")).contains("J1");
     assertThat(m.field("BatchJob.JobType")).contains("replace_user");
     assertThat(m.field("BatchJob.ErrCode")).contains("0");
@@ -67,10 +74,12 @@ class WeComCallbackMessageTest {
 
   @Test
   void messagesAreTheSameByMsgId() {
-    String text = "<xml><FromUserName>u</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType>"
-        + "<Content>a</Content><MsgId>99</MsgId></xml>";
+    String text =
+        "<xml><FromUserName>u</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType>"
+            + "<Content>a</Content><MsgId>99</MsgId></xml>";
     WeComCallbackMessage a = WeComCallbackMessage.of(CallbackXml.fields(text));
-    WeComCallbackMessage b = WeComCallbackMessage.of(CallbackXml.fields(text.replace("<CreateTime>1", "<CreateTime>2")));
+    WeComCallbackMessage b =
+        WeComCallbackMessage.of(CallbackXml.fields(text.replace("<CreateTime>1", "<CreateTime>2")));
     assertThat(a.dedupeKey()).isEqualTo(b.dedupeKey());
     assertThat(a.isEvent()).isFalse();
   }

@@ -1,12 +1,11 @@
 package cn.edu.ntvu.workbench.wecom.application;
 
-import cn.edu.ntvu.workbench.testsupport.MutableClock;
-
 import static cn.edu.ntvu.workbench.wecom.application.WeComClient.GETTOKEN;
 import static cn.edu.ntvu.workbench.wecom.application.WeComClient.GETUSERINFO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.edu.ntvu.workbench.testsupport.MutableClock;
 import cn.edu.ntvu.workbench.wecom.domain.Agent;
 import cn.edu.ntvu.workbench.wecom.domain.WeComApiException;
 import cn.edu.ntvu.workbench.wecom.domain.WeComConfigurationException;

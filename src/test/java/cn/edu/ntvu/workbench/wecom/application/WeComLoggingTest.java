@@ -1,11 +1,10 @@
 package cn.edu.ntvu.workbench.wecom.application;
 
-import cn.edu.ntvu.workbench.testsupport.MutableClock;
-
 import static cn.edu.ntvu.workbench.wecom.application.WeComClient.GETTOKEN;
 import static cn.edu.ntvu.workbench.wecom.application.WeComClient.GETUSERINFO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.edu.ntvu.workbench.testsupport.MutableClock;
 import cn.edu.ntvu.workbench.wecom.domain.WeComUnavailableException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,8 @@
 package cn.edu.ntvu.workbench.wecom.application;
 
-import cn.edu.ntvu.workbench.testsupport.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.edu.ntvu.workbench.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,7 +14,10 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** The official WXBizMsgCrypt sample (docs/wecom-api.md §4.4 set A), WxJava's encryption vector (set C), tampering. */
+/**
+ * The official WXBizMsgCrypt sample (docs/wecom-api.md §4.4 set A), WxJava's encryption vector (set
+ * C), tampering.
+ */
 class CallbackCryptoTest {
 
   // Set A, quoted exactly from the official sample.
@@ -52,20 +55,26 @@ class CallbackCryptoTest {
 
   @Test
   void postOfTheOfficialSampleDecryptsDespiteAPadByteAbove16() {
-    assertThat(official.signature(POST_TIMESTAMP, POST_NONCE, POST_ENCRYPT)).isEqualTo(POST_SIGNATURE);
-    String plain = official.verifyAndDecrypt(POST_SIGNATURE, POST_TIMESTAMP, POST_NONCE, POST_ENCRYPT);
+    assertThat(official.signature(POST_TIMESTAMP, POST_NONCE, POST_ENCRYPT))
+        .isEqualTo(POST_SIGNATURE);
+    String plain =
+        official.verifyAndDecrypt(POST_SIGNATURE, POST_TIMESTAMP, POST_NONCE, POST_ENCRYPT);
     assertThat(plain).isEqualTo(POST_PLAIN);
   }
 
   @Test
   void encryptionMatchesTheDeterministicVector() {
     CallbackCrypto crypto =
-        new CallbackCrypto("pamtest", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "wxb11529c136998cb6");
+        new CallbackCrypto(
+            "pamtest", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "wxb11529c136998cb6");
     String encrypted =
         crypto.encrypt(
-            "我是中文abcd123", "aaaabbbbccccdddd".getBytes(StandardCharsets.US_ASCII), "wxb11529c136998cb6");
+            "我是中文abcd123",
+            "aaaabbbbccccdddd".getBytes(StandardCharsets.US_ASCII),
+            "wxb11529c136998cb6");
     assertThat(encrypted)
-        .isEqualTo("jn1L23DB+6ELqJ+6bruv21Y6MD7KeIfP82D6gU39rmkgczbWwt5+3bnyg5K55bgVtVzd832WzZGMhkP72vVOfg==");
+        .isEqualTo(
+            "jn1L23DB+6ELqJ+6bruv21Y6MD7KeIfP82D6gU39rmkgczbWwt5+3bnyg5K55bgVtVzd832WzZGMhkP72vVOfg==");
     assertThat(crypto.decrypt(encrypted)).isEqualTo("我是中文abcd123");
   }
 
@@ -73,33 +82,43 @@ class CallbackCryptoTest {
   void sealedReplyRoundTripsAndPadsToA32ByteMultipleWithAFullBlockWhenAligned() {
     CallbackCrypto crypto = new CallbackCrypto(TOKEN, AES_KEY, CORP_ID, new Random(7));
     // 16 + 4 + 12 + 18 = 50 → pad 14; 16 + 4 + 26 + 18 = 64 → a whole extra block of 32.
-    for (String message : new String[] {"", "hello world!", "abcdefghijklmnopqrstuvwxyz", "中文".repeat(200)}) {
+    for (String message :
+        new String[] {"", "hello world!", "abcdefghijklmnopqrstuvwxyz", "中文".repeat(200)}) {
       CallbackCrypto.Sealed sealed = crypto.seal(message, "1700000000", "n0nce");
       assertThat(Base64.getDecoder().decode(sealed.encrypted()).length % 32).isZero();
-      assertThat(crypto.verifyAndDecrypt(sealed.msgSignature(), "1700000000", "n0nce", sealed.encrypted()))
+      assertThat(
+              crypto.verifyAndDecrypt(
+                  sealed.msgSignature(), "1700000000", "n0nce", sealed.encrypted()))
           .isEqualTo(message);
     }
-    assertThat(Base64.getDecoder().decode(crypto.encrypt("abcdefghijklmnopqrstuvwxyz")).length).isEqualTo(96);
+    assertThat(Base64.getDecoder().decode(crypto.encrypt("abcdefghijklmnopqrstuvwxyz")).length)
+        .isEqualTo(96);
   }
 
   @Test
   void aBadSignatureIsRefusedBeforeAnythingIsDecrypted() {
     String flipped = (GET_SIGNATURE.charAt(0) == 'a' ? "b" : "a") + GET_SIGNATURE.substring(1);
-    assertRejected(() -> official.verifyAndDecrypt(flipped, GET_TIMESTAMP, GET_NONCE, ECHOSTR), Reason.BAD_SIGNATURE);
     assertRejected(
-        () -> official.verifyAndDecrypt(GET_SIGNATURE, GET_TIMESTAMP, "263014781", ECHOSTR), Reason.BAD_SIGNATURE);
-    assertRejected(
-        () -> new CallbackCrypto("QDG6eL", AES_KEY, CORP_ID)
-            .verifyAndDecrypt(GET_SIGNATURE, GET_TIMESTAMP, GET_NONCE, ECHOSTR),
+        () -> official.verifyAndDecrypt(flipped, GET_TIMESTAMP, GET_NONCE, ECHOSTR),
         Reason.BAD_SIGNATURE);
-    assertRejected(() -> official.verify(null, GET_TIMESTAMP, GET_NONCE, ECHOSTR), Reason.MISSING_PARAMETER);
+    assertRejected(
+        () -> official.verifyAndDecrypt(GET_SIGNATURE, GET_TIMESTAMP, "263014781", ECHOSTR),
+        Reason.BAD_SIGNATURE);
+    assertRejected(
+        () ->
+            new CallbackCrypto("QDG6eL", AES_KEY, CORP_ID)
+                .verifyAndDecrypt(GET_SIGNATURE, GET_TIMESTAMP, GET_NONCE, ECHOSTR),
+        Reason.BAD_SIGNATURE);
+    assertRejected(
+        () -> official.verify(null, GET_TIMESTAMP, GET_NONCE, ECHOSTR), Reason.MISSING_PARAMETER);
   }
 
   @Test
   void aMessageForAnotherCorpIsRefused() {
     CallbackCrypto ours = new CallbackCrypto(TOKEN, AES_KEY, "wwourcorp000000001");
     assertRejected(
-        () -> ours.verifyAndDecrypt(POST_SIGNATURE, POST_TIMESTAMP, POST_NONCE, POST_ENCRYPT), Reason.WRONG_RECEIVER);
+        () -> ours.verifyAndDecrypt(POST_SIGNATURE, POST_TIMESTAMP, POST_NONCE, POST_ENCRYPT),
+        Reason.WRONG_RECEIVER);
     // and one that names a corp id which merely starts like ours
     String longer = official.encrypt("x", new byte[16], CORP_ID + "0");
     assertRejected(() -> official.decrypt(longer), Reason.WRONG_RECEIVER);
@@ -127,9 +146,12 @@ class CallbackCryptoTest {
   @Test
   void truncatedOrGarbageMessagesAreRefused() {
     byte[] full = Base64.getDecoder().decode(POST_ENCRYPT);
-    String lastBlockMissing = Base64.getEncoder().encodeToString(Arrays.copyOf(full, full.length - 32));
-    assertThatThrownBy(() -> official.decrypt(lastBlockMissing)).isInstanceOf(CallbackRejectedException.class);
-    String halfBlockMissing = Base64.getEncoder().encodeToString(Arrays.copyOf(full, full.length - 16));
+    String lastBlockMissing =
+        Base64.getEncoder().encodeToString(Arrays.copyOf(full, full.length - 32));
+    assertThatThrownBy(() -> official.decrypt(lastBlockMissing))
+        .isInstanceOf(CallbackRejectedException.class);
+    String halfBlockMissing =
+        Base64.getEncoder().encodeToString(Arrays.copyOf(full, full.length - 16));
     assertRejected(() -> official.decrypt(halfBlockMissing), Reason.BAD_CIPHERTEXT);
     assertRejected(() -> official.decrypt(POST_ENCRYPT.substring(0, 101)), Reason.BAD_BASE64);
     assertRejected(() -> official.decrypt("not base64 at all!"), Reason.BAD_BASE64);
@@ -147,18 +169,27 @@ class CallbackCryptoTest {
     assertThat(official.toString()).doesNotContain(TOKEN).doesNotContain(AES_KEY);
     String generated = CallbackCrypto.newAesKey(new Random(1));
     assertThat(CallbackCrypto.isValidAesKey(generated)).isTrue();
-    assertThat(new CallbackCrypto(TOKEN, generated, CORP_ID).decrypt(
-        new CallbackCrypto(TOKEN, generated, CORP_ID).encrypt("ok"))).isEqualTo("ok");
+    assertThat(
+            new CallbackCrypto(TOKEN, generated, CORP_ID)
+                .decrypt(new CallbackCrypto(TOKEN, generated, CORP_ID).encrypt("ok")))
+        .isEqualTo("ok");
   }
 
   private static byte[] layout(String message, String receiver) {
     byte[] msg = message.getBytes(StandardCharsets.UTF_8);
     byte[] rid = receiver.getBytes(StandardCharsets.UTF_8);
     return ByteBuffer.allocate(20 + msg.length + rid.length)
-        .put(new byte[16]).putInt(msg.length).put(msg).put(rid).array();
+        .put(new byte[16])
+        .putInt(msg.length)
+        .put(msg)
+        .put(rid)
+        .array();
   }
 
-  /** Pads to the next multiple of 32 using {@code value} as every pad byte and {@code count}≥1 bytes (or 32). */
+  /**
+   * Pads to the next multiple of 32 using {@code value} as every pad byte and {@code count}≥1 bytes
+   * (or 32).
+   */
   private static byte[] padWith(byte[] plain, int count, int value) {
     int n = (32 - plain.length % 32);
     byte[] out = Arrays.copyOf(plain, plain.length + n);
@@ -169,11 +200,15 @@ class CallbackCryptoTest {
   private static String rawEncrypt(byte[] padded) throws Exception {
     byte[] key = Base64.getDecoder().decode(AES_KEY + "=");
     Cipher c = Cipher.getInstance("AES/CBC/NoPadding");
-    c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(Arrays.copyOf(key, 16)));
+    c.init(
+        Cipher.ENCRYPT_MODE,
+        new SecretKeySpec(key, "AES"),
+        new IvParameterSpec(Arrays.copyOf(key, 16)));
     return Base64.getEncoder().encodeToString(c.doFinal(padded));
   }
 
-  private static void assertRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Reason reason) {
+  private static void assertRejected(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Reason reason) {
     assertThatThrownBy(call)
         .isInstanceOf(CallbackRejectedException.class)
         .satisfies(e -> assertThat(((CallbackRejectedException) e).reason()).isEqualTo(reason));

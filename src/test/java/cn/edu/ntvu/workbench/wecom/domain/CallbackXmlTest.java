@@ -22,20 +22,26 @@ class CallbackXmlTest {
 
   @Test
   void nestedElementsGiveTheirText() {
-    String xml = "<xml><MsgType>event</MsgType><SelectedItems><SelectedItem><QuestionKey>q1</QuestionKey>"
-        + "</SelectedItem></SelectedItems></xml>";
+    String xml =
+        "<xml><MsgType>event</MsgType><SelectedItems><SelectedItem><QuestionKey>q1</QuestionKey>"
+            + "</SelectedItem></SelectedItems></xml>";
     assertThat(CallbackXml.fields(xml)).containsEntry("SelectedItems", "q1");
   }
 
   @Test
   void entitiesAndDoctypesAreRefused() {
-    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><xml><A>&x;</A></xml>";
-    String lol = "<!DOCTYPE xml [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><xml><A>&b;</A></xml>";
-    for (String bad : new String[] {xxe, lol, "garbage", "<other><A>1</A></other>", "<xml><A>", "", null}) {
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><xml><A>&x;</A></xml>";
+    String lol =
+        "<!DOCTYPE xml [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><xml><A>&b;</A></xml>";
+    for (String bad :
+        new String[] {xxe, lol, "garbage", "<other><A>1</A></other>", "<xml><A>", "", null}) {
       assertThatThrownBy(() -> CallbackXml.fields(bad))
           .isInstanceOf(CallbackRejectedException.class)
-          .satisfies(e -> assertThat(((CallbackRejectedException) e).reason())
-              .isEqualTo(CallbackRejectedException.Reason.BAD_XML));
+          .satisfies(
+              e ->
+                  assertThat(((CallbackRejectedException) e).reason())
+                      .isEqualTo(CallbackRejectedException.Reason.BAD_XML));
     }
   }
 }

@@ -12,17 +12,29 @@ class VerificationFileTest {
 
   @Test
   void aRealLookingFileIsAcceptedWithItsContentTrimmed() {
-    VerificationFile f = VerificationFile.of("WW_verify_Ab12Cd34Ef56Gh78.txt", bytes("Ab12Cd34Ef56Gh78\n"));
+    VerificationFile f =
+        VerificationFile.of("WW_verify_Ab12Cd34Ef56Gh78.txt", bytes("Ab12Cd34Ef56Gh78\n"));
     assertThat(f.name()).isEqualTo("WW_verify_Ab12Cd34Ef56Gh78.txt");
     assertThat(f.content()).isEqualTo("Ab12Cd34Ef56Gh78");
-    assertThat(VerificationFile.of("C:\\Users\\a\\WW_verify_abcd1234.txt", bytes("\uFEFFabcd1234")).name())
+    assertThat(
+            VerificationFile.of("C:\\Users\\a\\WW_verify_abcd1234.txt", bytes("\uFEFFabcd1234"))
+                .name())
         .isEqualTo("WW_verify_abcd1234.txt");
   }
 
   @Test
   void otherNamesAreRefused() {
-    for (String name : new String[] {"index.html", "WW_verify_.txt", "WW_verify_abc/../x.txt", "WW_verify_abcd1234.html",
-        "ww_verify_abcd1234.txt", "WW_verify_abcd 1234.txt", "MP_verify_abcd1234.txt", "WW_verify_abcd1234.txt.exe"}) {
+    for (String name :
+        new String[] {
+          "index.html",
+          "WW_verify_.txt",
+          "WW_verify_abc/../x.txt",
+          "WW_verify_abcd1234.html",
+          "ww_verify_abcd1234.txt",
+          "WW_verify_abcd 1234.txt",
+          "MP_verify_abcd1234.txt",
+          "WW_verify_abcd1234.txt.exe"
+        }) {
       assertRefused(name, bytes("abcd1234"), Problem.BAD_NAME);
     }
   }
@@ -30,9 +42,11 @@ class VerificationFileTest {
   @Test
   void largeOrOddContentIsRefused() {
     assertRefused("WW_verify_abcd1234.txt", new byte[1025], Problem.TOO_LARGE);
-    assertRefused("WW_verify_abcd1234.txt", bytes("<script>alert(1)</script>"), Problem.BAD_CONTENT);
+    assertRefused(
+        "WW_verify_abcd1234.txt", bytes("<script>alert(1)</script>"), Problem.BAD_CONTENT);
     assertRefused("WW_verify_abcd1234.txt", bytes("abcd 1234"), Problem.BAD_CONTENT);
-    assertRefused("WW_verify_abcd1234.txt", new byte[] {(byte) 0xff, (byte) 0xfe, 0x41}, Problem.BAD_CONTENT);
+    assertRefused(
+        "WW_verify_abcd1234.txt", new byte[] {(byte) 0xff, (byte) 0xfe, 0x41}, Problem.BAD_CONTENT);
     assertRefused("WW_verify_abcd1234.txt", new byte[0], Problem.NO_FILE);
     assertRefused(null, bytes("abcd1234"), Problem.NO_FILE);
   }

@@ -114,9 +114,13 @@ class JerseyWeComHttpExchangeTest {
       assertThat(answer.getString("media_id")).isEqualTo("M");
     }
     assertThat(lastQuery.get()).startsWith("multipart/form-data;").contains("boundary=");
-    String boundary = lastQuery.get().substring(lastQuery.get().indexOf("boundary=") + 9).replace("\"", "");
+    String boundary =
+        lastQuery.get().substring(lastQuery.get().indexOf("boundary=") + 9).replace("\"", "");
     assertThat(lastBody.get())
-        .startsWith("--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"users.csv\"")
+        .startsWith(
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"users.csv\"")
         .contains("\r\n\r\n姓名,帐号\n张三,1\n\r\n--" + boundary + "--");
   }
 

@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.audit.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.ServletGuard;
-import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.audit.AuditCsv;
 import cn.edu.ntvu.workbench.platform.audit.AuditLog;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.ServletGuard;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.RequestLocale;
 import jakarta.inject.Inject;
@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code /admin/audit.csv?actor=…&type=…&from=…&to=…}: the entries the audit page shows for the same filter, as a
- * CSV file for Excel. Under {@code /admin/}, so the sign-in filter answers 403 to everyone but admins.
+ * {@code /admin/audit.csv?actor=…&type=…&from=…&to=…}: the entries the audit page shows for the
+ * same filter, as a CSV file for Excel. Under {@code /admin/}, so the sign-in filter answers 403 to
+ * everyone but admins.
  */
 @WebServlet(AuditCsvServlet.PATH)
 public class AuditCsvServlet extends HttpServlet {
@@ -25,7 +26,16 @@ public class AuditCsvServlet extends HttpServlet {
 
   static final String PATH = "/admin/audit.csv";
   private static final List<String> COLUMNS =
-      List.of("when", "account", "name", "path", "action", "objectType", "objectId", "object", "changes");
+      List.of(
+          "when",
+          "account",
+          "name",
+          "path",
+          "action",
+          "objectType",
+          "objectId",
+          "object",
+          "changes");
 
   @Inject AuditLog log;
 

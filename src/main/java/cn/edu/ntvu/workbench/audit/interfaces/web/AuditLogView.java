@@ -1,10 +1,10 @@
 package cn.edu.ntvu.workbench.audit.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.audit.AuditEntry;
 import cn.edu.ntvu.workbench.platform.audit.AuditLog;
 import cn.edu.ntvu.workbench.platform.audit.FieldChange;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Backs {@code /admin/audit.xhtml}: one page of the audit log, newest first, filtered by the URL's parameters.
- * Request-scoped and read once per request; the page keeps no state in the session.
+ * Backs {@code /admin/audit.xhtml}: one page of the audit log, newest first, filtered by the URL's
+ * parameters. Request-scoped and read once per request; the page keeps no state in the session.
  */
 @Requires(roles = Role.ADMIN)
 @Named("auditLog")
@@ -52,7 +52,10 @@ public class AuditLogView {
     query = AuditQuery.of(request);
     total = log.count(query.filter());
     int first = (Math.min(query.page(), getPages()) - 1) * AuditQuery.PAGE_SIZE;
-    rows = log.page(query.filter(), first, AuditQuery.PAGE_SIZE).stream().map(AuditLogView::row).toList();
+    rows =
+        log.page(query.filter(), first, AuditQuery.PAGE_SIZE).stream()
+            .map(AuditLogView::row)
+            .toList();
     objectTypes = log.objectTypes();
   }
 
@@ -70,11 +73,16 @@ public class AuditLogView {
         e.getChanges());
   }
 
-  /** A bundle text for a code ({@code audit.action.DIRECTORY_IMPORT}), or the code itself when there is none. */
+  /**
+   * A bundle text for a code ({@code audit.action.DIRECTORY_IMPORT}), or the code itself when there
+   * is none.
+   */
   public String label(String prefix, String code) {
     Locale locale = BundleText.viewLocale();
     String key = prefix + code;
-    return BundleText.has(BUNDLE, locale, key) ? BundleText.format(BUNDLE, locale, key, List.of()) : code;
+    return BundleText.has(BUNDLE, locale, key)
+        ? BundleText.format(BUNDLE, locale, key, List.of())
+        : code;
   }
 
   public List<Row> getRows() {
@@ -132,6 +140,10 @@ public class AuditLogView {
 
   private String pageUrl(int page) {
     String qs = query.queryString();
-    return request.getContextPath() + "/admin/audit.xhtml?" + (qs.isEmpty() ? "" : qs + "&") + "page=" + page;
+    return request.getContextPath()
+        + "/admin/audit.xhtml?"
+        + (qs.isEmpty() ? "" : qs + "&")
+        + "page="
+        + page;
   }
 }

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The filter of the audit page as it travels in the URL ({@code ?actor=10857&type=import_batch&from=2026-11-01
- * &to=2026-11-25&page=2}), so a filtered view can be bookmarked and its export link carries the same filter.
- * A date that is not {@code yyyy-MM-dd} is dropped and reported, never a 500.
+ * The filter of the audit page as it travels in the URL ({@code
+ * ?actor=10857&type=import_batch&from=2026-11-01 &to=2026-11-25&page=2}), so a filtered view can be
+ * bookmarked and its export link carries the same filter. A date that is not {@code yyyy-MM-dd} is
+ * dropped and reported, never a 500.
  */
 record AuditQuery(String actor, String type, String from, String to, int page, boolean badDate) {
   static final int PAGE_SIZE = 50;
@@ -29,7 +30,12 @@ record AuditQuery(String actor, String type, String from, String to, int page, b
       // the first page
     }
     return new AuditQuery(
-        clean(req.getParameter("actor"), 32), clean(req.getParameter("type"), 32), from, to, page, bad);
+        clean(req.getParameter("actor"), 32),
+        clean(req.getParameter("type"), 32),
+        from,
+        to,
+        page,
+        bad);
   }
 
   AuditFilter filter() {

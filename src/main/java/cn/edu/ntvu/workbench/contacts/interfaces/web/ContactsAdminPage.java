@@ -1,14 +1,14 @@
 package cn.edu.ntvu.workbench.contacts.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
-import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.contacts.application.ContactsSync;
 import cn.edu.ntvu.workbench.contacts.application.SyncItem;
 import cn.edu.ntvu.workbench.contacts.application.SyncRun;
-import cn.edu.ntvu.workbench.contacts.domain.Conflict;
 import cn.edu.ntvu.workbench.contacts.application.SyncRuns;
+import cn.edu.ntvu.workbench.contacts.domain.Conflict;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.wecom.domain.WeComApiException;
 import cn.edu.ntvu.workbench.wecom.domain.WeComException;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,9 +24,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Backs {@code /admin/wecom/contacts.xhtml}: the dry run (plan per person with conflicts), confirm, progress of the
- * running sync (the page reloads itself every 3 s while one runs), each person's outcome with errcode and reason, and
- * the history. The sign-in filter admits admins only; the actions check again. Request-scoped.
+ * Backs {@code /admin/wecom/contacts.xhtml}: the dry run (plan per person with conflicts), confirm,
+ * progress of the running sync (the page reloads itself every 3 s while one runs), each person's
+ * outcome with errcode and reason, and the history. The sign-in filter admits admins only; the
+ * actions check again. Request-scoped.
  */
 @Requires(roles = Role.ADMIN)
 @Named("contactsPage")
@@ -58,11 +59,13 @@ public class ContactsAdminPage {
       long id = sync.plan(me.auditActor());
       return "/admin/wecom/contacts.xhtml?faces-redirect=true&run=" + id;
     } catch (WeComException e) {
-      String code = e instanceof WeComApiException api ? ErrcodeText.of(api.errcode(), api.errmsg())
-          : ErrcodeText.of(-1, e.getMessage());
+      String code =
+          e instanceof WeComApiException api
+              ? ErrcodeText.of(api.errcode(), api.errmsg())
+              : ErrcodeText.of(-1, e.getMessage());
       LOG.warning("contacts dry run: " + e.getMessage());
-      return "/admin/wecom/contacts.xhtml?faces-redirect=true&failed=" + java.net.URLEncoder.encode(code,
-          java.nio.charset.StandardCharsets.UTF_8);
+      return "/admin/wecom/contacts.xhtml?faces-redirect=true&failed="
+          + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8);
     } catch (cn.edu.ntvu.workbench.contacts.application.SyncBusyException e) {
       return "/admin/wecom/contacts.xhtml?faces-redirect=true&busy=1&run=" + e.runId();
     } catch (IllegalStateException e) {
@@ -70,7 +73,10 @@ public class ContactsAdminPage {
     }
   }
 
-  /** The full reconcile's plan (batch route); refused up front when WeCom's deletion safety stop would hit. */
+  /**
+   * The full reconcile's plan (batch route); refused up front when WeCom's deletion safety stop
+   * would hit.
+   */
   public String fullReconcile() throws IOException {
     if (!requireAdmin()) {
       return null;
@@ -79,12 +85,17 @@ public class ContactsAdminPage {
       long id = sync.planFull(me.auditActor());
       return "/admin/wecom/contacts.xhtml?faces-redirect=true&run=" + id;
     } catch (cn.edu.ntvu.workbench.contacts.application.SafetyStopException e) {
-      return "/admin/wecom/contacts.xhtml?faces-redirect=true&stopped=" + e.deleting() + "-" + e.members();
+      return "/admin/wecom/contacts.xhtml?faces-redirect=true&stopped="
+          + e.deleting()
+          + "-"
+          + e.members();
     } catch (WeComException e) {
-      String code = e instanceof WeComApiException api ? ErrcodeText.of(api.errcode(), api.errmsg())
-          : ErrcodeText.of(-1, e.getMessage());
-      return "/admin/wecom/contacts.xhtml?faces-redirect=true&failed=" + java.net.URLEncoder.encode(code,
-          java.nio.charset.StandardCharsets.UTF_8);
+      String code =
+          e instanceof WeComApiException api
+              ? ErrcodeText.of(api.errcode(), api.errmsg())
+              : ErrcodeText.of(-1, e.getMessage());
+      return "/admin/wecom/contacts.xhtml?faces-redirect=true&failed="
+          + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8);
     } catch (cn.edu.ntvu.workbench.contacts.application.SyncBusyException e) {
       return "/admin/wecom/contacts.xhtml?faces-redirect=true&busy=1&run=" + e.runId();
     } catch (IllegalStateException e) {
@@ -107,8 +118,10 @@ public class ContactsAdminPage {
       return null;
     }
     String id = request.getParameter("runId");
-    boolean ok = id != null && id.matches("\\d{1,18}") && sync.confirm(Long.parseLong(id), me.auditActor());
-    return "/admin/wecom/contacts.xhtml?faces-redirect=true&run=" + (id == null ? "" : id)
+    boolean ok =
+        id != null && id.matches("\\d{1,18}") && sync.confirm(Long.parseLong(id), me.auditActor());
+    return "/admin/wecom/contacts.xhtml?faces-redirect=true&run="
+        + (id == null ? "" : id)
         + (ok ? "" : "&refused=1");
   }
 
@@ -146,8 +159,10 @@ public class ContactsAdminPage {
 
   public List<SyncItem> getItems() {
     if (items == null) {
-      items = getRun() == null ? List.of()
-          : runs.items(getRun().id(), isFailedOnly() ? SyncItem.FAILED : null, SHOWN);
+      items =
+          getRun() == null
+              ? List.of()
+              : runs.items(getRun().id(), isFailedOnly() ? SyncItem.FAILED : null, SHOWN);
     }
     return items;
   }
@@ -186,7 +201,8 @@ public class ContactsAdminPage {
         default -> n[dept ? 2 : 6]++;
       }
     }
-    List<String> args = new java.util.ArrayList<>(Arrays.stream(n).mapToObj(String::valueOf).toList());
+    List<String> args =
+        new java.util.ArrayList<>(Arrays.stream(n).mapToObj(String::valueOf).toList());
     args.add(String.valueOf(getRun().conflicts()));
     return text("contacts.plan.summary", args);
   }
@@ -195,8 +211,11 @@ public class ContactsAdminPage {
     if (item.changed() == null || item.changed().isBlank()) {
       return "";
     }
-    return String.join("、", Arrays.stream(item.changed().split(","))
-        .map(c -> text("contacts.changed." + c, List.of())).toList());
+    return String.join(
+        "、",
+        Arrays.stream(item.changed().split(","))
+            .map(c -> text("contacts.changed." + c, List.of()))
+            .toList());
   }
 
   public String outcome(SyncItem item) {

@@ -1,21 +1,27 @@
 package cn.edu.ntvu.workbench.contacts.interfaces.web;
 
+import cn.edu.ntvu.workbench.contacts.application.ContactStates;
 import cn.edu.ntvu.workbench.contacts.application.SyncRun;
+import cn.edu.ntvu.workbench.contacts.application.SyncRuns;
 import cn.edu.ntvu.workbench.contacts.domain.Conflict;
 import cn.edu.ntvu.workbench.contacts.domain.MemberStatus;
-import cn.edu.ntvu.workbench.contacts.application.ContactStates;
-import cn.edu.ntvu.workbench.contacts.application.SyncRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 
-/** The admin report's three lists: not activated, not in WeCom, mobile conflicts of the latest dry run. */
+/**
+ * The admin report's three lists: not activated, not in WeCom, mobile conflicts of the latest dry
+ * run.
+ */
 @ApplicationScoped
 public class ContactsReport {
   static final int LIMIT = 2000;
   private static final Set<Conflict.Kind> MOBILE =
-      Set.of(Conflict.Kind.DUPLICATE_MOBILE, Conflict.Kind.INVALID_MOBILE, Conflict.Kind.MISSING_MOBILE);
+      Set.of(
+          Conflict.Kind.DUPLICATE_MOBILE,
+          Conflict.Kind.INVALID_MOBILE,
+          Conflict.Kind.MISSING_MOBILE);
 
   @Inject SyncRuns runs;
   @Inject ContactStates states;
@@ -29,7 +35,9 @@ public class ContactsReport {
   }
 
   public List<Conflict> mobileConflicts() {
-    return runs.recentRuns(20).stream().filter(r -> !SyncRun.DISCARDED.equals(r.status())).findFirst()
+    return runs.recentRuns(20).stream()
+        .filter(r -> !SyncRun.DISCARDED.equals(r.status()))
+        .findFirst()
         .map(r -> runs.conflicts(r.id()).stream().filter(c -> MOBILE.contains(c.kind())).toList())
         .orElse(List.of());
   }

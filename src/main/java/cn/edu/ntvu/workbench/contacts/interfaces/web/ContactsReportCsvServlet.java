@@ -1,12 +1,11 @@
 package cn.edu.ntvu.workbench.contacts.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.ServletGuard;
-import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.contacts.application.ContactStates;
 import cn.edu.ntvu.workbench.platform.export.SpreadsheetCells;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.ServletGuard;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.RequestLocale;
-import cn.edu.ntvu.workbench.contacts.application.ContactStates;
-import cn.edu.ntvu.workbench.contacts.application.SyncRuns;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -20,8 +19,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The report as a CSV file for Excel (UTF-8 with BOM, formula cells neutralised like the audit export): not activated
- * and not in WeCom, with masked mobile numbers. Under {@code /admin/}, so only admins get it.
+ * The report as a CSV file for Excel (UTF-8 with BOM, formula cells neutralised like the audit
+ * export): not activated and not in WeCom, with masked mobile numbers. Under {@code /admin/}, so
+ * only admins get it.
  */
 @WebServlet(ContactsReportCsvServlet.PATH)
 public class ContactsReportCsvServlet extends HttpServlet {
@@ -36,15 +36,29 @@ public class ContactsReportCsvServlet extends HttpServlet {
       return;
     }
     Locale locale = RequestLocale.of(req);
-    StringBuilder out = new StringBuilder(BundleText.format(MyAccountPage.BUNDLE, locale, "report.csv.header",
-        List.of())).append("\r\n");
+    StringBuilder out =
+        new StringBuilder(
+                BundleText.format(MyAccountPage.BUNDLE, locale, "report.csv.header", List.of()))
+            .append("\r\n");
     List<ContactStates.ReportRow> rows = new ArrayList<>(report.notActivated());
     rows.addAll(report.missing());
     for (ContactStates.ReportRow r : rows) {
-      out.append(List.of(r.account(), r.name(), nullToEmpty(r.department()), r.mobileMasked(),
-              BundleText.format(MyAccountPage.BUNDLE, locale, "account.status." + r.status().name(), List.of()),
-              r.lastErrcode() == null ? "" : String.valueOf(r.lastErrcode()))
-          .stream().map(SpreadsheetCells::csv).collect(Collectors.joining(","))).append("\r\n");
+      out.append(
+              List.of(
+                      r.account(),
+                      r.name(),
+                      nullToEmpty(r.department()),
+                      r.mobileMasked(),
+                      BundleText.format(
+                          MyAccountPage.BUNDLE,
+                          locale,
+                          "account.status." + r.status().name(),
+                          List.of()),
+                      r.lastErrcode() == null ? "" : String.valueOf(r.lastErrcode()))
+                  .stream()
+                  .map(SpreadsheetCells::csv)
+                  .collect(Collectors.joining(",")))
+          .append("\r\n");
     }
     byte[] text = out.toString().getBytes(StandardCharsets.UTF_8);
     res.setContentType("text/csv;charset=UTF-8");

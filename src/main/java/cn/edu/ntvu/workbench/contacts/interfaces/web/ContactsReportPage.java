@@ -1,12 +1,11 @@
 package cn.edu.ntvu.workbench.contacts.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.contacts.application.ContactStates;
 import cn.edu.ntvu.workbench.contacts.application.ContactsSync;
 import cn.edu.ntvu.workbench.contacts.domain.Conflict;
-import cn.edu.ntvu.workbench.contacts.application.ContactStates;
-import cn.edu.ntvu.workbench.contacts.application.SyncRuns;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.wecom.domain.WeComException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -19,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-/** Backs {@code /admin/wecom/contacts-report.xhtml}: the report and "re-sync one person" in one tap. */
+/**
+ * Backs {@code /admin/wecom/contacts-report.xhtml}: the report and "re-sync one person" in one tap.
+ */
 @Requires(roles = Role.ADMIN)
 @Named("contactsReport")
 @RequestScoped
@@ -52,14 +53,18 @@ public class ContactsReportPage {
     try {
       run = sync.resyncOne(account.strip(), me.auditActor());
     } catch (WeComException | IllegalStateException e) {
-      // Not configured, WeCom unreachable, or another run active (SyncBusyException): nothing started.
+      // Not configured, WeCom unreachable, or another run active (SyncBusyException): nothing
+      // started.
       run = Optional.empty();
     }
-    return run.map(id -> back("resynced", account + "&run=" + id)).orElseGet(() -> back("nothing", account));
+    return run.map(id -> back("resynced", account + "&run=" + id))
+        .orElseGet(() -> back("nothing", account));
   }
 
   private static String back(String what, String value) {
-    return "/admin/wecom/contacts-report.xhtml?faces-redirect=true&" + what + "="
+    return "/admin/wecom/contacts-report.xhtml?faces-redirect=true&"
+        + what
+        + "="
         + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("%26run%3D", "&run=");
   }
 

@@ -5,7 +5,10 @@ import cn.edu.ntvu.workbench.wecom.domain.WeComErrorHint;
 import java.util.List;
 import java.util.Locale;
 
-/** A WeCom errcode in the viewer's language: the contacts bundle's text, else the client's hint, else the number. */
+/**
+ * A WeCom errcode in the viewer's language: the contacts bundle's text, else the client's hint,
+ * else the number.
+ */
 final class ErrcodeText {
   private ErrcodeText() {}
 
@@ -20,10 +23,16 @@ final class ErrcodeText {
         || BundleText.has(MyAccountPage.BUNDLE, Locale.ROOT, key)) {
       meaning = BundleText.format(MyAccountPage.BUNDLE, locale, key, List.of());
     } else {
-      meaning = WeComErrorHint.of(errcode)
-          .map(h -> "en".equals(locale.getLanguage()) ? h.english() : h.chinese())
-          .orElseGet(() -> BundleText.format(MyAccountPage.BUNDLE, locale, "contacts.errcode.other",
-              List.of(String.valueOf(errcode))));
+      meaning =
+          WeComErrorHint.of(errcode)
+              .map(h -> "en".equals(locale.getLanguage()) ? h.english() : h.chinese())
+              .orElseGet(
+                  () ->
+                      BundleText.format(
+                          MyAccountPage.BUNDLE,
+                          locale,
+                          "contacts.errcode.other",
+                          List.of(String.valueOf(errcode))));
     }
     return errcode + " · " + meaning;
   }

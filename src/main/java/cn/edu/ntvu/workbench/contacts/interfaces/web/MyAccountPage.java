@@ -1,10 +1,10 @@
 package cn.edu.ntvu.workbench.contacts.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
-import cn.edu.ntvu.workbench.platform.web.BundleText;
+import cn.edu.ntvu.workbench.contacts.application.ContactsSettings;
 import cn.edu.ntvu.workbench.contacts.application.MyAccount;
 import cn.edu.ntvu.workbench.contacts.domain.MemberStatus;
-import cn.edu.ntvu.workbench.contacts.application.ContactsSettings;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.web.BundleText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,9 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Backs {@code /account/index.xhtml} (我的账号), reachable through CAS and inside WeCom like every signed-in page: the
- * signed-in person's own account only, the mobile number masked, and what to do in each WeCom state in the school
- * guide's words.
+ * Backs {@code /account/index.xhtml} (我的账号), reachable through CAS and inside WeCom like every
+ * signed-in page: the signed-in person's own account only, the mobile number masked, and what to do
+ * in each WeCom state in the school guide's words.
  */
 @Named("myAccount")
 @RequestScoped
@@ -50,14 +50,17 @@ public class MyAccountPage {
       return text("account.notInDirectory");
     }
     if (v.status() == MemberStatus.NOT_ACTIVATED) {
-      return v.mobileMasked().isEmpty() ? text("account.todo.NOT_ACTIVATED.noMobile")
+      return v.mobileMasked().isEmpty()
+          ? text("account.todo.NOT_ACTIVATED.noMobile")
           : text("account.todo.NOT_ACTIVATED", v.mobileMasked());
     }
     return text("account.todo." + v.status().name());
   }
 
   public String getSynced() {
-    return getView() == null || view.syncedAt() == null ? "" : text("account.synced", WHEN.format(view.syncedAt()));
+    return getView() == null || view.syncedAt() == null
+        ? ""
+        : text("account.synced", WHEN.format(view.syncedAt()));
   }
 
   public String getLastError() {
@@ -73,7 +76,10 @@ public class MyAccountPage {
   }
 
   public String getSupport() {
-    return settings.supportContact().map(c -> text("account.support", c)).orElse(text("account.support.none"));
+    return settings
+        .supportContact()
+        .map(c -> text("account.support", c))
+        .orElse(text("account.support.none"));
   }
 
   private static String text(String key, String... args) {

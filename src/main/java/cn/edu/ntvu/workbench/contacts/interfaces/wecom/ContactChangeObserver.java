@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.contacts.interfaces.wecom;
 
-import cn.edu.ntvu.workbench.wecom.application.WeComCallbackMessage;
+import cn.edu.ntvu.workbench.contacts.application.ContactStates;
 import cn.edu.ntvu.workbench.contacts.application.ContactsSync;
 import cn.edu.ntvu.workbench.contacts.domain.MemberStatus;
-import cn.edu.ntvu.workbench.contacts.application.ContactStates;
+import cn.edu.ntvu.workbench.wecom.application.WeComCallbackMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * WeCom's contacts events through the callback endpoint (docs/wecom-api.md §6.6): {@code change_contact} for a member
- * (create_user, update_user, delete_user) updates the person's WeCom status — from the event's {@code Status} when it
- * carries one (1 activated, 2 disabled, 4 not activated, 5 left), else, as callbacks set up after 2022-08-15 carry only
- * UserID and Department, by asking {@code user/get}; {@code batch_job_result} is logged with its job and errcode.
+ * WeCom's contacts events through the callback endpoint (docs/wecom-api.md §6.6): {@code
+ * change_contact} for a member (create_user, update_user, delete_user) updates the person's WeCom
+ * status — from the event's {@code Status} when it carries one (1 activated, 2 disabled, 4 not
+ * activated, 5 left), else, as callbacks set up after 2022-08-15 carry only UserID and Department,
+ * by asking {@code user/get}; {@code batch_job_result} is logged with its job and errcode.
  */
 @ApplicationScoped
 public class ContactChangeObserver {
@@ -44,13 +45,19 @@ public class ContactChangeObserver {
       }
       Optional<Integer> status = m.field("Status").flatMap(ContactChangeObserver::number);
       if (status.isPresent()) {
-        states.setStatus(userid.get(), MemberStatus.ofWeCom(status.get()), LocalDateTime.now(clock));
+        states.setStatus(
+            userid.get(), MemberStatus.ofWeCom(status.get()), LocalDateTime.now(clock));
       } else {
         sync.refreshStatus(userid.get());
       }
     } else if ("batch_job_result".equals(m.event())) {
-      LOG.info("WeCom batch job " + m.field("BatchJob.JobId").orElse("?") + " ("
-          + m.field("BatchJob.JobType").orElse("?") + ") ended with errcode " + m.field("BatchJob.ErrCode").orElse("?"));
+      LOG.info(
+          "WeCom batch job "
+              + m.field("BatchJob.JobId").orElse("?")
+              + " ("
+              + m.field("BatchJob.JobType").orElse("?")
+              + ") ended with errcode "
+              + m.field("BatchJob.ErrCode").orElse("?"));
     }
   }
 

@@ -5,7 +5,9 @@ import cn.edu.ntvu.workbench.forms.domain.AnswerCheck;
 import cn.edu.ntvu.workbench.forms.domain.ChoiceOption;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 
-/** An answer as one cell of the results table and the exports: choices by label, files as a link. */
+/**
+ * An answer as one cell of the results table and the exports: choices by label, files as a link.
+ */
 final class AnswerCells {
   private AnswerCells() {}
 
@@ -14,7 +16,9 @@ final class AnswerCells {
       return "";
     }
     if (q.type().hasOptions()) {
-      return String.join("、", a.choices().stream().map(c -> q.option(c).map(ChoiceOption::label).orElse(c)).toList());
+      return String.join(
+          "、",
+          a.choices().stream().map(c -> q.option(c).map(ChoiceOption::label).orElse(c)).toList());
     }
     if (a.number() != null) {
       return AnswerCheck.plain(a.number());

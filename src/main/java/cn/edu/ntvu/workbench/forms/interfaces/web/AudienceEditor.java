@@ -6,9 +6,10 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The builder's audience part ({@code #{formEdit.audienceEditor…}}): adding and removing the lines of who is asked
- * (departments, classes, roles, named people, my classes), each checked against what the person may reach when it
- * is added (the message beside the field) and again when the form is published.
+ * The builder's audience part ({@code #{formEdit.audienceEditor…}}): adding and removing the lines
+ * of who is asked (departments, classes, roles, named people, my classes), each checked against
+ * what the person may reach when it is added (the message beside the field) and again when the form
+ * is published.
  */
 public class AudienceEditor implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -26,14 +27,17 @@ public class AudienceEditor implements Serializable {
     try {
       rule = new AudienceRule(AudienceRule.Kind.valueOf(audienceKind), audienceValue);
     } catch (IllegalArgumentException | NullPointerException e) {
-      page.problems(List.of(FormsTexts.ofView().get("forms.builder.error.audienceValue")), "audience");
+      page.problems(
+          List.of(FormsTexts.ofView().get("forms.builder.error.audienceValue")), "audience");
       return;
     }
-    page.act(() -> {
-      if (page.shownAt("audience", page.builder.addAudience(page.me.get(), page.getId(), rule))) {
-        audienceValue = null;
-      }
-    });
+    page.act(
+        () -> {
+          if (page.shownAt(
+              "audience", page.builder.addAudience(page.me.get(), page.getId(), rule))) {
+            audienceValue = null;
+          }
+        });
   }
 
   public void removeAudience(AudienceRule rule) {
@@ -42,8 +46,12 @@ public class AudienceEditor implements Serializable {
 
   public String describe(AudienceRule r) {
     FormsTexts t = FormsTexts.ofView();
-    String what = r.kind() == AudienceRule.Kind.MY_CLASSES ? "" : r.kind() == AudienceRule.Kind.ROLE
-        ? t.get("forms.role." + r.value()) : page.builder.describe(r) + " (" + r.value() + ")";
+    String what =
+        r.kind() == AudienceRule.Kind.MY_CLASSES
+            ? ""
+            : r.kind() == AudienceRule.Kind.ROLE
+                ? t.get("forms.role." + r.value())
+                : page.builder.describe(r) + " (" + r.value() + ")";
     return t.get("forms.audience." + r.kind().name()) + " " + what;
   }
 

@@ -19,14 +19,16 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * {@code /forms/edit.xhtml?id=}: the builder on a phone, for owners and co-owners. A draft's settings, questions
- * (add, edit one at a time, move up and down, delete), audience and co-owners, then publish; later close, archive,
- * copy. Each button is a plain post that saves at once, so nothing is lost when the page is closed.
+ * {@code /forms/edit.xhtml?id=}: the builder on a phone, for owners and co-owners. A draft's
+ * settings, questions (add, edit one at a time, move up and down, delete), audience and co-owners,
+ * then publish; later close, archive, copy. Each button is a plain post that saves at once, so
+ * nothing is lost when the page is closed.
  *
- * <p>This bean is the page and the form's lifecycle (load, publish, close, archive, copy); its parts change for
- * reasons of their own: the settings ({@link FormSettingsEditor}, {@code #{formEdit.settings…}}), the audience
- * ({@link AudienceEditor}) and the question editor ({@link QuestionEditor}). The parts act through {@link #act}, so
- * every owner action has one way of refusing and of showing problems.
+ * <p>This bean is the page and the form's lifecycle (load, publish, close, archive, copy); its
+ * parts change for reasons of their own: the settings ({@link FormSettingsEditor}, {@code
+ * #{formEdit.settings…}}), the audience ({@link AudienceEditor}) and the question editor ({@link
+ * QuestionEditor}). The parts act through {@link #act}, so every owner action has one way of
+ * refusing and of showing problems.
  */
 @Requires(kind = PersonKind.STAFF)
 @Named("formEdit")
@@ -44,7 +46,11 @@ public class FormEditBean implements Serializable {
   private List<AudienceRule> audience = List.of();
   private boolean refused;
   private List<String> problems = List.of();
-  /** Where the problems are shown: beside the field they are about ("audience", "coOwners", "publish"), else on top. */
+
+  /**
+   * Where the problems are shown: beside the field they are about ("audience", "coOwners",
+   * "publish"), else on top.
+   */
   private String problemsAt;
 
   private final FormSettingsEditor settings = new FormSettingsEditor(this);
@@ -80,7 +86,10 @@ public class FormEditBean implements Serializable {
     audience = builder.audience(id);
   }
 
-  /** Runs an owner action; a form that is no longer a draft or no longer theirs gets a sentence, not an error. */
+  /**
+   * Runs an owner action; a form that is no longer a draft or no longer theirs gets a sentence, not
+   * an error.
+   */
   boolean act(Runnable action) {
     problems = List.of();
     problemsAt = null;
@@ -124,13 +133,25 @@ public class FormEditBean implements Serializable {
   }
 
   public void close() {
-    act(() -> Pages.info(FormsTexts.ofView().get(builder.close(me.get(), id) ? "forms.builder.closed"
-        : "forms.builder.error.notOpen")));
+    act(
+        () ->
+            Pages.info(
+                FormsTexts.ofView()
+                    .get(
+                        builder.close(me.get(), id)
+                            ? "forms.builder.closed"
+                            : "forms.builder.error.notOpen")));
   }
 
   public void archive() {
-    act(() -> Pages.info(FormsTexts.ofView().get(builder.archive(me.get(), id) ? "forms.builder.archived"
-        : "forms.builder.error.notClosed")));
+    act(
+        () ->
+            Pages.info(
+                FormsTexts.ofView()
+                    .get(
+                        builder.archive(me.get(), id)
+                            ? "forms.builder.archived"
+                            : "forms.builder.error.notClosed")));
   }
 
   public String copy() {

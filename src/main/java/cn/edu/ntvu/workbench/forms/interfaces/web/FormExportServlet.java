@@ -1,7 +1,5 @@
 package cn.edu.ntvu.workbench.forms.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.ServletGuard;
-import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
 import cn.edu.ntvu.workbench.forms.application.FormBuilder;
 import cn.edu.ntvu.workbench.forms.application.FormResults;
@@ -9,12 +7,14 @@ import cn.edu.ntvu.workbench.forms.application.FormRow;
 import cn.edu.ntvu.workbench.forms.application.FormsTexts;
 import cn.edu.ntvu.workbench.forms.application.ResponseRow;
 import cn.edu.ntvu.workbench.forms.domain.Question;
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.audit.AuditCsv;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
-import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
 import cn.edu.ntvu.workbench.platform.export.SpreadsheetCells;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.ServletGuard;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -34,11 +34,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * {@code /forms/export.xlsx?id=} and {@code /forms/export.csv?id=}: every response of a form, for its owners only.
- * XLSX is written by POI's streaming workbook (100 rows in memory) and the responses are read 500 at a time, so a
- * large form costs no more memory than a small one. Every cell is text; one a spreadsheet would take for a formula
- * is marked as text (XLSX: quote prefix) or prefixed with an apostrophe (CSV, UTF-8 with BOM). Files are links. An
- * anonymous form's export has no name, account or time column.
+ * {@code /forms/export.xlsx?id=} and {@code /forms/export.csv?id=}: every response of a form, for
+ * its owners only. XLSX is written by POI's streaming workbook (100 rows in memory) and the
+ * responses are read 500 at a time, so a large form costs no more memory than a small one. Every
+ * cell is text; one a spreadsheet would take for a formula is marked as text (XLSX: quote prefix)
+ * or prefixed with an apostrophe (CSV, UTF-8 with BOM). Files are links. An anonymous form's export
+ * has no name, account or time column.
  */
 @WebServlet({"/forms/export.xlsx", "/forms/export.csv"})
 public class FormExportServlet extends HttpServlet {
@@ -74,13 +75,18 @@ public class FormExportServlet extends HttpServlet {
     List<String> header = new ArrayList<>();
     header.add(t.get("forms.export.no"));
     if (!anonymous) {
-      header.addAll(List.of(t.get("forms.export.name"), t.get("forms.export.account"), t.get("forms.export.unit"),
-          t.get("forms.export.time")));
+      header.addAll(
+          List.of(
+              t.get("forms.export.name"),
+              t.get("forms.export.account"),
+              t.get("forms.export.unit"),
+              t.get("forms.export.time")));
     }
     questions.forEach(q -> header.add(q.position() + ". " + q.title()));
     String fileBase = settings.publicBaseUrl() + "/forms/file?id=";
     boolean csv = CanonicalPath.of(req).endsWith(".csv");
-    resp.setHeader("Content-Disposition", "attachment; filename=\"form-" + id + (csv ? ".csv\"" : ".xlsx\""));
+    resp.setHeader(
+        "Content-Disposition", "attachment; filename=\"form-" + id + (csv ? ".csv\"" : ".xlsx\""));
     resp.setHeader("Cache-Control", "no-store");
     if (csv) {
       resp.setContentType("text/csv; charset=UTF-8");
@@ -89,13 +95,16 @@ public class FormExportServlet extends HttpServlet {
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       w.write(SpreadsheetCells.csvRow(header));
       int[] n = {0};
-      results.eachResponse(user, id, r -> {
-        try {
-          w.write(SpreadsheetCells.csvRow(cells(++n[0], r, questions, anonymous, fileBase)));
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      results.eachResponse(
+          user,
+          id,
+          r -> {
+            try {
+              w.write(SpreadsheetCells.csvRow(cells(++n[0], r, questions, anonymous, fileBase)));
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
       w.flush();
       return;
     }
@@ -105,25 +114,30 @@ public class FormExportServlet extends HttpServlet {
       Sheet sheet = book.createSheet(t.get("forms.app"));
       write(sheet.createRow(0), header, asText);
       int[] n = {0};
-      results.eachResponse(user, id, r -> {
-        n[0]++;
-        write(sheet.createRow(n[0]), cells(n[0], r, questions, anonymous, fileBase), asText);
-      });
+      results.eachResponse(
+          user,
+          id,
+          r -> {
+            n[0]++;
+            write(sheet.createRow(n[0]), cells(n[0], r, questions, anonymous, fileBase), asText);
+          });
       book.write(resp.getOutputStream());
       book.dispose();
     }
   }
 
-  private static List<String> cells(int n, ResponseRow r, List<Question> questions, boolean anonymous,
-      String fileBase) {
+  private static List<String> cells(
+      int n, ResponseRow r, List<Question> questions, boolean anonymous, String fileBase) {
     List<String> c = new ArrayList<>();
     c.add(String.valueOf(n));
     if (!anonymous) {
       c.add(r.name());
       c.add(r.account());
       c.add(r.unitName());
-      c.add(r.updatedAt() != null ? WHEN.format(r.updatedAt()) : r.submittedAt() == null ? ""
-          : WHEN.format(r.submittedAt()));
+      c.add(
+          r.updatedAt() != null
+              ? WHEN.format(r.updatedAt())
+              : r.submittedAt() == null ? "" : WHEN.format(r.submittedAt()));
     }
     for (Question q : questions) {
       c.add(AnswerCells.text(q, r.answers().get(q.id()), fileBase));
@@ -135,7 +149,8 @@ public class FormExportServlet extends HttpServlet {
     for (int i = 0; i < values.size(); i++) {
       String v = values.get(i) == null ? "" : values.get(i);
       // Excel's own cell limit; a longer answer is cut in the sheet (the CSV keeps it whole).
-      SpreadsheetCells.text(row.createCell(i), v.length() > 32_767 ? v.substring(0, 32_767) : v, asText);
+      SpreadsheetCells.text(
+          row.createCell(i), v.length() > 32_767 ? v.substring(0, 32_767) : v, asText);
     }
   }
 }

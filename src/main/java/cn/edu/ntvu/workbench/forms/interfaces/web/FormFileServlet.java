@@ -2,8 +2,8 @@ package cn.edu.ntvu.workbench.forms.interfaces.web;
 
 import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
 import cn.edu.ntvu.workbench.forms.application.FormResults;
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -13,9 +13,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * {@code /forms/file?id=}: an uploaded answer file, for the form's owners and the person who uploaded it; 403 to
- * anyone else, 404 when there is no such file. A photo is shown inline, a PDF is a download, both unsniffed and
- * sandboxed ({@link cn.edu.ntvu.workbench.platform.files.StoredFileResponse}).
+ * {@code /forms/file?id=}: an uploaded answer file, for the form's owners and the person who
+ * uploaded it; 403 to anyone else, 404 when there is no such file. A photo is shown inline, a PDF
+ * is a download, both unsniffed and sandboxed ({@link
+ * cn.edu.ntvu.workbench.platform.files.StoredFileResponse}).
  */
 @WebServlet("/forms/file")
 public class FormFileServlet extends HttpServlet {
@@ -43,6 +44,7 @@ public class FormFileServlet extends HttpServlet {
     }
     Object[] f = file.get();
     byte[] bytes = (byte[]) f[4];
-    cn.edu.ntvu.workbench.platform.files.StoredFileResponse.send(resp, String.valueOf(f[2]), "private, no-store", bytes);
+    cn.edu.ntvu.workbench.platform.files.StoredFileResponse.send(
+        resp, String.valueOf(f[2]), "private, no-store", bytes);
   }
 }

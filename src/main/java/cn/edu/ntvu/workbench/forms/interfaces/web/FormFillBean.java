@@ -1,6 +1,5 @@
 package cn.edu.ntvu.workbench.forms.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.forms.application.FormFilling;
 import cn.edu.ntvu.workbench.forms.application.FormsTexts;
 import cn.edu.ntvu.workbench.forms.application.NewFile;
@@ -11,6 +10,7 @@ import cn.edu.ntvu.workbench.forms.domain.ChoiceOption;
 import cn.edu.ntvu.workbench.forms.domain.FileKind;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.forms.domain.QuestionType;
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -37,10 +37,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code /forms/fill.xhtml?id=}: a person of the audience fills the form on the phone (what they type is kept as a
- * server-side draft on every change), submits once (the page's one-time token), sees the confirmation and their
- * answer, and changes it until the deadline where the form allows. Owners see the same page as a preview, without
- * submitting. Anyone else: 403 and one sentence.
+ * {@code /forms/fill.xhtml?id=}: a person of the audience fills the form on the phone (what they
+ * type is kept as a server-side draft on every change), submits once (the page's one-time token),
+ * sees the confirmation and their answer, and changes it until the deadline where the form allows.
+ * Owners see the same page as a preview, without submitting. Anyone else: 403 and one sentence.
  */
 @Named("formFill")
 @ViewScoped
@@ -79,13 +79,15 @@ public class FormFillBean implements Serializable {
       fillFromDraft(sheet.draft());
     }
     if (Pages.param("done") != null && sheet.myResponseId() != 0) {
-      Pages.info(FormsTexts.ofView().get(Pages.param("again") != null ? "forms.fill.again" : "forms.fill.done"));
+      Pages.info(
+          FormsTexts.ofView()
+              .get(Pages.param("again") != null ? "forms.fill.again" : "forms.fill.done"));
     }
   }
 
   /**
-   * A post whose view-scoped bean is new (a retry after the view was gone from the session): the form id comes back
-   * from the view parameter, the token from the hidden field.
+   * A post whose view-scoped bean is new (a retry after the view was gone from the session): the
+   * form id comes back from the view parameter, the token from the hidden field.
    */
   private boolean loaded() {
     if (sheet == null && !refused) {
@@ -135,12 +137,17 @@ public class FormFillBean implements Serializable {
       JsonObject c = o.getJsonObject("c");
       for (Question q : sheet.questions()) {
         String k = String.valueOf(q.id());
-        if (t != null && t.containsKey(k) && t.get(k).getValueType() == JsonValue.ValueType.STRING) {
+        if (t != null
+            && t.containsKey(k)
+            && t.get(k).getValueType() == JsonValue.ValueType.STRING) {
           typed.put(q.id(), t.getString(k));
         }
         if (c != null && c.containsKey(k) && c.get(k).getValueType() == JsonValue.ValueType.ARRAY) {
-          ticked.put(q.id(), c.getJsonArray(k).getValuesAs(jakarta.json.JsonString.class).stream()
-              .map(jakarta.json.JsonString::getString).toArray(String[]::new));
+          ticked.put(
+              q.id(),
+              c.getJsonArray(k).getValuesAs(jakarta.json.JsonString.class).stream()
+                  .map(jakarta.json.JsonString::getString)
+                  .toArray(String[]::new));
         }
       }
     } catch (RuntimeException e) {
@@ -168,7 +175,8 @@ public class FormFillBean implements Serializable {
         c.add(String.valueOf(q.id()), a);
       }
     }
-    filling.saveDraft(me.get(), id, Jsons.createObjectBuilder().add("t", t).add("c", c).build().toString());
+    filling.saveDraft(
+        me.get(), id, Jsons.createObjectBuilder().add("t", t).add("c", c).build().toString());
   }
 
   public void saveDraftNow() {
@@ -205,9 +213,11 @@ public class FormFillBean implements Serializable {
     }
     Map<Long, List<String>> choices = new HashMap<>();
     sheet.questions().forEach(q -> choices.put(q.id(), ticks(q.id())));
-    // The files go with the submit: stored with an accepted answer, kept for the next try when other questions are
+    // The files go with the submit: stored with an accepted answer, kept for the next try when
+    // other questions are
     // refused, never stored when the whole post is (see FormFilling#submit).
-    SubmitOutcome out = filling.submit(me.get(), id, values, choices, newFiles, token, editingAnswer);
+    SubmitOutcome out =
+        filling.submit(me.get(), id, values, choices, newFiles, token, editingAnswer);
     out.stagedFiles().forEach((qid, fileId) -> typed.put(qid, String.valueOf(fileId)));
     if (out.refused()) {
       if (out.formProblem() != null) {
@@ -225,19 +235,23 @@ public class FormFillBean implements Serializable {
   }
 
   /**
-   * The files chosen on this post, as read (the submit checks their size, content and pixels before storing any). The
-   * container's copies of the parts (temporary files beyond 1 MB) are deleted as soon as they are read.
+   * The files chosen on this post, as read (the submit checks their size, content and pixels before
+   * storing any). The container's copies of the parts (temporary files beyond 1 MB) are deleted as
+   * soon as they are read.
    */
   private List<NewFile> readFiles(FormsTexts t) {
     List<NewFile> out = new ArrayList<>();
     try {
       for (Question q : sheet.questions()) {
-        if (q.type() != QuestionType.FILE || !(getFiles().get(q.id()) instanceof Part p) || p.getSize() <= 0) {
+        if (q.type() != QuestionType.FILE
+            || !(getFiles().get(q.id()) instanceof Part p)
+            || p.getSize() <= 0) {
           continue;
         }
         String name = p.getSubmittedFileName() == null ? "file" : p.getSubmittedFileName();
         name = name.length() > 200 ? name.substring(name.length() - 200) : name;
-        // At most one byte beyond the limit: enough for the submit to say "too large" without holding more.
+        // At most one byte beyond the limit: enough for the submit to say "too large" without
+        // holding more.
         byte[] bytes;
         try (InputStream in = p.getInputStream()) {
           bytes = in.readNBytes(q.effectiveMaxKilobytes() * 1024 + 1);
@@ -245,7 +259,12 @@ public class FormFillBean implements Serializable {
           problems.put(q.id(), t.get("forms.error.fileGone"));
           continue;
         }
-        out.add(new NewFile(q.id(), name, FileKind.sniff(bytes).map(FileKind::contentType).orElse(null), bytes));
+        out.add(
+            new NewFile(
+                q.id(),
+                name,
+                FileKind.sniff(bytes).map(FileKind::contentType).orElse(null),
+                bytes));
       }
       return out;
     } finally {
@@ -262,10 +281,15 @@ public class FormFillBean implements Serializable {
     }
   }
 
-  /** The choice inputs of this post ({@code c<question id>}), as the browser sent them; checked later by the domain. */
+  /**
+   * The choice inputs of this post ({@code c<question id>}), as the browser sent them; checked
+   * later by the domain.
+   */
   private void readChoices() {
     Map<String, String[]> params =
-        jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap();
+        jakarta.faces.context.FacesContext.getCurrentInstance()
+            .getExternalContext()
+            .getRequestParameterValuesMap();
     for (Question q : sheet.questions()) {
       if (!q.type().hasOptions()) {
         continue;
@@ -281,7 +305,9 @@ public class FormFillBean implements Serializable {
 
   /** Whether option {@code o} of question {@code q} is chosen now (for re-showing the form). */
   public boolean picked(Question q, ChoiceOption o) {
-    return q.type() == QuestionType.MULTIPLE ? ticks(q.id()).contains(o.id()) : o.id().equals(typed.get(q.id()));
+    return q.type() == QuestionType.MULTIPLE
+        ? ticks(q.id()).contains(o.id())
+        : o.id().equals(typed.get(q.id()));
   }
 
   private List<String> ticks(long qid) {
@@ -310,7 +336,9 @@ public class FormFillBean implements Serializable {
       return "—";
     }
     if (q.type().hasOptions()) {
-      return String.join("、", a.choices().stream().map(c -> q.option(c).map(ChoiceOption::label).orElse(c)).toList());
+      return String.join(
+          "、",
+          a.choices().stream().map(c -> q.option(c).map(ChoiceOption::label).orElse(c)).toList());
     }
     if (a.number() != null) {
       return AnswerCheck.plain(a.number());
@@ -342,7 +370,10 @@ public class FormFillBean implements Serializable {
     return sheet != null && sheet.form().open(LocalDateTime.now(clock));
   }
 
-  /** The form is shown for typing: a member, open, and not answered yet (or being changed, or several allowed). */
+  /**
+   * The form is shown for typing: a member, open, and not answered yet (or being changed, or
+   * several allowed).
+   */
   public boolean isFillable() {
     if (sheet == null) {
       return false;
@@ -350,7 +381,10 @@ public class FormFillBean implements Serializable {
     if (!sheet.member()) {
       return true;
     }
-    return isOpen() && (sheet.myResponseId() == 0 || editingAnswer || sheet.form().settings().severalResponses());
+    return isOpen()
+        && (sheet.myResponseId() == 0
+            || editingAnswer
+            || sheet.form().settings().severalResponses());
   }
 
   public boolean isAnswered() {
@@ -358,8 +392,12 @@ public class FormFillBean implements Serializable {
   }
 
   public boolean isMayEdit() {
-    return sheet != null && sheet.member() && isOpen() && sheet.myResponseId() != 0
-        && sheet.form().settings().editable() && !editingAnswer;
+    return sheet != null
+        && sheet.member()
+        && isOpen()
+        && sheet.myResponseId() != 0
+        && sheet.form().settings().editable()
+        && !editingAnswer;
   }
 
   public boolean isHasFiles() {
@@ -374,7 +412,10 @@ public class FormFillBean implements Serializable {
     return token;
   }
 
-  /** The token travels with the form (hidden field), so a post re-sent after its view is gone names its response. */
+  /**
+   * The token travels with the form (hidden field), so a post re-sent after its view is gone names
+   * its response.
+   */
   public void setToken(String token) {
     if (token != null && token.matches("[0-9a-f-]{36}")) {
       this.token = token;

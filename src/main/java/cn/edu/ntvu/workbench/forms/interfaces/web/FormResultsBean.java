@@ -1,14 +1,15 @@
 package cn.edu.ntvu.workbench.forms.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.PersonKind;
-import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
 import cn.edu.ntvu.workbench.forms.application.FormResults;
 import cn.edu.ntvu.workbench.forms.application.FormsTexts;
+import cn.edu.ntvu.workbench.forms.application.QuestionStats;
 import cn.edu.ntvu.workbench.forms.application.Recipient;
 import cn.edu.ntvu.workbench.forms.application.ResponseRow;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Requires;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,14 +17,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import cn.edu.ntvu.workbench.forms.application.QuestionStats;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * {@code /forms/results.xhtml?id=}: for owners and co-owners only — filled / asked, statistics per question, the
- * answers with a filter (50 a page), who has not filled, remind them, export. On an anonymous form no name, account
- * or time appears, and the not-filled list shows only its count.
+ * {@code /forms/results.xhtml?id=}: for owners and co-owners only — filled / asked, statistics per
+ * question, the answers with a filter (50 a page), who has not filled, remind them, export. On an
+ * anonymous form no name, account or time appears, and the not-filled list shows only its count.
  */
 @Requires(kind = PersonKind.STAFF)
 @Named("formResults")
@@ -67,7 +67,8 @@ public class FormResultsBean implements Serializable {
   private void reload() {
     overview = results.overview(me.get(), id);
     rows = results.responses(me.get(), id, filter, after, PAGE);
-    notFilled = overview.form().settings().anonymous() ? List.of() : results.notFilled(me.get(), id, 500);
+    notFilled =
+        overview.form().settings().anonymous() ? List.of() : results.notFilled(me.get(), id, 500);
   }
 
   public void applyFilter() {
@@ -82,8 +83,12 @@ public class FormResultsBean implements Serializable {
       if (out.refusalKey() == null) {
         Pages.info(t.get("forms.results.remind.done", out.reminded()));
       } else {
-        Pages.error(t.get(out.refusalKey(),
-            out.nextAt() == null ? "" : out.nextAt().format(DateTimeFormatter.ofPattern("HH:mm"))));
+        Pages.error(
+            t.get(
+                out.refusalKey(),
+                out.nextAt() == null
+                    ? ""
+                    : out.nextAt().format(DateTimeFormatter.ofPattern("HH:mm"))));
       }
       reload();
     } catch (FormAccessDenied e) {
@@ -126,7 +131,9 @@ public class FormResultsBean implements Serializable {
   }
 
   public int getPercent() {
-    return overview == null || overview.asked() == 0 ? 0 : (int) (100 * overview.filled() / overview.asked());
+    return overview == null || overview.asked() == 0
+        ? 0
+        : (int) (100 * overview.filled() / overview.asked());
   }
 
   public long getNextAfter() {

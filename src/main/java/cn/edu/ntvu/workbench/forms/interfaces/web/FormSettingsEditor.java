@@ -8,9 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * The builder's settings part ({@code #{formEdit.settings…}}): title, description, deadline, one or several
- * responses, editable, anonymous, and the co-owners — what changes when the rules for a form's settings change. The
- * deadline is the one setting that still changes after publishing.
+ * The builder's settings part ({@code #{formEdit.settings…}}): title, description, deadline, one or
+ * several responses, editable, anonymous, and the co-owners — what changes when the rules for a
+ * form's settings change. The deadline is the one setting that still changes after publishing.
  */
 public class FormSettingsEditor implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -39,10 +39,14 @@ public class FormSettingsEditor implements Serializable {
     coOwners = String.join(" ", owners);
   }
 
-  /** The deadline field as typed: empty is none; a value that is no date and time is told and returns false. */
+  /**
+   * The deadline field as typed: empty is none; a value that is no date and time is told and
+   * returns false.
+   */
   private boolean readDeadline(LocalDateTime[] into) {
     try {
-      into[0] = deadline == null || deadline.isBlank() ? null : LocalDateTime.parse(deadline.strip());
+      into[0] =
+          deadline == null || deadline.isBlank() ? null : LocalDateTime.parse(deadline.strip());
       return true;
     } catch (DateTimeParseException e) {
       page.problems(List.of(FormsTexts.ofView().get("forms.builder.error.badDeadline")), null);
@@ -55,12 +59,14 @@ public class FormSettingsEditor implements Serializable {
     if (!readDeadline(read)) {
       return;
     }
-    FormSettings s = new FormSettings(title, description, read[0], severalResponses, editable, anonymous);
-    page.act(() -> {
-      if (page.shown(page.builder.saveSettings(page.me.get(), page.getId(), s))) {
-        Pages.info(FormsTexts.ofView().get("forms.builder.saved"));
-      }
-    });
+    FormSettings s =
+        new FormSettings(title, description, read[0], severalResponses, editable, anonymous);
+    page.act(
+        () -> {
+          if (page.shown(page.builder.saveSettings(page.me.get(), page.getId(), s))) {
+            Pages.info(FormsTexts.ofView().get("forms.builder.saved"));
+          }
+        });
   }
 
   /** The deadline of a published form (the only setting that changes after publishing). */
@@ -70,19 +76,22 @@ public class FormSettingsEditor implements Serializable {
       return;
     }
     LocalDateTime d = read[0];
-    page.act(() -> {
-      if (page.shown(page.builder.changeDeadline(page.me.get(), page.getId(), d))) {
-        Pages.info(FormsTexts.ofView().get("forms.builder.deadlineSaved"));
-      }
-    });
+    page.act(
+        () -> {
+          if (page.shown(page.builder.changeDeadline(page.me.get(), page.getId(), d))) {
+            Pages.info(FormsTexts.ofView().get("forms.builder.deadlineSaved"));
+          }
+        });
   }
 
   public void saveCoOwners() {
-    page.act(() -> {
-      if (page.shownAt("coOwners", page.builder.setCoOwners(page.me.get(), page.getId(), coOwners))) {
-        Pages.info(FormsTexts.ofView().get("forms.builder.saved"));
-      }
-    });
+    page.act(
+        () -> {
+          if (page.shownAt(
+              "coOwners", page.builder.setCoOwners(page.me.get(), page.getId(), coOwners))) {
+            Pages.info(FormsTexts.ofView().get("forms.builder.saved"));
+          }
+        });
   }
 
   public String getTitle() {

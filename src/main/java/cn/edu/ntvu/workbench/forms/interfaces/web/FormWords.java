@@ -20,7 +20,8 @@ public class FormWords {
   @Inject Clock clock;
 
   public String status(FormRow f) {
-    return FormsTexts.ofView().get("forms.status." + f.effectiveStatus(LocalDateTime.now(clock)).name());
+    return FormsTexts.ofView()
+        .get("forms.status." + f.effectiveStatus(LocalDateTime.now(clock)).name());
   }
 
   public String statusCode(FormRow f) {
@@ -40,7 +41,8 @@ public class FormWords {
   }
 
   public String deadline(FormRow f) {
-    return f.settings().deadline() == null ? FormsTexts.ofView().get("forms.deadline.none")
+    return f.settings().deadline() == null
+        ? FormsTexts.ofView().get("forms.deadline.none")
         : FormsTexts.ofView().get("forms.deadline.at", WHEN.format(f.settings().deadline()));
   }
 

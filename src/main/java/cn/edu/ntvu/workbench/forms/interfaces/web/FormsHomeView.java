@@ -3,8 +3,8 @@ package cn.edu.ntvu.workbench.forms.interfaces.web;
 import cn.edu.ntvu.workbench.forms.application.AskedForm;
 import cn.edu.ntvu.workbench.forms.application.FormAccessDenied;
 import cn.edu.ntvu.workbench.forms.application.FormBuilder;
-import cn.edu.ntvu.workbench.forms.application.FormRow;
 import cn.edu.ntvu.workbench.forms.application.FormFilling;
+import cn.edu.ntvu.workbench.forms.application.FormRow;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,8 +12,8 @@ import jakarta.inject.Named;
 import java.util.List;
 
 /**
- * {@code /forms/}: the forms that ask me (to fill first), and for staff the forms they own or co-own with a button
- * for a new one.
+ * {@code /forms/}: the forms that ask me (to fill first), and for staff the forms they own or
+ * co-own with a button for a new one.
  */
 @Named("formsHome")
 @RequestScoped
@@ -30,7 +30,10 @@ public class FormsHomeView {
     mine = FormBuilder.mayCreate(me.get()) ? builder.mine(me.get()) : List.of();
   }
 
-  /** A new draft; a post of the button by someone who may not build forms is answered 403 (the page has none). */
+  /**
+   * A new draft; a post of the button by someone who may not build forms is answered 403 (the page
+   * has none).
+   */
   public String create() {
     try {
       long id = builder.create(me.get(), null);

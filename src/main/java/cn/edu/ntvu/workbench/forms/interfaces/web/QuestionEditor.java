@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The builder's question editor ({@code #{formEdit.questionEditor…}}): one question at a time — a new one of a type,
- * or an existing one — with the fields its type has (options, number range and decimals, choices, length, file
- * kinds and size), saved at once; and moving and deleting questions. What changes when a question type is added or
- * gains a field.
+ * The builder's question editor ({@code #{formEdit.questionEditor…}}): one question at a time — a
+ * new one of a type, or an existing one — with the fields its type has (options, number range and
+ * decimals, choices, length, file kinds and size), saved at once; and moving and deleting
+ * questions. What changes when a question type is added or gains a field.
  */
 public class QuestionEditor implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -75,7 +75,9 @@ public class QuestionEditor implements Serializable {
   }
 
   private static String text(Object o) {
-    return o == null ? "" : o instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : o.toString();
+    return o == null
+        ? ""
+        : o instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : o.toString();
   }
 
   public void cancelEdit() {
@@ -86,20 +88,36 @@ public class QuestionEditor implements Serializable {
   public void saveQuestion() {
     Question q;
     try {
-      q = new Question(editId, 0, editType, editTitle, editHelp, editRequired, dec(editMin), dec(editMax),
-          integer(editDecimals), integer(editMinChoices), integer(editMaxChoices), integer(editMaxLength),
-          editType.hasOptions() ? Question.optionsFromLines(editOptions, editBefore) : List.of(), editImagesOnly,
-          integer(editMaxKb));
+      q =
+          new Question(
+              editId,
+              0,
+              editType,
+              editTitle,
+              editHelp,
+              editRequired,
+              dec(editMin),
+              dec(editMax),
+              integer(editDecimals),
+              integer(editMinChoices),
+              integer(editMaxChoices),
+              integer(editMaxLength),
+              editType.hasOptions()
+                  ? Question.optionsFromLines(editOptions, editBefore)
+                  : List.of(),
+              editImagesOnly,
+              integer(editMaxKb));
     } catch (NumberFormatException e) {
       page.problems(List.of(FormsTexts.ofView().get("forms.builder.error.badNumber")), null);
       return;
     }
-    page.act(() -> {
-      if (page.shown(page.builder.saveQuestion(page.me.get(), page.getId(), q))) {
-        editing = false;
-        Pages.info(FormsTexts.ofView().get("forms.builder.questionSaved"));
-      }
-    });
+    page.act(
+        () -> {
+          if (page.shown(page.builder.saveQuestion(page.me.get(), page.getId(), q))) {
+            editing = false;
+            Pages.info(FormsTexts.ofView().get("forms.builder.questionSaved"));
+          }
+        });
   }
 
   private static BigDecimal dec(String s) {

@@ -23,20 +23,25 @@ import org.pac4j.jee.context.JEEFrameworkParameters;
 import org.pac4j.jee.context.session.JEESessionStoreFactory;
 
 /**
- * CAS single logout on {@code /callback}, read before pac4j sees it. CAS posts a form with one field, {@code
- * logoutRequest}, naming the service ticket of the sign-in that ended. Nothing proves the sender, so: the body is
- * bounded ({@value #MAX_BODY} bytes; a longer one is answered 413 before it is read), the XML is read without DOCTYPE
- * ({@link CasLogoutMessage}), and only a ticket of a CAS sign-in this app made ({@link CasLogouts#isOurSignIn}) ends
- * anything — the local session through pac4j's logout handler, and on every server through the record of ended
- * sign-ins. Any other ticket changes nothing, not even a row. CAS 6 counts only a 200 as delivered, so every
- * well-formed request gets one (pac4j would say 204). Front-channel logout (a GET with {@code logoutRequest}) is not
- * used: the service is registered for back channel (README), and a browser-carried request is refused.
+ * CAS single logout on {@code /callback}, read before pac4j sees it. CAS posts a form with one
+ * field, {@code logoutRequest}, naming the service ticket of the sign-in that ended. Nothing proves
+ * the sender, so: the body is bounded ({@value #MAX_BODY} bytes; a longer one is answered 413
+ * before it is read), the XML is read without DOCTYPE ({@link CasLogoutMessage}), and only a ticket
+ * of a CAS sign-in this app made ({@link CasLogouts#isOurSignIn}) ends anything — the local session
+ * through pac4j's logout handler, and on every server through the record of ended sign-ins. Any
+ * other ticket changes nothing, not even a row. CAS 6 counts only a 200 as delivered, so every
+ * well-formed request gets one (pac4j would say 204). Front-channel logout (a GET with {@code
+ * logoutRequest}) is not used: the service is registered for back channel (README), and a
+ * browser-carried request is refused.
  */
 public class CasLogoutRequestFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(CasLogoutRequestFilter.class.getName());
 
-  /** CAS's request is ~500 bytes; a form of 16 KB leaves room for any CAS server and nothing for a flood. */
+  /**
+   * CAS's request is ~500 bytes; a form of 16 KB leaves room for any CAS server and nothing for a
+   * flood.
+   */
   static final int MAX_BODY = 16 * 1024;
 
   static final String PARAMETER = "logoutRequest";
@@ -76,8 +81,9 @@ public class CasLogoutRequestFilter extends HttpFilter {
       tooLarge(res);
       return;
     }
-    Optional<String> ticket = field(new String(body, StandardCharsets.US_ASCII), PARAMETER)
-        .flatMap(CasLogoutMessage::sessionIndex);
+    Optional<String> ticket =
+        field(new String(body, StandardCharsets.US_ASCII), PARAMETER)
+            .flatMap(CasLogoutMessage::sessionIndex);
     if (ticket.isEmpty()) {
       answer(res, HttpServletResponse.SC_BAD_REQUEST);
       return;
@@ -97,7 +103,9 @@ public class CasLogoutRequestFilter extends HttpFilter {
     answer(res, HttpServletResponse.SC_OK);
   }
 
-  /** The bytes of {@code in}, or null when there are more than {@code max} (the rest is never read). */
+  /**
+   * The bytes of {@code in}, or null when there are more than {@code max} (the rest is never read).
+   */
   static byte[] readAtMost(InputStream in, int max) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
     byte[] buffer = new byte[4096];
@@ -112,7 +120,10 @@ public class CasLogoutRequestFilter extends HttpFilter {
     return out.toByteArray();
   }
 
-  /** The first value of {@code name} in an {@code application/x-www-form-urlencoded} body; empty if absent or bad. */
+  /**
+   * The first value of {@code name} in an {@code application/x-www-form-urlencoded} body; empty if
+   * absent or bad.
+   */
   static Optional<String> field(String form, String name) {
     for (String pair : form.split("&")) {
       int eq = pair.indexOf('=');

@@ -20,9 +20,10 @@ import org.pac4j.jee.context.JEEFrameworkParameters;
 import org.pac4j.jee.context.session.JEESessionStoreFactory;
 
 /**
- * The pac4j configuration for the school's CAS server (统一身份认证). Only the CAS sign-in endpoint and the callback
- * are guarded by pac4j; pages are guarded by {@link SignInFilter}. The principal id (学工号) identifies the person:
- * no attribute is required, because many campus CAS servers release none.
+ * The pac4j configuration for the school's CAS server (统一身份认证). Only the CAS sign-in endpoint and
+ * the callback are guarded by pac4j; pages are guarded by {@link SignInFilter}. The principal id
+ * (学工号) identifies the person: no attribute is required, because many campus CAS servers release
+ * none.
  */
 public final class CasSignIn {
   public static final String CLIENT_NAME = "CasClient";
@@ -37,18 +38,24 @@ public final class CasSignIn {
     CasConfiguration cas =
         new CasConfiguration(
             prefix + "/login",
-            settings.casProtocol() == CasProtocolVersion.CAS20 ? CasProtocol.CAS20 : CasProtocol.CAS30);
+            settings.casProtocol() == CasProtocolVersion.CAS20
+                ? CasProtocol.CAS20
+                : CasProtocol.CAS30);
     cas.setPrefixUrl(prefix + "/");
     CasClient client = new CasClient(cas);
     client.setName(CLIENT_NAME);
     client.setCallbackUrl(settings.publicBaseUrl() + "/callback");
-    // After a refused ticket pac4j would answer the next sign-in with a bare 401; send the person to CAS again
+    // After a refused ticket pac4j would answer the next sign-in with a bare 401; send the person
+    // to CAS again
     // instead (each failure ends on our problem page, so this cannot loop).
     client.setCheckAuthenticationAttempt(false);
     Config config = new Config(new Clients(client));
-    // A CAS single-logout request ends the whole local session (here, if it lives on this server) and is recorded
-    // for every server (SignInFilter checks it), since CAS may send it to any of them. Only for a ticket of a sign-in
-    // this app made (CasLogoutRequestFilter reads the request; anyone can post one): others change nothing.
+    // A CAS single-logout request ends the whole local session (here, if it lives on this server)
+    // and is recorded
+    // for every server (SignInFilter checks it), since CAS may send it to any of them. Only for a
+    // ticket of a sign-in
+    // this app made (CasLogoutRequestFilter reads the request; anyone can post one): others change
+    // nothing.
     DefaultSessionLogoutHandler logoutHandler =
         new DefaultSessionLogoutHandler() {
           @Override
@@ -67,8 +74,10 @@ public final class CasSignIn {
             try {
               super.destroySession(ctx, ticket);
             } catch (IllegalStateException alreadyEnded) {
-              // The person signed out here first (LogoutServlet invalidated the session, then sent the browser to
-              // CAS's logout) and CAS's back-channel request for the same ticket finds the session gone: nothing is
+              // The person signed out here first (LogoutServlet invalidated the session, then sent
+              // the browser to
+              // CAS's logout) and CAS's back-channel request for the same ticket finds the session
+              // gone: nothing is
               // left to end, and CAS gets its 200 instead of an error page.
             }
           }
@@ -83,7 +92,9 @@ public final class CasSignIn {
     return profileManager(req, res).getProfile().map(UserProfile::getId);
   }
 
-  /** Forgets the CAS profile, so that a person refused by the directory is not sent round in a loop. */
+  /**
+   * Forgets the CAS profile, so that a person refused by the directory is not sent round in a loop.
+   */
   public static void forget(HttpServletRequest req, HttpServletResponse res) {
     profileManager(req, res).removeProfiles();
   }

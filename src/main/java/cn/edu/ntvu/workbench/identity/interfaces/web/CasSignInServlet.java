@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignInService;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Reached after pac4j validated a CAS service ticket (pac4j's security filter guards this URL and sends the browser
- * to CAS first): maps the CAS principal to the directory and lands on the target.
+ * Reached after pac4j validated a CAS service ticket (pac4j's security filter guards this URL and
+ * sends the browser to CAS first): maps the CAS principal to the directory and lands on the target.
  */
 @WebServlet("/login/cas")
 public class CasSignInServlet extends HttpServlet {

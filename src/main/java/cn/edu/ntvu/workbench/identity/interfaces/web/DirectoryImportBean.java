@@ -1,14 +1,14 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.identity.application.DirectoryImportService;
 import cn.edu.ntvu.workbench.identity.application.ImportKind;
 import cn.edu.ntvu.workbench.identity.application.ImportPreview;
 import cn.edu.ntvu.workbench.identity.application.ImportProblem;
 import cn.edu.ntvu.workbench.identity.application.ImportResult;
 import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.ImportUpload;
 import cn.edu.ntvu.workbench.platform.web.ProblemLine;
@@ -21,8 +21,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Backs {@code /admin/directory/import.xhtml}: upload a file, look at the preview, confirm. Only the batch id is
- * kept between requests; the file itself waits in the database.
+ * Backs {@code /admin/directory/import.xhtml}: upload a file, look at the preview, confirm. Only
+ * the batch id is kept between requests; the file itself waits in the database.
  */
 @Requires(roles = Role.ADMIN)
 @Named("directoryImport")
@@ -52,8 +52,8 @@ public class DirectoryImportBean implements Serializable {
   }
 
   /**
-   * The preview as kept between requests: its problems live on as the lines the page shows, and one error stays
-   * so that {@link ImportPreview#canApply()} still answers.
+   * The preview as kept between requests: its problems live on as the lines the page shows, and one
+   * error stays so that {@link ImportPreview#canApply()} still answers.
    */
   private ImportPreview shown(ImportPreview full) {
     errors = ProblemList.of(full.errors(), DirectoryImportBean::line);
@@ -97,9 +97,14 @@ public class DirectoryImportBean implements Serializable {
 
   static ProblemLine line(ImportProblem p) {
     String column =
-        p.column().isEmpty() ? "" : DirectoryMessages.labelOr("import.column." + p.column(), p.column());
+        p.column().isEmpty()
+            ? ""
+            : DirectoryMessages.labelOr("import.column." + p.column(), p.column());
     return ProblemLine.at(
-        BundleText.viewLocale(), p.line(), column, DirectoryMessages.format(p.messageKey(), p.args()));
+        BundleText.viewLocale(),
+        p.line(),
+        column,
+        DirectoryMessages.format(p.messageKey(), p.args()));
   }
 
   public ImportKind[] getKinds() {

@@ -1,10 +1,10 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.LogoutToken;
 import cn.edu.ntvu.workbench.identity.application.CasLogouts;
+import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.platform.security.LogoutToken;
 import cn.edu.ntvu.workbench.platform.security.SignInPath;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
-import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -17,11 +17,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sign-out. Only a POST carrying the session's {@link LogoutToken} signs out: a link or an image on another site
- * (a GET), or a form posted from one (no token), must not end anybody's session. A GET shows a page with one button
- * that posts; a POST without the right token shows the same page again. Signing out ends the local session on every
- * server and, for a CAS sign-in, the CAS single sign-on session too (so the next person at a shared computer is not
- * signed in as the last one); a WeCom sign-in ends here only (WeCom itself stays signed in).
+ * Sign-out. Only a POST carrying the session's {@link LogoutToken} signs out: a link or an image on
+ * another site (a GET), or a form posted from one (no token), must not end anybody's session. A GET
+ * shows a page with one button that posts; a POST without the right token shows the same page
+ * again. Signing out ends the local session on every server and, for a CAS sign-in, the CAS single
+ * sign-on session too (so the next person at a shared computer is not signed in as the last one); a
+ * WeCom sign-in ends here only (WeCom itself stays signed in).
  */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
@@ -34,7 +35,8 @@ public class LogoutServlet extends HttpServlet {
   @Inject transient CasLogouts endedSignIns;
 
   @Override
-  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException, ServletException {
+  protected void doGet(HttpServletRequest req, HttpServletResponse res)
+      throws IOException, ServletException {
     HttpSession session = req.getSession(false);
     if (signedIn(session) == null) {
       signedOut(req, res, null);
@@ -44,7 +46,8 @@ public class LogoutServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException, ServletException {
+  protected void doPost(HttpServletRequest req, HttpServletResponse res)
+      throws IOException, ServletException {
     HttpSession session = req.getSession(false);
     SignedInUser user = signedIn(session);
     if (user == null) {
@@ -69,11 +72,18 @@ public class LogoutServlet extends HttpServlet {
   }
 
   private static SignedInUser signedIn(HttpSession session) {
-    return session != null && session.getAttribute(SignedInUser.SESSION_KEY) instanceof SignedInUser u ? u : null;
+    return session != null
+            && session.getAttribute(SignedInUser.SESSION_KEY) instanceof SignedInUser u
+        ? u
+        : null;
   }
 
   private static void confirm(
-      HttpServletRequest req, HttpServletResponse res, HttpSession session, int status, boolean refused)
+      HttpServletRequest req,
+      HttpServletResponse res,
+      HttpSession session,
+      int status,
+      boolean refused)
       throws IOException, ServletException {
     req.setAttribute("logoutToken", LogoutToken.of(session));
     req.setAttribute("logoutRefused", refused);
@@ -82,7 +92,8 @@ public class LogoutServlet extends HttpServlet {
     req.getRequestDispatcher(CONFIRM_PAGE).forward(req, res);
   }
 
-  private void signedOut(HttpServletRequest req, HttpServletResponse res, SignInPath path) throws IOException {
+  private void signedOut(HttpServletRequest req, HttpServletResponse res, SignInPath path)
+      throws IOException {
     res.setHeader("Cache-Control", "no-store");
     String signedOut = settings.publicBaseUrl() + "/signed-out.xhtml";
     if (path == SignInPath.CAS) {

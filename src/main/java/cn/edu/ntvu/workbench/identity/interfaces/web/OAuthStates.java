@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The WeCom OAuth {@code state} values this browser session is waiting for, each with the page to land on. A state
- * is bound to the session, used once, and expires; tampered, replayed or foreign states are refused. A few may be
- * pending at once (a person who taps two tiles quickly). Kept in the HTTP session, so Serializable.
+ * The WeCom OAuth {@code state} values this browser session is waiting for, each with the page to
+ * land on. A state is bound to the session, used once, and expires; tampered, replayed or foreign
+ * states are refused. A few may be pending at once (a person who taps two tiles quickly). Kept in
+ * the HTTP session, so Serializable.
  */
 public final class OAuthStates implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -30,7 +31,10 @@ public final class OAuthStates implements Serializable {
 
   private final LinkedHashMap<String, Pending> pending = new LinkedHashMap<>();
 
-  /** A new state for a round trip to {@code target}: 32 characters of [a-zA-Z0-9] as WeCom allows (§1.1). */
+  /**
+   * A new state for a round trip to {@code target}: 32 characters of [a-zA-Z0-9] as WeCom allows
+   * (§1.1).
+   */
   public synchronized String issue(String target, Instant now) {
     purge(now);
     while (pending.size() >= MAX_PENDING) {
@@ -47,7 +51,10 @@ public final class OAuthStates implements Serializable {
     return state;
   }
 
-  /** Takes the state out (single use) and returns its target, if it was issued here and has not expired. */
+  /**
+   * Takes the state out (single use) and returns its target, if it was issued here and has not
+   * expired.
+   */
   public synchronized Optional<String> consume(String state, Instant now) {
     purge(now);
     if (state == null) {

@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueryService;
 import cn.edu.ntvu.workbench.identity.application.PersonListItem;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,7 +16,10 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
-/** Backs {@code /admin/directory/people.xhtml}: the directory a page at a time, searchable, mobiles masked. */
+/**
+ * Backs {@code /admin/directory/people.xhtml}: the directory a page at a time, searchable, mobiles
+ * masked.
+ */
 @Requires(roles = Role.ADMIN)
 @Named("peopleDirectory")
 @ViewScoped

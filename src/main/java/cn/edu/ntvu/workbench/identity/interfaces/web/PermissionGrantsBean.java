@@ -1,10 +1,10 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.identity.application.PermissionGrants;
 import cn.edu.ntvu.workbench.identity.domain.Permission;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * The "收集表全校发布" section of {@code /admin/directory/people.xhtml}: who holds {@link
- * Permission#FORMS_PUBLISH_ANY}, give it to a member of staff by account, take it back. Each action checks the admin
- * role itself before anything is read or written (the service checks again, against the directory as it is now).
+ * Permission#FORMS_PUBLISH_ANY}, give it to a member of staff by account, take it back. Each action
+ * checks the admin role itself before anything is read or written (the service checks again,
+ * against the directory as it is now).
  */
 @Requires(roles = Role.ADMIN)
 @Named("permissionGrants")
@@ -52,7 +53,8 @@ public class PermissionGrantsBean implements Serializable {
     problem = null;
     Optional<String> refused = grants.grant(me.get(), account, Permission.FORMS_PUBLISH_ANY);
     if (refused.isPresent()) {
-      problem = DirectoryMessages.format("people.grants.error." + refused.get(), List.of(safe(account)));
+      problem =
+          DirectoryMessages.format("people.grants.error." + refused.get(), List.of(safe(account)));
       return;
     }
     info(DirectoryMessages.format("people.grants.added", List.of(safe(account))));
@@ -79,7 +81,8 @@ public class PermissionGrantsBean implements Serializable {
   }
 
   private static void info(String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
   }
 
   public String getAccount() {

@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.web.SafeTarget;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Chooses how to sign in: silently through WeCom OAuth inside the WeCom browser (its user agent contains
- * {@code wxwork}), through CAS everywhere else (in development, the stand-ins of both, reached like the real ones).
+ * Chooses how to sign in: silently through WeCom OAuth inside the WeCom browser (its user agent
+ * contains {@code wxwork}), through CAS everywhere else (in development, the stand-ins of both,
+ * reached like the real ones).
  */
 @WebServlet("/login")
 public class SignInServlet extends HttpServlet {

@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.SignInService;
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.web.SafeTarget;
 import cn.edu.ntvu.workbench.platform.web.Throttle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +35,11 @@ public class SignInSupport {
 
     final String key;
     final int status;
-    /** A forged or replayed credential (state, code, ticket): counts toward the address's brute-force limit. */
+
+    /**
+     * A forged or replayed credential (state, code, ticket): counts toward the address's
+     * brute-force limit.
+     */
     final boolean failedGuess;
 
     Problem(String key, int status, boolean failedGuess) {
@@ -46,16 +50,18 @@ public class SignInSupport {
   }
 
   /**
-   * Before a sign-in callback does any work: true when the caller's address made too many failed callbacks lately
-   * ({@link Throttle}); the 429 is written then and the caller stops.
+   * Before a sign-in callback does any work: true when the caller's address made too many failed
+   * callbacks lately ({@link Throttle}); the 429 is written then and the caller stops.
    */
-  public boolean tooManyFailures(HttpServletRequest req, HttpServletResponse res) throws IOException {
+  public boolean tooManyFailures(HttpServletRequest req, HttpServletResponse res)
+      throws IOException {
     return throttle.refused(Throttle.Gate.SIGN_IN, req, res);
   }
 
   /**
-   * The session attribute naming this sign-in for a logout that must reach every server ({@code local:} and 128
-   * random bits; a CAS sign-in is named by its ticket instead, {@link CasSignIn#TICKET_KEY}).
+   * The session attribute naming this sign-in for a logout that must reach every server ({@code
+   * local:} and 128 random bits; a CAS sign-in is named by its ticket instead, {@link
+   * CasSignIn#TICKET_KEY}).
    */
   public static final String SIGN_IN_ID_KEY = "wb.signInId";
 
@@ -68,8 +74,8 @@ public class SignInSupport {
   }
 
   /**
-   * The name of the sign-in held by {@code session} in the record of ended sign-ins: its CAS ticket, or its own id;
-   * null for a session without either.
+   * The name of the sign-in held by {@code session} in the record of ended sign-ins: its CAS
+   * ticket, or its own id; null for a session without either.
    */
   public static String signInName(jakarta.servlet.http.HttpSession session) {
     Object ticket = session.getAttribute(CasSignIn.TICKET_KEY);
@@ -80,7 +86,8 @@ public class SignInSupport {
   }
 
   /** Signs in with a new session id (session fixation), then lands on the target. */
-  public void complete(HttpServletRequest req, HttpServletResponse res, SignedInUser user, String target)
+  public void complete(
+      HttpServletRequest req, HttpServletResponse res, SignedInUser user, String target)
       throws IOException {
     HttpSession session = req.getSession(true);
     req.changeSessionId();
@@ -106,7 +113,11 @@ public class SignInSupport {
 
   /** Renders the sign-in problem page in place: no redirect, so there is never a redirect loop. */
   public void problem(
-      HttpServletRequest req, HttpServletResponse res, Problem problem, String account, String target)
+      HttpServletRequest req,
+      HttpServletResponse res,
+      Problem problem,
+      String account,
+      String target)
       throws IOException, ServletException {
     LOG.info(() -> "Sign-in stopped: " + problem + (account == null ? "" : " for " + account));
     if (problem.failedGuess) {

@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignInService;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
 import cn.edu.ntvu.workbench.platform.web.SafeTarget;
 import cn.edu.ntvu.workbench.wecom.application.WeComClient;
 import cn.edu.ntvu.workbench.wecom.domain.WeComException;
@@ -23,9 +23,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Silent sign-in inside the WeCom browser (docs/wecom-api.md §1.1–1.2): redirect to WeCom's authorize URL with
- * {@code scope=snsapi_base} and a {@code state} bound to this browser session; WeCom comes back with a
- * {@code code}, which {@code auth/getuserinfo} turns into the userid (学工号) of a directory person.
+ * Silent sign-in inside the WeCom browser (docs/wecom-api.md §1.1–1.2): redirect to WeCom's
+ * authorize URL with {@code scope=snsapi_base} and a {@code state} bound to this browser session;
+ * WeCom comes back with a {@code code}, which {@code auth/getuserinfo} turns into the userid (学工号)
+ * of a directory person.
  */
 @WebServlet({WeComSignInServlet.START, WeComSignInServlet.CALLBACK})
 public class WeComSignInServlet extends HttpServlet {

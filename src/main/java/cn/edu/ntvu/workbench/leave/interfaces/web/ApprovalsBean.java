@@ -1,8 +1,5 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.PersonKind;
-import cn.edu.ntvu.workbench.platform.security.Requires;
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.DecisionOutcome;
 import cn.edu.ntvu.workbench.leave.application.LeaveActor;
 import cn.edu.ntvu.workbench.leave.application.LeaveDecisions;
@@ -10,6 +7,9 @@ import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
 import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
 import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Requires;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /leave/approvals.xhtml}: 待我审批, oldest first, each with one-tap approve, and approve-the-ticked in one go.
- * Only the requests this page listed for this person can be ticked; each decision is its own transaction, so one that
- * somebody else decided meanwhile is reported and the others still go through.
+ * {@code /leave/approvals.xhtml}: 待我审批, oldest first, each with one-tap approve, and
+ * approve-the-ticked in one go. Only the requests this page listed for this person can be ticked;
+ * each decision is its own transaction, so one that somebody else decided meanwhile is reported and
+ * the others still go through.
  */
 @Requires(kind = PersonKind.STAFF)
 @Named("approvals")
@@ -38,13 +39,16 @@ public class ApprovalsBean implements Serializable {
   @Inject LeaveDecisions decisions;
 
   /**
-   * Not kept in the session: view-scoped beans live there (up to {@code numberOfActiveViewMaps} of them) and a replicated
-   * session is read and written whole, so 500 rows in each of them cost more than the page itself (JFR). After a
-   * postback reaches another server the rows are read again; what a tick may approve is {@link #shownSteps}.
+   * Not kept in the session: view-scoped beans live there (up to {@code numberOfActiveViewMaps} of
+   * them) and a replicated session is read and written whole, so 500 rows in each of them cost more
+   * than the page itself (JFR). After a postback reaches another server the rows are read again;
+   * what a tick may approve is {@link #shownSteps}.
    */
   private transient List<LeaveRequestRow> rows;
+
   /** Request id → the step shown for it (what a tick approves). */
   private Map<Long, Integer> shownSteps = new HashMap<>();
+
   private Map<Long, Boolean> ticked = new HashMap<>();
 
   @PostConstruct
@@ -66,8 +70,12 @@ public class ApprovalsBean implements Serializable {
   }
 
   public void approveTicked() {
-    List<Long> ids = ticked.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue()))
-        .map(Map.Entry::getKey).sorted().toList();
+    List<Long> ids =
+        ticked.entrySet().stream()
+            .filter(e -> Boolean.TRUE.equals(e.getValue()))
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
     if (ids.isEmpty()) {
       message(FacesMessage.SEVERITY_ERROR, LeaveTexts.ofView().get("leave.approvals.noneSelected"));
       return;
@@ -98,8 +106,9 @@ public class ApprovalsBean implements Serializable {
       message(FacesMessage.SEVERITY_INFO, t.get("leave.approvals.batchDone", done));
     }
     if (!skipped.isEmpty()) {
-      message(FacesMessage.SEVERITY_ERROR, t.get("leave.approvals.batchSkipped", skipped.size(),
-          String.join("；", skipped)));
+      message(
+          FacesMessage.SEVERITY_ERROR,
+          t.get("leave.approvals.batchSkipped", skipped.size(), String.join("；", skipped)));
     }
     reload();
   }

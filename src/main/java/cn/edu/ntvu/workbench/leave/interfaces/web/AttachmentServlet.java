@@ -1,10 +1,10 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
-import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
 import cn.edu.ntvu.workbench.leave.application.AttachmentStore;
+import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
 import cn.edu.ntvu.workbench.platform.files.StoredFileResponse;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -14,10 +14,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * {@code /leave/attachment?id=7[&preview=1]}: an attachment for those who may see its request (the sign-in filter
- * has already run; anyone else gets 403, an unknown id 404). Photos come downscaled with {@code preview=1}. Shown
- * inline only when its bytes are a picture, else a download, always unsniffed and sandboxed ({@link
- * StoredFileResponse}).
+ * {@code /leave/attachment?id=7[&preview=1]}: an attachment for those who may see its request (the
+ * sign-in filter has already run; anyone else gets 403, an unknown id 404). Photos come downscaled
+ * with {@code preview=1}. Shown inline only when its bytes are a picture, else a download, always
+ * unsniffed and sandboxed ({@link StoredFileResponse}).
  */
 @WebServlet("/leave/attachment")
 public class AttachmentServlet extends HttpServlet {

@@ -1,8 +1,5 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
 import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
 import cn.edu.ntvu.workbench.leave.application.LeaveSettingsService;
@@ -10,6 +7,9 @@ import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
 import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
 import cn.edu.ntvu.workbench.leave.domain.LeaveType;
 import cn.edu.ntvu.workbench.leave.domain.RoutingRule;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -22,9 +22,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * {@code /leave/admin.xhtml} (admins only; others get 403): the form's limits, the fallback approver, automatic 销假
- * confirmation, the routing rules (add, delete; they apply to new requests only) and the requests that went to the
- * fallback approver because the directory had nobody.
+ * {@code /leave/admin.xhtml} (admins only; others get 403): the form's limits, the fallback
+ * approver, automatic 销假 confirmation, the routing rules (add, delete; they apply to new requests
+ * only) and the requests that went to the fallback approver because the directory had nobody.
  */
 @Requires(roles = Role.ADMIN)
 @Named("leaveAdmin")
@@ -50,7 +50,9 @@ public class LeaveAdminBean implements Serializable {
 
   public void load() throws IOException {
     if (!me.isAdmin()) {
-      FacesContext.getCurrentInstance().getExternalContext().responseSendError(HttpServletResponse.SC_FORBIDDEN, "");
+      FacesContext.getCurrentInstance()
+          .getExternalContext()
+          .responseSendError(HttpServletResponse.SC_FORBIDDEN, "");
       FacesContext.getCurrentInstance().responseComplete();
       return;
     }
@@ -73,8 +75,13 @@ public class LeaveAdminBean implements Serializable {
       message(FacesMessage.SEVERITY_ERROR, LeaveTexts.ofView().get("leave.admin.badNumber"));
       return;
     }
-    settings.savePolicy(new LeavePolicy(past, max, notice,
-        fallbackAccount == null || fallbackAccount.isBlank() ? null : fallbackAccount.strip(), autoConfirmReturn),
+    settings.savePolicy(
+        new LeavePolicy(
+            past,
+            max,
+            notice,
+            fallbackAccount == null || fallbackAccount.isBlank() ? null : fallbackAccount.strip(),
+            autoConfirmReturn),
         me.auditActor());
     message(FacesMessage.SEVERITY_INFO, LeaveTexts.ofView().get("leave.admin.saved"));
   }
@@ -83,10 +90,13 @@ public class LeaveAdminBean implements Serializable {
     requireAdmin();
     try {
       int priority = Integer.parseInt(rulePriority.strip());
-      BigDecimal max = ruleMaxDays == null || ruleMaxDays.isBlank() ? null : new BigDecimal(ruleMaxDays.strip());
-      Boolean off = ruleOffCampus == null || ruleOffCampus.isBlank() ? null : Boolean.valueOf(ruleOffCampus);
+      BigDecimal max =
+          ruleMaxDays == null || ruleMaxDays.isBlank() ? null : new BigDecimal(ruleMaxDays.strip());
+      Boolean off =
+          ruleOffCampus == null || ruleOffCampus.isBlank() ? null : Boolean.valueOf(ruleOffCampus);
       String type = ruleType == null || ruleType.isBlank() ? null : ruleType;
-      settings.addRule(new RoutingRule(0, priority, type, max, off, RoutingRule.parseSteps(ruleSteps), true),
+      settings.addRule(
+          new RoutingRule(0, priority, type, max, off, RoutingRule.parseSteps(ruleSteps), true),
           me.auditActor());
       rulePriority = null;
       ruleMaxDays = null;
@@ -136,7 +146,8 @@ public class LeaveAdminBean implements Serializable {
 
   public String steps(RoutingRule r) {
     LeaveTexts t = LeaveTexts.ofView();
-    return String.join(" → ", r.steps().stream().map(s -> t.get("leave.step." + s.name())).toList());
+    return String.join(
+        " → ", r.steps().stream().map(s -> t.get("leave.step." + s.name())).toList());
   }
 
   public String getPastLimitDays() {

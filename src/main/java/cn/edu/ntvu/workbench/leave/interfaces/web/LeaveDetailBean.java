@@ -1,6 +1,5 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.DecisionOutcome;
 import cn.edu.ntvu.workbench.leave.application.LeaveActor;
 import cn.edu.ntvu.workbench.leave.application.LeaveDecisions;
@@ -9,6 +8,7 @@ import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
 import cn.edu.ntvu.workbench.leave.application.LeaveReturns;
 import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -18,9 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 
 /**
- * {@code /leave/request.xhtml?id=42}: one request for whoever may see it (else 403 and one sentence, nothing of the
- * request): the student sees the timeline and may withdraw or report back; an approver of the open step approves in
- * one tap or rejects with a reason in two; the counsellor confirms 销假. Every action is checked again by the service.
+ * {@code /leave/request.xhtml?id=42}: one request for whoever may see it (else 403 and one
+ * sentence, nothing of the request): the student sees the timeline and may withdraw or report back;
+ * an approver of the open step approves in one tap or rejects with a reason in two; the counsellor
+ * confirms 销假. Every action is checked again by the service.
  */
 @Named("leaveDetail")
 @ViewScoped
@@ -55,10 +56,16 @@ public class LeaveDetailBean implements Serializable {
       return;
     }
     FacesContext faces = FacesContext.getCurrentInstance();
-    String note = faces.getExternalContext().getRequestParameterMap().get("new") != null ? "leave.apply.created"
-        : faces.getExternalContext().getRequestParameterMap().get("again") != null ? "leave.apply.again" : null;
-    // The notice belongs to the moment of submitting: a reload of that URL after a decision does not repeat it.
-    if (note != null && detail.request().status() == cn.edu.ntvu.workbench.leave.domain.LeaveStatus.PENDING) {
+    String note =
+        faces.getExternalContext().getRequestParameterMap().get("new") != null
+            ? "leave.apply.created"
+            : faces.getExternalContext().getRequestParameterMap().get("again") != null
+                ? "leave.apply.again"
+                : null;
+    // The notice belongs to the moment of submitting: a reload of that URL after a decision does
+    // not repeat it.
+    if (note != null
+        && detail.request().status() == cn.edu.ntvu.workbench.leave.domain.LeaveStatus.PENDING) {
       info(LeaveTexts.ofView().get(note));
     }
   }
@@ -74,7 +81,9 @@ public class LeaveDetailBean implements Serializable {
 
   public void approve() {
     if (guard()) {
-      decided(decisions.decide(id, detail.openStepForMe(), true, null, LeaveActor.of(me.get()), DecisionVia.PAGE));
+      decided(
+          decisions.decide(
+              id, detail.openStepForMe(), true, null, LeaveActor.of(me.get()), DecisionVia.PAGE));
     }
   }
 
@@ -96,8 +105,14 @@ public class LeaveDetailBean implements Serializable {
       rejecting = true;
       return;
     }
-    decided(decisions.decide(id, detail.openStepForMe(), false, rejectReason, LeaveActor.of(me.get()),
-        DecisionVia.PAGE));
+    decided(
+        decisions.decide(
+            id,
+            detail.openStepForMe(),
+            false,
+            rejectReason,
+            LeaveActor.of(me.get()),
+            DecisionVia.PAGE));
     rejecting = false;
   }
 
@@ -113,8 +128,12 @@ public class LeaveDetailBean implements Serializable {
   public void reportBack() {
     if (detail != null && returns.reportBack(id, LeaveActor.of(me.get()))) {
       reload();
-      info(LeaveTexts.ofView().get(detail.request().returnConfirmedAt() != null
-          ? "leave.detail.reportedBackConfirmed" : "leave.detail.reportedBack"));
+      info(
+          LeaveTexts.ofView()
+              .get(
+                  detail.request().returnConfirmedAt() != null
+                      ? "leave.detail.reportedBackConfirmed"
+                      : "leave.detail.reportedBack"));
     } else {
       error(LeaveTexts.ofView().get("leave.outcome.failed"));
       reload();
@@ -131,8 +150,9 @@ public class LeaveDetailBean implements Serializable {
   }
 
   /**
-   * The page showed this person a step to decide. The decision names that step: if someone decided it meanwhile, the
-   * service answers who did (the request row is locked and the step changes only while open).
+   * The page showed this person a step to decide. The decision names that step: if someone decided
+   * it meanwhile, the service answers who did (the request row is locked and the step changes only
+   * while open).
    */
   private boolean guard() {
     if (detail == null || detail.openStepForMe() == 0) {
@@ -153,11 +173,13 @@ public class LeaveDetailBean implements Serializable {
   }
 
   private static void info(String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
   }
 
   private static void error(String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
   public LeaveDetail getDetail() {

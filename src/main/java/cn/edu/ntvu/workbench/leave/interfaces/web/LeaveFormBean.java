@@ -1,9 +1,5 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.PersonKind;
-import cn.edu.ntvu.workbench.platform.security.Requires;
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
 import cn.edu.ntvu.workbench.leave.application.LeaveSubmissions;
 import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
@@ -15,6 +11,10 @@ import cn.edu.ntvu.workbench.leave.domain.HalfDay;
 import cn.edu.ntvu.workbench.leave.domain.LeaveDuration;
 import cn.edu.ntvu.workbench.leave.domain.LeaveForm;
 import cn.edu.ntvu.workbench.leave.domain.LeaveType;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -35,9 +35,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code /leave/apply.xhtml}: the student's form. The duration and each field's message are shown as the student
- * fills it in (Ajax on change); the form carries a one-time token from the moment it is shown, so a double tap or a
- * re-sent post submits one request.
+ * {@code /leave/apply.xhtml}: the student's form. The duration and each field's message are shown
+ * as the student fills it in (Ajax on change); the form carries a one-time token from the moment it
+ * is shown, so a double tap or a re-sent post submits one request.
  */
 @Requires(kind = PersonKind.STUDENT)
 @Named("leaveForm")
@@ -53,8 +53,13 @@ public class LeaveFormBean implements Serializable {
   private String typeCode;
   private String start;
   private String end;
-  /** The half-day picker (date and 上午/下午); when a date is there it decides over {@link #start}/{@link #end}. */
+
+  /**
+   * The half-day picker (date and 上午/下午); when a date is there it decides over {@link
+   * #start}/{@link #end}.
+   */
   private String startDate;
+
   private String startHalf = HalfDay.AM.name();
   private String endDate;
   private String endHalf = HalfDay.PM.name();
@@ -111,22 +116,29 @@ public class LeaveFormBean implements Serializable {
       fix(t);
       return null;
     }
-    return "request.xhtml?faces-redirect=true&id=" + result.requestId() + (result.created() ? "&new=1" : "&again=1");
+    return "request.xhtml?faces-redirect=true&id="
+        + result.requestId()
+        + (result.created() ? "&new=1" : "&again=1");
   }
 
   private void fix(LeaveTexts t) {
     FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, t.get("leave.apply.fix"), null));
+        .addMessage(
+            null, new FacesMessage(FacesMessage.SEVERITY_ERROR, t.get("leave.apply.fix"), null));
   }
 
   /**
-   * The chosen files, each checked by size, content and (photos) pixels before anything decodes it. The container's
-   * copies of the parts (temporary files beyond 1 MB) are deleted as soon as they are read: nothing of a refused
-   * submit stays on disk, and an accepted one is stored only in the database, with its request.
+   * The chosen files, each checked by size, content and (photos) pixels before anything decodes it.
+   * The container's copies of the parts (temporary files beyond 1 MB) are deleted as soon as they
+   * are read: nothing of a refused submit stays on disk, and an accepted one is stored only in the
+   * database, with its request.
    */
   private List<NewAttachment> readFiles(LeaveTexts t) {
     List<NewAttachment> out = new ArrayList<>();
-    List<Part> parts = files == null ? List.of() : files.stream().filter(p -> p != null && p.getSize() > 0).toList();
+    List<Part> parts =
+        files == null
+            ? List.of()
+            : files.stream().filter(p -> p != null && p.getSize() > 0).toList();
     try {
       if (parts.size() > AttachmentKind.MAX_FILES) {
         problems.put("attachments", t.get("leave.error.tooManyFiles", AttachmentKind.MAX_FILES));
@@ -135,7 +147,9 @@ public class LeaveFormBean implements Serializable {
       for (Part p : parts) {
         String name = p.getSubmittedFileName() == null ? "file" : p.getSubmittedFileName();
         if (p.getSize() > AttachmentKind.MAX_BYTES) {
-          problems.put("attachments", t.get("leave.error.fileTooBig", name, AttachmentKind.MAX_BYTES / 1024 / 1024));
+          problems.put(
+              "attachments",
+              t.get("leave.error.fileTooBig", name, AttachmentKind.MAX_BYTES / 1024 / 1024));
           continue;
         }
         byte[] bytes;
@@ -253,7 +267,8 @@ public class LeaveFormBean implements Serializable {
     LeaveDuration d = LeaveDuration.between(s, e);
     return d.isZero()
         ? LeaveTexts.ofView().get("leave.duration.none")
-        : LeaveTexts.ofView().get("leave.duration.value", d.daysText(), d.hours(), d.minutesOfHour());
+        : LeaveTexts.ofView()
+            .get("leave.duration.value", d.daysText(), d.hours(), d.minutesOfHour());
   }
 
   /** True when the form shows the half-day picker: unless a time was typed and no date picked. */
@@ -290,8 +305,8 @@ public class LeaveFormBean implements Serializable {
   }
 
   /**
-   * The token travels with the form (a hidden field): a post re-sent after its view was gone from the session still
-   * names the request it already made. Only the shape of a token is taken.
+   * The token travels with the form (a hidden field): a post re-sent after its view was gone from
+   * the session still names the request it already made. Only the shape of a token is taken.
    */
   public void setToken(String token) {
     if (token != null && token.matches("[0-9a-f-]{36}")) {

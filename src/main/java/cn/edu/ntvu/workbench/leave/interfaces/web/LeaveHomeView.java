@@ -1,18 +1,18 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
 import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
 /**
- * {@code /leave/index.xhtml}: a student's own requests with their status and the button to ask; for staff the way to
- * what waits for them, their classes and (admins) the settings.
+ * {@code /leave/index.xhtml}: a student's own requests with their status and the button to ask; for
+ * staff the way to what waits for them, their classes and (admins) the settings.
  */
 @Named
 @RequestScoped

@@ -1,13 +1,13 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
 import cn.edu.ntvu.workbench.leave.application.LeaveSettingsService;
 import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
 import cn.edu.ntvu.workbench.leave.domain.FieldProblem;
 import cn.edu.ntvu.workbench.leave.domain.LeaveType;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The 请假类型 card of {@code /leave/admin.xhtml} (admins only): add a type, change one's names, certificate limit and
- * whether students may choose it. A type is never removed (requests and rules keep its code); it is turned off.
+ * The 请假类型 card of {@code /leave/admin.xhtml} (admins only): add a type, change one's names,
+ * certificate limit and whether students may choose it. A type is never removed (requests and rules
+ * keep its code); it is turned off.
  */
 @Requires(roles = Role.ADMIN)
 @Named("leaveTypes")
@@ -35,6 +36,7 @@ public class LeaveTypesBean implements Serializable {
 
   /** The code of the type being changed; null while adding one. */
   private String editing;
+
   private String code;
   private String name;
   private String nameEn;
@@ -45,16 +47,19 @@ public class LeaveTypesBean implements Serializable {
   public void edit(String typeCode) {
     requireAdmin();
     problems = new LinkedHashMap<>();
-    Optional<LeaveType> t = catalog.types().stream().filter(x -> x.code().equals(typeCode)).findFirst();
+    Optional<LeaveType> t =
+        catalog.types().stream().filter(x -> x.code().equals(typeCode)).findFirst();
     if (t.isEmpty()) {
-      message(FacesMessage.SEVERITY_ERROR, LeaveTexts.ofView().get("leave.admin.type.gone", typeCode));
+      message(
+          FacesMessage.SEVERITY_ERROR, LeaveTexts.ofView().get("leave.admin.type.gone", typeCode));
       return;
     }
     editing = t.get().code();
     code = editing;
     name = t.get().name();
     nameEn = t.get().nameEn();
-    certificate = t.get().certificateOverDays() == null ? "" : t.get().certificateOverDays().toPlainString();
+    certificate =
+        t.get().certificateOverDays() == null ? "" : t.get().certificateOverDays().toPlainString();
     enabled = t.get().enabled();
   }
 
@@ -66,10 +71,15 @@ public class LeaveTypesBean implements Serializable {
     requireAdmin();
     LeaveTexts t = LeaveTexts.ofView();
     problems = new LinkedHashMap<>();
-    String c = editing != null ? editing : code == null ? null : code.strip().toUpperCase(java.util.Locale.ROOT);
+    String c =
+        editing != null
+            ? editing
+            : code == null ? null : code.strip().toUpperCase(java.util.Locale.ROOT);
     List<FieldProblem> found = LeaveType.problems(c, name, nameEn, certificate);
     if (found.isEmpty()) {
-      LeaveType type = new LeaveType(c, name.strip(), nameEn.strip(), LeaveType.certificateDays(certificate), enabled);
+      LeaveType type =
+          new LeaveType(
+              c, name.strip(), nameEn.strip(), LeaveType.certificateDays(certificate), enabled);
       settings.saveType(type, editing == null, me.auditActor()).ifPresent(found::add);
       if (found.isEmpty()) {
         message(FacesMessage.SEVERITY_INFO, t.get("leave.admin.type.saved", type.name()));
@@ -99,9 +109,12 @@ public class LeaveTypesBean implements Serializable {
     }
   }
 
-  /** Shown in the types card itself (beside its save button), not at the top of the long admin page. */
+  /**
+   * Shown in the types card itself (beside its save button), not at the top of the long admin page.
+   */
   private static void message(FacesMessage.Severity severity, String text) {
-    FacesContext.getCurrentInstance().addMessage("save-type", new FacesMessage(severity, text, null));
+    FacesContext.getCurrentInstance()
+        .addMessage("save-type", new FacesMessage(severity, text, null));
   }
 
   public List<LeaveType> getTypes() {

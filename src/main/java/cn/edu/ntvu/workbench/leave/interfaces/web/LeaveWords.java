@@ -15,7 +15,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Words and formats the leave pages share ({@code #{leaveWords}}): type names, times, timeline lines, outcomes. */
+/**
+ * Words and formats the leave pages share ({@code #{leaveWords}}): type names, times, timeline
+ * lines, outcomes.
+ */
 @Named
 @RequestScoped
 public class LeaveWords {
@@ -47,13 +50,21 @@ public class LeaveWords {
 
   /** 11-26 08:00 ~ 11-27 17:00 · 2 天 */
   public String span(LeaveRequestRow r) {
-    return LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end()) + " · " + days(r);
+    return LeaveTexts.shortTime(r.start())
+        + " ~ "
+        + LeaveTexts.shortTime(r.end())
+        + " · "
+        + days(r);
   }
 
   public String event(LeaveEvent e) {
     LeaveTexts t = LeaveTexts.ofView();
-    String role = e.detail() != null && e.detail().contains(":") ? e.detail().substring(0, e.detail().indexOf(':')) : "";
-    String what = t.get("leave.event." + e.action(), role.isEmpty() ? "" : t.get("leave.step." + role));
+    String role =
+        e.detail() != null && e.detail().contains(":")
+            ? e.detail().substring(0, e.detail().indexOf(':'))
+            : "";
+    String what =
+        t.get("leave.event." + e.action(), role.isEmpty() ? "" : t.get("leave.step." + role));
     return what;
   }
 
@@ -61,9 +72,11 @@ public class LeaveWords {
     LeaveTexts t = LeaveTexts.ofView();
     return switch (o.kind()) {
       case DECIDED -> t.get("leave.outcome.DECIDED", t.get("leave.stepStatus." + o.decision()));
-      case ALREADY_DECIDED -> t.get("leave.outcome.ALREADY_DECIDED",
-          o.decidedByName() == null ? "" : o.decidedByName(),
-          o.decision() == null ? "" : t.get("leave.stepStatus." + o.decision()));
+      case ALREADY_DECIDED ->
+          t.get(
+              "leave.outcome.ALREADY_DECIDED",
+              o.decidedByName() == null ? "" : o.decidedByName(),
+              o.decision() == null ? "" : t.get("leave.stepStatus." + o.decision()));
       case CLOSED -> t.get("leave.outcome.CLOSED", t.get("leave.status." + o.decision()));
       case NOT_YOUR_STEP -> t.get("leave.outcome.NOT_YOUR_STEP");
       case UNKNOWN -> t.get("leave.outcome.UNKNOWN");

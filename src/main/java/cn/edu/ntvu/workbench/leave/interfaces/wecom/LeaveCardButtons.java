@@ -1,13 +1,13 @@
 package cn.edu.ntvu.workbench.leave.interfaces.wecom;
 
-import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.leave.application.DecisionOutcome;
 import cn.edu.ntvu.workbench.leave.application.LeaveDecisions;
 import cn.edu.ntvu.workbench.leave.domain.CardAction;
-import cn.edu.ntvu.workbench.platform.web.BundleText;
-import cn.edu.ntvu.workbench.wecom.application.WeComCallbackMessage;
 import cn.edu.ntvu.workbench.messaging.application.OutgoingMessage;
 import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
+import cn.edu.ntvu.workbench.platform.json.Jsons;
+import cn.edu.ntvu.workbench.platform.web.BundleText;
+import cn.edu.ntvu.workbench.wecom.application.WeComCallbackMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,11 +16,12 @@ import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
- * 同意/驳回 clicked on a leave card inside WeCom (a {@code template_card_event} from the callback endpoint, which hands
- * each click over once across servers, inside the transaction that records it). The decision is the same as on the
- * page — only an approver of the open step decides, and only once — and the clicker's card then shows what happened
- * ("已同意", "已驳回", "已由 X 处理", …) through {@code update_template_card} with the click's response code, queued in
- * the outbox in the same transaction (so a WeCom hiccup delays the card update but never loses it).
+ * 同意/驳回 clicked on a leave card inside WeCom (a {@code template_card_event} from the callback
+ * endpoint, which hands each click over once across servers, inside the transaction that records
+ * it). The decision is the same as on the page — only an approver of the open step decides, and
+ * only once — and the clicker's card then shows what happened ("已同意", "已驳回", "已由 X 处理", …) through
+ * {@code update_template_card} with the click's response code, queued in the outbox in the same
+ * transaction (so a WeCom hiccup delays the card update but never loses it).
  */
 @ApplicationScoped
 public class LeaveCardButtons {
@@ -38,30 +39,54 @@ public class LeaveCardButtons {
       return;
     }
     DecisionOutcome outcome = decisions.decideFromCard(m.fromUser(), m.taskId(), m.eventKey());
-    LOG.info(() -> "leave card " + m.taskId() + " " + m.eventKey() + " by " + m.fromUser() + ": " + outcome.kind());
+    LOG.info(
+        () ->
+            "leave card "
+                + m.taskId()
+                + " "
+                + m.eventKey()
+                + " by "
+                + m.fromUser()
+                + ": "
+                + outcome.kind());
     if (m.responseCode() == null || m.responseCode().isBlank()) {
       return;
     }
     String body =
         Jsons.createObjectBuilder()
             .add("response_code", m.responseCode())
-            .add("button", Jsons.createObjectBuilder().add("replace_name", buttonText(outcome, m.eventKey())))
+            .add(
+                "button",
+                Jsons.createObjectBuilder().add("replace_name", buttonText(outcome, m.eventKey())))
             .build()
             .toString();
     outbox.enqueue(
         new OutgoingMessage(
-            "leave-card:" + m.taskId() + ":" + m.fromUser() + ":" + Integer.toHexString(m.responseCode().hashCode())
-                + ":" + m.responseCode().length(),
+            "leave-card:"
+                + m.taskId()
+                + ":"
+                + m.fromUser()
+                + ":"
+                + Integer.toHexString(m.responseCode().hashCode())
+                + ":"
+                + m.responseCode().length(),
             OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD,
             List.of(m.fromUser()),
             body,
             "leave:" + outcome.requestId()));
   }
 
-  /** What the clicker's button says afterwards (WeCom users read Chinese; the card is not localised per person). */
+  /**
+   * What the clicker's button says afterwards (WeCom users read Chinese; the card is not localised
+   * per person).
+   */
   static String buttonText(DecisionOutcome outcome, String eventKey) {
     return switch (outcome.kind()) {
-      case DECIDED -> text(eventKey.startsWith("approve:") ? "leave.card.done.approved" : "leave.card.done.rejected");
+      case DECIDED ->
+          text(
+              eventKey.startsWith("approve:")
+                  ? "leave.card.done.approved"
+                  : "leave.card.done.rejected");
       case ALREADY_DECIDED ->
           outcome.decidedByName() == null
               ? text("leave.card.done.already")

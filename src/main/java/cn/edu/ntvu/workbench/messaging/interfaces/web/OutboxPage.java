@@ -1,11 +1,11 @@
 package cn.edu.ntvu.workbench.messaging.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
-import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.messaging.application.MessageSender;
 import cn.edu.ntvu.workbench.messaging.application.OutboxAdmin;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.web.BundleText;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -22,9 +22,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Backs {@code /admin/wecom/outbox.xhtml}: counts, the filtered list (filters in the URL) and the retry actions. The
- * sign-in filter lets only admins reach {@code /admin/}; the actions check the admin role again themselves.
- * Request-scoped: nothing is kept in the session.
+ * Backs {@code /admin/wecom/outbox.xhtml}: counts, the filtered list (filters in the URL) and the
+ * retry actions. The sign-in filter lets only admins reach {@code /admin/}; the actions check the
+ * admin role again themselves. Request-scoped: nothing is kept in the session.
  */
 @Requires(roles = Role.ADMIN)
 @Named("outboxPage")
@@ -67,15 +67,17 @@ public class OutboxPage {
   // ------------------------------------------------------------------------------------------------- actions
 
   /**
-   * Retries the FAILED message whose id the pressed row button posted ({@code retry-one=<id>}); back to the list with
-   * the same filter. An id that is not a failed message changes nothing and says so.
+   * Retries the FAILED message whose id the pressed row button posted ({@code retry-one=<id>});
+   * back to the list with the same filter. An id that is not a failed message changes nothing and
+   * says so.
    */
   public String retrySelected() throws IOException {
     if (!requireAdmin()) {
       return null;
     }
     String id = request.getParameter("retry-one");
-    boolean done = id != null && id.matches("\\d{1,18}") && admin.retry(Long.parseLong(id), me.auditActor());
+    boolean done =
+        id != null && id.matches("\\d{1,18}") && admin.retry(Long.parseLong(id), me.auditActor());
     return back(done ? "retried=1" : "notRetried=1");
   }
 
@@ -88,7 +90,10 @@ public class OutboxPage {
     return back("retried=" + n);
   }
 
-  /** The admin role, checked here as well as by the sign-in filter: a post by anyone else is refused with 403. */
+  /**
+   * The admin role, checked here as well as by the sign-in filter: a post by anyone else is refused
+   * with 403.
+   */
   private boolean requireAdmin() throws IOException {
     if (me.isAdmin()) {
       return true;
@@ -105,9 +110,13 @@ public class OutboxPage {
 
   private String filterQuery() {
     StringBuilder q = new StringBuilder();
-    for (String[] p : new String[][] {{"status", status}, {"topic", topic}, {"recipient", recipient}}) {
+    for (String[] p :
+        new String[][] {{"status", status}, {"topic", topic}, {"recipient", recipient}}) {
       if (!p[1].isEmpty()) {
-        q.append('&').append(p[0]).append('=').append(URLEncoder.encode(p[1], StandardCharsets.UTF_8));
+        q.append('&')
+            .append(p[0])
+            .append('=')
+            .append(URLEncoder.encode(p[1], StandardCharsets.UTF_8));
       }
     }
     return q.toString();
@@ -165,8 +174,15 @@ public class OutboxPage {
     } else if (BundleText.has(BUNDLE, locale, "outbox.error." + row.lastErrcode())) {
       meaning = text(locale, "outbox.error." + row.lastErrcode(), List.of());
     } else {
-      meaning = sender.explain(row.lastErrcode(), locale)
-          .orElseGet(() -> text(locale, "outbox.error.other", List.of(String.valueOf(row.lastErrcode()))));
+      meaning =
+          sender
+              .explain(row.lastErrcode(), locale)
+              .orElseGet(
+                  () ->
+                      text(
+                          locale,
+                          "outbox.error.other",
+                          List.of(String.valueOf(row.lastErrcode()))));
     }
     if (row.lastError().startsWith("gave up after ")) {
       return text(locale, "outbox.error.gaveUp", List.of(String.valueOf(row.attempts()), meaning));

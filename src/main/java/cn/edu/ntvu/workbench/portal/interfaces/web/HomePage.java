@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.portal.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.Html;
 import cn.edu.ntvu.workbench.portal.interfaces.web.WorkbenchHome.SceneView;
@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The markup of the workbench home: the same page the Faces template {@code WEB-INF/templates/page.xhtml} makes
- * (head, development banner, header, the "page expired" notice), with the greeting, the tiles, the roles, the admin
- * links and sign-out. It is the page opened most, on every tap of the workbench in WeCom, and it has no form and no
- * component: written in one pass it costs a fraction of a Faces render (bench/foundation.sh). Every text comes from
- * the resource bundles of the page's language and every value from a person or an admin is HTML-escaped.
+ * The markup of the workbench home: the same page the Faces template {@code
+ * WEB-INF/templates/page.xhtml} makes (head, development banner, header, the "page expired"
+ * notice), with the greeting, the tiles, the roles, the admin links and sign-out. It is the page
+ * opened most, on every tap of the workbench in WeCom, and it has no form and no component: written
+ * in one pass it costs a fraction of a Faces render (bench/foundation.sh). Every text comes from
+ * the resource bundles of the page's language and every value from a person or an admin is
+ * HTML-escaped.
  */
 public final class HomePage {
   /** The admin's links: page, element id (null: none), bundle, key. */
@@ -45,46 +47,77 @@ public final class HomePage {
     String v = Html.escape(m.assetVersion());
     SignedInUser u = m.user();
     StringBuilder out = new StringBuilder(4096);
-    out.append("<!DOCTYPE html>\n<html lang=\"").append("en".equals(locale.getLanguage()) ? "en" : "zh-CN")
+    out.append("<!DOCTYPE html>\n<html lang=\"")
+        .append("en".equals(locale.getLanguage()) ? "en" : "zh-CN")
         .append("\" xmlns=\"http://www.w3.org/1999/xhtml\"><head><meta charset=\"UTF-8\"/>")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\"/>")
+        .append(
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\"/>")
         .append("<meta name=\"format-detection\" content=\"telephone=no\"/>")
-        .append("<title>").append(text(locale, "i18n.messages", "home.title")).append("</title>")
-        .append("<link rel=\"stylesheet\" href=\"").append(ctx).append("/resources/workbench/theme.css?v=")
-        .append(v).append("\"/>")
-        .append("<link rel=\"icon\" href=\"").append(ctx).append("/resources/workbench/icon.svg?v=").append(v)
+        .append("<title>")
+        .append(text(locale, "i18n.messages", "home.title"))
+        .append("</title>")
+        .append("<link rel=\"stylesheet\" href=\"")
+        .append(ctx)
+        .append("/resources/workbench/theme.css?v=")
+        .append(v)
+        .append("\"/>")
+        .append("<link rel=\"icon\" href=\"")
+        .append(ctx)
+        .append("/resources/workbench/icon.svg?v=")
+        .append(v)
         .append("\" type=\"image/svg+xml\"/>")
-        .append("<link rel=\"stylesheet\" href=\"").append(ctx).append("/resources/workbench-tiles/tiles.css?v=")
-        .append(v).append("\"/></head><body class=\"wb\">");
+        .append("<link rel=\"stylesheet\" href=\"")
+        .append(ctx)
+        .append("/resources/workbench-tiles/tiles.css?v=")
+        .append(v)
+        .append("\"/></head><body class=\"wb\">");
     if (m.devMode()) {
-      out.append("<div class=\"wb-devbanner\" role=\"note\">").append(text(locale, "i18n.messages", "app.devBanner"))
+      out.append("<div class=\"wb-devbanner\" role=\"note\">")
+          .append(text(locale, "i18n.messages", "app.devBanner"))
           .append("</div>");
     }
     out.append("<header class=\"wb-header\"><p class=\"wb-hello\" id=\"hello\">")
-        .append(format(locale, "i18n.messages", "home.hello", u.name())).append("</p><p class=\"wb-sub\">")
-        .append(Html.escape(u.unitName())).append("</p></header><main class=\"wb-main\" id=\"main\">");
+        .append(format(locale, "i18n.messages", "home.hello", u.name()))
+        .append("</p><p class=\"wb-sub\">")
+        .append(Html.escape(u.unitName()))
+        .append("</p></header><main class=\"wb-main\" id=\"main\">");
     if (m.expiredNotice()) {
       out.append("<p class=\"wb-notice\" id=\"expired-notice\" role=\"status\">")
-          .append(text(locale, "i18n.messages", "error.expired.text")).append("</p>");
+          .append(text(locale, "i18n.messages", "error.expired.text"))
+          .append("</p>");
     }
     out.append(TileHtml.render(m.scenes(), locale));
     if (m.scenes().isEmpty()) {
       out.append("<section class=\"wb-card\" id=\"no-tiles\"><p class=\"wb-muted\">")
-          .append(text(locale, "i18n.workbench", "workbench.home.empty")).append("</p></section>");
+          .append(text(locale, "i18n.workbench", "workbench.home.empty"))
+          .append("</p></section>");
     }
-    out.append("<section class=\"wb-card\" aria-labelledby=\"roles-h\"><h2 id=\"roles-h\" class=\"wb-card-title\">")
-        .append(text(locale, "i18n.messages", "home.roles")).append("</h2><ul class=\"wb-badges\" id=\"roles\">");
+    out.append(
+            "<section class=\"wb-card\" aria-labelledby=\"roles-h\"><h2 id=\"roles-h\" class=\"wb-card-title\">")
+        .append(text(locale, "i18n.messages", "home.roles"))
+        .append("</h2><ul class=\"wb-badges\" id=\"roles\">");
     for (Role role : u.roles().stream().sorted().toList()) {
-      out.append("<li class=\"wb-badge wb-badge-").append(role.name().toLowerCase(Locale.ROOT)).append("\">")
-          .append(text(locale, "i18n.messages", "role." + role.name())).append("</li>");
+      out.append("<li class=\"wb-badge wb-badge-")
+          .append(role.name().toLowerCase(Locale.ROOT))
+          .append("\">")
+          .append(text(locale, "i18n.messages", "role." + role.name()))
+          .append("</li>");
     }
     out.append("</ul><p class=\"wb-muted\">")
-        .append(format(locale, "i18n.messages", "home.signedInVia",
-            BundleText.text("i18n.messages", locale, "path." + u.path().name())))
-        .append(" · ").append(Html.escape(u.account())).append("</p></section>");
+        .append(
+            format(
+                locale,
+                "i18n.messages",
+                "home.signedInVia",
+                BundleText.text("i18n.messages", locale, "path." + u.path().name())))
+        .append(" · ")
+        .append(Html.escape(u.account()))
+        .append("</p></section>");
     if (u.has(Role.ADMIN)) {
-      out.append("<section class=\"wb-card\" aria-labelledby=\"admin-h\"><h2 id=\"admin-h\" class=\"wb-card-title\">")
-          .append(text(locale, "i18n.messages", "home.admin")).append("</h2><nav class=\"wb-list\">");
+      out.append(
+              "<section class=\"wb-card\" aria-labelledby=\"admin-h\"><h2 id=\"admin-h\" class=\"wb-card-title\">")
+          .append(text(locale, "i18n.messages", "home.admin"))
+          .append("</h2><nav class=\"wb-list\">");
       for (String[] link : ADMIN_LINKS) {
         out.append("<a class=\"wb-list-item\" href=\"").append(ctx).append(link[0]).append('"');
         if (link[1] != null) {
@@ -94,12 +127,19 @@ public final class HomePage {
       }
       out.append("</nav></section>");
     }
-    // Sign-out posts the session's token (LogoutToken): a form on another site cannot sign anybody out.
-    out.append("<form method=\"post\" action=\"").append(ctx).append("/logout\" class=\"wb-actions\">")
-        .append("<input type=\"hidden\" name=\"logoutToken\" value=\"").append(Html.escape(m.logoutToken()))
-        .append("\"/><button type=\"submit\" class=\"wb-button wb-button-secondary\" id=\"logout\">")
-        .append(text(locale, "i18n.messages", "home.logout")).append("</button><p class=\"wb-muted wb-small\">")
-        .append(text(locale, "i18n.messages", "home.sharedComputerHint")).append("</p></form></main></body></html>");
+    // Sign-out posts the session's token (LogoutToken): a form on another site cannot sign anybody
+    // out.
+    out.append("<form method=\"post\" action=\"")
+        .append(ctx)
+        .append("/logout\" class=\"wb-actions\">")
+        .append("<input type=\"hidden\" name=\"logoutToken\" value=\"")
+        .append(Html.escape(m.logoutToken()))
+        .append(
+            "\"/><button type=\"submit\" class=\"wb-button wb-button-secondary\" id=\"logout\">")
+        .append(text(locale, "i18n.messages", "home.logout"))
+        .append("</button><p class=\"wb-muted wb-small\">")
+        .append(text(locale, "i18n.messages", "home.sharedComputerHint"))
+        .append("</p></form></main></body></html>");
     return out.toString();
   }
 

@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.portal.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.security.LogoutToken;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.web.AppInfo;
 import cn.edu.ntvu.workbench.platform.web.RequestLocale;
 import cn.edu.ntvu.workbench.portal.application.Badges;
@@ -18,9 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The workbench home, {@code /} and {@code /index.xhtml} (deep links and bookmarks of either keep working): the
- * greeting, the person's tiles with their badges, roles, admin links and sign-out ({@link HomePage}). The sign-in
- * filter has already run, so a person is signed in here.
+ * The workbench home, {@code /} and {@code /index.xhtml} (deep links and bookmarks of either keep
+ * working): the greeting, the person's tiles with their badges, roles, admin links and sign-out
+ * ({@link HomePage}). The sign-in filter has already run, so a person is signed in here.
  */
 @WebServlet(urlPatterns = {"", "/index.xhtml"})
 public class HomeServlet extends HttpServlet {
@@ -34,7 +34,8 @@ public class HomeServlet extends HttpServlet {
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
     SignedInUser user = CurrentUser.of(req);
     if (user == null) { // only if the sign-in filter were not mapped here
-      res.sendRedirect(req.getContextPath() + "/login?target=" + URLEncoder.encode("/", StandardCharsets.UTF_8));
+      res.sendRedirect(
+          req.getContextPath() + "/login?target=" + URLEncoder.encode("/", StandardCharsets.UTF_8));
       return;
     }
     Locale locale = RequestLocale.of(req);

@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.portal.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
 import cn.edu.ntvu.workbench.portal.application.Badges;
 import cn.edu.ntvu.workbench.portal.application.WorkbenchTiles;
@@ -13,14 +13,26 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * After the sign-in guard: a page under an internal tile's path is only for people that tile is visible to (and only
- * while it is enabled); anyone else gets 403. Pages no tile covers, admin pages (the admin role guards them),
- * resources and the sign-in and error paths pass untouched. Costs one small query per page (the tiles stamp).
+ * After the sign-in guard: a page under an internal tile's path is only for people that tile is
+ * visible to (and only while it is enabled); anyone else gets 403. Pages no tile covers, admin
+ * pages (the admin role guards them), resources and the sign-in and error paths pass untouched.
+ * Costs one small query per page (the tiles stamp).
  */
 public class TileAccessFilter extends HttpFilter {
   private static final String[] UNGUARDED = {
-    "/admin/", "/login", "/callback", "/logout", "/signed-out.xhtml", "/error.xhtml", "/jakarta.faces.resource/",
-    "/resources/", "/rest/", "/health", "/favicon.ico", "/WW_verify_", "/calendar/"
+    "/admin/",
+    "/login",
+    "/callback",
+    "/logout",
+    "/signed-out.xhtml",
+    "/error.xhtml",
+    "/jakarta.faces.resource/",
+    "/resources/",
+    "/rest/",
+    "/health",
+    "/favicon.ico",
+    "/WW_verify_",
+    "/calendar/"
   };
 
   private final transient WorkbenchTiles tiles;
@@ -56,8 +68,10 @@ public class TileAccessFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
-    // Whatever the person submits may change one of their badges (a form filled, a request approved): the next home
-    // page counts them anew. Forgotten after it too, in case the home page was counted while this request ran.
+    // Whatever the person submits may change one of their badges (a form filled, a request
+    // approved): the next home
+    // page counts them anew. Forgotten after it too, in case the home page was counted while this
+    // request ran.
     badges.forget(user);
     try {
       chain.doFilter(req, res);

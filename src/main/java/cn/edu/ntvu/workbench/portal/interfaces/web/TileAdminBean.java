@@ -1,11 +1,13 @@
 package cn.edu.ntvu.workbench.portal.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.Requires;
-import cn.edu.ntvu.workbench.platform.security.PersonKind;
-import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.time.SchoolClock;
+import cn.edu.ntvu.workbench.platform.web.AppInfo;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
+import cn.edu.ntvu.workbench.platform.web.ImportUpload;
 import cn.edu.ntvu.workbench.portal.application.StaleTileException;
 import cn.edu.ntvu.workbench.portal.application.TileAdmin;
 import cn.edu.ntvu.workbench.portal.application.TileStore;
@@ -16,15 +18,12 @@ import cn.edu.ntvu.workbench.portal.domain.TileIcons;
 import cn.edu.ntvu.workbench.portal.domain.TileInputException;
 import cn.edu.ntvu.workbench.portal.domain.TileKind;
 import cn.edu.ntvu.workbench.portal.domain.Visibility;
-import cn.edu.ntvu.workbench.platform.web.AppInfo;
-import cn.edu.ntvu.workbench.platform.web.ImportUpload;
-import cn.edu.ntvu.workbench.portal.application.IconImage;
 import jakarta.faces.application.FacesMessage;
-import jakarta.servlet.http.Part;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -35,10 +34,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The tile console ({@code /admin/workbench/tiles.xhtml}; the admin role is checked by the sign-in filter for the
- * page and every post to it). Plain forms, no widgets: list by scene, add, edit, delete, move up/down. A save carries
- * the version the form was opened at: if another admin saved in between, nothing is written and the admin is told
- * who changed it and when.
+ * The tile console ({@code /admin/workbench/tiles.xhtml}; the admin role is checked by the sign-in
+ * filter for the page and every post to it). Plain forms, no widgets: list by scene, add, edit,
+ * delete, move up/down. A save carries the version the form was opened at: if another admin saved
+ * in between, nothing is written and the admin is told who changed it and when.
  */
 @Requires(roles = Role.ADMIN)
 @Named("tileAdmin")
@@ -134,8 +133,16 @@ public class TileAdminBean implements Serializable {
     enabled = t.enabled();
     badgeKey = t.badgeKey();
     everyone = v.everyone();
-    roles = v.roles().stream().map(Enum::name).sorted().collect(Collectors.toCollection(ArrayList::new));
-    kinds = v.kinds().stream().map(Enum::name).sorted().collect(Collectors.toCollection(ArrayList::new));
+    roles =
+        v.roles().stream()
+            .map(Enum::name)
+            .sorted()
+            .collect(Collectors.toCollection(ArrayList::new));
+    kinds =
+        v.kinds().stream()
+            .map(Enum::name)
+            .sorted()
+            .collect(Collectors.toCollection(ArrayList::new));
     departments = String.join(",", new java.util.TreeSet<>(v.departments()));
     classes = String.join(",", new java.util.TreeSet<>(v.classes()));
     people = String.join(",", new java.util.TreeSet<>(v.people()));
@@ -147,7 +154,8 @@ public class TileAdminBean implements Serializable {
 
   public void save() {
     try {
-      Set<Role> roleSet = roles.stream().map(Role::parse).filter(r -> r != null).collect(Collectors.toSet());
+      Set<Role> roleSet =
+          roles.stream().map(Role::parse).filter(r -> r != null).collect(Collectors.toSet());
       Set<PersonKind> kindSet = new HashSet<>();
       for (String k : kinds) {
         if (Arrays.stream(PersonKind.values()).anyMatch(p -> p.name().equals(k))) {
@@ -155,12 +163,29 @@ public class TileAdminBean implements Serializable {
         }
       }
       Visibility v =
-          new Visibility(everyone, everyone ? Set.of() : roleSet, everyone ? Set.of() : kindSet,
-              everyone ? Set.of() : Visibility.codes(departments), everyone ? Set.of() : Visibility.codes(classes),
+          new Visibility(
+              everyone,
+              everyone ? Set.of() : roleSet,
+              everyone ? Set.of() : kindSet,
+              everyone ? Set.of() : Visibility.codes(departments),
+              everyone ? Set.of() : Visibility.codes(classes),
               everyone ? Set.of() : Visibility.codes(people));
       Tile t =
-          new Tile(id, parse(Scene.class, scene), 0, name, description, icon, parse(TileKind.class, kind), target,
-                  enabled, badgeKey, v, version, null, null)
+          new Tile(
+                  id,
+                  parse(Scene.class, scene),
+                  0,
+                  name,
+                  description,
+                  icon,
+                  parse(TileKind.class, kind),
+                  target,
+                  enabled,
+                  badgeKey,
+                  v,
+                  version,
+                  null,
+                  null)
               .checked();
       if (id == 0) {
         admin.create(t, me.auditActor());
@@ -214,7 +239,10 @@ public class TileAdminBean implements Serializable {
     if (e.updatedBy() == null) {
       error("workbench.error.gone");
     } else {
-      error("workbench.error.stale", e.updatedBy(), WHEN.format(e.updatedAt().atZone(SchoolClock.ZONE)));
+      error(
+          "workbench.error.stale",
+          e.updatedBy(),
+          WHEN.format(e.updatedAt().atZone(SchoolClock.ZONE)));
     }
   }
 
@@ -279,18 +307,21 @@ public class TileAdminBean implements Serializable {
 
   public String iconUrl(String iconName) {
     return TileIcons.url(
-        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(), iconName, app.getAssetVersion());
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+        iconName,
+        app.getAssetVersion());
   }
 
   /** The icon's label: its name in the bundled set, "uploaded" for an uploaded one. */
   public String iconLabel(String iconName) {
-    String key = TileIcons.isUploaded(iconName) ? "workbench.icon.uploaded" : "workbench.icon." + iconName;
+    String key =
+        TileIcons.isUploaded(iconName) ? "workbench.icon.uploaded" : "workbench.icon." + iconName;
     return BundleText.format(BUNDLE, BundleText.viewLocale(), key, List.of());
   }
 
   /**
-   * Uploads an icon (PNG, JPEG or WebP ≤ 200 KB, checked by content, re-encoded) and selects it for the tile being
-   * edited; the rest of the form stays as typed.
+   * Uploads an icon (PNG, JPEG or WebP ≤ 200 KB, checked by content, re-encoded) and selects it for
+   * the tile being edited; the rest of the form stays as typed.
    */
   public void uploadIcon() {
     // Read whatever the container let through; IconImage says how large an icon may be.
@@ -305,9 +336,15 @@ public class TileAdminBean implements Serializable {
       icons = null;
       info("workbench.icon.uploadedOk");
     } catch (TileInputException e) {
-      // Beside the upload field (a bad image, too many pixels, the day's quota), the rest of the form as typed.
-      FacesContext.getCurrentInstance().addMessage("icon-file", new FacesMessage(FacesMessage.SEVERITY_ERROR,
-          BundleText.format(BUNDLE, BundleText.viewLocale(), e.key(), e.args()), null));
+      // Beside the upload field (a bad image, too many pixels, the day's quota), the rest of the
+      // form as typed.
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              "icon-file",
+              new FacesMessage(
+                  FacesMessage.SEVERITY_ERROR,
+                  BundleText.format(BUNDLE, BundleText.viewLocale(), e.key(), e.args()),
+                  null));
     }
   }
 
@@ -339,34 +376,123 @@ public class TileAdminBean implements Serializable {
     return Arrays.stream(PersonKind.values()).map(Enum::name).toList();
   }
 
-  public boolean isEditing() { return editing; }
-  public long getId() { return id; }
-  public String getScene() { return scene; }
-  public void setScene(String scene) { this.scene = scene; }
-  public String getName() { return name; }
-  public void setName(String name) { this.name = name; }
-  public String getDescription() { return description; }
-  public void setDescription(String description) { this.description = description; }
-  public String getIcon() { return icon; }
-  public void setIcon(String icon) { this.icon = icon; }
-  public String getKind() { return kind; }
-  public void setKind(String kind) { this.kind = kind; }
-  public String getTarget() { return target; }
-  public void setTarget(String target) { this.target = target; }
-  public boolean isEnabled() { return enabled; }
-  public void setEnabled(boolean enabled) { this.enabled = enabled; }
-  public String getBadgeKey() { return badgeKey; }
-  public void setBadgeKey(String badgeKey) { this.badgeKey = badgeKey; }
-  public boolean isEveryone() { return everyone; }
-  public void setEveryone(boolean everyone) { this.everyone = everyone; }
-  public List<String> getRoles() { return roles; }
-  public void setRoles(List<String> roles) { this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles); }
-  public List<String> getKinds() { return kinds; }
-  public void setKinds(List<String> kinds) { this.kinds = kinds == null ? new ArrayList<>() : new ArrayList<>(kinds); }
-  public String getDepartments() { return departments; }
-  public void setDepartments(String departments) { this.departments = departments; }
-  public String getClasses() { return classes; }
-  public void setClasses(String classes) { this.classes = classes; }
-  public String getPeople() { return people; }
-  public void setPeople(String people) { this.people = people; }
+  public boolean isEditing() {
+    return editing;
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public String getScene() {
+    return scene;
+  }
+
+  public void setScene(String scene) {
+    this.scene = scene;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public String getIcon() {
+    return icon;
+  }
+
+  public void setIcon(String icon) {
+    this.icon = icon;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public void setKind(String kind) {
+    this.kind = kind;
+  }
+
+  public String getTarget() {
+    return target;
+  }
+
+  public void setTarget(String target) {
+    this.target = target;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public String getBadgeKey() {
+    return badgeKey;
+  }
+
+  public void setBadgeKey(String badgeKey) {
+    this.badgeKey = badgeKey;
+  }
+
+  public boolean isEveryone() {
+    return everyone;
+  }
+
+  public void setEveryone(boolean everyone) {
+    this.everyone = everyone;
+  }
+
+  public List<String> getRoles() {
+    return roles;
+  }
+
+  public void setRoles(List<String> roles) {
+    this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles);
+  }
+
+  public List<String> getKinds() {
+    return kinds;
+  }
+
+  public void setKinds(List<String> kinds) {
+    this.kinds = kinds == null ? new ArrayList<>() : new ArrayList<>(kinds);
+  }
+
+  public String getDepartments() {
+    return departments;
+  }
+
+  public void setDepartments(String departments) {
+    this.departments = departments;
+  }
+
+  public String getClasses() {
+    return classes;
+  }
+
+  public void setClasses(String classes) {
+    this.classes = classes;
+  }
+
+  public String getPeople() {
+    return people;
+  }
+
+  public void setPeople(String people) {
+    this.people = people;
+  }
 }

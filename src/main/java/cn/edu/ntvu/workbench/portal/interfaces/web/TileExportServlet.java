@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.portal.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.ServletGuard;
 import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.ServletGuard;
 import cn.edu.ntvu.workbench.portal.application.TileAdmin;
 import cn.edu.ntvu.workbench.portal.application.TileTransfer;
 import jakarta.inject.Inject;
@@ -15,8 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The tile configuration as a JSON file ({@link TileTransfer}), to import on another server. Under {@code /admin/},
- * so the sign-in filter answers 403 to everyone but admins.
+ * The tile configuration as a JSON file ({@link TileTransfer}), to import on another server. Under
+ * {@code /admin/}, so the sign-in filter answers 403 to everyone but admins.
  */
 @WebServlet(TileExportServlet.PATH)
 public class TileExportServlet extends HttpServlet {
@@ -36,7 +36,8 @@ public class TileExportServlet extends HttpServlet {
     res.setContentType("application/json;charset=UTF-8");
     res.setHeader(
         "Content-Disposition",
-        "attachment; filename=\"workbench-tiles-" + now.format(DateTimeFormatter.BASIC_ISO_DATE).substring(0, 8)
+        "attachment; filename=\"workbench-tiles-"
+            + now.format(DateTimeFormatter.BASIC_ISO_DATE).substring(0, 8)
             + ".json\"");
     res.setHeader("Cache-Control", "private, no-store");
     res.setContentLength(json.length);

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The tiles' markup, written in one pass. The home page is the page opened most, and rendering its tiles through
- * nested {@code ui:repeat}s (about ten EL expressions per tile) was the largest part of its cost; the markup is the
- * same, every admin- or user-supplied text HTML-escaped here.
+ * The tiles' markup, written in one pass. The home page is the page opened most, and rendering its
+ * tiles through nested {@code ui:repeat}s (about ten EL expressions per tile) was the largest part
+ * of its cost; the markup is the same, every admin- or user-supplied text HTML-escaped here.
  */
 public final class TileHtml {
   private static final String BUNDLE = "i18n.workbench";
@@ -18,32 +18,52 @@ public final class TileHtml {
   private TileHtml() {}
 
   public static String render(List<SceneView> scenes, Locale locale) {
-    StringBuilder out = new StringBuilder(512 + 400 * scenes.stream().mapToInt(s -> s.tiles().size()).sum());
-    String badgeLabel = escape(BundleText.format(BUNDLE, locale, "workbench.badge.label", List.of()));
+    StringBuilder out =
+        new StringBuilder(512 + 400 * scenes.stream().mapToInt(s -> s.tiles().size()).sum());
+    String badgeLabel =
+        escape(BundleText.format(BUNDLE, locale, "workbench.badge.label", List.of()));
     for (SceneView scene : scenes) {
       String name = scene.scene().name();
-      out.append("<section class=\"wb-card wb-scene\" id=\"scene-").append(name)
-          .append("\" aria-labelledby=\"scene-h-").append(name).append("\">")
-          .append("<h2 class=\"wb-scene-title\" id=\"scene-h-").append(name).append("\">")
-          .append(escape(BundleText.format(BUNDLE, locale, scene.key(), List.of()))).append("</h2>")
+      out.append("<section class=\"wb-card wb-scene\" id=\"scene-")
+          .append(name)
+          .append("\" aria-labelledby=\"scene-h-")
+          .append(name)
+          .append("\">")
+          .append("<h2 class=\"wb-scene-title\" id=\"scene-h-")
+          .append(name)
+          .append("\">")
+          .append(escape(BundleText.format(BUNDLE, locale, scene.key(), List.of())))
+          .append("</h2>")
           .append("<ul class=\"wb-tiles\">");
       for (TileView t : scene.tiles()) {
-        out.append("<li><a class=\"wb-tile\" id=\"tile-").append(t.id()).append("\" data-tile=\"")
-            .append(escape(t.name())).append("\" href=\"").append(escape(t.href())).append('"');
+        out.append("<li><a class=\"wb-tile\" id=\"tile-")
+            .append(t.id())
+            .append("\" data-tile=\"")
+            .append(escape(t.name()))
+            .append("\" href=\"")
+            .append(escape(t.href()))
+            .append('"');
         if (t.external()) {
           out.append(" rel=\"noopener noreferrer\"");
         }
         out.append("><img class=\"wb-tile-icon\" alt=\"\" width=\"28\" height=\"28\" src=\"")
-            .append(escape(t.iconUrl())).append("\"/>")
-            .append("<span class=\"wb-tile-text\"><span class=\"wb-tile-name\">").append(escape(t.name()))
+            .append(escape(t.iconUrl()))
+            .append("\"/>")
+            .append("<span class=\"wb-tile-text\"><span class=\"wb-tile-name\">")
+            .append(escape(t.name()))
             .append("</span>");
         if (t.description() != null && !t.description().isEmpty()) {
-          out.append("<span class=\"wb-tile-desc\">").append(escape(t.description())).append("</span>");
+          out.append("<span class=\"wb-tile-desc\">")
+              .append(escape(t.description()))
+              .append("</span>");
         }
         out.append("</span>");
         if (t.badge() != null) {
-          out.append("<span class=\"wb-tile-badge\" aria-label=\"").append(badgeLabel).append("\">")
-              .append(t.badge()).append("</span>");
+          out.append("<span class=\"wb-tile-badge\" aria-label=\"")
+              .append(badgeLabel)
+              .append("\">")
+              .append(t.badge())
+              .append("</span>");
         }
         out.append("</a></li>");
       }

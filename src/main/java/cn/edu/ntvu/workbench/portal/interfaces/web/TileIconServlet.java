@@ -14,14 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Uploaded tile icons ({@code /resources/tile-icons/up-<hex>.png}): always our own re-encoded PNG, as image/png with
- * nosniff and a sandboxing policy, cached for ever (the name is the content's digest). Public like the other
- * resources: an icon is no secret, and the home page must not wait for a check per image.
+ * Uploaded tile icons ({@code /resources/tile-icons/up-<hex>.png}): always our own re-encoded PNG,
+ * as image/png with nosniff and a sandboxing policy, cached for ever (the name is the content's
+ * digest). Public like the other resources: an icon is no secret, and the home page must not wait
+ * for a check per image.
  */
 @WebServlet(TileIcons.UPLOADED_PATH + "*")
 public class TileIconServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
-  /** Icons are small (a few kB) and few; beyond this many, the rest are read from the database each time. */
+
+  /**
+   * Icons are small (a few kB) and few; beyond this many, the rest are read from the database each
+   * time.
+   */
   private static final int CACHED = 500;
 
   @Inject TileStore store;

@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.portal.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
-import cn.edu.ntvu.workbench.platform.security.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignInService;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.web.AppInfo;
 import cn.edu.ntvu.workbench.portal.application.WorkbenchTiles;
@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * "Preview the workbench as" ({@code /admin/workbench/preview.xhtml?account=…}, admin pages only): the tiles a person
- * would see, by the same rules and markup as their home page, and the tiles they would not see with the reason.
- * Badges are left out: they are that person's own business (and a preview must not ask providers on their behalf).
+ * "Preview the workbench as" ({@code /admin/workbench/preview.xhtml?account=…}, admin pages only):
+ * the tiles a person would see, by the same rules and markup as their home page, and the tiles they
+ * would not see with the reason. Badges are left out: they are that person's own business (and a
+ * preview must not ask providers on their behalf).
  */
 @Requires(roles = Role.ADMIN)
 @Named("tilePreview")
@@ -57,7 +58,9 @@ public class TilePreviewBean {
     if (outcome instanceof SignInService.Outcome.SignedIn s) {
       person = s.user();
       WorkbenchTiles.Snapshot snapshot = tiles.snapshot(person);
-      scenes = WorkbenchHome.scenes(snapshot.visible(), Map.of(), request.getContextPath(), app.getAssetVersion());
+      scenes =
+          WorkbenchHome.scenes(
+              snapshot.visible(), Map.of(), request.getContextPath(), app.getAssetVersion());
       hidden =
           snapshot.tiles().stream()
               .filter(t -> !t.isVisibleTo(snapshot.viewer()))

@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.portal.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.ImportUpload;
 import cn.edu.ntvu.workbench.portal.application.TileAdmin;
@@ -19,9 +19,10 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Importing a tile configuration file ({@code /admin/workbench/transfer.xhtml}): upload, see every problem or what
- * would change (added, changed, removed tiles), then confirm. The import replaces all tiles in one transaction with
- * its audit entry, and only if nobody changed tiles since the preview.
+ * Importing a tile configuration file ({@code /admin/workbench/transfer.xhtml}): upload, see every
+ * problem or what would change (added, changed, removed tiles), then confirm. The import replaces
+ * all tiles in one transaction with its audit entry, and only if nobody changed tiles since the
+ * preview.
  */
 @Requires(roles = Role.ADMIN)
 @Named("tileTransfer")
@@ -58,8 +59,12 @@ public class TileTransferBean implements Serializable {
     if (!result.ok()) {
       problems =
           result.problems().stream()
-              .map(p -> new ProblemView(p.tile(), p.name(),
-                  BundleText.format(BUNDLE, BundleText.viewLocale(), p.key(), p.args())))
+              .map(
+                  p ->
+                      new ProblemView(
+                          p.tile(),
+                          p.name(),
+                          BundleText.format(BUNDLE, BundleText.viewLocale(), p.key(), p.args())))
               .toList();
       return;
     }

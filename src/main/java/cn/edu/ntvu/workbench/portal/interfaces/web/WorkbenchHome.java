@@ -1,13 +1,13 @@
 package cn.edu.ntvu.workbench.portal.interfaces.web;
 
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.portal.application.Badges;
 import cn.edu.ntvu.workbench.portal.application.WorkbenchTiles;
 import cn.edu.ntvu.workbench.portal.domain.Scene;
 import cn.edu.ntvu.workbench.portal.domain.Tile;
-import cn.edu.ntvu.workbench.portal.domain.TileKind;
-import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.portal.domain.TileIcons;
+import cn.edu.ntvu.workbench.portal.domain.TileKind;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -19,8 +19,8 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * The tiles of a workbench grouped by scene, with their badges: for the home page ({@link HomeServlet}) and, as
- * {@code #{workbench}}, the admin's preview.
+ * The tiles of a workbench grouped by scene, with their badges: for the home page ({@link
+ * HomeServlet}) and, as {@code #{workbench}}, the admin's preview.
  */
 @Named("workbench")
 @RequestScoped
@@ -28,7 +28,13 @@ public class WorkbenchHome {
   private static final Logger LOG = Logger.getLogger(WorkbenchHome.class.getName());
 
   /** One tile as the page shows it. */
-  public record TileView(long id, String name, String description, String iconUrl, String href, boolean external,
+  public record TileView(
+      long id,
+      String name,
+      String description,
+      String iconUrl,
+      String href,
+      boolean external,
       Integer badge) {}
 
   /** A scene with its tiles; scenes without visible tiles are left out. */
@@ -39,15 +45,24 @@ public class WorkbenchHome {
   }
 
   /**
-   * The tiles {@code user} sees, by scene, with their badges (the home page); none when the tiles cannot be read, so
-   * that the rest of the home page (greeting, roles, sign-out) still works.
+   * The tiles {@code user} sees, by scene, with their badges (the home page); none when the tiles
+   * cannot be read, so that the rest of the home page (greeting, roles, sign-out) still works.
    */
   static List<SceneView> of(
-      SignedInUser user, WorkbenchTiles tiles, Badges badges, String contextPath, String assetVersion) {
+      SignedInUser user,
+      WorkbenchTiles tiles,
+      Badges badges,
+      String contextPath,
+      String assetVersion) {
     try {
       List<Tile> visible = tiles.snapshot(user).visible();
       Map<String, Integer> numbers =
-          badges.of(user, visible.stream().map(Tile::badgeKey).filter(Objects::nonNull).collect(Collectors.toSet()));
+          badges.of(
+              user,
+              visible.stream()
+                  .map(Tile::badgeKey)
+                  .filter(Objects::nonNull)
+                  .collect(Collectors.toSet()));
       return scenes(visible, numbers, contextPath, assetVersion);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "workbench tiles unavailable", e);
@@ -55,7 +70,9 @@ public class WorkbenchHome {
     }
   }
 
-  /** The markup of these scenes' tiles (the home page's and the preview's), in the page's language. */
+  /**
+   * The markup of these scenes' tiles (the home page's and the preview's), in the page's language.
+   */
   public String html(List<SceneView> sceneViews) {
     return TileHtml.render(sceneViews == null ? List.of() : sceneViews, BundleText.viewLocale());
   }
@@ -77,11 +94,18 @@ public class WorkbenchHome {
     return out;
   }
 
-  private static TileView view(Tile t, Map<String, Integer> numbers, String contextPath, String assetVersion) {
+  private static TileView view(
+      Tile t, Map<String, Integer> numbers, String contextPath, String assetVersion) {
     boolean external = t.kind() == TileKind.EXTERNAL;
     String href = external ? t.target() : contextPath + t.target();
     Integer badge = t.badgeKey() == null ? null : numbers.get(t.badgeKey());
     return new TileView(
-        t.id(), t.name(), t.description(), TileIcons.url(contextPath, t.icon(), assetVersion), href, external, badge);
+        t.id(),
+        t.name(),
+        t.description(),
+        TileIcons.url(contextPath, t.icon(), assetVersion),
+        href,
+        external,
+        badge);
   }
 }

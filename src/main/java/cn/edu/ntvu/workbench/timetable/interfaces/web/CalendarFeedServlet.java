@@ -19,11 +19,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code GET /calendar/<token>.ics}: the iCalendar feed a phone's calendar app subscribes to. Calendar apps send no
- * cookies, so the token alone decides ({@code SignInFilter} lets exactly this path through) and no session is ever
- * created. A token that is unknown, reset or turned off gets a short plain-text 404 and no data. The token is part
- * of the URL: this servlet never logs a URL, and a failure is logged under a reference id only. Unknown tokens count
- * toward the address's brute-force limit ({@link Throttle}).
+ * {@code GET /calendar/<token>.ics}: the iCalendar feed a phone's calendar app subscribes to.
+ * Calendar apps send no cookies, so the token alone decides ({@code SignInFilter} lets exactly this
+ * path through) and no session is ever created. A token that is unknown, reset or turned off gets a
+ * short plain-text 404 and no data. The token is part of the URL: this servlet never logs a URL,
+ * and a failure is logged under a reference id only. Unknown tokens count toward the address's
+ * brute-force limit ({@link Throttle}).
  */
 @WebServlet(CalendarFeedServlet.PREFIX + "*")
 public class CalendarFeedServlet extends HttpServlet {
@@ -35,7 +36,10 @@ public class CalendarFeedServlet extends HttpServlet {
 
   static final String SUFFIX = ".ics";
 
-  /** Calendar apps decide their own polling; this keeps shared caches out and a phone from refetching at once. */
+  /**
+   * Calendar apps decide their own polling; this keeps shared caches out and a phone from
+   * refetching at once.
+   */
   static final String CACHE = "private, max-age=3600";
 
   @Inject CalendarSubscriptionService subscriptions;
@@ -48,7 +52,8 @@ public class CalendarFeedServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    // Guessing tokens: an address with many unknown tokens lately waits, whatever it asks for now (Throttle).
+    // Guessing tokens: an address with many unknown tokens lately waits, whatever it asks for now
+    // (Throttle).
     if (throttle.refused(Throttle.Gate.CALENDAR, req, res)) {
       return;
     }
@@ -60,7 +65,8 @@ public class CalendarFeedServlet extends HttpServlet {
       // Not the 500 error page: it would log the request URI, and with it the token.
       String ref = ErrorReference.next();
       LOG.log(Level.SEVERE, "Error reference " + ref + " in a calendar feed", e);
-      plainText(res, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "timetable.ical.feed.failed", ref);
+      plainText(
+          res, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "timetable.ical.feed.failed", ref);
       return;
     }
     if (feed.isEmpty()) {
@@ -104,8 +110,12 @@ public class CalendarFeedServlet extends HttpServlet {
     return false;
   }
 
-  /** The answer in both languages: a calendar app shows it to whoever set the subscription up, in any language. */
-  private static void plainText(HttpServletResponse res, int status, String key, String arg) throws IOException {
+  /**
+   * The answer in both languages: a calendar app shows it to whoever set the subscription up, in
+   * any language.
+   */
+  private static void plainText(HttpServletResponse res, int status, String key, String arg)
+      throws IOException {
     StringBuilder text = new StringBuilder();
     for (Locale l : new Locale[] {RequestLocale.CHINESE, Locale.ENGLISH}) {
       ResourceBundle b =
@@ -113,8 +123,10 @@ public class CalendarFeedServlet extends HttpServlet {
               "i18n.timetable",
               l,
               CalendarFeedServlet.class.getClassLoader(),
-              ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-      text.append(new java.text.MessageFormat(b.getString(key), l).format(new Object[] {arg})).append('\n');
+              ResourceBundle.Control.getNoFallbackControl(
+                  ResourceBundle.Control.FORMAT_PROPERTIES));
+      text.append(new java.text.MessageFormat(b.getString(key), l).format(new Object[] {arg}))
+          .append('\n');
     }
     byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
     res.setStatus(status);

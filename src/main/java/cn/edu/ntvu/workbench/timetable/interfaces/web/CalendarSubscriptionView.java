@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.timetable.application.CalendarSubscriptionService;
 import cn.edu.ntvu.workbench.timetable.application.TimetableCalendarWriter;
 import cn.edu.ntvu.workbench.timetable.domain.CalendarSubscription;
@@ -9,14 +9,14 @@ import cn.edu.ntvu.workbench.timetable.domain.CalendarToken;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * The page 订阅到手机日历 ({@code #{calendarSubscription}}): the state of the signed-in person's subscription and the
- * actions on it. The URL with its token lives only in this request: it is rendered once in the answer to "turn on"
- * or "reset" and kept nowhere else (not in the session, not in the view state).
+ * The page 订阅到手机日历 ({@code #{calendarSubscription}}): the state of the signed-in person's
+ * subscription and the actions on it. The URL with its token lives only in this request: it is
+ * rendered once in the answer to "turn on" or "reset" and kept nowhere else (not in the session,
+ * not in the view state).
  */
 @Named("calendarSubscription")
 @RequestScoped

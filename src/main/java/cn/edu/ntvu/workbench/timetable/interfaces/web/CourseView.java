@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /timetable/course.xhtml?term=2026-2027-1&src=ZF&no=12}: one weekly meeting of a course — teachers, room,
- * weekday and periods with their clock times (per period-time set when summer and winter times differ), the weeks
- * and the classes. Only for someone whose timetable has it, or who may open a class that attends it.
+ * {@code /timetable/course.xhtml?term=2026-2027-1&src=ZF&no=12}: one weekly meeting of a course —
+ * teachers, room, weekday and periods with their clock times (per period-time set when summer and
+ * winter times differ), the weeks and the classes. Only for someone whose timetable has it, or who
+ * may open a class that attends it.
  */
 @Named
 @RequestScoped
@@ -83,14 +84,19 @@ public class CourseView extends TimetablePage {
     }
   }
 
-  /** One line if every period-time set of the term gives the same times, else one per set: 夏季 14:00–15:40. */
+  /**
+   * One line if every period-time set of the term gives the same times, else one per set: 夏季
+   * 14:00–15:40.
+   */
   private List<String> clockTimes(TermSchedule schedule) {
     Map<String, String> bySet = new LinkedHashMap<>();
     for (PeriodTimeSet set : schedule.periodTimes().sets()) {
-      boolean inTerm = !set.validTo().isBefore(term.firstDay()) && !set.validFrom().isAfter(term.lastDay());
+      boolean inTerm =
+          !set.validTo().isBefore(term.firstDay()) && !set.validFrom().isAfter(term.lastDay());
       if (inTerm && meeting.periods().last() <= set.size()) {
         bySet.put(
-            set.name(), text.times(set.start(meeting.periods().first()), set.end(meeting.periods().last())));
+            set.name(),
+            text.times(set.start(meeting.periods().first()), set.end(meeting.periods().last())));
       }
     }
     if (bySet.values().stream().distinct().count() <= 1) {
@@ -108,7 +114,9 @@ public class CourseView extends TimetablePage {
   }
 
   public String getTeachers() {
-    return meeting.teacherNames().isEmpty() ? String.join("、", meeting.teacherAccounts()) : meeting.teacherNames();
+    return meeting.teacherNames().isEmpty()
+        ? String.join("、", meeting.teacherAccounts())
+        : meeting.teacherNames();
   }
 
   public String getRoom() {

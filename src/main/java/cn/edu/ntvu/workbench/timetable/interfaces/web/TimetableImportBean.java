@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.imports.TabularFileReader;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.ImportUpload;
 import cn.edu.ntvu.workbench.platform.web.ProblemLine;
@@ -27,12 +27,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Backs {@code /admin/timetable/import.xhtml}: choose what the file is, upload it, read the preview (what it
- * replaces, every bad line), confirm. The file waits in the database between preview and confirmation; the page
- * keeps the preview as text in the admin's language and the ids of the batches it previewed.
+ * Backs {@code /admin/timetable/import.xhtml}: choose what the file is, upload it, read the preview
+ * (what it replaces, every bad line), confirm. The file waits in the database between preview and
+ * confirmation; the page keeps the preview as text in the admin's language and the ids of the
+ * batches it previewed.
  *
- * <p>The confirm button posts the id of the batch its page showed, so a confirmation sent again (a double tap,
- * the back button) names a batch that is already applied, and the service says so instead of importing twice.
+ * <p>The confirm button posts the id of the batch its page showed, so a confirmation sent again (a
+ * double tap, the back button) names a batch that is already applied, and the service says so
+ * instead of importing twice.
  */
 @Requires(roles = Role.ADMIN)
 @Named("timetableImport")
@@ -52,7 +54,10 @@ public class TimetableImportBean implements Serializable {
   private final Set<Long> previewed = new HashSet<>();
   private Preview preview;
 
-  /** A previewed file as the page shows it, already in the admin's language; small enough for the session. */
+  /**
+   * A previewed file as the page shows it, already in the admin's language; small enough for the
+   * session.
+   */
   public record Preview(
       Long batchId,
       TimetableImportKind kind,
@@ -66,7 +71,10 @@ public class TimetableImportBean implements Serializable {
       TimetableImportKind fittingKind)
       implements Serializable {}
 
-  /** What confirming did: applied, already applied before, or refused (nothing written) with the reasons. */
+  /**
+   * What confirming did: applied, already applied before, or refused (nothing written) with the
+   * reasons.
+   */
   public record Outcome(
       boolean applied,
       boolean alreadyApplied,
@@ -83,7 +91,8 @@ public class TimetableImportBean implements Serializable {
     if (content == null) {
       return;
     }
-    TimetablePreview p = service.preview(kind, upload.getSubmittedFileName(), content, me.getAccount());
+    TimetablePreview p =
+        service.preview(kind, upload.getSubmittedFileName(), content, me.getAccount());
     Locale locale = BundleText.viewLocale();
     preview =
         new Preview(
@@ -104,8 +113,11 @@ public class TimetableImportBean implements Serializable {
 
   /** The kind the admin chose: a plain radio group named {@code kind}. */
   private static Optional<TimetableImportKind> postedKind() {
-    String posted = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("kind");
-    return Arrays.stream(TimetableImportKind.values()).filter(k -> k.name().equals(posted)).findFirst();
+    String posted =
+        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("kind");
+    return Arrays.stream(TimetableImportKind.values())
+        .filter(k -> k.name().equals(posted))
+        .findFirst();
   }
 
   /** Imports the batch the submitted page showed, if this page previewed it. */
@@ -145,7 +157,9 @@ public class TimetableImportBean implements Serializable {
   }
 
   private static List<String> texts(Locale locale, List<TimetableChange> changes, String suffix) {
-    return changes.stream().map(c -> TimetableTexts.format(locale, c.messageKey() + suffix, c.args())).toList();
+    return changes.stream()
+        .map(c -> TimetableTexts.format(locale, c.messageKey() + suffix, c.args()))
+        .toList();
   }
 
   public Outcome getOutcome() {

@@ -1,15 +1,16 @@
 package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDateTime;
 
 /**
- * What the timetable pages share: the signed-in person, the school clock, the words, and a refusal that replaces the
- * whole page content with one clear sentence (and an HTTP status), so nothing of a timetable is ever shown with it.
+ * What the timetable pages share: the signed-in person, the school clock, the words, and a refusal
+ * that replaces the whole page content with one clear sentence (and an HTTP status), so nothing of
+ * a timetable is ever shown with it.
  */
 abstract class TimetablePage {
   @Inject CurrentUser me;
@@ -32,11 +33,15 @@ abstract class TimetablePage {
   }
 
   /**
-   * A query parameter of this GET. The timetable pages read theirs in their preRenderView listener instead of through
-   * f:metadata/f:viewParam: Mojarra builds a view with metadata twice per GET, a tenth of the week view's CPU.
+   * A query parameter of this GET. The timetable pages read theirs in their preRenderView listener
+   * instead of through f:metadata/f:viewParam: Mojarra builds a view with metadata twice per GET, a
+   * tenth of the week view's CPU.
    */
   static String param(String name) {
-    return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+    return FacesContext.getCurrentInstance()
+        .getExternalContext()
+        .getRequestParameterMap()
+        .get(name);
   }
 
   /** A request parameter as the reader may see it again in a message: stripped and short. */

@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.ServletGuard;
 import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.ServletGuard;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportSamples;
 import jakarta.servlet.annotation.WebServlet;
@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code /admin/timetable/sample/TIMETABLE_ZF.csv}: a sample file of one kind to fill in. Under {@code /admin/},
- * so only admins get it (the sign-in filter answers 403 to everyone else).
+ * {@code /admin/timetable/sample/TIMETABLE_ZF.csv}: a sample file of one kind to fill in. Under
+ * {@code /admin/}, so only admins get it (the sign-in filter answers 403 to everyone else).
  */
 @WebServlet(TimetableSampleServlet.PATH + "*")
 public class TimetableSampleServlet extends HttpServlet {
@@ -39,7 +39,8 @@ public class TimetableSampleServlet extends HttpServlet {
     byte[] csv = TimetableImportSamples.csv(kind);
     res.setContentType("text/csv;charset=UTF-8");
     res.setHeader(
-        "Content-Disposition", "attachment; filename=\"" + TimetableImportSamples.fileName(kind) + "\"");
+        "Content-Disposition",
+        "attachment; filename=\"" + TimetableImportSamples.fileName(kind) + "\"");
     res.setContentLength(csv.length);
     res.getOutputStream().write(csv);
   }

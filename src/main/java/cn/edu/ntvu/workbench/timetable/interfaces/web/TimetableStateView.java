@@ -1,7 +1,7 @@
 package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportService;
 import cn.edu.ntvu.workbench.timetable.application.TimetableOverview;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,8 +13,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * What the timetable holds now, for the import page ({@code #{timetableState}}): read once per request, when the
- * page is rendered, so it already shows what a confirmation in the same request imported.
+ * What the timetable holds now, for the import page ({@code #{timetableState}}): read once per
+ * request, when the page is rendered, so it already shows what a confirmation in the same request
+ * imported.
  */
 @Requires(roles = Role.ADMIN)
 @Named("timetableState")
@@ -24,13 +25,15 @@ public class TimetableStateView {
 
   @Inject TimetableImportService service;
 
-  private static final TimetableOverview NOTHING = new TimetableOverview(List.of(), List.of(), null);
+  private static final TimetableOverview NOTHING =
+      new TimetableOverview(List.of(), List.of(), null);
 
   private TimetableOverview overview;
 
   /**
-   * Read when the page is rendered. ui:repeat walks its rows in every phase of a postback, but these rows hold no
-   * inputs: read before the import of the same request, they would show what it replaced.
+   * Read when the page is rendered. ui:repeat walks its rows in every phase of a postback, but
+   * these rows hold no inputs: read before the import of the same request, they would show what it
+   * replaced.
    */
   public TimetableOverview getOverview() {
     if (FacesContext.getCurrentInstance().getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {

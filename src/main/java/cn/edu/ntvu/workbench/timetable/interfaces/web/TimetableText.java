@@ -15,9 +15,14 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-/** The timetable pages' words in the viewer's language: messages, dates, clock times, periods and weeks. */
+/**
+ * The timetable pages' words in the viewer's language: messages, dates, clock times, periods and
+ * weeks.
+ */
 final class TimetableText {
-  /** Chinese is the base bundle: never fall back to the server's default locale on the way to it. */
+  /**
+   * Chinese is the base bundle: never fall back to the server's default locale on the way to it.
+   */
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
@@ -26,6 +31,7 @@ final class TimetableText {
   private final Locale locale;
   private final ResourceBundle bundle;
   private final DateTimeFormatter date;
+
   /** Parsed message patterns by key; the keys are the pages' own, a bounded set. */
   private final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> formats =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -36,7 +42,10 @@ final class TimetableText {
     this.date = DateTimeFormatter.ofPattern(bundle.getString("timetable.view.datePattern"), locale);
   }
 
-  /** Immutable, so one per language serves every request (the bundle lookup and the date pattern once). */
+  /**
+   * Immutable, so one per language serves every request (the bundle lookup and the date pattern
+   * once).
+   */
   private static final java.util.concurrent.ConcurrentHashMap<Locale, TimetableText> BY_LOCALE =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -47,16 +56,22 @@ final class TimetableText {
       return known;
     }
     TimetableText made = new TimetableText(locale);
-    if (BY_LOCALE.size() < 32) { // the view's locale is one of the app's supported ones; never grow without bound
+    if (BY_LOCALE.size()
+        < 32) { // the view's locale is one of the app's supported ones; never grow without bound
       BY_LOCALE.putIfAbsent(locale, made);
     }
     return made;
   }
 
-  /** The message {@code key} with its arguments, which are given as text so that numbers are not grouped. */
+  /**
+   * The message {@code key} with its arguments, which are given as text so that numbers are not
+   * grouped.
+   */
   String get(String key, Object... args) {
-    MessageFormat parsed = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
-    // A MessageFormat is not thread-safe: each use formats with its own shallow copy of the parsed pattern.
+    MessageFormat parsed =
+        formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
+    // A MessageFormat is not thread-safe: each use formats with its own shallow copy of the parsed
+    // pattern.
     return ((MessageFormat) parsed.clone()).format(args);
   }
 
@@ -105,8 +120,9 @@ final class TimetableText {
   }
 
   /**
-   * What the calendar says about a day of the term: the holiday, or whose classes a make-up day teaches; null on an
-   * ordinary day. Days outside the term are the caller's business (it knows the next term).
+   * What the calendar says about a day of the term: the holiday, or whose classes a make-up day
+   * teaches; null on an ordinary day. Days outside the term are the caller's business (it knows the
+   * next term).
    */
   String notice(DayTimetable day, Term term, boolean today) {
     return switch (day.resolution().kind()) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Texts of the timetable pages in the viewer's language: keys of {@code i18n.timetable}, and the shared {@code
- * import.*} keys of the file reader, which live in {@link ProblemLine#IMPORT_BUNDLE}.
+ * Texts of the timetable pages in the viewer's language: keys of {@code i18n.timetable}, and the
+ * shared {@code import.*} keys of the file reader, which live in {@link ProblemLine#IMPORT_BUNDLE}.
  */
 final class TimetableTexts {
   static final String BUNDLE = "i18n.timetable";
@@ -16,10 +16,14 @@ final class TimetableTexts {
   private TimetableTexts() {}
 
   static String format(Locale locale, String key, List<String> args) {
-    return BundleText.format(key.startsWith("import.") ? ProblemLine.IMPORT_BUNDLE : BUNDLE, locale, key, args);
+    return BundleText.format(
+        key.startsWith("import.") ? ProblemLine.IMPORT_BUNDLE : BUNDLE, locale, key, args);
   }
 
-  /** A problem of an uploaded file as the shared problem table shows it: 第7行 · 周次 weeks · the reason. */
+  /**
+   * A problem of an uploaded file as the shared problem table shows it: 第7行 · 周次 weeks · the
+   * reason.
+   */
   static ProblemLine line(Locale locale, TimetableImportProblem p) {
     String key = "timetable.admin.column." + p.column();
     String column =

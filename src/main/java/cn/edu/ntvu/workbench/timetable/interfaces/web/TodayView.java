@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /timetable/index.xhtml}: a day of one's own timetable, today unless {@code ?date=2026-11-26}. The classes
- * in order with their clock times, the one going on and the next one marked by the school clock, and what the
- * calendar says (holiday, make-up day, outside the term). Counsellors and deans also get their classes' links.
+ * {@code /timetable/index.xhtml}: a day of one's own timetable, today unless {@code
+ * ?date=2026-11-26}. The classes in order with their clock times, the one going on and the next one
+ * marked by the school clock, and what the calendar says (holiday, make-up day, outside the term).
+ * Counsellors and deans also get their classes' links.
  */
 @Named
 @RequestScoped
@@ -42,11 +43,18 @@ public class TodayView extends TimetablePage {
   private List<ClassRef> myClasses = List.of();
 
   /**
-   * A class on the day as the list shows it: {@code meta} is the room and, for students, the teacher or, for staff,
-   * the classes; {@code state} names the CSS class, {@code stateLabel} is null for a class later in the day.
+   * A class on the day as the list shows it: {@code meta} is the room and, for students, the
+   * teacher or, for staff, the classes; {@code state} names the CSS class, {@code stateLabel} is
+   * null for a class later in the day.
    */
   public record ClassRow(
-      String link, String start, String end, String periods, String course, String meta, String state,
+      String link,
+      String start,
+      String end,
+      String periods,
+      String course,
+      String meta,
+      String state,
       String stateLabel) {}
 
   public void load() {
@@ -58,7 +66,8 @@ public class TodayView extends TimetablePage {
       try {
         date = LocalDate.parse(dateParam.strip());
       } catch (DateTimeParseException e) {
-        refuse(HttpServletResponse.SC_BAD_REQUEST, "timetable.view.error.badDate", shown(dateParam));
+        refuse(
+            HttpServletResponse.SC_BAD_REQUEST, "timetable.view.error.badDate", shown(dateParam));
         return;
       }
     }
@@ -69,12 +78,15 @@ public class TodayView extends TimetablePage {
       return;
     }
     term = schedule.get().calendar().term();
-    day = DayTimetable.of(schedule.get(), date, queries.meetingsOf(schedule.get(), TimetablePolicy.own(user)));
+    day =
+        DayTimetable.of(
+            schedule.get(), date, queries.meetingsOf(schedule.get(), TimetablePolicy.own(user)));
     notice = text.notice(day, term, isToday());
     Map<String, String> classNames =
         user.isStudent()
             ? Map.of()
-            : directory.classNames(day.classes().stream().flatMap(s -> s.entry().classCodes().stream()).toList());
+            : directory.classNames(
+                day.classes().stream().flatMap(s -> s.entry().classCodes().stream()).toList());
     classes = day.classes().stream().map(s -> row(s, user.isStudent(), classNames)).toList();
   }
 
@@ -82,7 +94,13 @@ public class TodayView extends TimetablePage {
     String out = text.get("timetable.view.outsideTerm", text.date(date));
     return queries
         .termAfter(date)
-        .map(next -> out + text.get("timetable.view.nextTerm", next.code(), text.dateAndWeekday(next.firstDay())))
+        .map(
+            next ->
+                out
+                    + text.get(
+                        "timetable.view.nextTerm",
+                        next.code(),
+                        text.dateAndWeekday(next.firstDay())))
         .orElse(out);
   }
 
@@ -95,10 +113,13 @@ public class TodayView extends TimetablePage {
         s.hasTimes() ? text.time(s.end()) : "",
         text.periods(m.periods()),
         m.courseName(),
-        meta(m.room().isEmpty() ? text.get("timetable.view.noRoom") : m.room(),
+        meta(
+            m.room().isEmpty() ? text.get("timetable.view.noRoom") : m.room(),
             student ? m.teacherNames() : names(m.classCodes(), classNames)),
         state.name().toLowerCase(java.util.Locale.ROOT),
-        state == DayTimetable.State.LATER ? null : text.get("timetable.view.state." + state.name()));
+        state == DayTimetable.State.LATER
+            ? null
+            : text.get("timetable.view.state." + state.name()));
   }
 
   private static String meta(String room, String who) {
@@ -133,7 +154,10 @@ public class TodayView extends TimetablePage {
     return classes;
   }
 
-  /** Shown on a teaching day (make-up days included) without a class for this person; a holiday says so itself. */
+  /**
+   * Shown on a teaching day (make-up days included) without a class for this person; a holiday says
+   * so itself.
+   */
   public String getNoClasses() {
     if (day == null || day.hasClasses() || !day.resolution().hasClasses()) {
       return null;
@@ -149,7 +173,10 @@ public class TodayView extends TimetablePage {
     return date.plusDays(1).toString();
   }
 
-  /** The week view of the week this day lies in (the current or next term's first week outside a term). */
+  /**
+   * The week view of the week this day lies in (the current or next term's first week outside a
+   * term).
+   */
   public String getWeekLink() {
     return day == null || day.week().isEmpty()
         ? "week.xhtml"
@@ -157,7 +184,8 @@ public class TodayView extends TimetablePage {
   }
 
   public String classLink(ClassRef c) {
-    return "week.xhtml?class=" + java.net.URLEncoder.encode(c.code(), java.nio.charset.StandardCharsets.UTF_8);
+    return "week.xhtml?class="
+        + java.net.URLEncoder.encode(c.code(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   public List<ClassRef> getMyClasses() {

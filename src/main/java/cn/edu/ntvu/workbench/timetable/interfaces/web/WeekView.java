@@ -2,6 +2,7 @@ package cn.edu.ntvu.workbench.timetable.interfaces.web;
 
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.web.Html;
 import cn.edu.ntvu.workbench.timetable.application.ClassSlot;
 import cn.edu.ntvu.workbench.timetable.application.DayTimetable;
 import cn.edu.ntvu.workbench.timetable.application.TermSchedule;
@@ -13,7 +14,6 @@ import cn.edu.ntvu.workbench.timetable.application.WeekTimetable;
 import cn.edu.ntvu.workbench.timetable.domain.DayResolution;
 import cn.edu.ntvu.workbench.timetable.domain.PeriodRange;
 import cn.edu.ntvu.workbench.timetable.domain.Term;
-import cn.edu.ntvu.workbench.platform.web.Html;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,10 +27,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /timetable/week.xhtml?week=12}: 第N周 as a days × periods grid that fits a 360 px screen (Saturday and
- * Sunday only when something happens on them), one tap to the previous or next week. {@code term=} picks another
- * term, {@code class=} a class's timetable for its counsellor, dean or an admin. Defaults to the current week, or
- * to the first week of the next term between terms.
+ * {@code /timetable/week.xhtml?week=12}: 第N周 as a days × periods grid that fits a 360 px screen
+ * (Saturday and Sunday only when something happens on them), one tap to the previous or next week.
+ * {@code term=} picks another term, {@code class=} a class's timetable for its counsellor, dean or
+ * an admin. Defaults to the current week, or to the first week of the next term between terms.
  */
 @Named
 @RequestScoped
@@ -55,18 +55,41 @@ public class WeekView extends TimetablePage {
   private final List<DayNote> notes = new ArrayList<>();
 
   /** A day's column head; {@code kind} is {@code holiday}, {@code makeup} or empty. */
-  public record DayColumn(int column, String weekday, String date, boolean today, String mark, String kind) {}
+  public record DayColumn(
+      int column, String weekday, String date, boolean today, String mark, String kind) {}
 
   /** A whole-column background: today's, or a holiday's with its name. */
   public record Band(int column, String kind, String label) {}
 
-  /** A class in the grid, from row {@code row} for {@code span} periods; one colour per course name. */
-  public record Block(int column, int row, int span, String course, String room, String link, String title,
-      int colour, int lane, int lanes) {
+  /**
+   * A class in the grid, from row {@code row} for {@code span} periods; one colour per course name.
+   */
+  public record Block(
+      int column,
+      int row,
+      int span,
+      String course,
+      String room,
+      String link,
+      String title,
+      int colour,
+      int lane,
+      int lanes) {
 
-    /** Side by side when classes overlap (a class and an elective at one time): this one's share of the cell. */
+    /**
+     * Side by side when classes overlap (a class and an elective at one time): this one's share of
+     * the cell.
+     */
     public String getLaneStyle() {
-      return lanes <= 1 ? "" : ";width:calc(100% / " + lanes + ");margin-left:calc(100% * " + lane + " / " + lanes + ")";
+      return lanes <= 1
+          ? ""
+          : ";width:calc(100% / "
+              + lanes
+              + ");margin-left:calc(100% * "
+              + lane
+              + " / "
+              + lanes
+              + ")";
     }
   }
 
@@ -83,7 +106,8 @@ public class WeekView extends TimetablePage {
     TimetableOwner owner = TimetablePolicy.own(user);
     if (!blank(classParam)) {
       String code = classParam.strip();
-      Optional<TimetableOwner> group = code.length() <= 32 ? access.classTimetable(user, code) : Optional.empty();
+      Optional<TimetableOwner> group =
+          code.length() <= 32 ? access.classTimetable(user, code) : Optional.empty();
       if (group.isEmpty()) {
         refuse(HttpServletResponse.SC_FORBIDDEN, "timetable.view.error.forbiddenClass");
         return;
@@ -100,7 +124,10 @@ public class WeekView extends TimetablePage {
         return;
       }
     } else {
-      schedule = queries.termOn(today).or(() -> queries.termAfter(today).flatMap(t -> queries.term(t.code())));
+      schedule =
+          queries
+              .termOn(today)
+              .or(() -> queries.termAfter(today).flatMap(t -> queries.term(t.code())));
       if (schedule.isEmpty()) {
         notice = text.get("timetable.view.noTerms");
         return;
@@ -141,9 +168,10 @@ public class WeekView extends TimetablePage {
       DayResolution.Kind kind = d.resolution().kind();
       String mark =
           switch (kind) {
-            case HOLIDAY -> d.resolution().noticeArgs().get(0).isEmpty()
-                ? text.get("timetable.view.holidayShort")
-                : d.resolution().noticeArgs().get(0);
+            case HOLIDAY ->
+                d.resolution().noticeArgs().get(0).isEmpty()
+                    ? text.get("timetable.view.holidayShort")
+                    : d.resolution().noticeArgs().get(0);
             case MAKE_UP -> text.get("timetable.view.makeUpShort");
             default -> "";
           };
@@ -156,7 +184,11 @@ public class WeekView extends TimetablePage {
       boolean isToday = d.date().equals(today);
       columns.add(
           new DayColumn(
-              column, text.shortWeekday(d.date().getDayOfWeek()), SHORT_DATE.format(d.date()), isToday, mark,
+              column,
+              text.shortWeekday(d.date().getDayOfWeek()),
+              SHORT_DATE.format(d.date()),
+              isToday,
+              mark,
               kindName));
       if (kind == DayResolution.Kind.HOLIDAY) {
         bands.add(new Band(column, "holiday", mark));
@@ -176,14 +208,17 @@ public class WeekView extends TimetablePage {
     for (DayTimetable d : week.days()) {
       String said = text.notice(d, week.term(), false);
       if (said != null) {
-        notes.add(new DayNote(text.date(d.date()) + " " + text.shortWeekday(d.date().getDayOfWeek()), said));
+        notes.add(
+            new DayNote(
+                text.date(d.date()) + " " + text.shortWeekday(d.date().getDayOfWeek()), said));
       }
     }
   }
 
   /**
-   * For classes of one day, each one's lane and the number of lanes of its group of overlapping classes, so that
-   * classes at the same time sit side by side instead of on top of each other. {@code {0, 1}} when nothing overlaps.
+   * For classes of one day, each one's lane and the number of lanes of its group of overlapping
+   * classes, so that classes at the same time sit side by side instead of on top of each other.
+   * {@code {0, 1}} when nothing overlaps.
    */
   static int[][] lanes(List<PeriodRange> periods) {
     int n = periods.size();
@@ -224,7 +259,10 @@ public class WeekView extends TimetablePage {
     var m = s.entry();
     String room = m.room().isEmpty() ? text.get("timetable.view.noRoom") : m.room();
     String title =
-        m.courseName() + " · " + room + (s.hasTimes() ? " · " + text.times(s.start(), s.end()) : "");
+        m.courseName()
+            + " · "
+            + room
+            + (s.hasTimes() ? " · " + text.times(s.start(), s.end()) : "");
     return new Block(
         column,
         m.periods().first() + 1,
@@ -240,7 +278,11 @@ public class WeekView extends TimetablePage {
 
   /** The week view of {@code week} of {@code termCode}, of class {@code classCode} if not null. */
   static String link(String termCode, int week, String classCode) {
-    return "week.xhtml?term=" + enc(termCode) + "&week=" + week + (classCode == null ? "" : "&class=" + enc(classCode));
+    return "week.xhtml?term="
+        + enc(termCode)
+        + "&week="
+        + week
+        + (classCode == null ? "" : "&class=" + enc(classCode));
   }
 
   private static String enc(String s) {
@@ -296,18 +338,26 @@ public class WeekView extends TimetablePage {
   /** The current week (of the current term), unless this is it. */
   public String getThisWeekLink() {
     boolean current = week.term().weekOf(now.toLocalDate()).orElse(0) == week.week();
-    return current ? null : "week.xhtml" + (shownClass == null ? "" : "?class=" + enc(shownClass.code()));
+    return current
+        ? null
+        : "week.xhtml" + (shownClass == null ? "" : "?class=" + enc(shownClass.code()));
   }
 
   public String getNotice() {
     return notice;
   }
 
-  /** One-tap previous, this and next week (a week that does not exist is shown greyed, not as a link). */
+  /**
+   * One-tap previous, this and next week (a week that does not exist is shown greyed, not as a
+   * link).
+   */
   public String getNavHtml() {
     StringBuilder out = new StringBuilder(512);
-    out.append("<nav class=\"tt-nav\" aria-label=\"").append(Html.escape(getHeading())).append("\">");
-    navButton(out, "previous-week", getPreviousLink(), "‹ " + text.get("timetable.view.previousWeek"));
+    out.append("<nav class=\"tt-nav\" aria-label=\"")
+        .append(Html.escape(getHeading()))
+        .append("\">");
+    navButton(
+        out, "previous-week", getPreviousLink(), "‹ " + text.get("timetable.view.previousWeek"));
     String thisWeek = getThisWeekLink();
     if (thisWeek != null) {
       navButton(out, "this-week", thisWeek, text.get("timetable.view.thisWeek"));
@@ -318,27 +368,39 @@ public class WeekView extends TimetablePage {
 
   private static void navButton(StringBuilder out, String id, String link, String label) {
     if (link == null) {
-      out.append("<span class=\"tt-nav-button tt-disabled\" id=\"").append(id).append("\" aria-disabled=\"true\">")
-          .append(Html.escape(label)).append("</span>");
+      out.append("<span class=\"tt-nav-button tt-disabled\" id=\"")
+          .append(id)
+          .append("\" aria-disabled=\"true\">")
+          .append(Html.escape(label))
+          .append("</span>");
     } else {
-      out.append("<a class=\"tt-nav-button\" id=\"").append(id).append("\" href=\"").append(Html.escape(link))
-          .append("\">").append(Html.escape(label)).append("</a>");
+      out.append("<a class=\"tt-nav-button\" id=\"")
+          .append(id)
+          .append("\" href=\"")
+          .append(Html.escape(link))
+          .append("\">")
+          .append(Html.escape(label))
+          .append("</a>");
     }
   }
 
   /**
-   * The grid's markup (days × periods, bands, classes) in one pass: the week view is opened every morning, and the
-   * same markup through nested {@code ui:repeat}s (an EL expression per attribute) was about a third of a request's
-   * CPU. Every text is escaped by {@link Html#escape}.
+   * The grid's markup (days × periods, bands, classes) in one pass: the week view is opened every
+   * morning, and the same markup through nested {@code ui:repeat}s (an EL expression per attribute)
+   * was about a third of a request's CPU. Every text is escaped by {@link Html#escape}.
    */
   public String getGridHtml() {
     return gridHtml(columns, periods, bands, blocks);
   }
 
-  static String gridHtml(List<DayColumn> columns, List<PeriodRow> periods, List<Band> bands, List<Block> blocks) {
+  static String gridHtml(
+      List<DayColumn> columns, List<PeriodRow> periods, List<Band> bands, List<Block> blocks) {
     StringBuilder out = new StringBuilder(1024 + 360 * blocks.size());
-    out.append("<div class=\"tt-grid\" id=\"week-grid\" style=\"--tt-days:").append(columns.size())
-        .append(";--tt-periods:").append(periods.size()).append("\">");
+    out.append("<div class=\"tt-grid\" id=\"week-grid\" style=\"--tt-days:")
+        .append(columns.size())
+        .append(";--tt-periods:")
+        .append(periods.size())
+        .append("\">");
     for (DayColumn d : columns) {
       out.append("<div class=\"tt-head");
       if (d.today()) {
@@ -347,28 +409,58 @@ public class WeekView extends TimetablePage {
       if (!d.kind().isEmpty()) {
         out.append(" tt-head-").append(d.kind());
       }
-      out.append("\" style=\"grid-column:").append(d.column()).append("\"><b>").append(Html.escape(d.weekday()))
-          .append("</b><span>").append(Html.escape(d.date())).append("</span>");
+      out.append("\" style=\"grid-column:")
+          .append(d.column())
+          .append("\"><b>")
+          .append(Html.escape(d.weekday()))
+          .append("</b><span>")
+          .append(Html.escape(d.date()))
+          .append("</span>");
       if (!d.mark().isEmpty()) {
         out.append("<em>").append(Html.escape(d.mark())).append("</em>");
       }
       out.append("</div>");
     }
     for (PeriodRow p : periods) {
-      out.append("<div class=\"tt-period\" style=\"grid-row:").append(p.row()).append("\"><b>").append(p.period())
-          .append("</b><span>").append(Html.escape(p.start())).append("</span></div>")
-          .append("<div class=\"tt-line\" style=\"grid-row:").append(p.row()).append("\"></div>");
+      out.append("<div class=\"tt-period\" style=\"grid-row:")
+          .append(p.row())
+          .append("\"><b>")
+          .append(p.period())
+          .append("</b><span>")
+          .append(Html.escape(p.start()))
+          .append("</span></div>")
+          .append("<div class=\"tt-line\" style=\"grid-row:")
+          .append(p.row())
+          .append("\"></div>");
     }
     for (Band b : bands) {
-      out.append("<div class=\"tt-band tt-band-").append(b.kind()).append("\" style=\"grid-column:").append(b.column())
-          .append("\"><span>").append(Html.escape(b.label())).append("</span></div>");
+      out.append("<div class=\"tt-band tt-band-")
+          .append(b.kind())
+          .append("\" style=\"grid-column:")
+          .append(b.column())
+          .append("\"><span>")
+          .append(Html.escape(b.label()))
+          .append("</span></div>");
     }
     for (Block c : blocks) {
-      out.append("<a class=\"tt-block tt-colour-").append(c.colour()).append("\" href=\"").append(Html.escape(c.link()))
-          .append("\" title=\"").append(Html.escape(c.title())).append("\" style=\"grid-column:").append(c.column())
-          .append(";grid-row:").append(c.row()).append(" / span ").append(c.span()).append(c.getLaneStyle())
-          .append("\"><span class=\"tt-block-course\">").append(Html.escape(c.course()))
-          .append("</span><span class=\"tt-block-room\">").append(Html.escape(c.room())).append("</span></a>");
+      out.append("<a class=\"tt-block tt-colour-")
+          .append(c.colour())
+          .append("\" href=\"")
+          .append(Html.escape(c.link()))
+          .append("\" title=\"")
+          .append(Html.escape(c.title()))
+          .append("\" style=\"grid-column:")
+          .append(c.column())
+          .append(";grid-row:")
+          .append(c.row())
+          .append(" / span ")
+          .append(c.span())
+          .append(c.getLaneStyle())
+          .append("\"><span class=\"tt-block-course\">")
+          .append(Html.escape(c.course()))
+          .append("</span><span class=\"tt-block-room\">")
+          .append(Html.escape(c.room()))
+          .append("</span></a>");
     }
     return out.append("</div>").toString();
   }

@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.wecom.interfaces.web;
 
 import cn.edu.ntvu.workbench.platform.json.Jsons;
-import cn.edu.ntvu.workbench.wecom.domain.WeComException;
 import cn.edu.ntvu.workbench.wecom.application.JsSdkSigner;
 import cn.edu.ntvu.workbench.wecom.domain.JsSdkSignature;
+import cn.edu.ntvu.workbench.wecom.domain.WeComException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,10 +16,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
 /**
- * {@code GET /rest/wecom/jssdk/signature?url=<page URL>} (signed-in people only, like every non-public path):
- * {@code {"corpId", "agentId", "config": {timestamp, nonceStr, signature}, "agentConfig": {…}}} for {@code
- * ww.register}'s {@code getConfigSignature} and {@code getAgentConfigSignature}. A URL outside this site answers 400;
- * WeCom unreachable answers 503. Never cached: a signature belongs to one moment.
+ * {@code GET /rest/wecom/jssdk/signature?url=<page URL>} (signed-in people only, like every
+ * non-public path): {@code {"corpId", "agentId", "config": {timestamp, nonceStr, signature},
+ * "agentConfig": {…}}} for {@code ww.register}'s {@code getConfigSignature} and {@code
+ * getAgentConfigSignature}. A URL outside this site answers 400; WeCom unreachable answers 503.
+ * Never cached: a signature belongs to one moment.
  */
 @Path("wecom/jssdk/signature")
 @RequestScoped
@@ -37,10 +38,14 @@ public class JsSdkSignatureResource {
       signed = signer.sign(url);
     } catch (WeComException | IllegalStateException e) {
       LOG.warning(() -> "JS-SDK signature not available: " + e.getMessage());
-      return answer(Response.Status.SERVICE_UNAVAILABLE, Jsons.createObjectBuilder().add("error", "wecom unavailable"));
+      return answer(
+          Response.Status.SERVICE_UNAVAILABLE,
+          Jsons.createObjectBuilder().add("error", "wecom unavailable"));
     }
     if (signed.isEmpty()) {
-      return answer(Response.Status.BAD_REQUEST, Jsons.createObjectBuilder().add("error", "url is not a page of this site"));
+      return answer(
+          Response.Status.BAD_REQUEST,
+          Jsons.createObjectBuilder().add("error", "url is not a page of this site"));
     }
     JsSdkSigner.PageSignatures s = signed.get();
     return answer(
@@ -60,6 +65,9 @@ public class JsSdkSignatureResource {
   }
 
   private static Response answer(Response.Status status, JsonObjectBuilder body) {
-    return Response.status(status).entity(body.build().toString()).header("Cache-Control", "no-store").build();
+    return Response.status(status)
+        .entity(body.build().toString())
+        .header("Cache-Control", "no-store")
+        .build();
   }
 }

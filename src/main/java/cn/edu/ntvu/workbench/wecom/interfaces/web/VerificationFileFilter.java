@@ -1,9 +1,9 @@
 package cn.edu.ntvu.workbench.wecom.interfaces.web;
 
 import cn.edu.ntvu.workbench.platform.files.StoredFileResponse;
+import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
 import cn.edu.ntvu.workbench.wecom.application.DomainVerification;
 import cn.edu.ntvu.workbench.wecom.domain.VerificationFile;
-import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Serves uploaded {@code /WW_verify_<random>.txt} files at the site root, without sign-in (WeCom's checker has no
- * session; the route table makes the prefix public). A servlet mapping cannot express "a root file whose name
- * starts with", hence a filter; every other path passes untouched.
+ * Serves uploaded {@code /WW_verify_<random>.txt} files at the site root, without sign-in (WeCom's
+ * checker has no session; the route table makes the prefix public). A servlet mapping cannot
+ * express "a root file whose name starts with", hence a filter; every other path passes untouched.
  */
 public class VerificationFileFilter extends HttpFilter {
   private final transient DomainVerification files;
@@ -41,7 +41,8 @@ public class VerificationFileFilter extends HttpFilter {
     res.setStatus(file.isPresent() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_NOT_FOUND);
     res.setContentType("text/plain;charset=UTF-8");
     res.setHeader("Cache-Control", "no-cache");
-    // An admin's upload: never sniffed into HTML, never a document with scripts (WeCom's checker reads the text).
+    // An admin's upload: never sniffed into HTML, never a document with scripts (WeCom's checker
+    // reads the text).
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Content-Security-Policy", StoredFileResponse.SANDBOX_POLICY);
     res.setContentLength(body.length);

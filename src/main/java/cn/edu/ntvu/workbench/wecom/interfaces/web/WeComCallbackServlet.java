@@ -3,10 +3,10 @@ package cn.edu.ntvu.workbench.wecom.interfaces.web;
 import cn.edu.ntvu.workbench.wecom.application.CallbackInbox;
 import cn.edu.ntvu.workbench.wecom.application.CallbackReply;
 import cn.edu.ntvu.workbench.wecom.application.WeComCallbackMessage;
+import cn.edu.ntvu.workbench.wecom.application.WeComCallbackSettings;
 import cn.edu.ntvu.workbench.wecom.domain.CallbackCrypto;
 import cn.edu.ntvu.workbench.wecom.domain.CallbackRejectedException;
 import cn.edu.ntvu.workbench.wecom.domain.CallbackXml;
-import cn.edu.ntvu.workbench.wecom.application.WeComCallbackSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -23,11 +23,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * WeCom's callback URL ({@value #PATH}, outside sign-in: WeCom's servers send no cookie, the signature is the
- * credential). GET answers the URL verification with the decrypted {@code echostr}; POST verifies, decrypts and
- * parses the message and hands it to {@link CallbackInbox} once (docs/wecom-api.md §4.1). Every refusal is a short
- * plain-text 4xx; the log names the reason and the sender's address, never the Token, the key, the signature or the
- * message.
+ * WeCom's callback URL ({@value #PATH}, outside sign-in: WeCom's servers send no cookie, the
+ * signature is the credential). GET answers the URL verification with the decrypted {@code
+ * echostr}; POST verifies, decrypts and parses the message and hands it to {@link CallbackInbox}
+ * once (docs/wecom-api.md §4.1). Every refusal is a short plain-text 4xx; the log names the reason
+ * and the sender's address, never the Token, the key, the signature or the message.
  */
 @WebServlet(WeComCallbackServlet.PATH)
 public class WeComCallbackServlet extends HttpServlet {
@@ -35,9 +35,14 @@ public class WeComCallbackServlet extends HttpServlet {
 
   static final int MAX_BODY = 64 * 1024;
   static final int MAX_DRAIN = 1024 * 1024;
+
   /** WeCom gives up after 5 s and retries; anything near that is worth a warning. */
   static final Duration SLOW = Duration.ofSeconds(3);
-  /** How far a message's signed timestamp may be from now; receipts are kept longer than this (CallbackInbox). */
+
+  /**
+   * How far a message's signed timestamp may be from now; receipts are kept longer than this
+   * (CallbackInbox).
+   */
   static final Duration MAX_SKEW = Duration.ofDays(1);
 
   private static final Logger LOG = Logger.getLogger(WeComCallbackServlet.class.getName());
@@ -55,11 +60,13 @@ public class WeComCallbackServlet extends HttpServlet {
     }
     try {
       String echo =
-          crypto.get().verifyAndDecrypt(
-              req.getParameter("msg_signature"),
-              req.getParameter("timestamp"),
-              req.getParameter("nonce"),
-              req.getParameter("echostr"));
+          crypto
+              .get()
+              .verifyAndDecrypt(
+                  req.getParameter("msg_signature"),
+                  req.getParameter("timestamp"),
+                  req.getParameter("nonce"),
+                  req.getParameter("echostr"));
       // The plaintext exactly: no quotes, BOM or newline (§4.1).
       text(res, HttpServletResponse.SC_OK, echo);
     } catch (CallbackRejectedException e) {
@@ -76,9 +83,13 @@ public class WeComCallbackServlet extends HttpServlet {
     }
     String body = readBody(req);
     if (body == null) {
-      // A body beyond the drained megabyte stays unread: do not keep the connection for another request.
+      // A body beyond the drained megabyte stays unread: do not keep the connection for another
+      // request.
       res.setHeader("Connection", "close");
-      text(res, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "refused: the body is larger than 64 KB");
+      text(
+          res,
+          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+          "refused: the body is larger than 64 KB");
       return;
     }
     WeComCallbackMessage message;
@@ -107,10 +118,20 @@ public class WeComCallbackServlet extends HttpServlet {
       String ref = HexFormat.of().toHexDigits(RANDOM.nextInt());
       LOG.log(
           Level.SEVERE,
-          "WeCom callback " + message.msgType() + "/" + message.event() + " from " + message.fromUser()
-              + " failed in a handler (ref " + ref + "); rolled back, WeCom will retry",
+          "WeCom callback "
+              + message.msgType()
+              + "/"
+              + message.event()
+              + " from "
+              + message.fromUser()
+              + " failed in a handler (ref "
+              + ref
+              + "); rolled back, WeCom will retry",
           e);
-      text(res, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "not handled, please retry (ref " + ref + ")");
+      text(
+          res,
+          HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+          "not handled, please retry (ref " + ref + ")");
       return;
     }
     if (first && java.util.concurrent.ThreadLocalRandom.current().nextInt(200) == 0) {
@@ -121,7 +142,10 @@ public class WeComCallbackServlet extends HttpServlet {
         took.compareTo(SLOW) > 0 ? Level.WARNING : Level.FINE,
         "WeCom callback {0}/{1} from {2}: {3} in {4} ms",
         new Object[] {
-          message.msgType(), message.event(), message.fromUser(), first ? "handled" : "duplicate",
+          message.msgType(),
+          message.event(),
+          message.fromUser(),
+          first ? "handled" : "duplicate",
           String.valueOf(took.toMillis())
         });
     Optional<String> passive = first ? reply.get() : Optional.empty();
@@ -132,14 +156,19 @@ public class WeComCallbackServlet extends HttpServlet {
       return;
     }
     String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
-    String nonce = String.valueOf(1_000_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 9_000_000_000L);
+    String nonce =
+        String.valueOf(1_000_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 9_000_000_000L);
     res.setContentType("application/xml;charset=UTF-8");
-    text(res, HttpServletResponse.SC_OK, crypto.get().seal(passive.get(), timestamp, nonce).replyXml());
+    text(
+        res,
+        HttpServletResponse.SC_OK,
+        crypto.get().seal(passive.get(), timestamp, nonce).replyXml());
   }
 
   /**
-   * WeCom signs the moment it sends (real time, seconds). A message signed more than {@link #MAX_SKEW} away from now
-   * is a recording: refused, so the receipts need not be kept forever to stop replays.
+   * WeCom signs the moment it sends (real time, seconds). A message signed more than {@link
+   * #MAX_SKEW} away from now is a recording: refused, so the receipts need not be kept forever to
+   * stop replays.
    */
   static void requireFresh(String timestamp) {
     long sent;
@@ -153,7 +182,9 @@ public class WeComCallbackServlet extends HttpServlet {
     }
   }
 
-  /** Housekeeping now and then, after an answer is ready; a failure here never touches the callback. */
+  /**
+   * Housekeeping now and then, after an answer is ready; a failure here never touches the callback.
+   */
   private void forgetOldReceipts() {
     try {
       inbox.forgetOldReceipts();
@@ -165,12 +196,16 @@ public class WeComCallbackServlet extends HttpServlet {
   private Optional<CallbackCrypto> configured(HttpServletResponse res) throws IOException {
     Optional<CallbackCrypto> crypto = settings.crypto();
     if (crypto.isEmpty()) {
-      text(res, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the WeCom callback is not configured on this server");
+      text(
+          res,
+          HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+          "the WeCom callback is not configured on this server");
     }
     return crypto;
   }
 
-  private static void refuse(HttpServletRequest req, HttpServletResponse res, String what, CallbackRejectedException e)
+  private static void refuse(
+      HttpServletRequest req, HttpServletResponse res, String what, CallbackRejectedException e)
       throws IOException {
     CallbackRejectedException.Reason reason = e.reason();
     LOG.log(
@@ -187,8 +222,8 @@ public class WeComCallbackServlet extends HttpServlet {
   }
 
   /**
-   * The body as UTF-8, or null if it is larger than {@link #MAX_BODY}. An oversized body is drained up to {@link
-   * #MAX_DRAIN} so that the client reads our answer instead of a reset connection.
+   * The body as UTF-8, or null if it is larger than {@link #MAX_BODY}. An oversized body is drained
+   * up to {@link #MAX_DRAIN} so that the client reads our answer instead of a reset connection.
    */
   private static String readBody(HttpServletRequest req) throws IOException {
     try (InputStream in = req.getInputStream()) {
@@ -215,5 +250,4 @@ public class WeComCallbackServlet extends HttpServlet {
     res.setContentLength(bytes.length);
     res.getOutputStream().write(bytes);
   }
-
 }

@@ -1,14 +1,14 @@
 package cn.edu.ntvu.workbench.wecom.interfaces.web;
 
-import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.Requires;
-import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.config.InvalidSettingException;
+import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
-import cn.edu.ntvu.workbench.wecom.application.WeComCallbackSettings;
 import cn.edu.ntvu.workbench.wecom.application.DomainVerification;
 import cn.edu.ntvu.workbench.wecom.application.EntryPages;
+import cn.edu.ntvu.workbench.wecom.application.WeComCallbackSettings;
 import cn.edu.ntvu.workbench.wecom.domain.VerificationFile;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -26,10 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code /admin/wecom/setup.xhtml}: what to paste into WeCom's admin console for each micro-app (its home URL, which
- * enters through WeCom OAuth), the trusted domain, the callback URL and whether its Token and EncodingAESKey are set
- * (never their values), and the upload of WeCom's domain verification file. Admins only: the sign-in guard refuses
- * {@code /admin/} to anyone else, and the upload checks again.
+ * {@code /admin/wecom/setup.xhtml}: what to paste into WeCom's admin console for each micro-app
+ * (its home URL, which enters through WeCom OAuth), the trusted domain, the callback URL and
+ * whether its Token and EncodingAESKey are set (never their values), and the upload of WeCom's
+ * domain verification file. Admins only: the sign-in guard refuses {@code /admin/} to anyone else,
+ * and the upload checks again.
  */
 @Requires(roles = Role.ADMIN)
 @Named("wecomSetup")
@@ -55,8 +56,12 @@ public class WeComSetupView {
   public List<MicroApp> getApps() {
     if (apps == null) {
       List<MicroApp> list = new ArrayList<>();
-      list.add(new MicroApp(BundleText.format(BUNDLE, BundleText.viewLocale(), "wecom.setup.apps.home", List.of()), "/",
-          homeUrl("/")));
+      list.add(
+          new MicroApp(
+              BundleText.format(
+                  BUNDLE, BundleText.viewLocale(), "wecom.setup.apps.home", List.of()),
+              "/",
+              homeUrl("/")));
       for (EntryPages.EntryPage page : safePages()) {
         list.add(new MicroApp(page.name(), page.path(), homeUrl(page.path())));
       }
@@ -75,10 +80,15 @@ public class WeComSetupView {
 
   /** The URL that opens {@code path} after a silent WeCom sign-in (docs/wecom-api.md §1.1, §8). */
   String homeUrl(String path) {
-    return settings.publicBaseUrl() + "/login/wecom?target=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
+    return settings.publicBaseUrl()
+        + "/login/wecom?target="
+        + URLEncoder.encode(path, StandardCharsets.UTF_8);
   }
 
-  /** The trusted domain: host and, if not the default, port, exactly (§1.1: no scheme, no path, no wildcard). */
+  /**
+   * The trusted domain: host and, if not the default, port, exactly (§1.1: no scheme, no path, no
+   * wildcard).
+   */
   public String getTrustedDomain() {
     URI base = URI.create(settings.publicBaseUrl());
     return base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort();
@@ -138,20 +148,27 @@ public class WeComSetupView {
 
   public String uploadFile() throws IOException {
     if (!me.isAdmin()) {
-      FacesContext.getCurrentInstance().getExternalContext().responseSendError(HttpServletResponse.SC_FORBIDDEN, null);
+      FacesContext.getCurrentInstance()
+          .getExternalContext()
+          .responseSendError(HttpServletResponse.SC_FORBIDDEN, null);
       FacesContext.getCurrentInstance().responseComplete();
       return null;
     }
     VerificationFile file;
     try {
-      file = VerificationFile.of(upload == null ? null : upload.getSubmittedFileName(), bytesOf(upload));
+      file =
+          VerificationFile.of(
+              upload == null ? null : upload.getSubmittedFileName(), bytesOf(upload));
     } catch (VerificationFile.Refused e) {
       message(FacesMessage.SEVERITY_ERROR, e.problem().key(), List.of());
       return null;
     }
     files.upload(file, me.auditActor());
     stored = null;
-    message(FacesMessage.SEVERITY_INFO, "wecom.setup.verify.saved", List.of(file.name(), fileUrl(file.name())));
+    message(
+        FacesMessage.SEVERITY_INFO,
+        "wecom.setup.verify.saved",
+        List.of(file.name(), fileUrl(file.name())));
     return null;
   }
 

@@ -22,9 +22,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The audit log on the phone (390×844, WeCom): an admin imports a directory file, finds the entry by filtering the
- * log by their account (signed in through WeCom, the counts before → after), exports the filtered log as CSV; a
- * student gets 403 for the page and the export.
+ * The audit log on the phone (390×844, WeCom): an admin imports a directory file, finds the entry
+ * by filtering the log by their account (signed in through WeCom, the counts before → after),
+ * exports the filtered log as CSV; a student gets 403 for the page and the export.
  */
 class AuditLogIT {
   @RegisterExtension static Browser browser = Browser.weCom();
@@ -66,7 +66,8 @@ class AuditLogIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-filter")));
     assertThat(driver.getTitle()).isEqualTo("审计日志");
 
-    // Someone who has done nothing: the person this test just imported (other tests act as the demo people).
+    // Someone who has done nothing: the person this test just imported (other tests act as the demo
+    // people).
     driver.findElement(By.id("actor")).sendKeys("T990801");
     driver.findElement(By.id("apply")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-empty")));
@@ -80,7 +81,10 @@ class AuditLogIT {
     WebElement card =
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//li[contains(@class,'au-entry')][.//span[@class='au-label' and text()='" + fileName + "']]")));
+                By.xpath(
+                    "//li[contains(@class,'au-entry')][.//span[@class='au-label' and text()='"
+                        + fileName
+                        + "']]")));
     String text = card.getText();
     assertThat(text)
         .contains(TestUsers.ADMIN.name())
@@ -95,14 +99,17 @@ class AuditLogIT {
         .doesNotContain("created");
     assertThat(driver.findElements(By.cssSelector(".au-entry .au-account")))
         .allSatisfy(e -> assertThat(e.getText()).isEqualTo(TestUsers.ADMIN.account()));
-    Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth");
+    Number scrollWidth =
+        (Number) driver.executeScript("return document.documentElement.scrollWidth");
     assertThat(scrollWidth.intValue()).as("no horizontal scrolling").isLessThanOrEqualTo(390);
     browser.screenshot("audit-log-filtered");
     driver.executeScript("arguments[0].scrollIntoView()", card);
     browser.screenshot("audit-log-entry");
 
     String exportUrl = driver.findElement(By.id("export")).getAttribute("href");
-    assertThat(exportUrl).contains("/admin/audit.csv?actor=" + TestUsers.ADMIN.account()).contains("type=import_batch");
+    assertThat(exportUrl)
+        .contains("/admin/audit.csv?actor=" + TestUsers.ADMIN.account())
+        .contains("type=import_batch");
     Object csv =
         driver.executeAsyncScript(
             "const done = arguments[arguments.length - 1];"
@@ -119,7 +126,11 @@ class AuditLogIT {
     String body = (String) answer.get(3);
     assertThat(body.lines().findFirst().orElseThrow()).contains("时间,账号,姓名,登录方式,操作");
     assertThat(body)
-        .contains(TestUsers.ADMIN.account() + "," + TestUsers.ADMIN.name() + ",WECOM,DIRECTORY_IMPORT,import_batch,")
+        .contains(
+            TestUsers.ADMIN.account()
+                + ","
+                + TestUsers.ADMIN.name()
+                + ",WECOM,DIRECTORY_IMPORT,import_batch,")
         .contains(fileName)
         .contains("status: PREVIEWED → APPLIED")
         .doesNotContain("," + TestUsers.STUDENT.account() + ",");
@@ -127,9 +138,11 @@ class AuditLogIT {
 
   @Test
   void theDateRangeCountsWholeSchoolDays() {
-    // the demo directory and timetable are loaded at start-up by "system", on the school clock's 2026-11-25
+    // the demo directory and timetable are loaded at start-up by "system", on the school clock's
+    // 2026-11-25
     WebSession admin = WeComStandInScreen.signedIn(app + "/", TestUsers.ADMIN.account());
-    String sameDay = admin.get(app + "/admin/audit.xhtml?actor=system&from=2026-11-25&to=2026-11-25").body();
+    String sameDay =
+        admin.get(app + "/admin/audit.xhtml?actor=system&from=2026-11-25&to=2026-11-25").body();
     assertThat(sameDay).contains("au-entry").contains("系统").doesNotContain("id=\"audit-empty\"");
     String dayBefore = admin.get(app + "/admin/audit.xhtml?actor=system&to=2026-11-24").body();
     assertThat(dayBefore).contains("id=\"audit-empty\"").doesNotContain("au-entry");
@@ -151,7 +164,8 @@ class AuditLogIT {
     WebSession student = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account());
     assertThat(student.get(app + "/admin/audit.xhtml").statusCode()).isEqualTo(403);
     assertThat(student.get(app + "/admin/audit.csv").statusCode()).isEqualTo(403);
-    assertThat(student.get(app + "/admin/audit.csv?actor=10857").body()).doesNotContain("DIRECTORY_IMPORT");
+    assertThat(student.get(app + "/admin/audit.csv?actor=10857").body())
+        .doesNotContain("DIRECTORY_IMPORT");
     assertThat(student.get(app + "/").body()).doesNotContain("/admin/audit.xhtml");
   }
 }

@@ -19,9 +19,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The admin's contacts sync on the packaged WAR at 390×844: a dry run lists the plan per person and the conflicts
- * (a duplicate mobile added for the test), confirm, the run is worked in the background and its progress shown
- * until done; the report lists the not activated people, re-syncs one in one tap and exports CSV. Non-admins get 403.
+ * The admin's contacts sync on the packaged WAR at 390×844: a dry run lists the plan per person and
+ * the conflicts (a duplicate mobile added for the test), confirm, the run is worked in the
+ * background and its progress shown until done; the report lists the not activated people, re-syncs
+ * one in one tap and exports CSV. Non-admins get 403.
  */
 class ContactsAdminIT {
   @RegisterExtension static Browser admin = Browser.weCom();
@@ -33,8 +34,10 @@ class ContactsAdminIT {
     app = TestServers.appUrl();
     try (Connection c = TestServers.database().appConnection(TestServers.E2E_SCHEMA)) {
       // Two demo students given one mobile number: a conflict the dry run must show.
-      c.createStatement().executeUpdate("UPDATE person SET mobile = '19900000077'"
-          + " WHERE account IN ('20250100060', '20250100061')");
+      c.createStatement()
+          .executeUpdate(
+              "UPDATE person SET mobile = '19900000077'"
+                  + " WHERE account IN ('20250100060', '20250100061')");
     }
   }
 
@@ -53,9 +56,13 @@ class ContactsAdminIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-run")));
     assertThat(d.findElement(By.id("run-status")).getText()).isEqualTo("待确认");
     assertThat(d.findElement(By.id("run-summary")).getText()).contains("人员：新建");
-    assertThat(d.findElements(By.cssSelector(".ct-conflict[data-key='20250100060'][data-kind='DUPLICATE_MOBILE']")))
+    assertThat(
+            d.findElements(
+                By.cssSelector(
+                    ".ct-conflict[data-key='20250100060'][data-kind='DUPLICATE_MOBILE']")))
         .hasSize(1);
-    assertThat(d.findElement(By.id("conflicts")).getText()).contains("多人使用同一手机号", "199****0077")
+    assertThat(d.findElement(By.id("conflicts")).getText())
+        .contains("多人使用同一手机号", "199****0077")
         .doesNotContain("19900000077");
     assertThat(d.findElements(By.cssSelector(".ct-item[data-action='CREATE']"))).isNotEmpty();
     Number width = (Number) d.executeScript("return document.documentElement.scrollWidth;");
@@ -66,17 +73,20 @@ class ContactsAdminIT {
     d.switchTo().alert().accept();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("run-progress")));
     admin.screenshot("contacts-running");
-    Browser.waitFor(d, Duration.ofSeconds(240)).until(drv -> {
-      drv.navigate().refresh();
-      return "DONE".equals(drv.findElement(By.id("run")).getAttribute("data-status"));
-    });
+    Browser.waitFor(d, Duration.ofSeconds(240))
+        .until(
+            drv -> {
+              drv.navigate().refresh();
+              return "DONE".equals(drv.findElement(By.id("run")).getAttribute("data-status"));
+            });
     assertThat(d.findElement(By.id("run-counts")).getText()).contains("100%");
     assertThat(d.findElements(By.cssSelector(".ct-item[data-status='FAILED']"))).isEmpty();
     admin.screenshot("contacts-done");
 
     d.get(app + "/admin/wecom/contacts-report.xhtml");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-notActivated")));
-    assertThat(d.findElement(By.id("report-conflicts")).getText()).contains("20250100060", "20250100061");
+    assertThat(d.findElement(By.id("report-conflicts")).getText())
+        .contains("20250100060", "20250100061");
     assertThat(d.findElements(By.cssSelector("#report-notActivated .ct-person"))).isNotEmpty();
     admin.screenshot("contacts-report");
     d.findElement(By.cssSelector("#report-notActivated .ct-person button")).click();
@@ -86,15 +96,17 @@ class ContactsAdminIT {
 
   @Test
   void reportExportsCsvAndOthersAreRefused() {
-    WebSession web = WeComStandInScreen.signedIn(app + "/admin/wecom/contacts-report.xhtml",
-        TestUsers.ADMIN.account());
+    WebSession web =
+        WeComStandInScreen.signedIn(
+            app + "/admin/wecom/contacts-report.xhtml", TestUsers.ADMIN.account());
     HttpResponse<String> csv = web.get(app + "/admin/wecom/contacts-report.csv");
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     String text = csv.body();
     assertThat(text).startsWith("\uFEFF账号,姓名").doesNotContain("19551710287");
 
-    WebSession student = WeComStandInScreen.signedIn(app + "/account/", TestUsers.STUDENT.account());
+    WebSession student =
+        WeComStandInScreen.signedIn(app + "/account/", TestUsers.STUDENT.account());
     assertThat(student.get(app + "/admin/wecom/contacts.xhtml").statusCode()).isEqualTo(403);
     assertThat(student.get(app + "/account/").statusCode()).isEqualTo(200);
   }

@@ -16,22 +16,31 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every contacts text exists in Chinese and English, every pattern formats, every status and conflict has a name. */
+/**
+ * Every contacts text exists in Chinese and English, every pattern formats, every status and
+ * conflict has a name.
+ */
 class ContactsMessagesTest {
-  private static final Pattern KEY_IN_PAGE = Pattern.compile("ct\\['((?:account|contacts|report)\\.[A-Za-z.]+[A-Za-z])'\\]");
-  private static final Pattern KEY_IN_JAVA = Pattern.compile("\"((?:account|contacts|report)\\.[A-Za-z.\\-]+[A-Za-z])\"");
+  private static final Pattern KEY_IN_PAGE =
+      Pattern.compile("ct\\['((?:account|contacts|report)\\.[A-Za-z.]+[A-Za-z])'\\]");
+  private static final Pattern KEY_IN_JAVA =
+      Pattern.compile("\"((?:account|contacts|report)\\.[A-Za-z.\\-]+[A-Za-z])\"");
 
   @Test
   void everyKeyIsInBothLanguagesAndFormats() throws Exception {
     Properties zh = load("contacts.properties");
     Properties en = load("contacts_en.properties");
-    assertThat(new TreeSet<>(en.stringPropertyNames())).isEqualTo(new TreeSet<>(zh.stringPropertyNames()));
+    assertThat(new TreeSet<>(en.stringPropertyNames()))
+        .isEqualTo(new TreeSet<>(zh.stringPropertyNames()));
     assertThat(load("contacts_zh.properties")).isEmpty();
 
     Set<String> used = new TreeSet<>(keysIn("src/main/webapp", ".xhtml", KEY_IN_PAGE));
     used.addAll(keysIn("src/main/java/cn/edu/ntvu/workbench/contacts", ".java", KEY_IN_JAVA));
     // ContactsSettings' configuration keys share the prefix; they are not texts.
-    used.removeIf(k -> k.matches("contacts\\.(classes-as-departments|lease-seconds|rate-limit-wait-seconds|worker-enabled)"));
+    used.removeIf(
+        k ->
+            k.matches(
+                "contacts\\.(classes-as-departments|lease-seconds|rate-limit-wait-seconds|worker-enabled)"));
     assertThat(used).hasSizeGreaterThan(25);
     assertThat(zh.stringPropertyNames()).containsAll(used);
 
@@ -50,10 +59,13 @@ class ContactsMessagesTest {
     }
     for (Properties p : List.of(zh, en)) {
       for (String key : p.stringPropertyNames()) {
-        new MessageFormat(p.getProperty(key), Locale.ROOT).format(new Object[] {"1", "2", "3", "4", "5", "6", "7", "8"});
+        new MessageFormat(p.getProperty(key), Locale.ROOT)
+            .format(new Object[] {"1", "2", "3", "4", "5", "6", "7", "8"});
       }
     }
-    assertThat(new MessageFormat(en.getProperty("account.todo.NOT_ACTIVATED"), Locale.ROOT)
-        .format(new Object[] {"138****0000"})).contains("(138****0000)");
+    assertThat(
+            new MessageFormat(en.getProperty("account.todo.NOT_ACTIVATED"), Locale.ROOT)
+                .format(new Object[] {"138****0000"}))
+        .contains("(138****0000)");
   }
 }

@@ -24,18 +24,20 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * 我的账号 on the packaged WAR: in Chromium at 390×844 with WeCom's user agent for a person in each WeCom state (not
- * synced, not activated, activated, disabled) — the masked number, the state and the guide's advice, nothing wider
- * than the phone — and through CAS in a plain browser session.
+ * 我的账号 on the packaged WAR: in Chromium at 390×844 with WeCom's user agent for a person in each
+ * WeCom state (not synced, not activated, activated, disabled) — the masked number, the state and
+ * the guide's advice, nothing wider than the phone — and through CAS in a plain browser session.
  */
 class MyAccountIT {
   @RegisterExtension static Browser phone = Browser.weCom();
 
-  private static final Pattern EXECUTION = Pattern.compile("name=\"execution\"\\s+value=\"([^\"]+)\"");
+  private static final Pattern EXECUTION =
+      Pattern.compile("name=\"execution\"\\s+value=\"([^\"]+)\"");
   private static String app;
 
   /** Demo students of class 2501001, one per state. */
   private static final String MISSING = "20250100049";
+
   private static final String NOT_ACTIVATED = "20250100050";
   private static final String ACTIVATED = "20250100051";
   private static final String DISABLED = "20250100052";
@@ -44,8 +46,19 @@ class MyAccountIT {
   static void servers() throws Exception {
     app = TestServers.appUrl();
     try (Connection c = TestServers.database().appConnection(TestServers.E2E_SCHEMA)) {
-      c.createStatement().executeUpdate("DELETE FROM wecom_contact WHERE account IN ('" + MISSING + "', '"
-          + NOT_ACTIVATED + "', '" + ACTIVATED + "', '" + DISABLED + "', '" + TestUsers.COUNSELLOR.account() + "')");
+      c.createStatement()
+          .executeUpdate(
+              "DELETE FROM wecom_contact WHERE account IN ('"
+                  + MISSING
+                  + "', '"
+                  + NOT_ACTIVATED
+                  + "', '"
+                  + ACTIVATED
+                  + "', '"
+                  + DISABLED
+                  + "', '"
+                  + TestUsers.COUNSELLOR.account()
+                  + "')");
       state(c, NOT_ACTIVATED, "NOT_ACTIVATED", null);
       state(c, ACTIVATED, "ACTIVATED", null);
       state(c, DISABLED, "DISABLED", null);
@@ -53,9 +66,12 @@ class MyAccountIT {
     }
   }
 
-  private static void state(Connection c, String account, String status, Integer errcode) throws Exception {
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO wecom_contact (account, in_wecom, wecom_status,"
-        + " last_errcode, last_reason, synced_at) VALUES (?, ?, ?, ?, ?, '2026-11-24 09:30:00')")) {
+  private static void state(Connection c, String account, String status, Integer errcode)
+      throws Exception {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO wecom_contact (account, in_wecom, wecom_status,"
+                + " last_errcode, last_reason, synced_at) VALUES (?, ?, ?, ?, ?, '2026-11-24 09:30:00')")) {
       s.setString(1, account);
       s.setBoolean(2, !"MISSING".equals(status));
       s.setString(3, status);
@@ -90,9 +106,11 @@ class MyAccountIT {
     assertThat(d.findElement(By.id("account-unit")).getText()).contains("机械工程学院", "数控技术251班");
     assertThat(d.findElement(By.id("account-mobile")).getText()).isEqualTo("185****1541");
     assertThat(d.getPageSource()).doesNotContain("18536201541");
-    assertThat(d.findElement(By.id("account-status")).getAttribute("data-status")).isEqualTo("MISSING");
+    assertThat(d.findElement(By.id("account-status")).getAttribute("data-status"))
+        .isEqualTo("MISSING");
     assertThat(d.findElement(By.id("account-status")).getText()).isEqualTo("尚未同步到企业微信");
-    assertThat(d.findElement(By.id("account-todo-text")).getText()).contains("还没有同步到企业微信", "图文信息中心");
+    assertThat(d.findElement(By.id("account-todo-text")).getText())
+        .contains("还没有同步到企业微信", "图文信息中心");
     assertThat(d.findElement(By.id("account-wrong-number")).getText()).contains("统一身份认证平台");
     fitsThePhone(d);
     phone.screenshot("account-missing");
@@ -136,15 +154,31 @@ class MyAccountIT {
     assertThat(form.uri().toString()).startsWith(cas.loginUrl());
     Matcher m = EXECUTION.matcher(form.body());
     assertThat(m.find()).isTrue();
-    HttpResponse<String> posted = web.post(cas.loginUrl(), Map.of("username", TestUsers.COUNSELLOR.account(),
-        "password", TestUsers.COUNSELLOR.password(), "execution", m.group(1), "_eventId", "submit"));
+    HttpResponse<String> posted =
+        web.post(
+            cas.loginUrl(),
+            Map.of(
+                "username",
+                TestUsers.COUNSELLOR.account(),
+                "password",
+                TestUsers.COUNSELLOR.password(),
+                "execution",
+                m.group(1),
+                "_eventId",
+                "submit"));
     List<HttpResponse<String>> hops = web.follow(WebSession.location(posted));
     HttpResponse<String> page = hops.get(hops.size() - 1);
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.uri().getPath()).isEqualTo("/account/");
-    assertThat(page.body()).contains(TestUsers.COUNSELLOR.account(), TestUsers.COUNSELLOR.name(), "177****9310",
-        "data-status=\"NOT_ACTIVATED\"", "60104", "手机号码已被企业微信中的其他成员使用")
+    assertThat(page.body())
+        .contains(
+            TestUsers.COUNSELLOR.account(),
+            TestUsers.COUNSELLOR.name(),
+            "177****9310",
+            "data-status=\"NOT_ACTIVATED\"",
+            "60104",
+            "手机号码已被企业微信中的其他成员使用")
         .doesNotContain("17772769310");
   }
 }

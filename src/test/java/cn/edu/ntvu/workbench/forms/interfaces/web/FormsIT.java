@@ -36,18 +36,20 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * 收集表 end to end on the packaged WAR (school clock Wed 2026-11-25 10:20). In Chromium at 390×844 with WeCom's user
- * agent the counsellor 毛敏 builds a form for the students of her class (40, demo class 2401000), previews and
- * publishes it (a textcard to the 40 in the outbox), a student fills it (per-question messages, full-width digits,
- * a script tag kept as text), the counsellor sees 1/40 and reminds the other 39 (exactly them, once an hour). Over
- * HTTP: one response per person, a double tap, a non-member's post, the deadline, anonymity and the exports.
+ * 收集表 end to end on the packaged WAR (school clock Wed 2026-11-25 10:20). In Chromium at 390×844
+ * with WeCom's user agent the counsellor 毛敏 builds a form for the students of her class (40, demo
+ * class 2401000), previews and publishes it (a textcard to the 40 in the outbox), a student fills
+ * it (per-question messages, full-width digits, a script tag kept as text), the counsellor sees
+ * 1/40 and reminds the other 39 (exactly them, once an hour). Over HTTP: one response per person, a
+ * double tap, a non-member's post, the deadline, anonymity and the exports.
  */
 class FormsIT {
   @RegisterExtension static Browser teacher = Browser.weCom();
   @RegisterExtension static Browser student = Browser.weCom();
 
   private static final String COUNSELLOR = TestUsers.COUNSELLOR.account();
-  private static final Pattern VIEW_STATE = Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
+  private static final Pattern VIEW_STATE =
+      Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
   private static String app;
 
   @BeforeAll
@@ -58,7 +60,8 @@ class FormsIT {
   // ---- the browser flow
 
   @Test
-  void aTeacherBuildsAndPublishesAStudentFillsTheTeacherSeesOneOfFortyAndRemindsTheRest() throws Exception {
+  void aTeacherBuildsAndPublishesAStudentFillsTheTeacherSeesOneOfFortyAndRemindsTheRest()
+      throws Exception {
     ChromeDriver t = signIn(teacher, "/forms/", COUNSELLOR);
     WebDriverWait tw = waiting(t);
     t.findElement(By.id("new-form")).click();
@@ -73,7 +76,8 @@ class FormsIT {
     click(t, "save-settings");
     tw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已保存"));
 
-    addQuestion(t, "NUMBER", "身高（厘米）", true, Map.of("q-min", "100", "q-max", "250", "q-decimals", "1"));
+    addQuestion(
+        t, "NUMBER", "身高（厘米）", true, Map.of("q-min", "100", "q-max", "250", "q-decimals", "1"));
     addQuestion(t, "SINGLE", "是否住校", true, Map.of("q-options", "住校\n走读"));
     addQuestion(t, "TEXT", "备注", false, Map.of());
     // A question without a title is refused with a message, nothing added.
@@ -83,15 +87,18 @@ class FormsIT {
     click(t, "save-question");
     tw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "请填写题目"));
     click(t, "cancel-question");
-    // Each button posts the page: wait for the next page before touching it, or a click lands on the old one.
+    // Each button posts the page: wait for the next page before touching it, or a click lands on
+    // the old one.
     tw.until(ExpectedConditions.invisibilityOfElementLocated(By.id("question-editor")));
     // Reorder: 备注 one place up, then back down.
     upOf(t, 3).click();
-    tw.until(ExpectedConditions.textToBePresentInElementLocated(
-        By.cssSelector(".fm-qline[data-question='2']"), "备注"));
+    tw.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".fm-qline[data-question='2']"), "备注"));
     t.findElement(By.cssSelector(".fm-qline[data-question='2'] .q-down")).click();
-    tw.until(ExpectedConditions.textToBePresentInElementLocated(
-        By.cssSelector(".fm-qline[data-question='3']"), "备注"));
+    tw.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".fm-qline[data-question='3']"), "备注"));
 
     new Select(t.findElement(By.id("audience-kind"))).selectByValue("MY_CLASSES");
     click(t, "add-audience");
@@ -106,9 +113,13 @@ class FormsIT {
     t.findElement(By.id("back-to-builder")).click();
     tw.until(ExpectedConditions.presenceOfElementLocated(By.id("publish")));
     t.executeScript("window.confirm = function () { return true; };");
-    // The demo class has 40 students; other tests of the run (directory imports) may have added some.
-    int asked = (int) count("SELECT COUNT(*) FROM person p JOIN school_class c ON c.id = p.class_id"
-        + " WHERE c.code = '2401000' AND p.kind = 'STUDENT' AND p.status = 'ACTIVE'");
+    // The demo class has 40 students; other tests of the run (directory imports) may have added
+    // some.
+    int asked =
+        (int)
+            count(
+                "SELECT COUNT(*) FROM person p JOIN school_class c ON c.id = p.class_id"
+                    + " WHERE c.code = '2401000' AND p.kind = 'STUDENT' AND p.status = 'ACTIVE'");
     assertThat(asked).isGreaterThanOrEqualTo(40);
     click(t, "publish");
     tw.until(ExpectedConditions.urlContains("/forms/results.xhtml"));
@@ -119,22 +130,31 @@ class FormsIT {
     assertThat(to.split("\\|")).hasSize(asked).contains(TestUsers.STUDENT.account());
     assertThat(outbox("body", "forms:" + id + ":published:0"))
         .contains("\"msgtype\":\"textcard\"", "体检信息收集", "/forms/fill.xhtml?id=" + id);
-    assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE object_type = 'form' AND object_id = ?",
-        String.valueOf(id))).isGreaterThanOrEqualTo(8);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM audit_entry WHERE object_type = 'form' AND object_id = ?",
+                String.valueOf(id)))
+        .isGreaterThanOrEqualTo(8);
 
     // The student's workbench tile shows 待填写 (the badge counts every open form waiting for them).
     ChromeDriver s = signIn(student, "/", TestUsers.STUDENT.account());
     WebDriverWait sw = waiting(s);
-    long waiting = count("SELECT COUNT(*) FROM form_recipient r JOIN form f ON f.id = r.form_id WHERE r.account = ?"
-        + " AND r.filled = FALSE AND f.status = 'PUBLISHED'", TestUsers.STUDENT.account());
-    sw.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.wb-tile[data-tile='收集表']")));
+    long waiting =
+        count(
+            "SELECT COUNT(*) FROM form_recipient r JOIN form f ON f.id = r.form_id WHERE r.account = ?"
+                + " AND r.filled = FALSE AND f.status = 'PUBLISHED'",
+            TestUsers.STUDENT.account());
+    sw.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.wb-tile[data-tile='收集表']")));
     assertThat(s.findElement(By.cssSelector("a.wb-tile[data-tile='收集表'] .wb-tile-badge")).getText())
         .isEqualTo(String.valueOf(waiting));
     s.get(app + "/forms/");
-    assertThat(s.findElement(By.cssSelector(".fm-row[data-id='" + id + "']")).getText()).contains("待填写");
+    assertThat(s.findElement(By.cssSelector(".fm-row[data-id='" + id + "']")).getText())
+        .contains("待填写");
     student.screenshot("forms-home-student");
 
-    // The student fills it: a bad number is answered beside the question, then full-width digits are taken.
+    // The student fills it: a bad number is answered beside the question, then full-width digits
+    // are taken.
     s.get(app + "/forms/fill.xhtml?id=" + id);
     sw.until(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
     s.findElement(By.cssSelector("input[data-q='1']")).sendKeys("９９");
@@ -152,13 +172,17 @@ class FormsIT {
     sw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已提交"));
     assertThat(s.findElement(By.cssSelector(".answer-1")).getText()).isEqualTo("175.5");
     assertThat(s.findElement(By.cssSelector(".answer-2")).getText()).isEqualTo("住校");
-    assertThat(s.findElement(By.cssSelector(".answer-3")).getText()).isEqualTo("<script>alert(1)</script>");
+    assertThat(s.findElement(By.cssSelector(".answer-3")).getText())
+        .isEqualTo("<script>alert(1)</script>");
     student.screenshot("forms-fill-done");
-    // Back on the workbench at once, the badge counts one form fewer: the submit forgot the numbers kept for
+    // Back on the workbench at once, the badge counts one form fewer: the submit forgot the numbers
+    // kept for
     // the home page (workbench.badge-cache-seconds), which was opened above moments ago.
     s.get(app + "/");
-    sw.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.wb-tile[data-tile='收集表']")));
-    List<WebElement> formsBadge = s.findElements(By.cssSelector("a.wb-tile[data-tile='收集表'] .wb-tile-badge"));
+    sw.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.wb-tile[data-tile='收集表']")));
+    List<WebElement> formsBadge =
+        s.findElements(By.cssSelector("a.wb-tile[data-tile='收集表'] .wb-tile-badge"));
     if (waiting == 1) {
       assertThat(formsBadge).isEmpty();
     } else {
@@ -167,37 +191,57 @@ class FormsIT {
 
     // The teacher sees 1/40 with the statistics, and reminds the other 39.
     t.navigate().refresh();
-    tw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("filled-count"), "1/" + asked));
-    assertThat(t.findElement(By.cssSelector(".stat[data-question='1'] .stat-avg")).getText()).isEqualTo("175.5");
-    assertThat(t.findElement(By.cssSelector(".stat[data-question='2']")).getText()).contains("住校", "1 · 100%");
-    assertThat(t.findElement(By.id("answers")).getText()).contains("田芬", "<script>alert(1)</script>");
+    tw.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("filled-count"), "1/" + asked));
+    assertThat(t.findElement(By.cssSelector(".stat[data-question='1'] .stat-avg")).getText())
+        .isEqualTo("175.5");
+    assertThat(t.findElement(By.cssSelector(".stat[data-question='2']")).getText())
+        .contains("住校", "1 · 100%");
+    assertThat(t.findElement(By.id("answers")).getText())
+        .contains("田芬", "<script>alert(1)</script>");
     assertThat(t.findElement(By.id("missing")).getText()).doesNotContain("田芬").contains("潘浩");
-    assertThat(t.findElement(By.id("remind")).getAttribute("value")).isEqualTo("提醒未填写的 " + (asked - 1) + " 人");
+    assertThat(t.findElement(By.id("remind")).getAttribute("value"))
+        .isEqualTo("提醒未填写的 " + (asked - 1) + " 人");
     teacher.screenshot("forms-results");
     t.executeScript("window.confirm = function () { return true; };");
     click(t, "remind");
-    tw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已提醒 " + (asked - 1) + " 人"));
-    String remindKey = query("SELECT message_key FROM wecom_outbox WHERE topic = ? AND message_key LIKE ?",
-        "forms:" + id, "forms:" + id + ":remind:%");
+    tw.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "已提醒 " + (asked - 1) + " 人"));
+    String remindKey =
+        query(
+            "SELECT message_key FROM wecom_outbox WHERE topic = ? AND message_key LIKE ?",
+            "forms:" + id,
+            "forms:" + id + ":remind:%");
     List<String> reminded = List.of(outbox("to_users", remindKey).split("\\|"));
-    assertThat(reminded).hasSize(asked - 1).doesNotContain(TestUsers.STUDENT.account()).contains("20240100002");
+    assertThat(reminded)
+        .hasSize(asked - 1)
+        .doesNotContain(TestUsers.STUDENT.account())
+        .contains("20240100002");
     // Once an hour: a second tap sends nothing.
     t.executeScript("window.confirm = function () { return true; };");
     click(t, "remind");
     tw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "每小时只能提醒一次"));
-    assertThat(count("SELECT COUNT(*) FROM wecom_outbox WHERE message_key LIKE ?", "forms:" + id + ":remind:%"))
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM wecom_outbox WHERE message_key LIKE ?",
+                "forms:" + id + ":remind:%"))
         .isEqualTo(1);
     teacher.screenshot("forms-results-reminded");
 
-    assertThat(count("SELECT COUNT(*) FROM form_recipient WHERE form_id = ? AND filled = TRUE", id)).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM form_recipient WHERE form_id = ? AND filled = TRUE", id))
+        .isEqualTo(1);
     s.get(app + "/forms/");
-    assertThat(s.findElement(By.cssSelector(".fm-row[data-id='" + id + "']")).getText()).contains("已填写");
+    assertThat(s.findElement(By.cssSelector(".fm-row[data-id='" + id + "']")).getText())
+        .contains("已填写");
 
-    // The outbox worker delivered both cards to the WeCom stand-in: the reminder reached a student who had not
+    // The outbox worker delivered both cards to the WeCom stand-in: the reminder reached a student
+    // who had not
     // filled, and not the one who had.
     StandIn wecom = TestServers.standIn();
     long deadline = System.currentTimeMillis() + 60_000;
-    while (received(wecom, "20240100002", "提醒：体检信息收集") == 0 && System.currentTimeMillis() < deadline) {
+    while (received(wecom, "20240100002", "提醒：体检信息收集") == 0
+        && System.currentTimeMillis() < deadline) {
       Thread.sleep(500);
     }
     assertThat(received(wecom, "20240100002", "提醒：体检信息收集")).isEqualTo(1);
@@ -213,8 +257,10 @@ class FormsIT {
   @Test
   void aChoiceThatIsNotAnOptionIsRefusedBesideTheQuestion() throws Exception {
     long id = publishedForm("选项", false, "2026-12-31 18:00:00", "20240100028");
-    exec("UPDATE form_question SET type = 'SINGLE', required = TRUE,"
-        + " options = '[{\"id\":\"o1\",\"label\":\"是\"},{\"id\":\"o2\",\"label\":\"否\"}]' WHERE form_id = ?", id);
+    exec(
+        "UPDATE form_question SET type = 'SINGLE', required = TRUE,"
+            + " options = '[{\"id\":\"o1\",\"label\":\"是\"},{\"id\":\"o2\",\"label\":\"否\"}]' WHERE form_id = ?",
+        id);
     long question = count("SELECT id FROM form_question WHERE form_id = ?", id);
     WebSession a = WeComStandInScreen.signedIn(app + "/forms/fill.xhtml?id=" + id, "20240100028");
     HttpResponse<String> page = a.get(app + "/forms/fill.xhtml?id=" + id);
@@ -222,7 +268,8 @@ class FormsIT {
     Map<String, String> post = new LinkedHashMap<>();
     post.put("fill", "fill");
     post.put("c" + question, "o9");
-    Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"").matcher(page.body());
+    Matcher token =
+        Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"").matcher(page.body());
     assertThat(token.find()).isTrue();
     post.put("token", token.group(1));
     post.put("submit", "提交");
@@ -232,23 +279,32 @@ class FormsIT {
     assertThat(forged.body()).contains("id=\"error-1\">所选的选项不存在，请重新选择。");
     post.put("c" + question, "o2");
     assertThat(a.post(app + "/forms/fill.xhtml?id=" + id, post).statusCode()).isEqualTo(302);
-    assertThat(query("SELECT a.choice_ids FROM form_answer a JOIN form_response r ON r.id = a.response_id"
-        + " WHERE r.form_id = ?", id)).isEqualTo("o2");
+    assertThat(
+            query(
+                "SELECT a.choice_ids FROM form_answer a JOIN form_response r ON r.id = a.response_id"
+                    + " WHERE r.form_id = ?",
+                id))
+        .isEqualTo("o2");
   }
 
   // ---- uploads
 
   @Test
-  void aFileQuestionTakesAPhotoByContentRefusesARenamedExecutableAndServesItToOwnersOnly() throws Exception {
+  void aFileQuestionTakesAPhotoByContentRefusesARenamedExecutableAndServesItToOwnersOnly()
+      throws Exception {
     long id = publishedForm("交照片", false, "2026-12-31 18:00:00", "20240100025", "20240100026");
-    exec("UPDATE form_question SET type = 'FILE', title = '一寸照片', required = TRUE, max_kilobytes = 1024"
-        + " WHERE form_id = ?", id);
+    exec(
+        "UPDATE form_question SET type = 'FILE', title = '一寸照片', required = TRUE, max_kilobytes = 1024"
+            + " WHERE form_id = ?",
+        id);
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("forms-it");
     java.nio.file.Path exe = dir.resolve("照片.jpg");
     java.nio.file.Files.write(exe, new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0});
     java.nio.file.Path photo = dir.resolve("照片.png");
-    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(300, 400, java.awt.image.BufferedImage.TYPE_INT_RGB),
-        "png", photo.toFile());
+    javax.imageio.ImageIO.write(
+        new java.awt.image.BufferedImage(300, 400, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        "png",
+        photo.toFile());
 
     ChromeDriver s = signIn(student, "/forms/fill.xhtml?id=" + id, "20240100025");
     WebDriverWait sw = Browser.waitFor(s, Duration.ofSeconds(30));
@@ -257,9 +313,11 @@ class FormsIT {
     sw.until(ExpectedConditions.presenceOfElementLocated(By.id("error-1")));
     assertThat(s.findElement(By.id("error-1")).getText()).contains("不是照片");
     assertThat(count("SELECT COUNT(*) FROM form_file WHERE form_id = ?", id)).isZero();
-    // A decompression bomb (30000×30000 in under 1 MB) is refused from its header, beside the question.
-    java.nio.file.Path bomb = java.nio.file.Files.write(dir.resolve("大图.png"),
-        cn.edu.ntvu.workbench.platform.files.ImageBombs.png30000());
+    // A decompression bomb (30000×30000 in under 1 MB) is refused from its header, beside the
+    // question.
+    java.nio.file.Path bomb =
+        java.nio.file.Files.write(
+            dir.resolve("大图.png"), cn.edu.ntvu.workbench.platform.files.ImageBombs.png30000());
     s.findElement(By.cssSelector("input[type=file][data-q='1']")).sendKeys(bomb.toString());
     click(s, "submit");
     sw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-1"), "30000×30000"));
@@ -268,9 +326,13 @@ class FormsIT {
     click(s, "submit");
     sw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已提交"));
     student.screenshot("forms-fill-file");
-    long file = count("SELECT a.file_id FROM form_answer a JOIN form_response r ON r.id = a.response_id"
-        + " WHERE r.form_id = ?", id);
-    assertThat(query("SELECT content_type FROM form_file WHERE id = ?", file)).isEqualTo("image/png");
+    long file =
+        count(
+            "SELECT a.file_id FROM form_answer a JOIN form_response r ON r.id = a.response_id"
+                + " WHERE r.form_id = ?",
+            id);
+    assertThat(query("SELECT content_type FROM form_file WHERE id = ?", file))
+        .isEqualTo("image/png");
 
     WebSession owner = WeComStandInScreen.signedIn(app + "/forms/", COUNSELLOR);
     HttpResponse<String> got = owner.get(app + "/forms/file?id=" + file);
@@ -279,7 +341,8 @@ class FormsIT {
     assertThat(got.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline;");
     assertThat(got.headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
     assertThat(got.headers().firstValue("Content-Security-Policy").orElse("")).contains("sandbox");
-    assertThat(owner.get(app + "/forms/export.csv?id=" + id).body()).contains("/forms/file?id=" + file);
+    assertThat(owner.get(app + "/forms/export.csv?id=" + id).body())
+        .contains("/forms/file?id=" + file);
     WebSession classmate = WeComStandInScreen.signedIn(app + "/forms/", "20240100026");
     assertThat(classmate.get(app + "/forms/file?id=" + file).statusCode()).isEqualTo(403);
     assertThat(classmate.get(app + "/forms/file?id=99999999").statusCode()).isEqualTo(404);
@@ -288,16 +351,23 @@ class FormsIT {
   // ---- lifecycle and co-owners
 
   @Test
-  void ownersCloseArchiveAndCopyACoOwnerSeesTheResultsAndTheDeadlineClosesAFormByItself() throws Exception {
+  void ownersCloseArchiveAndCopyACoOwnerSeesTheResultsAndTheDeadlineClosesAFormByItself()
+      throws Exception {
     long expiring = publishedForm("到期自动结束", false, "2026-11-25 09:00:00", "20240100027");
     long id = publishedForm("生命周期", false, "2026-12-31 18:00:00", "20240100027");
     WebSession owner = WeComStandInScreen.signedIn(app + "/forms/", COUNSELLOR);
     String edit = app + "/forms/edit.xhtml?id=" + id;
     HttpResponse<String> page = owner.get(edit);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(postButton(owner, page, "edit", "save-co-owners", Map.of("co-owners", "10002 nobody-here")).body())
+    assertThat(
+            postButton(
+                    owner, page, "edit", "save-co-owners", Map.of("co-owners", "10002 nobody-here"))
+                .body())
         .contains("找不到学号/工号“nobody-here”的在校人员");
-    assertThat(postButton(owner, owner.get(edit), "edit", "save-co-owners", Map.of("co-owners", "10002")).body())
+    assertThat(
+            postButton(
+                    owner, owner.get(edit), "edit", "save-co-owners", Map.of("co-owners", "10002"))
+                .body())
         .contains("已保存");
     WebSession co = WeComStandInScreen.signedIn(app + "/forms/", "10002");
     assertThat(co.get(app + "/forms/results.xhtml?id=" + id).statusCode()).isEqualTo(200);
@@ -305,30 +375,53 @@ class FormsIT {
     assertThat(other.get(app + "/forms/results.xhtml?id=" + id).statusCode()).isEqualTo(403);
     assertThat(other.get(edit).body()).contains("只有这张收集表的发起人和共同负责人");
 
-    // While it collects, the deadline (and only it) may move: a past time is refused with a sentence, a later one kept.
+    // While it collects, the deadline (and only it) may move: a past time is refused with a
+    // sentence, a later one kept.
     HttpResponse<String> past =
-        postButton(owner, owner.get(edit), "edit", "save-deadline", Map.of("deadline", "2026-11-20T18:00"));
+        postButton(
+            owner,
+            owner.get(edit),
+            "edit",
+            "save-deadline",
+            Map.of("deadline", "2026-11-20T18:00"));
     assertThat(past.body()).contains("截止时间已经过了");
     assertThat(query("SELECT deadline FROM form WHERE id = ?", id)).startsWith("2026-12-31 18:00");
     HttpResponse<String> later =
-        postButton(owner, owner.get(edit), "edit", "save-deadline", Map.of("deadline", "2027-01-08T12:00"));
+        postButton(
+            owner,
+            owner.get(edit),
+            "edit",
+            "save-deadline",
+            Map.of("deadline", "2027-01-08T12:00"));
     assertThat(later.body()).contains("截止时间已更新");
     assertThat(query("SELECT deadline FROM form WHERE id = ?", id)).startsWith("2027-01-08 12:00");
 
     assertThat(postButton(co, co.get(edit), "edit", "close", Map.of()).body()).contains("已结束收集");
     assertThat(query("SELECT status FROM form WHERE id = ?", id)).isEqualTo("CLOSED");
-    assertThat(postButton(owner, owner.get(edit), "edit", "archive", Map.of()).body()).contains("已归档");
+    assertThat(postButton(owner, owner.get(edit), "edit", "archive", Map.of()).body())
+        .contains("已归档");
     assertThat(query("SELECT status FROM form WHERE id = ?", id)).isEqualTo("ARCHIVED");
     HttpResponse<String> copied = postButtonNoFollow(owner, owner.get(edit), "edit", "copy");
     assertThat(copied.statusCode()).isEqualTo(302);
-    long copy = Long.parseLong(WeComStandInScreen.query(URI.create(WebSession.location(copied))).get("id"));
-    assertThat(query("SELECT CONCAT(status, '|', title, '|', COALESCE(deadline, '-')) FROM form WHERE id = ?", copy))
+    long copy =
+        Long.parseLong(WeComStandInScreen.query(URI.create(WebSession.location(copied))).get("id"));
+    assertThat(
+            query(
+                "SELECT CONCAT(status, '|', title, '|', COALESCE(deadline, '-')) FROM form WHERE id = ?",
+                copy))
         .isEqualTo("DRAFT|生命周期（副本）|-");
     assertThat(count("SELECT COUNT(*) FROM form_question WHERE form_id = ?", copy)).isEqualTo(1);
-    assertThat(query("SELECT GROUP_CONCAT(action ORDER BY id) FROM audit_entry WHERE object_type = 'form'"
-        + " AND object_id = ?", String.valueOf(id))).isEqualTo("FORM_CO_OWNERS,FORM_DEADLINE,FORM_CLOSE,FORM_ARCHIVE");
-    assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE action = 'FORM_COPY' AND object_id = ?",
-        String.valueOf(copy))).isEqualTo(1);
+    assertThat(
+            query(
+                "SELECT GROUP_CONCAT(action ORDER BY id) FROM audit_entry WHERE object_type = 'form'"
+                    + " AND object_id = ?",
+                String.valueOf(id)))
+        .isEqualTo("FORM_CO_OWNERS,FORM_DEADLINE,FORM_CLOSE,FORM_ARCHIVE");
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM audit_entry WHERE action = 'FORM_COPY' AND object_id = ?",
+                String.valueOf(copy)))
+        .isEqualTo(1);
 
     // The closing job (every minute, once across servers) closed the form whose deadline passed.
     long until = System.currentTimeMillis() + 75_000;
@@ -359,10 +452,15 @@ class FormsIT {
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(second.body()).contains("你已经填过这张收集表了");
     assertThat(count("SELECT COUNT(*) FROM form_response WHERE form_id = ?", id)).isEqualTo(1);
-    assertThat(query("SELECT a.text_value FROM form_answer a JOIN form_response r ON r.id = a.response_id"
-        + " WHERE r.form_id = ?", id)).isEqualTo("第一次");
+    assertThat(
+            query(
+                "SELECT a.text_value FROM form_answer a JOIN form_response r ON r.id = a.response_id"
+                    + " WHERE r.form_id = ?",
+                id))
+        .isEqualTo("第一次");
 
-    // Not in the audience: the page is refused with a sentence, and an owner's preview post stores nothing.
+    // Not in the audience: the page is refused with a sentence, and an owner's preview post stores
+    // nothing.
     WebSession outsider = WeComStandInScreen.signedIn(app + "/forms/", "20250100041");
     HttpResponse<String> refused = outsider.get(app + "/forms/fill.xhtml?id=" + id);
     assertThat(refused.statusCode()).isEqualTo(403);
@@ -372,7 +470,8 @@ class FormsIT {
     WebSession owner = WeComStandInScreen.signedIn(app + "/forms/", COUNSELLOR);
     HttpResponse<String> preview = owner.get(app + "/forms/fill.xhtml?id=" + id);
     assertThat(preview.body()).contains("id=\"preview-note\"");
-    HttpResponse<String> forged = owner.post(app + "/forms/fill.xhtml?id=" + id, answer(preview, "伪造"));
+    HttpResponse<String> forged =
+        owner.post(app + "/forms/fill.xhtml?id=" + id, answer(preview, "伪造"));
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(forged.body()).contains("你不在这张收集表的填写范围内，不能提交");
     assertThat(count("SELECT COUNT(*) FROM form_response WHERE form_id = ?", id)).isEqualTo(1);
@@ -385,7 +484,8 @@ class FormsIT {
     assertThat(tooLate.statusCode()).isEqualTo(200);
     assertThat(tooLate.body()).contains("已经过了截止时间");
     assertThat(count("SELECT COUNT(*) FROM form_response WHERE form_id = ?", id)).isEqualTo(1);
-    // 100,000 characters and a formula go nowhere after the deadline either; the page did not break (no 500).
+    // 100,000 characters and a formula go nowhere after the deadline either; the page did not break
+    // (no 500).
   }
 
   @Test
@@ -395,16 +495,22 @@ class FormsIT {
     HttpResponse<String> page = a.get(app + "/forms/fill.xhtml?id=" + id);
     assertThat(page.body()).contains("id=\"anonymous-note\"");
     // 100,000 characters: a message, nothing stored.
-    HttpResponse<String> huge = a.post(app + "/forms/fill.xhtml?id=" + id, answer(page, "长".repeat(100_000)));
+    HttpResponse<String> huge =
+        a.post(app + "/forms/fill.xhtml?id=" + id, answer(page, "长".repeat(100_000)));
     assertThat(huge.statusCode()).isEqualTo(200);
     assertThat(huge.body()).contains("最多 200 个字，现在有 100000 个字");
-    HttpResponse<String> sent = a.post(app + "/forms/fill.xhtml?id=" + id, answer(page, "=cmd|' /C calc'!A0"));
+    HttpResponse<String> sent =
+        a.post(app + "/forms/fill.xhtml?id=" + id, answer(page, "=cmd|' /C calc'!A0"));
     assertThat(sent.statusCode()).isEqualTo(302);
 
     // Nothing stored names the student: no account, no name, no time; the key is not the account.
-    try (Connection c = db(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT respondent_account, respondent_name, unit_name, submitted_at,"
-            + " respondent_key FROM form_response WHERE form_id = " + id)) {
+    try (Connection c = db();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT respondent_account, respondent_name, unit_name, submitted_at,"
+                    + " respondent_key FROM form_response WHERE form_id = "
+                    + id)) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isNull();
       assertThat(rs.getString(2)).isNull();
@@ -416,25 +522,38 @@ class FormsIT {
     WebSession owner = WeComStandInScreen.signedIn(app + "/forms/", COUNSELLOR);
     HttpResponse<String> results = owner.get(app + "/forms/results.xhtml?id=" + id);
     assertThat(results.statusCode()).isEqualTo(200);
-    assertThat(results.body()).contains("1/2", "id=\"missing-hidden\"").doesNotContain("20240100023")
+    assertThat(results.body())
+        .contains("1/2", "id=\"missing-hidden\"")
+        .doesNotContain("20240100023")
         .doesNotContain("20240100024");
     HttpResponse<String> csv = owner.get(app + "/forms/export.csv?id=" + id);
     assertThat(csv.statusCode()).isEqualTo(200);
-    assertThat(csv.body()).startsWith("\uFEFF序号,1. 备注").contains("'=cmd|' /C calc'!A0")
-        .doesNotContain("20240100023").doesNotContain("姓名");
+    assertThat(csv.body())
+        .startsWith("\uFEFF序号,1. 备注")
+        .contains("'=cmd|' /C calc'!A0")
+        .doesNotContain("20240100023")
+        .doesNotContain("姓名");
     HttpResponse<String> xlsx = owner.get(app + "/forms/export.xlsx?id=" + id);
     assertThat(xlsx.statusCode()).isEqualTo(200);
     assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
     assertThat(xlsx.body()).startsWith("PK");
 
-    // A full-width formula (what a Chinese input method types) is neutralised as well, in both files.
-    WebSession other = WeComStandInScreen.signedIn(app + "/forms/fill.xhtml?id=" + id, "20240100024");
+    // A full-width formula (what a Chinese input method types) is neutralised as well, in both
+    // files.
+    WebSession other =
+        WeComStandInScreen.signedIn(app + "/forms/fill.xhtml?id=" + id, "20240100024");
     HttpResponse<String> otherPage = other.get(app + "/forms/fill.xhtml?id=" + id);
-    assertThat(other.post(app + "/forms/fill.xhtml?id=" + id, answer(otherPage, "＋SUM(1,2)")).statusCode())
+    assertThat(
+            other
+                .post(app + "/forms/fill.xhtml?id=" + id, answer(otherPage, "＋SUM(1,2)"))
+                .statusCode())
         .isEqualTo(302);
-    assertThat(owner.get(app + "/forms/export.csv?id=" + id).body()).contains("\r\n2,\"'＋SUM(1,2)\"\r\n");
+    assertThat(owner.get(app + "/forms/export.csv?id=" + id).body())
+        .contains("\r\n2,\"'＋SUM(1,2)\"\r\n");
     HttpResponse<byte[]> book = owner.getBytes(app + "/forms/export.xlsx?id=" + id);
-    try (var read = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(book.body()))) {
+    try (var read =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(book.body()))) {
       java.util.Map<String, Boolean> quoted = new java.util.HashMap<>();
       for (org.apache.poi.ss.usermodel.Row r : read.getSheetAt(0)) {
         var cell = r.getCell(r.getLastCellNum() - 1);
@@ -446,14 +565,19 @@ class FormsIT {
 
   // ---- helpers
 
-  /** A published form of one optional text question asking {@code accounts}, owned by the counsellor. */
-  private static long publishedForm(String title, boolean anonymous, String deadline, String... accounts)
-      throws SQLException {
+  /**
+   * A published form of one optional text question asking {@code accounts}, owned by the
+   * counsellor.
+   */
+  private static long publishedForm(
+      String title, boolean anonymous, String deadline, String... accounts) throws SQLException {
     try (Connection c = db()) {
       long id;
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO form (title, status, owner_account, owner_name,"
-          + " deadline, anonymous, created_at, published_at) VALUES (?, 'PUBLISHED', ?, '毛敏', ?, ?, NOW(3), NOW(3))",
-          Statement.RETURN_GENERATED_KEYS)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO form (title, status, owner_account, owner_name,"
+                  + " deadline, anonymous, created_at, published_at) VALUES (?, 'PUBLISHED', ?, '毛敏', ?, ?, NOW(3), NOW(3))",
+              Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, title);
         ps.setString(2, COUNSELLOR);
         ps.setString(3, deadline);
@@ -464,14 +588,18 @@ class FormsIT {
           id = rs.getLong(1);
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO form_question (form_id, position, type, title)"
-          + " VALUES (?, 1, 'TEXT', '备注')")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO form_question (form_id, position, type, title)"
+                  + " VALUES (?, 1, 'TEXT', '备注')")) {
         ps.setLong(1, id);
         ps.executeUpdate();
       }
       for (String a : accounts) {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO form_recipient (form_id, account, name, unit_name)"
-            + " SELECT ?, account, name, '机械制造241班' FROM person WHERE account = ?")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO form_recipient (form_id, account, name, unit_name)"
+                    + " SELECT ?, account, name, '机械制造241班' FROM person WHERE account = ?")) {
           ps.setLong(1, id);
           ps.setString(2, a);
           ps.executeUpdate();
@@ -481,9 +609,16 @@ class FormsIT {
     }
   }
 
-  /** Posts form {@code form}'s button {@code button} from {@code page}, following a redirect back to the page. */
-  private static HttpResponse<String> postButton(WebSession web, HttpResponse<String> page, String form,
-      String button, Map<String, String> extra) {
+  /**
+   * Posts form {@code form}'s button {@code button} from {@code page}, following a redirect back to
+   * the page.
+   */
+  private static HttpResponse<String> postButton(
+      WebSession web,
+      HttpResponse<String> page,
+      String form,
+      String button,
+      Map<String, String> extra) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put(form, form);
     f.put(button, button);
@@ -493,9 +628,10 @@ class FormsIT {
     return WebSession.isRedirect(r) ? web.get(WebSession.location(r)) : r;
   }
 
-  private static HttpResponse<String> postButtonNoFollow(WebSession web, HttpResponse<String> page, String form,
-      String button) {
-    return web.post(page.uri().toString(),
+  private static HttpResponse<String> postButtonNoFollow(
+      WebSession web, HttpResponse<String> page, String form, String button) {
+    return web.post(
+        page.uri().toString(),
         Map.of(form, form, button, button, "jakarta.faces.ViewState", viewState(page)));
   }
 
@@ -510,10 +646,12 @@ class FormsIT {
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     Map<String, String> f = new LinkedHashMap<>();
     f.put("fill", "fill");
-    Matcher input = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*data-q=\"1\"").matcher(page.body());
+    Matcher input =
+        Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*data-q=\"1\"").matcher(page.body());
     assertThat(input.find()).as("the text input").isTrue();
     f.put(input.group(1), text);
-    Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"").matcher(page.body());
+    Matcher token =
+        Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"").matcher(page.body());
     assertThat(token.find()).isTrue();
     f.put("token", token.group(1));
     f.put("submit", "提交");
@@ -523,8 +661,8 @@ class FormsIT {
     return f;
   }
 
-  private static void addQuestion(ChromeDriver d, String type, String title, boolean required,
-      Map<String, String> fields) {
+  private static void addQuestion(
+      ChromeDriver d, String type, String title, boolean required, Map<String, String> fields) {
     WebDriverWait w = Browser.waitFor(d, Duration.ofSeconds(30));
     new Select(d.findElement(By.id("new-type"))).selectByValue(type);
     click(d, "add-question");
@@ -533,11 +671,12 @@ class FormsIT {
     if (required) {
       d.findElement(By.id("q-required")).click();
     }
-    fields.forEach((k, v) -> {
-      WebElement e = d.findElement(By.id(k));
-      e.clear();
-      e.sendKeys(v);
-    });
+    fields.forEach(
+        (k, v) -> {
+          WebElement e = d.findElement(By.id(k));
+          e.clear();
+          e.sendKeys(v);
+        });
     click(d, "save-question");
     w.until(ExpectedConditions.textToBePresentInElementLocated(By.id("question-list"), title));
   }
@@ -546,8 +685,14 @@ class FormsIT {
     return d.findElement(By.cssSelector(".fm-qline[data-question='" + position + "'] .q-up"));
   }
 
-  /** Clicks {@code id} once it is there; an element replaced meanwhile (a page arriving) is looked up again. */
-  /** A wait that looks again when an Ajax update replaced the element it was reading (see Browser.waitFor). */
+  /**
+   * Clicks {@code id} once it is there; an element replaced meanwhile (a page arriving) is looked
+   * up again.
+   */
+  /**
+   * A wait that looks again when an Ajax update replaced the element it was reading (see
+   * Browser.waitFor).
+   */
   private static WebDriverWait waiting(ChromeDriver d) {
     return Browser.waitFor(d, Duration.ofSeconds(30));
   }
@@ -555,12 +700,13 @@ class FormsIT {
   private static void click(ChromeDriver d, String id) {
     Browser.waitFor(d, Duration.ofSeconds(30))
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .until(x -> {
-          WebElement e = d.findElement(By.id(id));
-          d.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-          e.click();
-          return true;
-        });
+        .until(
+            x -> {
+              WebElement e = d.findElement(By.id(id));
+              d.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+              e.click();
+              return true;
+            });
   }
 
   private static void setValue(ChromeDriver d, String id, String value) {

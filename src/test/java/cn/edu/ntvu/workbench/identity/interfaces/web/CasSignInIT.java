@@ -16,11 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sign-in outside WeCom through a real Apereo CAS server (pac4j-cas, CAS 3.0 protocol): deep links, people who are
- * not in the directory, bad tickets, open-redirect attempts, single logout both ways.
+ * Sign-in outside WeCom through a real Apereo CAS server (pac4j-cas, CAS 3.0 protocol): deep links,
+ * people who are not in the directory, bad tickets, open-redirect attempts, single logout both
+ * ways.
  */
 class CasSignInIT {
-  private static final Pattern EXECUTION = Pattern.compile("name=\"execution\"\\s+value=\"([^\"]+)\"");
+  private static final Pattern EXECUTION =
+      Pattern.compile("name=\"execution\"\\s+value=\"([^\"]+)\"");
 
   private static String app;
   private static CasServer cas;
@@ -31,7 +33,9 @@ class CasSignInIT {
     cas = TestServers.cas();
   }
 
-  /** Walks from {@code path} through CAS with {@code user}; returns every hop after the CAS form. */
+  /**
+   * Walks from {@code path} through CAS with {@code user}; returns every hop after the CAS form.
+   */
   private static List<HttpResponse<String>> signIn(WebSession web, String path, TestUser user) {
     List<HttpResponse<String>> toCas = web.follow(app + path);
     HttpResponse<String> form = toCas.get(toCas.size() - 1);
@@ -58,7 +62,8 @@ class CasSignInIT {
   @Test
   void aDeepLinkLandsOnItsPageAfterCasSignIn() {
     WebSession web = new WebSession();
-    List<HttpResponse<String>> hops = signIn(web, "/index.xhtml?from=portal&x=%E4%B8%AD", TestUsers.COUNSELLOR);
+    List<HttpResponse<String>> hops =
+        signIn(web, "/index.xhtml?from=portal&x=%E4%B8%AD", TestUsers.COUNSELLOR);
 
     HttpResponse<String> page = last(hops);
     assertThat(page.statusCode()).isEqualTo(200);
@@ -77,8 +82,11 @@ class CasSignInIT {
   }
 
   private static String sessionId(WebSession web) {
-    return web.cookies().stream().filter(c -> c.getName().equals("WBSESSION")).map(c -> c.getValue())
-        .findFirst().orElse(null);
+    return web.cookies().stream()
+        .filter(c -> c.getName().equals("WBSESSION"))
+        .map(c -> c.getValue())
+        .findFirst()
+        .orElse(null);
   }
 
   @Test
@@ -87,7 +95,10 @@ class CasSignInIT {
     HttpResponse<String> page = last(signIn(web, "/", TestUsers.GHOST));
 
     assertThat(page.statusCode()).isEqualTo(403);
-    assertThat(page.body()).contains("data-problem=\"notInDirectory\"").contains("ghost01").contains("不在学校通讯录中");
+    assertThat(page.body())
+        .contains("data-problem=\"notInDirectory\"")
+        .contains("ghost01")
+        .contains("不在学校通讯录中");
     // Trying again goes through CAS single sign-on and ends on the same page, never in a loop.
     HttpResponse<String> again = last(web.follow(app + "/"));
     assertThat(again.statusCode()).isEqualTo(403);
@@ -117,7 +128,8 @@ class CasSignInIT {
 
     WebSession web = new WebSession();
     web.follow(app + "/login/cas?target=/");
-    HttpResponse<String> page = last(web.follow(app + "/callback?client_name=CasClient&ticket=" + ticket));
+    HttpResponse<String> page =
+        last(web.follow(app + "/callback?client_name=CasClient&ticket=" + ticket));
     assertThat(page.statusCode()).isEqualTo(400);
     assertThat(page.body()).contains("ticketInvalid");
   }
@@ -153,10 +165,12 @@ class CasSignInIT {
     WebSession web = new WebSession();
     String ticket = ticketOf(signIn(web, "/", TestUsers.STUDENT_AFFAIRS));
     assertThat(web.get(app + "/").statusCode()).isEqualTo(200);
-    // The sign-in was recorded when CAS handed the ticket over, so that CAS's logout request is recognised.
+    // The sign-in was recorded when CAS handed the ticket over, so that CAS's logout request is
+    // recognised.
     assertThat(count("SELECT COUNT(*) FROM cas_sign_in WHERE ticket = ?", ticket)).isEqualTo(1);
 
-    // Sign out at CAS directly (another app, or the portal): CAS posts a logoutRequest to our callback.
+    // Sign out at CAS directly (another app, or the portal): CAS posts a logoutRequest to our
+    // callback.
     web.follow(cas.prefixUrl() + "/logout");
 
     HttpResponse<String> after = web.get(app + "/");
@@ -173,20 +187,32 @@ class CasSignInIT {
     long signIns = count("SELECT COUNT(*) FROM cas_sign_in");
     String callback = app + "/callback?client_name=CasClient";
     WebSession attacker = new WebSession();
-    List<String> forged = List.of("ST-1-forged-" + System.nanoTime(), ticket + "0", ticket.substring(0, 10));
+    List<String> forged =
+        List.of("ST-1-forged-" + System.nanoTime(), ticket + "0", ticket.substring(0, 10));
     for (String t : forged) {
       HttpResponse<String> r = attacker.post(callback, Map.of("logoutRequest", logoutRequest(t)));
       assertThat(r.statusCode()).as(t).isEqualTo(200);
     }
-    // Entities would turn this into the victim's own ticket: a DOCTYPE is refused before anything is read.
-    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY t \"" + ticket + "\">]>" + logoutRequest("&t;");
+    // Entities would turn this into the victim's own ticket: a DOCTYPE is refused before anything
+    // is read.
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY t \""
+            + ticket
+            + "\">]>"
+            + logoutRequest("&t;");
     assertThat(attacker.post(callback, Map.of("logoutRequest", xxe)).statusCode()).isEqualTo(400);
-    assertThat(attacker.post(callback, Map.of("logoutRequest", "not xml")).statusCode()).isEqualTo(400);
+    assertThat(attacker.post(callback, Map.of("logoutRequest", "not xml")).statusCode())
+        .isEqualTo(400);
     // The same request as a link (front channel) does nothing either.
-    assertThat(attacker.get(callback + "&logoutRequest=" + WebSession.enc(logoutRequest(ticket))).statusCode())
+    assertThat(
+            attacker
+                .get(callback + "&logoutRequest=" + WebSession.enc(logoutRequest(ticket)))
+                .statusCode())
         .isEqualTo(400);
 
-    assertThat(count("SELECT COUNT(*) FROM cas_logout")).as("rows of ended sign-ins").isEqualTo(logouts);
+    assertThat(count("SELECT COUNT(*) FROM cas_logout"))
+        .as("rows of ended sign-ins")
+        .isEqualTo(logouts);
     assertThat(count("SELECT COUNT(*) FROM cas_sign_in")).isEqualTo(signIns);
     Thread.sleep(2_500); // past any server's re-check of the victim's ticket
     HttpResponse<String> home = victim.get(app + "/");
@@ -198,14 +224,17 @@ class CasSignInIT {
   void anOversizedLogoutBodyIsRefusedBeforeItIsRead() throws Exception {
     long logouts = count("SELECT COUNT(*) FROM cas_logout");
     // Announced as 10 MB, only 20 KB sent: the answer comes without waiting for the rest.
-    String head = "POST /callback?client_name=CasClient HTTP/1.1\r\nHost: localhost\r\n"
-        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 10000000\r\n\r\n";
+    String head =
+        "POST /callback?client_name=CasClient HTTP/1.1\r\nHost: localhost\r\n"
+            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 10000000\r\n\r\n";
     assertThat(rawStatus(head, "logoutRequest=" + "A".repeat(20_000))).isEqualTo(413);
     // Chunked, no length announced: read up to the limit, then refused.
-    String chunked = "POST /callback?client_name=CasClient HTTP/1.1\r\nHost: localhost\r\n"
-        + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n";
+    String chunked =
+        "POST /callback?client_name=CasClient HTTP/1.1\r\nHost: localhost\r\n"
+            + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n";
     String big = "logoutRequest=" + "B".repeat(20_000);
-    assertThat(rawStatus(chunked, Integer.toHexString(big.length()) + "\r\n" + big + "\r\n0\r\n\r\n"))
+    assertThat(
+            rawStatus(chunked, Integer.toHexString(big.length()) + "\r\n" + big + "\r\n0\r\n\r\n"))
         .isEqualTo(413);
     assertThat(count("SELECT COUNT(*) FROM cas_logout")).isEqualTo(logouts);
   }
@@ -214,7 +243,9 @@ class CasSignInIT {
     return "<samlp:LogoutRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""
         + " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"LR-1\" Version=\"2.0\""
         + " IssueInstant=\"2026-11-25T10:20:00Z\"><saml:NameID>@NOT_USED@</saml:NameID>"
-        + "<samlp:SessionIndex>" + ticket + "</samlp:SessionIndex></samlp:LogoutRequest>";
+        + "<samlp:SessionIndex>"
+        + ticket
+        + "</samlp:SessionIndex></samlp:LogoutRequest>";
   }
 
   private static String ticketOf(List<HttpResponse<String>> hops) {
@@ -227,7 +258,9 @@ class CasSignInIT {
     return cn.edu.ntvu.workbench.testsupport.E2eDb.count(sql, args);
   }
 
-  /** Sends {@code head} and {@code body} over a plain socket and returns the status of the answer. */
+  /**
+   * Sends {@code head} and {@code body} over a plain socket and returns the status of the answer.
+   */
   private static int rawStatus(String head, String body) throws Exception {
     java.net.URI base = java.net.URI.create(app);
     try (java.net.Socket s = new java.net.Socket("127.0.0.1", base.getPort())) {
@@ -240,8 +273,11 @@ class CasSignInIT {
       } catch (java.io.IOException closedEarly) {
         // The server may answer and close before the body is all sent: the answer is what counts.
       }
-      String status = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
-          java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+      String status =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(
+                      s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+              .readLine();
       return Integer.parseInt(status.split(" ")[1]);
     }
   }

@@ -21,13 +21,14 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The development sign-in screen tells one story, and it works as written: in Chromium at 360 px with WeCom's user
- * agent (so the WeCom stand-in's authorize screen is the sign-in; the stand-in is its own web application beside the
- * app and reads the demo school from the same folder the app imported), each demo person is listed with every role
- * they hold in the directory — the counsellor shown is the one of the student's class — and the three "try this"
- * steps are done by tapping what they name: the student asks for leave, her counsellor approves it in 待我审批, a
- * teacher sends a 收集表 to her class, and the student finds it. Screenshots: target/screenshots/demo-*.png. (The
- * CAS stand-in's page, with the same list, is driven by RunCommandIT.)
+ * The development sign-in screen tells one story, and it works as written: in Chromium at 360 px
+ * with WeCom's user agent (so the WeCom stand-in's authorize screen is the sign-in; the stand-in is
+ * its own web application beside the app and reads the demo school from the same folder the app
+ * imported), each demo person is listed with every role they hold in the directory — the counsellor
+ * shown is the one of the student's class — and the three "try this" steps are done by tapping what
+ * they name: the student asks for leave, her counsellor approves it in 待我审批, a teacher sends a 收集表
+ * to her class, and the student finds it. Screenshots: target/screenshots/demo-*.png. (The CAS
+ * stand-in's page, with the same list, is driven by RunCommandIT.)
  */
 class DemoStoryIT {
   @RegisterExtension static Browser phone = Browser.weCom().windowSize(360, 780);
@@ -58,11 +59,20 @@ class DemoStoryIT {
     assertThat(label(d, "STUDENT_AFFAIRS")).contains("学工处");
     assertThat(label(d, "ADMIN")).contains("管理员");
     // The counsellor shown looks after the student's class, so her request reaches his 待我审批.
-    assertThat(query("SELECT c.counsellor_account FROM person p JOIN school_class c ON c.id = p.class_id"
-        + " WHERE p.account = ?", student)).isEqualTo(counsellor);
-    assertThat(count("SELECT COUNT(*) FROM role_grant g JOIN person p ON p.id = g.person_id"
-        + " WHERE p.account = ? AND g.role <> 'TEACHER'", teacher)).isZero();
-    assertThat(d.findElement(By.id("try-leave")).getText()).contains("以学生 田芬 登录", "「学生请假」", "「申请请假」");
+    assertThat(
+            query(
+                "SELECT c.counsellor_account FROM person p JOIN school_class c ON c.id = p.class_id"
+                    + " WHERE p.account = ?",
+                student))
+        .isEqualTo(counsellor);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM role_grant g JOIN person p ON p.id = g.person_id"
+                    + " WHERE p.account = ? AND g.role <> 'TEACHER'",
+                teacher))
+        .isZero();
+    assertThat(d.findElement(By.id("try-leave")).getText())
+        .contains("以学生 田芬 登录", "「学生请假」", "「申请请假」");
     assertThat(d.findElement(By.id("try-approve")).getText()).contains("以她的辅导员 毛敏 登录", "「待我审批」");
     assertThat(d.findElement(By.id("try-form")).getText())
         .contains("以教师 刘敏秀 登录", "「新建收集表」", "填 2401000（机械制造241班）", "「发布」");
@@ -74,9 +84,13 @@ class DemoStoryIT {
     tapTile(d, wait, "学生请假");
     tap(d, wait, named("申请请假"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
-    // A day after any leave she already has (other tests, or an earlier try of this one), so it never overlaps.
-    String day = query("SELECT DATE_ADD(GREATEST(DATE('2026-12-09'), COALESCE(MAX(DATE(ends_at)), '2026-12-09')),"
-        + " INTERVAL 1 DAY) FROM leave_request WHERE student_account = ?", student);
+    // A day after any leave she already has (other tests, or an earlier try of this one), so it
+    // never overlaps.
+    String day =
+        query(
+            "SELECT DATE_ADD(GREATEST(DATE('2026-12-09'), COALESCE(MAX(DATE(ends_at)), '2026-12-09')),"
+                + " INTERVAL 1 DAY) FROM leave_request WHERE student_account = ?",
+            student);
     setDate(d, "startDate", day);
     new Select(d.findElement(By.id("startHalf"))).selectByValue("AM");
     setDate(d, "endDate", day);
@@ -116,7 +130,8 @@ class DemoStoryIT {
     new Select(d.findElement(By.id("audience-kind"))).selectByVisibleText("班级");
     d.findElement(By.id("audience-value")).sendKeys("2401000");
     tap(d, wait, named("添加"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audience-list"), "机械制造241班"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("audience-list"), "机械制造241班"));
     phone.screenshot("demo-3-form-built-360");
     tap(d, wait, named("发布"));
     wait.until(ExpectedConditions.alertIsPresent()).accept();
@@ -128,7 +143,8 @@ class DemoStoryIT {
     switchTo(d, wait, "STUDENT");
     tapTile(d, wait, "收集表");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "未命名收集表"));
-    assertThat(d.findElement(By.cssSelector("a[href*='fill.xhtml?id=" + form + "']")).isDisplayed()).isTrue();
+    assertThat(d.findElement(By.cssSelector("a[href*='fill.xhtml?id=" + form + "']")).isDisplayed())
+        .isTrue();
     phone.screenshot("demo-3-student-sees-form-360");
   }
 
@@ -141,7 +157,9 @@ class DemoStoryIT {
     return d.findElement(By.cssSelector("[data-role='" + role + "']")).getText();
   }
 
-  /** "换人": 退出登录 at the bottom of the home page, 重新登录, then the next person on the authorize screen. */
+  /**
+   * "换人": 退出登录 at the bottom of the home page, 重新登录, then the next person on the authorize screen.
+   */
   private static void switchTo(ChromeDriver d, WebDriverWait wait, String role) {
     d.get(app + "/");
     tap(d, wait, named("退出登录"));
@@ -153,7 +171,8 @@ class DemoStoryIT {
 
   private static void tapTile(ChromeDriver d, WebDriverWait wait, String name) {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
-    List<WebElement> tiles = d.findElements(By.xpath("//a[.//*[normalize-space(text())='" + name + "']]"));
+    List<WebElement> tiles =
+        d.findElements(By.xpath("//a[.//*[normalize-space(text())='" + name + "']]"));
     assertThat(tiles).as("the tile " + name + " on the home page").isNotEmpty();
     d.executeScript("arguments[0].scrollIntoView({block: 'center'});", tiles.get(0));
     tiles.get(0).click();
@@ -166,21 +185,34 @@ class DemoStoryIT {
   }
 
   /**
-   * A link or button by the words the step names, as a person finds it: a link whose text (or a part of it, beside a
-   * badge) is exactly those words, or a button that says exactly them.
+   * A link or button by the words the step names, as a person finds it: a link whose text (or a
+   * part of it, beside a badge) is exactly those words, or a button that says exactly them.
    */
   private static By named(String words) {
     String w = "'" + words + "'";
-    return By.xpath("//a[normalize-space(.)=" + w + " or .//*[normalize-space(text())=" + w + "]]"
-        + " | //button[normalize-space(.)=" + w + "] | //input[(@type='submit' or @type='button') and @value=" + w + "]");
+    return By.xpath(
+        "//a[normalize-space(.)="
+            + w
+            + " or .//*[normalize-space(text())="
+            + w
+            + "]]"
+            + " | //button[normalize-space(.)="
+            + w
+            + "] | //input[(@type='submit' or @type='button') and @value="
+            + w
+            + "]");
   }
 
   private static void setDate(ChromeDriver d, String id, String value) {
-    d.executeScript("arguments[0].value = arguments[1];"
-        + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", d.findElement(By.id(id)), value);
+    d.executeScript(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+        d.findElement(By.id(id)),
+        value);
   }
 
   private static boolean widerThanTheScreen(ChromeDriver d) {
-    return (Boolean) d.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+    return (Boolean)
+        d.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
   }
 }

@@ -17,31 +17,41 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every message key the import code and pages use exists in Chinese and English, and every pattern formats. */
+/**
+ * Every message key the import code and pages use exists in Chinese and English, and every pattern
+ * formats.
+ */
 class DirectoryImportMessagesTest {
-  private static final Pattern KEY_IN_JAVA = Pattern.compile("\"((?:import|people)\\.[A-Za-z.]+[A-Za-z])\"");
-  private static final Pattern KEY_IN_PAGE = Pattern.compile("dir\\['((?:import|people)\\.[A-Za-z.]+[A-Za-z])'\\]");
-
+  private static final Pattern KEY_IN_JAVA =
+      Pattern.compile("\"((?:import|people)\\.[A-Za-z.]+[A-Za-z])\"");
+  private static final Pattern KEY_IN_PAGE =
+      Pattern.compile("dir\\['((?:import|people)\\.[A-Za-z.]+[A-Za-z])'\\]");
 
   @Test
   void chineseAndEnglishHaveTheSameKeysAndValidPatterns() throws IOException {
     Properties zh = load("directory.properties");
     Properties en = load("directory_en.properties");
 
-    assertThat(new TreeSet<>(en.stringPropertyNames())).isEqualTo(new TreeSet<>(zh.stringPropertyNames()));
+    assertThat(new TreeSet<>(en.stringPropertyNames()))
+        .isEqualTo(new TreeSet<>(zh.stringPropertyNames()));
     for (Properties p : List.of(zh, en)) {
       for (String key : p.stringPropertyNames()) {
         if (!key.equals("people.pageReport")) {
-          new MessageFormat(p.getProperty(key), Locale.ROOT).format(new Object[] {"1", "2", "3", "4"});
+          new MessageFormat(p.getProperty(key), Locale.ROOT)
+              .format(new Object[] {"1", "2", "3", "4"});
         }
       }
     }
-    assertThat(DirectoryMessages.format(Locale.ROOT, "import.row.duplicate", List.of("account", "10200", "2", "4")))
+    assertThat(
+            DirectoryMessages.format(
+                Locale.ROOT, "import.row.duplicate", List.of("account", "10200", "2", "4")))
         .isEqualTo("account“10200”重复：第2行和第4行。");
     Locale before = Locale.getDefault();
     try {
       Locale.setDefault(Locale.US);
-      assertThat(DirectoryMessages.format(Locale.SIMPLIFIED_CHINESE, "import.line.number", List.of("7")))
+      assertThat(
+              DirectoryMessages.format(
+                  Locale.SIMPLIFIED_CHINESE, "import.line.number", List.of("7")))
           .isEqualTo("第7行");
       assertThat(DirectoryMessages.format(Locale.ENGLISH, "import.line.number", List.of("7")))
           .isEqualTo("Line 7");
@@ -57,7 +67,8 @@ class DirectoryImportMessagesTest {
     try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         String name = f.toString();
-        Pattern pattern = name.endsWith(".java") ? KEY_IN_JAVA : name.endsWith(".xhtml") ? KEY_IN_PAGE : null;
+        Pattern pattern =
+            name.endsWith(".java") ? KEY_IN_JAVA : name.endsWith(".xhtml") ? KEY_IN_PAGE : null;
         if (pattern == null) {
           continue;
         }

@@ -18,8 +18,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * An admin imports people on the phone: a GBK file saved by Excel, first with a bad line (listed by line number,
- * nothing imported), then corrected and confirmed; the people list shows them with masked mobiles.
+ * An admin imports people on the phone: a GBK file saved by Excel, first with a bad line (listed by
+ * line number, nothing imported), then corrected and confirmed; the people list shows them with
+ * masked mobiles.
  */
 class DirectoryImportPageIT {
   @RegisterExtension static Browser browser = Browser.weCom();
@@ -84,7 +85,8 @@ class DirectoryImportPageIT {
     driver.get(app + "/admin/directory/people.xhtml");
     By search = By.cssSelector("input[id$='search']");
     wait.until(ExpectedConditions.presenceOfElementLocated(search)).sendKeys("S99000");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[id$='list']"), "欧阳娜娜"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[id$='list']"), "欧阳娜娜"));
     String list = driver.findElement(By.cssSelector("[id$='list']")).getText();
     assertThat(list).contains("司马懿").contains("139****9001").doesNotContain("13912349001");
     browser.screenshot("directory-people-masked");

@@ -20,8 +20,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Sign-out by POST with the session's token only (issue 14): a link (GET) shows a page with one button, a post from
- * another site (no token, or another session's) signs nobody out, the button does.
+ * Sign-out by POST with the session's token only (issue 14): a link (GET) shows a page with one
+ * button, a post from another site (no token, or another session's) signs nobody out, the button
+ * does.
  */
 class LogoutIT {
   @RegisterExtension static Browser browser = Browser.weCom();
@@ -61,7 +62,8 @@ class LogoutIT {
     web.get(app + "/logout");
     assertStillSignedIn(web, TestUsers.STUDENT.account());
     // Nobody signed in: straight to the signed-out page.
-    assertThat(WebSession.location(new WebSession().get(app + "/logout"))).endsWith("/signed-out.xhtml");
+    assertThat(WebSession.location(new WebSession().get(app + "/logout")))
+        .endsWith("/signed-out.xhtml");
   }
 
   @Test
@@ -76,7 +78,8 @@ class LogoutIT {
     HttpResponse<String> forged = victim.post(app + "/logout", Map.of());
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(forged.body()).contains("id=\"signout-refused\"").contains("id=\"signout\"");
-    HttpResponse<String> wrongToken = victim.post(app + "/logout", Map.of("logoutToken", attackersToken));
+    HttpResponse<String> wrongToken =
+        victim.post(app + "/logout", Map.of("logoutToken", attackersToken));
     assertThat(wrongToken.statusCode()).isEqualTo(403);
     HttpResponse<String> emptyToken = victim.post(app + "/logout", Map.of("logoutToken", ""));
     assertThat(emptyToken.statusCode()).isEqualTo(403);

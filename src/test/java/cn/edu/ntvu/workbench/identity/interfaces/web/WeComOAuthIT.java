@@ -13,8 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The WeCom OAuth round trip at the HTTP level, where a test can hold on to a {@code code} and a {@code state}:
- * exactly the authorize URL of the WeCom notes, single-use session-bound states, single-use codes (40029).
+ * The WeCom OAuth round trip at the HTTP level, where a test can hold on to a {@code code} and a
+ * {@code state}: exactly the authorize URL of the WeCom notes, single-use session-bound states,
+ * single-use codes (40029).
  */
 class WeComOAuthIT {
   private static String app;
@@ -40,9 +41,11 @@ class WeComOAuthIT {
   void theAuthorizeUrlIsExactlyWeComsAndTheCallbackSignsIn() {
     WebSession web = weCom();
     HttpResponse<String> toLogin = web.get(app + "/index.xhtml?tab=today");
-    assertThat(WebSession.location(toLogin)).isEqualTo(app + "/login?target=%2Findex.xhtml%3Ftab%3Dtoday");
+    assertThat(WebSession.location(toLogin))
+        .isEqualTo(app + "/login?target=%2Findex.xhtml%3Ftab%3Dtoday");
     HttpResponse<String> toWeComLogin = web.get(WebSession.location(toLogin));
-    assertThat(WebSession.location(toWeComLogin)).isEqualTo(app + "/login/wecom?target=%2Findex.xhtml%3Ftab%3Dtoday");
+    assertThat(WebSession.location(toWeComLogin))
+        .isEqualTo(app + "/login/wecom?target=%2Findex.xhtml%3Ftab%3Dtoday");
     String authorize = WebSession.location(web.get(WebSession.location(toWeComLogin)));
     assertThat(authorize)
         .matches(
@@ -53,7 +56,8 @@ class WeComOAuthIT {
     String callback = authorize(web, "/index.xhtml?tab=today", TestUsers.COUNSELLOR.account());
     HttpResponse<String> landed = web.get(callback);
     assertThat(WebSession.location(landed)).isEqualTo(app + "/index.xhtml?tab=today");
-    assertThat(web.get(app + "/index.xhtml?tab=today").body()).contains("你好，" + TestUsers.COUNSELLOR.name());
+    assertThat(web.get(app + "/index.xhtml?tab=today").body())
+        .contains("你好，" + TestUsers.COUNSELLOR.name());
   }
 
   @Test
@@ -81,8 +85,14 @@ class WeComOAuthIT {
     String usedCode = query(URI.create(callback)).get("code");
 
     WebSession again = weCom();
-    String state = query(URI.create(WebSession.location(again.get(app + "/login/wecom?target=/")).replace("#wechat_redirect", ""))).get("state");
-    HttpResponse<String> page = again.get(app + "/login/wecom/callback?code=" + usedCode + "&state=" + state);
+    String state =
+        query(
+                URI.create(
+                    WebSession.location(again.get(app + "/login/wecom?target=/"))
+                        .replace("#wechat_redirect", "")))
+            .get("state");
+    HttpResponse<String> page =
+        again.get(app + "/login/wecom/callback?code=" + usedCode + "&state=" + state);
     assertThat(page.statusCode()).isEqualTo(400);
     assertThat(page.body()).contains("data-problem=\"codeInvalid\"");
   }
@@ -91,7 +101,12 @@ class WeComOAuthIT {
   void aCallbackWithoutCodeOrStateIsAClearPage() {
     WebSession web = weCom();
     assertThat(web.get(app + "/login/wecom/callback").body()).contains("stateInvalid");
-    String state = query(URI.create(WebSession.location(web.get(app + "/login/wecom?target=/")).replace("#wechat_redirect", ""))).get("state");
+    String state =
+        query(
+                URI.create(
+                    WebSession.location(web.get(app + "/login/wecom?target=/"))
+                        .replace("#wechat_redirect", "")))
+            .get("state");
     HttpResponse<String> noCode = web.get(app + "/login/wecom/callback?state=" + state);
     assertThat(noCode.statusCode()).isEqualTo(400);
     assertThat(noCode.body()).contains("data-problem=\"cancelled\"");
@@ -99,9 +114,12 @@ class WeComOAuthIT {
 
   @Test
   void problemsAreInChineseUnlessTheBrowserAsksForEnglish() {
-    assertThat(weCom().get(app + "/login/wecom/callback?state=nope&code=x").body()).contains("重复使用");
+    assertThat(weCom().get(app + "/login/wecom/callback?state=nope&code=x").body())
+        .contains("重复使用");
     HttpResponse<String> english =
-        weCom().header("Accept-Language", "en-US,en;q=0.9").get(app + "/login/wecom/callback?state=nope&code=x");
+        weCom()
+            .header("Accept-Language", "en-US,en;q=0.9")
+            .get(app + "/login/wecom/callback?state=nope&code=x");
     assertThat(english.body()).contains("already used").doesNotContain("重复使用");
   }
 }

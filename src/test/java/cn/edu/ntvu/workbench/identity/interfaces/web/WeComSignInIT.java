@@ -17,9 +17,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Sign-in inside WeCom, in headless Chromium at 390×844 with a WeCom user agent, through the WeCom stand-in's
- * authorize screen and {@code auth/getuserinfo}: deep links, a tampered state, people WeCom or the directory
- * does not know, logout, and a PrimeFaces Ajax request on an expired session.
+ * Sign-in inside WeCom, in headless Chromium at 390×844 with a WeCom user agent, through the WeCom
+ * stand-in's authorize screen and {@code auth/getuserinfo}: deep links, a tampered state, people
+ * WeCom or the directory does not know, logout, and a PrimeFaces Ajax request on an expired
+ * session.
  */
 class WeComSignInIT {
   @RegisterExtension static Browser browser = Browser.weCom();
@@ -63,14 +64,20 @@ class WeComSignInIT {
         .contains("agentid=")
         .containsPattern("state=[A-Za-z0-9]{32}");
     browser.screenshot("wecom-authorize-standin");
-    driver.findElement(By.cssSelector("[data-account='" + TestUsers.STUDENT.account() + "']")).click();
+    driver
+        .findElement(By.cssSelector("[data-account='" + TestUsers.STUDENT.account() + "']"))
+        .click();
 
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("hello")));
     assertThat(driver.getCurrentUrl()).isEqualTo(app + "/index.xhtml?from=tile");
-    assertThat(driver.findElement(By.id("hello")).getText()).isEqualTo("你好，" + TestUsers.STUDENT.name());
+    assertThat(driver.findElement(By.id("hello")).getText())
+        .isEqualTo("你好，" + TestUsers.STUDENT.name());
     assertThat(driver.getTitle()).isEqualTo("工作台");
-    Object scrollWidth = ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
-    assertThat(((Number) scrollWidth).intValue()).as("no horizontal scroll at 390 px").isLessThanOrEqualTo(390);
+    Object scrollWidth =
+        ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
+    assertThat(((Number) scrollWidth).intValue())
+        .as("no horizontal scroll at 390 px")
+        .isLessThanOrEqualTo(390);
     browser.screenshot("wecom-home-student");
   }
 
@@ -78,8 +85,10 @@ class WeComSignInIT {
   void aTamperedStateIsRefused() {
     driver.get(app + "/");
     waiting().until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
-    String tampered = driver.getCurrentUrl().replaceAll("state=([A-Za-z0-9]{31})[A-Za-z0-9]", "state=$1Z");
-    driver.get(tampered.equals(driver.getCurrentUrl()) ? tampered.replace("state=", "state=X") : tampered);
+    String tampered =
+        driver.getCurrentUrl().replaceAll("state=([A-Za-z0-9]{31})[A-Za-z0-9]", "state=$1Z");
+    driver.get(
+        tampered.equals(driver.getCurrentUrl()) ? tampered.replace("state=", "state=X") : tampered);
     authorizeAs(TestUsers.STUDENT.account());
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
     assertThat(problem()).isEqualTo("stateInvalid");
@@ -125,7 +134,8 @@ class WeComSignInIT {
     By search = By.cssSelector("input[id$='search']");
     wait.until(ExpectedConditions.presenceOfElementLocated(search));
 
-    // The session ends on the server side (idle timeout, another node restarted...): the cookie no longer works.
+    // The session ends on the server side (idle timeout, another node restarted...): the cookie no
+    // longer works.
     driver.manage().deleteCookieNamed("WBSESSION");
     driver.findElement(search).sendKeys("1000");
 

@@ -26,9 +26,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The outbox admin page on the phone (390×844, WeCom): an admin sees a failed message with its reason in Chinese,
- * retries it (recorded in the audit log; the worker then delivers it to the stand-in); a student is refused the page
- * and a form post of the retry action, and the message they tried to retry stays as it was.
+ * The outbox admin page on the phone (390×844, WeCom): an admin sees a failed message with its
+ * reason in Chinese, retries it (recorded in the audit log; the worker then delivers it to the
+ * stand-in); a student is refused the page and a form post of the retry action, and the message
+ * they tried to retry stays as it was.
  */
 class OutboxAdminPageIT {
   @RegisterExtension static Browser browser = Browser.weCom();
@@ -46,11 +47,12 @@ class OutboxAdminPageIT {
 
   private static long insertFailed(String key, String topic, String to) throws Exception {
     try (Connection c = db();
-        PreparedStatement st = c.prepareStatement(
-            "INSERT INTO wecom_outbox (message_key, kind, to_users, body, topic, status, attempts, created_at,"
-                + " next_attempt_at, last_errcode, last_error) VALUES (?, 'SEND', ?, ?, ?, 'FAILED', 15, NOW(3),"
-                + " NOW(3), NULL, 'gave up after 15 attempts: WeCom unavailable on /cgi-bin/message/send: HTTP 503')",
-            java.sql.Statement.RETURN_GENERATED_KEYS)) {
+        PreparedStatement st =
+            c.prepareStatement(
+                "INSERT INTO wecom_outbox (message_key, kind, to_users, body, topic, status, attempts, created_at,"
+                    + " next_attempt_at, last_errcode, last_error) VALUES (?, 'SEND', ?, ?, ?, 'FAILED', 15, NOW(3),"
+                    + " NOW(3), NULL, 'gave up after 15 attempts: WeCom unavailable on /cgi-bin/message/send: HTTP 503')",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
       st.setString(1, key);
       st.setString(2, to);
       st.setString(3, "{\"msgtype\":\"text\",\"text\":{\"content\":\"" + key + "\"}}");
@@ -65,7 +67,8 @@ class OutboxAdminPageIT {
 
   private static String[] row(long id) throws Exception {
     try (Connection c = db();
-        PreparedStatement st = c.prepareStatement("SELECT status, attempts FROM wecom_outbox WHERE id = ?")) {
+        PreparedStatement st =
+            c.prepareStatement("SELECT status, attempts FROM wecom_outbox WHERE id = ?")) {
       st.setLong(1, id);
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
@@ -76,8 +79,10 @@ class OutboxAdminPageIT {
 
   private static long audits(long id) throws Exception {
     try (Connection c = db();
-        PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM audit_entry WHERE object_type = 'wecom_outbox'"
-            + " AND object_id = ? AND action = 'WECOM_OUTBOX_RETRY' AND actor_account = ?")) {
+        PreparedStatement st =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM audit_entry WHERE object_type = 'wecom_outbox'"
+                    + " AND object_id = ? AND action = 'WECOM_OUTBOX_RETRY' AND actor_account = ?")) {
       st.setString(1, String.valueOf(id));
       st.setString(2, TestUsers.ADMIN.account());
       try (ResultSet rs = st.executeQuery()) {
@@ -92,7 +97,8 @@ class OutboxAdminPageIT {
     String run = String.valueOf(System.nanoTime());
     String topic = "itpage:" + run;
     long retried = insertFailed("itpage:" + run + ":a", topic, TestUsers.DEAN.account());
-    long untouched = insertFailed("itpage:" + run + ":b", topic + ":student", TestUsers.DEAN.account());
+    long untouched =
+        insertFailed("itpage:" + run + ":b", topic + ":student", TestUsers.DEAN.account());
 
     // A student: neither the page nor a post of the retry action.
     WebSession student = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account());
@@ -114,14 +120,19 @@ class OutboxAdminPageIT {
     d.findElement(By.id("continue")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outbox-counts")));
     d.get(app + "/admin/wecom/outbox.xhtml?status=FAILED&topic=" + topic);
-    WebElement card = wait.until(
-        ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ob-row[data-id='" + retried + "']")));
+    WebElement card =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".ob-row[data-id='" + retried + "']")));
     assertThat(card.getAttribute("data-status")).isEqualTo("FAILED");
     assertThat(card.getText()).contains("已尝试 15 次仍未成功").contains("连不上企业微信");
-    assertThat(Integer.parseInt(d.findElement(By.cssSelector("#count-failed strong")).getText())).isPositive();
+    assertThat(Integer.parseInt(d.findElement(By.cssSelector("#count-failed strong")).getText()))
+        .isPositive();
     // Nothing sticks out sideways on a 390 px screen.
-    assertThat((Boolean) d.executeScript(
-        "return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+    assertThat(
+            (Boolean)
+                d.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+        .isTrue();
     d.executeScript("arguments[0].scrollIntoView({block: 'center'})", card);
     browser.screenshot("wecom-outbox-failed");
 
@@ -136,8 +147,10 @@ class OutboxAdminPageIT {
     }
     assertThat(row(retried)).containsExactly("SENT", "1");
     d.get(app + "/admin/wecom/outbox.xhtml?topic=" + topic);
-    WebElement sent = wait.until(
-        ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ob-row[data-id='" + retried + "']")));
+    WebElement sent =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".ob-row[data-id='" + retried + "']")));
     assertThat(sent.getAttribute("data-status")).isEqualTo("SENT");
     d.executeScript("arguments[0].scrollIntoView({block: 'center'})", sent);
     browser.screenshot("wecom-outbox-retried");

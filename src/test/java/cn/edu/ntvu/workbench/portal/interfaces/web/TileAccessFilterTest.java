@@ -8,9 +8,21 @@ class TileAccessFilterTest {
   @Test
   void adminSignInErrorAndResourcePathsAreNeverGuarded() {
     for (String path :
-        new String[] {"/", "/index.xhtml", "/admin/workbench/tiles.xhtml", "/login", "/login/cas", "/callback",
-          "/logout", "/error.xhtml", "/signed-out.xhtml", "/resources/workbench/theme.css",
-          "/jakarta.faces.resource/x.js", "/health/ready", "/calendar/abc.ics"}) {
+        new String[] {
+          "/",
+          "/index.xhtml",
+          "/admin/workbench/tiles.xhtml",
+          "/login",
+          "/login/cas",
+          "/callback",
+          "/logout",
+          "/error.xhtml",
+          "/signed-out.xhtml",
+          "/resources/workbench/theme.css",
+          "/jakarta.faces.resource/x.js",
+          "/health/ready",
+          "/calendar/abc.ics"
+        }) {
       assertThat(TileAccessFilter.guarded(path)).as(path).isFalse();
     }
   }

@@ -14,11 +14,25 @@ class TileHtmlTest {
   void tilesAreWrittenWithEveryTextEscaped() {
     List<SceneView> scenes =
         List.of(
-            new SceneView(Scene.TEACHING,
+            new SceneView(
+                Scene.TEACHING,
                 List.of(
-                    new TileView(7, "<script>alert(1)</script>", "\"引号\" & 'x'", "/r/i.svg?v=1&a=b",
-                        "/timetable/", false, 3),
-                    new TileView(8, "图书馆", null, "/r/b.svg", "https://lib.ntvu.edu.cn/?q=\"><x", true, null))));
+                    new TileView(
+                        7,
+                        "<script>alert(1)</script>",
+                        "\"引号\" & 'x'",
+                        "/r/i.svg?v=1&a=b",
+                        "/timetable/",
+                        false,
+                        3),
+                    new TileView(
+                        8,
+                        "图书馆",
+                        null,
+                        "/r/b.svg",
+                        "https://lib.ntvu.edu.cn/?q=\"><x",
+                        true,
+                        null))));
     String html = TileHtml.render(scenes, Locale.SIMPLIFIED_CHINESE);
     assertThat(html)
         .contains("<section class=\"wb-card wb-scene\" id=\"scene-TEACHING\"")
@@ -31,6 +45,8 @@ class TileHtmlTest {
         .doesNotContain("<script>");
     assertThat(html.split("wb-tile-badge", -1)).hasSize(2);
     assertThat(html.split("wb-tile-desc", -1)).hasSize(2);
-    assertThat(TileHtml.render(scenes, Locale.ENGLISH)).contains(">Teaching</h2>").contains("aria-label=\"To do\"");
+    assertThat(TileHtml.render(scenes, Locale.ENGLISH))
+        .contains(">Teaching</h2>")
+        .contains("aria-label=\"To do\"");
   }
 }

@@ -21,10 +21,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The admin shapes the workbench on the phone (390×844, WeCom): a tile for one class is seen by a student of that
- * class and not by a student of another class, whose request for the tile's page is refused (403); two tiles
- * reordered show in the new order on the home page; a second admin saving an outdated form is told and overwrites
- * nothing; a tile is deleted after confirming.
+ * The admin shapes the workbench on the phone (390×844, WeCom): a tile for one class is seen by a
+ * student of that class and not by a student of another class, whose request for the tile's page is
+ * refused (403); two tiles reordered show in the new order on the home page; a second admin saving
+ * an outdated form is told and overwrites nothing; a tile is deleted after confirming.
  */
 class WorkbenchTilesIT {
   @RegisterExtension static Browser browser = Browser.weCom();
@@ -34,7 +34,11 @@ class WorkbenchTilesIT {
   private static final String OTHER_STUDENT = "20250100041";
 
   private static String app;
-  /** Per test instance, so per attempt: a rerun must not meet the tiles the first attempt added and moved. */
+
+  /**
+   * Per test instance, so per attempt: a rerun must not meet the tiles the first attempt added and
+   * moved.
+   */
   private final String RUN = Integer.toString(ThreadLocalRandom.current().nextInt(100000, 999999));
 
   @BeforeAll
@@ -43,7 +47,8 @@ class WorkbenchTilesIT {
   }
 
   private static WebDriverWait waitOn(ChromeDriver d) {
-    // An ajax update replaces the elements a condition is reading: Browser.waitFor tries again rather than fail.
+    // An ajax update replaces the elements a condition is reading: Browser.waitFor tries again
+    // rather than fail.
     return Browser.waitFor(d, Duration.ofSeconds(30));
   }
 
@@ -60,7 +65,8 @@ class WorkbenchTilesIT {
   }
 
   /** Adds a tile through the form; {@code classes} null = everyone. */
-  private static void addTile(ChromeDriver d, String scene, String name, String target, String classes) {
+  private static void addTile(
+      ChromeDriver d, String scene, String name, String target, String classes) {
     d.findElement(By.id("new-tile")).click();
     waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("save")));
     d.findElement(By.id("name")).sendKeys(name);
@@ -75,7 +81,10 @@ class WorkbenchTilesIT {
       d.findElement(By.id("classes")).sendKeys(classes);
     }
     d.findElement(By.id("save")).click();
-    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-tile='" + name + "']")));
+    waitOn(d)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-tile='" + name + "']")));
   }
 
   /** Switches a tile on or off through its edit form. */
@@ -109,10 +118,12 @@ class WorkbenchTilesIT {
 
     String memberHome = home(TestUsers.STUDENT.account());
     assertThat(memberHome).contains(name);
-    // The demo 查课表 tile carries the timetable's badge: at the test school clock (Wednesday from 10:20) 田芬 still
+    // The demo 查课表 tile carries the timetable's badge: at the test school clock (Wednesday from
+    // 10:20) 田芬 still
     // has classes today.
     java.util.regex.Matcher badge =
-        java.util.regex.Pattern.compile("data-tile=\"查课表\"(?:(?!</a>).)*class=\"wb-tile-badge\"[^>]*>(\\d+)<",
+        java.util.regex.Pattern.compile(
+                "data-tile=\"查课表\"(?:(?!</a>).)*class=\"wb-tile-badge\"[^>]*>(\\d+)<",
                 java.util.regex.Pattern.DOTALL)
             .matcher(memberHome);
     assertThat(badge.find()).as("badge on 查课表 in " + memberHome).isTrue();
@@ -125,7 +136,8 @@ class WorkbenchTilesIT {
     assertThat(other.get(app + path + "page.xhtml").statusCode()).isEqualTo(404);
     assertThat(member.get(app + path + "page.xhtml").statusCode()).isEqualTo(404);
     assertThat(other.get(app + "/").statusCode()).isEqualTo(200);
-    // A real page under a tile only one class sees: with the demo 我的账号 tile (everyone) switched off for a
+    // A real page under a tile only one class sees: with the demo 我的账号 tile (everyone) switched off
+    // for a
     // moment, /account/ is that class's alone.
     String accountTile = "账号" + RUN;
     addTile(d, "LIFE", accountTile, "/account/", "2401000");
@@ -137,16 +149,20 @@ class WorkbenchTilesIT {
       setEnabled(d, "我的账号", true);
       row(d, accountTile).findElement(By.cssSelector(".delete")).click();
       waitOn(d).until(ExpectedConditions.alertIsPresent()).accept();
-      waitOn(d).until(
-          ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-tile='" + accountTile + "']")));
+      waitOn(d)
+          .until(
+              ExpectedConditions.invisibilityOfElementLocated(
+                  By.cssSelector("[data-tile='" + accountTile + "']")));
     }
     assertThat(other.get(app + "/account/index.xhtml").statusCode()).isEqualTo(200);
     // Non-admins cannot reach the console, neither the page nor a form post to it.
     assertThat(other.get(app + "/admin/workbench/tiles.xhtml").statusCode()).isEqualTo(403);
     assertThat(
             other
-                .post(app + "/admin/workbench/tiles.xhtml",
-                    java.util.Map.of("tiles", "tiles", "new-tile", "x", "jakarta.faces.ViewState", "stateless"))
+                .post(
+                    app + "/admin/workbench/tiles.xhtml",
+                    java.util.Map.of(
+                        "tiles", "tiles", "new-tile", "x", "jakarta.faces.ViewState", "stateless"))
                 .statusCode())
         .isEqualTo(403);
 
@@ -157,7 +173,9 @@ class WorkbenchTilesIT {
     new Select(d.findElement(By.id("kind"))).selectByValue("EXTERNAL");
     d.findElement(By.id("target")).sendKeys("javascript:alert(1)");
     d.findElement(By.id("save")).click();
-    waitOn(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "javascript:"));
+    waitOn(d)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "javascript:"));
     d.findElement(By.id("cancel")).click();
     waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("new-tile")));
     assertThat(d.findElements(By.cssSelector("[data-tile='坏链接" + RUN + "']"))).isEmpty();
@@ -174,10 +192,12 @@ class WorkbenchTilesIT {
     assertThat(before.indexOf(a)).isPositive().isLessThan(before.indexOf(b));
 
     row(d, b).findElement(By.cssSelector(".move-up")).click();
-    waitOn(d).until(dr -> {
-      String page = dr.findElement(By.id("admin-scene-LIFE")).getText();
-      return page.indexOf(b) >= 0 && page.indexOf(b) < page.indexOf(a);
-    });
+    waitOn(d)
+        .until(
+            dr -> {
+              String page = dr.findElement(By.id("admin-scene-LIFE")).getText();
+              return page.indexOf(b) >= 0 && page.indexOf(b) < page.indexOf(a);
+            });
     String after = home(TestUsers.STUDENT.account());
     assertThat(after.indexOf(b)).isPositive().isLessThan(after.indexOf(a));
 
@@ -192,11 +212,16 @@ class WorkbenchTilesIT {
     waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("new-tile")));
     d2.findElement(By.id("description")).sendKeys("第二位管理员");
     d2.findElement(By.id("save")).click();
-    waitOn(d2).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已被 " + TestUsers.ADMIN.name() + "（" + TestUsers.ADMIN.account() + "）"));
+    waitOn(d2)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("messages"),
+                "已被 " + TestUsers.ADMIN.name() + "（" + TestUsers.ADMIN.account() + "）"));
     second.screenshot("workbench-admin-stale");
     String now = home(TestUsers.STUDENT.account());
     assertThat(now).contains("第一位管理员").doesNotContain("第二位管理员");
-    // Every change is in the audit log with its before and after values; the refused save left no entry.
+    // Every change is in the audit log with its before and after values; the refused save left no
+    // entry.
     String log =
         WeComStandInScreen.signedIn(app + "/", TestUsers.ADMIN.account())
             .get(app + "/admin/audit.csv?type=tile&actor=" + TestUsers.ADMIN.account())
@@ -208,7 +233,10 @@ class WorkbenchTilesIT {
     d.get(app + "/admin/workbench/tiles.xhtml");
     row(d, b).findElement(By.cssSelector(".delete")).click();
     waitOn(d).until(ExpectedConditions.alertIsPresent()).accept();
-    waitOn(d).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-tile='" + b + "']")));
+    waitOn(d)
+        .until(
+            ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("[data-tile='" + b + "']")));
     assertThat(home(TestUsers.STUDENT.account())).doesNotContain(b).contains(a);
 
     // The home page at phone width: tiles, no horizontal scroll.
@@ -217,7 +245,8 @@ class WorkbenchTilesIT {
     List<WebElement> tiles = d.findElements(By.cssSelector(".wb-tile"));
     assertThat(tiles).isNotEmpty();
     assertThat(tiles.get(0).getSize().getHeight()).isGreaterThanOrEqualTo(44);
-    Object overflow = d.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+    Object overflow =
+        d.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
     assertThat(overflow).isEqualTo(false);
     browser.screenshot("workbench-home");
     // The narrowest and a wide phone: no horizontal scroll either (screenshots kept as artifacts).
@@ -227,8 +256,10 @@ class WorkbenchTilesIT {
         d.manage().window().setSize(new org.openqa.selenium.Dimension(width, 800));
         d.navigate().refresh();
         waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".wb-tile")));
-        assertThat(d.executeScript("return document.documentElement.scrollWidth > window.innerWidth;"))
-            .as("horizontal scroll at " + width + " px").isEqualTo(false);
+        assertThat(
+                d.executeScript("return document.documentElement.scrollWidth > window.innerWidth;"))
+            .as("horizontal scroll at " + width + " px")
+            .isEqualTo(false);
         browser.screenshot("workbench-home-" + width);
       }
     } finally {
@@ -244,24 +275,32 @@ class WorkbenchTilesIT {
     String name = "预览" + run;
     addTile(d, "OFFICE", name, "/wbitp" + run + "/", "2401000");
 
-    // Preview as a student of that class, as one of another class, and as nobody the directory knows.
+    // Preview as a student of that class, as one of another class, and as nobody the directory
+    // knows.
     d.findElement(By.id("preview-link")).click();
-    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("account"))).sendKeys(TestUsers.STUDENT.account());
+    waitOn(d)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("account")))
+        .sendKeys(TestUsers.STUDENT.account());
     d.findElement(By.id("show")).click();
     waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-person")));
     assertThat(d.findElement(By.id("preview-person")).getText()).contains(TestUsers.STUDENT.name());
-    assertThat(d.findElements(By.cssSelector("#preview-tiles [data-tile='" + name + "']"))).hasSize(1);
-    assertThat(d.findElements(By.cssSelector("#preview-tiles .wb-tile-badge"))).as("no badges in a preview").isEmpty();
+    assertThat(d.findElements(By.cssSelector("#preview-tiles [data-tile='" + name + "']")))
+        .hasSize(1);
+    assertThat(d.findElements(By.cssSelector("#preview-tiles .wb-tile-badge")))
+        .as("no badges in a preview")
+        .isEmpty();
     browser.screenshot("workbench-preview");
     d.get(app + "/admin/workbench/preview.xhtml?account=" + OTHER_STUDENT);
     waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-person")));
-    assertThat(d.findElements(By.cssSelector("#preview-tiles [data-tile='" + name + "']"))).isEmpty();
+    assertThat(d.findElements(By.cssSelector("#preview-tiles [data-tile='" + name + "']")))
+        .isEmpty();
     assertThat(d.findElement(By.id("preview-hidden")).getText()).contains(name);
     d.get(app + "/admin/workbench/preview.xhtml?account=99999999");
     waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-problem")));
     assertThat(d.findElement(By.id("preview-problem")).getText()).contains("99999999");
 
-    // An icon upload: an SVG with script renamed .png is refused by its content; a PNG is re-encoded and used.
+    // An icon upload: an SVG with script renamed .png is refused by its content; a PNG is
+    // re-encoded and used.
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tiles");
     String iconTile = "图标" + run;
     d.get(app + "/admin/workbench/tiles.xhtml");
@@ -270,19 +309,29 @@ class WorkbenchTilesIT {
     d.findElement(By.id("name")).sendKeys(iconTile);
     d.findElement(By.id("target")).sendKeys("/wbiti" + run + "/");
     java.nio.file.Path svg =
-        java.nio.file.Files.writeString(dir.resolve("logo.png"),
+        java.nio.file.Files.writeString(
+            dir.resolve("logo.png"),
             "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
     d.findElement(By.id("icon-file")).sendKeys(svg.toString());
     d.findElement(By.id("upload-icon")).click();
-    waitOn(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("icon-file-error"), "WebP"));
-    // A decompression bomb small enough to pass the size check is refused from its header, beside the field.
-    java.nio.file.Path bomb = java.nio.file.Files.write(dir.resolve("bomb.png"),
-        cn.edu.ntvu.workbench.platform.files.ImageBombs.png(30_000, 30_000, 1));
+    waitOn(d)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("icon-file-error"), "WebP"));
+    // A decompression bomb small enough to pass the size check is refused from its header, beside
+    // the field.
+    java.nio.file.Path bomb =
+        java.nio.file.Files.write(
+            dir.resolve("bomb.png"),
+            cn.edu.ntvu.workbench.platform.files.ImageBombs.png(30_000, 30_000, 1));
     d.findElement(By.id("icon-file")).sendKeys(bomb.toString());
     d.findElement(By.id("upload-icon")).click();
-    waitOn(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("icon-file-error"), "30000×30000"));
+    waitOn(d)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("icon-file-error"), "30000×30000"));
     assertThat(d.findElement(By.id("name")).getAttribute("value")).isEqualTo(iconTile);
-    java.awt.image.BufferedImage logo = new java.awt.image.BufferedImage(200, 120, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.image.BufferedImage logo =
+        new java.awt.image.BufferedImage(200, 120, java.awt.image.BufferedImage.TYPE_INT_RGB);
     java.nio.file.Path png = dir.resolve("real.png");
     javax.imageio.ImageIO.write(logo, "png", png.toFile());
     d.findElement(By.id("icon-file")).sendKeys(png.toString());
@@ -291,42 +340,65 @@ class WorkbenchTilesIT {
     assertThat(d.findElement(By.id("name")).getAttribute("value")).isEqualTo(iconTile);
     browser.screenshot("workbench-icon-uploaded");
     d.findElement(By.id("save")).click();
-    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-tile='" + iconTile + "']")));
+    waitOn(d)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-tile='" + iconTile + "']")));
     java.util.regex.Matcher iconUrl =
-        java.util.regex.Pattern.compile("/resources/tile-icons/up-[0-9a-f]{24}\\.png").matcher(home(TestUsers.STUDENT.account()));
+        java.util.regex.Pattern.compile("/resources/tile-icons/up-[0-9a-f]{24}\\.png")
+            .matcher(home(TestUsers.STUDENT.account()));
     assertThat(iconUrl.find()).isTrue();
-    var served = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account()).get(app + iconUrl.group());
+    var served =
+        WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account())
+            .get(app + iconUrl.group());
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(served.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
-    assertThat(served.headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
+    assertThat(served.headers().firstValue("X-Content-Type-Options").orElse(""))
+        .isEqualTo("nosniff");
 
     // Export as a file; only admins may.
     WebSession admin = WeComStandInScreen.signedIn(app + "/", TestUsers.ADMIN.account());
     var export = admin.get(app + "/admin/workbench/tiles.json");
     assertThat(export.statusCode()).isEqualTo(200);
-    assertThat(export.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+    assertThat(export.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("attachment");
     String json = export.body();
-    assertThat(json).contains("ntvu-workbench-tiles").contains(name).contains("2401000").contains("\"icons\"")
-        .contains(iconUrl.group().substring("/resources/tile-icons/".length(), iconUrl.group().length() - 4));
+    assertThat(json)
+        .contains("ntvu-workbench-tiles")
+        .contains(name)
+        .contains("2401000")
+        .contains("\"icons\"")
+        .contains(
+            iconUrl
+                .group()
+                .substring("/resources/tile-icons/".length(), iconUrl.group().length() - 4));
     WebSession student = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account());
     assertThat(student.get(app + "/admin/workbench/tiles.json").statusCode()).isEqualTo(403);
 
     // A file with a javascript: link is refused with the tile named; nothing changes.
     String renamed = name.replace("预览", "导入");
     java.nio.file.Path bad =
-        java.nio.file.Files.writeString(dir.resolve("bad.json"),
-            json.replace("\"/wbitp" + run + "/\"", "\"javascript:alert(1)\"").replace("\"INTERNAL\"", "\"INTERNAL\""));
+        java.nio.file.Files.writeString(
+            dir.resolve("bad.json"),
+            json.replace("\"/wbitp" + run + "/\"", "\"javascript:alert(1)\"")
+                .replace("\"INTERNAL\"", "\"INTERNAL\""));
     d.get(app + "/admin/workbench/transfer.xhtml");
-    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("file"))).sendKeys(bad.toString());
+    waitOn(d)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("file")))
+        .sendKeys(bad.toString());
     d.findElement(By.id("previewButton")).click();
     waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("problems")));
     assertThat(d.findElement(By.id("problems")).getText()).contains(name).contains("javascript:");
     browser.screenshot("workbench-transfer-problems");
 
-    // The same configuration with one tile renamed: the plan shows it, and after confirming the home page does.
-    java.nio.file.Path good = java.nio.file.Files.writeString(dir.resolve("good.json"), json.replace(name, renamed));
+    // The same configuration with one tile renamed: the plan shows it, and after confirming the
+    // home page does.
+    java.nio.file.Path good =
+        java.nio.file.Files.writeString(dir.resolve("good.json"), json.replace(name, renamed));
     d.get(app + "/admin/workbench/transfer.xhtml");
-    waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("file"))).sendKeys(good.toString());
+    waitOn(d)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("file")))
+        .sendKeys(good.toString());
     d.findElement(By.id("previewButton")).click();
     waitOn(d).until(ExpectedConditions.presenceOfElementLocated(By.id("confirmButton")));
     assertThat(d.findElement(By.id("plan-added")).getText()).contains(renamed);
@@ -335,8 +407,14 @@ class WorkbenchTilesIT {
     d.findElement(By.id("confirmButton")).click();
     waitOn(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已导入"));
     String memberHome = home(TestUsers.STUDENT.account());
-    assertThat(memberHome).contains(renamed).doesNotContain(name).contains("data-tile=\"查课表\"")
-        .contains(iconTile).contains("/resources/tile-icons/up-");
-    assertThat(admin.get(app + "/admin/audit.csv?type=tile").body()).contains("TILE_IMPORT").contains("good.json");
+    assertThat(memberHome)
+        .contains(renamed)
+        .doesNotContain(name)
+        .contains("data-tile=\"查课表\"")
+        .contains(iconTile)
+        .contains("/resources/tile-icons/up-");
+    assertThat(admin.get(app + "/admin/audit.csv?type=tile").body())
+        .contains("TILE_IMPORT")
+        .contains("good.json");
   }
 }

@@ -35,21 +35,27 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * 订阅到手机日历 against the packaged app: a person turns the subscription on, a calendar app (no cookies) fetches
- * the feed and ical4j reads it; after a reset the old address gives 404 and no data, after turning off the new one
- * too. The app's dev mode loads the demo directory; its timetable is written into the app's database here when the
- * app did not load it itself (see {@link DemoTerm#insertIfMissing}).
+ * 订阅到手机日历 against the packaged app: a person turns the subscription on, a calendar app (no cookies)
+ * fetches the feed and ical4j reads it; after a reset the old address gives 404 and no data, after
+ * turning off the new one too. The app's dev mode loads the demo directory; its timetable is
+ * written into the app's database here when the app did not load it itself (see {@link
+ * DemoTerm#insertIfMissing}).
  */
 class CalendarSubscriptionIT {
   @RegisterExtension static Browser browser = Browser.weCom();
 
-  private static final Pattern VIEW_STATE = Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
-  private static final Pattern FEED_URL = Pattern.compile("<textarea id=\"feed-url\"[^>]*>([^<]+)</textarea>");
+  private static final Pattern VIEW_STATE =
+      Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
+  private static final Pattern FEED_URL =
+      Pattern.compile("<textarea id=\"feed-url\"[^>]*>([^<]+)</textarea>");
   private static final Pattern COURSE_CODE = Pattern.compile("(?:课程号：|Course code: )(\\S+)");
 
   /** A calendar app: no cookie jar, no session. */
   private static final HttpClient CALENDAR_APP =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private static String app;
 
@@ -65,20 +71,28 @@ class CalendarSubscriptionIT {
     return app + "/timetable/calendar.xhtml";
   }
 
-  /** Presses a button of the page's form the way the browser would, and returns the page that answers. */
+  /**
+   * Presses a button of the page's form the way the browser would, and returns the page that
+   * answers.
+   */
   private static HttpResponse<String> press(WebSession web, String button) {
     HttpResponse<String> page = web.get(page());
     assertThat(page.statusCode()).isEqualTo(200);
     Matcher vs = VIEW_STATE.matcher(page.body());
     assertThat(vs.find()).as("view state").isTrue();
-    assertThat(page.body()).as("button %s on the page", button).contains("name=\"subscription:" + button + "\"");
+    assertThat(page.body())
+        .as("button %s on the page", button)
+        .contains("name=\"subscription:" + button + "\"");
     HttpResponse<String> answer =
         web.post(
             page(),
             Map.of(
-                "subscription", "subscription",
-                "subscription:" + button, button,
-                "jakarta.faces.ViewState", vs.group(1)));
+                "subscription",
+                "subscription",
+                "subscription:" + button,
+                button,
+                "jakarta.faces.ViewState",
+                vs.group(1)));
     assertThat(answer.statusCode()).isEqualTo(200);
     return answer;
   }
@@ -92,7 +106,8 @@ class CalendarSubscriptionIT {
   }
 
   private static HttpResponse<String> fetch(String url, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -164,7 +179,9 @@ class CalendarSubscriptionIT {
     assertThat(feed.statusCode()).isEqualTo(200);
     assertThat(feed.headers().firstValue("Content-Type").orElse("").replace(" ", ""))
         .isEqualToIgnoringCase("text/calendar;charset=utf-8");
-    assertThat(feed.headers().firstValue("Cache-Control").orElse("")).contains("private").contains("max-age=");
+    assertThat(feed.headers().firstValue("Cache-Control").orElse(""))
+        .contains("private")
+        .contains("max-age=");
     assertThat(feed.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline");
     // a calendar app polling must not leave a session behind on every fetch
     assertThat(feed.headers().allValues("Set-Cookie")).isEmpty();
@@ -174,7 +191,8 @@ class CalendarSubscriptionIT {
     assertThat(ics.property("X-WR-CALNAME")).isEqualTo("田芬的课表");
     Set<String> mine =
         codes(
-            "SELECT DISTINCT m.course_code FROM course_meeting m WHERE m.term_id = " + TERM
+            "SELECT DISTINCT m.course_code FROM course_meeting m WHERE m.term_id = "
+                + TERM
                 + " AND (EXISTS (SELECT 1 FROM course_meeting_class c WHERE c.term_id = m.term_id"
                 + " AND c.source = m.source AND c.meeting_no = m.meeting_no AND c.class_code = '2401000')"
                 + " OR EXISTS (SELECT 1 FROM course_meeting_student s WHERE s.term_id = m.term_id"
@@ -189,7 +207,8 @@ class CalendarSubscriptionIT {
       assertThat(feed.body()).doesNotContain(code);
     }
 
-    // 金智 rows carry the teacher's account only; the feed names them from the directory (K00005: 10065 叶轩)
+    // 金智 rows carry the teacher's account only; the feed names them from the directory (K00005:
+    // 10065 叶轩)
     if (mine.contains("K00005")) {
       assertThat(ics.events())
           .anyMatch(e -> ICalendarCheck.value(e, "DESCRIPTION").contains("教师：叶轩"))
@@ -201,7 +220,11 @@ class CalendarSubscriptionIT {
     assertThat(fetch(url, "If-None-Match", etag).statusCode()).isEqualTo(304);
 
     String on = web.get(page()).body();
-    assertThat(on).contains("已开启").contains("日历最近一次更新").doesNotContain(url).doesNotContain("feed-url");
+    assertThat(on)
+        .contains("已开启")
+        .contains("日历最近一次更新")
+        .doesNotContain(url)
+        .doesNotContain("feed-url");
 
     // reset: the old address is dead at once and gives nothing away; the new one works
     String newUrl = issuedUrl(press(web, "reset"));
@@ -210,7 +233,9 @@ class CalendarSubscriptionIT {
     assertThat(fetch(newUrl).statusCode()).isEqualTo(200);
 
     // turn off: the new address is dead too
-    assertThat(press(web, "turnOff").body()).contains("已关闭订阅").contains("name=\"subscription:turnOn\"");
+    assertThat(press(web, "turnOff").body())
+        .contains("已关闭订阅")
+        .contains("name=\"subscription:turnOn\"");
     assertNotFoundWithoutData(newUrl);
     assertNotFoundWithoutData(app + "/calendar/" + "A".repeat(43) + ".ics");
     assertNotFoundWithoutData(app + "/calendar/short.ics");
@@ -221,7 +246,9 @@ class CalendarSubscriptionIT {
     TestUser teacher = TestUsers.COUNSELLOR;
     WebSession web = WeComStandInScreen.signedIn(page(), teacher.account());
     // The demo workbench has a tile for the subscription page.
-    assertThat(web.get(app + "/").body()).contains("data-tile=\"订阅到手机日历\"").contains("/timetable/calendar.xhtml");
+    assertThat(web.get(app + "/").body())
+        .contains("data-tile=\"订阅到手机日历\"")
+        .contains("/timetable/calendar.xhtml");
     ensureOff(web);
     String url = issuedUrl(press(web, "turnOn"));
     HttpResponse<String> feed = fetch(url, "Accept-Language", "en");
@@ -231,7 +258,8 @@ class CalendarSubscriptionIT {
     Set<String> taught =
         codes(
             "SELECT DISTINCT m.course_code FROM course_meeting m JOIN course_meeting_teacher t ON t.term_id = m.term_id"
-                + " AND t.source = m.source AND t.meeting_no = m.meeting_no WHERE m.term_id = " + TERM
+                + " AND t.source = m.source AND t.meeting_no = m.meeting_no WHERE m.term_id = "
+                + TERM
                 + " AND t.teacher_account = ?",
             teacher.account());
     assertThat(taught).isNotEmpty();
@@ -259,13 +287,17 @@ class CalendarSubscriptionIT {
     browser.screenshot("calendar-subscription-off");
 
     driver.findElement(By.id("subscription:turnOn")).click();
-    String first = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("feed-url"))).getAttribute("value");
+    String first =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("feed-url")))
+            .getAttribute("value");
     assertThat(first).contains("/calendar/").endsWith(".ics");
-    assertThat(driver.findElement(By.id("webcal-link")).getAttribute("href")).startsWith("webcal://");
+    assertThat(driver.findElement(By.id("webcal-link")).getAttribute("href"))
+        .startsWith("webcal://");
     driver.findElement(By.id("copy-url")).click();
     wait.until(ExpectedConditions.textMatches(By.id("copy-status"), Pattern.compile(".+")));
     browser.screenshot("calendar-subscription-issued");
-    Object overflow = driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
+    Object overflow =
+        driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
     assertThat(overflow).as("no horizontal scrolling at 390 px").isEqualTo(false);
 
     driver.executeScript("window.scrollTo(0, document.body.scrollHeight)");
@@ -279,7 +311,9 @@ class CalendarSubscriptionIT {
     assertThat(driver.findElement(By.id("feed-url")).getAttribute("value")).isEqualTo(first);
     driver.findElement(By.id("subscription:reset")).click();
     wait.until(ExpectedConditions.alertIsPresent()).accept();
-    wait.until(ExpectedConditions.not(ExpectedConditions.attributeToBe(By.id("feed-url"), "value", first)));
+    wait.until(
+        ExpectedConditions.not(
+            ExpectedConditions.attributeToBe(By.id("feed-url"), "value", first)));
     browser.screenshot("calendar-subscription-reset");
 
     driver.findElement(By.id("subscription:turnOff")).click();

@@ -28,13 +28,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * An admin loads a term's timetable on the phone: terms, period times, calendar and a 正方 file saved in GBK, each
- * previewed (what it replaces) and confirmed, the page's table of what is loaded following along; a confirmation
- * sent again applies nothing; a bad file lists every bad line and imports nothing; non-admins are refused.
+ * An admin loads a term's timetable on the phone: terms, period times, calendar and a 正方 file saved
+ * in GBK, each previewed (what it replaces) and confirmed, the page's table of what is loaded
+ * following along; a confirmation sent again applies nothing; a bad file lists every bad line and
+ * imports nothing; non-admins are refused.
  *
- * <p>The app under test may already hold the demo term 2026-2027-1 (development mode loads it) or not. The test
- * imports a term of its own, {@value #TERM}, with its own period-time set, far from the dates other tests look at,
- * and its assertions hold either way: the demo term's rows in the files are the demo's own.
+ * <p>The app under test may already hold the demo term 2026-2027-1 (development mode loads it) or
+ * not. The test imports a term of its own, {@value #TERM}, with its own period-time set, far from
+ * the dates other tests look at, and its assertions hold either way: the demo term's rows in the
+ * files are the demo's own.
  */
 class TimetableImportPageIT {
   @RegisterExtension static Browser browser = Browser.weCom();
@@ -50,7 +52,8 @@ class TimetableImportPageIT {
     app = TestServers.appUrl();
   }
 
-  // ---- the files ------------------------------------------------------------------------------------------------
+  // ---- the files
+  // ------------------------------------------------------------------------------------------------
 
   private static String demo(String name) {
     try (InputStream in = TimetableImportPageIT.class.getResourceAsStream(DEMO + name)) {
@@ -67,11 +70,18 @@ class TimetableImportPageIT {
   /** The demo's 夏季 and 冬季 plus a set for the test term: the file is the whole table. */
   private static String periodTimes() {
     StringBuilder csv = new StringBuilder(demo("period-times.csv"));
-    String[] starts = {"08:00", "08:55", "10:00", "10:55", "14:00", "14:55", "16:00", "16:55", "19:00", "19:55"};
+    String[] starts = {
+      "08:00", "08:55", "10:00", "10:55", "14:00", "14:55", "16:00", "16:55", "19:00", "19:55"
+    };
     for (int p = 1; p <= starts.length; p++) {
       String start = starts[p - 1];
       String end = java.time.LocalTime.parse(start).plusMinutes(45).toString();
-      csv.append("2019秋,2019-09-01,2020-01-31,").append(p).append(',').append(start).append(',').append(end)
+      csv.append("2019秋,2019-09-01,2020-01-31,")
+          .append(p)
+          .append(',')
+          .append(start)
+          .append(',')
+          .append(end)
           .append('\n');
     }
     return csv.toString();
@@ -83,14 +93,16 @@ class TimetableImportPageIT {
         + "2019-09-29,makeup,2019-10-04,调休: 周日上周五的课\n";
   }
 
-  private static final String ZF_HEADER =
-      "学年学期,课程号,课程名称,教师工号,教师姓名,星期,节次,周次,教室,班级\n";
+  private static final String ZF_HEADER = "学年学期,课程号,课程名称,教师工号,教师姓名,星期,节次,周次,教室,班级\n";
 
   private static String zf() {
     return ZF_HEADER
-        + TERM + ",T19001,高等数学,10001,毛敏,星期一,第1-2节,1-16周,1号教学楼101,2401000\n"
-        + TERM + ",T19001,高等数学,10001,毛敏,星期三,第3-4节,1-15周(单),1号教学楼101,2401000\n"
-        + TERM + ",T19002,大学英语,10065,叶轩,星期五,第5-6节,2-20周(双),2号教学楼202,2401000;2501001\n";
+        + TERM
+        + ",T19001,高等数学,10001,毛敏,星期一,第1-2节,1-16周,1号教学楼101,2401000\n"
+        + TERM
+        + ",T19001,高等数学,10001,毛敏,星期三,第3-4节,1-15周(单),1号教学楼101,2401000\n"
+        + TERM
+        + ",T19002,大学英语,10065,叶轩,星期五,第5-6节,2-20周(双),2号教学楼202,2401000;2501001\n";
   }
 
   private static Path file(String name, String text, Charset charset) throws IOException {
@@ -101,7 +113,8 @@ class TimetableImportPageIT {
     return file;
   }
 
-  // ---- the page --------------------------------------------------------------------------------------------------
+  // ---- the page
+  // --------------------------------------------------------------------------------------------------
 
   /** The import page in the phone browser. */
   private static final class ImportPage {
@@ -157,7 +170,9 @@ class TimetableImportPageIT {
     /** Uploads, previews and confirms a file that must import cleanly; returns the result text. */
     String load(String kind, Path file) {
       preview(kind, file);
-      assertThat(text("#count-errors strong")).as(file + " errors: " + text("#preview")).isEqualTo("0");
+      assertThat(text("#count-errors strong"))
+          .as(file + " errors: " + text("#preview"))
+          .isEqualTo("0");
       return confirm();
     }
 
@@ -181,7 +196,8 @@ class TimetableImportPageIT {
     }
   }
 
-  // ---- the tests -------------------------------------------------------------------------------------------------
+  // ---- the tests
+  // -------------------------------------------------------------------------------------------------
 
   @Test
   void anAdminLoadsATermFileByFileAndAConfirmationSentAgainImportsNothing() throws Exception {
@@ -223,11 +239,13 @@ class TimetableImportPageIT {
     assertThat(page.zfMeetings()).isEqualTo(3);
     assertThat(page.term(TERM)).contains("由 " + TestUsers.ADMIN.account() + " 导入");
     browser.screenshot("timetable-import-zf-applied");
-    page.driver.executeScript("document.querySelector(\"[data-term='" + TERM + "']\").scrollIntoView();");
+    page.driver.executeScript(
+        "document.querySelector(\"[data-term='" + TERM + "']\").scrollIntoView();");
     browser.screenshot("timetable-import-state");
 
     // the back button: the confirmed page's form is sent once more
-    page.driver.executeScript("document.body.insertAdjacentHTML('beforeend', arguments[0]);", confirmedForm);
+    page.driver.executeScript(
+        "document.body.insertAdjacentHTML('beforeend', arguments[0]);", confirmedForm);
     page.driver.findElement(By.id("preview:confirm")).click();
     WebElement already =
         page.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("already-applied")));
@@ -246,11 +264,16 @@ class TimetableImportPageIT {
 
     String bad =
         ZF_HEADER
-            + TERM + ",T19001,高等数学,10001,毛敏,星期一,第1-2节,17-1周,1号教学楼101,2401000\n"
-            + TERM + ",T19002,大学英语,10065,叶轩,星期二,第0节,1-16周,2号教学楼202,2401000\n"
-            + TERM + ",T19003,体育,10001,毛敏,星期八,第5-6节,1-16周,操场,2401000\n"
-            + TERM + ",T19004,军事理论,10065,叶轩,星期四,第7-8节,1-21周,3号教学楼303,2401000\n"
-            + TERM + ",T19005,高等数学,10001,毛敏,星期五,第1-2节,1-16周,1号教学楼101,2401000\n";
+            + TERM
+            + ",T19001,高等数学,10001,毛敏,星期一,第1-2节,17-1周,1号教学楼101,2401000\n"
+            + TERM
+            + ",T19002,大学英语,10065,叶轩,星期二,第0节,1-16周,2号教学楼202,2401000\n"
+            + TERM
+            + ",T19003,体育,10001,毛敏,星期八,第5-6节,1-16周,操场,2401000\n"
+            + TERM
+            + ",T19004,军事理论,10065,叶轩,星期四,第7-8节,1-21周,3号教学楼303,2401000\n"
+            + TERM
+            + ",T19005,高等数学,10001,毛敏,星期五,第1-2节,1-16周,1号教学楼101,2401000\n";
     page.preview("TIMETABLE_ZF", file("正方课表-有错.csv", bad, StandardCharsets.UTF_8));
     assertThat(page.text("#count-errors strong")).isEqualTo("4");
     assertThat(page.canConfirm()).isFalse();
@@ -275,7 +298,9 @@ class TimetableImportPageIT {
     page.again();
 
     // a term with no start date; a period table with a gap
-    page.preview("TERM", file("学期-无开学日期.csv", "term,week1_monday,weeks\n2019-2020-2,,18\n", StandardCharsets.UTF_8));
+    page.preview(
+        "TERM",
+        file("学期-无开学日期.csv", "term,week1_monday,weeks\n2019-2020-2,,18\n", StandardCharsets.UTF_8));
     assertThat(page.text(".dir-errors")).contains("第2行").contains("学期 2019-2020-2 没有第1周周一的日期");
     page.again();
     page.preview(
@@ -290,15 +315,21 @@ class TimetableImportPageIT {
     page.again();
 
     // a file in UTF-16, an empty file, a file too large to upload
-    page.preview("TERM", file("学期-unicode.csv", "term,week1_monday,weeks\n", StandardCharsets.UTF_16));
+    page.preview(
+        "TERM", file("学期-unicode.csv", "term,week1_monday,weeks\n", StandardCharsets.UTF_16));
     assertThat(page.text(".dir-errors")).contains("UTF-16");
     page.again();
-    page.driver.findElement(By.id("upload:file")).sendKeys(file("空.csv", "", StandardCharsets.UTF_8).toString());
+    page.driver
+        .findElement(By.id("upload:file"))
+        .sendKeys(file("空.csv", "", StandardCharsets.UTF_8).toString());
     page.driver.findElement(By.id("upload:previewButton")).click();
     page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "文件是空的"));
     Path huge = file("很大.csv", "x".repeat(16 * 1024 * 1024), StandardCharsets.UTF_8);
     page.driver.findElement(By.id("upload:file")).sendKeys(huge.toString());
-    assertThat(page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("file-too-large"))).getText())
+    assertThat(
+            page.wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("file-too-large")))
+                .getText())
         .contains("文件超过 15 MB");
     assertThat(page.driver.findElement(By.id("upload:file")).getAttribute("value")).isEmpty();
     assertThat(page.zfMeetings()).isEqualTo(before);
@@ -308,15 +339,22 @@ class TimetableImportPageIT {
   void onlyAdminsGetThePageAndTheSamples() {
     WebSession student = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account());
     assertThat(student.get(app + "/admin/timetable/import.xhtml").statusCode()).isEqualTo(403);
-    assertThat(student.get(app + "/admin/timetable/sample/TIMETABLE_ZF.csv").statusCode()).isEqualTo(403);
+    assertThat(student.get(app + "/admin/timetable/sample/TIMETABLE_ZF.csv").statusCode())
+        .isEqualTo(403);
 
     WebSession admin = WeComStandInScreen.signedIn(app + "/", TestUsers.ADMIN.account());
-    assertThat(admin.get(app + "/").body()).contains("/admin/timetable/import.xhtml").contains("导入课表");
+    assertThat(admin.get(app + "/").body())
+        .contains("/admin/timetable/import.xhtml")
+        .contains("导入课表");
     HttpResponse<String> sample = admin.get(app + "/admin/timetable/sample/TIMETABLE_ZF.csv");
     assertThat(sample.statusCode()).isEqualTo(200);
-    assertThat(sample.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-    assertThat(sample.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"sample-timetable-zf.csv\"");
-    assertThat(sample.body()).startsWith("\uFEFFterm,course_code,course_name,teacher_account").contains("星期");
+    assertThat(sample.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    assertThat(sample.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"sample-timetable-zf.csv\"");
+    assertThat(sample.body())
+        .startsWith("\uFEFFterm,course_code,course_name,teacher_account")
+        .contains("星期");
     assertThat(admin.get(app + "/admin/timetable/sample/NOPE.csv").statusCode()).isEqualTo(404);
   }
 
@@ -330,7 +368,8 @@ class TimetableImportPageIT {
         .contains("Columns: term, course_code")
         .contains("Download a sample file");
     assertThat(page.text("#state")).contains("What is loaded now");
-    assertThat(page.load("TERM", file("terms.csv", terms(), StandardCharsets.UTF_8))).contains("Imported: Terms, 2 terms.");
+    assertThat(page.load("TERM", file("terms.csv", terms(), StandardCharsets.UTF_8)))
+        .contains("Imported: Terms, 2 terms.");
     page.load("PERIOD_TIMES", file("period-times.csv", periodTimes(), StandardCharsets.UTF_8));
 
     page.preview(

@@ -25,12 +25,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * 查课表 in WeCom on a phone, against the demo timetable (src/main/resources/demo) at the fixed school clock
- * {@link TestServers#SCHOOL_CLOCK}: Wednesday 25 November 2026, week 12, 10:20. Class 2401000 (田芬's) has on
- * Wednesdays 数据库技术 (periods 3–4, 10:00–11:40), 管理学基础 (5–6, 13:30–15:10) and, in even weeks only, 体育
- * (7–8); in odd weeks 会计基础 on Tuesdays instead of 管理学基础 (金智, even weeks) on Tuesday evenings, and
- * 职业生涯规划 on Thursdays only in even weeks. Class 2501001 has 工程制图 (taught by the counsellor 毛敏) and
- * 网页设计, which 田芬 must never see.
+ * 查课表 in WeCom on a phone, against the demo timetable (src/main/resources/demo) at the fixed school
+ * clock {@link TestServers#SCHOOL_CLOCK}: Wednesday 25 November 2026, week 12, 10:20. Class 2401000
+ * (田芬's) has on Wednesdays 数据库技术 (periods 3–4, 10:00–11:40), 管理学基础 (5–6, 13:30–15:10) and, in even
+ * weeks only, 体育 (7–8); in odd weeks 会计基础 on Tuesdays instead of 管理学基础 (金智, even weeks) on Tuesday
+ * evenings, and 职业生涯规划 on Thursdays only in even weeks. Class 2501001 has 工程制图 (taught by the
+ * counsellor 毛敏) and 网页设计, which 田芬 must never see.
  */
 class TimetablePagesIT {
   @RegisterExtension static Browser browser = Browser.weCom();
@@ -52,15 +52,19 @@ class TimetablePagesIT {
     assertThat(phone.text("day-heading")).isEqualTo("11月25日 星期三");
     assertThat(phone.text("day-week")).contains(TERM).contains("第12周");
     List<WebElement> rows = phone.driver.findElements(By.cssSelector("#classes .tt-class"));
-    assertThat(rows).extracting(r -> r.findElement(By.className("tt-class-course")).getText())
+    assertThat(rows)
+        .extracting(r -> r.findElement(By.className("tt-class-course")).getText())
         .containsExactly("数据库技术", "管理学基础", "体育");
-    assertThat(rows).extracting(r -> r.findElement(By.cssSelector(".tt-class-time b")).getText())
+    assertThat(rows)
+        .extracting(r -> r.findElement(By.cssSelector(".tt-class-time b")).getText())
         .containsExactly("10:00", "13:30", "15:30");
     assertThat(rows.get(0).getAttribute("class")).contains("tt-current");
     assertThat(rows.get(0).getText()).contains("正在上课").contains("3号教学楼507").contains("龙诺");
     assertThat(rows.get(1).getAttribute("class")).contains("tt-next");
     assertThat(rows.get(1).getText()).contains("下一节");
-    assertThat(rows.get(2).getAttribute("class")).doesNotContain("tt-current").doesNotContain("tt-next");
+    assertThat(rows.get(2).getAttribute("class"))
+        .doesNotContain("tt-current")
+        .doesNotContain("tt-next");
     assertThat(phone.driver.getTitle()).isEqualTo("查课表");
     phone.fitsAPhone("timetable-today");
 
@@ -70,7 +74,8 @@ class TimetablePagesIT {
     assertThat(phone.text("week-grid"))
         .contains("形势与政策", "计算机基础", "管理学基础", "数据库技术", "体育", "职业生涯规划", "市场营销学")
         .doesNotContain("会计基础");
-    assertThat(phone.driver.findElement(By.cssSelector(".tt-head-today")).getText()).contains("11/25");
+    assertThat(phone.driver.findElement(By.cssSelector(".tt-head-today")).getText())
+        .contains("11/25");
     assertThat(phone.driver.findElements(By.cssSelector("#week-grid .tt-head"))).hasSize(5);
     phone.fitsAPhone("timetable-week-12");
 
@@ -84,7 +89,10 @@ class TimetablePagesIT {
     assertThat(phone.driver.findElements(By.cssSelector(".tt-head-today"))).isEmpty();
     phone.fitsAPhone("timetable-week-13");
 
-    phone.driver.findElement(By.xpath("//a[contains(@class,'tt-block')][contains(.,'数据库技术')]")).click();
+    phone
+        .driver
+        .findElement(By.xpath("//a[contains(@class,'tt-block')][contains(.,'数据库技术')]"))
+        .click();
     phone.waitFor("course-facts");
     assertThat(phone.text("course-name")).isEqualTo("数据库技术");
     assertThat(phone.text("course-code")).isEqualTo("K00001");
@@ -125,12 +133,17 @@ class TimetablePagesIT {
     HttpResponse<String> otherClass = student.get(app + "/timetable/week.xhtml?class=2501001");
     assertThat(otherClass.statusCode()).isEqualTo(403);
     assertThat(otherClass.body()).contains("你只能查看自己的课表").doesNotContain("tt-block");
-    assertThat(OTHER_CLASS_COURSES).allSatisfy(c -> assertThat(otherClass.body()).doesNotContain(c));
+    assertThat(OTHER_CLASS_COURSES)
+        .allSatisfy(c -> assertThat(otherClass.body()).doesNotContain(c));
 
     HttpResponse<String> otherCourse =
-        student.get(app + "/timetable/course.xhtml?term=" + TERM + "&src=ZF&no=" + zfMeetingNo("K00018"));
+        student.get(
+            app + "/timetable/course.xhtml?term=" + TERM + "&src=ZF&no=" + zfMeetingNo("K00018"));
     assertThat(otherCourse.statusCode()).isEqualTo(403);
-    assertThat(otherCourse.body()).contains("这门课不在你的课表里").doesNotContain("工程制图").doesNotContain("毛敏");
+    assertThat(otherCourse.body())
+        .contains("这门课不在你的课表里")
+        .doesNotContain("工程制图")
+        .doesNotContain("毛敏");
 
     HttpResponse<String> counsellorsOtherClass =
         signedIn(TestUsers.COUNSELLOR).get(app + "/timetable/week.xhtml?class=2501001");
@@ -153,7 +166,8 @@ class TimetablePagesIT {
     // Saturday 10 October teaches Wednesday 7 October: week 5 is odd, so no 体育
     HttpResponse<String> makeUp = student.get(app + "/timetable/index.xhtml?date=2026-10-10");
     assertThat(makeUp.body()).contains("调休，上10月7日（星期三）的课。").contains("数据库技术").doesNotContain("体育");
-    HttpResponse<String> holidayWeek = student.get(app + "/timetable/week.xhtml?term=" + TERM + "&week=5");
+    HttpResponse<String> holidayWeek =
+        student.get(app + "/timetable/week.xhtml?term=" + TERM + "&week=5");
     assertThat(holidayWeek.body()).contains("tt-band-holiday").contains("10月10日");
 
     HttpResponse<String> vacation = student.get(app + "/timetable/index.xhtml?date=2027-02-01");
@@ -161,7 +175,8 @@ class TimetablePagesIT {
     assertThat(vacation.body()).contains("不在学期内");
 
     // the holiday week on the phone: seven columns (the make-up Saturday) still fit 360 px
-    Phone phone = Phone.signedIn(TestUsers.STUDENT, "/timetable/week.xhtml?term=" + TERM + "&week=5");
+    Phone phone =
+        Phone.signedIn(TestUsers.STUDENT, "/timetable/week.xhtml?term=" + TERM + "&week=5");
     assertThat(phone.driver.findElements(By.cssSelector("#week-grid .tt-head"))).hasSize(7);
     assertThat(phone.driver.findElements(By.cssSelector("#week-grid .tt-band-holiday"))).hasSize(3);
     assertThat(phone.text("week-notes")).contains("10月10日 周六 调休，上10月7日（星期三）的课。");
@@ -175,7 +190,10 @@ class TimetablePagesIT {
     assertAnswer(student.get(app + "/timetable/week.xhtml?term=2099-2100-1"), 404, "找不到学期");
     assertAnswer(student.get(app + "/timetable/index.xhtml?date=tomorrow"), 400, "“tomorrow”不是日期");
     assertAnswer(student.get(app + "/timetable/course.xhtml?src=ZF&no=x"), 404, "找不到这门课");
-    assertAnswer(student.get(app + "/timetable/course.xhtml?term=" + TERM + "&src=ZF&no=99999"), 404, "找不到这门课");
+    assertAnswer(
+        student.get(app + "/timetable/course.xhtml?term=" + TERM + "&src=ZF&no=99999"),
+        404,
+        "找不到这门课");
   }
 
   @Test
@@ -208,7 +226,10 @@ class TimetablePagesIT {
     }
   }
 
-  /** The phone: signs in through the WeCom stand-in and reads the timetable pages by their element ids. */
+  /**
+   * The phone: signs in through the WeCom stand-in and reads the timetable pages by their element
+   * ids.
+   */
   private static final class Phone {
     final ChromeDriver driver;
     final WebDriverWait wait;
@@ -250,14 +271,17 @@ class TimetablePagesIT {
       waitFor(arrives);
     }
 
-    /** Screenshot at 390 px, then no horizontal scrolling at 360 px, the narrowest phone we serve. */
+    /**
+     * Screenshot at 390 px, then no horizontal scrolling at 360 px, the narrowest phone we serve.
+     */
     void fitsAPhone(String screenshot) {
       browser.screenshot(screenshot);
       driver.manage().window().setSize(new Dimension(360, 780));
-      Object fits = driver.executeScript(
-          "return document.documentElement.scrollWidth <= window.innerWidth");
-      Object widths = driver.executeScript(
-          "return document.documentElement.scrollWidth + ' > ' + window.innerWidth");
+      Object fits =
+          driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
+      Object widths =
+          driver.executeScript(
+              "return document.documentElement.scrollWidth + ' > ' + window.innerWidth");
       assertThat(fits).as(screenshot + " at 360 px: " + widths).isEqualTo(true);
       driver.manage().window().setSize(new Dimension(390, 844));
     }

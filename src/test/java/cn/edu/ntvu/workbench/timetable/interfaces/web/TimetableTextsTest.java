@@ -12,7 +12,8 @@ class TimetableTextsTest {
   @Test
   void aProblemReadsInTheViewersLanguageWithItsColumnLabel() {
     TimetableImportProblem weeks =
-        new TimetableImportProblem(5, "weeks", true, "timetable.weeks.beyondTerm", List.of("19", "18"));
+        new TimetableImportProblem(
+            5, "weeks", true, "timetable.weeks.beyondTerm", List.of("19", "18"));
     var zh = TimetableTexts.line(Locale.SIMPLIFIED_CHINESE, weeks);
     assertThat(List.of(zh.where(), zh.column(), zh.reason()))
         .containsExactly("第5行", "周次 weeks", "第19周超出了本学期（共18周）。");

@@ -26,7 +26,8 @@ class WeekViewLanesTest {
 
   @Test
   void aLaneIsReusedOnceFreeAndTheGroupCountsItsWidestPoint() {
-    // 1-4 overlaps 1-2 and 3-4; 3-4 reuses the lane of 1-2: two lanes for all three, in any input order
+    // 1-4 overlaps 1-2 and 3-4; 3-4 reuses the lane of 1-2: two lanes for all three, in any input
+    // order
     assertThat(lanes(new PeriodRange(3, 2), new PeriodRange(1, 4), new PeriodRange(1, 2)))
         .isDeepEqualTo(new int[][] {{1, 2}, {0, 2}, {1, 2}});
   }

@@ -25,16 +25,20 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The "done" button of the calendar subscription page in Chromium. With WeCom's user agent the vendored JS-SDK is
- * registered with our signatures and asks WeCom to close the window: WeCom's native bridge is played by a test hook
- * ({@code window.WeixinJSBridge}, installed before any page script) that records every call. Without WeCom the button
- * is an ordinary link home and the bridge is never called.
+ * The "done" button of the calendar subscription page in Chromium. With WeCom's user agent the
+ * vendored JS-SDK is registered with our signatures and asks WeCom to close the window: WeCom's
+ * native bridge is played by a test hook ({@code window.WeixinJSBridge}, installed before any page
+ * script) that records every call. Without WeCom the button is an ordinary link home and the bridge
+ * is never called.
  */
 class CloseWindowIT {
   @RegisterExtension static Browser weCom = Browser.weCom();
   @RegisterExtension static Browser phone = Browser.mobile();
 
-  /** WeCom's native side: answers every call with ok and remembers it (across page loads, in sessionStorage). */
+  /**
+   * WeCom's native side: answers every call with ok and remembers it (across page loads, in
+   * sessionStorage).
+   */
   private static final String FAKE_BRIDGE =
       "window.__wxCalls = JSON.parse(sessionStorage.getItem('__wxCalls') || '[]');"
           + "window.WeixinJSBridge = {"
@@ -100,21 +104,30 @@ class CloseWindowIT {
     List<Map<String, Object>> calls = calls(d);
     Map<String, Object> agentConfig =
         calls.stream().filter(c -> "agentConfig".equals(c.get("name"))).findFirst().orElseThrow();
-    var args = jakarta.json.Json.createReader(new java.io.StringReader((String) agentConfig.get("args"))).readObject();
+    var args =
+        jakarta.json.Json.createReader(new java.io.StringReader((String) agentConfig.get("args")))
+            .readObject();
     assertThat(args.getString("corpid")).isEqualTo(AppSettings.DEV_CORP_ID);
     assertThat(args.getString("agentid")).isEqualTo(AppSettings.DEV_AGENT_ID);
     String expected =
         JsSdkSignature.sign(
-                agentTicket(), args.getString("nonceStr"), Long.parseLong(args.getString("timestamp")), pageUrl)
+                agentTicket(),
+                args.getString("nonceStr"),
+                Long.parseLong(args.getString("timestamp")),
+                pageUrl)
             .signature();
     assertThat(args.getString("signature")).isEqualTo(expected);
     assertThat(calls.indexOf(agentConfig))
-        .isLessThan(calls.indexOf(calls.stream().filter(c -> "closeWindow".equals(c.get("name"))).findFirst().get()));
+        .isLessThan(
+            calls.indexOf(
+                calls.stream().filter(c -> "closeWindow".equals(c.get("name"))).findFirst().get()));
     // WeCom closes the window; the page itself did not navigate away.
     assertThat(d.getCurrentUrl()).isEqualTo(pageUrl);
     // The SDK came from us, versioned.
-    assertThat((String) d.executeScript(
-            "return performance.getEntriesByType('resource').map(function (e) { return e.name; }).join(' ');"))
+    assertThat(
+            (String)
+                d.executeScript(
+                    "return performance.getEntriesByType('resource').map(function (e) { return e.name; }).join(' ');"))
         .contains(app + "/resources/wecom/jssdk-2.4.4/wecom.global.prod.js?v=2.4.4");
   }
 
@@ -129,7 +142,9 @@ class CloseWindowIT {
     wait.until(ExpectedConditions.urlContains("/timetable/calendar.xhtml"));
     WebElement done = turnOnSubscription(d);
     assertThat(done.getText()).isEqualTo("返回工作台");
-    assertThat(d.getPageSource()).doesNotContain("wecom-page.js").doesNotContain("wecom.global.prod.js");
+    assertThat(d.getPageSource())
+        .doesNotContain("wecom-page.js")
+        .doesNotContain("wecom.global.prod.js");
     d.executeScript("arguments[0].scrollIntoView({block: 'center'});", done);
     phone.screenshot("wecom-close-elsewhere");
 
@@ -147,7 +162,8 @@ class CloseWindowIT {
 
   private static String agentTicket() throws Exception {
     try (Connection c = TestServers.database().appConnection(TestServers.E2E_SCHEMA);
-        PreparedStatement q = c.prepareStatement("SELECT value FROM wecom_credential WHERE cache_key = ?")) {
+        PreparedStatement q =
+            c.prepareStatement("SELECT value FROM wecom_credential WHERE cache_key = ?")) {
       q.setString(1, "agent_ticket:" + AppSettings.DEV_CORP_ID + ":" + AppSettings.DEV_AGENT_ID);
       try (ResultSet rs = q.executeQuery()) {
         assertThat(rs.next()).isTrue();

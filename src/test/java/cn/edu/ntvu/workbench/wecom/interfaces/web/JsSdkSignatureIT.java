@@ -19,8 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /rest/wecom/jssdk/signature} against the packaged app and the stand-in's tickets: the signatures verify with
- * the tickets the servers share in {@code wecom_credential}, tickets are fetched once, foreign URLs are refused.
+ * {@code /rest/wecom/jssdk/signature} against the packaged app and the stand-in's tickets: the
+ * signatures verify with the tickets the servers share in {@code wecom_credential}, tickets are
+ * fetched once, foreign URLs are refused.
  */
 class JsSdkSignatureIT {
   private static String app;
@@ -38,7 +39,8 @@ class JsSdkSignatureIT {
 
   private static String storedTicket(String key) throws Exception {
     try (Connection c = TestServers.database().appConnection(TestServers.E2E_SCHEMA);
-        PreparedStatement q = c.prepareStatement("SELECT value FROM wecom_credential WHERE cache_key = ?")) {
+        PreparedStatement q =
+            c.prepareStatement("SELECT value FROM wecom_credential WHERE cache_key = ?")) {
       q.setString(1, key);
       try (ResultSet rs = q.executeQuery()) {
         assertThat(rs.next()).as("ticket %s stored for every server", key).isTrue();
@@ -62,12 +64,14 @@ class JsSdkSignatureIT {
     assertThat(body.getString("agentId")).isEqualTo(AppSettings.DEV_AGENT_ID);
 
     String corpTicket = storedTicket("jsapi_ticket:" + AppSettings.DEV_CORP_ID);
-    String agentTicket = storedTicket("agent_ticket:" + AppSettings.DEV_CORP_ID + ":" + AppSettings.DEV_AGENT_ID);
+    String agentTicket =
+        storedTicket("agent_ticket:" + AppSettings.DEV_CORP_ID + ":" + AppSettings.DEV_AGENT_ID);
     assertThat(corpTicket).startsWith("standin-").isNotEqualTo(agentTicket);
     for (String[] pair : new String[][] {{"config", corpTicket}, {"agentConfig", agentTicket}}) {
       JsonObject s = body.getJsonObject(pair[0]);
       String expected =
-          JsSdkSignature.sign(pair[1], s.getString("nonceStr"), s.getJsonNumber("timestamp").longValue(), page)
+          JsSdkSignature.sign(
+                  pair[1], s.getString("nonceStr"), s.getJsonNumber("timestamp").longValue(), page)
               .signature();
       assertThat(s.getString("signature")).as(pair[0]).isEqualTo(expected);
       assertThat(s.getString("nonceStr")).matches("[A-Za-z0-9]{16}");
@@ -82,7 +86,8 @@ class JsSdkSignatureIT {
     int corpBefore = standInCalls("/cgi-bin/get_jsapi_ticket");
     int agentBefore = standInCalls("/cgi-bin/ticket/get");
     for (int i = 0; i < 5; i++) {
-      assertThat(web.get(endpoint(app + "/timetable/week.xhtml?w=" + i)).statusCode()).isEqualTo(200);
+      assertThat(web.get(endpoint(app + "/timetable/week.xhtml?w=" + i)).statusCode())
+          .isEqualTo(200);
     }
     assertThat(standInCalls("/cgi-bin/get_jsapi_ticket")).isEqualTo(corpBefore);
     assertThat(standInCalls("/cgi-bin/ticket/get")).isEqualTo(agentBefore);
@@ -90,7 +95,8 @@ class JsSdkSignatureIT {
 
   @Test
   void onlyPagesOfThisSiteAreSigned() {
-    for (String foreign : new String[] {"https://evil.example/", "http://localhost:1/", "javascript:alert(1)", ""}) {
+    for (String foreign :
+        new String[] {"https://evil.example/", "http://localhost:1/", "javascript:alert(1)", ""}) {
       HttpResponse<String> r = web.get(endpoint(foreign));
       assertThat(r.statusCode()).as(foreign).isEqualTo(400);
       assertThat(r.body()).contains("not a page of this site");

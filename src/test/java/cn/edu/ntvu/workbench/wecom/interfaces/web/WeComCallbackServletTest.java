@@ -12,8 +12,10 @@ class WeComCallbackServletTest {
   @Test
   void onlyTimestampsWithinADayOfNowAreAccepted() {
     long now = System.currentTimeMillis() / 1000;
-    assertThatCode(() -> WeComCallbackServlet.requireFresh(String.valueOf(now))).doesNotThrowAnyException();
-    assertThatCode(() -> WeComCallbackServlet.requireFresh(String.valueOf(now - 86_000))).doesNotThrowAnyException();
+    assertThatCode(() -> WeComCallbackServlet.requireFresh(String.valueOf(now)))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> WeComCallbackServlet.requireFresh(String.valueOf(now - 86_000)))
+        .doesNotThrowAnyException();
     for (String stale : new String[] {"1409659813", String.valueOf(now + 90_000), "abc", ""}) {
       assertThatThrownBy(() -> WeComCallbackServlet.requireFresh(stale))
           .isInstanceOf(CallbackRejectedException.class)

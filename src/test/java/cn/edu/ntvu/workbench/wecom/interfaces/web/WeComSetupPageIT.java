@@ -27,8 +27,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * /admin/wecom/setup.xhtml: what to paste into WeCom's console (and no secret), admins only; the domain verification
- * file uploaded in Chromium, stored, audited and served at the site root without sign-in; bad files refused.
+ * /admin/wecom/setup.xhtml: what to paste into WeCom's console (and no secret), admins only; the
+ * domain verification file uploaded in Chromium, stored, audited and served at the site root
+ * without sign-in; bad files refused.
  */
 class WeComSetupPageIT {
   @RegisterExtension static Browser browser = Browser.weCom();
@@ -71,7 +72,9 @@ class WeComSetupPageIT {
     WebSession student = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account());
     assertThat(student.get(page()).statusCode()).isEqualTo(403);
     HttpResponse<String> forged =
-        student.post(page(), Map.of("verify", "verify", "verify:upload", "上传", "jakarta.faces.ViewState", "x"));
+        student.post(
+            page(),
+            Map.of("verify", "verify", "verify:upload", "上传", "jakarta.faces.ViewState", "x"));
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(student.get(app + "/").body()).doesNotContain("id=\"admin-wecom\"");
   }
@@ -81,7 +84,9 @@ class WeComSetupPageIT {
     ChromeDriver d = signInAsAdmin();
     upload(d, "WW_verify_Abc123Def456Gh78.txt", "Abc123Def456Gh78\n");
     WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已保存 WW_verify_Abc123Def456Gh78.txt"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "已保存 WW_verify_Abc123Def456Gh78.txt"));
     assertThat(d.findElement(By.id("verify-files")).getText())
         .contains("WW_verify_Abc123Def456Gh78.txt")
         .contains("10857")
@@ -94,14 +99,16 @@ class WeComSetupPageIT {
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(served.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
     assertThat(served.body()).isEqualTo("Abc123Def456Gh78");
-    assertThat(new WebSession().get(app + "/WW_verify_NotUploaded1234.txt").statusCode()).isEqualTo(404);
+    assertThat(new WebSession().get(app + "/WW_verify_NotUploaded1234.txt").statusCode())
+        .isEqualTo(404);
     // An encoded slash is not a canonical path: refused before anything looks for a file.
     assertThat(new WebSession().get(app + "/WW_verify_..%2Fx.txt").statusCode()).isEqualTo(400);
 
     try (Connection c = TestServers.database().appConnection(TestServers.E2E_SCHEMA);
-        PreparedStatement q = c.prepareStatement(
-            "SELECT actor_account, after_values FROM audit_entry WHERE action = 'WECOM_VERIFY_FILE_UPLOAD'"
-                + " AND object_id = 'WW_verify_Abc123Def456Gh78.txt'")) {
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT actor_account, after_values FROM audit_entry WHERE action = 'WECOM_VERIFY_FILE_UPLOAD'"
+                    + " AND object_id = 'WW_verify_Abc123Def456Gh78.txt'")) {
       try (ResultSet rs = q.executeQuery()) {
         assertThat(rs.next()).as("audit entry").isTrue();
         assertThat(rs.getString(1)).isEqualTo(TestUsers.ADMIN.account());
@@ -115,9 +122,11 @@ class WeComSetupPageIT {
     ChromeDriver d = signInAsAdmin();
     WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
     upload(d, "index.html", "<html><script>alert(1)</script></html>");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "文件名应为 WW_verify_"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "文件名应为 WW_verify_"));
     upload(d, "WW_verify_Script0000.txt", "<script>alert(1)</script>");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "文件内容不像企业微信的校验文件"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "文件内容不像企业微信的校验文件"));
     upload(d, "WW_verify_Large0000.txt", "A".repeat(5000));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "文件过大"));
     browser.screenshot("wecom-setup-refused");
