@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class StandInMessagesTest {
   private static final Pattern KEY_IN_JAVA =
-      Pattern.compile("text\\(\"([a-z][A-Za-z.]+[A-Za-z])\"");
+      Pattern.compile("text\\(\\s*\"([a-z][A-Za-z.]+[A-Za-z])\"");
 
   @Test
   void everyKeyIsInBothLanguagesAndFormatsWithItsPlaceholders() throws IOException {
