@@ -42,6 +42,7 @@ public final class PayaraMicro implements AutoCloseable {
     // SerialGC was measured: no faster start and no smaller RSS than G1 here (server-config/README).
     List<String> jvmOptions = List.of("-Xmx512m");
     List<String> clusterArgs = List.of();
+    List<String> extraArgs = List.of();
 
     public Options microJar(Path p) {
       microJar = p;
@@ -107,6 +108,12 @@ public final class PayaraMicro implements AutoCloseable {
       clusterArgs =
           List.of(
               "--clustername", name, "--clustermode", "tcpip:" + list, "--startport", String.valueOf(ownPort));
+      return this;
+    }
+
+    /** More Payara Micro options after the others (e.g. {@code --name node1 --systemproperties file}). */
+    public Options extraArgs(List<String> args) {
+      extraArgs = List.copyOf(args);
       return this;
     }
 
@@ -198,6 +205,7 @@ public final class PayaraMicro implements AutoCloseable {
     } else {
       cmd.addAll(o.clusterArgs);
     }
+    cmd.addAll(o.extraArgs);
     if (o.preBootCommands != null && Files.isRegularFile(o.preBootCommands)) {
       cmd.add("--prebootcommandfile");
       cmd.add(o.preBootCommands.toString());
