@@ -52,7 +52,7 @@ local plan = {}         -- queued requests of this round: { kind, path, method, 
 local viewstate, nonce, token, textinput, requestid
 local retry             -- a post to send again: same marker
 local tries = 0
-local stopped = false
+stopped = false  -- global: done() reads it through thread:get
 local leaves = 0
 local forms = {}
 local formindex = 0
@@ -313,6 +313,9 @@ function response(status, headers, body)
     return
   end
   current = nil
+  if item.kind == "approve" and status == 200 and string.find(body, "已同意。", 1, true) then
+    record("approve-decided", status, 0, item.marker, "request " .. (requestid or ""))
+  end
   if item.kind == "leave-submit" and status == 302 then
     leaves = leaves + 1
   elseif item.kind == "leave-submit" then
@@ -322,6 +325,13 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
+  -- The sessions as they are now (Payara's replicated session moves its JSESSIONIDVERSION on), for the next run.
+  local f = io.open(os.getenv("SESSIONS") .. ".after", "w")
+  for _, t in ipairs(threads) do
+    f:write(string.format("%s\t%s\t%s\t%s\n", t:get("role"), t:get("account"), t:get("cookie"),
+      t:get("stopped") and "signed-out" or "ok"))
+  end
+  f:close()
   io.write(string.format("wrk: %d requests, %d socket errors (connect %d, read %d, write %d, timeout %d)\n",
     summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
     summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.timeout))

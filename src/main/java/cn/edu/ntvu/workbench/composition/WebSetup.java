@@ -8,6 +8,7 @@ import cn.edu.ntvu.workbench.identity.interfaces.web.CasLogoutRequestFilter;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CasSignIn;
 import cn.edu.ntvu.workbench.identity.interfaces.web.SignInSupport;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
+import cn.edu.ntvu.workbench.platform.web.DatabaseUnavailableFilter;
 import cn.edu.ntvu.workbench.platform.web.DevOnlyFilter;
 import cn.edu.ntvu.workbench.platform.web.EncodingFilter;
 import cn.edu.ntvu.workbench.platform.web.InnerPageFilter;
@@ -38,7 +39,7 @@ import org.pac4j.jee.filter.SecurityFilter;
 /**
  * Registers the filters in code, in a fixed order (annotations give no order). Before all of them runs the
  * canonical-path filter declared in web.xml, which refuses every request whose raw path is not already in the form
- * the container decodes it to. Then: encoding and headers, asset caching, the dev-only guard, the route guard (the
+ * the container decodes it to. Then: encoding and headers, the 503 answer while the database is away, asset caching, the dev-only guard, the route guard (the
  * policy table, sign-in, fresh roles), the admin guard on {@code /admin/*}, WeCom's verification files, pac4j for
  * CAS, the tile guard and, for uploads, the upload-size answer. No filter is registered by annotation: this is the
  * whole chain. Also applies the session settings.
@@ -70,6 +71,8 @@ public class WebSetup implements ServletContextListener {
         new SecurityHeadersFilter(securityHeaders),
         EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR),
         "/*");
+    // While the database is away: 503 "稍后再试" instead of the 500 page (before the route guard, which reads roles).
+    add(ctx, "databaseUnavailable", new DatabaseUnavailableFilter(securityHeaders), "/*");
     // Error, sign-in problem and sign-out pages render fresh, whatever the request they answer was.
     add(
         ctx,

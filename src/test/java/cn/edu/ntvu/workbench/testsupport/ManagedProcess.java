@@ -43,6 +43,9 @@ public final class ManagedProcess implements AutoCloseable {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
+          // HTTP/1.1 as a load balancer's probe: the JDK's default HTTP/2 offers an h2c upgrade on plain http, and a
+          // Payara node that took it was seen to leave every later readiness request unanswered (curl got 200).
+          .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(2))
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
