@@ -161,7 +161,9 @@ local function leave_fields(m)
 end
 
 local function build(item)
-  local headers = { ["Cookie"] = cookie, ["Accept-Encoding"] = "gzip", ["User-Agent"] = "Mozilla/5.0 wxwork/4.1" }
+  local headers = { ["Cookie"] = cookie, ["User-Agent"] = "Mozilla/5.0 wxwork/4.1" }
+  -- The pages read on a phone travel gzipped; the ones this script must read (forms, lists) plain: wrk does not unzip.
+  if item.kind == "home" or item.kind == "week" then headers["Accept-Encoding"] = "gzip" end
   if item.retry_body then
     headers["Content-Type"] = item.content_type
     return wrk.format("POST", item.path, headers, item.retry_body)
@@ -194,8 +196,14 @@ local function build(item)
 end
 
 local current
+local answered = false
 
 function request()
+  if pending and not answered then
+    -- wrk builds a thread's first request twice (once to look at it): the first was never sent.
+    pending = nil
+    current = nil
+  end
   if pending then
     -- No answer came back for the last request (connection closed, wrk's reconnect): record it as status 0.
     record(pending.kind, 0, now_ms() - pending.started, pending.marker, "no response")
@@ -254,6 +262,7 @@ local function again_or_give_up(item, note)
 end
 
 function response(status, headers, body)
+  answered = true
   local item = pending
   pending = nil
   retry = false

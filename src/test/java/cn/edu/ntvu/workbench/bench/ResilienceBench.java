@@ -448,6 +448,14 @@ public final class ResilienceBench {
       return out;
     }
 
+    long sentAt() {
+      return at - Math.round(ms);
+    }
+
+    boolean overlaps(Window w) {
+      return sentAt() <= w.to() && at >= w.from();
+    }
+
     /** A response a person sees as a failure. */
     boolean failed() {
       return status == 0 || status >= 400;
@@ -506,9 +514,13 @@ public final class ResilienceBench {
       throws SQLException {
     String prefix = run + "d" + drillNo + "-";
     Window fault = new Window(t.faultFrom, t.faultTo + 10_000);
+    // A request belongs to the fault when its time on the wire overlaps the fault window.
     long requests = recs.stream().filter(Rec::isRequest).count();
-    long errIn = recs.stream().filter(r -> r.isRequest() && r.failed() && fault.contains(r.at)).count();
-    long errOut = recs.stream().filter(r -> r.isRequest() && r.failed() && !fault.contains(r.at)).count();
+    // By when the request was sent: one sent during the fault and answered after it belongs to the fault.
+    long errIn = recs.stream().filter(r -> r.isRequest() && r.failed() && r.overlaps(fault)).count();
+    long errOut = recs.stream().filter(r -> r.isRequest() && r.failed() && !r.overlaps(fault)).count();
+    recs.stream().filter(r -> r.isRequest() && r.failed() && !r.overlaps(fault)).limit(5)
+        .forEach(r -> notes.add(name + ": error outside the fault: " + r));
     Map<Integer, Long> statuses = recs.stream().filter(r -> r.isRequest() && r.failed())
         .collect(Collectors.groupingBy(Rec::status, TreeMap::new, Collectors.counting()));
     long signOuts = recs.stream().filter(r -> r.kind.equals("signout")).count();
@@ -527,13 +539,17 @@ public final class ResilienceBench {
         + " WHERE reason LIKE '压测 " + prefix + "%' GROUP BY reason");
     Map<String, Integer> formRows = markerCounts("SELECT SUBSTRING(text_value, 4), COUNT(*) FROM form_answer"
         + " WHERE text_value LIKE '答案 " + prefix + "%' GROUP BY text_value");
-    long lost = ackedLeave.stream().filter(m -> !leaveRows.containsKey(m)).count()
-        + ackedForms.stream().filter(m -> !formRows.containsKey(m)).count();
+    List<String> lostItems = new ArrayList<>();
+    ackedLeave.stream().filter(m -> !leaveRows.containsKey(m)).forEach(m -> lostItems.add("leave " + m));
+    ackedForms.stream().filter(m -> !formRows.containsKey(m)).forEach(m -> lostItems.add("form " + m));
     for (long id : ackedApprovals) {
-      if (q("SELECT COUNT(*) FROM leave_step WHERE request_id = " + id + " AND step_no = 1 AND status = 'APPROVED'")
-          == 0) {
-        lost++;
+      if (q("SELECT COUNT(*) FROM leave_step WHERE request_id = " + id + " AND status = 'APPROVED'") == 0) {
+        lostItems.add("approval of request " + id);
       }
+    }
+    long lost = lostItems.size();
+    if (!lostItems.isEmpty()) {
+      notes.add(name + ": LOST " + lostItems);
     }
     Counts now = counts();
     long duplicated = leaveRows.values().stream().filter(n -> n > 1).count()

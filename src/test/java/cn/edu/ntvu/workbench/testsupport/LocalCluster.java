@@ -259,8 +259,10 @@ public final class LocalCluster implements AutoCloseable {
     Path logs = options.work.resolve("logs");
     try {
       Files.createDirectories(logs);
-      // Each start deploys its own copy, as a deploy of a new build would: nothing is shared with the last run.
-      Path war = options.work.resolve("deploy").resolve(node.name + "-" + node.generation + ".war");
+      // Each start deploys its own copy, as a deploy of a new build would: nothing is shared with the last run. The
+      // file name is the same on every node: it names the application, and Weld's serialized proxies in a replicated
+      // session carry it (a session written by "node3-1.war" could not be read by "node1-1.war").
+      Path war = options.work.resolve("deploy").resolve(node.name + "-" + node.generation).resolve("workbench.war");
       Files.createDirectories(war.getParent());
       Files.copy(options.war, war, StandardCopyOption.REPLACE_EXISTING);
       List<Integer> members = new ArrayList<>(options.ports.grid());

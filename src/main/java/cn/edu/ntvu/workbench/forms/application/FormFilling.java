@@ -41,7 +41,9 @@ public class FormFilling {
 
   /** What the filling page needs about the form and this person. */
   public record Sheet(FormRow form, List<Question> questions, boolean member, boolean owner,
-      Map<Long, StoredAnswer> mine, long myResponseId, int myResponses, String draft) {}
+      Map<Long, StoredAnswer> mine, long myResponseId, int myResponses, String draft)
+      // Kept by the view-scoped filling page, so it travels in a replicated session.
+      implements java.io.Serializable {}
 
   /** The form for {@code user}; empty when it does not exist or they may not see it (not asked, not an owner). */
   public Optional<Sheet> sheet(SignedInUser user, long id) {
