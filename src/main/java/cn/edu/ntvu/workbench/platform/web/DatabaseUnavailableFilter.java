@@ -67,6 +67,13 @@ public class DatabaseUnavailableFilter extends HttpFilter {
       if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
         return true;
       }
+      // The transaction manager could not finish a commit or rollback because its resource — the database, our only
+      // transactional one — went away (JTS5031 "completed: Maybe"): the person taps again, and the form's token
+      // stores it once.
+      if (t instanceof jakarta.transaction.SystemException || t instanceof jakarta.transaction.HeuristicMixedException
+          || t instanceof javax.transaction.xa.XAException) {
+        return true;
+      }
       String type = t.getClass().getName();
       // The container's pool: "Error in allocating a connection" (ResourceAllocationException, PoolingException).
       if (type.endsWith("PoolingException") || type.endsWith("ResourceAllocationException")
