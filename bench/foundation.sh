@@ -52,10 +52,11 @@ for round in fresh existing; do
   runpid=$!; pids+=($runpid)
   t=$(wait_ready "http://localhost:$PORT/health/ready" 240)
   echo "launch-to-ready ($round data, includes the Maven build step): ${t}s"
+  # The first run writes Payara's class-data archive (.data/cds) a few seconds after it is ready: let it finish.
+  for _ in $(seq 1 120); do ls "$BENCH_DATA"/cds/*.jsa >/dev/null 2>&1 && break; sleep 1; done
   # TERM, not INT: a background job of a script ignores SIGINT (Ctrl-C in a terminal reaches the whole group).
   kill -TERM $runpid; wait $runpid 2>/dev/null || true
-  # The first stop also writes Payara's class-data archive (.data/cds): wait until everything has exited.
-  for _ in $(seq 1 120); do pgrep -f "$BENCH_DATA" >/dev/null || break; sleep 1; done
+  for _ in $(seq 1 30); do pgrep -f "$BENCH_DATA" >/dev/null || break; sleep 1; done
 done
 
 echo "== 2. packaged app against a separately started MariaDB"

@@ -186,7 +186,10 @@ public class RouteGuardFilter extends HttpFilter {
 
   private static void sendToSignIn(HttpServletRequest req, HttpServletResponse res, String path)
       throws IOException {
-    String self = path + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+    // Back to the address the person asked for (/account/, not the welcome page it dispatched to): the
+    // canonical-path filter has accepted the raw path, so it is the canonical spelling of the same page.
+    String asked = req.getRequestURI() == null ? path : req.getRequestURI().substring(req.getContextPath().length());
+    String self = (asked.isEmpty() ? path : asked) + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
     if (isFacesAjax(req)) {
       res.setStatus(HttpServletResponse.SC_OK);
       res.setContentType("text/xml");

@@ -141,7 +141,7 @@ public final class TimetableBench {
   }
 
   private static void signIn(ChromeDriver driver, String base, String account) {
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitFor(driver, Duration.ofSeconds(30));
     driver.get(base + "/dev/signin.xhtml");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account"))).sendKeys(account);
     driver.findElement(By.id("submit")).click();
@@ -149,7 +149,7 @@ public final class TimetableBench {
   }
 
   private static void directoryImport(ChromeDriver driver, String base, String kind, Path file) {
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofMinutes(5));
+    WebDriverWait wait = Browser.waitFor(driver, Duration.ofMinutes(5));
     driver.get(base + "/admin/directory/import.xhtml");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload:file")));
     driver.findElement(By.cssSelector("input[name='upload:kind'][value='" + kind + "']")).click();

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.bench;
 
+import cn.edu.ntvu.workbench.testsupport.Browser;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
@@ -12,7 +13,7 @@ final class TimetableImportPage {
   private TimetableImportPage() {}
 
   static void importFile(ChromeDriver driver, String base, String kind, Path file) {
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofMinutes(5));
+    WebDriverWait wait = Browser.waitFor(driver, Duration.ofMinutes(5));
     driver.get(base + "/admin/timetable/import.xhtml");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload:file")));
     driver.findElement(By.cssSelector("input[name='kind'][value='" + kind + "']")).click();

@@ -38,7 +38,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -128,8 +127,14 @@ class RouteMatrixIT {
   private static String base;
   private static final Map<Who, WebSession> sessions = new EnumMap<>(Who.class);
 
-  @BeforeAll
-  static void signEveryoneIn() {
+  /**
+   * Starts the production-mode app and signs everyone in, on first use: the first test reads only the packaged WAR
+   * and runs without a server.
+   */
+  static synchronized void signEveryoneIn() {
+    if (app != null) {
+      return;
+    }
     app = TestServers.production();
     base = app.baseUrl();
     ProductionDirectory.ensure();
@@ -169,6 +174,7 @@ class RouteMatrixIT {
   @Test
   @Order(2)
   void everyLineAnswersEveryoneAsItSays() {
+    signEveryoneIn();
     List<String> wrong = new ArrayList<>();
     int asked = 0;
     for (Route r : Routes.TABLE) {
@@ -194,6 +200,7 @@ class RouteMatrixIT {
   @Test
   @Order(3)
   void aPostBySomeoneALineKeepsOutChangesNothing() throws Exception {
+    signEveryoneIn();
     Map<String, String> before = checksums();
     int posts = 0;
     List<String> wrong = new ArrayList<>();
@@ -229,6 +236,7 @@ class RouteMatrixIT {
   @Test
   @Order(4)
   void everyRoleScopedRouteRefusesNonCanonicalSpellings() {
+    signEveryoneIn();
     int port = app.port();
     List<String> wrong = new ArrayList<>();
     int tried = 0;
@@ -259,6 +267,7 @@ class RouteMatrixIT {
   @Test
   @Order(5)
   void theOutsidersRunFromTheIssueIsRefused() {
+    signEveryoneIn();
     int port = app.port();
     for (String raw :
         List.of(
@@ -281,6 +290,7 @@ class RouteMatrixIT {
   @Test
   @Order(6)
   void everyPageCarriesTheSecurityHeadersAndNoScriptWithoutItsNonce() {
+    signEveryoneIn();
     List<String> wrong = new ArrayList<>();
     int pages = 0;
     for (Route r : Routes.TABLE) {

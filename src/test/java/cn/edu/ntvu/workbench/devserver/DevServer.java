@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts the app for a developer: {@code mvn -Prun} (port: {@code -Dhttp.port=NNNN} or env PORT).
  *
  * <p>With DB_URL (and DB_USER, DB_PASSWORD) in the environment it uses that MariaDB; otherwise it
- * starts an embedded one whose data stays in {@code .data/mariadb} between runs. Ctrl-C stops
- * Payara and MariaDB; so does the end of the parent Maven process.
+ * starts an embedded one whose data stays in {@code .data/mariadb} between runs. Ctrl-C (SIGINT to the whole
+ * process group), SIGTERM to this launcher and the end of the parent Maven process all stop Payara, then MariaDB,
+ * within seconds, and leave the data where it is; {@code RunCommandIT} checks both signals.
  */
 public final class DevServer {
 
@@ -37,20 +37,15 @@ public final class DevServer {
     Path serverConfig = Path.of(System.getProperty("workbench.serverConfig", "server-config"));
     int port = port();
 
-    EmbeddedMariaDb[] embedded = new EmbeddedMariaDb[1];
-    CountDownLatch stopped = new CountDownLatch(1);
-    // Registered first, so it also covers a Ctrl-C while MariaDB or Payara are still starting.
+    // Registered first, so it also covers a Ctrl-C while MariaDB or Payara are still starting: every child is a
+    // ManagedProcess, stopped in order (Payara, then MariaDB), and none starts once this runs.
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   System.out.println("[dev] stopping Payara Micro and MariaDB …");
-                  ManagedProcess.stopAllLiveNow();
-                  if (embedded[0] != null) {
-                    embedded[0].stop();
-                  }
+                  ManagedProcess.stopAllAtExit();
                   System.out.println("[dev] stopped.");
-                  stopped.countDown();
                 },
                 "dev-server-stop"));
     watchParent();
@@ -76,7 +71,6 @@ public final class DevServer {
           CompletableFuture.supplyAsync(
               () -> {
                 EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir.resolve("mariadb"), dbPort);
-                embedded[0] = db;
                 System.out.println(
                     "[dev] MariaDB on port " + db.port() + " ready in " + db.startTime().toMillis() + " ms");
                 return db;
@@ -98,6 +92,7 @@ public final class DevServer {
     env("DEV_CLOCK").ifPresent(v -> env.put("DEV_CLOCK", v));
 
     System.out.println("[dev] starting Payara Micro on port " + port + " …");
+    ClassDataArchive cds = ClassDataArchive.in(dataDir);
     PayaraMicro app;
     try {
       app =
@@ -105,7 +100,7 @@ public final class DevServer {
               .microJar(microJar)
               .war(war)
               .port(port)
-              .jvmOptions(jvmOptions(dataDir))
+              .jvmOptions(cds.jvmOptions(DEV_JVM_OPTIONS))
               .preBootCommands(serverConfig.resolve("pre-boot-commands.asadmin"))
               .logFile(dataDir.resolve("logs/payara.log"))
               .echoTo(System.out)
@@ -132,6 +127,7 @@ public final class DevServer {
             "  Stop with Ctrl-C.",
             "==================================================================",
             ""));
+    cds.writeInBackground(app.process(), dataDir.resolve("logs/cds.log"));
     // Payara dying on its own ends the dev run too (exit runs the shutdown hook).
     while (app.process().isAlive()) {
       Thread.sleep(1_000);
@@ -159,36 +155,6 @@ public final class DevServer {
             "dev-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
-  }
-
-  /**
-   * {@link #DEV_JVM_OPTIONS} plus a class-data-sharing archive of Payara's and our libraries' classes, kept in the
-   * data folder: the first run writes it when Payara stops, later runs map it (≈2 s less start-up). The archive is
-   * per JDK build; a stale or damaged one is ignored by the JVM (-Xshare:auto), never fatal.
-   */
-  private static List<String> jvmOptions(Path dataDir) {
-    List<String> options = new java.util.ArrayList<>(DEV_JVM_OPTIONS);
-    if (Boolean.parseBoolean(System.getProperty("workbench.cds", "true"))) {
-      String jdk = Runtime.version().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
-      Path archive = dataDir.resolve("cds").resolve("payara-" + jdk + ".jsa");
-      try {
-        java.nio.file.Files.createDirectories(archive.getParent());
-      } catch (java.io.IOException e) {
-        return options;
-      }
-      if (java.nio.file.Files.isRegularFile(archive)) {
-        options.add("-XX:SharedArchiveFile=" + archive);
-      } else {
-        System.out.println(
-            "[dev] first run: Payara saves a class-data archive when it stops (stopping takes a little longer once;"
-                + " later starts are faster)");
-        options.add("-XX:ArchiveClassesAtExit=" + archive);
-      }
-      // The JVM reports every class it cannot archive; nobody needs thousands of those lines.
-      options.add("-Xlog:cds=off");
-      options.add("-Xlog:cds+dynamic=off");
-    }
-    return options;
   }
 
   private static String rootMessage(Throwable e) {

@@ -8,15 +8,20 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium for browser tests: one per test class, because starting it costs seconds.
@@ -88,6 +93,55 @@ public final class Browser implements AfterEachCallback, AfterAllCallback, AutoC
       Runtime.getRuntime().addShutdownHook(quitAtExit);
     }
     return driver;
+  }
+
+  /**
+   * The one way tests wait for a page: a {@link WebDriverWait} for which an element that an Ajax update replaced
+   * while the condition looked at it means "not yet", and it looks again. Selenium reports that as {@link
+   * StaleElementReferenceException}; Chromium 156 sometimes as a plain {@link WebDriverException} "unknown error:
+   * unhandled inspector error: {"code":-32000,"message":"Node with given id does not belong to the document"}".
+   * Every other error still fails the wait at once.
+   */
+  public static WebDriverWait waitFor(WebDriver driver, Duration timeout) {
+    return new WebDriverWait(driver, timeout) {
+      @Override
+      public <V> V until(Function<? super WebDriver, ? extends V> isTrue) {
+        return super.<V>until(new LookAgain<V>(isTrue));
+      }
+    };
+  }
+
+  /** A condition that answers "not yet" for a replaced element; says what it waits for as the condition does. */
+  private record LookAgain<V>(Function<? super WebDriver, ? extends V> isTrue) implements Function<WebDriver, V> {
+    @Override
+    public V apply(WebDriver d) {
+      try {
+        return isTrue.apply(d);
+      } catch (StaleElementReferenceException e) {
+        return null;
+      } catch (WebDriverException e) {
+        if (isReplacedNode(e)) {
+          return null;
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return isTrue.toString();
+    }
+  }
+
+  /** {@link #waitFor(WebDriver, Duration)} for {@code seconds}. */
+  public static WebDriverWait waitFor(WebDriver driver, long seconds) {
+    return waitFor(driver, Duration.ofSeconds(seconds));
+  }
+
+  /** Chromium's way of saying that a node it was asked about left the document (an Ajax update replaced it). */
+  static boolean isReplacedNode(WebDriverException e) {
+    String message = e.getMessage();
+    return message != null && message.contains("does not belong to the document");
   }
 
   /** Opens {@code url} and returns the driver for chaining. */

@@ -1,10 +1,9 @@
 package cn.edu.ntvu.workbench.testsupport;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,16 +25,27 @@ import java.util.stream.Collectors;
  * A child process (usually a JVM) whose output goes to a log file, that can wait until it answers
  * HTTP, and that is always stopped: by {@link #stop()}, or by a JVM shutdown hook if the test run or
  * the dev server ends any other way (Ctrl-C, failure, System.exit).
+ *
+ * <p>Stopping everything is one ordered pass at a time: the servers first, in parallel, then the processes they
+ * depend on ({@link Builder#stopAfterOthers()}, the database), so Payara never loses MariaDB while it still
+ * finishes requests. Once the JVM is going down no new process starts, so a start that races with Ctrl-C cannot
+ * leave an orphan behind.
  */
 public final class ManagedProcess implements AutoCloseable {
 
   /** Every process started and not yet stopped; the shutdown hook stops what is left. */
   private static final Set<ManagedProcess> LIVE = ConcurrentHashMap.newKeySet();
 
+  /** Held while a process starts and while everything is stopped, so the two never interleave. */
+  private static final Object STARTS = new Object();
+
+  /** Set once the JVM is exiting: from then on {@link Builder#start()} refuses. Guarded by {@link #STARTS}. */
+  private static boolean exiting;
+
   static {
     try {
       Runtime.getRuntime()
-          .addShutdownHook(new Thread(ManagedProcess::stopAllLive, "managed-process-reaper"));
+          .addShutdownHook(new Thread(ManagedProcess::stopAllAtExit, "managed-process-reaper"));
     } catch (IllegalStateException shutdownInProgress) {
       // First used from another shutdown hook (e.g. Ctrl-C during the dev run's start): nothing to reap yet.
     }
@@ -56,6 +66,7 @@ public final class ManagedProcess implements AutoCloseable {
   private final Thread pump;
   private final Duration stopTimeout;
   private final Map<String, Long> markersSeen;
+  private final boolean stopsLast;
 
   private ManagedProcess(
       String name,
@@ -63,8 +74,10 @@ public final class ManagedProcess implements AutoCloseable {
       Path logFile,
       Thread pump,
       Duration stopTimeout,
-      Map<String, Long> markersSeen) {
+      Map<String, Long> markersSeen,
+      boolean stopsLast) {
     this.name = name;
+    this.stopsLast = stopsLast;
     this.markersSeen = markersSeen;
     this.process = process;
     this.logFile = logFile;
@@ -178,6 +191,26 @@ public final class ManagedProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for a process that ends by itself (an installer) and returns its exit code; stops it and fails after
+   * {@code timeout}.
+   */
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        stop();
+        throw new IllegalStateException(name + " did not finish within " + timeout + "\n" + tail(40));
+      }
+      awaitPump(); // the last lines, for the caller's message
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop();
+      throw new IllegalStateException("interrupted while waiting for " + name, e);
+    }
+    LIVE.remove(this);
+    return process.exitValue();
+  }
+
   /** The last {@code lines} lines of the log, for failure messages. */
   public String tail(int lines) {
     try {
@@ -216,9 +249,15 @@ public final class ManagedProcess implements AutoCloseable {
       child.destroyForcibly();
     }
     try {
-      pump.join(2_000);
+      awaitPump();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void awaitPump() throws InterruptedException {
+    if (pump != null) {
+      pump.join(2_000);
     }
   }
 
@@ -227,15 +266,32 @@ public final class ManagedProcess implements AutoCloseable {
     stop();
   }
 
-  /** Stops every live process now, e.g. from another shutdown hook that must run after it. */
-  public static void stopAllLiveNow() {
-    stopAllLive();
+  /**
+   * Stops every live process now and lets none start any more: for a shutdown hook (the dev server's prints what it
+   * does around it). Returns when all have stopped; a second caller waits for the first one's pass.
+   */
+  public static void stopAllAtExit() {
+    synchronized (STARTS) {
+      exiting = true;
+      stopAllLive();
+    }
   }
 
-  /** Stops every live process in parallel, because CAS alone may take 20 s to stop. */
+  /**
+   * Stops every live process: the others in parallel (CAS alone may take 20 s to stop), then those marked {@link
+   * Builder#stopAfterOthers()}.
+   */
   static void stopAllLive() {
+    synchronized (STARTS) {
+      List<ManagedProcess> live = List.copyOf(LIVE);
+      stopInParallel(live.stream().filter(p -> !p.stopsLast).toList());
+      stopInParallel(live.stream().filter(p -> p.stopsLast).toList());
+    }
+  }
+
+  private static void stopInParallel(List<ManagedProcess> processes) {
     List<Thread> stoppers = new ArrayList<>();
-    for (ManagedProcess p : List.copyOf(LIVE)) {
+    for (ManagedProcess p : processes) {
       Thread t = new Thread(p::stop, "stop-" + p.name);
       t.start();
       stoppers.add(t);
@@ -270,6 +326,7 @@ public final class ManagedProcess implements AutoCloseable {
     private PrintStream echo;
     private Duration stopTimeout = Duration.ofSeconds(20);
     private final List<String> markers = new ArrayList<>();
+    private boolean stopsLast;
 
     private Builder(String name) {
       this.name = name;
@@ -331,6 +388,12 @@ public final class ManagedProcess implements AutoCloseable {
       return this;
     }
 
+    /** Stopped after every other process when all are stopped: a database the servers still use while stopping. */
+    public Builder stopAfterOthers() {
+      this.stopsLast = true;
+      return this;
+    }
+
     public ManagedProcess start() {
       if (logFile == null) {
         throw new IllegalStateException("logFile is required");
@@ -344,50 +407,85 @@ public final class ManagedProcess implements AutoCloseable {
         }
         removedEnv.forEach(pb.environment()::remove);
         pb.environment().putAll(env);
-        Process process = pb.start();
-        Map<String, Long> seen = new ConcurrentHashMap<>();
-        List<String> watched = List.copyOf(markers);
-        Thread pump =
-            new Thread(() -> pump(process, logFile, echo, name, watched, seen), "log-" + name);
-        pump.setDaemon(true);
-        pump.start();
-        ManagedProcess managed =
-            new ManagedProcess(name, process, logFile, pump, stopTimeout, seen);
-        LIVE.add(managed);
-        return managed;
+        // Started and registered under one lock: a stop-everything pass sees it, or it does not start at all.
+        synchronized (STARTS) {
+          if (exiting) {
+            throw new IllegalStateException("not starting " + name + ": this JVM is stopping");
+          }
+          Map<String, Long> seen = new ConcurrentHashMap<>();
+          List<String> watched = List.copyOf(markers);
+          // Straight into the file, followed from there for markers and echo: a thread reading the pipe loses what
+          // a process writes as it exits (the JDK closes the pipe under a blocked reader: "Stream closed"), e.g.
+          // MariaDB's "Shutdown complete" or the dev server's last words.
+          Process process = pb.redirectOutput(logFile.toFile()).start();
+          Thread pump = null;
+          if (echo != null || !watched.isEmpty()) {
+            pump = new Thread(() -> follow(process, logFile, echo, name, watched, seen), "log-" + name);
+            pump.setDaemon(true);
+            pump.start();
+          }
+          ManagedProcess managed =
+              new ManagedProcess(name, process, logFile, pump, stopTimeout, seen, stopsLast);
+          LIVE.add(managed);
+          return managed;
+        }
       } catch (IOException e) {
         throw new IllegalStateException("cannot start " + name + ": " + command, e);
       }
     }
 
-    private static void pump(
+    /**
+     * Follows the log file as the process writes it: each complete line is checked for the markers and echoed.
+     * Reads until the process has exited and the file holds nothing more.
+     */
+    private static void follow(
         Process process,
         Path logFile,
         PrintStream echo,
         String name,
         List<String> markers,
         Map<String, Long> seen) {
-      try (BufferedReader in =
-              new BufferedReader(
-                  new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-          Writer out = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          out.write(line);
-          out.write('\n');
-          // Flush per line so that a failure message's log tail is complete.
-          out.flush();
-          for (String marker : markers) {
-            if (line.contains(marker)) {
-              seen.putIfAbsent(marker, System.nanoTime());
+      try (InputStream in = Files.newInputStream(logFile)) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (true) {
+          int n = in.read(buffer);
+          if (n > 0) {
+            for (int i = 0; i < n; i++) {
+              if (buffer[i] == '\n') {
+                seeLine(line.toString(StandardCharsets.UTF_8), echo, name, markers, seen);
+                line.reset();
+              } else {
+                line.write(buffer[i]);
+              }
             }
-          }
-          if (echo != null) {
-            echo.println("[" + name + "] " + line);
+          } else if (!process.isAlive()) {
+            if (in.available() == 0) { // written before it exited and not read yet: go round once more
+              if (line.size() > 0) {
+                seeLine(line.toString(StandardCharsets.UTF_8), echo, name, markers, seen);
+              }
+              return;
+            }
+          } else {
+            Thread.sleep(50);
           }
         }
       } catch (IOException e) {
-        // The process went away while we were reading; nothing more to copy.
+        // The file went away (a test removed its folder); nothing more to follow.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private static void seeLine(
+        String line, PrintStream echo, String name, List<String> markers, Map<String, Long> seen) {
+      for (String marker : markers) {
+        if (line.contains(marker)) {
+          seen.putIfAbsent(marker, System.nanoTime());
+        }
+      }
+      if (echo != null) {
+        echo.println("[" + name + "] " + line);
       }
     }
   }

@@ -216,10 +216,6 @@ public final class PayaraMicro implements AutoCloseable {
             .logFile(o.logFile)
             .env(o.env)
             .watchFor(BOOTED_MARKER);
-    if (o.jvmOptions.stream().anyMatch(opt -> opt.startsWith("-XX:ArchiveClassesAtExit="))) {
-      // The JVM writes its class-data archive (~100 MB) as it exits: give it time instead of killing it halfway.
-      builder.stopTimeout(Duration.ofSeconds(90));
-    }
     // The parent's own DB_URL etc. must not leak into a child that was given other values.
     for (String key : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "CAS_URL", "CAS_PROTOCOL", "DEV_CLOCK", "SESSION_REPLICATION")) {
       if (!o.env.containsKey(key)) {

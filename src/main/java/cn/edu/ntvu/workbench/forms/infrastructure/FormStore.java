@@ -513,7 +513,7 @@ public class FormStore {
       return false;
     }
     LocalDateTime last = time(r.get(0)[1]);
-    if (last != null && last.isAfter(now.minus(minGap))) {
+    if (cn.edu.ntvu.workbench.platform.time.RecentRun.holdsOff(last, now, minGap)) {
       return false;
     }
     exec("UPDATE form_job SET last_run_at = ? WHERE name = ?", now, name);

@@ -22,6 +22,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -47,6 +49,7 @@ public class DirectoryImportService {
 
   @Inject jakarta.enterprise.event.Event<DirectoryChanged> changed;
   @Inject AuditTrail audit;
+  @Inject Clock clock;
 
   private final TabularFileReader reader = new TabularFileReader();
   private final ImportPlanner planner = new ImportPlanner();
@@ -65,7 +68,8 @@ public class DirectoryImportService {
       return ImportPreview.of(null, fileName, plan);
     }
     ImportBatch batch =
-        new ImportBatch(kind.name(), fileName, content, actorAccount, summary(plan, fileName));
+        new ImportBatch(
+            kind.name(), fileName, content, actorAccount, summary(plan, fileName), LocalDateTime.now(clock));
     em.persist(batch);
     em.flush();
     return ImportPreview.of(batch.getId(), fileName, plan);
@@ -105,7 +109,7 @@ public class DirectoryImportService {
     new DirectoryWriter(em).write(plan);
     changed.fire(new DirectoryChanged());
     String summary = summary(plan, fileName);
-    em.find(ImportBatch.class, batchId).markApplied(summary);
+    em.find(ImportBatch.class, batchId).markApplied(summary, LocalDateTime.now(clock));
     audit.record(
         actor,
         AUDIT_ACTION,

@@ -50,32 +50,6 @@ public class DirectoryQueries {
     return roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
   }
 
-  /** A person to try the app as, with the role they were chosen for. */
-  public record Example(Role role, String account, String name) {}
-
-  /** One example person per role (distinct people), for the development sign-in pages. */
-  public List<Example> examplePerRole() {
-    List<Example> out = new java.util.ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (Role role : Role.values()) {
-      em.createQuery(
-              "select g.person from RoleGrant g where g.role = :r and g.person.status ="
-                  + " cn.edu.ntvu.workbench.identity.domain.PersonStatus.ACTIVE order by g.person.account",
-              Person.class)
-          .setParameter("r", role)
-          .setMaxResults(5)
-          .getResultStream()
-          .filter(p -> !seen.contains(p.getAccount()))
-          .findFirst()
-          .ifPresent(
-              p -> {
-                seen.add(p.getAccount());
-                out.add(new Example(role, p.getAccount(), p.getName()));
-              });
-    }
-    return out;
-  }
-
   /**
    * The classes a person looks after: those they are counsellor (辅导员) of and, as dean, those of their department
    * and its sub-departments. One query, ordered by code.

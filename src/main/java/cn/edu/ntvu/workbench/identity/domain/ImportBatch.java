@@ -65,13 +65,15 @@ public class ImportBatch {
 
   protected ImportBatch() {}
 
-  public ImportBatch(String kind, String fileName, byte[] content, String uploadedBy, String summary) {
+  /** A checked file kept for confirmation; {@code uploadedAt} by the school clock. */
+  public ImportBatch(
+      String kind, String fileName, byte[] content, String uploadedBy, String summary, LocalDateTime uploadedAt) {
     this.kind = Objects.requireNonNull(kind);
     this.fileName = fileName == null || fileName.isBlank() ? "upload" : truncate(fileName.strip(), 255);
     this.content = content.clone();
     this.sha256 = sha256(content);
     this.uploadedBy = Department.requireText(uploadedBy, "uploadedBy");
-    this.uploadedAt = LocalDateTime.now();
+    this.uploadedAt = Objects.requireNonNull(uploadedAt);
     this.status = Status.PREVIEWED;
     this.summary = summary;
   }
@@ -91,13 +93,13 @@ public class ImportBatch {
   }
 
   /** Records that the batch was written to the directory; refuses a second time. */
-  public void markApplied(String newSummary) {
+  public void markApplied(String newSummary, LocalDateTime at) {
     if (status == Status.APPLIED) {
       throw new IllegalStateException("import batch " + id + " was already applied");
     }
     this.status = Status.APPLIED;
     this.summary = newSummary;
-    this.appliedAt = LocalDateTime.now();
+    this.appliedAt = Objects.requireNonNull(at);
   }
 
   public Long getId() {

@@ -480,7 +480,7 @@ public class LeaveStore {
       return false;
     }
     LocalDateTime last = time(r.get(0)[1]);
-    if (last != null && last.isAfter(now.minus(minGap))) {
+    if (cn.edu.ntvu.workbench.platform.time.RecentRun.holdsOff(last, now, minGap)) {
       return false;
     }
     em.createNativeQuery("UPDATE leave_job SET last_run_at = ? WHERE name = ?")

@@ -27,6 +27,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,6 +50,7 @@ public class TimetableImportService {
   EntityManager em;
 
   @Inject AuditTrail audit;
+  @Inject Clock clock;
   @Inject Event<TimetableChanged> changed;
 
   private final TabularFileReader reader = new TabularFileReader();
@@ -62,7 +65,8 @@ public class TimetableImportService {
       return TimetablePreview.of(null, fileName, plan, List.of(), fits);
     }
     ImportBatch batch =
-        new ImportBatch(kind.name(), fileName, content, actorAccount, summary(plan, fileName));
+        new ImportBatch(
+            kind.name(), fileName, content, actorAccount, summary(plan, fileName), LocalDateTime.now(clock));
     em.persist(batch);
     em.flush();
     return TimetablePreview.of(batch.getId(), fileName, plan, TimetableChanges.of(plan, overview()), null);
@@ -128,7 +132,7 @@ public class TimetableImportService {
     }
     String summary = summary(plan, batch.getFileName());
     ImportBatch applied = em.find(ImportBatch.class, batchId);
-    applied.markApplied(summary);
+    applied.markApplied(summary, LocalDateTime.now(clock));
     // in this transaction: the log shows this import exactly when the replaced timetable is committed
     audit.record(
         actor,

@@ -56,7 +56,8 @@ public class OutboxWorker {
   /** Old sent messages are removed once an hour per server (and once soon after start). */
   private static final long PURGE_EVERY_MS = 3_600_000L;
 
-  private volatile long lastPurge;
+  /** {@link System#nanoTime()} of the last purge: an interval between housekeeping runs, not a school time. */
+  private volatile Long lastPurge;
 
   private void drain(String worker, boolean prunes) {
     if (stopping) {
@@ -65,9 +66,10 @@ public class OutboxWorker {
     try {
       if (prunes) {
         sender.pruneSendLog();
-        long nowMs = System.currentTimeMillis();
-        if (nowMs - lastPurge > PURGE_EVERY_MS) {
-          lastPurge = nowMs;
+        long now = System.nanoTime();
+        Long last = lastPurge;
+        if (last == null || now - last > PURGE_EVERY_MS * 1_000_000L) {
+          lastPurge = now;
           sender.purgeSent();
         }
       }

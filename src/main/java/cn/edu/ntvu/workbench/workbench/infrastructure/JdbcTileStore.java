@@ -21,6 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,17 +47,20 @@ public class JdbcTileStore implements TileStore {
           + " visible_roles, visible_kinds, visible_departments, visible_classes, visible_people, version,"
           + " updated_by, updated_at FROM workbench_tile";
 
-  /** A new tile: scene, position, then the 13 columns of {@link #fill}, then who; version 0, now. */
+  /** A new tile: scene, position, then the 13 columns of {@link #fill}, then who and when; version 0. */
   private static final String INSERT =
       "INSERT INTO workbench_tile (scene, position, name, description, icon, kind, target, enabled,"
           + " badge_key, visible_everyone, visible_roles, visible_kinds, visible_departments,"
           + " visible_classes, visible_people, version, updated_by, updated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, CURRENT_TIMESTAMP(3))";
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
 
   @Resource(lookup = "java:app/jdbc/workbench")
   DataSource dataSource;
 
   @Inject Event<TilesChanged> changed;
+
+  /** "已被 X 于 … 修改" shows when: the school clock's time, not the database server's. */
+  @Inject Clock clock;
 
   @Override
   public Stamp stamp() {
@@ -136,7 +142,8 @@ public class JdbcTileStore implements TileStore {
             ps.setString(1, t.scene().name());
             ps.setInt(2, position);
             int i = fill(ps, 3, t);
-            ps.setString(i, actor);
+            ps.setString(i++, actor);
+            ps.setTimestamp(i, now());
             ps.executeUpdate();
             bump(c);
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -162,12 +169,13 @@ public class JdbcTileStore implements TileStore {
                   "UPDATE workbench_tile SET name = ?, description = ?, icon = ?, kind = ?, target = ?, enabled = ?,"
                       + " badge_key = ?, visible_everyone = ?, visible_roles = ?, visible_kinds = ?,"
                       + " visible_departments = ?, visible_classes = ?, visible_people = ?, updated_by = ?,"
-                      + " updated_at = CURRENT_TIMESTAMP(3), version = version + 1, scene = ?,"
+                      + " updated_at = ?, version = version + 1, scene = ?,"
                       + " position = IF(?, (SELECT p FROM (SELECT COALESCE(MAX(position), -1) + 1 AS p"
                       + " FROM workbench_tile WHERE scene = ?) AS m), position)"
                       + " WHERE id = ? AND version = ?")) {
             int i = fill(ps, 1, t);
             ps.setString(i++, actor);
+            ps.setTimestamp(i++, now());
             ps.setString(i++, t.scene().name());
             ps.setBoolean(i++, sceneChanged);
             ps.setString(i++, t.scene().name());
@@ -226,21 +234,27 @@ public class JdbcTileStore implements TileStore {
               otherPos = rs.getInt(2);
             }
           }
-          setPosition(c, id, otherPos, actor);
-          setPosition(c, otherId, t.position(), actor);
+          setPosition(c, id, otherPos, actor, now());
+          setPosition(c, otherId, t.position(), actor, now());
           bump(c);
           return true;
         });
   }
 
-  private static void setPosition(Connection c, long id, int position, String actor) throws SQLException {
+  private Timestamp now() {
+    return Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  private static void setPosition(Connection c, long id, int position, String actor, Timestamp at)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE workbench_tile SET position = ?, version = version + 1, updated_by = ?,"
-                + " updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?")) {
+                + " updated_at = ? WHERE id = ?")) {
       ps.setInt(1, position);
       ps.setString(2, actor);
-      ps.setLong(3, id);
+      ps.setTimestamp(3, at);
+      ps.setLong(4, id);
       ps.executeUpdate();
     }
   }
@@ -289,6 +303,7 @@ public class JdbcTileStore implements TileStore {
             st.executeUpdate("DELETE FROM workbench_tile");
           }
           Map<Scene, Integer> next = new java.util.EnumMap<>(Scene.class);
+          Timestamp at = now();
           try (PreparedStatement ps =
               c.prepareStatement(
                   INSERT)) {
@@ -296,7 +311,8 @@ public class JdbcTileStore implements TileStore {
               ps.setString(1, t.scene().name());
               ps.setInt(2, next.merge(t.scene(), 1, Integer::sum) - 1);
               int i = fill(ps, 3, t);
-              ps.setString(i, actor);
+              ps.setString(i++, actor);
+              ps.setTimestamp(i, at);
               ps.addBatch();
             }
             ps.executeBatch();

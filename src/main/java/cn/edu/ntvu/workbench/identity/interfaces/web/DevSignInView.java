@@ -1,6 +1,5 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
 import cn.edu.ntvu.workbench.identity.application.SignInPath;
 import cn.edu.ntvu.workbench.identity.application.SignInService;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
@@ -14,29 +13,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.ResourceBundle;
 
 /** The development sign-in page that stands in for CAS (dev mode only; /dev/* is 404 in production). */
 @Named
 @RequestScoped
 public class DevSignInView {
-  @Inject DirectoryQueries directory;
   @Inject SignInService signIn;
   @Inject SignInSupport support;
   @Inject AppSettings settings;
 
   private String target;
   private String account;
-  private List<DirectoryQueries.Example> examples;
-
-  public List<DirectoryQueries.Example> getExamples() {
-    if (examples == null) {
-      examples = directory.examplePerRole();
-    }
-    return examples;
-  }
-
   public void signInAs(String chosen) throws IOException, ServletException {
     if (!settings.isDevMode()) {
       throw new IllegalStateException("development sign-in outside dev mode");

@@ -1,6 +1,5 @@
 package cn.edu.ntvu.workbench.identity.interfaces.web;
 
-import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.wecom.standin.StandInAuthorizations;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Stands in for WeCom's authorize screen in development mode (/dev/* is 404 in production): checks the request as
@@ -22,7 +20,6 @@ import java.util.List;
 @RequestScoped
 public class WeComAuthorizeStandInView {
   @Inject AppSettings settings;
-  @Inject DirectoryQueries directory;
   @Inject StandInAuthorizations authorizations;
 
   private String appid;
@@ -32,7 +29,6 @@ public class WeComAuthorizeStandInView {
   private String state;
   private String agentid;
   private String account;
-  private List<DirectoryQueries.Example> examples;
 
   /** Why WeCom would refuse this request, or null when it is valid. */
   public String getProblem() {
@@ -62,13 +58,6 @@ public class WeComAuthorizeStandInView {
     } catch (IllegalArgumentException e) {
       return false;
     }
-  }
-
-  public List<DirectoryQueries.Example> getExamples() {
-    if (examples == null) {
-      examples = directory.examplePerRole();
-    }
-    return examples;
   }
 
   public void continueAs(String userid) throws IOException {

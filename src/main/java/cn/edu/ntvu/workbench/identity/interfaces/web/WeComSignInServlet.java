@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -37,6 +37,7 @@ public class WeComSignInServlet extends HttpServlet {
   @Inject WeComClient wecom;
   @Inject SignInService signIn;
   @Inject SignInSupport support;
+  @Inject Clock clock;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res)
@@ -52,7 +53,7 @@ public class WeComSignInServlet extends HttpServlet {
   private void start(HttpServletRequest req, HttpServletResponse res) throws IOException {
     HttpSession session = req.getSession(true);
     OAuthStates states = states(session);
-    String state = states.issue(SafeTarget.orHome(req.getParameter("target")), Instant.now());
+    String state = states.issue(SafeTarget.orHome(req.getParameter("target")), clock.instant());
     // Re-set so that a replicated session sees the change.
     session.setAttribute(OAuthStates.SESSION_KEY, states);
     res.sendRedirect(authorizeUrl(state));
@@ -82,7 +83,7 @@ public class WeComSignInServlet extends HttpServlet {
     Optional<String> target = Optional.empty();
     if (session != null) {
       OAuthStates states = states(session);
-      target = states.consume(req.getParameter("state"), Instant.now());
+      target = states.consume(req.getParameter("state"), clock.instant());
       session.setAttribute(OAuthStates.SESSION_KEY, states);
     }
     if (target.isEmpty()) {

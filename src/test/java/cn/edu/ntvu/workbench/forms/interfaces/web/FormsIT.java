@@ -248,7 +248,7 @@ class FormsIT {
         "png", photo.toFile());
 
     ChromeDriver s = signIn(student, "/forms/fill.xhtml?id=" + id, "20240100025");
-    WebDriverWait sw = new WebDriverWait(s, Duration.ofSeconds(30));
+    WebDriverWait sw = Browser.waitFor(s, Duration.ofSeconds(30));
     s.findElement(By.cssSelector("input[type=file][data-q='1']")).sendKeys(exe.toString());
     click(s, "submit");
     sw.until(ExpectedConditions.presenceOfElementLocated(By.id("error-1")));
@@ -522,7 +522,7 @@ class FormsIT {
 
   private static void addQuestion(ChromeDriver d, String type, String title, boolean required,
       Map<String, String> fields) {
-    WebDriverWait w = new WebDriverWait(d, Duration.ofSeconds(30));
+    WebDriverWait w = Browser.waitFor(d, Duration.ofSeconds(30));
     new Select(d.findElement(By.id("new-type"))).selectByValue(type);
     click(d, "add-question");
     w.until(ExpectedConditions.presenceOfElementLocated(By.id("question-editor")));
@@ -544,20 +544,13 @@ class FormsIT {
   }
 
   /** Clicks {@code id} once it is there; an element replaced meanwhile (a page arriving) is looked up again. */
-  /**
-   * A wait that looks again when an Ajax update replaced the element it was reading: Chromium 150 then answers
-   * "Node with given id does not belong to the document" as a plain WebDriverException, not a stale element.
-   */
+  /** A wait that looks again when an Ajax update replaced the element it was reading (see Browser.waitFor). */
   private static WebDriverWait waiting(ChromeDriver d) {
-    WebDriverWait w = new WebDriverWait(d, Duration.ofSeconds(30));
-    w.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .ignoring(org.openqa.selenium.WebDriverException.class);
-    return w;
+    return Browser.waitFor(d, Duration.ofSeconds(30));
   }
 
   private static void click(ChromeDriver d, String id) {
-    new WebDriverWait(d, Duration.ofSeconds(30))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+    Browser.waitFor(d, Duration.ofSeconds(30))
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
         .until(x -> {
           WebElement e = d.findElement(By.id(id));
@@ -575,7 +568,7 @@ class FormsIT {
     ChromeDriver d = b.driver();
     d.manage().deleteAllCookies();
     d.get(app + path);
-    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
     d.findElement(By.id("account")).sendKeys(account);
     d.findElement(By.id("continue")).click();

@@ -43,7 +43,7 @@ class DirectoryImportPageIT {
   void anAdminPreviewsFixesAndImportsAGbkFile() throws Exception {
     ChromeDriver driver = browser.driver();
     driver.manage().deleteAllCookies();
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    WebDriverWait wait = Browser.waitFor(driver, Duration.ofSeconds(20));
     driver.get(app + "/admin/directory/import.xhtml");
     wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
     driver.findElement(By.id("account")).sendKeys(TestUsers.ADMIN.account());

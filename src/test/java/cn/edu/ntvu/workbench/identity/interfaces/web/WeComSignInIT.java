@@ -39,7 +39,7 @@ class WeComSignInIT {
   }
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(20));
+    return Browser.waitFor(driver, Duration.ofSeconds(20));
   }
 
   /** On the stand-in's authorize screen, continue as {@code account}. */

@@ -62,7 +62,7 @@ class LeaveIT {
   @Test
   void studentSubmitsCounsellorApprovesOnThePageStudentSeesApproved() throws Exception {
     ChromeDriver s = signIn(student, "/leave/apply.xhtml", TestUsers.STUDENT.account());
-    WebDriverWait wait = new WebDriverWait(s, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitFor(s, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
     setTime(s, "start", "2026-11-26T08:00");
     setTime(s, "end", "2026-11-26T08:00");
@@ -98,7 +98,7 @@ class LeaveIT {
     assertThat(outboxRecipients("leave:" + id + ":step:1:open")).isEqualTo(COUNSELLOR);
 
     ChromeDriver c = signIn(counsellor, "/leave/approvals.xhtml", COUNSELLOR);
-    WebDriverWait cw = new WebDriverWait(c, Duration.ofSeconds(30));
+    WebDriverWait cw = Browser.waitFor(c, Duration.ofSeconds(30));
     cw.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".lv-approval[data-id='" + id + "']")));
     counsellor.screenshot("leave-approvals");
     c.findElement(By.cssSelector(".lv-approval[data-id='" + id + "'] .lv-approval-body")).click();
@@ -124,7 +124,7 @@ class LeaveIT {
     assertThat(postButton(dean, deanPage, "detail", "approve", Map.of()).body()).contains("已同意");
 
     s.navigate().refresh();
-    new WebDriverWait(s, Duration.ofSeconds(30))
+    Browser.waitFor(s, Duration.ofSeconds(30))
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已批准"));
     assertThat(s.findElement(By.id("timeline")).getText()).contains("毛敏", "叶轩");
     student.screenshot("leave-request-approved");
@@ -263,7 +263,7 @@ class LeaveIT {
   void aStudentPicksHalfDaysAndTheFormCountsThem() throws Exception {
     String who = "20240100017";
     ChromeDriver s = signIn(student, "/leave/apply.xhtml", who);
-    WebDriverWait wait = new WebDriverWait(s, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitFor(s, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
     // The half-day picker is what a fresh form shows; the time fields wait behind 按具体时间.
     assertThat(s.findElement(By.id("startDate")).isDisplayed()).isTrue();
@@ -396,7 +396,7 @@ class LeaveIT {
     javax.imageio.ImageIO.write(img, "png", photo.toFile());
 
     ChromeDriver s = signIn(student, "/leave/apply.xhtml", who);
-    WebDriverWait wait = new WebDriverWait(s, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitFor(s, Duration.ofSeconds(30));
     new org.openqa.selenium.support.ui.Select(s.findElement(By.id("type"))).selectByValue("SICK");
     setTime(s, "start", "2026-12-07T08:00");
     setTime(s, "end", "2026-12-09T17:00");
@@ -697,7 +697,7 @@ class LeaveIT {
     ChromeDriver d = b.driver();
     d.manage().deleteAllCookies();
     d.get(app + path);
-    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
     d.findElement(By.id("account")).sendKeys(account);
     d.findElement(By.id("continue")).click();

@@ -245,7 +245,7 @@ class CalendarSubscriptionIT {
   void thePageOnAPhone() {
     ChromeDriver driver = browser.driver();
     driver.manage().deleteAllCookies();
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    WebDriverWait wait = Browser.waitFor(driver, Duration.ofSeconds(20));
     driver.get(page());
     wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
     driver.findElement(By.id("account")).sendKeys(TestUsers.DEAN.account());

@@ -110,7 +110,7 @@ class TimetableImportPageIT {
 
     ImportPage(Browser browser) {
       driver = browser.driver();
-      wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+      wait = Browser.waitFor(driver, Duration.ofSeconds(30));
     }
 
     ImportPage() {

@@ -215,7 +215,7 @@ class TimetablePagesIT {
 
     private Phone(ChromeDriver driver) {
       this.driver = driver;
-      this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      this.wait = Browser.waitFor(driver, Duration.ofSeconds(20));
     }
 
     static Phone signedIn(TestUser user, String path) {

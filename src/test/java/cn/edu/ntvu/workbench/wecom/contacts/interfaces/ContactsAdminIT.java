@@ -43,7 +43,7 @@ class ContactsAdminIT {
     ChromeDriver d = admin.driver();
     d.manage().deleteAllCookies();
     d.get(app + "/admin/wecom/contacts.xhtml");
-    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+    WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(60));
     wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
     d.findElement(By.id("account")).sendKeys(TestUsers.ADMIN.account());
     d.findElement(By.id("continue")).click();
@@ -66,7 +66,7 @@ class ContactsAdminIT {
     d.switchTo().alert().accept();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("run-progress")));
     admin.screenshot("contacts-running");
-    new WebDriverWait(d, Duration.ofSeconds(240)).until(drv -> {
+    Browser.waitFor(d, Duration.ofSeconds(240)).until(drv -> {
       drv.navigate().refresh();
       return "DONE".equals(drv.findElement(By.id("run")).getAttribute("data-status"));
     });

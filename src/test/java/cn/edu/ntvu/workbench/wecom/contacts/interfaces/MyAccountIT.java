@@ -69,7 +69,7 @@ class MyAccountIT {
     ChromeDriver d = phone.driver();
     d.manage().deleteAllCookies();
     d.get(app + "/account/");
-    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
     d.findElement(By.id("account")).sendKeys(account);
     d.findElement(By.id("continue")).click();

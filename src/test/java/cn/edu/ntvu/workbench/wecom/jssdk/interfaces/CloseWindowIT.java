@@ -66,7 +66,7 @@ class CloseWindowIT {
   }
 
   private static WebElement turnOnSubscription(ChromeDriver d) {
-    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("subscription")));
     assertThat(d.findElements(By.id("wecom-close"))).as("no done button before the task").isEmpty();
     if (d.findElements(By.id("subscription:turnOn")).isEmpty()) {
@@ -84,7 +84,7 @@ class CloseWindowIT {
     ChromeDriver d = weCom.driver();
     installBridge(d);
     d.get(app + "/timetable/calendar.xhtml");
-    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
     d.findElement(By.id("account")).sendKeys(TestUsers.COUNSELLOR.account());
     d.findElement(By.id("continue")).click();
@@ -123,7 +123,7 @@ class CloseWindowIT {
     ChromeDriver d = phone.driver();
     installBridge(d);
     d.get(app + "/timetable/calendar.xhtml");
-    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+    WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(60));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
     signInAtCas(d, TestUsers.DEAN);
     wait.until(ExpectedConditions.urlContains("/timetable/calendar.xhtml"));

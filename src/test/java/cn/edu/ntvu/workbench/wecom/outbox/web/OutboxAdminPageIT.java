@@ -107,7 +107,7 @@ class OutboxAdminPageIT {
     // The admin, on the phone.
     ChromeDriver d = browser.driver();
     d.manage().deleteAllCookies();
-    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
     d.get(app + "/admin/wecom/outbox.xhtml?status=FAILED&topic=" + topic);
     wait.until(ExpectedConditions.urlContains("/dev/wecom-authorize.xhtml"));
     d.findElement(By.id("account")).sendKeys(TestUsers.ADMIN.account());

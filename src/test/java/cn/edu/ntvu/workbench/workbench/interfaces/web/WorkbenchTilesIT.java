@@ -43,10 +43,8 @@ class WorkbenchTilesIT {
   }
 
   private static WebDriverWait waitOn(ChromeDriver d) {
-    // An ajax update replaces the elements a condition is reading: try again rather than fail.
-    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    return wait;
+    // An ajax update replaces the elements a condition is reading: Browser.waitFor tries again rather than fail.
+    return Browser.waitFor(d, Duration.ofSeconds(30));
   }
 
   private static ChromeDriver signInAsAdmin(Browser b) {
