@@ -8,6 +8,7 @@ import cn.edu.ntvu.workbench.identity.interfaces.web.CasSignIn;
 import cn.edu.ntvu.workbench.identity.interfaces.web.SignInSupport;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.security.Callers;
+import cn.edu.ntvu.workbench.platform.web.DatabaseUnavailableFilter;
 import cn.edu.ntvu.workbench.platform.web.EncodingFilter;
 import cn.edu.ntvu.workbench.platform.web.InnerPageFilter;
 import cn.edu.ntvu.workbench.platform.web.PayaraEndpointsFilter;
@@ -77,6 +78,9 @@ public class WebSetup implements ServletContextListener {
         new InnerPageFilter(),
         EnumSet.of(DispatcherType.FORWARD, DispatcherType.ERROR),
         "/WEB-INF/*");
+    // While the database is away: 503 "稍后再试" instead of the 500 page (before the route guard, which
+    // reads roles).
+    add(ctx, "databaseUnavailable", new DatabaseUnavailableFilter(securityHeaders), "/*");
     add(ctx, "staticCache", new StaticCacheFilter(), "/resources/*");
     add(ctx, "payaraEndpoints", new PayaraEndpointsFilter(), PayaraEndpointsFilter.PATHS);
     // Before every filter that answers by itself (pac4j, the verification files): what the table

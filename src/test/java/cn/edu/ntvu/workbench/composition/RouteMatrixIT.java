@@ -120,6 +120,8 @@ class RouteMatrixIT {
           Map.entry("cn.edu.ntvu.workbench.platform.web.EncodingFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.SecurityHeadersFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.InnerPageFilter", ""),
+          // Answers by itself only when the request failed because the database is away (503 稍后再试).
+          Map.entry("cn.edu.ntvu.workbench.platform.web.DatabaseUnavailableFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.platform.web.PayaraEndpointsFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.identity.interfaces.web.CasLogoutRequestFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.composition.AdminGuardFilter", ""),

@@ -56,6 +56,7 @@ public final class PayaraMicro implements AutoCloseable {
     // (server-config/README).
     List<String> jvmOptions = List.of("-Xmx512m");
     List<String> clusterArgs = List.of();
+    List<String> extraArgs = List.of();
 
     public Options microJar(Path p) {
       microJar = p;
@@ -136,6 +137,15 @@ public final class PayaraMicro implements AutoCloseable {
               "tcpip:" + list,
               "--startport",
               String.valueOf(ownPort));
+      return this;
+    }
+
+    /**
+     * More Payara Micro options after the others (e.g. {@code --name node1 --systemproperties
+     * file}).
+     */
+    public Options extraArgs(List<String> args) {
+      extraArgs = List.copyOf(args);
       return this;
     }
 
@@ -244,6 +254,7 @@ public final class PayaraMicro implements AutoCloseable {
     } else {
       cmd.addAll(o.clusterArgs);
     }
+    cmd.addAll(o.extraArgs);
     if (o.preBootCommands != null && Files.isRegularFile(o.preBootCommands)) {
       cmd.add("--prebootcommandfile");
       cmd.add(o.preBootCommands.toString());

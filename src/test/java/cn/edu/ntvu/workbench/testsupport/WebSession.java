@@ -24,6 +24,8 @@ public final class WebSession {
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client =
       HttpClient.newBuilder()
+          // As a phone's browser: plain http is HTTP/1.1 (browsers never offer an h2c upgrade).
+          .version(HttpClient.Version.HTTP_1_1)
           .cookieHandler(cookies)
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(5))

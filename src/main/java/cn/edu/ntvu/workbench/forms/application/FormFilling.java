@@ -47,7 +47,9 @@ public class FormFilling {
       Map<Long, StoredAnswer> mine,
       long myResponseId,
       int myResponses,
-      String draft) {}
+      String draft)
+      // Kept by the view-scoped filling page, so it travels in a replicated session.
+      implements java.io.Serializable {}
 
   /**
    * The form for {@code user}; empty when it does not exist or they may not see it (not asked, not

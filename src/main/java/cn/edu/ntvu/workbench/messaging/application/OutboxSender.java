@@ -75,6 +75,16 @@ public class OutboxSender {
    * @param worker who claims, e.g. host, process and thread; shown to admins
    */
   public Run runOnce(String worker) {
+    return runOnce(worker, () -> false);
+  }
+
+  /**
+   * As {@link #runOnce(String)}; once {@code stopping} says so (the server is shutting down), the
+   * messages of the batch not yet sent are handed back at once instead of sent, and the outcomes of
+   * those sent are still recorded: a deploy's SIGTERM must not leave a sent message unrecorded, to
+   * be sent again by another server when its lease runs out.
+   */
+  public Run runOnce(String worker, java.util.function.BooleanSupplier stopping) {
     Claim claim =
         claims.claim(worker, settings.batchSize(), now(), settings.lease(), settings.quota());
     if (claim.claimed().isEmpty()) {
@@ -86,7 +96,7 @@ public class OutboxSender {
     int failed = 0;
     int handedBack = 0;
     for (Claimed message : claim.claimed()) {
-      if (now().isAfter(message.leaseUntil().minus(LEASE_RESERVE))) {
+      if (stopping.getAsBoolean() || now().isAfter(message.leaseUntil().minus(LEASE_RESERVE))) {
         results.add(new Result(message, null));
         handedBack++;
         continue;

@@ -90,7 +90,7 @@ public class OutboxWorker {
       }
       OutboxSender.Run run;
       do {
-        run = sender.runOnce(worker);
+        run = sender.runOnce(worker, () -> stopping);
       } while (!stopping && run.claimed() + run.deferred() >= settings.batchSize());
     } catch (RuntimeException e) {
       // Never let an exception end the schedule.
@@ -98,13 +98,30 @@ public class OutboxWorker {
     }
   }
 
+  /**
+   * A batch under way finishes its current send and records every outcome before the server goes
+   * (the rest of the batch is handed back): interrupting it would leave messages WeCom already has
+   * marked as claimed, and another server would send them again when the lease ran out (WeCom's
+   * duplicate check drops that copy, but it is noise).
+   */
   @PreDestroy
   void stop() {
     stopping = true;
     if (executor != null) {
-      executor.shutdownNow();
+      executor.shutdown();
+      try {
+        if (!executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+          executor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        executor.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
     }
   }
+
+  /** Longer than one send's read timeout (5 s by default) and the outcome's write. */
+  private static final long STOP_WAIT_SECONDS = 15;
 
   private static String serverName() {
     String host;

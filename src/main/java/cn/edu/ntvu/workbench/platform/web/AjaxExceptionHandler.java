@@ -68,6 +68,10 @@ public class AjaxExceptionHandler extends ExceptionHandlerWrapper {
     if (expired) {
       // The page again, fresh, with a notice that what was typed may need re-entering.
       target = req.getContextPath() + CanonicalPath.of(req) + "?expired=1";
+    } else if (DatabaseUnavailableFilter.databaseUnavailable(error)) {
+      // The database is away: the page again, which answers 503 "稍后再试" until it is back (no error
+      // reference).
+      target = req.getContextPath() + CanonicalPath.of(req);
     } else {
       String reference = ErrorReference.next();
       LOG.log(Level.SEVERE, "Error reference " + reference + " at " + CanonicalPath.of(req), error);

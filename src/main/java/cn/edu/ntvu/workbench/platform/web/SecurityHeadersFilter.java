@@ -30,19 +30,24 @@ public class SecurityHeadersFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     if (!res.isCommitted()) {
-      res.setHeader("X-Content-Type-Options", "nosniff");
-      res.setHeader("X-Frame-Options", "SAMEORIGIN");
-      res.setHeader("Referrer-Policy", "same-origin");
-      res.setHeader("Permissions-Policy", SecurityHeaders.PERMISSIONS);
-      if (headers.isHsts()) {
-        // Not includeSubDomains: other hosts of the school's domain are not ours to move to https.
-        res.setHeader("Strict-Transport-Security", "max-age=31536000");
-      }
-      if (res.getHeader(CSP) == null) {
-        res.setHeader(CSP, headers.getPolicy());
-      }
+      apply(res, headers);
     }
     chain.doFilter(req, new OnePolicy(res));
+  }
+
+  /** Sets the headers on {@code res} (also again after a {@code reset()}, e.g. the 503 page's). */
+  static void apply(HttpServletResponse res, SecurityHeaders headers) {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "SAMEORIGIN");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", SecurityHeaders.PERMISSIONS);
+    if (headers.isHsts()) {
+      // Not includeSubDomains: other hosts of the school's domain are not ours to move to https.
+      res.setHeader("Strict-Transport-Security", "max-age=31536000");
+    }
+    if (res.getHeader(CSP) == null) {
+      res.setHeader(CSP, headers.getPolicy());
+    }
   }
 
   /** A Content-Security-Policy added later (PrimeFaces' nonce'd one) replaces the one set here. */
