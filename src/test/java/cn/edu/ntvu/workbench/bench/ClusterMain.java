@@ -47,6 +47,8 @@ public final class ClusterMain {
             .war(Path.of(BenchKit.required("bench.war")))
             .work(work)
             .ports(LocalCluster.Ports.from(base, nodes))
+            .standIn(Path.of(BenchKit.required("bench.standinWar")))
+            .seedDir(Path.of(BenchKit.required("bench.demoDir")))
             .env(passedEnv())
             .start();
     Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "cluster-down"));

@@ -76,7 +76,7 @@ public final class ResilienceBench {
     this.forms = forms;
     this.formsPerDrill = formsPerDrill;
     String s = System.getenv("WECOM_STANDIN_URL");
-    this.standIn = s == null || s.isBlank() ? cluster.baseUrl() + "/rest/standin/wecom" : s;
+    this.standIn = s == null || s.isBlank() ? cluster.baseUrl() + "/wecom-standin" : s;
   }
 
   public static void main(String[] args) throws Exception {
@@ -94,6 +94,8 @@ public final class ResilienceBench {
             .work(work.resolve("cluster"))
             .ports(
                 LocalCluster.Ports.from(BenchKit.env("BASE_PORT", 18280), BenchKit.env("NODES", 3)))
+            .standIn(Path.of(BenchKit.required("bench.standinWar")))
+            .seedDir(Path.of(BenchKit.required("bench.demoDir")))
             .env(nodeEnv)
             .start()) {
       List<String> accounts = BenchKit.addStudents(cluster.database(), students);
@@ -604,7 +606,9 @@ public final class ResilienceBench {
         // duplicate check dropped
         // (outcome DUPLICATE) reached nobody; it is reported as "re-sent" in the notes.
         q(
-            "SELECT COUNT(*) - COUNT(DISTINCT api, content_hash, touser) FROM standin_wecom_message"
+            "SELECT COUNT(*) - COUNT(DISTINCT api, content_hash, touser) FROM "
+                + cluster.standInSchema()
+                + ".wecom_message"
                 + " WHERE outcome = 'DELIVERED'"),
         q(
             "SELECT COUNT(*) FROM (SELECT request_id, step_no FROM leave_event WHERE action IN ('APPROVED','REJECTED')"
@@ -616,7 +620,10 @@ public final class ResilienceBench {
             "SELECT COUNT(*) FROM (SELECT object_id FROM audit_entry WHERE action = 'FORM_CLOSE' GROUP BY object_id"
                 + " HAVING COUNT(*) > 1) d"),
         q("SELECT COUNT(*) FROM form WHERE status = 'CLOSED'"),
-        q("SELECT COUNT(*) FROM standin_wecom_message WHERE outcome = 'DUPLICATE'"));
+        q(
+            "SELECT COUNT(*) FROM "
+                + cluster.standInSchema()
+                + ".wecom_message WHERE outcome = 'DUPLICATE'"));
   }
 
   private long q(String sql) throws SQLException {

@@ -78,6 +78,76 @@ public abstract class MessagingInContainer extends AuditInContainer {
   }
 
   @Test
+  void onceWeComAnswersAgainWhatWaitedForItGoesAtOnceNotAfterItsOwnBackoff() throws Exception {
+    String run = "wake-" + System.nanoTime();
+    List<String> users = outboxRecipients(130, 6);
+    List<cn.edu.ntvu.workbench.messaging.application.OutgoingMessage> waiting = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      waiting.add(textMessage(run + ":" + i, users.get(i), run + " 第" + i + "条", run));
+    }
+    standIn().failFor("/cgi-bin/message/send", 0, 503, 2_000);
+    enqueue(waiting);
+    outboxSender.runOnce("it-wake");
+    awaitNoClaims(run);
+    assertThat(countOutbox(run, "PENDING")).isEqualTo(5);
+    sleep(2_100); // WeCom is back
+    // As after a long outage: each message's own back-off would keep it waiting for minutes.
+    pushBack(run, 600);
+    // The next message anyone queues goes at once and tells the sender WeCom answers again.
+    enqueue(List.of(textMessage(run + ":new", users.get(5), run + " 新消息", run)));
+    long t0 = System.nanoTime();
+    while (countOutbox(run, "PENDING") > 0 && System.nanoTime() - t0 < 20_000_000_000L) {
+      outboxSender.runOnce("it-wake");
+      sleep(100);
+    }
+    assertThat(countOutbox(run, "PENDING")).as("still waiting out their back-off").isZero();
+    assertThat(countOutbox(run, "SENT")).isEqualTo(6);
+    assertThat(standInReceived(run)).hasSize(6);
+  }
+
+  @Test
+  void withNothingNewQueuedOneWaitingMessageProbesWeComAndTheRestFollowItsSuccess()
+      throws Exception {
+    String run = "probe-" + System.nanoTime();
+    List<String> users = outboxRecipients(140, 4);
+    List<cn.edu.ntvu.workbench.messaging.application.OutgoingMessage> waiting = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      waiting.add(textMessage(run + ":" + i, users.get(i), run + " 第" + i + "条", run));
+    }
+    standIn().failFor("/cgi-bin/message/send", 0, 503, 2_000);
+    enqueue(waiting);
+    outboxSender.runOnce("it-probe");
+    awaitNoClaims(run);
+    assertThat(countOutbox(run, "PENDING")).isEqualTo(4);
+    sleep(2_100);
+    pushBack(run, 600);
+    long t0 = System.nanoTime();
+    while (countOutbox(run, "PENDING") > 0 && System.nanoTime() - t0 < 40_000_000_000L) {
+      outboxSender.runOnce("it-probe");
+      sleep(200);
+    }
+    assertThat(countOutbox(run, "PENDING"))
+        .as("a probe every %s while WeCom was thought away", "10 s")
+        .isZero();
+    assertThat(standInReceived(run)).hasSize(4);
+  }
+
+  /** Moves the topic's pending messages {@code seconds} into the future. */
+  private void pushBack(String topic, int seconds) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        var st =
+            c.prepareStatement(
+                "UPDATE wecom_outbox SET next_attempt_at = ? WHERE topic = ? AND status = 'PENDING'")) {
+      st.setTimestamp(
+          1,
+          java.sql.Timestamp.valueOf(
+              java.time.LocalDateTime.now(schoolClock).plusSeconds(seconds)));
+      st.setString(2, topic);
+      st.executeUpdate();
+    }
+  }
+
+  @Test
   void twoServersClaimingAtOnceSendEachMessageOnce() throws Exception {
     String run = "two-" + System.nanoTime();
     List<String> users = outboxRecipients(20, 100);

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * {@code ClusterFailoverIT}; each part can be killed, paused, stopped and started again.
  *
  * <p>WeCom's URLs are configuration: {@code WECOM_STANDIN_URL} is what the gate forwards to
- * (default: the stand-in inside the WAR, reached through the load balancer) and {@code
- * WECOM_AUTHORIZE_URL}, when set, is passed to the nodes as it is; the nodes' {@code
+ * (default: the stand-in deployed beside the app on every node, reached through the load balancer)
+ * and {@code WECOM_AUTHORIZE_URL}, when set, is passed to the nodes as it is; the nodes' {@code
  * WECOM_API_BASE_URL} is always the gate.
  */
 public final class LocalCluster implements AutoCloseable {
@@ -76,6 +76,24 @@ public final class LocalCluster implements AutoCloseable {
     Map<String, String> env = Map.of();
     PrintStream log = System.out;
     Path databaseFolder;
+    Path standInWar;
+    Path seedDir;
+
+    /**
+     * The WeCom and CAS stand-in's WAR (target/wecom-standin.war), deployed beside the app on every
+     * node at /wecom-standin. Its state is in its own database ({@code <schema>_standin}), so the
+     * copies on the nodes answer as one WeCom; the gate reaches it through the load balancer.
+     */
+    public Options standIn(Path p) {
+      standInWar = p;
+      return this;
+    }
+
+    /** The demo school (src/demo): the app's first data and the stand-in's people. */
+    public Options seedDir(Path p) {
+      seedDir = p;
+      return this;
+    }
 
     public Options microJar(Path p) {
       microJar = p;
@@ -211,8 +229,7 @@ public final class LocalCluster implements AutoCloseable {
           nonBlank(
               System.getenv("WECOM_STANDIN_URL"),
               nonBlank(
-                  o.env.get("WECOM_STANDIN_URL"),
-                  "http://127.0.0.1:" + lbPort + "/rest/standin/wecom"));
+                  o.env.get("WECOM_STANDIN_URL"), "http://127.0.0.1:" + lbPort + "/wecom-standin"));
       gate = WeComGate.start(p.gate(), upstream);
       Map<String, Integer> http = new LinkedHashMap<>();
       for (int i = 0; i < p.nodes().size(); i++) {
@@ -281,6 +298,9 @@ public final class LocalCluster implements AutoCloseable {
     env.put("DB_PASSWORD", EmbeddedMariaDb.APP_PASSWORD);
     env.put("SESSION_REPLICATION", "true");
     env.put("SECURITY_TRUSTED_PROXIES", "127.0.0.1");
+    if (options.seedDir != null) {
+      env.put("APP_SEED_DIR", options.seedDir.toAbsolutePath().toString());
+    }
     String authorize = System.getenv("WECOM_AUTHORIZE_URL");
     if (authorize != null && !authorize.isBlank()) {
       env.put("WECOM_AUTHORIZE_URL", authorize);
@@ -339,25 +359,32 @@ public final class LocalCluster implements AutoCloseable {
   private PayaraMicro.Options nodeOptions(
       Node node, Path war, List<Integer> members, List<String> jvm) {
     Path logs = options.work.resolve("logs");
-    return PayaraMicro.options()
-        .microJar(options.microJar)
-        .war(war)
-        .port(node.port)
-        .cluster(options.clusterName, node.grid, members)
-        .extraArgs(
-            List.of(
-                "--name",
-                node.name,
-                "--nohostaware",
-                "--interfaces",
-                "127.0.0.1",
-                "--systemproperties",
-                options.serverConfig.resolve("cluster.properties").toAbsolutePath().toString()))
-        .jvmOptions(jvm)
-        .preBootCommands(options.serverConfig.resolve("pre-boot-commands.asadmin"))
-        .logFile(logs.resolve(node.name + "-" + node.generation + ".log").toAbsolutePath())
-        .graceAfterBoot(Duration.ofSeconds(120))
-        .env(nodeEnv());
+    PayaraMicro.Options o =
+        PayaraMicro.options()
+            .microJar(options.microJar)
+            .war(war)
+            .port(node.port)
+            .cluster(options.clusterName, node.grid, members)
+            .extraArgs(
+                List.of(
+                    "--name",
+                    node.name,
+                    "--nohostaware",
+                    "--interfaces",
+                    "127.0.0.1",
+                    "--systemproperties",
+                    options.serverConfig.resolve("cluster.properties").toAbsolutePath().toString()))
+            .jvmOptions(jvm)
+            .preBootCommands(options.serverConfig.resolve("pre-boot-commands.asadmin"))
+            .logFile(logs.resolve(node.name + "-" + node.generation + ".log").toAbsolutePath())
+            .graceAfterBoot(Duration.ofSeconds(120))
+            .env(nodeEnv());
+    return options.standInWar == null ? o : o.standIn(options.standInWar.toAbsolutePath());
+  }
+
+  /** The name of the stand-in's own database, for tests that read what it received. */
+  public String standInSchema() {
+    return options.schema + "_standin";
   }
 
   /** SIGTERM and wait (Payara leaves the data grid gracefully). */

@@ -70,4 +70,19 @@ public interface OutboxClaims {
 
   /** Deletes send-log rows older than {@code before} (they no longer count toward any limit). */
   int pruneSendLog(LocalDateTime before);
+
+  /**
+   * After WeCom was unreachable (or answered -1, busy): every pending message waiting out a
+   * back-off because of that ({@code last_errcode} NULL or -1) is made due at {@code now}, so a
+   * queue built up during an outage goes out as soon as WeCom answers again, not after each
+   * message's own back-off (minutes after a long outage). Returns how many.
+   */
+  int wakeAfterOutage(LocalDateTime now);
+
+  /**
+   * While WeCom is thought to be away and nothing else is due: the one message waiting longest
+   * because of the outage is made due at {@code now}, without counting an attempt — a probe whose
+   * success wakes the rest ({@link #wakeAfterOutage}). Returns 0 when nothing waits for WeCom.
+   */
+  int probeAfterOutage(LocalDateTime now);
 }

