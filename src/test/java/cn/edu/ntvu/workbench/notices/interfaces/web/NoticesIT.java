@@ -53,6 +53,7 @@ class NoticesIT {
             "<p>周五 <b>14:00</b> 在 A101 开班会。</p><script>alert(1)</script>"
                 + "<a href=\"javascript:alert(2)\">链接</a>");
     click(t, "needs-confirm");
+    click(t, "important");
     // A schedule in the past is refused beside the fields, everything typed kept.
     setValue(t, "send-at", "2026-11-01T08:00");
     click(t, "save");
@@ -99,14 +100,24 @@ class NoticesIT {
         .contains("textcard", TITLE, "/notices/view.xhtml?id=" + id);
 
     // 田芬 reads and confirms; 潘浩 reads only.
-    ChromeDriver s = signIn(student, "/notices/view.xhtml?id=" + id, "20240100001");
+    // An important notice stays on top of her workbench home until she has read it.
+    ChromeDriver s = signIn(student, "/", "20240100001");
     WebDriverWait sw = Browser.waitFor(s, Duration.ofSeconds(30));
+    sw.until(ExpectedConditions.presenceOfElementLocated(By.id("pinned")));
+    assertThat(s.findElement(By.id("pinned")).getText()).contains("重要通知", TITLE);
+    student.screenshot("notices-home-pinned");
+    s.findElement(By.cssSelector("#pinned a[href$='/notices/view.xhtml?id=" + id + "']")).click();
     sw.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
     assertThat(s.findElement(By.id("notice-title")).getText()).contains(TITLE);
     student.screenshot("notices-read");
     click(s, "confirm");
     sw.until(ExpectedConditions.presenceOfElementLocated(By.id("confirmed")));
     student.screenshot("notices-confirmed");
+    s.get(app + "/");
+    sw.until(ExpectedConditions.presenceOfElementLocated(By.id("hello")));
+    assertThat(
+            s.findElements(By.cssSelector("#pinned a[href$='/notices/view.xhtml?id=" + id + "']")))
+        .isEmpty();
     s = signIn(student, "/notices/view.xhtml?id=" + id, "20240100002");
     Browser.waitFor(s, Duration.ofSeconds(30))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
