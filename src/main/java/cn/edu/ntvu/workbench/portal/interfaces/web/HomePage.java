@@ -107,7 +107,7 @@ public final class HomePage {
             .append(Html.escape(p.path()))
             .append("\"><b>")
             .append(Html.escape(p.label()))
-            .append("</b> ")
+            .append("</b>：")
             .append(Html.escape(p.title()))
             .append("</a>");
       }

@@ -129,7 +129,7 @@ class HomePageTest {
     assertThat(html)
         .contains(
             "<a class=\"wb-list-item pinned-item\" href=\"/wb/notices/view.xhtml?id=4\"><b>重要通知</b>"
-                + " 停&lt;b&gt;课&lt;/b&gt;</a>");
+                + "：停&lt;b&gt;课&lt;/b&gt;</a>");
     assertThat(html.indexOf("id=\"pinned\"")).isLessThan(html.indexOf("id=\"tile-7\""));
   }
 }
