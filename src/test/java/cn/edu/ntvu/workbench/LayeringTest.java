@@ -51,7 +51,8 @@ class LayeringTest {
           "contacts",
           "messaging",
           "wecom",
-          "audit");
+          "audit",
+          "notices");
 
   /**
    * Shared-kernel value types a domain may use besides its own (platform.security: who a person is,
@@ -93,6 +94,8 @@ class LayeringTest {
           // timetable: the term (and its calendar) TimetableQueryService answers with
           BASE + ".timetable.domain.Term",
           BASE + ".timetable.domain.AcademicCalendar",
+          // forms: the audience lines 通知 shares with 收集表 (forms.application.Audiences)
+          BASE + ".forms.domain.AudienceRule",
           // portal: the tiles WorkbenchTiles lists (WeCom setup shows each internal tile's address)
           // and the scene a
           // micro-app's tile offer names

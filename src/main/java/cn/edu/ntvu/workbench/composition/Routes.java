@@ -236,6 +236,41 @@ public final class Routes {
                   SIGNED_IN,
                   "an uploaded answer file (service: owners and the uploader)")
               .sample("/forms/file?id=1"),
+          // — 通知 notices —
+          view(
+              "/notices/index.xhtml",
+              SIGNED_IN,
+              "notices sent to me (unread first); staff: the ones I send and 新建 (service: staff only)",
+              "noticesHome.create"),
+          view(
+                  "/notices/view.xhtml",
+                  SIGNED_IN,
+                  "read a notice, 我已知晓 (service: recipients, and senders as a preview)",
+                  "noticeView.confirm")
+              .sample("/notices/view.xhtml?id=1"),
+          view(
+                  "/notices/edit.xhtml",
+                  STAFF,
+                  "compose a notice (service: sender and co-senders only)",
+                  "noticeEdit.save",
+                  "noticeEdit.send",
+                  "noticeEdit.unschedule",
+                  "noticeEdit.addAudience",
+                  "noticeEdit.removeAudience",
+                  "noticeEdit.saveCoSenders",
+                  "noticeEdit.saveEdit")
+              .sample("/notices/edit.xhtml?id=1"),
+          view(
+                  "/notices/results.xhtml",
+                  STAFF,
+                  "who has read and confirmed a notice (service: sender and co-senders only)",
+                  "noticeResults.remind",
+                  "noticeResults.recall")
+              .sample("/notices/results.xhtml?id=1"),
+          read("/notices/export.xlsx", STAFF, "read list as XLSX (service: senders only)")
+              .sample("/notices/export.xlsx?id=1"),
+          read("/notices/export.csv", STAFF, "read list as CSV (service: senders only)")
+              .sample("/notices/export.csv?id=1"),
           // — admin: the directory, the timetable, the workbench, WeCom, the audit log —
           view(
               "/admin/directory/people.xhtml",

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.edu.ntvu.workbench.identity.application.ImportKind;
 import cn.edu.ntvu.workbench.identity.application.ImportPreview;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
-import cn.edu.ntvu.workbench.platform.files.UploadsInContainer;
 import cn.edu.ntvu.workbench.platform.security.AccessDenied;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import java.io.File;
@@ -35,12 +34,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * part of its own, put on the stack here.
  */
 @ExtendWith(ArquillianExtension.class)
-class InContainerIT extends UploadsInContainer {
+class InContainerIT extends cn.edu.ntvu.workbench.notices.NoticesInContainer {
   @Deployment
   static WebArchive deployment() {
     WebArchive war =
         ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("test.war")));
     war.addClass(InContainerIT.class);
+    war.addClass(cn.edu.ntvu.workbench.notices.NoticesInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.platform.files.UploadsInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.forms.FormsInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.contacts.ContactsInContainer.class);

@@ -4,6 +4,7 @@ import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.Html;
+import cn.edu.ntvu.workbench.portal.application.PinnedItems;
 import cn.edu.ntvu.workbench.portal.interfaces.web.WorkbenchHome.SceneView;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,19 @@ public final class HomePage {
       String assetVersion,
       boolean devMode,
       boolean expiredNotice,
-      String logoutToken) {}
+      String logoutToken,
+      List<PinnedItems.Pinned> pinned) {
+    public Model(
+        SignedInUser user,
+        List<SceneView> scenes,
+        String contextPath,
+        String assetVersion,
+        boolean devMode,
+        boolean expiredNotice,
+        String logoutToken) {
+      this(user, scenes, contextPath, assetVersion, devMode, expiredNotice, logoutToken, List.of());
+    }
+  }
 
   private HomePage() {}
 
@@ -85,6 +98,20 @@ public final class HomePage {
       out.append("<p class=\"wb-notice\" id=\"expired-notice\" role=\"status\">")
           .append(text(locale, "i18n.messages", "error.expired.text"))
           .append("</p>");
+    }
+    if (!m.pinned().isEmpty()) {
+      out.append("<section class=\"wb-card\" id=\"pinned\"><nav class=\"wb-list\">");
+      for (PinnedItems.Pinned p : m.pinned()) {
+        out.append("<a class=\"wb-list-item pinned-item\" href=\"")
+            .append(ctx)
+            .append(Html.escape(p.path()))
+            .append("\"><b>")
+            .append(Html.escape(p.label()))
+            .append("</b>：")
+            .append(Html.escape(p.title()))
+            .append("</a>");
+      }
+      out.append("</nav></section>");
     }
     out.append(TileHtml.render(m.scenes(), locale));
     if (m.scenes().isEmpty()) {

@@ -6,6 +6,7 @@ import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.web.AppInfo;
 import cn.edu.ntvu.workbench.platform.web.RequestLocale;
 import cn.edu.ntvu.workbench.portal.application.Badges;
+import cn.edu.ntvu.workbench.portal.application.PinnedItems;
 import cn.edu.ntvu.workbench.portal.application.WorkbenchTiles;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -29,6 +30,21 @@ public class HomeServlet extends HttpServlet {
   @Inject transient WorkbenchTiles tiles;
   @Inject transient Badges badges;
   @Inject transient AppInfo app;
+  @Inject transient jakarta.enterprise.inject.Instance<PinnedItems> pinnedItems;
+
+  /** What micro-apps keep on top of this person's home; a failing one only loses its items. */
+  private java.util.List<PinnedItems.Pinned> pinned(SignedInUser user) {
+    java.util.List<PinnedItems.Pinned> out = new java.util.ArrayList<>();
+    for (PinnedItems p : pinnedItems) {
+      try {
+        out.addAll(p.pinned(user));
+      } catch (RuntimeException e) {
+        java.util.logging.Logger.getLogger(HomeServlet.class.getName())
+            .log(java.util.logging.Level.WARNING, "pinned items unavailable", e);
+      }
+    }
+    return out;
+  }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -48,7 +64,8 @@ public class HomeServlet extends HttpServlet {
                 app.getAssetVersion(),
                 app.isDevMode(),
                 "1".equals(req.getParameter("expired")),
-                LogoutToken.of(req.getSession())),
+                LogoutToken.of(req.getSession()),
+                pinned(user)),
             locale);
     byte[] body = html.getBytes(StandardCharsets.UTF_8);
     res.setContentType("text/html;charset=UTF-8");

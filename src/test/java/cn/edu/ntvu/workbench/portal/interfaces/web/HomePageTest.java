@@ -109,4 +109,27 @@ class HomePageTest {
     // Roles in their fixed order, as everywhere else.
     assertThat(html.indexOf("wb-badge-teacher")).isLessThan(html.indexOf("wb-badge-admin"));
   }
+
+  @Test
+  void pinnedItemsStandAboveTheTilesEscaped() {
+    String html =
+        HomePage.render(
+            new HomePage.Model(
+                person("田芬", "机械制造241班", Set.of(Role.STUDENT)),
+                SCENES,
+                "/wb",
+                "1.0",
+                false,
+                false,
+                "t",
+                List.of(
+                    new cn.edu.ntvu.workbench.portal.application.PinnedItems.Pinned(
+                        "重要通知", "停<b>课</b>", "/notices/view.xhtml?id=4"))),
+            Locale.SIMPLIFIED_CHINESE);
+    assertThat(html)
+        .contains(
+            "<a class=\"wb-list-item pinned-item\" href=\"/wb/notices/view.xhtml?id=4\"><b>重要通知</b>"
+                + "：停&lt;b&gt;课&lt;/b&gt;</a>");
+    assertThat(html.indexOf("id=\"pinned\"")).isLessThan(html.indexOf("id=\"tile-7\""));
+  }
 }

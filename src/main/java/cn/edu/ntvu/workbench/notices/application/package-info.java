@@ -1,0 +1,2 @@
+/** 通知: the application layer. */
+package cn.edu.ntvu.workbench.notices.application;

@@ -1,0 +1,2 @@
+/** 通知: the infrastructure layer. */
+package cn.edu.ntvu.workbench.notices.infrastructure;
