@@ -55,6 +55,8 @@
     body.append('draft-sync', 'draft');
     body.append('jakarta.faces.partial.ajax', 'true');
     body.append('jakarta.faces.source', 'draft-sync');
+    // Faces takes an Ajax post as the button's click only with this event named.
+    body.append('jakarta.faces.partial.event', 'click');
     body.append('jakarta.faces.partial.execute', 'draft');
     body.append('jakarta.faces.partial.render', '@none');
     window.fetch(draft.action, {
