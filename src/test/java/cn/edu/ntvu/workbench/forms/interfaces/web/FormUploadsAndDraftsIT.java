@@ -97,6 +97,27 @@ class FormUploadsAndDraftsIT {
     student.screenshot("forms-upload-too-large-server");
     assertThat(count("SELECT COUNT(*) FROM form_file WHERE form_id = ?", id)).isZero();
     assertThat(count("SELECT COUNT(*) FROM form_response WHERE form_id = ?", id)).isZero();
+
+    // The owner's export: named after the form and the school day, with a 未填写 sheet naming him.
+    cn.edu.ntvu.workbench.testsupport.WebSession owner =
+        cn.edu.ntvu.workbench.testsupport.WeComStandInScreen.signedIn(
+            app + "/forms/", cn.edu.ntvu.workbench.testsupport.TestUsers.COUNSELLOR.account());
+    java.net.http.HttpResponse<byte[]> book = owner.getBytes(app + "/forms/export.xlsx?id=" + id);
+    assertThat(book.statusCode()).isEqualTo(200);
+    assertThat(book.headers().firstValue("Content-Disposition").orElse(""))
+        .contains(
+            "filename*=UTF-8''"
+                + java.net.URLEncoder.encode("体检（大照片）-20261125.xlsx", "UTF-8").replace("+", "%20"));
+    try (var x =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(book.body()))) {
+      var missing = x.getSheet("未填写");
+      assertThat(missing).isNotNull();
+      assertThat(missing.getRow(1).getCell(2).getStringCellValue()).isEqualTo(who);
+    }
+    // A student (another role) gets no export.
+    cn.edu.ntvu.workbench.testsupport.WebSession other =
+        cn.edu.ntvu.workbench.testsupport.WeComStandInScreen.signedIn(app + "/forms/", who);
+    assertThat(other.getBytes(app + "/forms/export.xlsx?id=" + id).statusCode()).isEqualTo(403);
   }
 
   @Test

@@ -132,7 +132,8 @@ class LeaveReturnIT {
     assertThat(query("SELECT return_confirmed_by FROM leave_request WHERE id = ?", id))
         .isEqualTo(COUNSELLOR);
 
-    s.navigate().refresh();
+    // Opened again (not a refresh, which would post the 销假 page once more).
+    s.get(app + "/leave/request.xhtml?id=" + id);
     sw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已销假"));
     s.get(app + "/leave/");
     assertThat(s.getPageSource()).contains("已销假");
