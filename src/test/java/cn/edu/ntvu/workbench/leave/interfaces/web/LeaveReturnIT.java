@@ -55,6 +55,9 @@ class LeaveReturnIT {
     f.put("start", "2026-11-26T08:00");
     f.put("end", "2026-11-26T17:00");
     f.put("reason", "回家取证件");
+    f.put("offCampus", "on");
+    f.put("destination", "南通");
+    f.put("contact", "父亲 138-0013-8000");
     f.put("submit", "提交申请");
     f.put("jakarta.faces.ViewState", viewState(page));
     HttpResponse<String> sent = web.postMultipart(app + "/leave/apply.xhtml", f);
@@ -76,6 +79,9 @@ class LeaveReturnIT {
     WebDriverWait sw = Browser.waitFor(s, Duration.ofSeconds(30));
     sw.until(ExpectedConditions.presenceOfElementLocated(By.id("report-back")));
     assertThat(s.findElement(By.id("status")).getText()).isEqualTo("已批准");
+    // The emergency contact's number is a tel: link.
+    assertThat(s.findElement(By.id("contact-tel")).getAttribute("href"))
+        .isEqualTo("tel:13800138000");
     // 销假 asks first: declined, nothing happens; accepted, it is sent.
     s.executeScript(
         "window.asked = []; window.confirm = function (t) { window.asked.push(t); return false; };");
