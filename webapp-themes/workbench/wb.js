@@ -2,8 +2,16 @@
  * The few behaviours every page shares, bound by data attributes instead of inline handlers: the Content-Security-
  * Policy allows no inline script without the page's nonce, and handlers written into the markup have none.
  *   data-confirm="text"            a button asks before it acts (capture phase: before any Ajax handler runs)
- *   data-max-bytes="n"             a file input refuses a larger file in the browser; data-too-large="id" names the
- *                                  message it shows (the file is cleared, the rest of the form stays)
+ *   data-max-bytes="n"             a file input refuses a larger file in the browser (every file of a multiple one);
+ *                                  data-too-large="id" names the message it shows, which says the limit (the file is
+ *                                  cleared, the rest of the form stays); data-bad-type="id" the message for a file
+ *                                  that is not of the input's accept list; data-photo-side="1600": a JPEG or PNG photo
+ *                                  over 1 MB (or over the limit) with a longer side than that is first downscaled in
+ *                                  the browser (canvas, JPEG 0.85, never below that side) and sent only if it then fits
+ *   data-needs-file="id"           a button that uploads the file of input id does nothing while that input is empty
+ *                                  after a refused file (the message beside the field stays; no "choose a file" page)
+ *   data-upload-progress="id"      a form whose Ajax submit carries files shows the <progress> with that id while
+ *                                  they go up (PrimeFaces' Ajax posts a multipart form through one XMLHttpRequest)
  *   data-submit-once               a form sends once; its submit button's data-busy text shows meanwhile
  *   data-check-all="selector"      a checkbox ticks or unticks every checkbox the selector finds
  *   data-toggles="id"              a checkbox shows the element with that id while it is ticked
@@ -42,19 +50,138 @@
     }
   }, true);
 
+  function show(id, on) {
+    var note = id ? document.getElementById(id) : null;
+    if (note) {
+      note.hidden = !on;
+      note.classList.toggle('dir-hidden', !on);
+    }
+  }
+
+  function typeAllowed(el, f) {
+    var accept = (el.getAttribute('accept') || '').split(',').map(function (x) {
+      return x.trim().toLowerCase();
+    }).filter(Boolean);
+    // No list, or a file the phone names no type for: the server decides by content.
+    return accept.length === 0 || !f.type || accept.indexOf(f.type.toLowerCase()) >= 0;
+  }
+
+  var PHOTO = /^image\/(jpeg|png)$/;
+
+  /** A smaller JPEG of photo f (long side `side`), or null when the browser cannot read it. */
+  function downscale(f, side) {
+    if (!window.createImageBitmap || !window.HTMLCanvasElement) {
+      return Promise.resolve(null);
+    }
+    return window.createImageBitmap(f).then(function (img) {
+      var scale = Math.min(1, side / Math.max(img.width, img.height));
+      var canvas = document.createElement('canvas');
+      canvas.width = Math.round(img.width * scale);
+      canvas.height = Math.round(img.height * scale);
+      canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
+      return new Promise(function (resolve) {
+        canvas.toBlob(function (blob) {
+          resolve(blob ? new File([blob], f.name.replace(/\.[^.]*$/, '') + '.jpg',
+            {type: 'image/jpeg', lastModified: Date.now()}) : null);
+        }, 'image/jpeg', 0.85);
+      });
+    }).catch(function () {
+      return null;
+    });
+  }
+
+  function checkFiles(el) {
+    var max = Number(el.getAttribute('data-max-bytes'));
+    var side = Number(el.getAttribute('data-photo-side') || 0);
+    var files = Array.prototype.slice.call(el.files || []);
+    var form = el.form;
+    var buttons = form ? form.querySelectorAll('[type=submit]') : [];
+    el.removeAttribute('data-refused');
+    show(el.getAttribute('data-too-large'), false);
+    show(el.getAttribute('data-bad-type'), false);
+    if (files.some(function (f) { return !typeAllowed(el, f); })) {
+      el.value = '';
+      el.setAttribute('data-refused', 'type');
+      show(el.getAttribute('data-bad-type') || el.getAttribute('data-too-large'), true);
+      return;
+    }
+    var work = files.map(function (f) {
+      var shrink = side > 0 && window.DataTransfer && PHOTO.test(f.type) && (f.size > max || f.size > 1048576);
+      return shrink ? downscale(f, side).then(function (small) {
+        return small && small.size < f.size ? small : f;
+      }) : Promise.resolve(f);
+    });
+    el.setAttribute('data-pending', '1');
+    buttons.forEach(function (b) { b.disabled = true; });
+    Promise.all(work).then(function (out) {
+      el.removeAttribute('data-pending');
+      buttons.forEach(function (b) { b.disabled = false; });
+      if (out.some(function (f) { return f.size > max; })) {
+        el.value = '';
+        el.setAttribute('data-refused', 'size');
+        show(el.getAttribute('data-too-large'), true);
+        return;
+      }
+      if (out.some(function (f, i) { return f !== files[i]; })) {
+        var dt = new DataTransfer();
+        out.forEach(function (f) { dt.items.add(f); });
+        el.files = dt.files;
+        el.setAttribute('data-downscaled', String(out.reduce(function (n, f) { return n + f.size; }, 0)));
+      }
+    });
+  }
+
+  var uploading = null;
+
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest ? e.target.closest('[data-needs-file]') : null;
+    var input = b ? document.getElementById(b.getAttribute('data-needs-file')) : null;
+    if (input && (!input.files || input.files.length === 0) && input.getAttribute('data-refused')) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      return;
+    }
+    var form = e.target.closest ? e.target.closest('form[data-upload-progress]') : null;
+    if (form && e.target.closest('[type=submit]')) {
+      var chosen = Array.prototype.some.call(form.querySelectorAll('input[type=file]'), function (x) {
+        return x.files && x.files.length > 0;
+      });
+      uploading = chosen ? document.getElementById(form.getAttribute('data-upload-progress')) : null;
+    }
+  }, true);
+
+  // PrimeFaces posts through jQuery: the XMLHttpRequest it makes for a submit with files reports the upload.
+  document.addEventListener('DOMContentLoaded', function () {
+    var $ = window.jQuery;
+    if (!$ || !$.ajaxSettings || !$.ajaxSettings.xhr) {
+      return;
+    }
+    var make = $.ajaxSettings.xhr;
+    $.ajaxSettings.xhr = function () {
+      var x = make();
+      var bar = uploading;
+      uploading = null;
+      if (bar && x.upload) {
+        bar.hidden = false;
+        bar.value = 0;
+        x.upload.addEventListener('progress', function (p) {
+          if (p.lengthComputable) {
+            bar.max = p.total;
+            bar.value = p.loaded;
+          }
+        });
+        x.addEventListener('loadend', function () {
+          bar.hidden = true;
+        });
+      }
+      return x;
+    };
+  });
+
   document.addEventListener('change', function (e) {
     var el = e.target;
     if (el.matches && el.matches('input[type=file][data-max-bytes]')) {
-      var f = el.files && el.files[0];
-      var big = !!f && f.size > Number(el.getAttribute('data-max-bytes'));
-      var note = document.getElementById(el.getAttribute('data-too-large'));
-      if (note) {
-        note.hidden = !big;
-        note.classList.toggle('dir-hidden', !big);
-      }
-      if (big) {
-        el.value = '';
-      }
+      checkFiles(el);
     }
     if (el.matches && el.matches('input[data-toggles]')) {
       var target = document.getElementById(el.getAttribute('data-toggles'));

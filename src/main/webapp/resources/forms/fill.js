@@ -1,12 +1,102 @@
-/* Filling a form: a change to a plain choice input is kept as a draft through the hidden Ajax button. */
+/*
+ * Filling a form: the automatic draft. What is typed (text inputs by their data-qid, choices named c<question id>) is
+ * sent as JSON through the page's small draft form (a Faces Ajax post of its own, so a chosen file is never sent with
+ * it) after every change, every 15 seconds while something changed, and when the page is left or hidden (keepalive,
+ * so the post outlives the page). Nothing is sent for a few seconds after 提交, nor when nothing changed.
+ */
 (function () {
   'use strict';
-  document.addEventListener('change', function (e) {
-    if (e.target.matches && e.target.matches('[data-draft]')) {
-      var b = document.getElementById('draft-sync');
-      if (b) {
-        b.click();
+  var last = null;
+  var submittedAt = 0;
+
+  function fillForm() {
+    return document.getElementById('fill');
+  }
+
+  function draftForm() {
+    return document.querySelector('form[data-draft-form]');
+  }
+
+  function collect(form) {
+    var t = {};
+    var c = {};
+    form.querySelectorAll('[data-qid]').forEach(function (el) {
+      if (el.value !== '') {
+        t[el.getAttribute('data-qid')] = el.value;
       }
+    });
+    form.querySelectorAll('input[name^="c"]:checked, select[name^="c"]').forEach(function (el) {
+      var q = el.name.substring(1);
+      if (!/^[0-9]+$/.test(q)) {
+        return;
+      }
+      if (el.type === 'checkbox') {
+        (c[q] = c[q] || []).push(el.value);
+      } else if (el.value) {
+        t[q] = el.value;
+      }
+    });
+    return JSON.stringify({t: t, c: c});
+  }
+
+  function sync(leaving) {
+    var form = fillForm();
+    var draft = draftForm();
+    if (!form || !draft || Date.now() - submittedAt < 8000) {
+      return;
     }
+    var json = collect(form);
+    if (json === last) {
+      return;
+    }
+    last = json;
+    draft.querySelector('input[name="draft-json"]').value = json;
+    var body = new URLSearchParams(new FormData(draft));
+    body.append('draft-sync', 'draft');
+    body.append('jakarta.faces.partial.ajax', 'true');
+    body.append('jakarta.faces.source', 'draft-sync');
+    // Faces takes an Ajax post as the button's click only with this event named.
+    body.append('jakarta.faces.partial.event', 'click');
+    body.append('jakarta.faces.partial.execute', 'draft');
+    body.append('jakarta.faces.partial.render', '@none');
+    window.fetch(draft.action, {
+      method: 'POST',
+      body: body,
+      credentials: 'same-origin',
+      keepalive: !!leaving,
+      headers: {'Faces-Request': 'partial/ajax'}
+    }).then(function (r) {
+      document.documentElement.setAttribute('data-draft-saved', String(r.ok));
+    }).catch(function () {
+      last = null;
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var form = fillForm();
+    if (form && draftForm()) {
+      last = collect(form);
+      window.setInterval(function () {
+        sync(false);
+      }, 15000);
+    }
+  });
+  document.addEventListener('change', function (e) {
+    if (e.target.closest && e.target.closest('#fill') && e.target.type !== 'file') {
+      sync(false);
+    }
+  });
+  document.addEventListener('click', function (e) {
+    if (e.target.closest && e.target.closest('#submit')) {
+      submittedAt = Date.now();
+    }
+  }, true);
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') {
+      sync(true);
+    }
+  });
+  window.addEventListener('pagehide', function () {
+    sync(true);
   });
 })();

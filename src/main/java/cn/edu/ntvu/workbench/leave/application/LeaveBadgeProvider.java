@@ -25,7 +25,8 @@ public class LeaveBadgeProvider implements BadgeProvider {
     if (user.isStudent()) {
       return OptionalInt.empty();
     }
-    long n = queries.countWaitingFor(user.account());
+    // Waiting for my decision, and 销假 waiting for my confirmation.
+    long n = queries.countWaitingFor(user.account()) + queries.returnsToConfirm(user).size();
     return n > 0 ? OptionalInt.of((int) Math.min(n, 999)) : OptionalInt.empty();
   }
 }

@@ -157,6 +157,20 @@ public class LeaveMessages {
         topic(r.id()));
   }
 
+  /** To the counsellors: a student reported back (销假) and waits for their confirmation. */
+  public OutgoingMessage returnNotice(LeaveRequestRow r, List<String> to) {
+    LeaveTexts t = LeaveTexts.chinese();
+    return OutgoingMessage.send(
+        "leave:" + r.id() + ":returned",
+        to,
+        textcard(
+            t.get("leave.msg.returned.title", r.studentName()),
+            div("gray", LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end()))
+                + div("highlight", t.get("leave.msg.returned.text")),
+            detailUrl(r.id())),
+        topic(r.id()));
+  }
+
   public String detailUrl(long id) {
     return settings.publicBaseUrl() + "/leave/request.xhtml?id=" + id;
   }

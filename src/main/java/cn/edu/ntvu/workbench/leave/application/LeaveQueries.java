@@ -126,6 +126,24 @@ public class LeaveQueries {
     return store.ofClasses(classes, from, to, withPending);
   }
 
+  /**
+   * 待确认销假: the 销假 of students whose counsellor {@code user} is (the classes they look after, then
+   * the directory's answer per student), oldest first.
+   */
+  public List<LeaveRequestRow> returnsToConfirm(SignedInUser user) {
+    if (user.isStudent()) {
+      return List.of();
+    }
+    List<String> classes = classesInCareOf(user).stream().map(ClassRef::code).toList();
+    return store.returnsToConfirm(classes, 200).stream()
+        .filter(
+            r ->
+                approvers
+                    .approvers(ApproverRole.COUNSELLOR, r.studentAccount())
+                    .contains(user.account()))
+        .toList();
+  }
+
   public List<LeaveRequestRow> overdueOfClasses(List<String> classes) {
     return store.overdueOfClasses(classes);
   }

@@ -41,6 +41,21 @@ public record LeaveRequestRow(
     return status == LeaveStatus.APPROVED && returnedAt == null && !start.isAfter(now);
   }
 
+  /**
+   * The status as people read it (the bundle key after {@code leave.status.}): an approved leave
+   * becomes 已申请销假 (the student's words) or 待确认销假 (everyone else's) once reported back, and 已销假 once
+   * confirmed.
+   */
+  public String shownStatus(boolean student) {
+    if (status == LeaveStatus.APPROVED && returnConfirmedAt != null) {
+      return "RETURNED";
+    }
+    if (status == LeaveStatus.APPROVED && returnedAt != null) {
+      return student ? "RETURN_ASKED" : "RETURN_PENDING";
+    }
+    return status.name();
+  }
+
   /** Reported back, waiting for the counsellor's confirmation. */
   public boolean awaitsReturnConfirmation() {
     return returnedAt != null && returnConfirmedAt == null;

@@ -56,6 +56,14 @@ public class LeaveReturns {
         DecisionVia.PAGE.name(),
         null,
         now);
+    if (!policy.autoConfirmReturn()) {
+      // The counsellors are told in the same transaction (outbox); their badge and 待确认销假 list
+      // count it from the row.
+      List<String> to = approvers.approvers(ApproverRole.COUNSELLOR, r.studentAccount());
+      if (!to.isEmpty()) {
+        outbox.enqueue(messages.returnNotice(r, to));
+      }
+    }
     if (policy.autoConfirmReturn()) {
       store.event(
           requestId,

@@ -108,6 +108,9 @@ public interface LeaveStore {
    */
   List<LeaveRequestRow> newlyOverdue(LocalDateTime now, int limit);
 
+  /** Reported back (销假) and not yet confirmed, of these classes, oldest first. */
+  List<LeaveRequestRow> returnsToConfirm(Collection<String> classes, int limit);
+
   /** Requests a fallback approver was asked to decide (the directory had nobody), newest first. */
   List<LeaveRequestRow> withFallbackSteps(int limit);
 

@@ -306,6 +306,21 @@ public class SqlLeaveStore implements LeaveStore {
         classes.toArray());
   }
 
+  @Override
+  public List<LeaveRequestRow> returnsToConfirm(Collection<String> classes, int limit) {
+    if (classes.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(",", classes.stream().map(c -> "?").toList());
+    return requests(
+        "WHERE r.class_code IN ("
+            + marks
+            + ") AND r.status = 'APPROVED' AND r.returned_at IS NOT NULL"
+            + " AND r.return_confirmed_at IS NULL ORDER BY r.returned_at, r.id LIMIT "
+            + limit,
+        classes.toArray());
+  }
+
   /**
    * Approved leave that ended before {@code now}, not reported back and not yet flagged; locked.
    */

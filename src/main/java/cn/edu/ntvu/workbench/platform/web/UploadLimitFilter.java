@@ -32,7 +32,19 @@ public class UploadLimitFilter extends HttpFilter {
         res.reset();
         // Back to the page the container dispatched to, spelled canonically: never a path taken
         // from the client.
-        res.sendRedirect(req.getContextPath() + CanonicalPath.of(req) + "?" + PARAM + "=1");
+        String to = req.getContextPath() + CanonicalPath.of(req) + "?" + PARAM + "=1";
+        if ("partial/ajax".equals(req.getHeader("Faces-Request"))) {
+          // An Ajax submit (the upload pages post through PrimeFaces): a redirect in its own
+          // language, or the script would be handed a page it cannot read.
+          res.setContentType("text/xml;charset=UTF-8");
+          res.getWriter()
+              .write(
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                      + to.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")
+                      + "\"/></partial-response>");
+        } else {
+          res.sendRedirect(to);
+        }
       } else if (staleNonce(e)) {
         // A Faces post without the page's nonce, or with another one (a hand-made or replayed
         // post): PrimeFaces
@@ -70,9 +82,7 @@ public class UploadLimitFilter extends HttpFilter {
   static boolean notMultipart(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = t.getMessage();
-      if (m != null
-          && m.contains("multipart/form-data")
-          && !m.contains("exceeds the configured maximum")) {
+      if (m != null && m.contains("multipart/form-data") && !tooLarge(t)) {
         return true;
       }
     }
@@ -81,11 +91,17 @@ public class UploadLimitFilter extends HttpFilter {
 
   /**
    * Catalina's multipart parser says "the request was rejected because its size (…) exceeds the
-   * configured maximum".
+   * configured maximum" for a request over max-request-size, and "The field … exceeds its maximum
+   * permitted size of … bytes" for one file over max-file-size (the second was not recognised, and
+   * a 20 MB photo ended on the 500 page).
    */
   static boolean tooLarge(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && t.getMessage().contains("exceeds the configured maximum")) {
+      String m = t.getMessage();
+      if (m != null
+          && (m.contains("exceeds the configured maximum")
+              || m.contains("exceeds its maximum permitted size")
+              || t.getClass().getSimpleName().endsWith("SizeLimitExceededException"))) {
         return true;
       }
     }

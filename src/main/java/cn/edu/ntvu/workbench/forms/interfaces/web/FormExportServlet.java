@@ -5,6 +5,7 @@ import cn.edu.ntvu.workbench.forms.application.FormBuilder;
 import cn.edu.ntvu.workbench.forms.application.FormResults;
 import cn.edu.ntvu.workbench.forms.application.FormRow;
 import cn.edu.ntvu.workbench.forms.application.FormsTexts;
+import cn.edu.ntvu.workbench.forms.application.Recipient;
 import cn.edu.ntvu.workbench.forms.application.ResponseRow;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.platform.audit.AuditCsv;
@@ -25,6 +26,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +52,30 @@ public class FormExportServlet extends HttpServlet {
   @Inject FormResults results;
   @Inject FormBuilder builder;
   @Inject AppSettings settings;
+  @Inject Clock clock;
+
+  /**
+   * The download's name from the form's title and today's date ("体检信息收集-20261125.xlsx"): an ASCII
+   * fallback for old clients and the real name in RFC 5987's {@code filename*}, with the characters
+   * a file system or the header cannot take replaced.
+   */
+  static String contentDisposition(String title, long id, LocalDate day, String ext) {
+    String clean = title == null ? "" : title.replaceAll("[\\p{Cntrl}\\\\/:*?\"<>|;]", "_").strip();
+    if (clean.length() > 60) {
+      clean = clean.substring(0, 60);
+    }
+    String date = day.format(DateTimeFormatter.BASIC_ISO_DATE);
+    String name = (clean.isEmpty() ? "form-" + id : clean) + "-" + date + "." + ext;
+    String encoded = java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    return "attachment; filename=\"form-"
+        + id
+        + "-"
+        + date
+        + "."
+        + ext
+        + "\"; filename*=UTF-8''"
+        + encoded;
+  }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -86,7 +113,8 @@ public class FormExportServlet extends HttpServlet {
     String fileBase = settings.publicBaseUrl() + "/forms/file?id=";
     boolean csv = CanonicalPath.of(req).endsWith(".csv");
     resp.setHeader(
-        "Content-Disposition", "attachment; filename=\"form-" + id + (csv ? ".csv\"" : ".xlsx\""));
+        "Content-Disposition",
+        contentDisposition(form.title(), id, LocalDate.now(clock), csv ? "csv" : "xlsx"));
     resp.setHeader("Cache-Control", "no-store");
     if (csv) {
       resp.setContentType("text/csv; charset=UTF-8");
@@ -121,6 +149,26 @@ public class FormExportServlet extends HttpServlet {
             n[0]++;
             write(sheet.createRow(n[0]), cells(n[0], r, questions, anonymous, fileBase), asText);
           });
+      if (!anonymous) {
+        // 未填写: who in the audience has not filled (an anonymous form shows nobody).
+        Sheet missing = book.createSheet(t.get("forms.export.notFilled"));
+        write(
+            missing.createRow(0),
+            List.of(
+                t.get("forms.export.no"),
+                t.get("forms.export.name"),
+                t.get("forms.export.account"),
+                t.get("forms.export.unit")),
+            asText);
+        int i = 0;
+        for (Recipient r : results.notFilled(user, id, 100_000)) {
+          i++;
+          write(
+              missing.createRow(i),
+              List.of(String.valueOf(i), r.name(), r.account(), r.unitName()),
+              asText);
+        }
+      }
       book.write(resp.getOutputStream());
       book.dispose();
     }

@@ -58,6 +58,7 @@ public class FormFillBean implements Serializable {
   private boolean editingAnswer;
   private boolean fresh;
   private String token;
+  private transient String draftJson;
   private final Map<Long, String> typed = new HashMap<>();
   private final Map<Long, Object> ticked = new HashMap<>();
   private transient Map<Long, Object> files;
@@ -131,6 +132,14 @@ public class FormFillBean implements Serializable {
   }
 
   private void fillFromDraft(String json) {
+    readDraft(json, typed, ticked);
+  }
+
+  /**
+   * The draft JSON ({@code {"t": {question id: text}, "c": {question id: [option ids]}}}) into
+   * {@code t} and {@code c}, only for this form's questions; anything else in it is ignored.
+   */
+  private void readDraft(String json, Map<Long, String> typed, Map<Long, Object> ticked) {
     try (var reader = Jsons.createReader(new StringReader(json))) {
       JsonObject o = reader.readObject();
       JsonObject t = o.getJsonObject("t");
@@ -155,12 +164,37 @@ public class FormFillBean implements Serializable {
     }
   }
 
-  /** Ajax on every change, and the 保存草稿 button: what is typed is kept on the server. */
+  /**
+   * The automatic draft (fill.js through the page's draft form): the JSON of what is typed now,
+   * read only for this form's questions (never a file question) and kept on the server. Nothing
+   * once the person's one answer is in (a late post from a page being left).
+   */
+  public void saveDraftJson() {
+    String json = draftJson;
+    draftJson = null;
+    if (json == null
+        || json.length() > 1_000_000
+        || !loaded()
+        || !isFillable()
+        || isAnswered() && !editingAnswer && !sheet.form().settings().severalResponses()) {
+      return;
+    }
+    Map<Long, String> t = new HashMap<>();
+    Map<Long, Object> c = new HashMap<>();
+    readDraft(json, t, c);
+    filling.saveDraft(me.get(), id, draftOf(t, c));
+  }
+
+  /** The 保存草稿 button: what is typed is kept on the server. */
   public void saveDraft() {
     if (!loaded() || !isFillable()) {
       return;
     }
     readChoices();
+    filling.saveDraft(me.get(), id, draftOf(typed, ticked));
+  }
+
+  private String draftOf(Map<Long, String> typed, Map<Long, Object> ticked) {
     JsonObjectBuilder t = Jsons.createObjectBuilder();
     JsonObjectBuilder c = Jsons.createObjectBuilder();
     for (Question q : sheet.questions()) {
@@ -168,15 +202,14 @@ public class FormFillBean implements Serializable {
       if (v != null && q.type() != QuestionType.FILE) {
         t.add(String.valueOf(q.id()), v.length() > 100_000 ? v.substring(0, 100_000) : v);
       }
-      List<String> ids = ticks(q.id());
+      List<String> ids = ticks(ticked.get(q.id()));
       if (!ids.isEmpty()) {
         JsonArrayBuilder a = Jsons.createArrayBuilder();
         ids.forEach(a::add);
         c.add(String.valueOf(q.id()), a);
       }
     }
-    filling.saveDraft(
-        me.get(), id, Jsons.createObjectBuilder().add("t", t).add("c", c).build().toString());
+    return Jsons.createObjectBuilder().add("t", t).add("c", c).build().toString();
   }
 
   public void saveDraftNow() {
@@ -311,7 +344,10 @@ public class FormFillBean implements Serializable {
   }
 
   private List<String> ticks(long qid) {
-    Object v = ticked.get(qid);
+    return ticks(ticked.get(qid));
+  }
+
+  private static List<String> ticks(Object v) {
     if (v == null) {
       return List.of();
     }
@@ -406,6 +442,14 @@ public class FormFillBean implements Serializable {
 
   public String problem(Question q) {
     return problems.get(q.id());
+  }
+
+  public String getDraftJson() {
+    return null;
+  }
+
+  public void setDraftJson(String draftJson) {
+    this.draftJson = draftJson;
   }
 
   public String getToken() {

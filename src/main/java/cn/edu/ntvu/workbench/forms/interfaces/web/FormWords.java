@@ -28,6 +28,14 @@ public class FormWords {
     return f.effectiveStatus(LocalDateTime.now(clock)).name();
   }
 
+  /** A file limit in kilobytes as megabytes for people: 5120 → "5", 1536 → "1.5", 200 → "0.2". */
+  public String megabytes(int kilobytes) {
+    return new java.math.BigDecimal(kilobytes)
+        .divide(new java.math.BigDecimal(1024), 1, java.math.RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
   public String type(QuestionType t) {
     return FormsTexts.ofView().get("forms.type." + t.name());
   }

@@ -128,6 +128,16 @@ public class ApprovalsBean implements Serializable {
     return rows;
   }
 
+  private transient List<LeaveRequestRow> returns;
+
+  /** 待确认销假: the 销假 of my students waiting for my confirmation (on the request's page). */
+  public List<LeaveRequestRow> getReturns() {
+    if (returns == null) {
+      returns = queries.returnsToConfirm(me.get());
+    }
+    return returns;
+  }
+
   public Map<Long, Boolean> getTicked() {
     return ticked;
   }

@@ -104,6 +104,14 @@ public class LeaveFormBean implements Serializable {
     List<NewAttachment> attachments = readFiles(t);
     LeaveForm form = form(attachments.size());
     if (form == null || !problems.isEmpty()) {
+      if (form != null) {
+        // A refused file does not hide what else is wrong: every message at once, beside its field.
+        for (FieldProblem p : submissions.check(me.get(), form)) {
+          if (!p.field().equals("attachments")) {
+            problems.putIfAbsent(p.field(), t.get(p.key(), p.args().toArray()));
+          }
+        }
+      }
       fix(t);
       return null;
     }

@@ -22,6 +22,18 @@ import java.util.stream.Collectors;
 @Named
 @RequestScoped
 public class LeaveWords {
+  private static final java.util.regex.Pattern PHONE =
+      java.util.regex.Pattern.compile("\\+?\\d[\\d-]{5,18}\\d");
+
+  /** The first phone number in {@code text} for a {@code tel:} link (digits and +), or "". */
+  public String tel(String text) {
+    if (text == null) {
+      return "";
+    }
+    java.util.regex.Matcher m = PHONE.matcher(text);
+    return m.find() ? m.group().replace("-", "") : "";
+  }
+
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   @Inject LeaveCatalog catalog;
