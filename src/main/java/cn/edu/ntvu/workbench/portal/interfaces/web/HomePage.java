@@ -19,11 +19,12 @@ import java.util.Locale;
  */
 public final class HomePage {
   /** The admin's links: page, element id (null: none), bundle, key. */
-  private static final String[][] ADMIN_LINKS = {
+  static final String[][] ADMIN_LINKS = {
     {"/admin/directory/import.xhtml", null, "i18n.messages", "home.admin.import"},
     {"/admin/directory/people.xhtml", null, "i18n.messages", "home.admin.people"},
     {"/admin/timetable/import.xhtml", "admin-timetable", "i18n.timetable", "timetable.admin.home"},
     {"/admin/workbench/tiles.xhtml", "admin-tiles", "i18n.workbench", "workbench.admin.home"},
+    {"/leave/admin.xhtml", "admin-leave", "i18n.leave", "leave.home.admin"},
     {"/admin/audit.xhtml", "admin-audit", "i18n.audit", "audit.home.link"},
     {"/admin/wecom/outbox.xhtml", "admin-outbox", "i18n.outbox", "outbox.home.link"},
     {"/admin/wecom/setup.xhtml", "admin-wecom", "i18n.wecom", "wecom.setup.home.link"},
@@ -38,7 +39,20 @@ public final class HomePage {
       String assetVersion,
       boolean devMode,
       boolean expiredNotice,
-      String logoutToken) {}
+      String logoutToken,
+      boolean inWeCom) {
+    /** Outside WeCom. */
+    public Model(
+        SignedInUser user,
+        List<SceneView> scenes,
+        String contextPath,
+        String assetVersion,
+        boolean devMode,
+        boolean expiredNotice,
+        String logoutToken) {
+      this(user, scenes, contextPath, assetVersion, devMode, expiredNotice, logoutToken, false);
+    }
+  }
 
   private HomePage() {}
 
@@ -126,6 +140,11 @@ public final class HomePage {
         out.append('>').append(text(locale, link[2], link[3])).append("</a>");
       }
       out.append("</nav></section>");
+    }
+    if (m.inWeCom()) {
+      // Inside WeCom there is no signing out: WeCom closes the window, and opening the app again
+      // signs the same person in. (GET /logout still offers the button, for whoever needs it.)
+      return out.append("</main></body></html>").toString();
     }
     // Sign-out posts the session's token (LogoutToken): a form on another site cannot sign anybody
     // out.

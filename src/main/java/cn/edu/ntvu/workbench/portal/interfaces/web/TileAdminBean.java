@@ -107,6 +107,47 @@ public class TileAdminBean implements Serializable {
     return scenes;
   }
 
+  /**
+   * 谁能看到, in a few words for the tiles list: 所有人, or the roles and person kinds by their names,
+   * then the departments, classes and people (codes and accounts, counted when there are many).
+   */
+  public String audience(Tile t) {
+    java.util.Locale locale = BundleText.viewLocale();
+    Visibility v = t.visibility();
+    if (v.everyone()) {
+      return BundleText.text(BUNDLE, locale, "workbench.field.everyone");
+    }
+    if (v.isNobody()) {
+      return BundleText.text(BUNDLE, locale, "workbench.audience.nobody");
+    }
+    String sep = BundleText.text(BUNDLE, locale, "workbench.audience.separator");
+    List<String> parts = new ArrayList<>();
+    v.roles().stream()
+        .sorted()
+        .forEach(r -> parts.add(BundleText.text("i18n.messages", locale, "role." + r.name())));
+    v.kinds().stream()
+        .sorted()
+        .forEach(k -> parts.add(BundleText.text("i18n.messages", locale, "home.kind." + k.name())));
+    addCodes(parts, locale, "workbench.audience.departments", v.departments());
+    addCodes(parts, locale, "workbench.audience.classes", v.classes());
+    addCodes(parts, locale, "workbench.audience.people", v.people());
+    return String.join(sep, parts);
+  }
+
+  private static void addCodes(
+      List<String> parts, java.util.Locale locale, String key, Set<String> codes) {
+    if (codes.isEmpty()) {
+      return;
+    }
+    List<String> sorted = codes.stream().sorted().toList();
+    String shown =
+        sorted.size() <= 3
+            ? String.join(", ", sorted)
+            : String.join(", ", sorted.subList(0, 3)) + " …";
+    parts.add(
+        BundleText.format(BUNDLE, locale, key, List.of(shown, String.valueOf(sorted.size()))));
+  }
+
   public void startNew() {
     clearForm();
     editing = true;

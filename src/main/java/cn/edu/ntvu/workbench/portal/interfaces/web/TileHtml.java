@@ -22,6 +22,7 @@ public final class TileHtml {
         new StringBuilder(512 + 400 * scenes.stream().mapToInt(s -> s.tiles().size()).sum());
     String badgeLabel =
         escape(BundleText.format(BUNDLE, locale, "workbench.badge.label", List.of()));
+    String infoLabel = escape(BundleText.format(BUNDLE, locale, "workbench.badge.info", List.of()));
     for (SceneView scene : scenes) {
       String name = scene.scene().name();
       out.append("<section class=\"wb-card wb-scene\" id=\"scene-")
@@ -59,8 +60,11 @@ public final class TileHtml {
         }
         out.append("</span>");
         if (t.badge() != null) {
-          out.append("<span class=\"wb-tile-badge\" aria-label=\"")
-              .append(badgeLabel)
+          out.append(
+                  t.badgeInformational()
+                      ? "<span class=\"wb-tile-badge wb-tile-badge-info\" aria-label=\""
+                      : "<span class=\"wb-tile-badge\" aria-label=\"")
+              .append(t.badgeInformational() ? infoLabel : badgeLabel)
               .append("\">")
               .append(t.badge())
               .append("</span>");
