@@ -36,9 +36,9 @@ public final class LeaveTexts {
   }
 
   /**
-   * A leave's length as people say it: "2 天", "1.5 天"; under a day, with its
-   * hours as well: "0.5 天（3 小时 30 分钟）". Never "2 天（34 小时 0 分钟）": the hours of a leave over nights
-   * mean nothing to anybody.
+   * A leave's length as people say it: "2 天", "1.5 天"; under a day, with its hours as well: "0.5
+   * 天（3 小时 30 分钟）". Never "2 天（34 小时 0 分钟）": the hours of a leave over nights mean nothing to
+   * anybody.
    */
   public String duration(cn.edu.ntvu.workbench.leave.domain.LeaveDuration d) {
     String days =

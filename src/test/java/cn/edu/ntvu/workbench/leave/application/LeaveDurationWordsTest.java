@@ -25,7 +25,7 @@ class LeaveDurationWordsTest {
   void daysWithoutTheHoursOfTheNights() {
     assertThat(zh("2026-12-10T08:00", "2026-12-11T18:00")).isEqualTo("2 天");
     assertThat(zh("2026-12-10T08:00", "2026-12-10T17:00")).isEqualTo("1 天");
-    assertThat(zh("2026-12-10T14:00", "2026-12-11T12:00")).isEqualTo("1.5 天");
+    assertThat(zh("2026-12-10T14:00", "2026-12-11T17:00")).isEqualTo("1.5 天");
     assertThat(en("2026-12-10T08:00", "2026-12-11T18:00")).isEqualTo("2 days");
     assertThat(en("2026-12-10T08:00", "2026-12-10T17:00")).isEqualTo("1 day");
   }

@@ -126,7 +126,11 @@ public final class HomePage {
                 BundleText.text("i18n.messages", locale, "path." + u.path().name())))
         .append(" · ")
         .append(Html.escape(u.account()))
-        .append("</p></section>");
+        .append("</p><nav class=\"wb-list\"><a class=\"wb-list-item\" id=\"my-account\" href=\"")
+        .append(ctx)
+        .append("/account/\">")
+        .append(text(locale, "i18n.contacts", "account.title"))
+        .append("</a></nav></section>");
     if (u.has(Role.ADMIN)) {
       out.append(
               "<section class=\"wb-card\" aria-labelledby=\"admin-h\"><h2 id=\"admin-h\" class=\"wb-card-title\">")

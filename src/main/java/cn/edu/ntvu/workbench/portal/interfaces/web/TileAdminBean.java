@@ -17,6 +17,7 @@ import cn.edu.ntvu.workbench.portal.domain.Tile;
 import cn.edu.ntvu.workbench.portal.domain.TileIcons;
 import cn.edu.ntvu.workbench.portal.domain.TileInputException;
 import cn.edu.ntvu.workbench.portal.domain.TileKind;
+import cn.edu.ntvu.workbench.portal.domain.TileTexts;
 import cn.edu.ntvu.workbench.portal.domain.Visibility;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -76,6 +77,10 @@ public class TileAdminBean implements Serializable {
   private String scene = Scene.TEACHING.name();
   private String name;
   private String description;
+  private String nameEn;
+  private String descriptionEn;
+  private String studentDescription;
+  private String studentDescriptionEn;
   private String icon = TileIcons.NAMES.get(0);
   private String kind = TileKind.INTERNAL.name();
   private String target;
@@ -168,6 +173,10 @@ public class TileAdminBean implements Serializable {
     scene = t.scene().name();
     name = t.name();
     description = t.description();
+    nameEn = t.texts().nameEn();
+    descriptionEn = t.texts().descriptionEn();
+    studentDescription = t.texts().studentDescription();
+    studentDescriptionEn = t.texts().studentDescriptionEn();
     icon = t.icon();
     kind = t.kind().name();
     target = t.target();
@@ -226,7 +235,9 @@ public class TileAdminBean implements Serializable {
                   v,
                   version,
                   null,
-                  null)
+                  null,
+                  new TileTexts(nameEn, descriptionEn, studentDescription, studentDescriptionEn)
+                      .checked())
               .checked();
       if (id == 0) {
         admin.create(t, me.auditActor());
@@ -302,6 +313,10 @@ public class TileAdminBean implements Serializable {
     scene = Scene.TEACHING.name();
     name = null;
     description = null;
+    nameEn = null;
+    descriptionEn = null;
+    studentDescription = null;
+    studentDescriptionEn = null;
     icon = TileIcons.NAMES.get(0);
     kind = TileKind.INTERNAL.name();
     target = null;
@@ -447,6 +462,38 @@ public class TileAdminBean implements Serializable {
 
   public void setDescription(String description) {
     this.description = description;
+  }
+
+  public String getNameEn() {
+    return nameEn;
+  }
+
+  public void setNameEn(String nameEn) {
+    this.nameEn = nameEn;
+  }
+
+  public String getDescriptionEn() {
+    return descriptionEn;
+  }
+
+  public void setDescriptionEn(String descriptionEn) {
+    this.descriptionEn = descriptionEn;
+  }
+
+  public String getStudentDescription() {
+    return studentDescription;
+  }
+
+  public void setStudentDescription(String studentDescription) {
+    this.studentDescription = studentDescription;
+  }
+
+  public String getStudentDescriptionEn() {
+    return studentDescriptionEn;
+  }
+
+  public void setStudentDescriptionEn(String studentDescriptionEn) {
+    this.studentDescriptionEn = studentDescriptionEn;
   }
 
   public String getIcon() {

@@ -37,7 +37,31 @@ public class WorkbenchHome {
       String href,
       boolean external,
       Integer badge,
-      boolean badgeInformational) {
+      boolean badgeInformational,
+      String nameEn,
+      String descriptionEn) {
+    public TileView(
+        long id,
+        String name,
+        String description,
+        String iconUrl,
+        String href,
+        boolean external,
+        Integer badge,
+        boolean badgeInformational) {
+      this(id, name, description, iconUrl, href, external, badge, badgeInformational, null, null);
+    }
+
+    /** The name in the page's language. */
+    public String name(boolean english) {
+      return english && nameEn != null ? nameEn : name;
+    }
+
+    /** The description in the page's language. */
+    public String description(boolean english) {
+      return english && descriptionEn != null ? descriptionEn : description;
+    }
+
     public TileView(
         long id,
         String name,
@@ -81,7 +105,7 @@ public class WorkbenchHome {
               .map(Tile::badgeKey)
               .filter(badges::informational)
               .collect(Collectors.toSet());
-      return scenes(visible, numbers, informational, contextPath, assetVersion);
+      return scenes(visible, numbers, informational, user.isStudent(), contextPath, assetVersion);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "workbench tiles unavailable", e);
       return List.of();
@@ -98,7 +122,7 @@ public class WorkbenchHome {
   /** The scene views of these tiles, with these badge numbers (by provider key). */
   static List<SceneView> scenes(
       List<Tile> visible, Map<String, Integer> numbers, String contextPath, String assetVersion) {
-    return scenes(visible, numbers, Set.of(), contextPath, assetVersion);
+    return scenes(visible, numbers, Set.of(), false, contextPath, assetVersion);
   }
 
   /**
@@ -109,6 +133,7 @@ public class WorkbenchHome {
       List<Tile> visible,
       Map<String, Integer> numbers,
       Set<String> informational,
+      boolean student,
       String contextPath,
       String assetVersion) {
     List<SceneView> out = new ArrayList<>();
@@ -116,7 +141,7 @@ public class WorkbenchHome {
       List<TileView> views =
           visible.stream()
               .filter(t -> t.scene() == scene)
-              .map(t -> view(t, numbers, informational, contextPath, assetVersion))
+              .map(t -> view(t, numbers, informational, student, contextPath, assetVersion))
               .toList();
       if (!views.isEmpty()) {
         out.add(new SceneView(scene, views));
@@ -129,6 +154,7 @@ public class WorkbenchHome {
       Tile t,
       Map<String, Integer> numbers,
       Set<String> informational,
+      boolean student,
       String contextPath,
       String assetVersion) {
     boolean external = t.kind() == TileKind.EXTERNAL;
@@ -137,11 +163,13 @@ public class WorkbenchHome {
     return new TileView(
         t.id(),
         t.name(),
-        t.description(),
+        t.texts().description(t.description(), student, false),
         TileIcons.url(contextPath, t.icon(), assetVersion),
         href,
         external,
         badge,
-        badge != null && informational.contains(t.badgeKey()));
+        badge != null && informational.contains(t.badgeKey()),
+        t.texts().nameEn(),
+        t.texts().description(t.description(), student, true));
   }
 }
