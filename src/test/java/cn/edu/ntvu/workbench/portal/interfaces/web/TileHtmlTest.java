@@ -67,7 +67,7 @@ class TileHtmlTest {
                         3,
                         true,
                         "Timetable",
-                        "Today's classes"))));
+                        "Today classes"))));
     assertThat(TileHtml.render(scenes, Locale.SIMPLIFIED_CHINESE))
         .contains("class=\"wb-tile-badge wb-tile-badge-info\"")
         .contains(">查课表</span>")
