@@ -15,6 +15,11 @@
  *   data-submit-once               a form sends once; its submit button's data-busy text shows meanwhile
  *   data-check-all="selector"      a checkbox ticks or unticks every checkbox the selector finds
  *   data-toggles="id"              a checkbox shows the element with that id while it is ticked
+ *   data-keep-scroll               a button whose page comes back where it was (↑/↓ in a long list): the scroll
+ *                                  position is kept in sessionStorage for the next load of the same path
+ *   data-copy="id"                 a button copies the text of the field with that id (and says so: data-copied)
+ *   data-toast                     a .wb-toast note hides itself after a few seconds
+ *   data-autosize                  a (read-only) textarea grows to show all its text
  * and every Faces form carries the page's nonce back (primefaces.nonce): PrimeFaces refuses a postback without it,
  * and forms on pages without PrimeFaces widgets have no other script to add it.
  */
@@ -36,8 +41,59 @@
     field.value = nonce;
   }
 
+  var scrollKey = 'wb-scroll:' + location.pathname;
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('form').forEach(carryNonce);
+    var kept = null;
+    try {
+      kept = sessionStorage.getItem(scrollKey);
+      sessionStorage.removeItem(scrollKey);
+    } catch (ignored) { /* storage refused: the page opens at the top */ }
+    if (kept !== null) {
+      window.scrollTo(0, Number(kept));
+    }
+    // A read-only box shows all its text: as tall as its lines (long URLs wrap).
+    document.querySelectorAll('textarea[data-autosize]').forEach(function (t) {
+      t.style.height = 'auto';
+      t.style.height = t.scrollHeight + 2 + 'px';
+    });
+    document.querySelectorAll('[data-toast]').forEach(function (t) {
+      setTimeout(function () { t.hidden = true; }, 4000);
+    });
+  });
+  document.addEventListener('click', function (e) {
+    var keep = e.target.closest ? e.target.closest('[data-keep-scroll]') : null;
+    if (keep) {
+      try {
+        sessionStorage.setItem(scrollKey, String(window.scrollY));
+      } catch (ignored) { /* no storage: nothing kept */ }
+    }
+    var copy = e.target.closest ? e.target.closest('[data-copy]') : null;
+    if (copy) {
+      var field = document.getElementById(copy.getAttribute('data-copy'));
+      if (field) {
+        var text = field.value !== undefined ? field.value : field.textContent;
+        var said = function () {
+          var done = copy.getAttribute('data-copied');
+          if (done) {
+            var was = copy.textContent;
+            copy.textContent = done;
+            setTimeout(function () { copy.textContent = was; }, 2000);
+          }
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text).then(said, function () {
+            field.select && field.select();
+            document.execCommand('copy');
+            said();
+          });
+        } else {
+          field.select && field.select();
+          document.execCommand('copy');
+          said();
+        }
+      }
+    }
   });
   document.addEventListener('submit', function (e) {
     carryNonce(e.target);

@@ -337,6 +337,11 @@ public final class Routes {
               ADMIN,
               "what to paste into WeCom; the verification file",
               "wecomSetup.uploadFile"),
+          // — development only (404 in production) —
+          read(
+              "/dev/style.xhtml",
+              DEV_ONLY,
+              "the living style page of the theme: buttons, numbers, form rows, tables, chips, toasts"),
           // — the in-container tests' runner, which only their Arquillian deployment holds (404 in
           // production) —
           endpoint(

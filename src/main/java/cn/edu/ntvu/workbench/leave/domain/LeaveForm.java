@@ -22,6 +22,11 @@ public record LeaveForm(
     String emergencyContact,
     int attachments) {
   public static final int REASON_MAX = 500;
+
+  /** How an overlapping request is named in the message: by its dates and times, "12-10 08:00". */
+  static final java.time.format.DateTimeFormatter OVERLAP_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm");
+
   public static final int DESTINATION_MAX = 100;
   public static final int CONTACT_MAX = 60;
 
@@ -64,7 +69,14 @@ public record LeaveForm(
         mine.stream()
             .filter(e -> e.start().isBefore(end) && e.end().isAfter(start))
             .findFirst()
-            .ifPresent(e -> out.add(FieldProblem.of("start", "leave.error.overlap", e.id())));
+            .ifPresent(
+                e ->
+                    out.add(
+                        FieldProblem.of(
+                            "start",
+                            "leave.error.overlap",
+                            OVERLAP_TIME.format(e.start()),
+                            OVERLAP_TIME.format(e.end()))));
       }
     }
     String r = reason == null ? "" : reason.strip();

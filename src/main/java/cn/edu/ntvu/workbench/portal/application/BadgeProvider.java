@@ -11,6 +11,15 @@ import java.util.OptionalInt;
 public interface BadgeProvider {
   String key();
 
+  /**
+   * Whether the number is only information (classes left today) rather than things waiting for the
+   * person (requests to approve, forms to fill): the tile shows it quietly, not in the red of
+   * unread messages.
+   */
+  default boolean informational() {
+    return false;
+  }
+
   /** The number for {@code user}; empty when there is nothing to show. */
   OptionalInt badge(SignedInUser user);
 }

@@ -139,6 +139,14 @@ public class Badges {
   }
 
   /**
+   * Whether the provider of {@code key} gives information rather than a count of things waiting.
+   */
+  public boolean informational(String key) {
+    BadgeProvider p = key == null ? null : providers.get(key);
+    return p != null && p.informational();
+  }
+
+  /**
    * Badge number by provider key, for those of {@code keys} that answered in time with a number.
    */
   public Map<String, Integer> of(SignedInUser user, Set<String> keys) {

@@ -8,6 +8,7 @@ import cn.edu.ntvu.workbench.portal.domain.Tile;
 import cn.edu.ntvu.workbench.portal.domain.TileIcons;
 import cn.edu.ntvu.workbench.portal.domain.TileInputException;
 import cn.edu.ntvu.workbench.portal.domain.TileKind;
+import cn.edu.ntvu.workbench.portal.domain.TileTexts;
 import cn.edu.ntvu.workbench.portal.domain.Visibility;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -87,6 +88,10 @@ public final class TileTransfer {
       if (t.description() != null) {
         o.add("description", t.description());
       }
+      addIfSet(o, "nameEn", t.texts().nameEn());
+      addIfSet(o, "descriptionEn", t.texts().descriptionEn());
+      addIfSet(o, "studentDescription", t.texts().studentDescription());
+      addIfSet(o, "studentDescriptionEn", t.texts().studentDescriptionEn());
       o.add("icon", t.icon())
           .add("kind", t.kind().name())
           .add("target", t.target())
@@ -289,7 +294,18 @@ public final class TileTransfer {
         visibility,
         0,
         null,
-        null);
+        null,
+        new TileTexts(
+            text(o, "nameEn"),
+            text(o, "descriptionEn"),
+            text(o, "studentDescription"),
+            text(o, "studentDescriptionEn")));
+  }
+
+  private static void addIfSet(JsonObjectBuilder o, String field, String value) {
+    if (value != null) {
+      o.add(field, value);
+    }
   }
 
   private static <T> Set<T> values(JsonObject o, String field, Function<String, T> parse) {

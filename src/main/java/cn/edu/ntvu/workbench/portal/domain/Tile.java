@@ -24,7 +24,65 @@ public record Tile(
     Visibility visibility,
     int version,
     String updatedBy,
-    Instant updatedAt) {
+    Instant updatedAt,
+    TileTexts texts) {
+
+  public Tile {
+    texts = texts == null ? TileTexts.NONE : texts;
+  }
+
+  /** A tile without English texts or a students' description. */
+  public Tile(
+      long id,
+      Scene scene,
+      int position,
+      String name,
+      String description,
+      String icon,
+      TileKind kind,
+      String target,
+      boolean enabled,
+      String badgeKey,
+      Visibility visibility,
+      int version,
+      String updatedBy,
+      Instant updatedAt) {
+    this(
+        id,
+        scene,
+        position,
+        name,
+        description,
+        icon,
+        kind,
+        target,
+        enabled,
+        badgeKey,
+        visibility,
+        version,
+        updatedBy,
+        updatedAt,
+        TileTexts.NONE);
+  }
+
+  public Tile withTexts(TileTexts newTexts) {
+    return new Tile(
+        id,
+        scene,
+        position,
+        name,
+        description,
+        icon,
+        kind,
+        target,
+        enabled,
+        badgeKey,
+        visibility,
+        version,
+        updatedBy,
+        updatedAt,
+        newTexts);
+  }
 
   public Tile withPosition(int newPosition) {
     return new Tile(
@@ -41,7 +99,8 @@ public record Tile(
         visibility,
         version,
         updatedBy,
-        updatedAt);
+        updatedAt,
+        texts);
   }
 
   public Tile withIcon(String newIcon) {
@@ -59,7 +118,8 @@ public record Tile(
         visibility,
         version,
         updatedBy,
-        updatedAt);
+        updatedAt,
+        texts);
   }
 
   /** Enabled and matched by the visibility rules. */
@@ -109,6 +169,7 @@ public record Tile(
         visibility,
         version,
         updatedBy,
-        updatedAt);
+        updatedAt,
+        texts);
   }
 }

@@ -10,6 +10,7 @@ import cn.edu.ntvu.workbench.portal.domain.DepartmentTree;
 import cn.edu.ntvu.workbench.portal.domain.Scene;
 import cn.edu.ntvu.workbench.portal.domain.Tile;
 import cn.edu.ntvu.workbench.portal.domain.TileKind;
+import cn.edu.ntvu.workbench.portal.domain.TileTexts;
 import cn.edu.ntvu.workbench.portal.domain.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -42,7 +43,8 @@ public class JdbcTileStore implements TileStore {
   private static final String COLUMNS =
       "SELECT id, scene, position, name, description, icon, kind, target, enabled, badge_key, visible_everyone,"
           + " visible_roles, visible_kinds, visible_departments, visible_classes, visible_people, version,"
-          + " updated_by, updated_at FROM workbench_tile";
+          + " updated_by, updated_at, name_en, description_en, description_students, description_students_en"
+          + " FROM workbench_tile";
 
   /**
    * A new tile: scene, position, then the 13 columns of {@link #fill}, then who and when; version
@@ -51,8 +53,9 @@ public class JdbcTileStore implements TileStore {
   private static final String INSERT =
       "INSERT INTO workbench_tile (scene, position, name, description, icon, kind, target, enabled,"
           + " badge_key, visible_everyone, visible_roles, visible_kinds, visible_departments,"
-          + " visible_classes, visible_people, version, updated_by, updated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+          + " visible_classes, visible_people, name_en, description_en, description_students,"
+          + " description_students_en, version, updated_by, updated_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
 
   /**
    * The home page reads through here on every request: no transaction, no EntityManager, one
@@ -128,7 +131,9 @@ public class JdbcTileStore implements TileStore {
               tx.update(
                   "UPDATE workbench_tile SET name = ?, description = ?, icon = ?, kind = ?, target = ?, enabled = ?,"
                       + " badge_key = ?, visible_everyone = ?, visible_roles = ?, visible_kinds = ?,"
-                      + " visible_departments = ?, visible_classes = ?, visible_people = ?, updated_by = ?,"
+                      + " visible_departments = ?, visible_classes = ?, visible_people = ?,"
+                      + " name_en = ?, description_en = ?, description_students = ?,"
+                      + " description_students_en = ?, updated_by = ?,"
                       + " updated_at = ?, version = version + 1, scene = ?,"
                       + " position = IF(?, (SELECT p FROM (SELECT COALESCE(MAX(position), -1) + 1 AS p"
                       + " FROM workbench_tile WHERE scene = ?) AS m), position)"
@@ -325,7 +330,7 @@ public class JdbcTileStore implements TileStore {
     return args.toArray();
   }
 
-  /** name … visible_people: the 13 columns a tile's content fills. */
+  /** name … visible_people, then the four texts: the 17 columns a tile's content fills. */
   private static List<Object> fill(Tile t) {
     Visibility v = t.visibility();
     return java.util.Arrays.asList(
@@ -341,7 +346,11 @@ public class JdbcTileStore implements TileStore {
         Visibility.join(v.kinds()),
         Visibility.join(v.departments()),
         Visibility.join(v.classes()),
-        Visibility.join(v.people()));
+        Visibility.join(v.people()),
+        t.texts().nameEn(),
+        t.texts().descriptionEn(),
+        t.texts().studentDescription(),
+        t.texts().studentDescriptionEn());
   }
 
   private static Tile tile(ResultSet rs) throws SQLException {
@@ -384,7 +393,8 @@ public class JdbcTileStore implements TileStore {
         v,
         rs.getInt(17),
         rs.getString(18),
-        at == null ? null : at.toInstant());
+        at == null ? null : at.toInstant(),
+        new TileTexts(rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23)));
   }
 
   /**

@@ -18,6 +18,12 @@ public class TimetableBadgeProvider implements BadgeProvider {
     return KEY;
   }
 
+  /** Classes left today are information, not something waiting for the person. */
+  @Override
+  public boolean informational() {
+    return true;
+  }
+
   @Override
   public OptionalInt badge(SignedInUser user) {
     int n = badge.classesLeftToday(user);

@@ -70,6 +70,13 @@ class LeaveFormTest {
                 LocalDateTime.parse("2026-11-26T12:00")));
     assertThat(keys(form("2026-11-26T11:00", "2026-11-26T17:00", "x"), PERSONAL, POLICY, mine))
         .containsExactly("start:leave.error.overlap");
+    // The message names the other request by its times, not by a number nobody knows ("#7").
+    assertThat(
+            form("2026-11-26T11:00", "2026-11-26T17:00", "x")
+                .problems(PERSONAL, POLICY, NOW, mine)
+                .get(0)
+                .args())
+        .containsExactly("11-26 08:00", "11-26 12:00");
     assertThat(keys(form("2026-11-26T12:00", "2026-11-26T17:00", "x"), PERSONAL, POLICY, mine))
         .isEmpty();
   }

@@ -40,11 +40,32 @@ public class MyAccountPage {
   }
 
   public String getStatus() {
+    if (inWeComNow()) {
+      return MemberStatus.ACTIVATED.name();
+    }
     return getView() == null ? MemberStatus.MISSING.name() : view.status().name();
+  }
+
+  /**
+   * Signed in through WeCom: the person is in the school's WeCom whatever the last sync recorded
+   * (not synced yet, or not activated when the sync ran) — never tell them they are not.
+   */
+  boolean inWeComNow() {
+    var u = me.get();
+    if (u == null || u.path() != cn.edu.ntvu.workbench.platform.security.SignInPath.WECOM) {
+      return false;
+    }
+    MyAccount.View v = getView();
+    return v == null
+        || v.status() == MemberStatus.MISSING
+        || v.status() == MemberStatus.NOT_ACTIVATED;
   }
 
   /** The guide's advice for my state. */
   public String getTodo() {
+    if (inWeComNow()) {
+      return text("account.todo.ACTIVATED");
+    }
     MyAccount.View v = getView();
     if (v == null) {
       return text("account.notInDirectory");

@@ -265,7 +265,7 @@ public class LeaveFormBean implements Serializable {
     }
   }
 
-  /** "1.5 天（33 小时 0 分钟）" for what is picked now; a dash while it cannot be computed. */
+  /** "1.5 天", "0.5 天（3 小时）" for what is picked now; a dash while it cannot be computed. */
   public String getDuration() {
     LocalDateTime s = startTime(false);
     LocalDateTime e = endTime(false);
@@ -275,8 +275,7 @@ public class LeaveFormBean implements Serializable {
     LeaveDuration d = LeaveDuration.between(s, e);
     return d.isZero()
         ? LeaveTexts.ofView().get("leave.duration.none")
-        : LeaveTexts.ofView()
-            .get("leave.duration.value", d.daysText(), d.hours(), d.minutesOfHour());
+        : LeaveTexts.ofView().duration(d);
   }
 
   /** True when the form shows the half-day picker: unless a time was typed and no date picked. */

@@ -20,11 +20,12 @@ import java.util.Locale;
  */
 public final class HomePage {
   /** The admin's links: page, element id (null: none), bundle, key. */
-  private static final String[][] ADMIN_LINKS = {
+  static final String[][] ADMIN_LINKS = {
     {"/admin/directory/import.xhtml", null, "i18n.messages", "home.admin.import"},
     {"/admin/directory/people.xhtml", null, "i18n.messages", "home.admin.people"},
     {"/admin/timetable/import.xhtml", "admin-timetable", "i18n.timetable", "timetable.admin.home"},
     {"/admin/workbench/tiles.xhtml", "admin-tiles", "i18n.workbench", "workbench.admin.home"},
+    {"/leave/admin.xhtml", "admin-leave", "i18n.leave", "leave.home.admin"},
     {"/admin/audit.xhtml", "admin-audit", "i18n.audit", "audit.home.link"},
     {"/admin/wecom/outbox.xhtml", "admin-outbox", "i18n.outbox", "outbox.home.link"},
     {"/admin/wecom/setup.xhtml", "admin-wecom", "i18n.wecom", "wecom.setup.home.link"},
@@ -40,7 +41,9 @@ public final class HomePage {
       boolean devMode,
       boolean expiredNotice,
       String logoutToken,
-      List<PinnedItems.Pinned> pinned) {
+      List<PinnedItems.Pinned> pinned,
+      boolean inWeCom) {
+    /** Outside WeCom, nothing pinned. */
     public Model(
         SignedInUser user,
         List<SceneView> scenes,
@@ -49,7 +52,16 @@ public final class HomePage {
         boolean devMode,
         boolean expiredNotice,
         String logoutToken) {
-      this(user, scenes, contextPath, assetVersion, devMode, expiredNotice, logoutToken, List.of());
+      this(
+          user,
+          scenes,
+          contextPath,
+          assetVersion,
+          devMode,
+          expiredNotice,
+          logoutToken,
+          List.of(),
+          false);
     }
   }
 
@@ -139,7 +151,11 @@ public final class HomePage {
                 BundleText.text("i18n.messages", locale, "path." + u.path().name())))
         .append(" · ")
         .append(Html.escape(u.account()))
-        .append("</p></section>");
+        .append("</p><nav class=\"wb-list\"><a class=\"wb-list-item\" id=\"my-account\" href=\"")
+        .append(ctx)
+        .append("/account/\">")
+        .append(text(locale, "i18n.contacts", "account.title"))
+        .append("</a></nav></section>");
     if (u.has(Role.ADMIN)) {
       out.append(
               "<section class=\"wb-card\" aria-labelledby=\"admin-h\"><h2 id=\"admin-h\" class=\"wb-card-title\">")
@@ -153,6 +169,11 @@ public final class HomePage {
         out.append('>').append(text(locale, link[2], link[3])).append("</a>");
       }
       out.append("</nav></section>");
+    }
+    if (m.inWeCom()) {
+      // Inside WeCom there is no signing out: WeCom closes the window, and opening the app again
+      // signs the same person in. (GET /logout still offers the button, for whoever needs it.)
+      return out.append("</main></body></html>").toString();
     }
     // Sign-out posts the session's token (LogoutToken): a form on another site cannot sign anybody
     // out.

@@ -65,11 +65,20 @@ public class HomeServlet extends HttpServlet {
                 app.isDevMode(),
                 "1".equals(req.getParameter("expired")),
                 LogoutToken.of(req.getSession()),
-                pinned(user)),
+                pinned(user),
+                inWeCom(req.getHeader("User-Agent"))),
             locale);
     byte[] body = html.getBytes(StandardCharsets.UTF_8);
     res.setContentType("text/html;charset=UTF-8");
     res.setHeader("Content-Language", "en".equals(locale.getLanguage()) ? "en" : "zh-CN");
     res.getOutputStream().write(body);
+  }
+
+  /**
+   * WeCom's browser says {@code wxwork/<version>} in its user agent (as the JS-SDK and {@code
+   * WeComPage} check).
+   */
+  static boolean inWeCom(String userAgent) {
+    return userAgent != null && userAgent.toLowerCase(Locale.ROOT).contains("wxwork/");
   }
 }

@@ -17,6 +17,7 @@ import cn.edu.ntvu.workbench.portal.domain.Tile;
 import cn.edu.ntvu.workbench.portal.domain.TileIcons;
 import cn.edu.ntvu.workbench.portal.domain.TileInputException;
 import cn.edu.ntvu.workbench.portal.domain.TileKind;
+import cn.edu.ntvu.workbench.portal.domain.TileTexts;
 import cn.edu.ntvu.workbench.portal.domain.Visibility;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -76,6 +77,10 @@ public class TileAdminBean implements Serializable {
   private String scene = Scene.TEACHING.name();
   private String name;
   private String description;
+  private String nameEn;
+  private String descriptionEn;
+  private String studentDescription;
+  private String studentDescriptionEn;
   private String icon = TileIcons.NAMES.get(0);
   private String kind = TileKind.INTERNAL.name();
   private String target;
@@ -107,6 +112,47 @@ public class TileAdminBean implements Serializable {
     return scenes;
   }
 
+  /**
+   * 谁能看到, in a few words for the tiles list: 所有人, or the roles and person kinds by their names,
+   * then the departments, classes and people (codes and accounts, counted when there are many).
+   */
+  public String audience(Tile t) {
+    java.util.Locale locale = BundleText.viewLocale();
+    Visibility v = t.visibility();
+    if (v.everyone()) {
+      return BundleText.text(BUNDLE, locale, "workbench.field.everyone");
+    }
+    if (v.isNobody()) {
+      return BundleText.text(BUNDLE, locale, "workbench.audience.nobody");
+    }
+    String sep = BundleText.text(BUNDLE, locale, "workbench.audience.separator");
+    List<String> parts = new ArrayList<>();
+    v.roles().stream()
+        .sorted()
+        .forEach(r -> parts.add(BundleText.text("i18n.messages", locale, "role." + r.name())));
+    v.kinds().stream()
+        .sorted()
+        .forEach(k -> parts.add(BundleText.text("i18n.messages", locale, "home.kind." + k.name())));
+    addCodes(parts, locale, "workbench.audience.departments", v.departments());
+    addCodes(parts, locale, "workbench.audience.classes", v.classes());
+    addCodes(parts, locale, "workbench.audience.people", v.people());
+    return String.join(sep, parts);
+  }
+
+  private static void addCodes(
+      List<String> parts, java.util.Locale locale, String key, Set<String> codes) {
+    if (codes.isEmpty()) {
+      return;
+    }
+    List<String> sorted = codes.stream().sorted().toList();
+    String shown =
+        sorted.size() <= 3
+            ? String.join(", ", sorted)
+            : String.join(", ", sorted.subList(0, 3)) + " …";
+    parts.add(
+        BundleText.format(BUNDLE, locale, key, List.of(shown, String.valueOf(sorted.size()))));
+  }
+
   public void startNew() {
     clearForm();
     editing = true;
@@ -127,6 +173,10 @@ public class TileAdminBean implements Serializable {
     scene = t.scene().name();
     name = t.name();
     description = t.description();
+    nameEn = t.texts().nameEn();
+    descriptionEn = t.texts().descriptionEn();
+    studentDescription = t.texts().studentDescription();
+    studentDescriptionEn = t.texts().studentDescriptionEn();
     icon = t.icon();
     kind = t.kind().name();
     target = t.target();
@@ -185,7 +235,9 @@ public class TileAdminBean implements Serializable {
                   v,
                   version,
                   null,
-                  null)
+                  null,
+                  new TileTexts(nameEn, descriptionEn, studentDescription, studentDescriptionEn)
+                      .checked())
               .checked();
       if (id == 0) {
         admin.create(t, me.auditActor());
@@ -261,6 +313,10 @@ public class TileAdminBean implements Serializable {
     scene = Scene.TEACHING.name();
     name = null;
     description = null;
+    nameEn = null;
+    descriptionEn = null;
+    studentDescription = null;
+    studentDescriptionEn = null;
     icon = TileIcons.NAMES.get(0);
     kind = TileKind.INTERNAL.name();
     target = null;
@@ -406,6 +462,38 @@ public class TileAdminBean implements Serializable {
 
   public void setDescription(String description) {
     this.description = description;
+  }
+
+  public String getNameEn() {
+    return nameEn;
+  }
+
+  public void setNameEn(String nameEn) {
+    this.nameEn = nameEn;
+  }
+
+  public String getDescriptionEn() {
+    return descriptionEn;
+  }
+
+  public void setDescriptionEn(String descriptionEn) {
+    this.descriptionEn = descriptionEn;
+  }
+
+  public String getStudentDescription() {
+    return studentDescription;
+  }
+
+  public void setStudentDescription(String studentDescription) {
+    this.studentDescription = studentDescription;
+  }
+
+  public String getStudentDescriptionEn() {
+    return studentDescriptionEn;
+  }
+
+  public void setStudentDescriptionEn(String studentDescriptionEn) {
+    this.studentDescriptionEn = studentDescriptionEn;
   }
 
   public String getIcon() {

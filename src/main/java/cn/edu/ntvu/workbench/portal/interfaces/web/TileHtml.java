@@ -22,6 +22,8 @@ public final class TileHtml {
         new StringBuilder(512 + 400 * scenes.stream().mapToInt(s -> s.tiles().size()).sum());
     String badgeLabel =
         escape(BundleText.format(BUNDLE, locale, "workbench.badge.label", List.of()));
+    String infoLabel = escape(BundleText.format(BUNDLE, locale, "workbench.badge.info", List.of()));
+    boolean english = "en".equals(locale.getLanguage());
     for (SceneView scene : scenes) {
       String name = scene.scene().name();
       out.append("<section class=\"wb-card wb-scene\" id=\"scene-")
@@ -50,17 +52,19 @@ public final class TileHtml {
             .append(escape(t.iconUrl()))
             .append("\"/>")
             .append("<span class=\"wb-tile-text\"><span class=\"wb-tile-name\">")
-            .append(escape(t.name()))
+            .append(escape(t.name(english)))
             .append("</span>");
-        if (t.description() != null && !t.description().isEmpty()) {
-          out.append("<span class=\"wb-tile-desc\">")
-              .append(escape(t.description()))
-              .append("</span>");
+        String description = t.description(english);
+        if (description != null && !description.isEmpty()) {
+          out.append("<span class=\"wb-tile-desc\">").append(escape(description)).append("</span>");
         }
         out.append("</span>");
         if (t.badge() != null) {
-          out.append("<span class=\"wb-tile-badge\" aria-label=\"")
-              .append(badgeLabel)
+          out.append(
+                  t.badgeInformational()
+                      ? "<span class=\"wb-tile-badge wb-tile-badge-info\" aria-label=\""
+                      : "<span class=\"wb-tile-badge\" aria-label=\"")
+              .append(t.badgeInformational() ? infoLabel : badgeLabel)
               .append("\">")
               .append(t.badge())
               .append("</span>");

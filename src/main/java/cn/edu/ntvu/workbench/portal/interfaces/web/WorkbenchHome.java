@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -35,7 +36,43 @@ public class WorkbenchHome {
       String iconUrl,
       String href,
       boolean external,
-      Integer badge) {}
+      Integer badge,
+      boolean badgeInformational,
+      String nameEn,
+      String descriptionEn) {
+    public TileView(
+        long id,
+        String name,
+        String description,
+        String iconUrl,
+        String href,
+        boolean external,
+        Integer badge,
+        boolean badgeInformational) {
+      this(id, name, description, iconUrl, href, external, badge, badgeInformational, null, null);
+    }
+
+    /** The name in the page's language. */
+    public String name(boolean english) {
+      return english && nameEn != null ? nameEn : name;
+    }
+
+    /** The description in the page's language. */
+    public String description(boolean english) {
+      return english && descriptionEn != null ? descriptionEn : description;
+    }
+
+    public TileView(
+        long id,
+        String name,
+        String description,
+        String iconUrl,
+        String href,
+        boolean external,
+        Integer badge) {
+      this(id, name, description, iconUrl, href, external, badge, false);
+    }
+  }
 
   /** A scene with its tiles; scenes without visible tiles are left out. */
   public record SceneView(Scene scene, List<TileView> tiles) {
@@ -63,7 +100,12 @@ public class WorkbenchHome {
                   .map(Tile::badgeKey)
                   .filter(Objects::nonNull)
                   .collect(Collectors.toSet()));
-      return scenes(visible, numbers, contextPath, assetVersion);
+      Set<String> informational =
+          visible.stream()
+              .map(Tile::badgeKey)
+              .filter(badges::informational)
+              .collect(Collectors.toSet());
+      return scenes(visible, numbers, informational, user.isStudent(), contextPath, assetVersion);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "workbench tiles unavailable", e);
       return List.of();
@@ -80,12 +122,26 @@ public class WorkbenchHome {
   /** The scene views of these tiles, with these badge numbers (by provider key). */
   static List<SceneView> scenes(
       List<Tile> visible, Map<String, Integer> numbers, String contextPath, String assetVersion) {
+    return scenes(visible, numbers, Set.of(), false, contextPath, assetVersion);
+  }
+
+  /**
+   * As above; the badges of the provider keys in {@code informational} are information, not counts
+   * of things waiting.
+   */
+  static List<SceneView> scenes(
+      List<Tile> visible,
+      Map<String, Integer> numbers,
+      Set<String> informational,
+      boolean student,
+      String contextPath,
+      String assetVersion) {
     List<SceneView> out = new ArrayList<>();
     for (Scene scene : Scene.values()) {
       List<TileView> views =
           visible.stream()
               .filter(t -> t.scene() == scene)
-              .map(t -> view(t, numbers, contextPath, assetVersion))
+              .map(t -> view(t, numbers, informational, student, contextPath, assetVersion))
               .toList();
       if (!views.isEmpty()) {
         out.add(new SceneView(scene, views));
@@ -95,17 +151,25 @@ public class WorkbenchHome {
   }
 
   private static TileView view(
-      Tile t, Map<String, Integer> numbers, String contextPath, String assetVersion) {
+      Tile t,
+      Map<String, Integer> numbers,
+      Set<String> informational,
+      boolean student,
+      String contextPath,
+      String assetVersion) {
     boolean external = t.kind() == TileKind.EXTERNAL;
     String href = external ? t.target() : contextPath + t.target();
     Integer badge = t.badgeKey() == null ? null : numbers.get(t.badgeKey());
     return new TileView(
         t.id(),
         t.name(),
-        t.description(),
+        t.texts().description(t.description(), student, false),
         TileIcons.url(contextPath, t.icon(), assetVersion),
         href,
         external,
-        badge);
+        badge,
+        badge != null && informational.contains(t.badgeKey()),
+        t.texts().nameEn(),
+        t.texts().description(t.description(), student, true));
   }
 }

@@ -144,6 +144,11 @@ public class CourseView extends TimetablePage {
     return term.code();
   }
 
+  /** The term as people say it ("2026–2027 学年第一学期"). */
+  public String getTermName() {
+    return TimetableText.ofView().term(term.code());
+  }
+
   public String getBackLink() {
     return "week.xhtml?term=" + URLEncoder.encode(term.code(), StandardCharsets.UTF_8);
   }

@@ -75,6 +75,21 @@ final class TimetableText {
     return ((MessageFormat) parsed.clone()).format(args);
   }
 
+  /**
+   * A term's code as people say it: {@code 2026-2027-1} is "2026–2027 学年第一学期" ("2026–27 autumn
+   * term"); a code of another shape is shown as it is.
+   */
+  String term(String code) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{4})-(\\d{4})-([12])")
+            .matcher(code == null ? "" : code);
+    if (!m.matches()) {
+      return code == null ? "" : code;
+    }
+    String second = m.group(2);
+    return get("timetable.term.name." + m.group(3), m.group(1), second, second.substring(2));
+  }
+
   String date(LocalDate d) {
     return date.format(d);
   }

@@ -323,6 +323,11 @@ public class WeekView extends TimetablePage {
     return week == null ? "" : week.term().code();
   }
 
+  /** The term as people say it ("2026–2027 学年第一学期"). */
+  public String getTermName() {
+    return week == null ? "" : TimetableText.ofView().term(week.term().code());
+  }
+
   public String getClassHeading() {
     return shownClass == null ? null : text.get("timetable.view.classTimetable", shownClass.name());
   }
@@ -341,6 +346,40 @@ public class WeekView extends TimetablePage {
     return current
         ? null
         : "week.xhtml" + (shownClass == null ? "" : "?class=" + enc(shownClass.code()));
+  }
+
+  /** One week of the week picker: its number, "第12周（11-23 起）", and whether it is shown now. */
+  public record WeekChoice(int week, String label, boolean selected) {}
+
+  /** Every week of the shown term, for the picker beside previous / next. */
+  public List<WeekChoice> getWeekChoices() {
+    if (week == null) {
+      return List.of();
+    }
+    Term t = week.term();
+    java.time.format.DateTimeFormatter md = java.time.format.DateTimeFormatter.ofPattern("MM-dd");
+    List<WeekChoice> out = new java.util.ArrayList<>(t.weeks());
+    for (int w = 1; w <= t.weeks(); w++) {
+      out.add(
+          new WeekChoice(
+              w,
+              text.get(
+                  "timetable.view.pickWeek.option",
+                  String.valueOf(w),
+                  md.format(t.dateOf(w, java.time.DayOfWeek.MONDAY))),
+              w == week.week()));
+    }
+    return out;
+  }
+
+  /** The shown term's code, for the week picker's form. */
+  public String getShownTermCode() {
+    return week == null ? "" : week.term().code();
+  }
+
+  /** The shown class's code (null: one's own timetable), for the week picker's form. */
+  public String getShownClassCode() {
+    return classCode();
   }
 
   public String getNotice() {

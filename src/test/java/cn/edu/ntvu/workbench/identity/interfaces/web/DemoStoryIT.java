@@ -158,10 +158,11 @@ class DemoStoryIT {
   }
 
   /**
-   * "换人": 退出登录 at the bottom of the home page, 重新登录, then the next person on the authorize screen.
+   * "换人": 退出登录 on /logout (inside WeCom the home page has none), 重新登录, then the next person on the
+   * authorize screen.
    */
   private static void switchTo(ChromeDriver d, WebDriverWait wait, String role) {
-    d.get(app + "/");
+    d.get(app + "/logout");
     tap(d, wait, named("退出登录"));
     tap(d, wait, named("重新登录"));
     wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
@@ -170,7 +171,7 @@ class DemoStoryIT {
   }
 
   private static void tapTile(ChromeDriver d, WebDriverWait wait, String name) {
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("hello")));
     List<WebElement> tiles =
         d.findElements(By.xpath("//a[.//*[normalize-space(text())='" + name + "']]"));
     assertThat(tiles).as("the tile " + name + " on the home page").isNotEmpty();

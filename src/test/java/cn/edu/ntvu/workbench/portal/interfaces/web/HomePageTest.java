@@ -124,7 +124,8 @@ class HomePageTest {
                 "t",
                 List.of(
                     new cn.edu.ntvu.workbench.portal.application.PinnedItems.Pinned(
-                        "重要通知", "停<b>课</b>", "/notices/view.xhtml?id=4"))),
+                        "重要通知", "停<b>课</b>", "/notices/view.xhtml?id=4")),
+                false),
             Locale.SIMPLIFIED_CHINESE);
     assertThat(html)
         .contains(

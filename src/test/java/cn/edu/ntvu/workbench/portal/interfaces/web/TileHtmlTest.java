@@ -49,4 +49,32 @@ class TileHtmlTest {
         .contains(">Teaching</h2>")
         .contains("aria-label=\"To do\"");
   }
+
+  @Test
+  void informationIsQuietAndTheEnglishPageReadsTheEnglishTexts() {
+    List<SceneView> scenes =
+        List.of(
+            new SceneView(
+                Scene.TEACHING,
+                List.of(
+                    new TileView(
+                        1,
+                        "查课表",
+                        "今天的课",
+                        "/i.svg",
+                        "/timetable/",
+                        false,
+                        3,
+                        true,
+                        "Timetable",
+                        "Today classes"))));
+    assertThat(TileHtml.render(scenes, Locale.SIMPLIFIED_CHINESE))
+        .contains("class=\"wb-tile-badge wb-tile-badge-info\"")
+        .contains(">查课表</span>")
+        .contains(">今天的课</span>");
+    assertThat(TileHtml.render(scenes, Locale.ENGLISH))
+        .contains(">Timetable</span>")
+        .contains(">Today classes</span>")
+        .contains("data-tile=\"查课表\"");
+  }
 }

@@ -71,6 +71,9 @@ class TimetablePagesIT {
     phone.tap("week-link", "week-grid");
     assertThat(phone.text("week-heading")).isEqualTo("第12周");
     assertThat(phone.text("week-dates")).contains("11月23日").contains("11月29日");
+    // The term as people say it, not its code; any week of it one pick away.
+    assertThat(phone.text("week-dates")).contains("2026–2027 学年第一学期").doesNotContain(TERM);
+    assertThat(phone.text("week-picker")).contains("第12周（11-23 起）");
     assertThat(phone.text("week-grid"))
         .contains("形势与政策", "计算机基础", "管理学基础", "数据库技术", "体育", "职业生涯规划", "市场营销学")
         .doesNotContain("会计基础");
