@@ -90,10 +90,7 @@ public class AuditLogView {
     return "SYSTEM".equals(r.signInPath()) || "system".equals(r.actorAccount());
   }
 
-  /**
-   * A change in words: "设为 X" for a new value, "清除（原为 X）" for a removed one, else "由 A 改为
-   * B".
-   */
+  /** A change in words: "设为 X" for a new value, "清除（原为 X）" for a removed one, else "由 A 改为 B". */
   public String change(FieldChange c) {
     Locale locale = BundleText.viewLocale();
     boolean noBefore = c.before() == null || c.before().isEmpty();
