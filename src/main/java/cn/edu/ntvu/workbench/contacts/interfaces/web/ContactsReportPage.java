@@ -7,11 +7,10 @@ import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.wecom.domain.WeComException;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,15 +26,14 @@ import org.primefaces.model.SortOrder;
  */
 @Requires(roles = Role.ADMIN)
 @Named("contactsReport")
-@RequestScoped
-public class ContactsReportPage {
+@ViewScoped
+public class ContactsReportPage implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   @Inject ContactsReport report;
 
   @Inject ContactsSync sync;
 
   @Inject CurrentUser me;
-
-  @Inject HttpServletRequest request;
 
   private List<ContactStates.ReportRow> notActivated;
   private List<ContactStates.ReportRow> missing;
@@ -49,7 +47,11 @@ public class ContactsReportPage {
       faces.responseComplete();
       return null;
     }
-    String account = request.getParameter("resync");
+    String account =
+        FacesContext.getCurrentInstance()
+            .getExternalContext()
+            .getRequestParameterMap()
+            .get("resync");
     if (account == null || account.isBlank() || account.length() > 64) {
       return back("nothing", "");
     }
@@ -116,7 +118,7 @@ public class ContactsReportPage {
    */
   static final class ReportModel extends LazyDataModel<ContactStates.ReportRow> {
     private static final long serialVersionUID = 1L;
-    private final transient ContactsReport report;
+    private final ContactsReport report;
     private final String list;
 
     ReportModel(ContactsReport report, String list) {
