@@ -113,6 +113,22 @@ public final class WebSession {
   }
 
   /**
+   * Like {@link #post(String, Map)}, with {@code repeated} name/value pairs (a multiple select).
+   */
+  public HttpResponse<String> post(
+      String url, Map<String, String> given, List<Map.Entry<String, String>> repeated) {
+    Map<String, String> form = withNonce(url, given);
+    String body =
+        java.util.stream.Stream.concat(form.entrySet().stream(), repeated.stream())
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /**
    * POSTs {@code form} as {@code multipart/form-data}, as a browser sends a form with a file input
    * (no file chosen): Faces reads such a form's file inputs only from a multipart request.
    */

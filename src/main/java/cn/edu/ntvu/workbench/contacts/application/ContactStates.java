@@ -69,4 +69,19 @@ public interface ContactStates {
    * people never synced), by account.
    */
   List<ReportRow> report(List<MemberStatus> statuses, int limit);
+
+  /**
+   * One page of {@link #report}: {@code filter} narrows by the start of the account or name (or the
+   * name's pinyin initials), {@code sort} is {@code account}, {@code name} or {@code department}.
+   */
+  List<ReportRow> reportPage(
+      List<MemberStatus> statuses,
+      String filter,
+      String sort,
+      boolean ascending,
+      int first,
+      int size);
+
+  /** How many lines {@link #reportPage} has for {@code filter}. */
+  long reportCount(List<MemberStatus> statuses, String filter);
 }

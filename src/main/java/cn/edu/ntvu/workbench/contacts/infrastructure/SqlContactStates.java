@@ -178,4 +178,72 @@ public class SqlContactStates implements ContactStates {
                 rs.getString(7)),
         limit);
   }
+
+  private static final String REPORT_FROM =
+      " FROM person p LEFT JOIN wecom_contact w ON w.account = p.account"
+          + " LEFT JOIN department d ON d.id = p.department_id LEFT JOIN school_class sc ON sc.id = p.class_id"
+          + " WHERE p.status = 'ACTIVE' AND COALESCE(w.wecom_status, 'MISSING') IN (";
+
+  private static String in(List<MemberStatus> statuses) {
+    return String.join(",", statuses.stream().map(st -> "'" + st.name() + "'").toList()) + ")";
+  }
+
+  private static String filterSql(String filter, List<Object> args) {
+    if (filter == null || filter.isBlank()) {
+      return "";
+    }
+    String f = filter.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    args.add(f);
+    args.add(f);
+    args.add(f.toLowerCase(java.util.Locale.ROOT));
+    return " AND (p.account LIKE ? OR p.name LIKE ? OR p.name_initials LIKE ?)";
+  }
+
+  @Override
+  public List<ReportRow> reportPage(
+      List<MemberStatus> statuses,
+      String filter,
+      String sort,
+      boolean ascending,
+      int first,
+      int size) {
+    List<Object> args = new java.util.ArrayList<>();
+    String where = filterSql(filter, args);
+    String column =
+        switch (sort == null ? "" : sort) {
+          case "name" -> "p.name";
+          case "department" -> "COALESCE(sc.name, d.name)";
+          default -> "p.account";
+        };
+    args.add(Math.max(1, Math.min(size, 200)));
+    args.add(Math.max(0, first));
+    return sql.query(
+        "SELECT p.account, p.name, COALESCE(sc.name, d.name), p.mobile, COALESCE(w.wecom_status, 'MISSING'),"
+            + " w.last_errcode, w.last_reason"
+            + REPORT_FROM
+            + in(statuses)
+            + where
+            + " ORDER BY "
+            + column
+            + (ascending ? " ASC" : " DESC")
+            + ", p.account LIMIT ? OFFSET ?",
+        rs ->
+            new ReportRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                MobileNumbers.mask(rs.getString(4)),
+                MemberStatus.valueOf(rs.getString(5)),
+                Sql.intOrNull(rs, 6),
+                rs.getString(7)),
+        args.toArray());
+  }
+
+  @Override
+  public long reportCount(List<MemberStatus> statuses, String filter) {
+    List<Object> args = new java.util.ArrayList<>();
+    String where = filterSql(filter, args);
+    return Sql.lng(
+        sql.value("SELECT COUNT(*)" + REPORT_FROM + in(statuses) + where, args.toArray()));
+  }
 }

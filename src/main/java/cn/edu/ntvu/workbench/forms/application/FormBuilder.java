@@ -6,6 +6,8 @@ import cn.edu.ntvu.workbench.forms.domain.FormStatus;
 import cn.edu.ntvu.workbench.forms.domain.Problem;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.identity.application.PermissionGrants;
+import cn.edu.ntvu.workbench.identity.application.PickKind;
+import cn.edu.ntvu.workbench.identity.application.PickScope;
 import cn.edu.ntvu.workbench.identity.domain.Permission;
 import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
@@ -19,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -229,6 +232,60 @@ public class FormBuilder {
         object(id, f.title()),
         AuditDiff.created(Map.of("kind", rule.kind().name(), "value", rule.value())));
     return List.of();
+  }
+
+  /**
+   * Adds the lines the picker's chips name, all or none: each is checked as {@link #addAudience}
+   * checks it (it exists, the person may reach it now), and the first problems stop the lot with
+   * nothing changed. Lines already there are skipped.
+   */
+  @Transactional
+  public List<Problem> addAudiences(SignedInUser user, long id, List<AudienceRule> rules) {
+    FormRow f = draft(user, id);
+    List<Problem> problems = new ArrayList<>();
+    List<AudienceRule> have = store.audience(id);
+    List<AudienceRule> adding = new ArrayList<>();
+    for (AudienceRule rule : new LinkedHashSet<>(rules)) {
+      if (have.contains(rule)) {
+        continue;
+      }
+      if (rule.kind() == AudienceRule.Kind.ROLE
+          && cn.edu.ntvu.workbench.platform.security.Role.parse(rule.value()) == null) {
+        problems.add(Problem.of("forms.builder.error.unknownRole", rule.value()));
+      } else if (rule.kind() == AudienceRule.Kind.MY_CLASSES && user.isStudent()) {
+        problems.add(Problem.of("forms.builder.error.notCounsellor"));
+      } else if (directory.describe(rule).isEmpty()) {
+        problems.add(Problem.of("forms.builder.error.unknown." + rule.kind().name(), rule.value()));
+      } else if (!mayReach(user, rule)) {
+        problems.add(
+            Problem.of("forms.builder.error.outOfScope." + rule.kind().name(), rule.value()));
+      } else {
+        adding.add(rule);
+      }
+    }
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    for (AudienceRule rule : adding) {
+      store.addAudience(id, rule);
+      audit.record(
+          actor(user),
+          "FORM_AUDIENCE_ADD",
+          object(id, f.title()),
+          AuditDiff.created(Map.of("kind", rule.kind().name(), "value", rule.value())));
+    }
+    return List.of();
+  }
+
+  /**
+   * What this person's audience picker offers: the whole school with roles for a holder of {@code
+   * forms.publish-any}, else their own units (the rule {@link PublishScope} applies on publish).
+   */
+  public PickScope audienceScope(SignedInUser user) {
+    Set<PickKind> kinds = EnumSet.allOf(PickKind.class);
+    return grants.has(user.account(), Permission.FORMS_PUBLISH_ANY)
+        ? PickScope.school(kinds)
+        : PickScope.ownUnitsOf(user.account(), kinds);
   }
 
   @Transactional

@@ -2,9 +2,13 @@ package cn.edu.ntvu.workbench.forms.infrastructure;
 
 import cn.edu.ntvu.workbench.forms.application.PublishScope;
 import cn.edu.ntvu.workbench.forms.domain.AudienceRule;
-import cn.edu.ntvu.workbench.platform.persistence.Sql;
+import cn.edu.ntvu.workbench.identity.application.DirectorySearch;
+import cn.edu.ntvu.workbench.identity.application.PickKind;
+import cn.edu.ntvu.workbench.identity.application.PickScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * What a member of staff may publish a form to without {@code forms.publish-any}, read from the
@@ -26,71 +30,25 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class SqlPublishScope implements PublishScope {
-  /**
-   * Departments of the publisher (param 1 and 2: the account) with their sub-departments, as CTE
-   * {@code own}.
-   */
-  private static final String OWN =
-      "WITH RECURSIVE own (id, depth) AS ("
-          + " SELECT d.id, 0 FROM department d WHERE d.parent_id IS NOT NULL AND d.id IN ("
-          + "  SELECT p.department_id FROM person p WHERE p.account = ? AND p.status = 'ACTIVE'"
-          + "   AND p.kind <> 'STUDENT' AND p.department_id IS NOT NULL"
-          + "  UNION SELECT g.scope_id FROM role_grant g JOIN person p ON p.id = g.person_id"
-          + "   WHERE p.account = ? AND p.status = 'ACTIVE' AND g.scope_kind = 'DEPARTMENT')"
-          + " UNION ALL SELECT x.id, o.depth + 1 FROM department x JOIN own o ON x.parent_id = o.id WHERE o.depth < 20)";
+  private static final Set<PickKind> ALL = EnumSet.allOf(PickKind.class);
+
+  @Inject DirectorySearch directory;
 
   /**
-   * Classes of the publisher (params 1 and 2: the account), given CTE {@code own}, as a sub-select.
-   */
-  private static final String MY_CLASSES =
-      "SELECT c.id FROM school_class c WHERE c.counsellor_account = ?"
-          + " UNION SELECT g.scope_id FROM role_grant g JOIN person p ON p.id = g.person_id"
-          + "  WHERE p.account = ? AND p.status = 'ACTIVE' AND g.scope_kind = 'CLASS'"
-          + " UNION SELECT c.id FROM school_class c WHERE c.department_id IN (SELECT id FROM own)";
-
-  @Inject Sql sql;
-
-  /**
-   * Whether {@code rule} asks only people within {@code publisher}'s own departments and classes.
+   * Whether {@code rule} asks only people within {@code publisher}'s own departments and classes:
+   * the picker's rule ({@link PickScope#ownUnitsOf}), so what the builder offers and what
+   * publishing accepts are the same query.
    */
   public boolean within(AudienceRule rule, String publisher) {
+    PickScope own = PickScope.ownUnitsOf(publisher, ALL);
     return switch (rule.kind()) {
       case MY_CLASSES -> true;
       case ROLE -> false;
-      case DEPARTMENT ->
-          exists(
-              OWN + " SELECT 1 FROM department d WHERE d.code = ? AND d.id IN (SELECT id FROM own)",
-              publisher,
-              publisher,
-              rule.value());
-      case CLASS ->
-          exists(
-              OWN
-                  + " SELECT 1 FROM school_class c WHERE c.code = ? AND c.id IN ("
-                  + MY_CLASSES
-                  + ")",
-              publisher,
-              publisher,
-              rule.value(),
-              publisher,
-              publisher);
+      case DEPARTMENT -> directory.find(PickKind.DEPARTMENT, rule.value(), own).isPresent();
+      case CLASS -> directory.find(PickKind.CLASS, rule.value(), own).isPresent();
       case PERSON ->
           publisher.equals(rule.value())
-              || exists(
-                  OWN
-                      + " SELECT 1 FROM person p"
-                      + " LEFT JOIN school_class c ON c.id = p.class_id WHERE p.account = ? AND (p.class_id IN ("
-                      + MY_CLASSES
-                      + ") OR COALESCE(c.department_id, p.department_id) IN (SELECT id FROM own))",
-                  publisher,
-                  publisher,
-                  rule.value(),
-                  publisher,
-                  publisher);
+              || directory.find(PickKind.PERSON, rule.value(), own).isPresent();
     };
-  }
-
-  private boolean exists(String query, Object... args) {
-    return !sql.rows(query, args).isEmpty();
   }
 }

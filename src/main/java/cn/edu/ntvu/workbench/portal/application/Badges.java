@@ -219,4 +219,9 @@ public class Badges {
         fresh,
         (old, made) -> made.keys() != null && old.madeAt() > made.madeAt() ? old : made);
   }
+
+  /** The keys of the registered providers, sorted: what 角标来源 offers. */
+  public java.util.List<String> keys() {
+    return providers.keySet().stream().sorted().toList();
+  }
 }

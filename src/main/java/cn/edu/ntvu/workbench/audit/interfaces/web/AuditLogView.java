@@ -85,6 +85,26 @@ public class AuditLogView {
         : code;
   }
 
+  /** Whether the system did it (a job, the first data), not a person signed in. */
+  public boolean bySystem(Row r) {
+    return "SYSTEM".equals(r.signInPath()) || "system".equals(r.actorAccount());
+  }
+
+  /** A change in words: "设为 X" for a new value, "清除（原为 X）" for a removed one, else "由 A 改为 B". */
+  public String change(FieldChange c) {
+    Locale locale = BundleText.viewLocale();
+    boolean noBefore = c.before() == null || c.before().isEmpty();
+    boolean noAfter = c.after() == null || c.after().isEmpty();
+    if (noBefore) {
+      return BundleText.format(BUNDLE, locale, "audit.change.set", List.of(c.after()));
+    }
+    if (noAfter) {
+      return BundleText.format(BUNDLE, locale, "audit.change.cleared", List.of(c.before()));
+    }
+    return BundleText.format(
+        BUNDLE, locale, "audit.change.changed", List.of(c.before(), c.after()));
+  }
+
   public List<Row> getRows() {
     return rows;
   }

@@ -41,4 +41,21 @@ public class ContactsReport {
         .map(r -> runs.conflicts(r.id()).stream().filter(c -> MOBILE.contains(c.kind())).toList())
         .orElse(List.of());
   }
+
+  static final List<MemberStatus> NOT_ACTIVATED = List.of(MemberStatus.NOT_ACTIVATED);
+  static final List<MemberStatus> MISSING = List.of(MemberStatus.MISSING, MemberStatus.LEFT);
+
+  /** The not activated or the missing ({@code list}), a page at a time, for the lazy tables. */
+  public List<ContactStates.ReportRow> page(
+      String list, String filter, String sort, boolean ascending, int first, int size) {
+    return states.reportPage(statuses(list), filter, sort, ascending, first, size);
+  }
+
+  public long count(String list, String filter) {
+    return states.reportCount(statuses(list), filter);
+  }
+
+  private static List<MemberStatus> statuses(String list) {
+    return "missing".equals(list) ? MISSING : NOT_ACTIVATED;
+  }
 }

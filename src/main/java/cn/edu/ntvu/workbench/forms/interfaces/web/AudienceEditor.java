@@ -2,7 +2,10 @@ package cn.edu.ntvu.workbench.forms.interfaces.web;
 
 import cn.edu.ntvu.workbench.forms.application.FormsTexts;
 import cn.edu.ntvu.workbench.forms.domain.AudienceRule;
+import cn.edu.ntvu.workbench.identity.application.DirectoryHit;
+import cn.edu.ntvu.workbench.identity.application.DirectoryPicker;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +20,7 @@ public class AudienceEditor implements Serializable {
   private final FormEditBean page;
   private String audienceKind = AudienceRule.Kind.CLASS.name();
   private String audienceValue;
+  private DirectoryPicker picker;
 
   AudienceEditor(FormEditBean page) {
     this.page = page;
@@ -38,6 +42,35 @@ public class AudienceEditor implements Serializable {
             audienceValue = null;
           }
         });
+  }
+
+  /** The picker's chips added as audience lines, all or none; the chips clear once added. */
+  public void addPicked() {
+    DirectoryPicker picker = getPicker();
+    List<AudienceRule> rules = new ArrayList<>();
+    for (DirectoryHit h : picker.getSelected()) {
+      rules.add(new AudienceRule(AudienceRule.Kind.valueOf(h.kind().name()), h.key()));
+    }
+    if (rules.isEmpty()) {
+      page.problems(
+          List.of(FormsTexts.ofView().get("forms.builder.error.nothingPicked")), "audience");
+      return;
+    }
+    page.act(
+        () -> {
+          if (page.shownAt(
+              "audience", page.builder.addAudiences(page.me.get(), page.getId(), rules))) {
+            picker.setSelected(List.of());
+          }
+        });
+  }
+
+  /** The picker, bounded by what this person may publish to (made on first use). */
+  public DirectoryPicker getPicker() {
+    if (picker == null) {
+      picker = new DirectoryPicker(page.builder.audienceScope(page.me.get()), 8);
+    }
+    return picker;
   }
 
   public void removeAudience(AudienceRule rule) {

@@ -2,6 +2,11 @@ package cn.edu.ntvu.workbench.forms.interfaces.web;
 
 import cn.edu.ntvu.workbench.forms.application.FormsTexts;
 import cn.edu.ntvu.workbench.forms.domain.FormSettings;
+import cn.edu.ntvu.workbench.identity.application.DirectoryPicker;
+import cn.edu.ntvu.workbench.identity.application.DirectorySearch;
+import cn.edu.ntvu.workbench.identity.application.PickKind;
+import cn.edu.ntvu.workbench.identity.application.PickScope;
+import jakarta.enterprise.inject.spi.CDI;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,6 +28,7 @@ public class FormSettingsEditor implements Serializable {
   private boolean editable;
   private boolean anonymous;
   private String coOwners;
+  private final DirectoryPicker coOwnerPicker = new DirectoryPicker(PickScope.staff(), 8);
 
   FormSettingsEditor(FormEditBean page) {
     this.page = page;
@@ -36,7 +42,26 @@ public class FormSettingsEditor implements Serializable {
     severalResponses = s.severalResponses();
     editable = s.editable();
     anonymous = s.anonymous();
-    coOwners = String.join(" ", owners);
+    showCoOwners(owners);
+  }
+
+  /** The co-owners as chips of the staff picker; the by-account box below it starts empty. */
+  private void showCoOwners(List<String> owners) {
+    DirectorySearch search = CDI.current().select(DirectorySearch.class).get();
+    coOwnerPicker.setSelected(
+        owners.stream()
+            .map(
+                a ->
+                    search.find(
+                        PickKind.PERSON, a, PickScope.school(java.util.Set.of(PickKind.PERSON))))
+            .flatMap(java.util.Optional::stream)
+            .toList());
+    coOwners = "";
+  }
+
+  /** The co-owners: any member of staff, chosen by name, pinyin or account. */
+  public DirectoryPicker getCoOwnerPicker() {
+    return coOwnerPicker;
   }
 
   /**
@@ -87,9 +112,17 @@ public class FormSettingsEditor implements Serializable {
   public void saveCoOwners() {
     page.act(
         () -> {
+          // the chips, and whatever accounts were typed in the box below them
+          String accounts =
+              coOwnerPicker.getSelected().stream()
+                      .map(h -> h.key())
+                      .collect(java.util.stream.Collectors.joining(" "))
+                  + " "
+                  + (coOwners == null ? "" : coOwners);
           if (page.shownAt(
-              "coOwners", page.builder.setCoOwners(page.me.get(), page.getId(), coOwners))) {
+              "coOwners", page.builder.setCoOwners(page.me.get(), page.getId(), accounts))) {
             Pages.info(FormsTexts.ofView().get("forms.builder.saved"));
+            showCoOwners(page.builder.coOwners(page.getId()));
           }
         });
   }

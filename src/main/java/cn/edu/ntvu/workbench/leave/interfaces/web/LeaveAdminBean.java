@@ -1,5 +1,10 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.application.DirectoryHit;
+import cn.edu.ntvu.workbench.identity.application.DirectoryPicker;
+import cn.edu.ntvu.workbench.identity.application.DirectorySearch;
+import cn.edu.ntvu.workbench.identity.application.PickKind;
+import cn.edu.ntvu.workbench.identity.application.PickScope;
 import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
 import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
 import cn.edu.ntvu.workbench.leave.application.LeaveSettingsService;
@@ -40,6 +45,15 @@ public class LeaveAdminBean implements Serializable {
   private String maxDays;
   private String minNoticeHours;
   private String fallbackAccount;
+  private final DirectoryPicker fallbackPicker = new DirectoryPicker(PickScope.staff(), 8);
+
+  @Inject DirectorySearch directory;
+
+  /** The fallback approver, chosen from the staff by name, pinyin or account. */
+  public DirectoryPicker getFallbackPicker() {
+    return fallbackPicker;
+  }
+
   private boolean autoConfirmReturn;
 
   private String rulePriority;
@@ -62,6 +76,11 @@ public class LeaveAdminBean implements Serializable {
       maxDays = String.valueOf(p.maxDays());
       minNoticeHours = String.valueOf(p.minNoticeHours());
       fallbackAccount = p.fallbackAccount();
+      fallbackPicker.setSelected(
+          fallbackAccount == null
+              ? List.of()
+              : directory.find(PickKind.PERSON, fallbackAccount, PickScope.staff()).stream()
+                  .toList());
       autoConfirmReturn = p.autoConfirmReturn();
     }
   }
@@ -75,14 +94,17 @@ public class LeaveAdminBean implements Serializable {
       message(FacesMessage.SEVERITY_ERROR, LeaveTexts.ofView().get("leave.admin.badNumber"));
       return;
     }
+    // the fallback approver: the last chip of the staff picker, checked again here (staff, active)
+    List<DirectoryHit> chips = fallbackPicker.getSelected();
+    fallbackAccount = chips.isEmpty() ? null : chips.get(chips.size() - 1).key();
+    if (fallbackAccount != null
+        && directory.find(PickKind.PERSON, fallbackAccount, PickScope.staff()).isEmpty()) {
+      message(FacesMessage.SEVERITY_ERROR, LeaveTexts.ofView().get("leave.admin.badFallback"));
+      return;
+    }
+    fallbackPicker.setSelected(chips.isEmpty() ? List.of() : List.of(chips.get(chips.size() - 1)));
     settings.savePolicy(
-        new LeavePolicy(
-            past,
-            max,
-            notice,
-            fallbackAccount == null || fallbackAccount.isBlank() ? null : fallbackAccount.strip(),
-            autoConfirmReturn),
-        me.auditActor());
+        new LeavePolicy(past, max, notice, fallbackAccount, autoConfirmReturn), me.auditActor());
     message(FacesMessage.SEVERITY_INFO, LeaveTexts.ofView().get("leave.admin.saved"));
   }
 

@@ -52,6 +52,27 @@ public class TileAdminBean implements Serializable {
   @Inject TileAdmin admin;
   @Inject CurrentUser me;
   @Inject AppInfo app;
+  @Inject cn.edu.ntvu.workbench.portal.application.Badges badges;
+
+  /**
+   * The badge sources 角标来源 offers: the registered providers, and the tile's own key when no
+   * provider has it any more (so saving does not drop it unseen).
+   */
+  public List<String> getBadgeKeys() {
+    List<String> keys = new java.util.ArrayList<>(badges.keys());
+    if (badgeKey != null && !badgeKey.isBlank() && !keys.contains(badgeKey)) {
+      keys.add(badgeKey);
+    }
+    return keys;
+  }
+
+  /** A badge source by its name ({@code workbench.badge.forms.to-fill}), else the key itself. */
+  public String badgeName(String key) {
+    String k = "workbench.badge." + key.replace(':', '.');
+    return BundleText.has(BUNDLE, BundleText.viewLocale(), k)
+        ? BundleText.text(BUNDLE, BundleText.viewLocale(), k)
+        : key;
+  }
 
   /** One tile row of the list, with what the admin should know about its rules. */
   public record Row(Tile tile, Set<String> unknownDepartments, boolean first, boolean last) {

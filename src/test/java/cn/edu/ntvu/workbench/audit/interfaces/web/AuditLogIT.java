@@ -93,9 +93,10 @@ class AuditLogIT {
         .contains("导入通讯录")
         .contains("导入批次")
         .contains("状态")
-        .contains("PREVIEWED → APPLIED")
+        .contains("由 PREVIEWED 改为 APPLIED")
         .contains("新增")
-        .contains("∅ → 1")
+        .contains("设为 1")
+        .doesNotContain("∅")
         .doesNotContain("created");
     assertThat(driver.findElements(By.cssSelector(".au-entry .au-account")))
         .allSatisfy(e -> assertThat(e.getText()).isEqualTo(TestUsers.ADMIN.account()));
