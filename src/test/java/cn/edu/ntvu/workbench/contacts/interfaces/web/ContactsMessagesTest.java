@@ -59,6 +59,11 @@ class ContactsMessagesTest {
     }
     for (Properties p : List.of(zh, en)) {
       for (String key : p.stringPropertyNames()) {
+        if (key.endsWith(".pageReport")) {
+          // A PrimeFaces paginator template ({currentPage} of {totalPages}), not a MessageFormat.
+          assertThat(p.getProperty(key)).contains("{currentPage}").contains("{totalPages}");
+          continue;
+        }
         new MessageFormat(p.getProperty(key), Locale.ROOT)
             .format(new Object[] {"1", "2", "3", "4", "5", "6", "7", "8"});
       }
