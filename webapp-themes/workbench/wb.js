@@ -118,8 +118,19 @@
     var accept = (el.getAttribute('accept') || '').split(',').map(function (x) {
       return x.trim().toLowerCase();
     }).filter(Boolean);
-    // No list, or a file the phone names no type for: the server decides by content.
-    return accept.length === 0 || !f.type || accept.indexOf(f.type.toLowerCase()) >= 0;
+    var name = (f.name || '').toLowerCase();
+    var type = (f.type || '').toLowerCase();
+    // The list as the input's accept has it: file name endings (.csv), types (image/png) and type families
+    // (image/*). No list, or a file the phone names no type for: the server decides by content.
+    return accept.length === 0 || accept.some(function (a) {
+      if (a.charAt(0) === '.') {
+        return name.length > a.length && name.slice(-a.length) === a;
+      }
+      if (a.slice(-2) === '/*') {
+        return !type || type.indexOf(a.slice(0, -1)) === 0;
+      }
+      return !type || type === a;
+    });
   }
 
   var PHOTO = /^image\/(jpeg|png)$/;

@@ -232,11 +232,21 @@ public final class WebSession {
   }
 
   /**
-   * Signs out the way the home page's button does: a POST with the session's token, read from
-   * {@code home}.
+   * Signs out the way the button does: a POST with the session's token, read from {@code home} —
+   * or, inside WeCom, where the home page has no 退出登录 (WeCom closes the window), from the page
+   * {@code GET /logout} shows.
    */
   public HttpResponse<String> signOut(String appUrl, HttpResponse<String> home) {
-    return post(appUrl + "/logout", Map.of("logoutToken", hiddenField(home.body(), "logoutToken")));
+    String page = home.body();
+    if (!page.contains("name=\"logoutToken\"")) {
+      page = get(appUrl + "/logout").body();
+    }
+    return post(appUrl + "/logout", Map.of("logoutToken", hiddenField(page, "logoutToken")));
+  }
+
+  /** This session's sign-out token, from the page {@code GET /logout} shows. */
+  public String logoutToken(String appUrl) {
+    return hiddenField(get(appUrl + "/logout").body(), "logoutToken");
   }
 
   public static String enc(String s) {

@@ -71,7 +71,7 @@ class LogoutIT {
     String account = TestUsers.COUNSELLOR.account();
     WebSession victim = signedIn(account);
     WebSession attacker = signedIn(TestUsers.STUDENT.account());
-    String attackersToken = WebSession.hiddenField(attacker.get(app + "/").body(), "logoutToken");
+    String attackersToken = attacker.logoutToken(app);
 
     // What a form on evil.example would send with the victim's cookie: no token.
     victim.header("Origin", "https://evil.example").header("Referer", "https://evil.example/page");
