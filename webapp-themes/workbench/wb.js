@@ -278,4 +278,26 @@
       b.value = b.getAttribute('data-busy');
     }
   });
+
+  // PrimeFaces' multiple AutoComplete (the people picker) draws its chips as a list with role="listbox" whose
+  // items are not options: screen readers are told of a list box with nothing to choose. It is a plain list of the
+  // chosen chips and the typing box; the list gets a name.
+  function plainPickerLists() {
+    document.querySelectorAll('.wb-picker ul.ui-autocomplete-multiple-container[role]').forEach(function (ul) {
+      var input = ul.querySelector('input');
+      ul.removeAttribute('role');
+      ul.removeAttribute('aria-orientation');
+      if (input && input.getAttribute('aria-label') && !ul.getAttribute('aria-label')) {
+        ul.setAttribute('aria-label', input.getAttribute('aria-label'));
+      }
+      ul.querySelectorAll('li[role], li[aria-selected]').forEach(function (li) {
+        li.removeAttribute('role');
+        li.removeAttribute('aria-selected');
+      });
+    });
+  }
+  document.addEventListener('DOMContentLoaded', plainPickerLists);
+  if (window.MutationObserver) {
+    new MutationObserver(plainPickerLists).observe(document.documentElement, {childList: true, subtree: true});
+  }
 })();

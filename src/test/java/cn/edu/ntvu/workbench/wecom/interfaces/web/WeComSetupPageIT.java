@@ -54,7 +54,7 @@ class WeComSetupPageIT {
     assertThat(r.body())
         .contains("企业微信配置")
         .contains(">" + app + "/wecom/callback</textarea>")
-        .contains("value=\"" + host + "\"")
+        .contains(">" + host + "</textarea>")
         .contains(">" + app + "/login/wecom?target=%2F</textarea>")
         .contains(">" + app + "/login/wecom?target=%2Ftimetable%2F</textarea>")
         .contains("已在服务器配置")
