@@ -9,6 +9,7 @@ import cn.edu.ntvu.workbench.identity.application.PermissionGrants;
 import cn.edu.ntvu.workbench.identity.application.PickKind;
 import cn.edu.ntvu.workbench.identity.application.PickScope;
 import cn.edu.ntvu.workbench.identity.domain.Permission;
+import cn.edu.ntvu.workbench.messaging.application.TextCard;
 import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import cn.edu.ntvu.workbench.platform.audit.AuditActor;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
@@ -70,7 +71,7 @@ public class FormBuilder {
         new FormSettings(
             title == null || title.isBlank()
                 ? FormsTexts.chinese().get("forms.new.title")
-                : FormMessages.cut(title, FormSettings.TITLE_MAX),
+                : TextCard.cut(title, FormSettings.TITLE_MAX),
             "",
             null,
             false,
@@ -467,7 +468,7 @@ public class FormBuilder {
     }
     FormSettings s =
         new FormSettings(
-            FormMessages.cut(
+            TextCard.cut(
                 FormsTexts.chinese().get("forms.copy.title", f.title()), FormSettings.TITLE_MAX),
             f.settings().description(),
             null,

@@ -1,14 +1,12 @@
 package cn.edu.ntvu.workbench.forms.application;
 
 import cn.edu.ntvu.workbench.messaging.application.OutgoingMessage;
+import cn.edu.ntvu.workbench.messaging.application.TextCard;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
-import cn.edu.ntvu.workbench.platform.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,9 +17,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class FormMessages {
-  /** WeCom's touser limit. */
-  static final int PER_MESSAGE = 1000;
-
   private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
   @Inject AppSettings settings;
@@ -67,52 +62,16 @@ public class FormMessages {
 
   private List<OutgoingMessage> split(
       String key, List<String> to, String title, String desc, long formId) {
-    List<OutgoingMessage> out = new ArrayList<>();
     String body =
-        Jsons.createObjectBuilder()
-            .add("msgtype", "textcard")
-            .add(
-                "textcard",
-                Jsons.createObjectBuilder()
-                    .add("title", title)
-                    .add("description", fitBytes(desc, 512))
-                    .add("url", fillUrl(formId))
-                    .add("btntxt", FormsTexts.chinese().get("forms.msg.button")))
-            .build()
-            .toString();
-    for (int i = 0, part = 0; i < to.size(); i += PER_MESSAGE, part++) {
-      out.add(
-          OutgoingMessage.send(
-              key + ":" + part,
-              to.subList(i, Math.min(to.size(), i + PER_MESSAGE)),
-              body,
-              "forms:" + formId));
-    }
-    return out;
+        TextCard.body(title, desc, fillUrl(formId), FormsTexts.chinese().get("forms.msg.button"));
+    return TextCard.split(key, to, body, "forms:" + formId);
   }
 
-  /** The description's limit is in bytes (§5.1); drop whole trailing divs until it fits. */
-  static String fitBytes(String html, int max) {
-    String s = html;
-    while (s.getBytes(StandardCharsets.UTF_8).length > max && s.lastIndexOf("<div") > 0) {
-      s = s.substring(0, s.lastIndexOf("<div"));
-    }
-    return s;
+  private static String div(String cls, String text) {
+    return TextCard.div(cls, text);
   }
 
-  static String div(String cls, String text) {
-    return "<div class=\"" + cls + "\">" + escape(text) + "</div>";
-  }
-
-  static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
-  }
-
-  static String cut(String s, int max) {
-    String one = s == null ? "" : s.strip().replaceAll("\\s+", " ");
-    return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+  private static String cut(String s, int max) {
+    return TextCard.cut(s, max);
   }
 }

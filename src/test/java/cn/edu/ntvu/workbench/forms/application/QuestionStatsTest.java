@@ -87,20 +87,4 @@ class QuestionStatsTest {
     assertThat(s.get(2).answered()).isZero();
     assertThat(s.get(2).minText()).isEqualTo("—");
   }
-
-  @Test
-  void aLongDescriptionIsCutToWeComsByteLimitByWholeLines() {
-    String html =
-        FormMessages.div("gray", "张老师 发起")
-            + FormMessages.div("normal", "长".repeat(200))
-            + FormMessages.div("highlight", "截止时间 12-01 18:00");
-    String fitted = FormMessages.fitBytes(html, 512);
-    assertThat(fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
-        .isLessThanOrEqualTo(512);
-    assertThat(fitted)
-        .startsWith("<div class=\"gray\">张老师 发起</div>")
-        .doesNotContain("<div class=\"highlight\"");
-    assertThat(FormMessages.div("normal", "<script>&"))
-        .isEqualTo("<div class=\"normal\">&lt;script&gt;&amp;</div>");
-  }
 }
