@@ -6,6 +6,7 @@ import cn.edu.ntvu.workbench.identity.application.DirectoryPicker;
 import cn.edu.ntvu.workbench.identity.application.DirectorySearch;
 import cn.edu.ntvu.workbench.identity.application.PickKind;
 import cn.edu.ntvu.workbench.identity.application.PickScope;
+import cn.edu.ntvu.workbench.platform.web.Pages;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.Serializable;
 import java.time.LocalDateTime;

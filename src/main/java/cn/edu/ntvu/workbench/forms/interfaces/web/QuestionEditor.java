@@ -5,6 +5,7 @@ import cn.edu.ntvu.workbench.forms.domain.AnswerCheck;
 import cn.edu.ntvu.workbench.forms.domain.ChoiceOption;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.forms.domain.QuestionType;
+import cn.edu.ntvu.workbench.platform.web.Pages;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;

@@ -4,6 +4,7 @@ import cn.edu.ntvu.workbench.notices.application.NoticeAccessDenied;
 import cn.edu.ntvu.workbench.notices.application.NoticeReading;
 import cn.edu.ntvu.workbench.notices.application.NoticesTexts;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.web.Pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -7,6 +7,7 @@ import cn.edu.ntvu.workbench.notices.application.Notices;
 import cn.edu.ntvu.workbench.notices.application.NoticesTexts;
 import cn.edu.ntvu.workbench.notices.application.ReceivedNotice;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.web.Pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
