@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.SignInPath;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.testsupport.Browser;
 import cn.edu.ntvu.workbench.testsupport.E2eDb;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -84,19 +82,7 @@ class PageCheckIT {
     }
 
     SignedInUser asSeen() {
-      return user == null
-          ? null
-          : new SignedInUser(
-              0,
-              user.account(),
-              user.name(),
-              kind,
-              "",
-              null,
-              null,
-              roles,
-              SignInPath.CAS,
-              Instant.EPOCH);
+      return user == null ? null : user.asSignedIn(kind, roles);
     }
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.platform.security.SignInPath;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.testsupport.CasWebSession;
 import cn.edu.ntvu.workbench.testsupport.PayaraMicro;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -86,19 +84,7 @@ class RouteMatrixIT {
 
     /** The person as the route table sees them (null for nobody). */
     SignedInUser asSeen() {
-      return user == null
-          ? null
-          : new SignedInUser(
-              0,
-              user.account(),
-              user.name(),
-              kind,
-              "",
-              null,
-              null,
-              roles,
-              SignInPath.CAS,
-              Instant.EPOCH);
+      return user == null ? null : user.asSignedIn(kind, roles);
     }
   }
 

@@ -2,6 +2,7 @@ package cn.edu.ntvu.workbench.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,15 +13,19 @@ import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -157,6 +162,52 @@ public final class Browser implements AfterEachCallback, AfterAllCallback, AutoC
     ChromeDriver d = driver();
     d.get(url);
     return d;
+  }
+
+  /**
+   * Signs {@code account} in through the WeCom stand-in's OAuth page, as WeCom does when a tile is
+   * tapped: clears the cookies, opens {@code url}, picks the account on the stand-in's page and
+   * waits until the browser is back on {@code url}'s path (not on the OAuth callback).
+   */
+  public ChromeDriver signInThroughWeCom(String url, String account) {
+    ChromeDriver d = driver();
+    d.manage().deleteAllCookies();
+    d.get(url);
+    WebDriverWait wait = waitFor(d, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
+    d.findElement(By.id("account")).sendKeys(account);
+    d.findElement(By.id("continue")).click();
+    String path = URI.create(url).getPath();
+    wait.until(
+        x -> {
+          URI now = URI.create(x.getCurrentUrl());
+          String query = now.getRawQuery() == null ? "" : now.getRawQuery();
+          boolean back =
+              path.endsWith("/") ? now.getPath().startsWith(path) : now.getPath().equals(path);
+          return back && !query.contains("code=") && !now.getPath().contains("/wecom-standin/");
+        });
+    return d;
+  }
+
+  /**
+   * Clicks the element with this id once it is there, scrolled to the middle of the viewport first
+   * (a sticky bar at the bottom would take the click otherwise).
+   */
+  public static void click(ChromeDriver d, String id) {
+    waitFor(d, Duration.ofSeconds(30))
+        .ignoring(NoSuchElementException.class)
+        .until(
+            x -> {
+              WebElement e = d.findElement(By.id(id));
+              d.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+              e.click();
+              return true;
+            });
+  }
+
+  /** Sets an input's value by script (date and time inputs do not take typed text alike). */
+  public static void setValue(ChromeDriver d, String id, String value) {
+    d.executeScript("arguments[0].value = arguments[1];", d.findElement(By.id(id)), value);
   }
 
   /** Saves a PNG of the viewport under target/screenshots/NAME.png and returns its path. */

@@ -1,7 +1,13 @@
 package cn.edu.ntvu.workbench.testsupport;
 
+import cn.edu.ntvu.workbench.platform.security.PersonKind;
+import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
+import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The people tests sign in as. Accounts are real people from the demo data ({@code generate.py OUT
@@ -16,6 +22,15 @@ public final class TestUsers {
     /** {@code account::password}, the format of {@code cas.authn.accept.users}. */
     String casCredential() {
       return account + "::" + password;
+    }
+
+    /**
+     * This person as the route table sees them once signed in through CAS: a {@link SignedInUser}
+     * of the given kind and roles (the directory id, department and class left empty).
+     */
+    public SignedInUser asSignedIn(PersonKind kind, Set<Role> roles) {
+      return new SignedInUser(
+          0, account, name, kind, "", null, null, roles, SignInPath.CAS, Instant.EPOCH);
     }
   }
 

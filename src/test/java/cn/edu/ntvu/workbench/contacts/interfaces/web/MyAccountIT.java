@@ -21,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * 我的账号 on the packaged WAR: in Chromium at 390×844 with WeCom's user agent for a person in each
@@ -82,14 +81,9 @@ class MyAccountIT {
   }
 
   private static ChromeDriver signIn(String account) {
-    ChromeDriver d = phone.driver();
-    d.manage().deleteAllCookies();
-    d.get(app + "/account/");
-    WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
-    d.findElement(By.id("account")).sendKeys(account);
-    d.findElement(By.id("continue")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account-status")));
+    ChromeDriver d = phone.signInThroughWeCom(app + "/account/", account);
+    Browser.waitFor(d, Duration.ofSeconds(30))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("account-status")));
     return d;
   }
 

@@ -161,14 +161,8 @@ class AudiencePickerIT {
   // ---- helpers
 
   private static ChromeDriver signIn(String path) {
-    ChromeDriver d = teacher.driver();
-    d.manage().deleteAllCookies();
-    d.get(app + path);
+    ChromeDriver d = teacher.signInThroughWeCom(app + path, TEACHER);
     WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
-    d.findElement(By.id("account")).sendKeys(TEACHER);
-    d.findElement(By.id("continue")).click();
-    wait.until(ExpectedConditions.urlContains("/forms/edit.xhtml"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audience-picker_input")));
     return d;
   }

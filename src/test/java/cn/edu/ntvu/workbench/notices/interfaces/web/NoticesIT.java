@@ -185,30 +185,14 @@ class NoticesIT {
   }
 
   private static void click(ChromeDriver d, String id) {
-    Browser.waitFor(d, Duration.ofSeconds(30))
-        .ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .until(
-            x -> {
-              WebElement e = d.findElement(By.id(id));
-              d.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-              e.click();
-              return true;
-            });
+    Browser.click(d, id);
   }
 
   private static void setValue(ChromeDriver d, String id, String value) {
-    d.executeScript("arguments[0].value = arguments[1];", d.findElement(By.id(id)), value);
+    Browser.setValue(d, id, value);
   }
 
   private static ChromeDriver signIn(Browser b, String path, String account) {
-    ChromeDriver d = b.driver();
-    d.manage().deleteAllCookies();
-    d.get(app + path);
-    WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
-    d.findElement(By.id("account")).sendKeys(account);
-    d.findElement(By.id("continue")).click();
-    wait.until(ExpectedConditions.urlContains(path.split("\\?")[0]));
-    return d;
+    return b.signInThroughWeCom(app + path, account);
   }
 }
