@@ -1,14 +1,21 @@
 package cn.edu.ntvu.workbench.timetable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.edu.ntvu.workbench.timetable.application.MissedClassesQuery;
 import cn.edu.ntvu.workbench.timetable.application.TermSchedule;
 import cn.edu.ntvu.workbench.timetable.application.TimetableEntry;
 import cn.edu.ntvu.workbench.timetable.application.TimetableImportKind;
 import cn.edu.ntvu.workbench.timetable.application.TimetableOwner;
+import cn.edu.ntvu.workbench.timetable.domain.ClassPeriodLeave;
 import cn.edu.ntvu.workbench.timetable.domain.DayResolution;
+import cn.edu.ntvu.workbench.timetable.domain.MissedClasses;
+import cn.edu.ntvu.workbench.timetable.domain.TimetableInputException;
 import cn.edu.ntvu.workbench.wecom.WeComInContainer;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +29,59 @@ import org.junit.jupiter.api.Test;
  * new Payara Micro).
  */
 public abstract class TimetableInContainer extends WeComInContainer {
+  @Inject MissedClassesQuery missedClasses;
+
+  @Test
+  void aLeaveListsTheClassesItMissesFromTheStudentsOwnTimetable() {
+    // 田芬 (机械制造241班), Thursday 26 and Friday 27 November 2026: week 12 (双周), winter times
+    MissedClasses<TimetableEntry> m =
+        missedClasses.forStudent(
+            "20240100001",
+            "2401000",
+            LocalDateTime.parse("2026-11-26T08:00"),
+            LocalDateTime.parse("2026-11-27T18:00"));
+    assertThat(m.meetings())
+        .extracting(
+            x ->
+                x.date()
+                    + " "
+                    + x.meeting().courseName()
+                    + " "
+                    + x.periods()
+                    + " "
+                    + x.start()
+                    + " "
+                    + x.meeting().teacherNames())
+        .containsExactly(
+            "2026-11-26 职业生涯规划 第1-2节 08:00 陈杰娥",
+            "2026-11-26 形势与政策 第5-6节 13:30 万涵轩",
+            "2026-11-27 市场营销学 第5-6节 13:30 钟秀",
+            "2026-11-27 体育 第7-8节 15:30 龚轩怡");
+    assertThat(m.courses()).isEqualTo(4);
+    assertThat(m.periods()).isEqualTo(8);
+
+    // 按节: 第5–6节 that Thursday is 13:30–15:10 and misses 形势与政策 only
+    ClassPeriodLeave p = missedClasses.byPeriods(LocalDate.parse("2026-11-26"), 5, 6);
+    assertThat(p.start()).isEqualTo(LocalDateTime.parse("2026-11-26T13:30"));
+    assertThat(p.end()).isEqualTo(LocalDateTime.parse("2026-11-26T15:10"));
+    assertThat(missedClasses.forStudent("20240100001", "2401000", p.start(), p.end()).meetings())
+        .extracting(x -> x.meeting().courseName())
+        .containsExactly("形势与政策");
+    // outside every term: nothing, and by periods a reason
+    assertThat(
+            missedClasses
+                .forStudent(
+                    "20240100001",
+                    "2401000",
+                    LocalDateTime.parse("2027-02-10T08:00"),
+                    LocalDateTime.parse("2027-02-12T08:00"))
+                .isEmpty())
+        .isTrue();
+    assertThatThrownBy(() -> missedClasses.byPeriods(LocalDate.parse("2027-02-10"), 1, 2))
+        .isInstanceOf(TimetableInputException.class)
+        .hasMessageStartingWith("timetable.periodLeave.outsideTerm");
+  }
+
   @Test
   void aTermsTimetableImportsWholeAndReimportChangesNothing() throws Exception {
     String[][] files = {

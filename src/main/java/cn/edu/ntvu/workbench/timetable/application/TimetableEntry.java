@@ -1,8 +1,8 @@
 package cn.edu.ntvu.workbench.timetable.application;
 
 import cn.edu.ntvu.workbench.timetable.domain.PeriodRange;
-import cn.edu.ntvu.workbench.timetable.domain.TeachingDay;
 import cn.edu.ntvu.workbench.timetable.domain.WeekPattern;
+import cn.edu.ntvu.workbench.timetable.domain.WeeklyMeeting;
 import java.time.DayOfWeek;
 import java.util.List;
 
@@ -22,14 +22,11 @@ public record TimetableEntry(
     DayOfWeek weekday,
     PeriodRange periods,
     WeekPattern weeks,
-    List<String> classCodes) {
+    List<String> classCodes)
+    implements WeeklyMeeting {
 
   public TimetableEntry {
     teacherAccounts = List.copyOf(teacherAccounts);
     classCodes = List.copyOf(classCodes);
-  }
-
-  public boolean meetsOn(TeachingDay day) {
-    return weekday == day.weekday() && weeks.contains(day.week());
   }
 }

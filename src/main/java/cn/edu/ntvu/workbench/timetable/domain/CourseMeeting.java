@@ -20,7 +20,8 @@ public record CourseMeeting(
     PeriodRange periods,
     WeekPattern weeks,
     Set<String> classCodes,
-    Set<String> studentAccounts) {
+    Set<String> studentAccounts)
+    implements WeeklyMeeting {
 
   public CourseMeeting {
     courseCode = requireText(courseCode, "timetable.meeting.noCourseCode");
@@ -67,10 +68,5 @@ public record CourseMeeting(
    */
   public boolean overlapsItself(CourseMeeting other) {
     return courseCode.equals(other.courseCode) && overlapsInTime(other) && sharesAudience(other);
-  }
-
-  /** Whether this meeting takes place on the given teaching day. */
-  public boolean meetsOn(TeachingDay day) {
-    return weekday == day.weekday() && weeks.contains(day.week());
   }
 }
