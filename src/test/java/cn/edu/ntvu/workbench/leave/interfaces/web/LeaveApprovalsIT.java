@@ -87,6 +87,7 @@ class LeaveApprovalsIT {
     sw.until(ExpectedConditions.presenceOfElementLocated(By.id("steps")));
     assertThat(step(s, 1)).startsWith("辅导员 毛敏 待审批");
     assertThat(step(s, 2)).startsWith("院系领导 叶轩 未开始");
+    show(s, "steps");
     student.screenshot("leave-chain-named-pending");
 
     // The card: 同意 is a click, 驳回 a link to the page that asks the reason.
@@ -165,6 +166,7 @@ class LeaveApprovalsIT {
     assertThat(step(s, 2))
         .matches("(?s)院系领导 叶轩 已驳回 11-25 \\d\\d:\\d\\d.*驳回理由：两天太长，婚礼只需一天，请改为一天再申请.*");
     assertThat(s.findElement(By.id("timeline")).getText()).contains("意见：路上注意安全", "驳回理由：两天太长");
+    show(s, "steps");
     student.screenshot("leave-chain-named-rejected");
     assertThat(
             query(
@@ -210,6 +212,7 @@ class LeaveApprovalsIT {
         .doesNotContain("#" + id);
     assertThat(s.findElement(By.id("status")).getText()).isEqualTo("审批中");
     assertThat(s.findElement(By.id("reason")).getText()).isEqualTo("参加表姐婚礼，改为一天");
+    show(s, "resubmitted-from");
     student.screenshot("leave-resubmitted");
     assertThat(query("SELECT resubmitted_from FROM leave_request WHERE id = ?", again))
         .isEqualTo(String.valueOf(id));
@@ -269,7 +272,7 @@ class LeaveApprovalsIT {
     assertThat(one).hasSize(20);
     assertThat(one.get(0)).isEqualTo(ids.get(22));
     assertThat(one.get(19)).isEqualTo(ids.get(3));
-    assertThat(first.body()).contains("id=\"next\"", "我已驳回 11-20 08:22", "理由 22");
+    assertThat(first.body()).contains("id=\"next\"", "我已驳回 11-20 08:22", "驳回理由：理由 22");
     HttpResponse<String> second = t.get(app + "/leave/decided.xhtml?page=2");
     assertThat(listed(second.body())).containsExactly(ids.get(2), ids.get(1), ids.get(0));
     assertThat(second.body()).contains("id=\"previous\"").doesNotContain("id=\"next\"");
@@ -355,6 +358,11 @@ class LeaveApprovalsIT {
 
   private static String step(ChromeDriver d, int n) {
     return d.findElement(By.cssSelector("#steps li[data-step='" + n + "']")).getText();
+  }
+
+  /** Scrolls element {@code id} to the top of the viewport, for the screenshot. */
+  private static void show(ChromeDriver d, String id) {
+    d.executeScript("arguments[0].scrollIntoView(true);", d.findElement(By.id(id)));
   }
 
   private static String value(ChromeDriver d, String id) {
