@@ -441,14 +441,6 @@ class LeaveApprovalsIT {
   }
 
   private static ChromeDriver signIn(Browser b, String path, String account) {
-    ChromeDriver d = b.driver();
-    d.manage().deleteAllCookies();
-    d.get(app + path);
-    WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.urlContains("/wecom-standin/connect/oauth2/authorize"));
-    d.findElement(By.id("account")).sendKeys(account);
-    d.findElement(By.id("continue")).click();
-    wait.until(ExpectedConditions.urlContains(path));
-    return d;
+    return b.signInThroughWeCom(app + path, account);
   }
 }
