@@ -173,6 +173,11 @@ public final class Routes {
               "approvals.approveOne",
               "approvals.approveTicked"),
           read(
+                  "/leave/decided.xhtml",
+                  STAFF,
+                  "已处理: the requests this approver decided, newest first, paged (query by the account)")
+              .sample("/leave/decided.xhtml?page=1"),
+          read(
               "/leave/classes.xhtml",
               Access.roles(Role.COUNSELLOR, Role.DEAN),
               "classes one looks after"),

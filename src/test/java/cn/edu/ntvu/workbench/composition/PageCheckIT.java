@@ -131,6 +131,7 @@ class PageCheckIT {
           Page.of("/leave/request.xhtml", "leave/request.xhtml")
               .at("/leave/request.xhtml?id={leave}"),
           Page.of("/leave/approvals.xhtml", "leave/approvals.xhtml"),
+          Page.of("/leave/decided.xhtml", "leave/decided.xhtml"),
           Page.of("/leave/classes.xhtml", "leave/classes.xhtml"),
           Page.of("/leave/admin.xhtml", "leave/admin.xhtml"),
           Page.of("/forms/index.xhtml", "forms/index.xhtml"),

@@ -12,6 +12,12 @@ public interface AttachmentStore {
 
   void insert(long requestId, NewAttachment f);
 
+  /**
+   * Copies attachment {@code id} (file and preview) to request {@code toRequestId}, when it belongs
+   * to request {@code fromRequestId}; 1 when copied.
+   */
+  int copy(long id, long fromRequestId, long toRequestId);
+
   List<Info> of(long requestId);
 
   Optional<Info> info(long id);

@@ -17,7 +17,9 @@ public record DecisionOutcome(
     ALREADY_DECIDED,
     CLOSED,
     NOT_YOUR_STEP,
-    UNKNOWN
+    UNKNOWN,
+    /** A 驳回 without a reason: nothing is stored (the page asks for one). */
+    REASON_MISSING
   }
 
   static DecisionOutcome of(Kind kind, long requestId, int step) {

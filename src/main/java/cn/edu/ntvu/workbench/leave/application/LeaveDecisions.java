@@ -23,7 +23,8 @@ import java.util.Optional;
  * Approvers decide a step, on the page or with the WeCom card's buttons. Only an approver of the
  * open step decides it; the request row is locked and the step changes only while still open, so of
  * two approvers at the same moment exactly one decision is recorded and the other is told who
- * decided; a replayed click changes nothing.
+ * decided; a replayed click changes nothing. A 驳回 needs its reason (the student reads it): the
+ * card's 驳回 button opens the page that asks for it, and a 驳回 without one is refused.
  */
 @ApplicationScoped
 public class LeaveDecisions {
@@ -55,7 +56,20 @@ public class LeaveDecisions {
       return DecisionOutcome.of(DecisionOutcome.Kind.NOT_YOUR_STEP, a.requestId(), a.step());
     }
     LeaveActor actor = new LeaveActor(person.get().getAccount(), person.get().getName(), "WECOM");
-    return decide(a.requestId(), a.step(), a.approve(), null, actor, DecisionVia.CARD_BUTTON);
+    DecisionOutcome outcome =
+        decide(a.requestId(), a.step(), a.approve(), null, actor, DecisionVia.CARD_BUTTON);
+    if (outcome.kind() == DecisionOutcome.Kind.REASON_MISSING) {
+      // A 驳回 button of a card sent before its button became a link to the page: nothing is
+      // decided; the approver gets the page where the reason is asked.
+      store
+          .request(a.requestId())
+          .ifPresent(
+              r ->
+                  outbox.enqueue(
+                      messages.reasonAsked(
+                          r, a.step(), actor.account(), catalog.typeName(r.typeCode()))));
+    }
+    return outcome;
   }
 
   /** Approves or rejects step {@code stepNo} of a request as {@code actor}. */
@@ -96,6 +110,10 @@ public class LeaveDecisions {
     }
     LocalDateTime now = LocalDateTime.now(clock);
     String note = comment == null || comment.isBlank() ? null : cut(comment.strip(), COMMENT_MAX);
+    if (!approve && note == null) {
+      // No rejection is ever stored without its reason, whoever calls.
+      return DecisionOutcome.of(DecisionOutcome.Kind.REASON_MISSING, requestId, stepNo);
+    }
     StepStatus decision = approve ? StepStatus.APPROVED : StepStatus.REJECTED;
     if (store.decideStep(step.id(), decision, actor.account(), actor.name(), via.name(), note, now)
         != 1) {

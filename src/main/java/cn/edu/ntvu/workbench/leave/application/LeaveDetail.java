@@ -5,12 +5,15 @@ import java.util.List;
 
 /**
  * A request as one viewer may see it, with what that viewer may do now: {@code openStepForMe} is
- * the step number they may decide (0 = none).
+ * the step number they may decide (0 = none); {@code mayResubmit}: its student may send it again
+ * after 驳回; {@code resubmittedFrom} the earlier request this one was sent again from (or null),
+ * {@code resubmissions} the ones sent again from this one.
  */
 public record LeaveDetail(
     LeaveRequestRow request,
     String className,
     List<StepRow> steps,
+    List<ChainStep> chain,
     List<LeaveEvent> events,
     List<AttachmentStore.Info> attachments,
     List<LeaveRequestRow> history,
@@ -18,5 +21,8 @@ public record LeaveDetail(
     int openStepForMe,
     boolean mayWithdraw,
     boolean mayReportBack,
-    boolean mayConfirmReturn)
+    boolean mayConfirmReturn,
+    boolean mayResubmit,
+    LeaveRequestRow resubmittedFrom,
+    List<LeaveRequestRow> resubmissions)
     implements Serializable {}

@@ -15,7 +15,8 @@ import java.util.List;
  * request and the event, so a retried transaction queues nothing twice: {@code
  * leave:42:step:1:open} (the approvers' card), {@code leave:42:step:1:decided} (the student's
  * notice), {@code leave:42:step:1:card-settled} (the card's buttons replaced once the step is
- * decided or withdrawn), {@code leave:42:withdrawn}, {@code leave:42:overdue}.
+ * decided or withdrawn), {@code leave:42:withdrawn}, {@code leave:42:overdue}, {@code
+ * leave:42:step:1:reason-asked:10001} (a 驳回 click of an older card: the page that asks the reason).
  */
 @ApplicationScoped
 public class LeaveMessages {
@@ -64,11 +65,15 @@ public class LeaveMessages {
                             .add("text", t.get("leave.msg.card.approve"))
                             .add("style", 1)
                             .add("key", CardAction.approveKey(r.id(), step)))
+                    // 驳回 opens our page (through sign-in, as the card itself does), where the
+                    // reason is asked: a click event could carry none (docs/wecom-api.md §5.1,
+                    // button type 1 = URL).
                     .add(
                         Jsons.createObjectBuilder()
                             .add("text", t.get("leave.msg.card.reject"))
                             .add("style", 2)
-                            .add("key", CardAction.rejectKey(r.id(), step))));
+                            .add("type", 1)
+                            .add("url", rejectUrl(r.id(), step))));
     String body =
         Jsons.createObjectBuilder()
             .add("msgtype", "template_card")
@@ -169,6 +174,28 @@ public class LeaveMessages {
                 + div("highlight", t.get("leave.msg.returned.text")),
             detailUrl(r.id())),
         topic(r.id()));
+  }
+
+  /**
+   * To an approver who clicked the 驳回 button of an older card (a click event, which carries no
+   * reason): nothing was decided; the link opens the page where the reason is asked.
+   */
+  public OutgoingMessage reasonAsked(LeaveRequestRow r, int step, String to, String typeName) {
+    LeaveTexts t = LeaveTexts.chinese();
+    return OutgoingMessage.send(
+        "leave:" + r.id() + ":step:" + step + ":reason-asked:" + to,
+        List.of(to),
+        textcard(
+            t.get("leave.msg.reasonAsked.title", r.studentName(), typeName),
+            div("gray", LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end()))
+                + div("highlight", t.get("leave.msg.reasonAsked.text")),
+            rejectUrl(r.id(), step)),
+        topic(r.id()));
+  }
+
+  /** The request's page with the 驳回 reason asked for step {@code step}. */
+  public String rejectUrl(long id, int step) {
+    return detailUrl(id) + "&reject=" + step;
   }
 
   public String detailUrl(long id) {

@@ -67,11 +67,19 @@ public class LeaveQueries {
         owner
             ? List.of()
             : termHistory(r.studentAccount()).stream().filter(h -> h.id() != id).toList();
+    LeaveRequestRow from =
+        r.resubmittedFrom() == null ? null : store.request(r.resubmittedFrom()).orElse(null);
+    if (from != null && !from.studentAccount().equals(r.studentAccount())) {
+      from = null;
+    }
+    List<LeaveRequestRow> again =
+        r.status() == LeaveStatus.REJECTED ? store.resubmissionsOf(id) : List.of();
     return Optional.of(
         new LeaveDetail(
             r,
             className,
             steps,
+            chain(r, steps),
             store.events(id),
             attachments.of(id),
             history,
@@ -79,7 +87,69 @@ public class LeaveQueries {
             mine,
             owner && r.status() == LeaveStatus.PENDING,
             owner && r.mayReportBack(now),
-            counsellor && r.awaitsReturnConfirmation()));
+            counsellor && r.awaitsReturnConfirmation(),
+            owner && r.status() == LeaveStatus.REJECTED,
+            from,
+            again));
+  }
+
+  /**
+   * Each step with its people by name: who decided it; else the approvers asked; else, for a step
+   * not yet open of a pending request, whom the directory names for it today (looked up again when
+   * it opens). One directory query for all names.
+   */
+  private List<ChainStep> chain(LeaveRequestRow r, List<StepRow> steps) {
+    java.util.Map<Integer, List<String>> accounts = new java.util.HashMap<>();
+    for (StepRow s : steps) {
+      if (s.decidedByName() != null && !s.decidedByName().isBlank()) {
+        continue;
+      }
+      if (!s.approvers().isEmpty()) {
+        accounts.put(s.stepNo(), s.approvers());
+      } else if (s.status() == StepStatus.WAITING && r.status() == LeaveStatus.PENDING) {
+        accounts.put(s.stepNo(), approvers.approvers(s.role(), r.studentAccount()));
+      }
+    }
+    java.util.Map<String, String> names =
+        directory.namesOf(accounts.values().stream().flatMap(List::stream).distinct().toList());
+    return steps.stream()
+        .map(
+            s ->
+                new ChainStep(
+                    s,
+                    s.decidedByName() != null && !s.decidedByName().isBlank()
+                        ? List.of(s.decidedByName())
+                        : accounts.getOrDefault(s.stepNo(), List.of()).stream()
+                            .map(a -> names.getOrDefault(a, a))
+                            .toList()))
+        .toList();
+  }
+
+  /**
+   * 已处理: the steps {@code approver} decided, newest first; {@code size} per page from page 1 (a
+   * page below 1 reads as 1), one more row than asked telling whether there is a next page.
+   */
+  public List<DecidedRow> decidedBy(SignedInUser approver, int page, int size) {
+    int p = Math.max(1, page);
+    long offset = Math.min((long) (p - 1) * size, 1_000_000L);
+    return store.decidedBy(approver.account(), (int) offset, size + 1);
+  }
+
+  /**
+   * The rejected request {@code id} of {@code student}, to send again after changes: empty for
+   * anybody else's, or one not rejected.
+   */
+  public Optional<LeaveRequestRow> resubmittable(long id, SignedInUser student) {
+    return store
+        .request(id)
+        .filter(
+            r ->
+                r.studentAccount().equals(student.account()) && r.status() == LeaveStatus.REJECTED);
+  }
+
+  /** The attachments of a request (facts only; the caller checked who may see them). */
+  public List<AttachmentStore.Info> attachmentsOf(long requestId) {
+    return attachments.of(requestId);
   }
 
   /** The student's leave in the current term (the last 180 days outside a term). */

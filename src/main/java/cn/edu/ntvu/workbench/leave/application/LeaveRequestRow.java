@@ -29,7 +29,8 @@ public record LeaveRequestRow(
     LocalDateTime returnedAt,
     LocalDateTime returnConfirmedAt,
     String returnConfirmedBy,
-    LocalDateTime overdueAt)
+    LocalDateTime overdueAt,
+    Long resubmittedFrom)
     implements Serializable {
 
   public LeaveDuration duration() {

@@ -89,6 +89,18 @@ public interface LeaveStore {
   /** The student's leave that overlaps [from, to), newest first (this term's history). */
   List<LeaveRequestRow> historyOf(String student, LocalDateTime from, LocalDateTime to);
 
+  /** Records that request {@code id} was sent again after 驳回 of {@code from} (same student). */
+  int markResubmittedFrom(long id, long from);
+
+  /** The requests sent again from {@code id} after its 驳回, oldest first. */
+  List<LeaveRequestRow> resubmissionsOf(long id);
+
+  /**
+   * 已处理: the steps {@code account} decided, newest decision first, {@code limit} from {@code
+   * offset}.
+   */
+  List<DecidedRow> decidedBy(String account, int offset, int limit);
+
   /** Requests with an open step {@code account} may decide, oldest first. */
   List<LeaveRequestRow> waitingFor(String account, int limit);
 

@@ -7,6 +7,7 @@ import cn.edu.ntvu.workbench.leave.domain.FieldProblem;
 import cn.edu.ntvu.workbench.leave.domain.LeaveDuration;
 import cn.edu.ntvu.workbench.leave.domain.LeaveForm;
 import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
+import cn.edu.ntvu.workbench.leave.domain.LeaveStatus;
 import cn.edu.ntvu.workbench.leave.domain.LeaveType;
 import cn.edu.ntvu.workbench.leave.domain.Routing;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
@@ -52,6 +53,24 @@ public class LeaveSubmissions {
   @Transactional
   public SubmitResult submit(
       SignedInUser student, LeaveForm form, List<NewAttachment> files, String token) {
+    return submit(student, form, files, token, null, List.of());
+  }
+
+  /**
+   * Submits, sent again after 驳回 of request {@code from} (null: a new one): when {@code from} is
+   * this student's and rejected, the new request names it and takes along those of its attachments
+   * listed in {@code keep} (counted with the new files against the limit; not uploaded again, so
+   * not against the day's quota); the earlier request stays 已驳回. Anybody else's {@code from} is
+   * ignored.
+   */
+  @Transactional
+  public SubmitResult submit(
+      SignedInUser student,
+      LeaveForm form,
+      List<NewAttachment> files,
+      String token,
+      Long from,
+      List<Long> keep) {
     if (token == null || token.isBlank() || token.length() > 64) {
       throw new IllegalArgumentException("a submit needs the form's token");
     }
@@ -64,9 +83,38 @@ public class LeaveSubmissions {
     LocalDateTime now = LocalDateTime.now(clock);
     LeavePolicy policy = store.policy();
     LeaveType type = type(form.typeCode());
+    Optional<LeaveRequestRow> earlier =
+        from == null
+            ? Optional.empty()
+            : store
+                .request(from)
+                .filter(
+                    r ->
+                        r.studentAccount().equals(student.account())
+                            && r.status() == LeaveStatus.REJECTED);
+    List<Long> kept =
+        earlier.isEmpty() || keep == null
+            ? List.of()
+            : attachments.of(from).stream()
+                .map(AttachmentStore.Info::id)
+                .filter(keep::contains)
+                .toList();
+    if (!kept.isEmpty()) {
+      // The certificate check counts the attachments taken along too.
+      form =
+          new LeaveForm(
+              form.typeCode(),
+              form.start(),
+              form.end(),
+              form.reason(),
+              form.offCampus(),
+              form.destination(),
+              form.emergencyContact(),
+              Math.max(form.attachments(), files.size() + kept.size()));
+    }
     List<FieldProblem> problems =
         new ArrayList<>(form.problems(type, policy, now, store.activeOf(student.account())));
-    if (files.size() > AttachmentKind.MAX_FILES) {
+    if (files.size() + kept.size() > AttachmentKind.MAX_FILES) {
       problems.add(
           FieldProblem.of("attachments", "leave.error.tooManyFiles", AttachmentKind.MAX_FILES));
     }
@@ -125,6 +173,12 @@ public class LeaveSubmissions {
     for (NewAttachment f : files) {
       attachments.insert(requestId, f);
     }
+    if (earlier.isPresent()) {
+      store.markResubmittedFrom(requestId, from);
+      for (long a : kept) {
+        attachments.copy(a, from, requestId);
+      }
+    }
     LeaveActor actor = LeaveActor.of(student);
     store.event(
         requestId,
@@ -145,6 +199,7 @@ public class LeaveSubmissions {
     after.put("days", d.daysText());
     after.put("steps", String.join(",", chain.steps().stream().map(Enum::name).toList()));
     after.put("via", DecisionVia.PAGE.name());
+    earlier.ifPresent(e -> after.put("resubmittedFrom", e.id()));
     audit.record(actor.audit(), "LEAVE_SUBMIT", object(r, type.name()), AuditDiff.created(after));
     return new SubmitResult(requestId, true, List.of());
   }

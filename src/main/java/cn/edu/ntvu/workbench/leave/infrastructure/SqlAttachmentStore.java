@@ -32,6 +32,17 @@ public class SqlAttachmentStore implements AttachmentStore {
         f.kind().isImage() ? ImagePreview.downscale(f.content()) : null);
   }
 
+  @Override
+  public int copy(long id, long fromRequestId, long toRequestId) {
+    return sql.update(
+        "INSERT INTO leave_attachment (request_id, file_name, content_type, size_bytes, content, preview)"
+            + " SELECT ?, file_name, content_type, size_bytes, content, preview FROM leave_attachment"
+            + " WHERE id = ? AND request_id = ?",
+        toRequestId,
+        id,
+        fromRequestId);
+  }
+
   public List<Info> of(long requestId) {
     return sql
         .rows(

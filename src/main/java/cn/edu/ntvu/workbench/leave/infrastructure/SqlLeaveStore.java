@@ -7,6 +7,7 @@ import static cn.edu.ntvu.workbench.platform.persistence.Sql.str;
 import static cn.edu.ntvu.workbench.platform.persistence.Sql.time;
 import static cn.edu.ntvu.workbench.platform.persistence.Sql.ts;
 
+import cn.edu.ntvu.workbench.leave.application.DecidedRow;
 import cn.edu.ntvu.workbench.leave.application.LeaveEvent;
 import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
 import cn.edu.ntvu.workbench.leave.application.LeaveStore;
@@ -43,7 +44,7 @@ public class SqlLeaveStore implements LeaveStore {
       "r.id, r.student_account, r.student_name, r.class_code, r.type_code, r.starts_at, r.ends_at,"
           + " r.duration_minutes, r.duration_days, r.reason, r.off_campus, r.destination, r.emergency_contact,"
           + " r.status, r.current_step, r.step_count, r.submitted_at, r.closed_at, r.returned_at,"
-          + " r.return_confirmed_at, r.return_confirmed_by, r.overdue_at";
+          + " r.return_confirmed_at, r.return_confirmed_by, r.overdue_at, r.resubmitted_from";
 
   private static final String STEP_COLUMNS =
       "s.id, s.request_id, s.step_no, s.approver_role, s.status, s.fallback, s.opened_at, s.decided_by,"
@@ -253,6 +254,45 @@ public class SqlLeaveStore implements LeaveStore {
         ts(from));
   }
 
+  @Override
+  public int markResubmittedFrom(long id, long from) {
+    return sql.update(
+        "UPDATE leave_request SET resubmitted_from = ? WHERE id = ? AND resubmitted_from IS NULL",
+        from,
+        id);
+  }
+
+  @Override
+  public List<LeaveRequestRow> resubmissionsOf(long id) {
+    return requests("WHERE r.resubmitted_from = ? ORDER BY r.id", id);
+  }
+
+  @Override
+  public List<DecidedRow> decidedBy(String account, int offset, int limit) {
+    return sql
+        .rows(
+            "SELECT "
+                + REQUEST_COLUMNS
+                + ", s.step_no, s.status, s.decided_at, s.decided_via, s.comment"
+                + " FROM leave_step s JOIN leave_request r ON r.id = s.request_id"
+                + " WHERE s.decided_by = ? AND s.status IN ('APPROVED', 'REJECTED')"
+                + " ORDER BY s.decided_at DESC, s.id DESC LIMIT ? OFFSET ?",
+            account,
+            limit,
+            offset)
+        .stream()
+        .map(
+            r ->
+                new DecidedRow(
+                    request(r),
+                    num(r[23]),
+                    StepStatus.valueOf(str(r[24])),
+                    time(r[25]),
+                    str(r[26]),
+                    str(r[27])))
+        .toList();
+  }
+
   /** Requests with an open step {@code account} may decide, oldest first. */
   public List<LeaveRequestRow> waitingFor(String account, int limit) {
     return requests(
@@ -370,7 +410,8 @@ public class SqlLeaveStore implements LeaveStore {
         time(r[18]),
         time(r[19]),
         str(r[20]),
-        time(r[21]));
+        time(r[21]),
+        r[22] == null ? null : lng(r[22]));
   }
 
   public int advance(long requestId, int fromStep) {

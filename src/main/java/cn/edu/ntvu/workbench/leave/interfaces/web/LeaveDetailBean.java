@@ -19,9 +19,11 @@ import java.io.Serializable;
 
 /**
  * {@code /leave/request.xhtml?id=42}: one request for whoever may see it (else 403 and one
- * sentence, nothing of the request): the student sees the timeline and may withdraw or report back;
- * an approver of the open step approves in one tap or rejects with a reason in two; the counsellor
- * confirms 销假. Every action is checked again by the service.
+ * sentence, nothing of the request): the student sees the chain by name and the timeline, may
+ * withdraw or report back, and after 驳回 send it again changed; an approver of the open step
+ * approves in one tap (a comment optional) or rejects with a reason in two — or at once asked for
+ * the reason when the card's 驳回 button opened the page ({@code &reject=1}); the counsellor confirms
+ * 销假. Every action is checked again by the service.
  */
 @Named("leaveDetail")
 @ViewScoped
@@ -36,7 +38,9 @@ public class LeaveDetailBean implements Serializable {
   private String idParam;
   private long id;
   private LeaveDetail detail;
+  private String rejectParam;
   private boolean rejecting;
+  private String approveComment;
   private String rejectReason;
   private String rejectProblem;
 
@@ -68,6 +72,56 @@ public class LeaveDetailBean implements Serializable {
         && detail.request().status() == cn.edu.ntvu.workbench.leave.domain.LeaveStatus.PENDING) {
       info(LeaveTexts.ofView().get(note));
     }
+    if (rejectParam != null) {
+      askReason();
+    }
+  }
+
+  /**
+   * {@code &reject=1}, the card's 驳回 button: the reason is asked at once when that step is still
+   * this person's to decide; otherwise the page says why there is nothing to reject.
+   */
+  private void askReason() {
+    int step;
+    try {
+      step = Integer.parseInt(rejectParam.strip());
+    } catch (NumberFormatException e) {
+      return;
+    }
+    if (detail.openStepForMe() > 0 && detail.openStepForMe() == step) {
+      rejecting = true;
+      return;
+    }
+    detail.steps().stream()
+        .filter(s -> s.stepNo() == step)
+        .findFirst()
+        .ifPresent(
+            s -> {
+              if (s.decidedByName() != null) {
+                info(
+                    LeaveWords.outcome(
+                        new DecisionOutcome(
+                            DecisionOutcome.Kind.ALREADY_DECIDED,
+                            id,
+                            step,
+                            s.decidedBy(),
+                            s.decidedByName(),
+                            s.status().name())));
+              } else if (detail.request().status()
+                  != cn.edu.ntvu.workbench.leave.domain.LeaveStatus.PENDING) {
+                info(
+                    LeaveWords.outcome(
+                        new DecisionOutcome(
+                            DecisionOutcome.Kind.CLOSED,
+                            id,
+                            step,
+                            null,
+                            null,
+                            detail.request().status().name())));
+              } else {
+                info(LeaveTexts.ofView().get("leave.outcome.NOT_YOUR_STEP"));
+              }
+            });
   }
 
   private void reload() {
@@ -83,12 +137,22 @@ public class LeaveDetailBean implements Serializable {
     if (guard()) {
       decided(
           decisions.decide(
-              id, detail.openStepForMe(), true, null, LeaveActor.of(me.get()), DecisionVia.PAGE));
+              id,
+              detail.openStepForMe(),
+              true,
+              approveComment,
+              LeaveActor.of(me.get()),
+              DecisionVia.PAGE));
+      approveComment = null;
     }
   }
 
+  /** 驳回: the reason is asked next (what was typed as a comment is its start). */
   public void startReject() {
     rejecting = true;
+    if ((rejectReason == null || rejectReason.isBlank()) && approveComment != null) {
+      rejectReason = approveComment;
+    }
   }
 
   public void cancelReject() {
@@ -105,15 +169,16 @@ public class LeaveDetailBean implements Serializable {
       rejecting = true;
       return;
     }
-    decided(
+    DecisionOutcome o =
         decisions.decide(
             id,
             detail.openStepForMe(),
             false,
             rejectReason,
             LeaveActor.of(me.get()),
-            DecisionVia.PAGE));
-    rejecting = false;
+            DecisionVia.PAGE);
+    decided(o);
+    rejecting = o.kind() == DecisionOutcome.Kind.REASON_MISSING;
   }
 
   public void withdraw() {
@@ -192,6 +257,26 @@ public class LeaveDetailBean implements Serializable {
 
   public boolean isRejecting() {
     return rejecting;
+  }
+
+  public String getApproveComment() {
+    return approveComment;
+  }
+
+  public void setApproveComment(String approveComment) {
+    this.approveComment = approveComment;
+  }
+
+  public String getRejectParam() {
+    return rejectParam;
+  }
+
+  public void setRejectParam(String rejectParam) {
+    this.rejectParam = rejectParam;
+  }
+
+  public int getCommentMax() {
+    return LeaveDecisions.COMMENT_MAX;
   }
 
   public String getRejectReason() {

@@ -1,9 +1,13 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
+import cn.edu.ntvu.workbench.leave.application.AttachmentStore;
 import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
+import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
+import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
 import cn.edu.ntvu.workbench.leave.application.LeaveSubmissions;
 import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
 import cn.edu.ntvu.workbench.leave.application.NewAttachment;
+import cn.edu.ntvu.workbench.leave.application.StepRow;
 import cn.edu.ntvu.workbench.leave.application.SubmitResult;
 import cn.edu.ntvu.workbench.leave.domain.AttachmentKind;
 import cn.edu.ntvu.workbench.leave.domain.FieldProblem;
@@ -11,6 +15,7 @@ import cn.edu.ntvu.workbench.leave.domain.HalfDay;
 import cn.edu.ntvu.workbench.leave.domain.LeaveDuration;
 import cn.edu.ntvu.workbench.leave.domain.LeaveForm;
 import cn.edu.ntvu.workbench.leave.domain.LeaveType;
+import cn.edu.ntvu.workbench.leave.domain.StepStatus;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Requires;
@@ -27,17 +32,22 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@code /leave/apply.xhtml}: the student's form. The duration and each field's message are shown
  * as the student fills it in (Ajax on change); the form carries a one-time token from the moment it
- * is shown, so a double tap or a re-sent post submits one request.
+ * is shown, so a double tap or a re-sent post submits one request. {@code ?from=42} opens it filled
+ * in with the student's own rejected request 42, to send again changed; the new request names the
+ * earlier one.
  */
 @Requires(kind = PersonKind.STUDENT)
 @Named("leaveForm")
@@ -48,6 +58,7 @@ public class LeaveFormBean implements Serializable {
   @Inject CurrentUser me;
   @Inject LeaveSubmissions submissions;
   @Inject LeaveCatalog catalog;
+  @Inject LeaveQueries queries;
 
   private String token;
   private String typeCode;
@@ -69,6 +80,14 @@ public class LeaveFormBean implements Serializable {
   private String contact;
   private transient List<Part> files = new ArrayList<>();
   private List<LeaveType> types = List.of();
+
+  /** Sent again after 驳回 ({@code ?from=}): the earlier request, its reason and attachments. */
+  private Long from;
+
+  private String fromWords;
+  private String fromReason;
+  private List<AttachmentStore.Info> earlierFiles = List.of();
+  private Map<Long, Boolean> keep = new HashMap<>();
   private Map<String, String> problems = new LinkedHashMap<>();
 
   @PostConstruct
@@ -78,6 +97,93 @@ public class LeaveFormBean implements Serializable {
     if (!types.isEmpty()) {
       typeCode = types.get(0).code();
     }
+    String f =
+        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("from");
+    if (f != null) {
+      try {
+        prefill(Long.parseLong(f.strip()));
+      } catch (NumberFormatException e) {
+        // Not a request: an empty form.
+      }
+    }
+  }
+
+  /**
+   * {@code ?from=42}: the form filled in with the student's own rejected request 42 — type (while
+   * students may still choose it), times (by half days when they fall on them), reason, off campus,
+   * destination, contact, and its attachments ticked to be taken along. Anybody else's request, or
+   * one not rejected, gives the empty form.
+   */
+  private void prefill(long id) {
+    SignedInUser user = me.get();
+    Optional<LeaveRequestRow> found = queries.resubmittable(id, user);
+    if (found.isEmpty()) {
+      return;
+    }
+    LeaveRequestRow r = found.get();
+    from = r.id();
+    if (types.stream().anyMatch(t -> t.code().equals(r.typeCode()))) {
+      typeCode = r.typeCode();
+    }
+    HalfDay sh = halfStarting(r.start());
+    HalfDay eh = halfEnding(r.end());
+    if (sh != null && eh != null) {
+      startDate = r.start().toLocalDate().toString();
+      startHalf = sh.name();
+      endDate = r.end().toLocalDate().toString();
+      endHalf = eh.name();
+    } else {
+      start = LOCAL.format(r.start());
+      end = LOCAL.format(r.end());
+    }
+    reason = r.reason();
+    offCampus = r.offCampus();
+    destination = r.destination();
+    contact = r.emergencyContact();
+    fromWords = LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end());
+    fromReason =
+        queries
+            .detail(id, user)
+            .flatMap(
+                d ->
+                    d.steps().stream()
+                        .filter(s -> s.status() == StepStatus.REJECTED && s.comment() != null)
+                        .map(StepRow::comment)
+                        .findFirst())
+            .orElse(null);
+    earlierFiles = queries.attachmentsOf(id);
+    keep = new HashMap<>();
+    for (AttachmentStore.Info a : earlierFiles) {
+      keep.put(a.id(), Boolean.TRUE);
+    }
+  }
+
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+  private static HalfDay halfStarting(LocalDateTime t) {
+    for (HalfDay h : HalfDay.values()) {
+      if (h.startOn(t.toLocalDate()).equals(t)) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  private static HalfDay halfEnding(LocalDateTime t) {
+    for (HalfDay h : HalfDay.values()) {
+      if (h.endOn(t.toLocalDate()).equals(t)) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  /** The earlier request's attachments the student keeps ticked (only those this form listed). */
+  private List<Long> kept() {
+    return earlierFiles.stream()
+        .map(AttachmentStore.Info::id)
+        .filter(a -> Boolean.TRUE.equals(keep.get(a)))
+        .toList();
   }
 
   /** Ajax: the checks that need no file, as the student types. */
@@ -102,7 +208,8 @@ public class LeaveFormBean implements Serializable {
     problems = new LinkedHashMap<>();
     LeaveTexts t = LeaveTexts.ofView();
     List<NewAttachment> attachments = readFiles(t);
-    LeaveForm form = form(attachments.size());
+    List<Long> keptFiles = kept();
+    LeaveForm form = form(attachments.size() + keptFiles.size());
     if (form == null || !problems.isEmpty()) {
       if (form != null) {
         // A refused file does not hide what else is wrong: every message at once, beside its field.
@@ -116,7 +223,7 @@ public class LeaveFormBean implements Serializable {
       return null;
     }
     SignedInUser user = me.get();
-    SubmitResult result = submissions.submit(user, form, attachments, token);
+    SubmitResult result = submissions.submit(user, form, attachments, token, from, keptFiles);
     if (result.refused()) {
       for (FieldProblem p : result.problems()) {
         problems.putIfAbsent(p.field(), t.get(p.key(), p.args().toArray()));
@@ -281,6 +388,26 @@ public class LeaveFormBean implements Serializable {
   /** True when the form shows the half-day picker: unless a time was typed and no date picked. */
   public boolean isByHalfDays() {
     return !blank(startDate) || !blank(endDate) || (blank(start) && blank(end));
+  }
+
+  public Long getFrom() {
+    return from;
+  }
+
+  public String getFromWords() {
+    return fromWords;
+  }
+
+  public String getFromReason() {
+    return fromReason;
+  }
+
+  public List<AttachmentStore.Info> getEarlierFiles() {
+    return earlierFiles;
+  }
+
+  public Map<Long, Boolean> getKeep() {
+    return keep;
   }
 
   public String problem(String field) {

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.leave.interfaces.web;
 
+import cn.edu.ntvu.workbench.leave.application.ChainStep;
 import cn.edu.ntvu.workbench.leave.application.DecisionOutcome;
 import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
 import cn.edu.ntvu.workbench.leave.application.LeaveEvent;
@@ -69,10 +70,38 @@ public class LeaveWords {
         + days(r);
   }
 
+  /** "11-26 21:04": the day and time of a decision in the chain. */
+  public String shortTime(LocalDateTime t) {
+    return LeaveTexts.shortTime(t);
+  }
+
+  /** The people of a step by name: "毛敏、尹超" / "毛敏, 尹超". */
+  public String names(ChainStep c) {
+    return String.join("en".equals(BundleText.viewLocale().getLanguage()) ? ", " : "、", c.names());
+  }
+
+  /** "11-25 08:00 ~ 11-26 18:00 的事假" / "Personal leave, 11-25 08:00 ~ 11-26 18:00". */
+  public String earlier(LeaveRequestRow r) {
+    return LeaveTexts.ofView()
+        .get(
+            "leave.detail.requestWords",
+            LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end()),
+            type(r.typeCode()));
+  }
+
+  /** The comment or reason of an 同意/驳回 line of the timeline, else "". */
+  public String note(LeaveEvent e) {
+    return ("APPROVED".equals(e.action()) || "REJECTED".equals(e.action())) && e.detail() != null
+        ? e.detail()
+        : "";
+  }
+
   public String event(LeaveEvent e) {
     LeaveTexts t = LeaveTexts.ofView();
+    // Only the lines that open a step carry "ROLE: accounts"; a decision's detail is its comment.
+    boolean opening = "STEP_OPENED".equals(e.action()) || "FALLBACK".equals(e.action());
     String role =
-        e.detail() != null && e.detail().contains(":")
+        opening && e.detail() != null && e.detail().contains(":")
             ? e.detail().substring(0, e.detail().indexOf(':'))
             : "";
     String what =
@@ -92,6 +121,7 @@ public class LeaveWords {
       case CLOSED -> t.get("leave.outcome.CLOSED", t.get("leave.status." + o.decision()));
       case NOT_YOUR_STEP -> t.get("leave.outcome.NOT_YOUR_STEP");
       case UNKNOWN -> t.get("leave.outcome.UNKNOWN");
+      case REASON_MISSING -> t.get("leave.detail.rejectReasonMissing");
     };
   }
 }

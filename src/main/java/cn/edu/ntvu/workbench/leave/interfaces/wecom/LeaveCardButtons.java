@@ -49,7 +49,11 @@ public class LeaveCardButtons {
                 + m.fromUser()
                 + ": "
                 + outcome.kind());
-    if (m.responseCode() == null || m.responseCode().isBlank()) {
+    if (m.responseCode() == null
+        || m.responseCode().isBlank()
+        || outcome.kind() == DecisionOutcome.Kind.REASON_MISSING) {
+      // A 驳回 without a reason decided nothing: the card keeps its buttons, and the approver got
+      // the page that asks for the reason (LeaveDecisions.decideFromCard).
       return;
     }
     String body =
@@ -93,6 +97,7 @@ public class LeaveCardButtons {
               : text("leave.card.done.by", outcome.decidedByName());
       case CLOSED -> text("leave.card.done.closed");
       case NOT_YOUR_STEP, UNKNOWN -> text("leave.card.done.notYours");
+      case REASON_MISSING -> text("leave.card.done.reasonMissing");
     };
   }
 

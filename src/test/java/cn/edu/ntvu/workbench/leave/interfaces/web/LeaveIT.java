@@ -97,11 +97,14 @@ class LeaveIT {
     // 2 days: counsellor then dean (seeded rules). The counsellor's card is queued with our task id
     // and buttons.
     String card = outboxBody("leave:" + id + ":step:1:open");
+    assertThat(card).doesNotContain("\"key\":\"reject:");
     assertThat(card)
         .contains(
             "\"task_id\":\"leave-" + id + "-1\"",
             "\"key\":\"approve:" + id + ":1\"",
-            "\"key\":\"reject:" + id + ":1\"",
+            // 驳回 opens the page that asks the reason (issue 16).
+            "\"type\":1,\"url\":\"",
+            "/leave/request.xhtml?id=" + id + "&reject=1\"",
             "button_interaction",
             "/leave/request.xhtml?id=" + id);
     assertThat(outboxRecipients("leave:" + id + ":step:1:open")).isEqualTo(COUNSELLOR);
