@@ -36,7 +36,14 @@ public class AuditLog {
   /** The columns a page may be sorted by (the admin page's table), each with its JPQL path. */
   public static final java.util.Map<String, String> SORTABLE =
       java.util.Map.of(
-          "occurredAt", "e.occurredAt", "actorName", "e.actorName", "action", "e.action");
+          "occurredAt",
+          "e.occurredAt",
+          "actorName",
+          "e.actorName",
+          "action",
+          "e.action",
+          "objectLabel",
+          "e.objectLabel");
 
   /**
    * One page of entries matching {@code filter} and, unless {@code label} is blank, whose object's

@@ -98,9 +98,12 @@ class OutboxTableIT {
     assertThat(topics(d).get(24)).isEqualTo(prefix + "24");
   }
 
+  /** The rows' texts, read in one go (an ajax update may replace the rows at any time). */
+  @SuppressWarnings("unchecked")
   private static List<String> topics(ChromeDriver d) {
-    return d.findElements(By.cssSelector("#outbox-rows tr.ob-entry .ob-topic")).stream()
-        .map(WebElement::getText)
-        .toList();
+    return (List<String>)
+        d.executeScript(
+            "return Array.from(document.querySelectorAll('#outbox-rows tr.ob-entry .ob-topic'))"
+                + ".map(function (e) { return e.textContent.trim(); });");
   }
 }

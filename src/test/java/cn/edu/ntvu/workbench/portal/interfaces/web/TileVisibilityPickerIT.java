@@ -72,6 +72,7 @@ class TileVisibilityPickerIT {
       everyone.click();
     }
     pick(d, "jx", "机械制造241班");
+    showPicker(d);
     desk.screenshot("tiles-1366-picked");
     d.findElement(By.id("save")).click();
     w.until(
@@ -94,6 +95,7 @@ class TileVisibilityPickerIT {
     row.findElement(By.cssSelector(".edit")).click();
     w.until(ExpectedConditions.presenceOfElementLocated(By.id("save")));
     w.until(dr -> chips(dr).contains("机械制造241班"));
+    showPicker(d);
     desk.screenshot("tiles-1366-edit");
 
     // 角标来源 by name: a provider chosen by its name is saved and shown again
@@ -125,9 +127,15 @@ class TileVisibilityPickerIT {
     for (String forged : new String[] {"CLASS:NOPE999", "ROLE:ADMIN"}) {
       forge(d, forged);
       d.findElement(By.id("save")).click();
-      w.until(
-          ExpectedConditions.textToBePresentInElementLocated(
-              By.cssSelector(".wb-picker-row .wb-error"), "no longer in the directory"));
+      try {
+        w.until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".wb-picker-row .wb-error"), "no longer in the directory"));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        desk.screenshot("tiles-1366-forged-" + forged.replace(':', '-'));
+        throw new AssertionError(
+            forged + ": " + d.findElement(By.tagName("main")).getText().replace('\n', '|'), e);
+      }
       assertThat(query("SELECT visible_classes FROM workbench_tile WHERE name = ?", name))
           .as(forged)
           .isEqualTo("2401000");
@@ -167,6 +175,7 @@ class TileVisibilityPickerIT {
                     "return Math.ceil(document.getElementById('visibility-picker')"
                         + ".getBoundingClientRect().right);");
     assertThat(right.intValue()).as("the picker stays inside 360 px").isLessThanOrEqualTo(360);
+    showPicker(d);
     phone.screenshot("tiles-360-picked");
     d.findElement(By.id("save")).click();
     w.until(
@@ -182,6 +191,14 @@ class TileVisibilityPickerIT {
 
   // ---- helpers (WorkbenchTilesIT picks with them too)
 
+  /** Scrolls 谁能看到's picker to the middle of the window (for the screenshots). */
+  private static void showPicker(ChromeDriver d) throws InterruptedException {
+    ((JavascriptExecutor) d)
+        .executeScript(
+            "document.getElementById('visibility-picker').scrollIntoView({block: 'center'});");
+    Thread.sleep(500);
+  }
+
   /** The tile console afresh, the tile's edit form open. */
   private static void editAgain(ChromeDriver d, String name) {
     WebDriverWait w = Browser.waitFor(d, Duration.ofSeconds(30));
@@ -195,17 +212,28 @@ class TileVisibilityPickerIT {
   static void pick(ChromeDriver d, String typed, String text) {
     WebDriverWait w = Browser.waitFor(d, Duration.ofSeconds(30));
     WebElement input = d.findElement(By.id("visibility-picker_input"));
+    // the input near the top of the window first: the suggestions open below it, in view (a scroll
+    // while they are open would close them)
+    ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'start'})", input);
     input.clear();
     input.sendKeys(typed);
-    WebElement item =
-        w.until(
-            dr ->
-                dr.findElements(By.cssSelector(".wb-picker-panel .ui-autocomplete-item")).stream()
-                    .filter(e -> e.isDisplayed() && e.getText().contains(text))
-                    .findFirst()
-                    .orElse(null));
-    ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", item);
-    item.click();
+    w.until(
+        dr -> {
+          WebElement item =
+              dr.findElements(By.cssSelector(".wb-picker-panel .ui-autocomplete-item")).stream()
+                  .filter(e -> e.isDisplayed() && e.getText().contains(text))
+                  .findFirst()
+                  .orElse(null);
+          if (item == null) {
+            return false;
+          }
+          try {
+            item.click();
+            return true;
+          } catch (org.openqa.selenium.ElementNotInteractableException e) {
+            return false;
+          }
+        });
     w.until(dr -> chips(dr).contains(text));
   }
 
