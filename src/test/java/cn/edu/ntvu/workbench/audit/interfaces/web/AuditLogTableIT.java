@@ -33,6 +33,7 @@ class AuditLogTableIT {
 
   private static String app;
   private static String prefix;
+  private static String chinese;
 
   @BeforeAll
   static void entries() throws Exception {
@@ -40,6 +41,16 @@ class AuditLogTableIT {
     // ASCII: a Chinese prefix typed by ChromeDriver never set off PrimeFaces' filter here (the
     // filter's key events; not looked into further), an ASCII one does
     prefix = "tbl" + ThreadLocalRandom.current().nextInt(100000, 999999) + "-";
+    chinese = "审计表格" + prefix;
+    for (int i = 0; i < 3; i++) {
+      exec(
+          "INSERT INTO audit_entry (occurred_at, actor_account, actor_name, sign_in_path, action,"
+              + " object_type, object_id, object_label, before_values, after_values)"
+              + " VALUES ('2026-11-19 08:00:00', 'system', '', 'SYSTEM', 'TILE_CREATE', 'tile', ?,"
+              + " ?, '{}', '{}')",
+          String.valueOf(800000 + i),
+          chinese + i);
+    }
     // 60 entries, one a minute on the school day the tests run on (the log is append-only: INSERT)
     for (int i = 0; i < 60; i++) {
       exec(
@@ -117,6 +128,15 @@ class AuditLogTableIT {
     wait.until(drv -> !labels(d).isEmpty() && labels(d).get(0).equals(prefix + "00"));
     assertThat(labels(d)).hasSize(25);
     assertThat(labels(d).get(24)).isEqualTo(prefix + "24");
+
+    // a Chinese name, as an input method leaves it in the box (set, then a key released)
+    d.executeScript(
+        "var f = arguments[0]; f.value = arguments[1];"
+            + "f.dispatchEvent(new KeyboardEvent('keyup', {key: 'Process', bubbles: true}));",
+        d.findElement(By.cssSelector("#audit-entries .ui-column-filter")),
+        chinese);
+    wait.until(drv -> labels(d).size() == 3);
+    assertThat(labels(d)).allMatch(l -> l.startsWith(chinese));
   }
 
   /** The rows' texts, read in one go (an ajax update may replace the rows at any time). */
