@@ -371,7 +371,7 @@ public class TileAdminBean implements Serializable {
       } else {
         admin.update(t, me.auditActor());
       }
-      info("workbench.saved", t.name());
+      info("workbench.saved", displayName(t));
       if (v.isNobody()) {
         warn("workbench.warn.nobody");
       }

@@ -38,8 +38,6 @@ class AuditLogTableIT {
   @BeforeAll
   static void entries() throws Exception {
     app = TestServers.appUrl();
-    // ASCII: a Chinese prefix typed by ChromeDriver never set off PrimeFaces' filter here (the
-    // filter's key events; not looked into further), an ASCII one does
     prefix = "tbl" + ThreadLocalRandom.current().nextInt(100000, 999999) + "-";
     chinese = "审计表格" + prefix;
     for (int i = 0; i < 3; i++) {
@@ -113,6 +111,7 @@ class AuditLogTableIT {
     // human-readable: the admin by name, the action in words, the field by its name
     String row = d.findElement(By.cssSelector("#audit-entries tr.au-entry")).getText();
     assertThat(row).contains(TestUsers.ADMIN.name()).doesNotContain("TILE_UPDATE");
+    d.executeScript("document.getElementById('audit-entries').scrollIntoView({block: 'start'});");
     admin.screenshot("audit-log-1366-filtered");
 
     // the next page: the next 25, none of the first
@@ -129,10 +128,11 @@ class AuditLogTableIT {
     assertThat(labels(d)).hasSize(25);
     assertThat(labels(d).get(24)).isEqualTo(prefix + "24");
 
-    // a Chinese name, as an input method leaves it in the box (set, then a key released)
+    // a Chinese name, as a pinyin input method leaves it in the box: the text set, then the space
+    // that chose the characters released
     d.executeScript(
         "var f = arguments[0]; f.value = arguments[1];"
-            + "f.dispatchEvent(new KeyboardEvent('keyup', {key: 'Process', bubbles: true}));",
+            + "f.dispatchEvent(new KeyboardEvent('keyup', {key: ' ', code: 'Space', bubbles: true}));",
         d.findElement(By.cssSelector("#audit-entries .ui-column-filter")),
         chinese);
     wait.until(drv -> labels(d).size() == 3);
