@@ -316,7 +316,11 @@ public final class Routes {
               "tileTransfer.preview",
               "tileTransfer.confirm"),
           read("/admin/workbench/tiles.json", ADMIN, "export of the tiles"),
-          read("/admin/audit.xhtml", ADMIN, "the audit log"),
+          endpoint(
+              "/admin/audit.xhtml",
+              ADMIN,
+              Route.READ_WRITE,
+              "the audit log (its lazy table posts to page, sort and filter; changes nothing)"),
           read("/admin/audit.csv", ADMIN, "the audit log as CSV"),
           view(
               "/admin/wecom/contacts.xhtml",

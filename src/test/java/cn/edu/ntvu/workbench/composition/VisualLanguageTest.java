@@ -56,6 +56,35 @@ class VisualLanguageTest {
     assertThat(wrong).isEmpty();
   }
 
+  /**
+   * Admin pages confirm with the theme's toast: their global messages go through {@code
+   * WEB-INF/includes/messages.xhtml} (info as a role=status toast, the rest as notices), never a
+   * bare {@code h:messages globalOnly}.
+   */
+  @Test
+  void adminPagesConfirmWithTheToast() throws IOException {
+    List<String> bare = new ArrayList<>();
+    List<String> toasting = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/webapp"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".xhtml")).toList()) {
+        String page = Files.readString(f);
+        if (!page.contains("template=\"/WEB-INF/templates/admin.xhtml\"")) {
+          continue;
+        }
+        if (Pattern.compile("<h:messages[^>]*globalOnly=\"true\"").matcher(page).find()) {
+          bare.add(f.toString());
+        }
+        if (page.contains("/WEB-INF/includes/messages.xhtml")) {
+          toasting.add(f.getFileName().toString());
+        }
+      }
+    }
+    assertThat(bare).isEmpty();
+    assertThat(toasting).contains("tiles.xhtml", "admin.xhtml", "setup.xhtml", "transfer.xhtml");
+    String include = Files.readString(Path.of("src/main/webapp/WEB-INF/includes/messages.xhtml"));
+    assertThat(include).contains("wb-toast", "role=\"status\"", "data-toast", "role=\"alert\"");
+  }
+
   @Test
   void androidCalendarHelpStartsWithThePhonesOwnCalendar() throws IOException {
     for (String f : List.of("timetable.properties", "timetable_en.properties")) {

@@ -29,17 +29,28 @@ public class DirectoryPicker implements Serializable {
     return CDI.current().select(DirectorySearch.class).get().search(typed, scope, perGroup);
   }
 
-  /** The group a suggestion shows under: 班级, 院系, 角色, 人. */
-  public String group(DirectoryHit hit) {
-    return BundleText.text(
-        "i18n.directory", BundleText.viewLocale(), "picker.group." + hit.kind().name());
+  /**
+   * The group a suggestion shows under: 班级, 院系, 角色, 人. (Object, like {@link #label}: a value the
+   * converter refused comes back as the posted text.)
+   */
+  public String group(Object item) {
+    return item instanceof DirectoryHit hit
+        ? BundleText.text(
+            "i18n.directory", BundleText.viewLocale(), "picker.group." + hit.kind().name())
+        : "";
   }
 
-  /** A chip's text: the name, with the account for a person (two 张伟 differ). */
-  public String label(DirectoryHit hit) {
-    return hit == null
-        ? ""
-        : hit.kind() == PickKind.PERSON ? hit.name() + " " + hit.key() : hit.name();
+  /**
+   * A chip's text: the name, with the account for a person (two 张伟 differ). When the converter
+   * refused a posted chip ({@code CLASS:NOPE}: not in the directory), the page is shown again with
+   * the message beside the picker and the AutoComplete asks for the label of that posted text:
+   * shown as it was posted, never a 500.
+   */
+  public String label(Object item) {
+    if (item instanceof DirectoryHit hit) {
+      return hit.kind() == PickKind.PERSON ? hit.name() + " " + hit.key() : hit.name();
+    }
+    return item == null ? "" : String.valueOf(item);
   }
 
   public PickScope getScope() {

@@ -78,24 +78,52 @@ public class OutboxAdmin {
 
   /** The newest {@value #LIST_LIMIT} messages that match, newest first. */
   public List<Row> list(Filter filter) {
+    return page(filter, null, null, false, 0, LIST_LIMIT);
+  }
+
+  /** The columns a page may be sorted by (the admin page's table), each with its SQL column. */
+  public static final Map<String, String> SORTABLE =
+      Map.of("createdAt", "id", "attempts", "attempts", "status", "status", "topic", "topic");
+
+  /**
+   * How many messages match {@code filter} and, unless {@code topicStart} is blank, whose topic
+   * starts with it.
+   */
+  public long count(Filter filter, String topicStart) {
+    List<Object> params = new ArrayList<>();
+    String where = where(filter, topicStart, params);
+    return ((Number)
+            sql.rows("SELECT COUNT(*) FROM wecom_outbox" + where, params.toArray()).get(0)[0])
+        .longValue();
+  }
+
+  /**
+   * One page of the messages that match (see {@link #count}), sorted by {@code sort} (one of {@link
+   * #SORTABLE}; else newest first), the newest first breaking ties; all done by the database.
+   */
+  public List<Row> page(
+      Filter filter, String topicStart, String sort, boolean ascending, int first, int size) {
+    List<Object> params = new ArrayList<>();
     StringBuilder query =
         new StringBuilder(
             "SELECT id, message_key, kind, to_users, topic, status, attempts, deferrals, created_at, next_attempt_at,"
-                + " sent_at, last_errcode, last_error, wecom_msgid, invalid_users FROM wecom_outbox WHERE 1 = 1");
-    List<Object> params = new ArrayList<>();
-    if (notBlank(filter.status())) {
-      query.append(" AND status = ?");
-      params.add(filter.status().strip());
+                + " sent_at, last_errcode, last_error, wecom_msgid, invalid_users FROM wecom_outbox");
+    query.append(where(filter, topicStart, params));
+    String by = sort == null ? null : SORTABLE.get(sort);
+    if (by == null || by.equals("id")) {
+      query.append(by != null && ascending ? " ORDER BY id ASC" : " ORDER BY id DESC");
+    } else {
+      query
+          .append(" ORDER BY ")
+          .append(by)
+          .append(ascending ? " ASC" : " DESC")
+          .append(", id DESC");
     }
-    if (notBlank(filter.topic())) {
-      query.append(" AND topic LIKE ?");
-      params.add(like(filter.topic().strip()) + "%");
-    }
-    if (notBlank(filter.recipient())) {
-      query.append(" AND CONCAT('|', to_users, '|') LIKE ?");
-      params.add("%|" + like(filter.recipient().strip()) + "|%");
-    }
-    query.append(" ORDER BY id DESC LIMIT ").append(LIST_LIMIT);
+    query
+        .append(" LIMIT ")
+        .append(Math.max(1, Math.min(size, 500)))
+        .append(" OFFSET ")
+        .append(Math.max(0, first));
     List<Object[]> rows = sql.rows(query.toString(), params.toArray());
     return rows.stream()
         .map(
@@ -117,6 +145,27 @@ public class OutboxAdmin {
                     (String) r[13],
                     (String) r[14]))
         .toList();
+  }
+
+  private static String where(Filter filter, String topicStart, List<Object> params) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (notBlank(filter.status())) {
+      where.append(" AND status = ?");
+      params.add(filter.status().strip());
+    }
+    if (notBlank(filter.topic())) {
+      where.append(" AND topic LIKE ?");
+      params.add(like(filter.topic().strip()) + "%");
+    }
+    if (notBlank(topicStart)) {
+      where.append(" AND topic LIKE ?");
+      params.add(like(topicStart.strip()) + "%");
+    }
+    if (notBlank(filter.recipient())) {
+      where.append(" AND CONCAT('|', to_users, '|') LIKE ?");
+      params.add("%|" + like(filter.recipient().strip()) + "|%");
+    }
+    return where.toString();
   }
 
   /**

@@ -19,14 +19,42 @@ public class AuditLog {
   EntityManager em;
 
   public long count(AuditFilter filter) {
-    return query("SELECT COUNT(e) FROM AuditEntry e", filter, Long.class).getSingleResult();
+    return count(filter, null);
+  }
+
+  /** How many entries match {@code filter} and whose object's name starts with {@code label}. */
+  public long count(AuditFilter filter, String label) {
+    return query("SELECT COUNT(e) FROM AuditEntry e", filter, label, null, false, Long.class)
+        .getSingleResult();
   }
 
   /** One page of entries, newest first. */
   public List<AuditEntry> page(AuditFilter filter, int first, int size) {
-    return query("SELECT e FROM AuditEntry e", filter, AuditEntry.class)
+    return page(filter, null, null, false, first, size);
+  }
+
+  /** The columns a page may be sorted by (the admin page's table), each with its JPQL path. */
+  public static final java.util.Map<String, String> SORTABLE =
+      java.util.Map.of(
+          "occurredAt",
+          "e.occurredAt",
+          "actorName",
+          "e.actorName",
+          "action",
+          "e.action",
+          "objectLabel",
+          "e.objectLabel");
+
+  /**
+   * One page of entries matching {@code filter} and, unless {@code label} is blank, whose object's
+   * name starts with it; sorted by {@code sort} (one of {@link #SORTABLE}; else the time) in the
+   * given direction, the time (newest first) breaking ties. All of it done by the database.
+   */
+  public List<AuditEntry> page(
+      AuditFilter filter, String label, String sort, boolean ascending, int first, int size) {
+    return query("SELECT e FROM AuditEntry e", filter, label, sort, ascending, AuditEntry.class)
         .setFirstResult(Math.max(0, first))
-        .setMaxResults(size)
+        .setMaxResults(Math.max(1, Math.min(size, 500)))
         .getResultList();
   }
 
@@ -43,7 +71,16 @@ public class AuditLog {
   }
 
   private <T> TypedQuery<T> query(String select, AuditFilter f, Class<T> type) {
+    return query(select, f, null, null, false, type);
+  }
+
+  private <T> TypedQuery<T> query(
+      String select, AuditFilter f, String label, String sort, boolean ascending, Class<T> type) {
+    String prefix = label == null || label.isBlank() ? null : label.strip();
     StringBuilder jpql = new StringBuilder(select).append(" WHERE 1 = 1");
+    if (prefix != null) {
+      jpql.append(" AND e.objectLabel LIKE :label ESCAPE '!'");
+    }
     if (f.actor() != null) {
       jpql.append(" AND e.actorAccount = :actor");
     }
@@ -57,9 +94,22 @@ public class AuditLog {
       jpql.append(" AND e.occurredAt < :to");
     }
     if (type == AuditEntry.class) {
-      jpql.append(" ORDER BY e.occurredAt DESC, e.id DESC");
+      String by = sort == null ? null : SORTABLE.get(sort);
+      if (by == null || by.equals("e.occurredAt")) {
+        String dir = by != null && ascending ? "ASC" : "DESC";
+        jpql.append(" ORDER BY e.occurredAt ").append(dir).append(", e.id ").append(dir);
+      } else {
+        jpql.append(" ORDER BY ")
+            .append(by)
+            .append(ascending ? " ASC" : " DESC")
+            .append(", e.occurredAt DESC, e.id DESC");
+      }
     }
     TypedQuery<T> q = em.createQuery(jpql.toString(), type);
+    if (prefix != null) {
+      q.setParameter(
+          "label", prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+    }
     if (f.actor() != null) {
       q.setParameter("actor", f.actor());
     }

@@ -1,6 +1,7 @@
 package cn.edu.ntvu.workbench.audit.interfaces.web;
 
 import cn.edu.ntvu.workbench.platform.audit.AuditEntry;
+import cn.edu.ntvu.workbench.platform.audit.AuditFilter;
 import cn.edu.ntvu.workbench.platform.audit.AuditLog;
 import cn.edu.ntvu.workbench.platform.audit.FieldChange;
 import cn.edu.ntvu.workbench.platform.security.Requires;
@@ -14,10 +15,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 
 /**
- * Backs {@code /admin/audit.xhtml}: one page of the audit log, newest first, filtered by the URL's
- * parameters. Request-scoped and read once per request; the page keeps no state in the session.
+ * Backs {@code /admin/audit.xhtml}: the audit log as a lazy table, newest first, filtered by the
+ * URL's parameters (carried through the table's posts by hidden fields). Request-scoped: the table
+ * asks the database for one page per request.
  */
 @Requires(roles = Role.ADMIN)
 @Named("auditLog")
@@ -31,7 +38,6 @@ public class AuditLogView {
 
   private AuditQuery query;
   private long total;
-  private List<Row> rows;
   private List<String> objectTypes;
 
   /** One entry as the card shows it. */
@@ -51,12 +57,74 @@ public class AuditLogView {
   void load() {
     query = AuditQuery.of(request);
     total = log.count(query.filter());
-    int first = (Math.min(query.page(), getPages()) - 1) * AuditQuery.PAGE_SIZE;
-    rows =
-        log.page(query.filter(), first, AuditQuery.PAGE_SIZE).stream()
-            .map(AuditLogView::row)
-            .toList();
     objectTypes = log.objectTypes();
+  }
+
+  /**
+   * The entries as a lazy table (issue 16): 25 a page; paging, sorting (time, who, what) and the
+   * filter on the object's name are done by the database, inside the URL's filter (which the page's
+   * form carries through its posts).
+   */
+  public LazyDataModel<Row> getTable() {
+    if (table == null) {
+      table = new AuditTable(log, query.filter());
+    }
+    return table;
+  }
+
+  private AuditTable table;
+
+  static final class AuditTable extends LazyDataModel<Row> {
+    private static final long serialVersionUID = 1L;
+    private final transient AuditLog log;
+    private final AuditFilter filter;
+
+    AuditTable(AuditLog log, AuditFilter filter) {
+      this.log = log;
+      this.filter = filter;
+    }
+
+    /** The object-name filter as typed (at most 64 characters), or null. */
+    static String label(Map<String, FilterMeta> filterBy) {
+      if (filterBy == null) {
+        return null;
+      }
+      for (FilterMeta f : filterBy.values()) {
+        Object v = f.getFilterValue();
+        if (v != null && !String.valueOf(v).isBlank()) {
+          String s = String.valueOf(v).strip();
+          return s.length() > 64 ? s.substring(0, 64) : s;
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+      return (int) Math.min(Integer.MAX_VALUE, log.count(filter, label(filterBy)));
+    }
+
+    @Override
+    public List<Row> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      SortMeta sort = sortBy == null || sortBy.isEmpty() ? null : sortBy.values().iterator().next();
+      return log
+          .page(
+              filter,
+              label(filterBy),
+              sort == null ? null : sort.getField(),
+              sort != null && sort.getOrder() == SortOrder.ASCENDING,
+              first,
+              pageSize)
+          .stream()
+          .map(AuditLogView::row)
+          .toList();
+    }
+
+    @Override
+    public String getRowKey(Row row) {
+      return String.valueOf(row.id());
+    }
   }
 
   private static Row row(AuditEntry e) {
@@ -105,10 +173,6 @@ public class AuditLogView {
         BUNDLE, locale, "audit.change.changed", List.of(c.before(), c.after()));
   }
 
-  public List<Row> getRows() {
-    return rows;
-  }
-
   public long getTotal() {
     return total;
   }
@@ -137,33 +201,8 @@ public class AuditLogView {
     return query.badDate();
   }
 
-  public int getPage() {
-    return Math.min(query.page(), getPages());
-  }
-
-  public int getPages() {
-    return (int) Math.max(1, (total + AuditQuery.PAGE_SIZE - 1) / AuditQuery.PAGE_SIZE);
-  }
-
-  public String getPrevUrl() {
-    return getPage() > 1 ? pageUrl(getPage() - 1) : null;
-  }
-
-  public String getNextUrl() {
-    return getPage() < getPages() ? pageUrl(getPage() + 1) : null;
-  }
-
   public String getExportUrl() {
     String qs = query.queryString();
     return request.getContextPath() + AuditCsvServlet.PATH + (qs.isEmpty() ? "" : "?" + qs);
-  }
-
-  private String pageUrl(int page) {
-    String qs = query.queryString();
-    return request.getContextPath()
-        + "/admin/audit.xhtml?"
-        + (qs.isEmpty() ? "" : qs + "&")
-        + "page="
-        + page;
   }
 }

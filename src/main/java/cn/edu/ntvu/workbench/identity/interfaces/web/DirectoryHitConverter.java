@@ -19,10 +19,10 @@ import java.util.EnumSet;
  * browser's label). Whether the chooser may pick it is the saving service's check, with its scope.
  */
 @FacesConverter("wb.directoryHit")
-public class DirectoryHitConverter implements Converter<DirectoryHit> {
+public class DirectoryHitConverter implements Converter<Object> {
 
   @Override
-  public DirectoryHit getAsObject(FacesContext context, UIComponent component, String value) {
+  public Object getAsObject(FacesContext context, UIComponent component, String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -40,8 +40,15 @@ public class DirectoryHitConverter implements Converter<DirectoryHit> {
                         null)));
   }
 
+  /**
+   * A chip's form value; a posted value this converter refused ({@code CLASS:NOPE}) comes back as
+   * that text when the page is shown again with its message (never a 500).
+   */
   @Override
-  public String getAsString(FacesContext context, UIComponent component, DirectoryHit value) {
-    return value == null ? "" : value.id();
+  public String getAsString(FacesContext context, UIComponent component, Object value) {
+    if (value instanceof DirectoryHit hit) {
+      return hit.id();
+    }
+    return value == null ? "" : String.valueOf(value);
   }
 }

@@ -19,7 +19,12 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 
 /**
  * Backs {@code /admin/wecom/outbox.xhtml}: counts, the filtered list (filters in the URL) and the
@@ -43,7 +48,6 @@ public class OutboxPage {
   private String topic;
   private String recipient;
   private OutboxAdmin.Counts counts;
-  private List<OutboxAdmin.Row> rows;
 
   @PostConstruct
   void load() {
@@ -131,15 +135,80 @@ public class OutboxPage {
     return counts;
   }
 
-  public List<OutboxAdmin.Row> getRows() {
-    if (rows == null) {
-      rows = admin.list(new OutboxAdmin.Filter(status, topic, recipient));
+  /** How many messages the URL's filter matches. */
+  public long getTotal() {
+    if (total < 0) {
+      total = admin.count(filter(), null);
     }
-    return rows;
+    return total;
   }
 
-  public int getListLimit() {
-    return OutboxAdmin.LIST_LIMIT;
+  private long total = -1;
+  private OutboxTable table;
+
+  private OutboxAdmin.Filter filter() {
+    return new OutboxAdmin.Filter(status, topic, recipient);
+  }
+
+  /**
+   * The messages as a lazy table (issue 16): 25 a page; paging, sorting (time, status, attempts,
+   * topic) and the topic filter done by the database, inside the URL's filter (which the form
+   * carries through its posts).
+   */
+  public LazyDataModel<OutboxAdmin.Row> getTable() {
+    if (table == null) {
+      table = new OutboxTable(admin, filter());
+    }
+    return table;
+  }
+
+  static final class OutboxTable extends LazyDataModel<OutboxAdmin.Row> {
+    private static final long serialVersionUID = 1L;
+    private final transient OutboxAdmin admin;
+    private final OutboxAdmin.Filter filter;
+
+    OutboxTable(OutboxAdmin admin, OutboxAdmin.Filter filter) {
+      this.admin = admin;
+      this.filter = filter;
+    }
+
+    /** The topic filter as typed (at most 64 characters), or null. */
+    static String topicStart(Map<String, FilterMeta> filterBy) {
+      if (filterBy == null) {
+        return null;
+      }
+      for (FilterMeta f : filterBy.values()) {
+        Object v = f.getFilterValue();
+        if (v != null && !String.valueOf(v).isBlank()) {
+          String s = String.valueOf(v).strip();
+          return s.length() > 64 ? s.substring(0, 64) : s;
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+      return (int) Math.min(Integer.MAX_VALUE, admin.count(filter, topicStart(filterBy)));
+    }
+
+    @Override
+    public List<OutboxAdmin.Row> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      SortMeta sort = sortBy == null || sortBy.isEmpty() ? null : sortBy.values().iterator().next();
+      return admin.page(
+          filter,
+          topicStart(filterBy),
+          sort == null ? null : sort.getField(),
+          sort != null && sort.getOrder() == SortOrder.ASCENDING,
+          first,
+          pageSize);
+    }
+
+    @Override
+    public String getRowKey(OutboxAdmin.Row row) {
+      return String.valueOf(row.id());
+    }
   }
 
   public String getStatus() {

@@ -1,5 +1,10 @@
 package cn.edu.ntvu.workbench.portal.interfaces.web;
 
+import cn.edu.ntvu.workbench.identity.application.DirectoryHit;
+import cn.edu.ntvu.workbench.identity.application.DirectoryPicker;
+import cn.edu.ntvu.workbench.identity.application.DirectorySearch;
+import cn.edu.ntvu.workbench.identity.application.PickKind;
+import cn.edu.ntvu.workbench.identity.application.PickScope;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Requires;
@@ -31,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -53,6 +59,28 @@ public class TileAdminBean implements Serializable {
   @Inject CurrentUser me;
   @Inject AppInfo app;
   @Inject cn.edu.ntvu.workbench.portal.application.Badges badges;
+  @Inject DirectorySearch directory;
+
+  /** 谁能看到's departments, classes and people: an admin picks from the whole school. */
+  static final PickScope VISIBILITY_SCOPE =
+      PickScope.school(java.util.EnumSet.of(PickKind.CLASS, PickKind.DEPARTMENT, PickKind.PERSON));
+
+  private final DirectoryPicker visibilityPicker = new DirectoryPicker(VISIBILITY_SCOPE, 8);
+
+  /**
+   * Codes of the tile being edited that the directory no longer knows (a class gone, a department
+   * renamed): kept as they are on save, unless the admin drops them; never silently lost.
+   */
+  private List<String> unknownDepartmentCodes = new ArrayList<>();
+
+  private List<String> unknownClassCodes = new ArrayList<>();
+  private List<String> unknownPeople = new ArrayList<>();
+  private boolean dropUnknown;
+
+  /** The picker of 谁能看到 (departments, classes, people as chips with their names). */
+  public DirectoryPicker getVisibilityPicker() {
+    return visibilityPicker;
+  }
 
   /**
    * The badge sources 角标来源 offers: the registered providers, and the tile's own key when no
@@ -110,9 +138,6 @@ public class TileAdminBean implements Serializable {
   private boolean everyone = true;
   private List<String> roles = new ArrayList<>();
   private List<String> kinds = new ArrayList<>();
-  private String departments;
-  private String classes;
-  private String people;
 
   public List<SceneRows> getScenes() {
     if (scenes == null) {
@@ -154,24 +179,49 @@ public class TileAdminBean implements Serializable {
     v.kinds().stream()
         .sorted()
         .forEach(k -> parts.add(BundleText.text("i18n.messages", locale, "home.kind." + k.name())));
-    addCodes(parts, locale, "workbench.audience.departments", v.departments());
-    addCodes(parts, locale, "workbench.audience.classes", v.classes());
-    addCodes(parts, locale, "workbench.audience.people", v.people());
+    addCodes(parts, locale, "workbench.audience.departments", PickKind.DEPARTMENT, v.departments());
+    addCodes(parts, locale, "workbench.audience.classes", PickKind.CLASS, v.classes());
+    addCodes(parts, locale, "workbench.audience.people", PickKind.PERSON, v.people());
     return String.join(sep, parts);
   }
 
-  private static void addCodes(
-      List<String> parts, java.util.Locale locale, String key, Set<String> codes) {
+  private void addCodes(
+      List<String> parts,
+      java.util.Locale locale,
+      String key,
+      PickKind pickKind,
+      Set<String> codes) {
     if (codes.isEmpty()) {
       return;
     }
-    List<String> sorted = codes.stream().sorted().toList();
+    // the first three by their names (the code when the directory no longer has it)
+    List<String> sorted =
+        codes.stream()
+            .sorted()
+            .limit(3)
+            .map(
+                c ->
+                    directory
+                        .find(pickKind, c, VISIBILITY_SCOPE)
+                        .map(h -> pickKind == PickKind.PERSON ? h.name() + " " + c : h.name())
+                        .orElse(c))
+            .collect(Collectors.toCollection(ArrayList::new));
+    if (codes.size() > 3) {
+      sorted.add("");
+    }
     String shown =
         sorted.size() <= 3
             ? String.join(", ", sorted)
             : String.join(", ", sorted.subList(0, 3)) + " …";
-    parts.add(
-        BundleText.format(BUNDLE, locale, key, List.of(shown, String.valueOf(sorted.size()))));
+    parts.add(BundleText.format(BUNDLE, locale, key, List.of(shown, String.valueOf(codes.size()))));
+  }
+
+  /** The tile's name in the page's language: the English one on an English page when it has one. */
+  public String displayName(Tile t) {
+    String en = t.texts() == null ? null : t.texts().nameEn();
+    return "en".equals(BundleText.viewLocale().getLanguage()) && en != null && !en.isBlank()
+        ? en
+        : t.name();
   }
 
   public void startNew() {
@@ -214,9 +264,61 @@ public class TileAdminBean implements Serializable {
             .map(Enum::name)
             .sorted()
             .collect(Collectors.toCollection(ArrayList::new));
-    departments = String.join(",", new java.util.TreeSet<>(v.departments()));
-    classes = String.join(",", new java.util.TreeSet<>(v.classes()));
-    people = String.join(",", new java.util.TreeSet<>(v.people()));
+    List<DirectoryHit> chips = new ArrayList<>();
+    unknownClassCodes = chips(PickKind.CLASS, v.classes(), chips);
+    unknownDepartmentCodes = chips(PickKind.DEPARTMENT, v.departments(), chips);
+    unknownPeople = chips(PickKind.PERSON, v.people(), chips);
+    visibilityPicker.setSelected(chips);
+    dropUnknown = false;
+  }
+
+  /** The codes of one kind as chips with their names; returns the codes the directory lacks. */
+  private List<String> chips(PickKind pickKind, Set<String> codes, List<DirectoryHit> into) {
+    List<String> unknown = new ArrayList<>();
+    for (String code : new java.util.TreeSet<>(codes)) {
+      directory
+          .find(pickKind, code, VISIBILITY_SCOPE)
+          .ifPresentOrElse(into::add, () -> unknown.add(code));
+    }
+    return unknown;
+  }
+
+  /** The codes the directory no longer knows, for the note under the picker. */
+  public String getUnknownCodes() {
+    List<String> all = new ArrayList<>(unknownDepartmentCodes);
+    all.addAll(unknownClassCodes);
+    all.addAll(unknownPeople);
+    return String.join(", ", all);
+  }
+
+  /**
+   * The picker's chips by kind, each checked again against the directory in the admin's scope; null
+   * (and a message beside the picker) when one is not there.
+   */
+  private Map<PickKind, Set<String>> chosen() {
+    Map<PickKind, Set<String>> out = new java.util.EnumMap<>(PickKind.class);
+    for (PickKind k : PickKind.values()) {
+      out.put(k, new java.util.TreeSet<>());
+    }
+    for (DirectoryHit h : visibilityPicker.getSelected()) {
+      if (h == null || directory.find(h.kind(), h.key(), VISIBILITY_SCOPE).isEmpty()) {
+        FacesContext.getCurrentInstance()
+            .addMessage(
+                "visibility-picker",
+                new FacesMessage(
+                    FacesMessage.SEVERITY_ERROR,
+                    BundleText.text("i18n.directory", BundleText.viewLocale(), "picker.unknown"),
+                    null));
+        return null;
+      }
+      out.get(h.kind()).add(h.key());
+    }
+    if (!dropUnknown) {
+      out.get(PickKind.DEPARTMENT).addAll(unknownDepartmentCodes);
+      out.get(PickKind.CLASS).addAll(unknownClassCodes);
+      out.get(PickKind.PERSON).addAll(unknownPeople);
+    }
+    return out;
   }
 
   public void cancel() {
@@ -233,14 +335,18 @@ public class TileAdminBean implements Serializable {
           kindSet.add(PersonKind.valueOf(k));
         }
       }
+      Map<PickKind, Set<String>> picked = chosen();
+      if (picked == null) {
+        return;
+      }
       Visibility v =
           new Visibility(
               everyone,
               everyone ? Set.of() : roleSet,
               everyone ? Set.of() : kindSet,
-              everyone ? Set.of() : Visibility.codes(departments),
-              everyone ? Set.of() : Visibility.codes(classes),
-              everyone ? Set.of() : Visibility.codes(people));
+              everyone ? Set.of() : picked.get(PickKind.DEPARTMENT),
+              everyone ? Set.of() : picked.get(PickKind.CLASS),
+              everyone ? Set.of() : picked.get(PickKind.PERSON));
       Tile t =
           new Tile(
                   id,
@@ -265,7 +371,7 @@ public class TileAdminBean implements Serializable {
       } else {
         admin.update(t, me.auditActor());
       }
-      info("workbench.saved", t.name());
+      info("workbench.saved", displayName(t));
       if (v.isNobody()) {
         warn("workbench.warn.nobody");
       }
@@ -346,9 +452,11 @@ public class TileAdminBean implements Serializable {
     everyone = true;
     roles = new ArrayList<>();
     kinds = new ArrayList<>();
-    departments = null;
-    classes = null;
-    people = null;
+    visibilityPicker.setSelected(List.of());
+    unknownDepartmentCodes = new ArrayList<>();
+    unknownClassCodes = new ArrayList<>();
+    unknownPeople = new ArrayList<>();
+    dropUnknown = false;
   }
 
   private static void info(String key, String... args) {
@@ -581,27 +689,11 @@ public class TileAdminBean implements Serializable {
     this.kinds = kinds == null ? new ArrayList<>() : new ArrayList<>(kinds);
   }
 
-  public String getDepartments() {
-    return departments;
+  public boolean isDropUnknown() {
+    return dropUnknown;
   }
 
-  public void setDepartments(String departments) {
-    this.departments = departments;
-  }
-
-  public String getClasses() {
-    return classes;
-  }
-
-  public void setClasses(String classes) {
-    this.classes = classes;
-  }
-
-  public String getPeople() {
-    return people;
-  }
-
-  public void setPeople(String people) {
-    this.people = people;
+  public void setDropUnknown(boolean dropUnknown) {
+    this.dropUnknown = dropUnknown;
   }
 }

@@ -82,7 +82,7 @@ class AuditLogIT {
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
                 By.xpath(
-                    "//li[contains(@class,'au-entry')][.//span[@class='au-label' and text()='"
+                    "//tr[contains(@class,'au-entry')][.//span[@class='au-label' and text()='"
                         + fileName
                         + "']]")));
     String text = card.getText();

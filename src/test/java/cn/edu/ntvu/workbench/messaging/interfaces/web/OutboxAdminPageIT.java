@@ -123,8 +123,10 @@ class OutboxAdminPageIT {
     WebElement card =
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".ob-row[data-id='" + retried + "']")));
-    assertThat(card.getAttribute("data-status")).isEqualTo("FAILED");
+                By.xpath(
+                    "//tr[contains(@class,'ob-entry')][.//span[@data-id='" + retried + "']]")));
+    assertThat(card.findElement(By.cssSelector(".ob-status")).getAttribute("data-status"))
+        .isEqualTo("FAILED");
     assertThat(card.getText()).contains("已尝试 15 次仍未成功").contains("连不上企业微信");
     assertThat(Integer.parseInt(d.findElement(By.cssSelector("#count-failed strong")).getText()))
         .isPositive();
@@ -150,8 +152,10 @@ class OutboxAdminPageIT {
     WebElement sent =
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".ob-row[data-id='" + retried + "']")));
-    assertThat(sent.getAttribute("data-status")).isEqualTo("SENT");
+                By.xpath(
+                    "//tr[contains(@class,'ob-entry')][.//span[@data-id='" + retried + "']]")));
+    assertThat(sent.findElement(By.cssSelector(".ob-status")).getAttribute("data-status"))
+        .isEqualTo("SENT");
     d.executeScript("arguments[0].scrollIntoView({block: 'center'})", sent);
     browser.screenshot("wecom-outbox-retried");
 

@@ -78,7 +78,9 @@ class WorkbenchTilesIT {
       if (everyone.isSelected()) {
         everyone.click();
       }
-      d.findElement(By.id("classes")).sendKeys(classes);
+      // 谁能看到 by the people-and-groups picker: the demo class 2401000 is 机械制造241班 ("jx")
+      assertThat(classes).isEqualTo("2401000");
+      TileVisibilityPickerIT.pick(d, "jx", "机械制造241班");
     }
     d.findElement(By.id("save")).click();
     waitOn(d)
