@@ -43,6 +43,10 @@ class OutboxMessagesTest {
     }
     for (Properties p : List.of(zh, en)) {
       for (String key : p.stringPropertyNames()) {
+        if (key.endsWith(".pageReport")) {
+          // PrimeFaces' paginator template ({currentPage} …), not a MessageFormat pattern
+          continue;
+        }
         new MessageFormat(p.getProperty(key), Locale.ROOT).format(new Object[] {"1", "2", "3"});
       }
     }
