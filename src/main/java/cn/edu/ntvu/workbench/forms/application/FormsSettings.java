@@ -35,7 +35,10 @@ public class FormsSettings {
    */
   public static final String EXPORT_LINK_SECRET = "forms.export-link-secret";
 
-  private static final String DEV_EXPORT_LINK_SECRET =
+  /**
+   * Development mode only (tests sign their own forged links with it); production needs its own.
+   */
+  public static final String DEV_EXPORT_LINK_SECRET =
       "dev-only-forms-export-link-secret-not-for-production";
 
   @Inject
