@@ -101,7 +101,8 @@ class FormsWalkIT {
                 "SELECT GROUP_CONCAT(type ORDER BY position) FROM form_question WHERE form_id = ?",
                 id))
         .isEqualTo("TEXT,NUMBER,SINGLE,DATE,FILE");
-    d.executeScript("window.scrollTo(0, 0)");
+    d.executeScript(
+        "arguments[0].scrollIntoView({block: 'start'});", d.findElement(By.id("questions-h")));
     shot(d, "forms-walk-07-five-questions");
 
     // the audience by name, in the picker
@@ -245,6 +246,12 @@ class FormsWalkIT {
     add.click();
     WebElement qTitle = w.until(ExpectedConditions.visibilityOfElementLocated(By.id("q-title")));
     qTitle.sendKeys(title);
+    if (type.equals("SINGLE")) {
+      WebElement options = d.findElement(By.id("q-options"));
+      assertThat(options.getAttribute("placeholder")).contains("住校");
+      scrollTo(d, options);
+      shot(d, "forms-walk-06-editor-single");
+    }
     fields.forEach(
         (field, value) -> {
           WebElement e = d.findElement(By.id(field));
