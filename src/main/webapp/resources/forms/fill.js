@@ -3,11 +3,18 @@
  * sent as JSON through the page's small draft form (a Faces Ajax post of its own, so a chosen file is never sent with
  * it) after every change, every 15 seconds while something changed, and when the page is left or hidden (keepalive,
  * so the post outlives the page). Nothing is sent for a few seconds after 提交, nor when nothing changed.
+ * One post at a time: a change while one is on its way is sent, newest first, when it is back. (Two at once — the
+ * mobile number's change fires when a tick is tapped, the tick's right after — could arrive out of order, and both
+ * land on the same view-scoped bean, so the older one could be kept last; the newest was then never sent again
+ * because it equalled `last`. That was FormUploadsAndDraftsIT's flake.) A post that failed, or that Faces answered
+ * with an error, is sent again at the next change or tick of the 15-second timer.
  */
 (function () {
   'use strict';
   var last = null;
   var submittedAt = 0;
+  var inFlight = false;
+  var again = false;
 
   function fillForm() {
     return document.getElementById('fill');
@@ -49,7 +56,12 @@
     if (json === last) {
       return;
     }
+    if (inFlight && !leaving) {
+      again = true;
+      return;
+    }
     last = json;
+    inFlight = true;
     draft.querySelector('input[name="draft-json"]').value = json;
     var body = new URLSearchParams(new FormData(draft));
     body.append('draft-sync', 'draft');
@@ -66,9 +78,21 @@
       keepalive: !!leaving,
       headers: {'Faces-Request': 'partial/ajax'}
     }).then(function (r) {
-      document.documentElement.setAttribute('data-draft-saved', String(r.ok));
+      return r.text().then(function (text) {
+        var ok = r.ok && text.indexOf('<error') < 0 && text.indexOf('<redirect') < 0;
+        document.documentElement.setAttribute('data-draft-saved', String(ok));
+        if (!ok) {
+          last = null;
+        }
+      });
     }).catch(function () {
       last = null;
+    }).then(function () {
+      inFlight = false;
+      if (again) {
+        again = false;
+        sync(false);
+      }
     });
   }
 

@@ -237,6 +237,24 @@ public final class Routes {
           read("/forms/export.csv", STAFF, "answers as CSV (service: owners only)")
               .sample("/forms/export.csv?id=1"),
           read(
+                  "/forms/export-link",
+                  STAFF,
+                  "a 5-minute signed link to the export, for WeCom's file preview (service: owners only)")
+              .sample("/forms/export-link?id=1&format=xlsx"),
+          endpoint(
+                  "/forms/signed.xlsx",
+                  PUBLIC,
+                  Route.READ,
+                  "the export through a signed link: the link is the credential (owner, form, format,"
+                      + " 5 minutes); else 403/410 and one sentence")
+              .sample("/forms/signed.xlsx?t=1.1.1.AAAA"),
+          endpoint(
+                  "/forms/signed.csv",
+                  PUBLIC,
+                  Route.READ,
+                  "the CSV export through a signed link (as /forms/signed.xlsx)")
+              .sample("/forms/signed.csv?t=1.1.1.AAAA"),
+          read(
                   "/forms/file",
                   SIGNED_IN,
                   "an uploaded answer file (service: owners and the uploader)")

@@ -224,6 +224,7 @@ public final class TestServers implements LauncherSessionListener {
       env.put("WECOM_OUTBOX_WORKER_ENABLED", "false");
       env.put("CONTACTS_WORKER_ENABLED", "false");
       env.put("FORMS_ANONYMITY_SECRET", "production-test-anonymity-secret-0123456789abcdef");
+      env.put("FORMS_EXPORT_LINK_SECRET", "production-test-export-link-secret-0123456789abcdef");
       production =
           PayaraMicro.options()
               .microJar(Path.of(System.getProperty("payara.microJar")))

@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.forms.application;
 
+import cn.edu.ntvu.workbench.forms.domain.ExportLinkKey;
 import cn.edu.ntvu.workbench.forms.domain.RespondentKey;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.config.InvalidSettingException;
@@ -27,6 +28,24 @@ public class FormsSettings {
   Optional<String> secret;
 
   @Inject AppSettings app;
+
+  /**
+   * The key of the short-lived signed export links ({@link ExportLinkKey}): at least 32 bytes, the
+   * same on every server. Changing it ends the links made before (they last minutes).
+   */
+  public static final String EXPORT_LINK_SECRET = "forms.export-link-secret";
+
+  /**
+   * Development mode only (tests sign their own forged links with it); production needs its own.
+   */
+  public static final String DEV_EXPORT_LINK_SECRET =
+      "dev-only-forms-export-link-secret-not-for-production";
+
+  @Inject
+  @ConfigProperty(name = EXPORT_LINK_SECRET)
+  Optional<String> exportLinkSecret;
+
+  private volatile ExportLinkKey exportLinkKey;
 
   /** How many forms one person may publish in any hour, across all servers. */
   public static final String PUBLISH_PER_HOUR = "forms.publish-per-hour";
@@ -81,6 +100,24 @@ public class FormsSettings {
             ANONYMITY_SECRET, "a secret of at least 32 bytes, the same on every server");
       }
       key = k;
+    }
+    return k;
+  }
+
+  public ExportLinkKey exportLinkKey() {
+    ExportLinkKey k = exportLinkKey;
+    if (k == null) {
+      String s =
+          exportLinkSecret
+              .filter(v -> !v.isBlank())
+              .orElse(app.isDevMode() ? DEV_EXPORT_LINK_SECRET : null);
+      try {
+        k = new ExportLinkKey(s);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidSettingException(
+            EXPORT_LINK_SECRET, "a secret of at least 32 bytes, the same on every server");
+      }
+      exportLinkKey = k;
     }
     return k;
   }

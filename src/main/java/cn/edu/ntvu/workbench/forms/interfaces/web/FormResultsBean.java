@@ -115,6 +115,26 @@ public class FormResultsBean implements Serializable {
     return overview != null && overview.form().open(LocalDateTime.now(clock));
   }
 
+  /**
+   * When the last reminder was less than {@link FormResults#REMIND_GAP} ago, the time from which
+   * another may go ("14:05"); else null. The button then gives way to this line, so nobody taps a
+   * button that can only say "not yet".
+   */
+  public String getNextRemindAt() {
+    if (overview == null || overview.form().lastRemindedAt() == null) {
+      return null;
+    }
+    LocalDateTime next = overview.form().lastRemindedAt().plus(FormResults.REMIND_GAP);
+    return LocalDateTime.now(clock).isBefore(next)
+        ? next.format(DateTimeFormatter.ofPattern("HH:mm"))
+        : null;
+  }
+
+  public String getRemindLaterText() {
+    String at = getNextRemindAt();
+    return at == null ? "" : FormsTexts.ofView().get("forms.results.remind.later", at);
+  }
+
   public String getRemindLabel() {
     return FormsTexts.ofView().get("forms.results.remind", overview.notFilled());
   }

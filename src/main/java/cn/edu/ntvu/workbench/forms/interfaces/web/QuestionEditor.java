@@ -63,7 +63,12 @@ public class QuestionEditor implements Serializable {
     editHelp = q.help();
     editRequired = q.required();
     editBefore = q.options();
-    editOptions = q.options().stream().map(ChoiceOption::label).collect(Collectors.joining("\n"));
+    // A new question starts with no options (the box shows an example): "选项1/选项2" as values had
+    // to be deleted by hand on a phone, and were kept as answers when forgotten.
+    editOptions =
+        q.id() == 0
+            ? ""
+            : q.options().stream().map(ChoiceOption::label).collect(Collectors.joining("\n"));
     editMin = text(q.min());
     editMax = text(q.max());
     editDecimals = text(q.decimals());

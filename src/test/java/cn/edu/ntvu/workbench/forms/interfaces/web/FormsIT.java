@@ -218,10 +218,13 @@ class FormsIT {
         .hasSize(asked - 1)
         .doesNotContain(TestUsers.STUDENT.account())
         .contains("20240100002");
-    // Once an hour: a second tap sends nothing.
-    t.executeScript("window.confirm = function () { return true; };");
-    click(t, "remind");
-    tw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "每小时只能提醒一次"));
+    // Once an hour: the button gives way to the time of the next reminder (the service refuses a
+    // second one within the hour whatever is posted: FormsInContainer).
+    assertThat(t.findElements(By.id("remind"))).isEmpty();
+    assertThat(t.findElement(By.id("remind-later")).getText()).contains("以后可以再提醒");
+    t.get(app + "/forms/results.xhtml?id=" + id);
+    tw.until(ExpectedConditions.presenceOfElementLocated(By.id("remind-later")));
+    assertThat(t.findElements(By.id("remind"))).isEmpty();
     assertThat(
             count(
                 "SELECT COUNT(*) FROM wecom_outbox WHERE message_key LIKE ?",
