@@ -6,9 +6,13 @@ import cn.edu.ntvu.workbench.forms.domain.ChoiceOption;
 import cn.edu.ntvu.workbench.forms.domain.Question;
 import cn.edu.ntvu.workbench.forms.domain.QuestionType;
 import cn.edu.ntvu.workbench.platform.web.Pages;
+import jakarta.faces.model.SelectItem;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -265,6 +269,36 @@ public class QuestionEditor implements Serializable {
 
   public void setEditImagesOnly(boolean editImagesOnly) {
     this.editImagesOnly = editImagesOnly;
+  }
+
+  /**
+   * The largest-file choices a teacher picks from: 1, 2, 5 and 10 MB (the limit), and the stored
+   * value when it is none of those (set before the choices existed), so editing keeps it.
+   */
+  public List<SelectItem> getMaxKbChoices() {
+    List<SelectItem> out = new ArrayList<>();
+    TreeSet<Integer> kbs =
+        new TreeSet<>(List.of(1024, 2 * 1024, Question.FILE_KB_DEFAULT, Question.FILE_KB_LIMIT));
+    try {
+      if (editMaxKb != null && !editMaxKb.isBlank()) {
+        int current = Integer.parseInt(editMaxKb.strip());
+        if (current >= 1 && current <= Question.FILE_KB_LIMIT) {
+          kbs.add(current);
+        }
+      }
+    } catch (NumberFormatException e) {
+      // a forged value: only the standard choices
+    }
+    for (int kb : kbs) {
+      String mb =
+          kb % 1024 == 0
+              ? String.valueOf(kb / 1024)
+              : BigDecimal.valueOf(kb)
+                  .divide(BigDecimal.valueOf(1024), 1, RoundingMode.HALF_UP)
+                  .toPlainString();
+      out.add(new SelectItem(String.valueOf(kb), mb + " MB"));
+    }
+    return out;
   }
 
   public String getEditMaxKb() {
