@@ -291,7 +291,10 @@ public class Notices {
     return List.of();
   }
 
-  /** Recall (撤回) within 24 hours of sending: recipients then see 已撤回 and nothing else. */
+  /**
+   * Recall (撤回) within 24 hours of sending: recipients then see 已撤回 and nothing else, and every
+   * WeCom card of the notice is recalled (WeCom allows it within 24 hours of each card).
+   */
   @Transactional
   public List<Problem> recall(SignedInUser user, long id) {
     owned(user, id);
@@ -304,11 +307,16 @@ public class Notices {
       return List.of(Problem.of("notices.error.recallLate"));
     }
     store.moveTo(id, NoticeStatus.SENT, NoticeStatus.RECALLED, now);
+    // Every card of the notice (sent, reminders, edits) recalled at WeCom through the outbox
+    // (message/recall by the msgid each send answered): an outage delays it, a second call queues
+    // nothing again.
+    int cards = outbox.recallTopic(NoticeMessages.topic(id));
     audit.record(
         actor(user),
         "NOTICE_RECALL",
         object(id, n.title()),
-        AuditDiff.between(Map.of("status", "SENT"), Map.of("status", "RECALLED")));
+        AuditDiff.between(
+            Map.of("status", "SENT"), Map.of("status", "RECALLED", "wecomRecalls", cards)));
     return List.of();
   }
 
