@@ -1,6 +1,9 @@
 package cn.edu.ntvu.workbench.notices.interfaces.web;
 
 import cn.edu.ntvu.workbench.forms.domain.AudienceRule;
+import cn.edu.ntvu.workbench.identity.application.DirectoryHit;
+import cn.edu.ntvu.workbench.identity.application.DirectoryPicker;
+import cn.edu.ntvu.workbench.notices.application.AudienceOutOfScope;
 import cn.edu.ntvu.workbench.notices.application.NoticeAccessDenied;
 import cn.edu.ntvu.workbench.notices.application.NoticeRow;
 import cn.edu.ntvu.workbench.notices.application.Notices;
@@ -18,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,6 +57,8 @@ public class NoticeEditBean implements Serializable {
   private String audienceKind = AudienceRule.Kind.MY_CLASSES.name();
   private String audienceValue;
   private String coSenders;
+  private DirectoryPicker picker;
+  private String refusedKey = "notices.refused.sender";
 
   public void load() {
     if (notice != null || refused) {
@@ -99,6 +105,9 @@ public class NoticeEditBean implements Serializable {
     } catch (Notices.NotDraft e) {
       Pages.error(NoticesTexts.ofView().get("notices.edit.notDraft"));
       reload();
+    } catch (AudienceOutOfScope e) {
+      refusedKey = "notices.refused.audience";
+      refuse();
     } catch (NoticeAccessDenied e) {
       refuse();
     }
@@ -161,6 +170,40 @@ public class NoticeEditBean implements Serializable {
     if (act("audience", () -> notices.addAudience(me.get(), id, rule))) {
       audienceValue = null;
     }
+  }
+
+  /** The picker's chips as audience lines, all or none; the chips clear once added. */
+  public void addPicked() {
+    List<AudienceRule> rules = new ArrayList<>();
+    for (DirectoryHit h : getPicker().getSelected()) {
+      try {
+        rules.add(new AudienceRule(AudienceRule.Kind.valueOf(h.kind().name()), h.key()));
+      } catch (IllegalArgumentException e) {
+        problems = List.of(NoticesTexts.ofView().get("notices.audience.error.value"));
+        problemsAt = "audience";
+        return;
+      }
+    }
+    if (rules.isEmpty()) {
+      problems = List.of(NoticesTexts.ofView().get("notices.edit.nothingPicked"));
+      problemsAt = "audience";
+      return;
+    }
+    if (act("audience", () -> notices.addPicked(me.get(), id, rules))) {
+      getPicker().setSelected(List.of());
+    }
+  }
+
+  /** The people-and-groups picker, bounded by what this sender may reach (made on first use). */
+  public DirectoryPicker getPicker() {
+    if (picker == null) {
+      picker = new DirectoryPicker(notices.pickScope(me.get()), 8);
+    }
+    return picker;
+  }
+
+  public String getRefusedKey() {
+    return refusedKey;
   }
 
   public void removeAudience(AudienceRule rule) {
