@@ -202,7 +202,7 @@ class NoticesIT {
     // students to her; hand-made posts name them, beside a chip of her own.
     for (String forged : List.of("CLASS:2402003", "ROLE:STUDENT")) {
       HttpResponse<String> r =
-          t.post(
+          t.postMultipart(
               edit,
               pickerForm(t.get(edit)),
               List.of(
@@ -219,7 +219,7 @@ class NoticesIT {
     }
     // The same post with only her own class is stored.
     HttpResponse<String> r =
-        t.post(
+        t.postMultipart(
             edit,
             pickerForm(t.get(edit)),
             List.of(Map.entry("audience-picker_hinput", "CLASS:2401000")));
