@@ -272,6 +272,8 @@ public final class NoticesBench {
         }
         List<Long> counts = new ArrayList<>();
         int size = 0;
+        long payaraC0 = BenchKit.cpuTicks(app.process().pid());
+        long dbC0 = BenchKit.cpuTicks(mariadbPid);
         for (int i = 0; i < resultRuns; i++) {
           long s = System.nanoTime();
           HttpResponse<String> r = owner.get(results);
@@ -288,6 +290,11 @@ public final class NoticesBench {
             size,
             ms(percentile(counts, 50)),
             ms(percentile(counts, 99)));
+        System.out.printf(
+            "  CPU per load: Payara %.1f ms, MariaDB %.1f ms (load average then: %s)%n",
+            (BenchKit.cpuTicks(app.process().pid()) - payaraC0) * 10.0 / Math.max(1, resultRuns),
+            (BenchKit.cpuTicks(mariadbPid) - dbC0) * 10.0 / Math.max(1, resultRuns),
+            java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip());
         if (counts.size() < resultRuns || ms(percentile(counts, 99)) > 200) {
           missed.add("counts page p99 " + ms(percentile(counts, 99)) + " ms");
         }
