@@ -29,6 +29,17 @@ CREATE TABLE IF NOT EXISTS wecom_message (
   KEY ix_wecom_message_hash (content_hash, touser, received_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
 ;
+CREATE INDEX IF NOT EXISTS ix_wecom_message_msgid ON wecom_message (msgid)
+;
+-- message/recall calls answered ok (§5.3, §10.3), each kept so that tests see a recall made twice.
+CREATE TABLE IF NOT EXISTS wecom_recall (
+  id           BIGINT       NOT NULL AUTO_INCREMENT,
+  msgid        VARCHAR(64)  NOT NULL,
+  recalled_at  DATETIME(3)  NOT NULL,
+  PRIMARY KEY (id),
+  KEY ix_wecom_recall_msgid (msgid)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+;
 -- response_code values handed out for interactive template cards; each usable once (§5.2).
 CREATE TABLE IF NOT EXISTS wecom_response_code (
   code        VARCHAR(64)  NOT NULL,

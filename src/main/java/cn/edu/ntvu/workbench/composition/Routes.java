@@ -279,6 +279,10 @@ public final class Routes {
                   "noticeEdit.send",
                   "noticeEdit.unschedule",
                   "noticeEdit.addAudience",
+                  "noticeEdit.addPicked",
+                  "noticeEdit.uploadImages",
+                  "noticeEdit.uploadFiles",
+                  "noticeEdit.removeFile",
                   "noticeEdit.removeAudience",
                   "noticeEdit.saveCoSenders",
                   "noticeEdit.saveEdit")
@@ -290,6 +294,11 @@ public final class Routes {
                   "noticeResults.remind",
                   "noticeResults.recall")
               .sample("/notices/results.xhtml?id=1"),
+          read(
+                  "/notices/file",
+                  SIGNED_IN,
+                  "an image or file of a notice (service: its recipients, sender and co-senders)")
+              .sample("/notices/file?id=1"),
           read("/notices/export.xlsx", STAFF, "read list as XLSX (service: senders only)")
               .sample("/notices/export.xlsx?id=1"),
           read("/notices/export.csv", STAFF, "read list as CSV (service: senders only)")

@@ -30,7 +30,9 @@ import java.time.Duration;
  *   <li>{@code GET /_control/calls?path=/cgi-bin/gettoken} (without {@code path}: every counter);
  *   <li>{@code GET /_control/messages?touser=…&contains=…&limit=…}: the latest messages received,
  *       newest first;
- *   <li>{@code GET /_control/messages/summary}: how many were received, distinct, and per outcome.
+ *   <li>{@code GET /_control/messages/summary}: how many were received, distinct, and per outcome;
+ *   <li>{@code GET /_control/recalls?msgid=…&limit=…}: the {@code message/recall} calls answered
+ *       ok, newest first (without {@code msgid}: all).
  * </ul>
  */
 @WebServlet("/_control/*")
@@ -105,6 +107,7 @@ public class ControlServlet extends HttpServlet {
     switch (what) {
       case "/calls" -> calls(req, res);
       case "/messages" -> received(req, res);
+      case "/recalls" -> recalls(req, res);
       case "/messages/summary" -> {
         JsonObjectBuilder summary = StandInJson.object();
         messages.summary().forEach(summary::add);
@@ -123,6 +126,20 @@ public class ControlServlet extends HttpServlet {
       return;
     }
     Http.json(res, StandInJson.object().add("path", path).add("calls", faults.calls(path)).build());
+  }
+
+  private void recalls(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    int limit = 5000;
+    try {
+      limit = Math.max(1, Math.min(Integer.parseInt(req.getParameter("limit")), 50000));
+    } catch (NumberFormatException e) {
+      // the default
+    }
+    JsonArrayBuilder rows = StandInJson.array();
+    for (StandInMessageStore.Recall r : messages.recalls(req.getParameter("msgid"), limit)) {
+      rows.add(StandInJson.object().add("msgid", r.msgid()).add("at", r.at().toString()));
+    }
+    Http.json(res, StandInJson.object().add("recalls", rows).build());
   }
 
   private void received(HttpServletRequest req, HttpServletResponse res) throws IOException {

@@ -175,6 +175,37 @@ public class JdbcStandInMessageStore implements StandInMessageStore {
             });
   }
 
+  @Override
+  public java.util.Optional<LocalDateTime> sentAt(String msgid) {
+    return db.sql()
+        .one(
+            "SELECT received_at FROM wecom_message WHERE msgid = ? AND api = 'SEND'"
+                + " ORDER BY received_at LIMIT 1",
+            rs -> rs.getTimestamp(1).toLocalDateTime(),
+            msgid);
+  }
+
+  @Override
+  public void recall(String msgid, LocalDateTime at) {
+    db.sql()
+        .update(
+            "INSERT INTO wecom_recall (msgid, recalled_at) VALUES (?, ?)",
+            msgid,
+            Timestamp.valueOf(at));
+  }
+
+  @Override
+  public List<Recall> recalls(String msgid, int limit) {
+    boolean one = msgid != null && !msgid.isBlank();
+    return db.sql()
+        .list(
+            "SELECT msgid, recalled_at FROM wecom_recall"
+                + (one ? " WHERE msgid = ?" : "")
+                + " ORDER BY id DESC LIMIT ?",
+            rs -> new Recall(rs.getString(1), rs.getTimestamp(2).toLocalDateTime()),
+            one ? new Object[] {msgid, limit} : new Object[] {limit});
+  }
+
   private static StandInMessage message(ResultSet rs) throws SQLException {
     return new StandInMessage(
         rs.getLong(1),

@@ -46,4 +46,18 @@ public interface StandInMessageStore {
    * distinct} pairs).
    */
   Map<String, Long> summary();
+
+  /**
+   * When a {@code message/send} answered this msgid (its first recipient's row); empty if never.
+   */
+  java.util.Optional<LocalDateTime> sentAt(String msgid);
+
+  /** Keeps one {@code message/recall} of a msgid (each call, so that a test sees a second one). */
+  void recall(String msgid, LocalDateTime at);
+
+  /** The recalls kept, newest first: of one msgid only (null = all). */
+  List<Recall> recalls(String msgid, int limit);
+
+  /** One {@code message/recall} call the stand-in answered ok. */
+  record Recall(String msgid, LocalDateTime at) {}
 }

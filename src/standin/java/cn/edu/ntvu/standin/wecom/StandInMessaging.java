@@ -57,6 +57,11 @@ import java.util.function.Supplier;
 public class StandInMessaging {
   static final String SEND = "/cgi-bin/message/send";
   static final String UPDATE_TEMPLATE_CARD = "/cgi-bin/message/update_template_card";
+  static final String RECALL = "/cgi-bin/message/recall";
+
+  /** §5.3/§10.3: only messages sent within 24 hours can be recalled. */
+  static final Duration RECALL_WINDOW = Duration.ofHours(24);
+
   static final int PER_MINUTE = 30;
   static final int PER_HOUR = 1000;
   static final int DEFAULT_DUPLICATE_INTERVAL = 1800;
@@ -79,6 +84,10 @@ public class StandInMessaging {
   private final ReentrantLock[] stripes = new ReentrantLock[64];
 
   private Predicate<String> validToken;
+
+  /** Whether a token was issued for the workbench agent's own secret (not contacts-sync's). */
+  private Predicate<String> appToken;
+
   private StandInFaults faults;
   private StandInMessageStore store;
 
@@ -104,6 +113,7 @@ public class StandInMessaging {
       Supplier<String> agentId) {
     this();
     this.validToken = validToken;
+    this.appToken = validToken;
     this.faults = faults;
     this.store = store;
     this.clock = clock;
@@ -117,6 +127,7 @@ public class StandInMessaging {
       StandInMessageStore store,
       StandInSettings settings) {
     this.validToken = standIn::isValidToken;
+    this.appToken = t -> standIn.isContactsToken(t).map(contacts -> !contacts).orElse(false);
     this.faults = faults;
     this.store = store;
     this.clock = Clock.systemDefaultZone();
@@ -269,6 +280,49 @@ public class StandInMessaging {
         .add("errmsg", "ok")
         .add("invaliduser", invalidUsers)
         .build();
+  }
+
+  /** For tests: which valid tokens count as the sending app's own. */
+  StandInMessaging appTokens(Predicate<String> appToken) {
+    this.appToken = appToken;
+    return this;
+  }
+
+  /**
+   * {@code POST /cgi-bin/message/recall?access_token=…}, body {@code {"msgid":"…"}}
+   * (wecom-api-notes §5.3, §10.3): only a message sent within 24 hours (else 42052 "msgid已过期"),
+   * only with the token of the app that sent it (else 40058, "请检查发消息和撤回消息是否同一个应用"). A msgid WeCom
+   * never gave is refused with 40058 too (the stand-in's choice: the notes name no code). Each call
+   * answered ok is kept, a second recall of the same msgid included.
+   */
+  public JsonObject recall(String accessToken, JsonObject body) {
+    var fault = faults.onCall(RECALL);
+    if (fault.isPresent()) {
+      return fault.get();
+    }
+    if (accessToken == null || accessToken.isBlank()) {
+      return error(41001, "access_token missing");
+    }
+    if (!validToken.test(accessToken)) {
+      return error(40014, "invalid access_token");
+    }
+    if (!appToken.test(accessToken)) {
+      return error(40058, "撤回消息时报错，请检查发消息和撤回消息是否同一个应用");
+    }
+    String msgid = body.getString("msgid", "").strip();
+    if (msgid.isEmpty()) {
+      return error(40058, "msgid missing");
+    }
+    var sent = store.sentAt(msgid);
+    if (sent.isEmpty()) {
+      return error(40058, "invalid msgid");
+    }
+    LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    if (sent.get().isBefore(now.minus(RECALL_WINDOW))) {
+      return error(42052, "msgid已过期，仅可撤回24小时内的消息");
+    }
+    store.recall(msgid, now);
+    return StandInJson.object().add("errcode", 0).add("errmsg", "ok").build();
   }
 
   /** Token and agentid checks common to both calls; null if they pass. */

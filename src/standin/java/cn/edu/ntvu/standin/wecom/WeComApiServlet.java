@@ -68,6 +68,7 @@ public class WeComApiServlet extends HttpServlet {
         switch (api) {
           case "message/send" -> messaging.send(token, request);
           case "message/update_template_card" -> messaging.updateTemplateCard(token, request);
+          case "message/recall" -> messaging.recall(token, request);
           default -> CONTACTS.matcher(api).matches() ? contacts.call(api, token, q, request) : null;
         };
     answer(res, answer);

@@ -226,4 +226,110 @@ public abstract class NoticesInContainer extends UploadsInContainer {
         .extracting(Problem::key)
         .containsExactly("notices.error.notSent");
   }
+
+  @Test
+  void noticesRecallReachesWeComForEveryCardOnceThroughAnOutage() throws Exception {
+    var owner = formsUser("10001");
+    long id = noticeDraft(null);
+    String topic = "notices:" + id;
+    assertThat(notices.send(owner, id)).isEmpty();
+    noticeReading.open(formsUser("20240100001"), id);
+    assertThat(noticeResults.remind(owner, id).reminded()).isEqualTo(39);
+    drainOutbox(topic, 60);
+    List<String> msgids = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        var ps =
+            c.prepareStatement(
+                "select wecom_msgid from wecom_outbox where topic = ? and kind = 'SEND'"
+                    + " and status = 'SENT'")) {
+      ps.setString(1, topic);
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          msgids.add(rs.getString(1));
+        }
+      }
+    }
+    assertThat(msgids).as("the card and the reminder, each with WeCom's msgid").hasSize(2);
+    assertThat(msgids).allSatisfy(m -> assertThat(m).isNotBlank());
+
+    // WeCom away while the sender recalls: the recall waits in the outbox, then goes, once each.
+    standIn().failFor("/cgi-bin/message/recall", 0, 503, 1_500);
+    assertThat(notices.recall(owner, id)).isEmpty();
+    assertThat(notices.recall(owner, id))
+        .extracting(Problem::key)
+        .containsExactly("notices.error.notSent");
+    assertThat(
+            leaveRows(
+                "select count(*) from wecom_outbox where topic = ? and kind = 'RECALL'", topic))
+        .isEqualTo(2);
+    outboxSender.runOnce("it-recall-outage");
+    assertThat(countOutbox(topic, "PENDING")).isEqualTo(2);
+    for (String m : msgids) {
+      assertThat(standIn().recalls(m)).isZero();
+    }
+    sleep(1_600);
+    drainOutbox(topic, 60);
+    for (String m : msgids) {
+      assertThat(standIn().recalls(m)).as("recalls of " + m).isEqualTo(1);
+    }
+    assertThat(
+            leaveRows(
+                "select count(*) from wecom_outbox where topic = ? and kind = 'RECALL'"
+                    + " and status = 'SENT'",
+                topic))
+        .isEqualTo(2);
+    assertThat(noticeReading.open(formsUser("20240100002"), id).recalled()).isTrue();
+  }
+
+  @Test
+  void noticesRecallAfter24HoursIsRefusedAndWeComsOwnLimitIs42052() throws Exception {
+    var owner = formsUser("10001");
+    long id = noticeDraft(null);
+    String topic = "notices:" + id;
+    assertThat(notices.send(owner, id)).isEmpty();
+    drainOutbox(topic, 60);
+    try (Connection c = dataSource.getConnection();
+        var ps = c.prepareStatement("update notice set sent_at = ? where id = ?")) {
+      ps.setObject(
+          1,
+          java.sql.Timestamp.valueOf(
+              LocalDateTime.now(noticeClock).minusHours(24).minusMinutes(1)));
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    }
+    assertThat(notices.recall(owner, id))
+        .extracting(Problem::key)
+        .containsExactly("notices.error.recallLate");
+    assertThat(leaveRows("select count(*) from notice where id = ? and status = 'SENT'", id))
+        .isEqualTo(1);
+    assertThat(
+            leaveRows(
+                "select count(*) from wecom_outbox where topic = ? and kind = 'RECALL'", topic))
+        .isZero();
+
+    // WeCom's own 24 hours run on its clock: a card it got 25 hours ago answers 42052 and the
+    // recall fails for good (no retry loop).
+    long other = noticeDraft(null);
+    String otherTopic = "notices:" + other;
+    assertThat(notices.send(owner, other)).isEmpty();
+    drainOutbox(otherTopic, 60);
+    try (Connection c = dataSource.getConnection();
+        var ps = c.prepareStatement("select to_users from wecom_outbox where topic = ?")) {
+      ps.setString(1, otherTopic);
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        for (String u : rs.getString(1).split("\\|")) {
+          standIn().ageMessages(u.toLowerCase(java.util.Locale.ROOT), 25 * 3600);
+        }
+      }
+    }
+    assertThat(notices.recall(owner, other)).isEmpty();
+    drainOutbox(otherTopic, 60);
+    assertThat(
+            leaveRows(
+                "select count(*) from wecom_outbox where topic = ? and kind = 'RECALL'"
+                    + " and status = 'FAILED' and last_errcode = 42052",
+                otherTopic))
+        .isEqualTo(1);
+  }
 }

@@ -126,6 +126,11 @@ public final class StandIn {
     return messages("contains=" + enc(text));
   }
 
+  /** How many times the stand-in answered a {@code message/recall} of {@code msgid} ok. */
+  public int recalls(String msgid) {
+    return get("/_control/recalls?msgid=" + enc(msgid)).getJsonArray("recalls").size();
+  }
+
   /** The messages received by one member (newest first, at most 5000). */
   public List<Message> messagesTo(String touser) {
     return messages("touser=" + enc(touser));

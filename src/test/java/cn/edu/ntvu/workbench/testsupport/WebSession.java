@@ -133,6 +133,12 @@ public final class WebSession {
    * (no file chosen): Faces reads such a form's file inputs only from a multipart request.
    */
   public HttpResponse<String> postMultipart(String url, Map<String, String> given) {
+    return postMultipart(url, given, List.of());
+  }
+
+  /** As {@link #postMultipart(String, Map)}, with fields that repeat (a picker's chips). */
+  public HttpResponse<String> postMultipart(
+      String url, Map<String, String> given, List<Map.Entry<String, String>> repeated) {
     Map<String, String> form = withNonce(url, given);
     String boundary = "----wbtest" + Long.toHexString(System.nanoTime());
     StringBuilder body = new StringBuilder();
@@ -145,6 +151,16 @@ public final class WebSession {
                 .append(k)
                 .append("\"\r\n\r\n")
                 .append(v)
+                .append("\r\n"));
+    repeated.forEach(
+        e ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(e.getKey())
+                .append("\"\r\n\r\n")
+                .append(e.getValue())
                 .append("\r\n"));
     body.append("--").append(boundary).append("--\r\n");
     return send(

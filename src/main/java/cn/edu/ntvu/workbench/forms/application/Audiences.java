@@ -2,13 +2,17 @@ package cn.edu.ntvu.workbench.forms.application;
 
 import cn.edu.ntvu.workbench.forms.domain.AudienceRule;
 import cn.edu.ntvu.workbench.identity.application.PermissionGrants;
+import cn.edu.ntvu.workbench.identity.application.PickKind;
+import cn.edu.ntvu.workbench.identity.application.PickScope;
 import cn.edu.ntvu.workbench.identity.domain.Permission;
 import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The audience rules of 收集表 for other micro-apps (通知 sends to the same audience with the same
@@ -63,6 +67,17 @@ public class Audiences {
   public boolean mayReach(SignedInUser user, AudienceRule rule) {
     return scope.within(rule, user.account())
         || grants.has(user.account(), Permission.FORMS_PUBLISH_ANY);
+  }
+
+  /**
+   * What this person's people-and-groups picker offers: the whole school with roles for a holder of
+   * {@code forms.publish-any}, else their own units (the rule {@link #mayReach} applies).
+   */
+  public PickScope pickScope(SignedInUser user) {
+    Set<PickKind> kinds = EnumSet.allOf(PickKind.class);
+    return grants.has(user.account(), Permission.FORMS_PUBLISH_ANY)
+        ? PickScope.school(kinds)
+        : PickScope.ownUnitsOf(user.account(), kinds);
   }
 
   /** Everyone the lines name (active people), once each, ordered by unit and account. */

@@ -62,7 +62,7 @@ public interface OutboxClaims {
     Duration after(int attempts, Duration atLeast);
   }
 
-  /** Status and response_code of the message {@code key}; empty when there is none. */
+  /** Status, response_code and WeCom msgid of the message {@code key}; empty when there is none. */
   Optional<String[]> sentCard(String key);
 
   /** Deletes up to 5,000 messages sent before {@code cutoff}; pending and failed ones stay. */

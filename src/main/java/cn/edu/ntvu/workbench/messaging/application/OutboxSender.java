@@ -55,6 +55,13 @@ public class OutboxSender {
   public static final String RESPONSE_CODE_OF = "response_code_of";
 
   /**
+   * The body of a RECALL message: the message key of the {@code message/send} message to recall.
+   * Its msgid is looked up when the recall is delivered; while that message still waits, so does
+   * the recall; when it failed (nobody got it) there is nothing to recall.
+   */
+  public static final String MSGID_OF = "msgid_of";
+
+  /**
    * A send is not started when less than this is left of the lease (read timeout × client retries,
    * and more).
    */
@@ -267,6 +274,31 @@ public class OutboxSender {
               .remove(RESPONSE_CODE_OF)
               .add("response_code", sent.get()[1])
               .build();
+    }
+    if (message.kind() == OutgoingMessage.Kind.RECALL) {
+      String key = body.getString(MSGID_OF, "");
+      Optional<String[]> sent;
+      try {
+        sent = claims.sentCard(key);
+      } catch (RuntimeException e) {
+        return new DeliveryOutcome.Retry(
+            null, "looking up the message to recall failed", Duration.ofSeconds(5));
+      }
+      if (sent.isEmpty()) {
+        return new DeliveryOutcome.Failed(null, "the message to recall (" + key + ") is gone");
+      }
+      if ("FAILED".equals(sent.get()[0])) {
+        // Nobody got it: nothing to recall.
+        return new DeliveryOutcome.Sent(null, null, List.of());
+      }
+      if (!"SENT".equals(sent.get()[0])) {
+        return new DeliveryOutcome.Retry(
+            null, "the message to recall (" + key + ") is not sent yet", Duration.ofSeconds(5));
+      }
+      if (sent.get()[2] == null || sent.get()[2].isBlank()) {
+        return new DeliveryOutcome.Failed(null, "WeCom gave no msgid for " + key);
+      }
+      body = Jsons.createObjectBuilder().add("msgid", sent.get()[2]).build();
     }
     DeliveryOutcome outcome = sender.deliver(message.kind(), users(message.toUsers()), body);
     if (!(outcome instanceof DeliveryOutcome.Sent)) {

@@ -28,7 +28,14 @@ public record OutgoingMessage(
      * {@code POST /cgi-bin/message/update_template_card} (§5.2); the body carries the
      * response_code.
      */
-    UPDATE_TEMPLATE_CARD
+    UPDATE_TEMPLATE_CARD,
+    /**
+     * {@code POST /cgi-bin/message/recall} (wecom-api-notes §5.3, §10.3): the body names the
+     * message to recall by its key ({@code {"msgid_of":"<message key>"}}); its msgid is looked up
+     * when the recall is delivered. Queued by {@link WeComOutbox#recallTopic}. Not counted toward
+     * anybody's per-person limit.
+     */
+    RECALL
   }
 
   public OutgoingMessage {

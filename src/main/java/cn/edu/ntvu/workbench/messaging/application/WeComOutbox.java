@@ -54,4 +54,29 @@ public class WeComOutbox {
             now);
     return inserted == 1;
   }
+
+  /**
+   * Queues, in the caller's transaction, a {@link OutgoingMessage.Kind#RECALL} of every {@code
+   * message/send} message of {@code topic} (sent, or still waiting: its recall then waits for it),
+   * each keyed {@code recall:<its key>}, so a second call queues nothing again. The recall goes
+   * through the outbox like any message: an outage delays it, never loses it.
+   *
+   * @return how many recalls were queued now
+   */
+  @Transactional(TxType.MANDATORY)
+  public int recallTopic(String topic) {
+    Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+    return sql.update(
+        "INSERT IGNORE INTO wecom_outbox (message_key, kind, to_users, body, topic, status, attempts,"
+            + " created_at, next_attempt_at)"
+            + " SELECT CONCAT('recall:', message_key), 'RECALL', SUBSTRING_INDEX(to_users, '|', 1),"
+            + " JSON_OBJECT('"
+            + OutboxSender.MSGID_OF
+            + "', message_key), topic, 'PENDING', 0, ?, ?"
+            + " FROM wecom_outbox WHERE topic = ? AND kind = 'SEND' AND status <> 'FAILED'"
+            + " AND CHAR_LENGTH(message_key) <= 184",
+        now,
+        now,
+        topic);
+  }
 }

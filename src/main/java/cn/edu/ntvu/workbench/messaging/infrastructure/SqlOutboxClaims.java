@@ -251,8 +251,8 @@ public class SqlOutboxClaims implements OutboxClaims {
   @Override
   public Optional<String[]> sentCard(String key) {
     return sql.one(
-        "SELECT status, response_code FROM wecom_outbox WHERE message_key = ?",
-        rs -> new String[] {rs.getString(1), rs.getString(2)},
+        "SELECT status, response_code, wecom_msgid FROM wecom_outbox WHERE message_key = ?",
+        rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
         key);
   }
 

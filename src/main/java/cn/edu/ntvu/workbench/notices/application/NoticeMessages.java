@@ -61,6 +61,11 @@ public class NoticeMessages {
         n.id());
   }
 
+  /** The outbox topic of every message about notice {@code id}. */
+  public static String topic(long id) {
+    return "notices:" + id;
+  }
+
   public String viewUrl(long id) {
     return settings.publicBaseUrl() + "/notices/view.xhtml?id=" + id;
   }
@@ -97,7 +102,7 @@ public class NoticeMessages {
               key + ":" + part,
               to.subList(i, Math.min(to.size(), i + PER_MESSAGE)),
               body,
-              "notices:" + id));
+              topic(id)));
     }
     return out;
   }

@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.notices.application;
 import cn.edu.ntvu.workbench.forms.application.Audiences;
 import cn.edu.ntvu.workbench.forms.application.Recipient;
 import cn.edu.ntvu.workbench.forms.domain.AudienceRule;
+import cn.edu.ntvu.workbench.identity.application.PickScope;
 import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import cn.edu.ntvu.workbench.notices.domain.NoticeSettings;
 import cn.edu.ntvu.workbench.notices.domain.NoticeStatus;
@@ -93,6 +94,59 @@ public class Notices {
         object(id, n.title()),
         AuditDiff.created(Map.of("kind", rule.kind().name(), "value", rule.value())));
     return List.of();
+  }
+
+  /**
+   * The picker's chips added as audience lines, all or none. The picker offers only what this
+   * sender may reach ({@link #pickScope}), so a chip outside it can only come from a forged post:
+   * {@link AudienceOutOfScope} (403), nothing stored. Other problems (gone from the directory, too
+   * many lines) are returned for beside the field.
+   */
+  @Transactional
+  public List<Problem> addPicked(SignedInUser user, long id, List<AudienceRule> rules) {
+    NoticeRow n = draft(user, id);
+    for (AudienceRule r : rules) {
+      if (!audiences.mayReach(user, r)) {
+        throw new AudienceOutOfScope(r.kind() + ":" + r.value());
+      }
+    }
+    List<AudienceRule> have = store.audience(id);
+    List<AudienceRule> adding = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (AudienceRule r : new LinkedHashSet<>(rules)) {
+      if (have.contains(r)) {
+        continue;
+      }
+      Audiences.Check c = audiences.check(user, r);
+      if (c != Audiences.Check.OK) {
+        problems.add(Problem.of("notices.audience.error." + c.name(), r.value()));
+      } else {
+        adding.add(r);
+      }
+    }
+    if (have.size() + adding.size() > MAX_AUDIENCE_LINES) {
+      problems.add(Problem.of("notices.error.manyLines", MAX_AUDIENCE_LINES));
+    }
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    for (AudienceRule r : adding) {
+      store.addAudience(id, r);
+      audit.record(
+          actor(user),
+          "NOTICE_AUDIENCE_ADD",
+          object(id, n.title()),
+          AuditDiff.created(Map.of("kind", r.kind().name(), "value", r.value())));
+    }
+    return List.of();
+  }
+
+  /** What the sender's people-and-groups picker offers (收集表's scope). */
+  public PickScope pickScope(SignedInUser user) {
+    if (!maySend(user)) {
+      throw new NoticeAccessDenied("only staff send notices");
+    }
+    return audiences.pickScope(user);
   }
 
   @Transactional
@@ -291,7 +345,10 @@ public class Notices {
     return List.of();
   }
 
-  /** Recall (撤回) within 24 hours of sending: recipients then see 已撤回 and nothing else. */
+  /**
+   * Recall (撤回) within 24 hours of sending: recipients then see 已撤回 and nothing else, and every
+   * WeCom card of the notice is recalled (WeCom allows it within 24 hours of each card).
+   */
   @Transactional
   public List<Problem> recall(SignedInUser user, long id) {
     owned(user, id);
@@ -304,11 +361,16 @@ public class Notices {
       return List.of(Problem.of("notices.error.recallLate"));
     }
     store.moveTo(id, NoticeStatus.SENT, NoticeStatus.RECALLED, now);
+    // Every card of the notice (sent, reminders, edits) recalled at WeCom through the outbox
+    // (message/recall by the msgid each send answered): an outage delays it, a second call queues
+    // nothing again.
+    int cards = outbox.recallTopic(NoticeMessages.topic(id));
     audit.record(
         actor(user),
         "NOTICE_RECALL",
         object(id, n.title()),
-        AuditDiff.between(Map.of("status", "SENT"), Map.of("status", "RECALLED")));
+        AuditDiff.between(
+            Map.of("status", "SENT"), Map.of("status", "RECALLED", "wecomRecalls", cards)));
     return List.of();
   }
 

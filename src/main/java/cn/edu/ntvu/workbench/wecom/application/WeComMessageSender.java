@@ -27,6 +27,7 @@ import java.util.Optional;
 public class WeComMessageSender implements MessageSender {
   static final String SEND = "/cgi-bin/message/send";
   static final String UPDATE_TEMPLATE_CARD = "/cgi-bin/message/update_template_card";
+  static final String RECALL = "/cgi-bin/message/recall";
 
   @Inject WeComClient client;
   @Inject OutboxSettings settings;
@@ -35,6 +36,20 @@ public class WeComMessageSender implements MessageSender {
   public DeliveryOutcome deliver(OutgoingMessage.Kind kind, List<String> users, JsonObject body) {
     JsonObjectBuilder request = Jsons.createObjectBuilder(body);
     String path;
+    if (kind == OutgoingMessage.Kind.RECALL) {
+      // §5.3/§10.3: only {"msgid": …}, with the token of the app that sent it (else 40058).
+      try {
+        JsonObject answer =
+            client.post(
+                client.workbenchAgent(),
+                RECALL,
+                Map.of(),
+                Jsons.createObjectBuilder().add("msgid", body.getString("msgid", "")).build());
+        return OutcomeClassifier.sent(answer);
+      } catch (RuntimeException e) {
+        return OutcomeClassifier.failure(e);
+      }
+    }
     if (kind == OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD) {
       path = UPDATE_TEMPLATE_CARD;
       JsonArrayBuilder userids = Jsons.createArrayBuilder();

@@ -69,6 +69,16 @@ public enum WeComErrorHint {
       "The server's egress IP is not a trusted IP of the agent"),
   USERID_NOT_FOUND(
       60111, "wecom.error.userid-not-found", "UserID 不存在", "No member has this userid"),
+  RECALL_EXPIRED(
+      42052,
+      "wecom.error.recall-expired",
+      "消息已超过 24 小时，无法撤回",
+      "The message is older than 24 hours and can no longer be recalled"),
+  RECALL_OTHER_APP(
+      40058,
+      "wecom.error.recall-other-app",
+      "参数不合法（撤回时：发消息和撤回消息不是同一个应用）",
+      "Invalid parameter (on recall: not the app that sent the message)"),
   AGENT_MISMATCH(
       301002,
       "wecom.error.agent-mismatch",

@@ -116,6 +116,29 @@ class InMemoryStandInMessageStore implements StandInMessageStore {
     return Map.of("received", (long) messages.size());
   }
 
+  final List<Recall> recalled = new ArrayList<>();
+
+  @Override
+  public synchronized java.util.Optional<LocalDateTime> sentAt(String msgid) {
+    return messages.stream()
+        .filter(m -> m.msgid().equals(msgid) && "SEND".equals(m.api()))
+        .map(StandInMessage::receivedAt)
+        .min(Comparator.naturalOrder());
+  }
+
+  @Override
+  public synchronized void recall(String msgid, LocalDateTime at) {
+    recalled.add(new Recall(msgid, at));
+  }
+
+  @Override
+  public synchronized List<Recall> recalls(String msgid, int limit) {
+    return recalled.stream()
+        .filter(r -> msgid == null || r.msgid().equals(msgid))
+        .limit(limit)
+        .toList();
+  }
+
   synchronized List<StandInMessage> to(String user, String outcome) {
     return messages.stream()
         .filter(m -> m.touser().equals(user) && m.outcome().equals(outcome))

@@ -196,4 +196,31 @@ class StandInMessagingTest {
         .isEqualTo(503);
     assertThat(store.to("s001", StandInMessage.DELIVERED)).hasSize(1);
   }
+
+  @Test
+  void aRecallWithin24HoursIsKeptAfterItIs42052AndAnotherAppsTokenIs40058() {
+    messaging.appTokens(t -> standIn.isContactsToken(t).map(c -> !c).orElse(false));
+    String msgid = messaging.send(token(), text("T001|s001", "to recall")).getString("msgid");
+    String contacts = standIn.gettoken("ww", "contacts-secret").getString("access_token");
+    assertThat(messaging.recall(contacts, json("{\"msgid\":\"" + msgid + "\"}")).getInt("errcode"))
+        .as("the contacts-sync secret's token is another app's")
+        .isEqualTo(40058);
+    assertThat(messaging.recall(token(), json("{\"msgid\":\"nope\"}")).getInt("errcode"))
+        .isEqualTo(40058);
+    assertThat(messaging.recall(token(), json("{}")).getInt("errcode")).isEqualTo(40058);
+    assertThat(messaging.recall("", json("{\"msgid\":\"" + msgid + "\"}")).getInt("errcode"))
+        .isEqualTo(41001);
+    assertThat(store.recalls(null, 10)).isEmpty();
+
+    clock.advance(Duration.ofHours(23));
+    assertThat(messaging.recall(token(), json("{\"msgid\":\"" + msgid + "\"}")).getInt("errcode"))
+        .isZero();
+    assertThat(store.recalls(msgid, 10)).hasSize(1);
+
+    String later = messaging.send(token(), text("s002", "later")).getString("msgid");
+    clock.advance(Duration.ofHours(24).plusSeconds(1));
+    JsonObject late = messaging.recall(token(), json("{\"msgid\":\"" + later + "\"}"));
+    assertThat(late.getInt("errcode")).isEqualTo(42052);
+    assertThat(store.recalls(later, 10)).isEmpty();
+  }
 }

@@ -1,10 +1,16 @@
 package cn.edu.ntvu.workbench.notices.interfaces.web;
 
 import cn.edu.ntvu.workbench.forms.domain.AudienceRule;
+import cn.edu.ntvu.workbench.identity.application.DirectoryHit;
+import cn.edu.ntvu.workbench.identity.application.DirectoryPicker;
+import cn.edu.ntvu.workbench.notices.application.AudienceOutOfScope;
 import cn.edu.ntvu.workbench.notices.application.NoticeAccessDenied;
+import cn.edu.ntvu.workbench.notices.application.NoticeFile;
+import cn.edu.ntvu.workbench.notices.application.NoticeFiles;
 import cn.edu.ntvu.workbench.notices.application.NoticeRow;
 import cn.edu.ntvu.workbench.notices.application.Notices;
 import cn.edu.ntvu.workbench.notices.application.NoticesTexts;
+import cn.edu.ntvu.workbench.notices.domain.NoticeFileKind;
 import cn.edu.ntvu.workbench.notices.domain.NoticeSettings;
 import cn.edu.ntvu.workbench.notices.domain.NoticeStatus;
 import cn.edu.ntvu.workbench.notices.domain.Problem;
@@ -16,9 +22,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +46,7 @@ public class NoticeEditBean implements Serializable {
 
   @Inject CurrentUser me;
   @Inject Notices notices;
+  @Inject NoticeFiles noticeFiles;
 
   private String idParam;
   private long id;
@@ -54,6 +65,11 @@ public class NoticeEditBean implements Serializable {
   private String audienceKind = AudienceRule.Kind.MY_CLASSES.name();
   private String audienceValue;
   private String coSenders;
+  private DirectoryPicker picker;
+  private List<NoticeFile> files = List.of();
+  private transient List<Part> imageParts = new ArrayList<>();
+  private transient List<Part> fileParts = new ArrayList<>();
+  private String refusedKey = "notices.refused.sender";
 
   public void load() {
     if (notice != null || refused) {
@@ -85,6 +101,7 @@ public class NoticeEditBean implements Serializable {
   private void reload() {
     notice = notices.owned(me.get(), id);
     audience = notices.audience(me.get(), id);
+    files = noticeFiles.forSender(me.get(), id);
   }
 
   private boolean act(String where, java.util.function.Supplier<List<Problem>> action) {
@@ -100,6 +117,9 @@ public class NoticeEditBean implements Serializable {
     } catch (Notices.NotDraft e) {
       Pages.error(NoticesTexts.ofView().get("notices.edit.notDraft"));
       reload();
+    } catch (AudienceOutOfScope e) {
+      refusedKey = "notices.refused.audience";
+      refuse();
     } catch (NoticeAccessDenied e) {
       refuse();
     }
@@ -162,6 +182,128 @@ public class NoticeEditBean implements Serializable {
     if (act("audience", () -> notices.addAudience(me.get(), id, rule))) {
       audienceValue = null;
     }
+  }
+
+  /** The picker's chips as audience lines, all or none; the chips clear once added. */
+  public void addPicked() {
+    List<AudienceRule> rules = new ArrayList<>();
+    for (DirectoryHit h : getPicker().getSelected()) {
+      try {
+        rules.add(new AudienceRule(AudienceRule.Kind.valueOf(h.kind().name()), h.key()));
+      } catch (IllegalArgumentException e) {
+        problems = List.of(NoticesTexts.ofView().get("notices.audience.error.value"));
+        problemsAt = "audience";
+        return;
+      }
+    }
+    if (rules.isEmpty()) {
+      problems = List.of(NoticesTexts.ofView().get("notices.edit.nothingPicked"));
+      problemsAt = "audience";
+      return;
+    }
+    if (act("audience", () -> notices.addPicked(me.get(), id, rules))) {
+      getPicker().setSelected(List.of());
+    }
+  }
+
+  /** 上传图片: what was typed is saved first, then the chosen images are added (all or none). */
+  public void uploadImages() {
+    upload(NoticeFileKind.IMAGE, imageParts, "images");
+    imageParts = new ArrayList<>();
+  }
+
+  /** 上传文件: as {@link #uploadImages}, for PDF files. */
+  public void uploadFiles() {
+    upload(NoticeFileKind.FILE, fileParts, "files");
+    fileParts = new ArrayList<>();
+  }
+
+  private void upload(NoticeFileKind kind, List<Part> parts, String where) {
+    try {
+      NoticeSettings s = typed();
+      if (s == null || !act("settings", () -> notices.save(me.get(), id, s))) {
+        return;
+      }
+      List<NoticeFiles.Upload> uploads = new ArrayList<>();
+      for (Part p : parts == null ? List.<Part>of() : parts) {
+        if (p == null || p.getSize() <= 0) {
+          continue;
+        }
+        try (InputStream in = p.getInputStream()) {
+          // One byte over the limit is enough to say it is too big.
+          uploads.add(
+              new NoticeFiles.Upload(p.getSubmittedFileName(), in.readNBytes(kind.maxBytes() + 1)));
+        } catch (IOException e) {
+          problems = List.of(NoticesTexts.ofView().get("notices.files.error.read"));
+          problemsAt = where;
+          return;
+        }
+      }
+      act(where, () -> noticeFiles.add(me.get(), id, kind, uploads));
+    } finally {
+      for (Part p : parts == null ? List.<Part>of() : parts) {
+        try {
+          if (p != null) {
+            p.delete();
+          }
+        } catch (IOException | RuntimeException e) {
+          // The container removes it at the end of the request anyway.
+        }
+      }
+    }
+  }
+
+  public void removeFile(NoticeFile f) {
+    act(
+        f.image() ? "images" : "files",
+        () -> {
+          noticeFiles.remove(me.get(), id, f.id());
+          return List.of();
+        });
+  }
+
+  public List<NoticeFile> getImages() {
+    return files.stream().filter(NoticeFile::image).toList();
+  }
+
+  public List<NoticeFile> getFiles() {
+    return files.stream().filter(f -> !f.image()).toList();
+  }
+
+  public NoticeFileKind getImageKind() {
+    return NoticeFileKind.IMAGE;
+  }
+
+  public NoticeFileKind getFileKind() {
+    return NoticeFileKind.FILE;
+  }
+
+  public List<Part> getImageParts() {
+    return imageParts;
+  }
+
+  public void setImageParts(List<Part> imageParts) {
+    this.imageParts = imageParts;
+  }
+
+  public List<Part> getFileParts() {
+    return fileParts;
+  }
+
+  public void setFileParts(List<Part> fileParts) {
+    this.fileParts = fileParts;
+  }
+
+  /** The people-and-groups picker, bounded by what this sender may reach (made on first use). */
+  public DirectoryPicker getPicker() {
+    if (picker == null) {
+      picker = new DirectoryPicker(notices.pickScope(me.get()), 8);
+    }
+    return picker;
+  }
+
+  public String getRefusedKey() {
+    return refusedKey;
   }
 
   public void removeAudience(AudienceRule rule) {

@@ -1,6 +1,8 @@
 package cn.edu.ntvu.workbench.notices.interfaces.web;
 
 import cn.edu.ntvu.workbench.notices.application.NoticeAccessDenied;
+import cn.edu.ntvu.workbench.notices.application.NoticeFile;
+import cn.edu.ntvu.workbench.notices.application.NoticeFiles;
 import cn.edu.ntvu.workbench.notices.application.NoticeReading;
 import cn.edu.ntvu.workbench.notices.application.NoticesTexts;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
@@ -12,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * {@code /notices/view.xhtml?id=}: a notice as its recipient sees it (opening it records the first
@@ -25,11 +28,13 @@ public class NoticeViewBean implements Serializable {
 
   @Inject CurrentUser me;
   @Inject NoticeReading reading;
+  @Inject NoticeFiles noticeFiles;
   @Inject Clock clock;
 
   private String idParam;
   private long id;
   private NoticeReading.Opened opened;
+  private List<NoticeFile> attachments = List.of();
   private boolean refused;
 
   public void load() {
@@ -39,6 +44,7 @@ public class NoticeViewBean implements Serializable {
     id = Pages.id(idParam);
     try {
       opened = reading.open(me.get(), id);
+      attachments = noticeFiles.shown(opened);
     } catch (NoticeAccessDenied e) {
       refused = true;
       Pages.status(HttpServletResponse.SC_FORBIDDEN);
@@ -123,5 +129,13 @@ public class NoticeViewBean implements Serializable {
 
   public void setIdParam(String idParam) {
     this.idParam = idParam;
+  }
+
+  public List<NoticeFile> getImages() {
+    return attachments.stream().filter(NoticeFile::image).toList();
+  }
+
+  public List<NoticeFile> getFiles() {
+    return attachments.stream().filter(f -> !f.image()).toList();
   }
 }

@@ -5,11 +5,19 @@ import static cn.edu.ntvu.workbench.testsupport.E2eDb.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.edu.ntvu.workbench.testsupport.Browser;
+import cn.edu.ntvu.workbench.testsupport.E2eDb;
 import cn.edu.ntvu.workbench.testsupport.StandIn;
 import cn.edu.ntvu.workbench.testsupport.TestServers;
 import cn.edu.ntvu.workbench.testsupport.WeComStandInScreen;
+import cn.edu.ntvu.workbench.testsupport.WebSession;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -178,6 +186,68 @@ class NoticesIT {
     assertThat(s.getPageSource()).doesNotContain("id=\"send\"");
     s.get(app + "/notices/results.xhtml?id=1");
     assertThat(s.findElements(By.id("read-count"))).isEmpty();
+  }
+
+  @Test
+  void aForgedPostNamingAnAudienceOutsideHerScopeIs403AndStoresNothing() throws Exception {
+    String title = "伪造范围 " + (System.nanoTime() % 100000);
+    E2eDb.exec(
+        "INSERT INTO notice (title, body_html, body_source, status, owner_account, owner_name,"
+            + " created_at, saved_at) VALUES (?, '', '', 'DRAFT', '10001', '毛敏', NOW(3), NOW(3))",
+        title);
+    long id = Long.parseLong(query("SELECT MAX(id) FROM notice WHERE title = ?", title));
+    WebSession t = WeComStandInScreen.signedIn(app + "/notices/", "10001");
+    String edit = app + "/notices/edit.xhtml?id=" + id;
+    // The picker never offers another department's class (计算机应用241班) or the role of all
+    // students to her; hand-made posts name them, beside a chip of her own.
+    for (String forged : List.of("CLASS:2402003", "ROLE:STUDENT")) {
+      HttpResponse<String> r =
+          t.postMultipart(
+              edit,
+              pickerForm(t.get(edit)),
+              List.of(
+                  Map.entry("audience-picker_hinput", "CLASS:2401000"),
+                  Map.entry("audience-picker_hinput", forged)));
+      assertThat(r.statusCode()).as(forged).isEqualTo(403);
+      Matcher refused = REFUSED.matcher(r.body());
+      assertThat(refused.find()).isTrue();
+      assertThat(refused.group(1).strip()).isEqualTo("这个发送范围不在你可以发送的范围内，未作任何更改。");
+      assertThat(r.body()).doesNotContain("id=\"audience-list\"");
+      assertThat(count("SELECT COUNT(*) FROM notice_audience WHERE notice_id = ?", id))
+          .as("nothing stored, not even her own class")
+          .isZero();
+    }
+    // The same post with only her own class is stored.
+    HttpResponse<String> r =
+        t.postMultipart(
+            edit,
+            pickerForm(t.get(edit)),
+            List.of(Map.entry("audience-picker_hinput", "CLASS:2401000")));
+    assertThat(r.statusCode()).isIn(200, 302, 303);
+    assertThat(count("SELECT COUNT(*) FROM notice_audience WHERE notice_id = ?", id)).isEqualTo(1);
+
+    // Someone who is not a recipient opening it: 403 and one sentence.
+    WebSession outsider = WeComStandInScreen.signedIn(app + "/notices/", "20250100041");
+    HttpResponse<String> view = outsider.get(app + "/notices/view.xhtml?id=" + id);
+    assertThat(view.statusCode()).isEqualTo(403);
+    Matcher refused = REFUSED.matcher(view.body());
+    assertThat(refused.find()).isTrue();
+    assertThat(refused.group(1).strip()).isEqualTo("你不是这条通知的接收人，无法查看。");
+    assertThat(view.body()).doesNotContain("notice-title", title);
+  }
+
+  private static final Pattern VIEW_STATE =
+      Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
+  private static final Pattern REFUSED = Pattern.compile("id=\"refused\">([^<]+)<");
+
+  private static Map<String, String> pickerForm(HttpResponse<String> page) {
+    Matcher vs = VIEW_STATE.matcher(page.body());
+    assertThat(vs.find()).isTrue();
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("edit", "edit");
+    f.put("add-picked", "add-picked");
+    f.put("jakarta.faces.ViewState", vs.group(1).replace("&#58;", ":").replace("&amp;", "&"));
+    return f;
   }
 
   private static long received(StandIn wecom, String touser, String text) {
