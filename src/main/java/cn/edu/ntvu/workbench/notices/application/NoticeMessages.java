@@ -1,14 +1,12 @@
 package cn.edu.ntvu.workbench.notices.application;
 
 import cn.edu.ntvu.workbench.messaging.application.OutgoingMessage;
+import cn.edu.ntvu.workbench.messaging.application.TextCard;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
-import cn.edu.ntvu.workbench.platform.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +19,7 @@ import java.util.List;
 @ApplicationScoped
 public class NoticeMessages {
   /** WeCom's touser limit. */
-  public static final int PER_MESSAGE = 1000;
+  public static final int PER_MESSAGE = TextCard.PER_MESSAGE;
 
   private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
@@ -83,45 +81,16 @@ public class NoticeMessages {
 
   private List<OutgoingMessage> split(
       String key, List<String> to, String title, String desc, long id) {
-    List<OutgoingMessage> out = new ArrayList<>();
     String body =
-        Jsons.createObjectBuilder()
-            .add("msgtype", "textcard")
-            .add(
-                "textcard",
-                Jsons.createObjectBuilder()
-                    .add("title", title)
-                    .add("description", fitBytes(desc, 512))
-                    .add("url", viewUrl(id))
-                    .add("btntxt", NoticesTexts.chinese().get("notices.msg.button")))
-            .build()
-            .toString();
-    for (int i = 0, part = 0; i < to.size(); i += PER_MESSAGE, part++) {
-      out.add(
-          OutgoingMessage.send(
-              key + ":" + part,
-              to.subList(i, Math.min(to.size(), i + PER_MESSAGE)),
-              body,
-              topic(id)));
-    }
-    return out;
+        TextCard.body(title, desc, viewUrl(id), NoticesTexts.chinese().get("notices.msg.button"));
+    return TextCard.split(key, to, body, topic(id));
   }
 
-  /** The description's limit is in bytes (§5.1); drop whole trailing divs until it fits. */
-  static String fitBytes(String html, int max) {
-    String s = html;
-    while (s.getBytes(StandardCharsets.UTF_8).length > max && s.lastIndexOf("<div") > 0) {
-      s = s.substring(0, s.lastIndexOf("<div"));
-    }
-    return s;
+  private static String div(String cls, String text) {
+    return TextCard.div(cls, text);
   }
 
-  static String div(String cls, String text) {
-    return "<div class=\"" + cls + "\">" + NoticeBody.escape(text) + "</div>";
-  }
-
-  static String cut(String s, int max) {
-    String one = s == null ? "" : s.strip().replaceAll("\\s+", " ");
-    return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+  private static String cut(String s, int max) {
+    return TextCard.cut(s, max);
   }
 }
