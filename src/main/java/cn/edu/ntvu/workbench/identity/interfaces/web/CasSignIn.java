@@ -15,6 +15,7 @@ import org.pac4j.core.context.CallContext;
 import org.pac4j.core.logout.handler.DefaultSessionLogoutHandler;
 import org.pac4j.core.profile.ProfileManager;
 import org.pac4j.core.profile.UserProfile;
+import org.pac4j.core.util.InitializableObject;
 import org.pac4j.jee.context.JEEContext;
 import org.pac4j.jee.context.JEEFrameworkParameters;
 import org.pac4j.jee.context.session.JEESessionStoreFactory;
@@ -84,6 +85,17 @@ public final class CasSignIn {
         };
     logoutHandler.setDestroySession(true);
     config.setSessionLogoutHandler(logoutHandler);
+    return initialized(config);
+  }
+
+  /**
+   * Initialises the clients now, at start-up, instead of on the first requests: pac4j initialises
+   * them lazily, and several first sign-ins at once right after a start found the CAS client half
+   * set up (no AJAX resolver yet) and ended on the 500 page.
+   */
+  static Config initialized(Config config) {
+    config.getClients().init();
+    config.getClients().getClients().forEach(c -> ((InitializableObject) c).init());
     return config;
   }
 
