@@ -26,7 +26,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,7 +45,9 @@ import java.util.regex.Pattern;
  *       outbox has delivered every card to the stand-in (target ≤ 60 s from the tap), and what the
  *       stand-in received (each person once: none twice);
  *   <li>{@code READERS} (5,000) students, signed in beforehand (not timed), open the notice page
- *       for the first time over {@code CONNECTIONS} (20) connections as fast as they answer:
+ *       for the first time, due evenly within {@code READ_WINDOW} (300) seconds — the issue's
+ *       "5,000 first reads within 5 minutes" — over {@code CONNECTIONS} (20) connections, each read
+ *       timed from when it was due ({@code READ_WINDOW=0}: as fast as they answer, a stress run):
  *       p50/p99 of the page (target p99 ≤ 100 ms), the time all took (target ≤ 5 minutes), and the
  *       read rows;
  *   <li>the sender's counts page (read N/M, confirmed N/M, per class, the unread names) for the
@@ -194,7 +195,6 @@ public final class NoticesBench {
         List<Client> sessions = signIn(base, students);
         System.out.printf("  signed in in %.0f s%n", (System.nanoTime() - s0) / 1e9);
         String view = base + "/notices/view.xhtml?id=" + id;
-        ConcurrentLinkedQueue<Client> queue = new ConcurrentLinkedQueue<>(sessions);
         List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger bad = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(connections);
@@ -212,16 +212,29 @@ public final class NoticesBench {
                 .orElse(-1L);
         long payara0 = BenchKit.cpuTicks(app.process().pid());
         long db0 = BenchKit.cpuTicks(mariadbPid);
+        // The scenario: READERS first reads arriving evenly within READ_WINDOW seconds
+        // (300:
+        // "5,000 first reads within 5 minutes"), served over CONNECTIONS connections; each read's
+        // time counts from when it was due, so a backlog shows in the figures. READ_WINDOW=0: as
+        // fast as the connections answer (a stress run, harder than the target).
+        long window = (long) (BenchKit.env("READ_WINDOW", 300) * 1e9);
+        AtomicInteger next = new AtomicInteger();
+        List<Client> ordered = List.copyOf(sessions);
         long r0 = System.nanoTime();
         List<Future<?>> runs = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
           runs.add(
               pool.submit(
                   () -> {
-                    Client c;
-                    while ((c = queue.poll()) != null) {
-                      long s = System.nanoTime();
-                      HttpResponse<String> r = c.get(view);
+                    int k;
+                    while ((k = next.getAndIncrement()) < ordered.size()) {
+                      long due = r0 + window * k / ordered.size();
+                      long wait = due - System.nanoTime();
+                      if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                      }
+                      long s = Math.min(due, System.nanoTime());
+                      HttpResponse<String> r = ordered.get(k).get(view);
                       long took = System.nanoTime() - s;
                       if (r.statusCode() == 200 && r.body().contains("id=\"notice-title\"")) {
                         nanos.add(took);
@@ -244,7 +257,11 @@ public final class NoticesBench {
                     + id
                     + " AND read_at IS NOT NULL");
         System.out.printf(
-            "== %d first reads at %d connections in %.1f s (target ≤ 300 s): notice page p50 %.0f ms,"
+            "== %d first reads due evenly over "
+                + (window == 0
+                    ? "no window (as fast as answered)"
+                    : (window / 1_000_000_000L) + " s")
+                + " at %d connections, done in %.1f s (target ≤ 300 s): notice page p50 %.0f ms,"
                 + " p99 %.0f ms, max %.0f ms (target p99 ≤ 100 ms); not answered as expected %d; read rows %d%n",
             sessions.size(),
             connections,
