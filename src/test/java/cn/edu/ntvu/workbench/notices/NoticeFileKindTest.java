@@ -33,4 +33,75 @@ class NoticeFileKindTest {
     assertThat(NoticeFileKind.FILE.maxCount()).isEqualTo(5);
     assertThat(NoticeFileKind.IMAGE.maxCount()).isEqualTo(9);
   }
+
+  @Test
+  void filesMayBeOfficeDocumentsNamedAsTheirBytesAre() throws Exception {
+    byte[] docx = docx();
+    byte[] xlsx = xlsx();
+    byte[] xls = xls();
+    byte[] pptx = zip("[Content_Types].xml", "ppt/presentation.xml");
+    assertThat(NoticeFileKind.FILE.accepts("报名表.docx", docx)).isTrue();
+    assertThat(NoticeFileKind.FILE.accepts("名单.XLSX", xlsx)).isTrue();
+    assertThat(NoticeFileKind.FILE.accepts("课件.pptx", pptx)).isTrue();
+    assertThat(NoticeFileKind.FILE.accepts("名单.xls", xls)).isTrue();
+    assertThat(NoticeFileKind.FILE.accepts("名单.doc", xls)).isTrue();
+    // named as another kind
+    assertThat(NoticeFileKind.FILE.accepts("报名表.xlsx", docx)).isFalse();
+    assertThat(NoticeFileKind.FILE.accepts("报名表.pdf", docx)).isFalse();
+    assertThat(NoticeFileKind.FILE.accepts("名单.docx", xls)).isFalse();
+    // a ZIP that is no office document, one with macros, and text named .docx
+    assertThat(NoticeFileKind.FILE.accepts("a.docx", zip("a.txt"))).isFalse();
+    assertThat(
+            NoticeFileKind.FILE.accepts(
+                "a.docx", zip("[Content_Types].xml", "word/document.xml", "word/vbaProject.bin")))
+        .isFalse();
+    assertThat(NoticeFileKind.FILE.accepts("a.docx", TEXT)).isFalse();
+    // a ZIP cut short (no central directory) is refused, not a crash
+    assertThat(
+            NoticeFileKind.FILE.accepts("a.docx", java.util.Arrays.copyOf(docx, docx.length / 2)))
+        .isFalse();
+    assertThat(NoticeFileKind.IMAGE.accepts("a.docx", docx)).isFalse();
+  }
+
+  private static byte[] docx() throws Exception {
+    try (org.apache.poi.xwpf.usermodel.XWPFDocument d =
+            new org.apache.poi.xwpf.usermodel.XWPFDocument();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      d.createParagraph().createRun().setText("报名表");
+      d.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static byte[] xlsx() throws Exception {
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook w =
+            new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      w.createSheet("名单").createRow(0).createCell(0).setCellValue("田芬");
+      w.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static byte[] xls() throws Exception {
+    try (org.apache.poi.hssf.usermodel.HSSFWorkbook w =
+            new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      w.createSheet("名单").createRow(0).createCell(0).setCellValue("田芬");
+      w.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static byte[] zip(String... names) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      for (String n : names) {
+        z.putNextEntry(new java.util.zip.ZipEntry(n));
+        z.write("<x/>".getBytes(StandardCharsets.UTF_8));
+        z.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
 }

@@ -1,6 +1,7 @@
 package cn.edu.ntvu.workbench.notices.domain;
 
 import cn.edu.ntvu.workbench.platform.files.FileSignature;
+import cn.edu.ntvu.workbench.platform.files.OfficeDocument;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,21 +40,26 @@ public enum NoticeFileKind {
     return maxBytes / 1024 / 1024;
   }
 
+  /** The file endings a {@link #FILE} may have, for the page's accept list and its message. */
+  public static final String FILE_ENDINGS = ".pdf,.docx,.xlsx,.pptx,.doc,.xls,.ppt";
+
   /**
    * Whether {@code bytes} named {@code name} are of this kind: an image is a JPEG or PNG named
-   * .jpg/.jpeg/.png as its bytes are; a file is a PDF named .pdf.
+   * .jpg/.jpeg/.png as its bytes are; a file is a PDF named .pdf or an office document named as its
+   * bytes are ({@link OfficeDocument}: .docx/.xlsx/.pptx, and .doc/.xls/.ppt for the older format).
    */
   public boolean accepts(String name, byte[] bytes) {
     Optional<FileSignature> sig = FileSignature.of(bytes);
     String ext = extension(name);
-    if (sig.isEmpty()) {
-      return false;
-    }
     return switch (this) {
       case IMAGE ->
-          sig.get() == FileSignature.JPEG && (ext.equals("jpg") || ext.equals("jpeg"))
-              || sig.get() == FileSignature.PNG && ext.equals("png");
-      case FILE -> sig.get() == FileSignature.PDF && ext.equals("pdf");
+          sig.isPresent()
+              && (sig.get() == FileSignature.JPEG && (ext.equals("jpg") || ext.equals("jpeg"))
+                  || sig.get() == FileSignature.PNG && ext.equals("png"));
+      case FILE ->
+          sig.isPresent()
+              ? sig.get() == FileSignature.PDF && ext.equals("pdf")
+              : OfficeDocument.of(bytes).filter(d -> d.named(ext)).isPresent();
     };
   }
 

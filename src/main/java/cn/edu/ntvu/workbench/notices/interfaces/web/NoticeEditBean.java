@@ -274,6 +274,11 @@ public class NoticeEditBean implements Serializable {
     return NoticeFileKind.IMAGE;
   }
 
+  /** The file input's accept list: the endings {@link NoticeFileKind#FILE} takes. */
+  public String getFileEndings() {
+    return NoticeFileKind.FILE_ENDINGS;
+  }
+
   public NoticeFileKind getFileKind() {
     return NoticeFileKind.FILE;
   }

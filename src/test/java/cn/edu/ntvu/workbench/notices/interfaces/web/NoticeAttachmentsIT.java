@@ -91,7 +91,7 @@ class NoticeAttachmentsIT {
     // 3. A text file that says it is a PDF.
     type(t, "title", typedTitle + "3");
     choose(t, "files", write("通知.pdf", "not a pdf at all\n".getBytes(StandardCharsets.UTF_8)));
-    refusedBeside(t, w, "files-problems", "不是它的名字所说的 PDF");
+    refusedBeside(t, w, "files-problems", "的内容和它的文件名不符");
     assertThat(t.findElement(By.id("title")).getAttribute("value")).isEqualTo(typedTitle + "3");
     assertThat(count("SELECT COUNT(*) FROM notice_file WHERE notice_id = ?", id)).isZero();
 
@@ -103,9 +103,11 @@ class NoticeAttachmentsIT {
     choose(t, "images", images.toArray(Path[]::new));
     w.until(d -> d.findElements(By.cssSelector("#image-list .image-line")).size() == 9);
     List<Path> pdfs = new ArrayList<>();
-    for (int i = 1; i <= 5; i++) {
+    for (int i = 1; i <= 4; i++) {
       pdfs.add(write("材料" + i + ".pdf", pdf(i)));
     }
+    // the fifth a Word document: schools attach their 报名表 as .docx
+    pdfs.add(write("报名表.docx", docx()));
     choose(t, "files", pdfs.toArray(Path[]::new));
     w.until(d -> d.findElements(By.cssSelector("#file-list .file-line")).size() == 5);
     type(t, "title", typedTitle + "4");
@@ -135,7 +137,8 @@ class NoticeAttachmentsIT {
                         "return Array.from(document.querySelectorAll('#notice-images img'))"
                             + ".every(i => i.complete && i.naturalWidth > 0);"));
     assertThat(s.findElements(By.cssSelector("#notice-files li"))).hasSize(5);
-    assertThat(s.findElement(By.id("notice-files")).getText()).contains("材料1.pdf", "KB");
+    assertThat(s.findElement(By.id("notice-files")).getText())
+        .contains("材料1.pdf", "报名表.docx", "KB");
     teacher.screenshot("notice-files-read");
 
     String href = thumbs.get(0).getAttribute("href");
@@ -198,6 +201,18 @@ class NoticeAttachmentsIT {
     b.putInt(0).put("IDAT".getBytes(StandardCharsets.US_ASCII)).putInt(0);
     b.putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt(0xAE426082);
     return b.array();
+  }
+
+  private static byte[] docx() {
+    try (org.apache.poi.xwpf.usermodel.XWPFDocument d =
+            new org.apache.poi.xwpf.usermodel.XWPFDocument();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      d.createParagraph().createRun().setText("报名表");
+      d.write(out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static byte[] pdf(int n) {
