@@ -65,7 +65,14 @@ public class TeacherDigest {
    */
   @Transactional
   public int run() {
-    LocalDateTime now = LocalDateTime.now(clock);
+    return runAt(LocalDateTime.now(clock));
+  }
+
+  /**
+   * {@link #run} as at {@code now} school time (the schedule passes the clock's; tests a set one).
+   */
+  @Transactional
+  public int runAt(LocalDateTime now) {
     if (now.toLocalTime().isBefore(AT) || !now.toLocalTime().isBefore(LATEST)) {
       return -1;
     }
