@@ -139,6 +139,8 @@ class MyAccountIT {
     Browser.waitFor(d, Duration.ofSeconds(30))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("teacher-notices-saved")));
     fitsThePhone(d);
+    d.executeScript(
+        "document.getElementById('account-teacher-notices').scrollIntoView({block: 'center'});");
     phone.screenshot("account-teacher-digest");
     d = signIn("10720");
     assertThat(
