@@ -118,7 +118,11 @@ public final class Routes {
           // — the workbench home and one's own account —
           read("/", SIGNED_IN, "the workbench home (HomeServlet): tiles visible to the person"),
           read("/index.xhtml", SIGNED_IN, "the workbench home under its file name"),
-          read("/account/index.xhtml", SIGNED_IN, "我的账号: one's own account and WeCom state"),
+          view(
+              "/account/index.xhtml",
+              SIGNED_IN,
+              "我的账号: one's own account and WeCom state; staff choose how they hear of leaves",
+              "teacherNotices.save"),
           endpoint(
                   "/rest/wecom/jssdk/signature",
                   SIGNED_IN,

@@ -10,6 +10,7 @@ import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public class LeaveDecisions {
   @Inject LeaveCatalog catalog;
   @Inject DirectoryQueries directory;
   @Inject Clock clock;
+  @Inject Event<LeaveOutcome> outcomes;
 
   /**
    * A click on the card's 同意/驳回 button, as the WeCom callback reports it ({@code FromUserName},
@@ -134,6 +136,10 @@ public class LeaveDecisions {
       store.cancelRemainingSteps(requestId);
     }
     String typeName = catalog.typeName(r.typeCode());
+    if (after == LeaveStatus.APPROVED) {
+      // Observers (the course teachers' messages) queue in this transaction.
+      outcomes.fire(LeaveOutcome.of(r, typeName, LeaveOutcome.What.FINALLY_APPROVED, null));
+    }
     outbox.enqueue(messages.decisionNotice(r, stepNo, approve, last, actor.name(), note, typeName));
     // The other approvers' cards stop offering 同意/驳回; a clicker's own card is updated by the
     // click's code.

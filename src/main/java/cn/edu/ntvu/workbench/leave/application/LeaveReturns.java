@@ -7,6 +7,7 @@ import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -34,6 +35,7 @@ public class LeaveReturns {
   @Inject AuditTrail audit;
   @Inject LeaveCatalog catalog;
   @Inject Clock clock;
+  @Inject Event<LeaveOutcome> outcomes;
 
   @Transactional
   public boolean reportBack(long requestId, LeaveActor student) {
@@ -74,6 +76,7 @@ public class LeaveReturns {
           DecisionVia.AUTOMATIC.name(),
           null,
           now);
+      returnedEarly(r, now);
     }
     audit.record(
         student.audit(),
@@ -105,6 +108,7 @@ public class LeaveReturns {
         DecisionVia.PAGE.name(),
         null,
         now);
+    returnedEarly(r, r.returnedAt());
     audit.record(
         counsellor.audit(),
         "LEAVE_RETURN_CONFIRM",
@@ -113,6 +117,15 @@ public class LeaveReturns {
             Map.of("returnConfirmed", ""),
             Map.of("returnConfirmed", now.toString(), "via", "PAGE")));
     return true;
+  }
+
+  /** A 销假 confirmed now: when the student was back before the leave's end, observers are told. */
+  private void returnedEarly(LeaveRequestRow r, LocalDateTime back) {
+    if (back != null && back.isBefore(r.end())) {
+      outcomes.fire(
+          LeaveOutcome.of(
+              r, catalog.typeName(r.typeCode()), LeaveOutcome.What.RETURNED_EARLY, back));
+    }
   }
 
   public boolean mayConfirm(LeaveRequestRow r, String account) {

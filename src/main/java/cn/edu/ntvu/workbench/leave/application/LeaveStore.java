@@ -126,6 +126,9 @@ public interface LeaveStore {
   /** Requests a fallback approver was asked to decide (the directory had nobody), newest first. */
   List<LeaveRequestRow> withFallbackSteps(int limit);
 
+  /** Approved leaves holding some time on {@code day} (not reported back before it), by id. */
+  List<LeaveRequestRow> approvedOn(java.time.LocalDate day, int limit);
+
   int advance(long requestId, int fromStep);
 
   int close(long requestId, LeaveStatus status, LocalDateTime now);

@@ -373,6 +373,20 @@ public class SqlLeaveStore implements LeaveStore {
         ts(now));
   }
 
+  /**
+   * Approved leaves that hold some time on {@code day}: overlapping it and not reported back before
+   * it (a 销假 during the day keeps the leave for the part before it).
+   */
+  public List<LeaveRequestRow> approvedOn(java.time.LocalDate day, int limit) {
+    return requests(
+        "WHERE r.status = 'APPROVED' AND r.starts_at < ? AND r.ends_at > ?"
+            + " AND (r.returned_at IS NULL OR r.returned_at > ?) ORDER BY r.id LIMIT "
+            + limit,
+        ts(day.plusDays(1).atStartOfDay()),
+        ts(day.atStartOfDay()),
+        ts(day.atStartOfDay()));
+  }
+
   /** Requests a fallback approver was asked to decide (the directory had nobody), newest first. */
   public List<LeaveRequestRow> withFallbackSteps(int limit) {
     return requests(

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -119,6 +120,40 @@ class MyAccountIT {
     assertThat(d.findElement(By.id("account-todo-text")).getText()).doesNotContain("尚未激活");
     fitsThePhone(d);
     phone.screenshot("account-not-activated-through-wecom");
+  }
+
+  /**
+   * Issue 19: a teacher chooses the daily 07:30 digest of their excused students on 我的账号 and finds
+   * it chosen on the next visit; a student's page has no such section.
+   */
+  @Test
+  void aTeacherChoosesTheDailyDigestOfExcusedStudents() {
+    ChromeDriver d = signIn("10720");
+    WebElement section = d.findElement(By.id("account-teacher-notices"));
+    assertThat(section.getText()).contains("学生请假通知", "每天 07:30");
+    WebElement digest =
+        d.findElement(By.cssSelector("#account-teacher-notices input[value='digest']"));
+    assertThat(digest.isSelected()).isFalse();
+    digest.click();
+    d.findElement(By.id("teacherNotices:save")).click();
+    Browser.waitFor(d, Duration.ofSeconds(30))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("teacher-notices-saved")));
+    fitsThePhone(d);
+    d.executeScript(
+        "document.getElementById('account-teacher-notices').scrollIntoView({block: 'center'});");
+    phone.screenshot("account-teacher-digest");
+    d = signIn("10720");
+    assertThat(
+            d.findElement(By.cssSelector("#account-teacher-notices input[value='digest']"))
+                .isSelected())
+        .isTrue();
+    d.findElement(By.cssSelector("#account-teacher-notices input[value='perRequest']")).click();
+    d.findElement(By.id("teacherNotices:save")).click();
+    Browser.waitFor(d, Duration.ofSeconds(30))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("teacher-notices-saved")));
+
+    d = signIn(ACTIVATED);
+    assertThat(d.findElements(By.id("account-teacher-notices"))).isEmpty();
   }
 
   @Test
