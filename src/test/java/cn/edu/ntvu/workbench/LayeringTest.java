@@ -66,6 +66,7 @@ class LayeringTest {
           // what an uploaded file's first bytes and header say it is: the attachment and answer
           // kinds decide on it
           BASE + ".platform.files.FileSignature",
+          BASE + ".platform.files.OfficeDocument",
           BASE + ".platform.files.ImageHeader");
 
   /**
