@@ -102,6 +102,7 @@
           }
         }
         root().innerHTML = fresh.innerHTML;
+        carryNonce(doc);
         restoreOnly();
       })
       .catch(function () {
@@ -111,6 +112,22 @@
           retry = setInterval(function () { if (navigator.onLine !== false) { send(); } }, 10000);
         }
       });
+  }
+
+  /* PrimeFaces (CSP mode) wants each post to carry the nonce of the answer that rendered its form: the swapped-in
+   * form gets the nonce of the answer it came with (wb.js does the same for a page's forms on load). */
+  function carryNonce(doc) {
+    var script = doc.querySelector('script[nonce]');
+    var form = document.getElementById('rollForm');
+    if (!script || !form) { return; }
+    var field = form.querySelector('input[name="primefaces.nonce"]');
+    if (!field) {
+      field = document.createElement('input');
+      field.type = 'hidden';
+      field.name = 'primefaces.nonce';
+      form.appendChild(field);
+    }
+    field.value = script.getAttribute('nonce');
   }
 
   function restoreOnly() {

@@ -42,6 +42,7 @@ public class RollCallView {
   private String result;
   private String resultState;
   private Roster roster;
+  private boolean loaded;
 
   private String term;
   private String source;
@@ -84,8 +85,13 @@ public class RollCallView {
     status(status);
   }
 
-  /** The view action (preRenderView): the roster, after a submit too. */
+  /**
+   * The view action (preRenderView): the roster, after a submit too. On a post the form's
+   * components ask for it earlier (whether the submit button is rendered decides whether its action
+   * runs), so {@link #getRoster} reads it on first use as well.
+   */
   public void load() {
+    loaded = true;
     if (problem != null || !readKey()) {
       return;
     }
@@ -237,6 +243,9 @@ public class RollCallView {
   }
 
   public Roster getRoster() {
+    if (!loaded) {
+      load();
+    }
     return roster;
   }
 
