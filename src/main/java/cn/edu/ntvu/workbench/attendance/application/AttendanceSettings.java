@@ -13,8 +13,8 @@ public class AttendanceSettings {
   @ConfigProperty(name = EDIT_DAYS, defaultValue = "7")
   int editDays;
 
-  /** Marks may be changed until this many days after the meeting (0: only on its day). */
+  /** Marks may be changed until this many days after the meeting (0: only on its day; 0–60). */
   public int editDays() {
-    return Math.max(0, editDays);
+    return Math.max(0, Math.min(60, editDays));
   }
 }
