@@ -22,10 +22,16 @@ public interface AttendanceStore {
   /** The stored marks of an occurrence, by student. */
   Map<String, Stored> marks(OccurrenceKey key);
 
+  /**
+   * The same, as committed now (a locking read: under REPEATABLE READ a plain read would see the
+   * transaction's first snapshot), for a submit after {@link #lock}.
+   */
+  Map<String, Stored> marksForUpdate(OccurrenceKey key);
+
   /** The occurrence's last change id (0: none). */
   long lastChangeId(OccurrenceKey key);
 
-  /** Student by change id, of the changes saved after {@code afterId}. */
+  /** Student by change id, of the changes saved after {@code afterId} (a locking read). */
   Map<Long, String> changesAfter(OccurrenceKey key, long afterId);
 
   /**
@@ -43,6 +49,12 @@ public interface AttendanceStore {
       int periodCount,
       String by,
       LocalDateTime at);
+
+  /**
+   * Locks the occurrence's session row until the transaction ends: submits of one meeting (two
+   * devices) take turns, each reading the marks the other committed.
+   */
+  void lock(OccurrenceKey key);
 
   /** Appends a change to the history; returns its id. */
   long history(

@@ -192,7 +192,6 @@ public class RollCalls {
     if (!store.claimBatch(key, user.account(), batchId, now)) {
       return new Outcome(true, 0, List.of(), List.of());
     }
-    Set<String> others = MarkMerge.changedSince(store.changesAfter(key, seenChange), seenChange);
     var m = loaded.occurrence().meeting();
     store.session(
         key,
@@ -202,7 +201,10 @@ public class RollCalls {
         loaded.occurrence().periodCount(),
         user.account(),
         now);
-    Map<String, Stored> stored = store.marks(key);
+    // submits of this occurrence take turns from here: each reads what the other committed
+    store.lock(key);
+    Set<String> others = MarkMerge.changedSince(store.changesAfter(key, seenChange), seenChange);
+    Map<String, Stored> stored = store.marksForUpdate(key);
     Set<String> overruled = new TreeSet<>();
     int saved = 0;
     for (Roster.Row row : roster.rows()) {

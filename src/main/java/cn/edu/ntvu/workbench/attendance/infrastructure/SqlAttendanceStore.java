@@ -35,11 +35,21 @@ public class SqlAttendanceStore implements AttendanceStore {
 
   @Override
   public Map<String, Stored> marks(OccurrenceKey key) {
+    return marks(key, "");
+  }
+
+  @Override
+  public Map<String, Stored> marksForUpdate(OccurrenceKey key) {
+    return marks(key, " FOR UPDATE");
+  }
+
+  private Map<String, Stored> marks(OccurrenceKey key, String locking) {
     Map<String, Stored> out = new HashMap<>();
     for (Object[] r :
         sql.rows(
             "SELECT student_account, mark, marked_by, tapped_at, change_id FROM attendance_mark WHERE"
-                + OCCURRENCE,
+                + OCCURRENCE
+                + locking,
             args(key))) {
       out.put(
           str(r[0]),
@@ -65,7 +75,7 @@ public class SqlAttendanceStore implements AttendanceStore {
         sql.rows(
             "SELECT id, student_account FROM attendance_change WHERE"
                 + OCCURRENCE
-                + " AND id > ? ORDER BY id",
+                + " AND id > ? ORDER BY id LOCK IN SHARE MODE",
             args(key, afterId))) {
       out.put(lng(r[0]), str(r[1]));
     }
@@ -102,6 +112,11 @@ public class SqlAttendanceStore implements AttendanceStore {
             + " course_code, course_name, first_period, period_count, first_by, first_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         args(key, courseCode, courseName, firstPeriod, periodCount, by, at));
+  }
+
+  @Override
+  public void lock(OccurrenceKey key) {
+    sql.rows("SELECT 1 FROM attendance_session WHERE" + OCCURRENCE + " FOR UPDATE", args(key));
   }
 
   @Override
