@@ -52,7 +52,8 @@ class LayeringTest {
           "messaging",
           "wecom",
           "audit",
-          "notices");
+          "notices",
+          "attendance");
 
   /**
    * Shared-kernel value types a domain may use besides its own (platform.security: who a person is,

@@ -147,6 +147,13 @@ public final class Routes {
               "calendarSubscription.turnOn",
               "calendarSubscription.turnOff",
               "calendarSubscription.reset"),
+          // — 考勤 attendance —
+          view(
+                  "/attendance/roll.xhtml",
+                  STAFF,
+                  "roll call of a meeting occurrence (service: its teachers and admins only)",
+                  "rollCall.submit")
+              .sample("/attendance/roll.xhtml?term=2026-2027-1&src=ZF&no=1&date=2026-11-23"),
           // — 学生请假 leave —
           read("/leave/index.xhtml", SIGNED_IN, "my requests (students), waiting for me (staff)"),
           view(

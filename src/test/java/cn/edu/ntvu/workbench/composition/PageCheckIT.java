@@ -126,6 +126,8 @@ class PageCheckIT {
           Page.of("/timetable/course.xhtml", "timetable/course.xhtml")
               .at("/timetable/course.xhtml?{course}"),
           Page.of("/timetable/calendar.xhtml", "timetable/calendar.xhtml"),
+          Page.of("/attendance/roll.xhtml", "attendance/roll.xhtml")
+              .at("/attendance/roll.xhtml?{roll}"),
           Page.of("/leave/index.xhtml", "leave/index.xhtml"),
           Page.of("/leave/apply.xhtml", "leave/apply.xhtml"),
           Page.of("/leave/request.xhtml", "leave/request.xhtml")
@@ -232,6 +234,13 @@ class PageCheckIT {
             E2eDb.query(
                 "SELECT MAX(id) FROM leave_request WHERE student_account = ?",
                 TestUsers.STUDENT.account())));
+    // 形势与政策 (袁洋), Monday 1–2 for 2401000: the Monday of the school clock's week
+    String roll =
+        E2eDb.query(
+            "SELECT CONCAT('term=', t.code, '&src=', m.source, '&no=', m.meeting_no,"
+                + " '&date=2026-11-23') FROM course_meeting m JOIN term t ON t.id = m.term_id"
+                + " WHERE m.course_code = 'K00002' AND m.weekday = 1 ORDER BY t.id DESC LIMIT 1");
+    ids.put("roll", roll == null ? "term=x&src=ZF&no=1&date=2026-11-23" : roll);
     ids.put("notice", orOne(E2eDb.query("SELECT MAX(id) FROM notice WHERE status = 'SENT'")));
     ids.put("form", orOne(E2eDb.query("SELECT MAX(id) FROM form WHERE status = 'PUBLISHED'")));
   }

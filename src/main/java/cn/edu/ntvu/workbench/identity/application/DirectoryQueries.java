@@ -117,4 +117,27 @@ public class DirectoryQueries {
     }
     return out;
   }
+
+  /** A student of a class: account, name and class code (a roll call's roster). */
+  public record ClassStudent(String account, String name, String classCode) {}
+
+  /** The active students of those classes, by class then account; one query. */
+  public List<ClassStudent> studentsOfClasses(Collection<String> classCodes) {
+    if (classCodes.isEmpty()) {
+      return List.of();
+    }
+    return em
+        .createQuery(
+            "select p.account, p.name, c.code from Person p join p.schoolClass c"
+                + " where c.code in :codes and p.kind = :kind and p.status = :active"
+                + " order by c.code, p.account",
+            Object[].class)
+        .setParameter("codes", List.copyOf(classCodes))
+        .setParameter("kind", cn.edu.ntvu.workbench.platform.security.PersonKind.STUDENT)
+        .setParameter("active", cn.edu.ntvu.workbench.identity.domain.PersonStatus.ACTIVE)
+        .getResultList()
+        .stream()
+        .map(r -> new ClassStudent((String) r[0], (String) r[1], (String) r[2]))
+        .toList();
+  }
 }

@@ -51,6 +51,25 @@ public class CourseView extends TimetablePage {
         + m.meetingNo();
   }
 
+  /**
+   * 点名 of meeting {@code m} on {@code date} (the attendance page; the context path goes in front).
+   */
+  static String rollLink(Term term, TimetableEntry m, java.time.LocalDate date) {
+    return "/attendance/roll.xhtml?term="
+        + URLEncoder.encode(term.code(), StandardCharsets.UTF_8)
+        + "&src="
+        + URLEncoder.encode(m.source(), StandardCharsets.UTF_8)
+        + "&no="
+        + m.meetingNo()
+        + "&date="
+        + date;
+  }
+
+  /** A date the meeting took place and its 点名 link. */
+  public record RollDay(String label, String link) {}
+
+  private List<RollDay> rollDays = List.of();
+
   public void load() {
     termParam = param("term");
     sourceParam = param("src");
@@ -71,6 +90,30 @@ public class CourseView extends TimetablePage {
     meeting = found.get();
     times = clockTimes(schedule.get());
     classes = TodayView.names(meeting.classCodes(), directory.classNames(meeting.classCodes()));
+    if (meeting.teacherAccounts().contains(user.account())) {
+      rollDays = rollDays(schedule.get());
+    }
+  }
+
+  /** For its teacher: the days of the last week, today first, on which the meeting took place. */
+  private List<RollDay> rollDays(TermSchedule schedule) {
+    List<RollDay> out = new java.util.ArrayList<>();
+    java.time.LocalDate today = now.toLocalDate();
+    for (int back = 0; back <= 7; back++) {
+      java.time.LocalDate d = today.minusDays(back);
+      var day = schedule.calendar().resolve(d);
+      if (day.teaching().isPresent() && meeting.meetsOn(day.teaching().get())) {
+        out.add(
+            new RollDay(
+                text.get("timetable.view.rollCall", text.dateAndWeekday(d)),
+                rollLink(term, meeting, d)));
+      }
+    }
+    return out;
+  }
+
+  public List<RollDay> getRollDays() {
+    return rollDays;
   }
 
   private Optional<TimetableEntry> find(long termId) {

@@ -45,7 +45,8 @@ public class TodayView extends TimetablePage {
   /**
    * A class on the day as the list shows it: {@code meta} is the room and, for students, the
    * teacher or, for staff, the classes; {@code state} names the CSS class, {@code stateLabel} is
-   * null for a class later in the day.
+   * null for a class later in the day; {@code rollLink} (点名) only for the class's teacher, up to
+   * today.
    */
   public record ClassRow(
       String link,
@@ -55,7 +56,8 @@ public class TodayView extends TimetablePage {
       String course,
       String meta,
       String state,
-      String stateLabel) {}
+      String stateLabel,
+      String rollLink) {}
 
   public void load() {
     dateParam = param("date");
@@ -87,7 +89,10 @@ public class TodayView extends TimetablePage {
             ? Map.of()
             : directory.classNames(
                 day.classes().stream().flatMap(s -> s.entry().classCodes().stream()).toList());
-    classes = day.classes().stream().map(s -> row(s, user.isStudent(), classNames)).toList();
+    classes =
+        day.classes().stream()
+            .map(s -> row(s, user.isStudent(), user.account(), classNames))
+            .toList();
   }
 
   private String outsideTerm() {
@@ -104,7 +109,8 @@ public class TodayView extends TimetablePage {
         .orElse(out);
   }
 
-  private ClassRow row(ClassSlot s, boolean student, Map<String, String> classNames) {
+  private ClassRow row(
+      ClassSlot s, boolean student, String account, Map<String, String> classNames) {
     var m = s.entry();
     DayTimetable.State state = day.stateOf(s, now);
     return new ClassRow(
@@ -117,9 +123,10 @@ public class TodayView extends TimetablePage {
             m.room().isEmpty() ? text.get("timetable.view.noRoom") : m.room(),
             student ? m.teacherNames() : names(m.classCodes(), classNames)),
         state.name().toLowerCase(java.util.Locale.ROOT),
-        state == DayTimetable.State.LATER
-            ? null
-            : text.get("timetable.view.state." + state.name()));
+        state == DayTimetable.State.LATER ? null : text.get("timetable.view.state." + state.name()),
+        !student && m.teacherAccounts().contains(account) && !date.isAfter(now.toLocalDate())
+            ? CourseView.rollLink(term, m, date)
+            : null);
   }
 
   private static String meta(String room, String who) {

@@ -1,0 +1,70 @@
+package cn.edu.ntvu.workbench.attendance.application;
+
+import cn.edu.ntvu.workbench.attendance.domain.Mark;
+import cn.edu.ntvu.workbench.attendance.domain.MarkChange;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Optional;
+
+/** The attendance tables (infrastructure implements it). */
+public interface AttendanceStore {
+  /** One meeting held on one date: the key of every mark. */
+  record OccurrenceKey(long termId, String source, int meetingNo, LocalDate date) {}
+
+  /** The stored mark of a student with the change that set it. */
+  record Stored(MarkChange change, long changeId) {
+    public Mark mark() {
+      return change.mark();
+    }
+  }
+
+  /** The stored marks of an occurrence, by student. */
+  Map<String, Stored> marks(OccurrenceKey key);
+
+  /**
+   * The same, as committed now (a locking read: under REPEATABLE READ a plain read would see the
+   * transaction's first snapshot), for a submit after {@link #lock}.
+   */
+  Map<String, Stored> marksForUpdate(OccurrenceKey key);
+
+  /** The occurrence's last change id (0: none). */
+  long lastChangeId(OccurrenceKey key);
+
+  /** Student by change id, of the changes saved after {@code afterId} (a locking read). */
+  Map<Long, String> changesAfter(OccurrenceKey key, long afterId);
+
+  /**
+   * Claims a client batch id: false when the batch was stored before (a retried post), which then
+   * changes nothing.
+   */
+  boolean claimBatch(OccurrenceKey key, String marker, String batchId, LocalDateTime at);
+
+  /** Records the occurrence as it was held (course, periods), once. */
+  void session(
+      OccurrenceKey key,
+      String courseCode,
+      String courseName,
+      int firstPeriod,
+      int periodCount,
+      String by,
+      LocalDateTime at);
+
+  /**
+   * Locks the occurrence's session row until the transaction ends: submits of one meeting (two
+   * devices) take turns, each reading the marks the other committed.
+   */
+  void lock(OccurrenceKey key);
+
+  /** Appends a change to the history; returns its id. */
+  long history(
+      OccurrenceKey key, MarkChange change, String batchId, boolean applied, LocalDateTime at);
+
+  /** Sets a student's current mark to the change {@code changeId}. */
+  void put(OccurrenceKey key, MarkChange change, Long leaveRequestId, long changeId);
+
+  /** Whether a student's mark exists. */
+  default Optional<Stored> mark(OccurrenceKey key, String student) {
+    return Optional.ofNullable(marks(key).get(student));
+  }
+}

@@ -1,0 +1,2 @@
+/** Attendance values and rules: the marks, their cycle, merging changes, the edit window. */
+package cn.edu.ntvu.workbench.attendance.domain;

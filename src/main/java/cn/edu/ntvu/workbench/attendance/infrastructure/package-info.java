@@ -1,0 +1,2 @@
+/** The attendance tables through the platform SQL helper. */
+package cn.edu.ntvu.workbench.attendance.infrastructure;

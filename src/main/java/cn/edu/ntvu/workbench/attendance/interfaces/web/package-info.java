@@ -1,0 +1,2 @@
+/** The roll-call page. */
+package cn.edu.ntvu.workbench.attendance.interfaces.web;
