@@ -48,6 +48,11 @@ public class LeaveMissedClasses {
     }
   }
 
+  /** How many periods {@code date} has (0: none; no teaching that day). */
+  public int periodCountOn(LocalDate date) {
+    return query.periodCountOn(date);
+  }
+
   public ByPeriods byPeriods(
       String account, String classCode, LocalDate date, int first, int last) {
     ClassPeriodLeave leave;

@@ -31,12 +31,18 @@ public record LeaveRequestRow(
     String returnConfirmedBy,
     LocalDateTime overdueAt,
     Long resubmittedFrom,
-    Integer missedPeriods)
+    Integer missedPeriods,
+    Integer missedCourses)
     implements Serializable {
 
   /** The class periods missed, as stored at submit; 0 when none or submitted before that. */
   public int missedPeriodCount() {
     return missedPeriods == null ? 0 : missedPeriods;
+  }
+
+  /** The courses missed, as stored at submit; 0 when none or submitted before that. */
+  public int missedCourseCount() {
+    return missedCourses == null ? 0 : missedCourses;
   }
 
   public LeaveDuration duration() {

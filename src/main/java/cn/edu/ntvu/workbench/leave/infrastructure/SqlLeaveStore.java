@@ -46,7 +46,7 @@ public class SqlLeaveStore implements LeaveStore {
       "r.id, r.student_account, r.student_name, r.class_code, r.type_code, r.starts_at, r.ends_at,"
           + " r.duration_minutes, r.duration_days, r.reason, r.off_campus, r.destination, r.emergency_contact,"
           + " r.status, r.current_step, r.step_count, r.submitted_at, r.closed_at, r.returned_at,"
-          + " r.return_confirmed_at, r.return_confirmed_by, r.overdue_at, r.resubmitted_from, r.missed_periods";
+          + " r.return_confirmed_at, r.return_confirmed_by, r.overdue_at, r.resubmitted_from, r.missed_periods, r.missed_courses";
 
   private static final String STEP_COLUMNS =
       "s.id, s.request_id, s.step_no, s.approver_role, s.status, s.fallback, s.opened_at, s.decided_by,"
@@ -482,7 +482,8 @@ public class SqlLeaveStore implements LeaveStore {
         str(r[20]),
         time(r[21]),
         r[22] == null ? null : lng(r[22]),
-        r[23] == null ? null : num(r[23]));
+        r[23] == null ? null : num(r[23]),
+        r[24] == null ? null : num(r[24]));
   }
 
   public int advance(long requestId, int fromStep) {
