@@ -75,6 +75,7 @@ class LeaveMissedClassesIT {
     assertThat(days)
         .extracting(e -> e.getAttribute("data-date"))
         .containsExactly("2026-11-26", "2026-11-27");
+    s.executeScript("document.getElementById('missed').scrollIntoView({block: 'center'});");
     assertThat(days.get(0).getText()).contains("11月26日", "第1–2节 职业生涯规划", "第5–6节 形势与政策");
     student.screenshot("leave-missed-by-time");
 
@@ -106,6 +107,7 @@ class LeaveMissedClassesIT {
         .doesNotContain("职业生涯规划");
     assertThat(s.findElement(By.id("duration")).getText()).contains("2 节");
     assertThat(s.findElements(By.id("error-periods"))).isEmpty();
+    s.executeScript("document.getElementById('missed').scrollIntoView({block: 'center'});");
     student.screenshot("leave-missed-by-periods");
 
     Browser.click(s, "submit");
@@ -138,12 +140,35 @@ class LeaveMissedClassesIT {
 
   @Test
   void aRuleOnMissedPeriodsAlsoAsksTheDean() throws Exception {
-    long rule = 0;
+    // The admin adds "离校, 缺课超过 3 节 → 辅导员, 院长" on the settings page.
+    WebSession admin =
+        WeComStandInScreen.signedIn(app + "/leave/admin.xhtml", TestUsers.ADMIN.account());
+    HttpResponse<String> page = admin.get(app + "/leave/admin.xhtml");
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("admin", "admin");
+    f.put("pastLimitDays", "3");
+    f.put("maxDays", "60");
+    f.put("minNoticeHours", "0");
+    f.put("fallbackAccount", "");
+    f.put("rulePriority", "1");
+    f.put("ruleType", "");
+    f.put("ruleMaxDays", "");
+    f.put("ruleOffCampus", "true");
+    f.put("ruleMissedOver", "3");
+    f.put("ruleSteps", "COUNSELLOR,DEAN");
+    f.put("add-rule", "add-rule");
+    f.put("jakarta.faces.ViewState", viewState(page));
+    HttpResponse<String> saved = admin.post(app + "/leave/admin.xhtml", f);
+    if (WebSession.isRedirect(saved)) {
+      saved = admin.get(WebSession.location(saved));
+    }
+    assertThat(saved.body()).contains("已保存");
+    long rule =
+        Long.parseLong(
+            query("SELECT MAX(id) FROM leave_rule WHERE missed_periods_over = 3 AND off_campus"));
+    assertThat(admin.get(app + "/leave/admin.xhtml").body())
+        .containsPattern("data-rule=\"" + rule + "\"[\\s\\S]*?missed-over\">3<");
     try {
-      exec(
-          "INSERT INTO leave_rule (priority, type_code, max_days, off_campus, steps, enabled,"
-              + " missed_periods_over) VALUES (1, NULL, NULL, TRUE, 'COUNSELLOR,DEAN', TRUE, 3)");
-      rule = Long.parseLong(query("SELECT MAX(id) FROM leave_rule"));
       WebSession web = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", WHO);
       // Friday 11-27: 4 periods (more than 3) → the counsellor, then the dean.
       long friday = submit(web, "2026-11-27T08:00", "2026-11-27T18:00");
