@@ -48,6 +48,9 @@ public class SqlLeaveStore implements LeaveStore {
           + " r.status, r.current_step, r.step_count, r.submitted_at, r.closed_at, r.returned_at,"
           + " r.return_confirmed_at, r.return_confirmed_by, r.overdue_at, r.resubmitted_from, r.missed_periods, r.missed_courses";
 
+  /** How many columns {@link #REQUEST_COLUMNS} has (what a join adds comes after). */
+  static final int REQUEST_WIDTH = REQUEST_COLUMNS.split(",").length;
+
   private static final String STEP_COLUMNS =
       "s.id, s.request_id, s.step_no, s.approver_role, s.status, s.fallback, s.opened_at, s.decided_by,"
           + " s.decided_by_name, s.decided_at, s.decided_via, s.comment";
@@ -355,11 +358,11 @@ public class SqlLeaveStore implements LeaveStore {
             r ->
                 new DecidedRow(
                     request(r),
-                    num(r[23]),
-                    StepStatus.valueOf(str(r[24])),
-                    time(r[25]),
-                    str(r[26]),
-                    str(r[27])))
+                    num(r[REQUEST_WIDTH]),
+                    StepStatus.valueOf(str(r[REQUEST_WIDTH + 1])),
+                    time(r[REQUEST_WIDTH + 2]),
+                    str(r[REQUEST_WIDTH + 3]),
+                    str(r[REQUEST_WIDTH + 4])))
         .toList();
   }
 
