@@ -96,11 +96,13 @@ class LayeringTest {
           // timetable: the term (and its calendar) TimetableQueryService answers with
           BASE + ".timetable.domain.Term",
           BASE + ".timetable.domain.AcademicCalendar",
-          // timetable: the classes a leave misses, as MissedClassesQuery answers them
+          // timetable: what MissedClassesQuery answers 请假 with (the classes a leave misses)
           BASE + ".timetable.domain.MissedClasses",
           BASE + ".timetable.domain.MissedMeeting",
-          BASE + ".timetable.domain.WeeklyMeeting",
+          BASE + ".timetable.domain.ClassPeriodLeave",
           BASE + ".timetable.domain.PeriodRange",
+          BASE + ".timetable.domain.WeeklyMeeting",
+          BASE + ".timetable.domain.TimetableInputException",
           // forms: the audience lines 通知 shares with 收集表 (forms.application.Audiences)
           BASE + ".forms.domain.AudienceRule",
           // portal: the tiles WorkbenchTiles lists (WeCom setup shows each internal tile's address)

@@ -7,7 +7,8 @@ import java.util.List;
  * A request as one viewer may see it, with what that viewer may do now: {@code openStepForMe} is
  * the step number they may decide (0 = none); {@code mayResubmit}: its student may send it again
  * after 驳回; {@code resubmittedFrom} the earlier request this one was sent again from (or null),
- * {@code resubmissions} the ones sent again from this one.
+ * {@code resubmissions} the ones sent again from this one; {@code missed} the classes it missed as
+ * stored at submit.
  */
 public record LeaveDetail(
     LeaveRequestRow request,
@@ -24,5 +25,6 @@ public record LeaveDetail(
     boolean mayConfirmReturn,
     boolean mayResubmit,
     LeaveRequestRow resubmittedFrom,
-    List<LeaveRequestRow> resubmissions)
+    List<LeaveRequestRow> resubmissions,
+    MissedClassList missed)
     implements Serializable {}

@@ -52,7 +52,8 @@ public class LeaveMessages {
                             t.get("leave.msg.card.offCampus"),
                             r.offCampus()
                                 ? t.get("leave.msg.yes") + " · " + cut(r.destination(), 20)
-                                : t.get("leave.msg.no"))))
+                                : t.get("leave.msg.no")))
+                    .addAll(missedLine(t, r)))
             .add("task_id", CardAction.taskId(r.id(), step))
             .add(
                 "card_action",
@@ -218,6 +219,21 @@ public class LeaveMessages {
                 .add("btntxt", LeaveTexts.chinese().get("leave.msg.details")))
         .build()
         .toString();
+  }
+
+  /**
+   * The card's one line on the classes missed ("缺课 4 门课 8 节"), as stored at submit; nothing when
+   * none.
+   */
+  private static jakarta.json.JsonArrayBuilder missedLine(LeaveTexts t, LeaveRequestRow r) {
+    jakarta.json.JsonArrayBuilder a = Jsons.createArrayBuilder();
+    if (r.missedPeriodCount() > 0) {
+      a.add(
+          kv(
+              t.get("leave.msg.card.missed"),
+              cut(t.get("leave.missed.total", r.missedCourseCount(), r.missedPeriodCount()), 26)));
+    }
+    return a;
   }
 
   private static JsonObjectBuilder kv(String key, String value) {

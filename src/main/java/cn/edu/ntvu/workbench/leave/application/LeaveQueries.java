@@ -90,7 +90,8 @@ public class LeaveQueries {
             counsellor && r.awaitsReturnConfirmation(),
             owner && r.status() == LeaveStatus.REJECTED,
             from,
-            again));
+            again,
+            r.missedPeriodCount() == 0 ? MissedClassList.NONE : store.missed(id)));
   }
 
   /**

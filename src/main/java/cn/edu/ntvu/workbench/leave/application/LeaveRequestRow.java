@@ -30,8 +30,20 @@ public record LeaveRequestRow(
     LocalDateTime returnConfirmedAt,
     String returnConfirmedBy,
     LocalDateTime overdueAt,
-    Long resubmittedFrom)
+    Long resubmittedFrom,
+    Integer missedPeriods,
+    Integer missedCourses)
     implements Serializable {
+
+  /** The class periods missed, as stored at submit; 0 when none or submitted before that. */
+  public int missedPeriodCount() {
+    return missedPeriods == null ? 0 : missedPeriods;
+  }
+
+  /** The courses missed, as stored at submit; 0 when none or submitted before that. */
+  public int missedCourseCount() {
+    return missedCourses == null ? 0 : missedCourses;
+  }
 
   public LeaveDuration duration() {
     return new LeaveDuration(durationMinutes, durationDays);

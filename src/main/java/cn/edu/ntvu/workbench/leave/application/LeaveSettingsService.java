@@ -61,6 +61,9 @@ public class LeaveSettingsService {
     after.put("type", rule.typeCode() == null ? "" : rule.typeCode());
     after.put("maxDays", rule.maxDays() == null ? "" : rule.maxDays().toPlainString());
     after.put("offCampus", rule.offCampus() == null ? "" : rule.offCampus().toString());
+    after.put(
+        "missedPeriodsOver",
+        rule.missedPeriodsOver() == null ? "" : rule.missedPeriodsOver().toString());
     after.put("steps", rule.stepsText());
     audit.record(
         actor,

@@ -41,6 +41,12 @@ public interface LeaveStore {
 
   int deleteRule(long id);
 
+  /** Stores the classes a new request misses (its totals and each meeting). */
+  void saveMissed(long requestId, MissedClassList missed);
+
+  /** The classes a request missed when submitted (none for requests from before). */
+  MissedClassList missed(long requestId);
+
   /**
    * Inserts a new request; empty when this student's form token is already there (a double tap, a
    * retry).

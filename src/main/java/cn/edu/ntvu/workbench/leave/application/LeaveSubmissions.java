@@ -42,6 +42,7 @@ public class LeaveSubmissions {
   @Inject AuditTrail audit;
   @Inject UploadQuota quota;
   @Inject Clock clock;
+  @Inject LeaveMissedClasses missedClasses;
 
   /** The problems of a form without submitting it (the page checks as the student types). */
   public List<FieldProblem> check(SignedInUser student, LeaveForm form) {
@@ -145,8 +146,11 @@ public class LeaveSubmissions {
               FieldProblem.of("attachments", "leave.error.quota", over.get().args().toArray())));
     }
     LeaveDuration d = form.duration();
+    MissedClassList missed =
+        missedClasses.of(student.account(), student.classCode(), form.start(), form.end());
     Routing.Chain chain =
-        new Routing(store.rules()).chainFor(type.code(), d.days(), form.offCampus());
+        new Routing(store.rules())
+            .chainFor(type.code(), d.days(), form.offCampus(), missed.periods());
     OptionalLong id =
         store.insertRequest(
             student.account(),
@@ -166,6 +170,7 @@ public class LeaveSubmissions {
           store.requestIdByToken(student.account(), token).orElseThrow(), false, List.of());
     }
     long requestId = id.getAsLong();
+    store.saveMissed(requestId, missed);
     int n = 1;
     for (ApproverRole role : chain.steps()) {
       store.insertStep(requestId, n++, role);
@@ -197,6 +202,7 @@ public class LeaveSubmissions {
     after.put("start", r.start().toString());
     after.put("end", r.end().toString());
     after.put("days", d.daysText());
+    after.put("missedPeriods", missed.periods());
     after.put("steps", String.join(",", chain.steps().stream().map(Enum::name).toList()));
     after.put("via", DecisionVia.PAGE.name());
     earlier.ifPresent(e -> after.put("resubmittedFrom", e.id()));

@@ -29,8 +29,15 @@ public final class Routing {
   public record Chain(Optional<RoutingRule> rule, List<ApproverRole> steps) {}
 
   public Chain chainFor(String typeCode, BigDecimal days, boolean offCampus) {
+    return chainFor(typeCode, days, offCampus, 0);
+  }
+
+  /**
+   * @param missedPeriods the class periods the request misses (for rules with "缺课超过 N 节")
+   */
+  public Chain chainFor(String typeCode, BigDecimal days, boolean offCampus, int missedPeriods) {
     return rules.stream()
-        .filter(r -> r.matches(typeCode, days, offCampus))
+        .filter(r -> r.matches(typeCode, days, offCampus, missedPeriods))
         .findFirst()
         .map(r -> new Chain(Optional.of(r), r.steps()))
         .orElse(new Chain(Optional.empty(), DEFAULT_CHAIN));

@@ -11,6 +11,8 @@ import cn.edu.ntvu.workbench.leave.application.DecidedRow;
 import cn.edu.ntvu.workbench.leave.application.LeaveEvent;
 import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
 import cn.edu.ntvu.workbench.leave.application.LeaveStore;
+import cn.edu.ntvu.workbench.leave.application.MissedClass;
+import cn.edu.ntvu.workbench.leave.application.MissedClassList;
 import cn.edu.ntvu.workbench.leave.application.StepRow;
 import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
 import cn.edu.ntvu.workbench.leave.domain.LeaveForm;
@@ -44,7 +46,10 @@ public class SqlLeaveStore implements LeaveStore {
       "r.id, r.student_account, r.student_name, r.class_code, r.type_code, r.starts_at, r.ends_at,"
           + " r.duration_minutes, r.duration_days, r.reason, r.off_campus, r.destination, r.emergency_contact,"
           + " r.status, r.current_step, r.step_count, r.submitted_at, r.closed_at, r.returned_at,"
-          + " r.return_confirmed_at, r.return_confirmed_by, r.overdue_at, r.resubmitted_from";
+          + " r.return_confirmed_at, r.return_confirmed_by, r.overdue_at, r.resubmitted_from, r.missed_periods, r.missed_courses";
+
+  /** How many columns {@link #REQUEST_COLUMNS} has (what a join adds comes after). */
+  static final int REQUEST_WIDTH = REQUEST_COLUMNS.split(",").length;
 
   private static final String STEP_COLUMNS =
       "s.id, s.request_id, s.step_no, s.approver_role, s.status, s.fallback, s.opened_at, s.decided_by,"
@@ -113,7 +118,8 @@ public class SqlLeaveStore implements LeaveStore {
   public List<RoutingRule> rules() {
     return sql
         .rows(
-            "SELECT id, priority, type_code, max_days, off_campus, steps, enabled FROM leave_rule"
+            "SELECT id, priority, type_code, max_days, off_campus, steps, enabled, missed_periods_over"
+                + " FROM leave_rule"
                 + " ORDER BY priority, id")
         .stream()
         .map(
@@ -125,20 +131,87 @@ public class SqlLeaveStore implements LeaveStore {
                     (BigDecimal) r[3],
                     r[4] == null ? null : bool(r[4]),
                     RoutingRule.parseSteps(str(r[5])),
-                    bool(r[6])))
+                    bool(r[6]),
+                    r[7] == null ? null : num(r[7])))
         .toList();
   }
 
   public long insertRule(RoutingRule rule) {
     return sql.insert(
-        "INSERT INTO leave_rule (priority, type_code, max_days, off_campus, steps, enabled)"
-            + " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO leave_rule (priority, type_code, max_days, off_campus, steps, enabled,"
+            + " missed_periods_over) VALUES (?, ?, ?, ?, ?, ?, ?)",
         rule.priority(),
         rule.typeCode(),
         rule.maxDays(),
         rule.offCampus(),
         rule.stepsText(),
-        rule.enabled());
+        rule.enabled(),
+        rule.missedPeriodsOver());
+  }
+
+  public void saveMissed(long requestId, MissedClassList missed) {
+    sql.update(
+        "UPDATE leave_request SET missed_periods = ?, missed_courses = ? WHERE id = ?",
+        missed.periods(),
+        missed.courses(),
+        requestId);
+    List<Object[]> rows = new ArrayList<>();
+    int seq = 1;
+    for (MissedClass c : missed.classes()) {
+      rows.add(
+          new Object[] {
+            requestId,
+            seq++,
+            java.sql.Date.valueOf(c.date()),
+            c.firstPeriod(),
+            c.lastPeriod(),
+            java.sql.Time.valueOf(c.start()),
+            java.sql.Time.valueOf(c.end()),
+            cut(c.courseCode(), 64),
+            cut(c.courseName(), 200),
+            c.teacherNames() == null ? null : cut(c.teacherNames(), 200),
+            c.room() == null ? null : cut(c.room(), 100)
+          });
+    }
+    if (!rows.isEmpty()) {
+      sql.batch(
+          "INSERT INTO leave_missed_class (request_id, seq, class_date, first_period, last_period,"
+              + " starts_at, ends_at, course_code, course_name, teacher_names, room)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          rows);
+    }
+  }
+
+  public MissedClassList missed(long requestId) {
+    return new MissedClassList(
+        sql
+            .rows(
+                "SELECT class_date, first_period, last_period, starts_at, ends_at, course_code,"
+                    + " course_name, teacher_names, room FROM leave_missed_class"
+                    + " WHERE request_id = ? ORDER BY seq",
+                requestId)
+            .stream()
+            .map(
+                r ->
+                    new MissedClass(
+                        date(r[0]),
+                        num(r[1]),
+                        num(r[2]),
+                        clock(r[3]),
+                        clock(r[4]),
+                        str(r[5]),
+                        str(r[6]),
+                        str(r[7]),
+                        str(r[8])))
+            .toList());
+  }
+
+  private static java.time.LocalDate date(Object o) {
+    return o instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) o;
+  }
+
+  private static java.time.LocalTime clock(Object o) {
+    return o instanceof java.sql.Time t ? t.toLocalTime() : (java.time.LocalTime) o;
   }
 
   public int deleteRule(long id) {
@@ -285,11 +358,11 @@ public class SqlLeaveStore implements LeaveStore {
             r ->
                 new DecidedRow(
                     request(r),
-                    num(r[23]),
-                    StepStatus.valueOf(str(r[24])),
-                    time(r[25]),
-                    str(r[26]),
-                    str(r[27])))
+                    num(r[REQUEST_WIDTH]),
+                    StepStatus.valueOf(str(r[REQUEST_WIDTH + 1])),
+                    time(r[REQUEST_WIDTH + 2]),
+                    str(r[REQUEST_WIDTH + 3]),
+                    str(r[REQUEST_WIDTH + 4])))
         .toList();
   }
 
@@ -425,7 +498,9 @@ public class SqlLeaveStore implements LeaveStore {
         time(r[19]),
         str(r[20]),
         time(r[21]),
-        r[22] == null ? null : lng(r[22]));
+        r[22] == null ? null : lng(r[22]),
+        r[23] == null ? null : num(r[23]),
+        r[24] == null ? null : num(r[24]));
   }
 
   public int advance(long requestId, int fromStep) {

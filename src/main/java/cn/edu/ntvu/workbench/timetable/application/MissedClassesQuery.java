@@ -65,4 +65,17 @@ public class MissedClassesQuery {
     }
     return ClassPeriodLeave.of(term.get().calendar(), term.get().periodTimes(), date, first, last);
   }
+
+  /**
+   * How many periods {@code date} has by its period times (for the 按节 selects); 0 on a day without
+   * teaching or without period times.
+   */
+  public int periodCountOn(LocalDate date) {
+    return timetable
+        .termOn(date)
+        .filter(t -> t.calendar().resolve(date).teaching().isPresent())
+        .flatMap(t -> t.periodTimes().setOn(date))
+        .map(s -> s.size())
+        .orElse(0);
+  }
 }

@@ -76,4 +76,49 @@ class RoutingTest {
     assertThatThrownBy(() -> RoutingRule.parseSteps(""))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  private static RoutingRule missedOver(long id, int priority, int over, String steps) {
+    return new RoutingRule(
+        id, priority, null, null, null, RoutingRule.parseSteps(steps), true, over);
+  }
+
+  @Test
+  void moreThanNMissedPeriodsAlsoGoesToTheDeanAndTheBoundIsExclusive() {
+    List<RoutingRule> rules = new java.util.ArrayList<>(SEEDED);
+    rules.add(missedOver(4, 5, 8, "COUNSELLOR,DEAN"));
+    Routing routing = new Routing(rules);
+    BigDecimal one = BigDecimal.ONE;
+    assertThat(routing.chainFor("PERSONAL", one, false, 9).steps())
+        .containsExactly(COUNSELLOR, DEAN);
+    assertThat(routing.chainFor("PERSONAL", one, false, 9).rule().orElseThrow().id()).isEqualTo(4);
+    // 8 periods is not more than 8: the seeded one-day rule decides.
+    assertThat(routing.chainFor("PERSONAL", one, false, 8).steps()).containsExactly(COUNSELLOR);
+    assertThat(routing.chainFor("PERSONAL", one, false, 0).steps()).containsExactly(COUNSELLOR);
+    // Without a count (the old overload) the condition does not hold.
+    assertThat(routing.chainFor("PERSONAL", one, false).steps()).containsExactly(COUNSELLOR);
+  }
+
+  @Test
+  void theMissedConditionCombinesWithTheOthers() {
+    RoutingRule sickAndMissed =
+        new RoutingRule(
+            7,
+            1,
+            "SICK",
+            new BigDecimal("2"),
+            false,
+            RoutingRule.parseSteps("COUNSELLOR,DEAN,STUDENT_AFFAIRS"),
+            true,
+            4);
+    assertThat(sickAndMissed.matches("SICK", BigDecimal.ONE, false, 5)).isTrue();
+    assertThat(sickAndMissed.matches("SICK", BigDecimal.ONE, false, 4)).isFalse();
+    assertThat(sickAndMissed.matches("PERSONAL", BigDecimal.ONE, false, 5)).isFalse();
+    assertThat(sickAndMissed.matches("SICK", new BigDecimal("2.5"), false, 5)).isFalse();
+    assertThat(sickAndMissed.matches("SICK", BigDecimal.ONE, true, 5)).isFalse();
+    RoutingRule plain = rule(8, 1, null, null, null, "DEAN");
+    assertThat(plain.missedPeriodsOver()).isNull();
+    assertThat(plain.matches("SICK", BigDecimal.TEN, true, 0)).isTrue();
+    assertThatThrownBy(() -> missedOver(9, 1, -1, "DEAN"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -61,6 +61,7 @@ public class LeaveAdminBean implements Serializable {
   private String ruleMaxDays;
   private String ruleOffCampus;
   private String ruleSteps;
+  private String ruleMissedOver;
 
   public void load() throws IOException {
     if (!me.isAdmin()) {
@@ -117,9 +118,15 @@ public class LeaveAdminBean implements Serializable {
       Boolean off =
           ruleOffCampus == null || ruleOffCampus.isBlank() ? null : Boolean.valueOf(ruleOffCampus);
       String type = ruleType == null || ruleType.isBlank() ? null : ruleType;
+      Integer missedOver =
+          ruleMissedOver == null || ruleMissedOver.isBlank()
+              ? null
+              : Integer.valueOf(ruleMissedOver.strip());
       settings.addRule(
-          new RoutingRule(0, priority, type, max, off, RoutingRule.parseSteps(ruleSteps), true),
+          new RoutingRule(
+              0, priority, type, max, off, RoutingRule.parseSteps(ruleSteps), true, missedOver),
           me.auditActor());
+      ruleMissedOver = null;
       rulePriority = null;
       ruleMaxDays = null;
       ruleSteps = null;
@@ -242,6 +249,14 @@ public class LeaveAdminBean implements Serializable {
 
   public void setRuleOffCampus(String v) {
     this.ruleOffCampus = v;
+  }
+
+  public String getRuleMissedOver() {
+    return ruleMissedOver;
+  }
+
+  public void setRuleMissedOver(String v) {
+    this.ruleMissedOver = v;
   }
 
   public String getRuleSteps() {

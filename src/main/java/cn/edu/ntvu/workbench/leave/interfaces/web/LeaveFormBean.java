@@ -2,10 +2,12 @@ package cn.edu.ntvu.workbench.leave.interfaces.web;
 
 import cn.edu.ntvu.workbench.leave.application.AttachmentStore;
 import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
+import cn.edu.ntvu.workbench.leave.application.LeaveMissedClasses;
 import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
 import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
 import cn.edu.ntvu.workbench.leave.application.LeaveSubmissions;
 import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
+import cn.edu.ntvu.workbench.leave.application.MissedClassList;
 import cn.edu.ntvu.workbench.leave.application.NewAttachment;
 import cn.edu.ntvu.workbench.leave.application.StepRow;
 import cn.edu.ntvu.workbench.leave.application.SubmitResult;
@@ -59,6 +61,7 @@ public class LeaveFormBean implements Serializable {
   @Inject LeaveSubmissions submissions;
   @Inject LeaveCatalog catalog;
   @Inject LeaveQueries queries;
+  @Inject LeaveMissedClasses missedClasses;
 
   private String token;
   private String typeCode;
@@ -74,6 +77,22 @@ public class LeaveFormBean implements Serializable {
   private String startHalf = HalfDay.AM.name();
   private String endDate;
   private String endHalf = HalfDay.PM.name();
+
+  /**
+   * 按节: one day and 第 N–M 节; when the day is there it decides over the other pickers (the page
+   * empties it when another way is chosen).
+   */
+  private String periodDate;
+
+  private String firstPeriod = "1";
+  private String lastPeriod = "2";
+
+  /** The classes the picked time misses, as of the last check. */
+  private MissedClassList missed = MissedClassList.NONE;
+
+  /** 按节: the periods picked, once they make an interval. */
+  private int periodCount;
+
   private String reason;
   private boolean offCampus;
   private String destination;
@@ -186,12 +205,17 @@ public class LeaveFormBean implements Serializable {
         .toList();
   }
 
-  /** Ajax: the checks that need no file, as the student types. */
+  /** Ajax: the checks that need no file, as the student types; and the classes it misses. */
   public void check() {
     problems = new LinkedHashMap<>();
+    missed = MissedClassList.NONE;
     LeaveForm form = form(0);
     if (form == null) {
       return;
+    }
+    if (form.start() != null && form.end() != null) {
+      SignedInUser u = me.get();
+      missed = missedClasses.of(u.account(), u.classCode(), form.start(), form.end());
     }
     List<FieldProblem> found = submissions.check(me.get(), form);
     LeaveTexts t = LeaveTexts.ofView();
@@ -311,14 +335,60 @@ public class LeaveFormBean implements Serializable {
   private LeaveForm form(int attachments) {
     LocalDateTime s = startTime(true);
     LocalDateTime e = endTime(true);
-    if (problems.containsKey("start") || problems.containsKey("end")) {
+    if (problems.containsKey("start")
+        || problems.containsKey("end")
+        || problems.containsKey("periods")) {
       return null;
     }
     return new LeaveForm(typeCode, s, e, reason, offCampus, destination, contact, attachments);
   }
 
+  /** 按节: the interval of the periods picked, or null (with the reason noted beside the field). */
+  private LeaveMissedClasses.Interval byPeriods(boolean note) {
+    LocalDate d = parseDate("periods", periodDate, note);
+    Integer first = period(firstPeriod);
+    Integer last = period(lastPeriod);
+    if (d == null || first == null || last == null) {
+      if (d != null && note) {
+        problems.putIfAbsent("periods", LeaveTexts.ofView().get("leave.error.badTime"));
+      }
+      return null;
+    }
+    SignedInUser u = me.get();
+    LeaveMissedClasses.ByPeriods b =
+        missedClasses.byPeriods(u.account(), u.classCode(), d, first, last);
+    if (b instanceof LeaveMissedClasses.Refused r) {
+      if (note) {
+        problems.putIfAbsent(
+            "periods", r.text(cn.edu.ntvu.workbench.platform.web.BundleText.viewLocale()));
+      }
+      return null;
+    }
+    return (LeaveMissedClasses.Interval) b;
+  }
+
+  private static Integer period(String v) {
+    if (blank(v)) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(v.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private boolean byPeriodsPicked() {
+    return !blank(periodDate);
+  }
+
   /** The start as picked: by half days when a start date is there, else the date and time typed. */
   private LocalDateTime startTime(boolean note) {
+    if (byPeriodsPicked()) {
+      LeaveMissedClasses.Interval i = byPeriods(note);
+      periodCount = i == null ? 0 : i.periods();
+      return i == null ? null : i.start();
+    }
     if (!blank(startDate)) {
       LocalDate d = parseDate("start", startDate, note);
       HalfDay h = HalfDay.of(startHalf);
@@ -328,6 +398,10 @@ public class LeaveFormBean implements Serializable {
   }
 
   private LocalDateTime endTime(boolean note) {
+    if (byPeriodsPicked()) {
+      LeaveMissedClasses.Interval i = byPeriods(false);
+      return i == null ? null : i.end();
+    }
     if (!blank(endDate)) {
       LocalDate d = parseDate("end", endDate, note);
       HalfDay h = HalfDay.of(endHalf);
@@ -380,9 +454,68 @@ public class LeaveFormBean implements Serializable {
       return LeaveTexts.ofView().get("leave.duration.none");
     }
     LeaveDuration d = LeaveDuration.between(s, e);
-    return d.isZero()
-        ? LeaveTexts.ofView().get("leave.duration.none")
-        : LeaveTexts.ofView().duration(d);
+    if (d.isZero()) {
+      return LeaveTexts.ofView().get("leave.duration.none");
+    }
+    String days = LeaveTexts.ofView().duration(d);
+    return byPeriodsPicked() && periodCount > 0
+        ? LeaveTexts.ofView().get("leave.duration.withPeriods", days, periodCount)
+        : days;
+  }
+
+  /** The classes the picked time misses (empty: nothing is shown). */
+  public MissedClassList getMissed() {
+    return missed;
+  }
+
+  /** 按节: the periods the picked day has (1–12 until a day with period times is picked). */
+  public List<Integer> getPeriodChoices() {
+    int n = 12;
+    if (!blank(periodDate)) {
+      try {
+        int c = missedClasses.periodCountOn(LocalDate.parse(periodDate.strip()));
+        n = c > 0 ? c : n;
+      } catch (DateTimeParseException e) {
+        // The field's own message says so.
+      }
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      out.add(i);
+    }
+    return out;
+  }
+
+  /** Which picker the page opens with: "periods", "half" or "time". */
+  public String getPrecision() {
+    if (byPeriodsPicked()) {
+      return "periods";
+    }
+    return isByHalfDays() ? "half" : "time";
+  }
+
+  public String getPeriodDate() {
+    return periodDate;
+  }
+
+  public void setPeriodDate(String v) {
+    this.periodDate = v;
+  }
+
+  public String getFirstPeriod() {
+    return firstPeriod;
+  }
+
+  public void setFirstPeriod(String v) {
+    this.firstPeriod = v;
+  }
+
+  public String getLastPeriod() {
+    return lastPeriod;
+  }
+
+  public void setLastPeriod(String v) {
+    this.lastPeriod = v;
   }
 
   /** True when the form shows the half-day picker: unless a time was typed and no date picked. */

@@ -52,6 +52,43 @@ public class LeaveWords {
     return "en".equals(BundleText.viewLocale().getLanguage()) ? t.nameEn() : t.name();
   }
 
+  /** "11月26日 周四" / "Thu 26 Nov": a day of the missed classes. */
+  public String missedDay(java.time.LocalDate d) {
+    java.util.Locale l = BundleText.viewLocale();
+    return "en".equals(l.getLanguage())
+        ? java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH)
+            .format(d)
+        : java.time.format.DateTimeFormatter.ofPattern("M月d日 EEE", java.util.Locale.CHINA)
+            .format(d);
+  }
+
+  /** "第1–2节" / "第3节". */
+  public String missedPeriods(cn.edu.ntvu.workbench.leave.application.MissedClass c) {
+    LeaveTexts t = LeaveTexts.ofView();
+    return c.firstPeriod() == c.lastPeriod()
+        ? t.get("leave.missed.period", c.firstPeriod())
+        : t.get("leave.missed.periods", c.firstPeriod(), c.lastPeriod());
+  }
+
+  /** "张老师 · A101": who teaches the missed class and where (what is known of it). */
+  public String missedWhere(cn.edu.ntvu.workbench.leave.application.MissedClass c) {
+    return java.util.stream.Stream.of(c.teacherNames(), c.room())
+        .filter(x -> x != null && !x.isBlank())
+        .collect(java.util.stream.Collectors.joining(" · "));
+  }
+
+  /** "第3节" for the 按节 selects. */
+  public String periodNo(Object n) {
+    return LeaveTexts.ofView().get("leave.missed.period", n);
+  }
+
+  /** "缺 6 节" for the lists; "" when nothing was missed. */
+  public String missedShort(LeaveRequestRow r) {
+    return r.missedPeriodCount() == 0
+        ? ""
+        : LeaveTexts.ofView().get("leave.missed.short", r.missedPeriodCount());
+  }
+
   public String time(LocalDateTime t) {
     return t == null ? "" : WHEN.format(t);
   }
