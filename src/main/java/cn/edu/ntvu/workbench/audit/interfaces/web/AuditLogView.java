@@ -7,6 +7,7 @@ import cn.edu.ntvu.workbench.platform.audit.FieldChange;
 import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
+import cn.edu.ntvu.workbench.platform.web.LazyTables;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -86,17 +87,7 @@ public class AuditLogView {
 
     /** The object-name filter as typed (at most 64 characters), or null. */
     static String label(Map<String, FilterMeta> filterBy) {
-      if (filterBy == null) {
-        return null;
-      }
-      for (FilterMeta f : filterBy.values()) {
-        Object v = f.getFilterValue();
-        if (v != null && !String.valueOf(v).isBlank()) {
-          String s = String.valueOf(v).strip();
-          return s.length() > 64 ? s.substring(0, 64) : s;
-        }
-      }
-      return null;
+      return LazyTables.typedFilter(filterBy, 64).orElse(null);
     }
 
     @Override

@@ -6,6 +6,7 @@ import cn.edu.ntvu.workbench.contacts.domain.Conflict;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.security.Role;
+import cn.edu.ntvu.workbench.platform.web.LazyTables;
 import cn.edu.ntvu.workbench.wecom.domain.WeComException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -127,16 +128,7 @@ public class ContactsReportPage implements java.io.Serializable {
     }
 
     private static String filter(java.util.Map<String, FilterMeta> filterBy) {
-      if (filterBy == null) {
-        return "";
-      }
-      for (FilterMeta f : filterBy.values()) {
-        if (f.getFilterValue() != null && !String.valueOf(f.getFilterValue()).isBlank()) {
-          String v = String.valueOf(f.getFilterValue()).strip();
-          return v.length() > 32 ? v.substring(0, 32) : v;
-        }
-      }
-      return "";
+      return LazyTables.typedFilter(filterBy, 32).orElse("");
     }
 
     @Override

@@ -6,6 +6,7 @@ import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
+import cn.edu.ntvu.workbench.platform.web.LazyTables;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -174,17 +175,7 @@ public class OutboxPage {
 
     /** The topic filter as typed (at most 64 characters), or null. */
     static String topicStart(Map<String, FilterMeta> filterBy) {
-      if (filterBy == null) {
-        return null;
-      }
-      for (FilterMeta f : filterBy.values()) {
-        Object v = f.getFilterValue();
-        if (v != null && !String.valueOf(v).isBlank()) {
-          String s = String.valueOf(v).strip();
-          return s.length() > 64 ? s.substring(0, 64) : s;
-        }
-      }
-      return null;
+      return LazyTables.typedFilter(filterBy, 64).orElse(null);
     }
 
     @Override
