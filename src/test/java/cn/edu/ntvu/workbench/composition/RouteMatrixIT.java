@@ -594,7 +594,11 @@ class RouteMatrixIT {
 
   // — database —
 
-  /** {@code CHECKSUM TABLE} of every table of the production schema. */
+  /**
+   * {@code CHECKSUM TABLE} of every table of the production schema but the background jobs' own
+   * bookkeeping ({@code *_job}: when each job last ran), which the jobs change on their schedule
+   * whatever anyone posts.
+   */
   private static Map<String, String> checksums() throws Exception {
     Map<String, String> out = new TreeMap<>();
     try (Connection c = ProductionDirectory.db();
@@ -602,7 +606,9 @@ class RouteMatrixIT {
       Set<String> tables = new TreeSet<>();
       try (ResultSet rs = s.executeQuery("SHOW FULL TABLES WHERE Table_type = 'BASE TABLE'")) {
         while (rs.next()) {
-          tables.add(rs.getString(1));
+          if (!rs.getString(1).endsWith("_job")) {
+            tables.add(rs.getString(1));
+          }
         }
       }
       try (ResultSet rs = s.executeQuery("CHECKSUM TABLE " + String.join(", ", tables))) {
