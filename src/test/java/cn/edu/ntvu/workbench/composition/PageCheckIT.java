@@ -196,6 +196,9 @@ class PageCheckIT {
           Map.entry("/forms/signed.xlsx", "a file; its one-sentence refusals: FormExportInWeComIT"),
           Map.entry("/forms/signed.csv", "a file; its one-sentence refusals: FormExportInWeComIT"),
           Map.entry("/notices/export.xlsx", "a file"),
+          Map.entry(
+              "/notices/file",
+              "a notice's image or attachment; its 403 for outsiders: NoticeAttachmentsIT"),
           Map.entry("/notices/export.csv", "a file"),
           Map.entry("/admin/timetable/sample/*", "a file"),
           Map.entry("/admin/workbench/tiles.json", "a file"),
