@@ -37,7 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Issue 16's "done when" for 收集表, walked as people would at 360×640 inside WeCom (Chromium with
  * WeCom's user agent; WeCom's native bridge played by a test hook as in {@code CloseWindowIT}): a
- * teacher who never used it (余刚) builds a 收集表 with five question types — the page never scrolls
+ * teacher who never used it (梁诺) builds a 收集表 with five question types — the page never scrolls
  * sideways after a question is added — chooses the audience by name in the picker (机械制造241班) and
  * publishes; a student fills it, a 20 MB photo is refused on the phone with the limit in the
  * message and nothing typed is lost, a small photo goes; the teacher sees 1/40, reminds the 39 and
@@ -58,8 +58,12 @@ class FormsWalkIT {
           + "  on: function () {}"
           + "};";
 
-  /** 余刚: a teacher of 机械工程学院 (dept 01) with no class, no grant and no form so far. */
-  private static final String TEACHER = "10005";
+  /**
+   * 梁诺: a teacher of 机械工程学院 (dept 01) with no class, no grant and no form so far, and no other test
+   * signs in as her (余刚, 10005, is the publishing limit's: FormsPublishScopeIT publishes ten as him
+   * within the hour).
+   */
+  private static final String TEACHER = "10007";
 
   /** 朱英 of 机械制造241班. */
   private static final String STUDENT = "20240100032";
