@@ -5,6 +5,7 @@ import cn.edu.ntvu.workbench.notices.application.NoticeFiles;
 import cn.edu.ntvu.workbench.platform.files.StoredFileResponse;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -32,13 +33,8 @@ public class NoticeFileServlet extends HttpServlet {
       resp.sendError(HttpServletResponse.SC_UNAUTHORIZED);
       return;
     }
-    long id;
-    try {
-      id = Long.parseLong(String.valueOf(req.getParameter("id")).strip());
-    } catch (NumberFormatException e) {
-      resp.sendError(HttpServletResponse.SC_NOT_FOUND);
-      return;
-    }
+    // anything but a number names no file: 404 below
+    long id = Pages.id(req.getParameter("id"));
     Optional<NoticeFiles.Download> d;
     try {
       d = files.download(user, id);
