@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.leave.application;
 import cn.edu.ntvu.workbench.leave.domain.CardAction;
 import cn.edu.ntvu.workbench.messaging.application.OutboxSender;
 import cn.edu.ntvu.workbench.messaging.application.OutgoingMessage;
+import cn.edu.ntvu.workbench.messaging.application.TextCard;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -208,17 +209,7 @@ public class LeaveMessages {
   }
 
   private static String textcard(String title, String description, String url) {
-    return Jsons.createObjectBuilder()
-        .add("msgtype", "textcard")
-        .add(
-            "textcard",
-            Jsons.createObjectBuilder()
-                .add("title", cut(title, 40))
-                .add("description", description)
-                .add("url", url)
-                .add("btntxt", LeaveTexts.chinese().get("leave.msg.details")))
-        .build()
-        .toString();
+    return TextCard.body(title, description, url, LeaveTexts.chinese().get("leave.msg.details"));
   }
 
   /**
@@ -240,34 +231,11 @@ public class LeaveMessages {
     return Jsons.createObjectBuilder().add("keyname", key).add("value", value);
   }
 
-  /**
-   * Text inside the card's HTML-like description: the few characters it treats as markup are
-   * escaped.
-   */
   private static String div(String cls, String text) {
-    return "<div class=\"" + cls + "\">" + escape(text) + "</div>";
-  }
-
-  static String escape(String s) {
-    StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      b.append(
-          switch (c) {
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '&' -> "&amp;";
-            case '"' -> "&quot;";
-            default -> String.valueOf(c);
-          });
-    }
-    return b.toString();
+    return TextCard.div(cls, text);
   }
 
   private static String cut(String s, int max) {
-    if (s == null) {
-      return "";
-    }
-    String one = s.strip().replaceAll("\\s+", " ");
-    return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+    return TextCard.cut(s, max);
   }
 }
