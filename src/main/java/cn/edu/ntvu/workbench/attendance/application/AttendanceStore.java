@@ -119,4 +119,7 @@ public interface AttendanceStore {
    * it; active people only) — the directory tables, read only.
    */
   List<String> counsellorsOf(String student);
+
+  /** Every class of the school (admins see them all), by code — the directory tables, read only. */
+  List<cn.edu.ntvu.workbench.identity.application.ClassRef> allClasses();
 }

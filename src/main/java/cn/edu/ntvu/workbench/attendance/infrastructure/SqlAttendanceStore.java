@@ -287,4 +287,13 @@ public class SqlAttendanceStore implements AttendanceStore {
     }
     return out;
   }
+
+  @Override
+  public List<cn.edu.ntvu.workbench.identity.application.ClassRef> allClasses() {
+    List<cn.edu.ntvu.workbench.identity.application.ClassRef> out = new ArrayList<>();
+    for (Object[] r : sql.rows("SELECT code, name FROM school_class ORDER BY code")) {
+      out.add(new cn.edu.ntvu.workbench.identity.application.ClassRef(str(r[0]), str(r[1])));
+    }
+    return out;
+  }
 }
