@@ -1,14 +1,19 @@
 package cn.edu.ntvu.workbench.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.edu.ntvu.workbench.attendance.application.AbsenceAlerts;
+import cn.edu.ntvu.workbench.attendance.application.AttendanceStatistics;
 import cn.edu.ntvu.workbench.attendance.application.AttendanceStore;
 import cn.edu.ntvu.workbench.attendance.application.AttendanceStore.OccurrenceKey;
+import cn.edu.ntvu.workbench.attendance.application.RollCallRefused;
 import cn.edu.ntvu.workbench.attendance.domain.Mark;
 import cn.edu.ntvu.workbench.attendance.domain.MarkChange;
+import cn.edu.ntvu.workbench.identity.application.ClassRef;
 import cn.edu.ntvu.workbench.leave.LeaveTeachersInContainer;
 import cn.edu.ntvu.workbench.leave.application.LeaveOutcome;
+import cn.edu.ntvu.workbench.platform.security.AccessDenied;
 import cn.edu.ntvu.workbench.timetable.application.MeetingOccurrences;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -29,6 +34,7 @@ public abstract class AttendanceInContainer extends LeaveTeachersInContainer {
   @Inject protected AttendanceStore attendanceStore;
   @Inject protected AbsenceAlerts absenceAlerts;
   @Inject protected MeetingOccurrences meetingOccurrences;
+  @Inject protected AttendanceStatistics attendanceStatistics;
 
   private void attendanceExec(String sql, Object... args) throws Exception {
     try (Connection c = dataSource.getConnection();
@@ -320,5 +326,49 @@ public abstract class AttendanceInContainer extends LeaveTeachersInContainer {
           "DELETE FROM wecom_outbox WHERE message_key LIKE ?",
           "attendance:alert:" + term + ":" + course + ":%");
     }
+  }
+
+  @Test
+  void attendanceStatisticsAreScopedToTheClassesOneLooksAfter() throws Exception {
+    var student = person("20240100001");
+    var counsellor = person("10001");
+    var otherCounsellor = person("10069");
+    var dean = person("10065");
+    var admin = person("10857");
+    // a student: refused by the service's guard, whatever the class
+    assertThatThrownBy(
+            () -> callers.as(student, () -> attendanceStatistics.ofClass(student, "2401000")))
+        .isInstanceOf(AccessDenied.class);
+    // another class's counsellor asking for 2401000: 403 with the sentence, nothing shown
+    assertThat(
+            callers
+                .as(otherCounsellor, () -> attendanceStatistics.classesFor(otherCounsellor))
+                .stream()
+                .map(ClassRef::code))
+        .isNotEmpty()
+        .doesNotContain("2401000");
+    assertThatThrownBy(
+            () ->
+                callers.as(
+                    otherCounsellor,
+                    () -> attendanceStatistics.ofClass(otherCounsellor, "2401000")))
+        .isInstanceOf(RollCallRefused.class)
+        .satisfies(
+            e -> {
+              assertThat(((RollCallRefused) e).status()).isEqualTo(403);
+              assertThat(((RollCallRefused) e).key()).isEqualTo("attendance.stats.notYours");
+            });
+    // the class's counsellor, the department's dean and an admin see it, every student listed
+    for (var who : List.of(counsellor, dean, admin)) {
+      var stats = callers.as(who, () -> attendanceStatistics.ofClass(who, "2401000"));
+      assertThat(stats.chosen().code()).as(who.account()).isEqualTo("2401000");
+      assertThat(stats.students()).as(who.account()).hasSize(40);
+      assertThat(stats.threshold()).isEqualTo("1/3");
+    }
+    assertThat(callers.as(admin, () -> attendanceStatistics.classesFor(admin)).size())
+        .isGreaterThan(callers.as(dean, () -> attendanceStatistics.classesFor(dean)).size());
+    // a student's own view is refused to staff
+    assertThatThrownBy(() -> callers.as(counsellor, () -> attendanceStatistics.mine(counsellor)))
+        .isInstanceOf(AccessDenied.class);
   }
 }
