@@ -46,7 +46,8 @@ class AttendanceStatsIT {
   private static final String PAST = "20240100026";
   private static final String PRESENT = "20240100027";
   private static final String TOKEN = "attendance-stats-it";
-  private static final List<String> DATES = List.of("2026-11-02", "2026-11-09", "2026-11-16", "2026-10-26");
+  private static final List<String> DATES =
+      List.of("2026-11-02", "2026-11-09", "2026-11-16", "2026-10-26");
 
   private static String app;
   private static String term;
