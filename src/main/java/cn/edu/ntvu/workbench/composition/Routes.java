@@ -154,6 +154,17 @@ public final class Routes {
                   "roll call of a meeting occurrence (service: its teachers and admins only)",
                   "rollCall.submit")
               .sample("/attendance/roll.xhtml?term=2026-2027-1&src=ZF&no=1&date=2026-11-23"),
+          read(
+                  "/attendance/stats.xhtml",
+                  Access.roles(Role.COUNSELLOR, Role.DEAN, Role.ADMIN),
+                  "考勤统计 of a class one looks after (service: other classes 403)")
+              .sample("/attendance/stats.xhtml?class=2401000"),
+          read(
+                  "/attendance/stats.xlsx",
+                  Access.roles(Role.COUNSELLOR, Role.DEAN, Role.ADMIN),
+                  "考勤统计 as XLSX (service: other classes 403)")
+              .sample("/attendance/stats.xlsx?class=2401000"),
+          read("/attendance/mine.xhtml", STUDENTS, "我的考勤: one's own attendance (students)"),
           // — 学生请假 leave —
           read("/leave/index.xhtml", SIGNED_IN, "my requests (students), waiting for me (staff)"),
           view(

@@ -128,6 +128,8 @@ class PageCheckIT {
           Page.of("/timetable/calendar.xhtml", "timetable/calendar.xhtml"),
           Page.of("/attendance/roll.xhtml", "attendance/roll.xhtml")
               .at("/attendance/roll.xhtml?{roll}"),
+          Page.of("/attendance/stats.xhtml", "attendance/stats.xhtml"),
+          Page.of("/attendance/mine.xhtml", "attendance/mine.xhtml"),
           Page.of("/leave/index.xhtml", "leave/index.xhtml"),
           Page.of("/leave/apply.xhtml", "leave/apply.xhtml"),
           Page.of("/leave/request.xhtml", "leave/request.xhtml")
@@ -189,6 +191,7 @@ class PageCheckIT {
           Map.entry("/rest/wecom/jssdk/signature", "JSON"),
           Map.entry("/leave/attachment", "a file"),
           Map.entry("/leave/export.xlsx", "a file"),
+          Map.entry("/attendance/stats.xlsx", "a file"),
           Map.entry("/forms/export.xlsx", "a file"),
           Map.entry("/forms/export.csv", "a file"),
           Map.entry("/forms/file", "a file"),

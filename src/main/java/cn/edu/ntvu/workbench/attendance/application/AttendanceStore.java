@@ -4,6 +4,8 @@ import cn.edu.ntvu.workbench.attendance.domain.Mark;
 import cn.edu.ntvu.workbench.attendance.domain.MarkChange;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,4 +69,57 @@ public interface AttendanceStore {
   default Optional<Stored> mark(OccurrenceKey key, String student) {
     return Optional.ofNullable(marks(key).get(student));
   }
+
+  /**
+   * A student's stored mark with the occurrence as it was held (attendance_session).
+   *
+   * @param leaveRequestId the leave that excuses a 请假 mark, else null
+   */
+  record HeldMark(
+      OccurrenceKey key,
+      String termCode,
+      String courseCode,
+      String courseName,
+      int firstPeriod,
+      int periodCount,
+      String student,
+      Mark mark,
+      String markedBy,
+      LocalDateTime tappedAt,
+      Long leaveRequestId) {}
+
+  /**
+   * The 缺勤 marks of a student on meetings held from {@code from} to {@code to} (dates inclusive),
+   * locked for the caller's transaction (a leave approved while a teacher re-submits takes turns).
+   */
+  List<HeldMark> absencesForUpdate(String student, LocalDate from, LocalDate to);
+
+  /** Every stored mark of a student in a term, by date and period. */
+  List<HeldMark> marksOf(long termId, String student);
+
+  /**
+   * Periods per student and course in a term, counted over the occurrences with a roll call that
+   * listed the student (an occurrence counts its periods).
+   */
+  record Tally(
+      String student,
+      String courseCode,
+      String courseName,
+      int held,
+      int absent,
+      int late,
+      int early,
+      int excused) {}
+
+  /** The tallies of these students in a term (one course: {@code courseCode}, else all). */
+  List<Tally> tallies(long termId, Collection<String> students, String courseCode);
+
+  /**
+   * The counsellors of a student's class (the class's counsellor and anyone granted COUNSELLOR for
+   * it; active people only) — the directory tables, read only.
+   */
+  List<String> counsellorsOf(String student);
+
+  /** Every class of the school (admins see them all), by code — the directory tables, read only. */
+  List<cn.edu.ntvu.workbench.identity.application.ClassRef> allClasses();
 }

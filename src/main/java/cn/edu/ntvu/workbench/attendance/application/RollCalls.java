@@ -51,6 +51,7 @@ public class RollCalls {
   @Inject AttendanceStore store;
   @Inject AttendanceSettings settings;
   @Inject AuditTrail audit;
+  @Inject AbsenceAlerts alerts;
   @Inject Clock clock;
 
   /** A tap as the page sends it: the mark and when it was made (epoch millis, may be null). */
@@ -249,6 +250,13 @@ public class RollCalls {
             AuditDiff.between(Map.of("mark", before.name()), Map.of("mark", tap.mark().name())));
       }
     }
+    // the counsellor told once when a student's 缺勤 in this course reaches the threshold
+    List<String> absentNow =
+        store.marksForUpdate(key).entrySet().stream()
+            .filter(e -> e.getValue().mark() == Mark.ABSENT)
+            .map(Map.Entry::getKey)
+            .toList();
+    alerts.afterRollCall(key.termId(), m.courseCode(), absentNow);
     Set<String> othersNames = new LinkedHashSet<>();
     for (Roster.Row row : roster.rows()) {
       if (others.contains(row.account())) {

@@ -1,6 +1,7 @@
 package cn.edu.ntvu.workbench.attendance.infrastructure;
 
 import static cn.edu.ntvu.workbench.platform.persistence.Sql.lng;
+import static cn.edu.ntvu.workbench.platform.persistence.Sql.num;
 import static cn.edu.ntvu.workbench.platform.persistence.Sql.str;
 import static cn.edu.ntvu.workbench.platform.persistence.Sql.time;
 
@@ -10,9 +11,13 @@ import cn.edu.ntvu.workbench.attendance.domain.MarkChange;
 import cn.edu.ntvu.workbench.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The attendance tables through {@link Sql}. */
@@ -153,5 +158,142 @@ public class SqlAttendanceStore implements AttendanceStore {
             change.by(),
             change.changedAt(),
             changeId));
+  }
+
+  private static final String HELD =
+      "SELECT m.term_id, m.source, m.meeting_no, m.meeting_date, t.code, s.course_code,"
+          + " s.course_name, s.first_period, s.period_count, m.student_account, m.mark, m.marked_by,"
+          + " m.tapped_at, m.leave_request_id"
+          + " FROM attendance_mark m"
+          + " JOIN attendance_session s ON s.term_id = m.term_id AND s.source = m.source"
+          + "  AND s.meeting_no = m.meeting_no AND s.meeting_date = m.meeting_date"
+          + " JOIN term t ON t.id = m.term_id";
+
+  private static HeldMark held(Object[] r) {
+    return new HeldMark(
+        new OccurrenceKey(lng(r[0]), str(r[1]), num(r[2]), date(r[3])),
+        str(r[4]),
+        str(r[5]),
+        str(r[6]),
+        num(r[7]),
+        num(r[8]),
+        str(r[9]),
+        Mark.valueOf(str(r[10])),
+        str(r[11]),
+        time(r[12]),
+        r[13] == null ? null : lng(r[13]));
+  }
+
+  private static LocalDate date(Object o) {
+    if (o instanceof java.sql.Date d) {
+      return d.toLocalDate();
+    }
+    if (o instanceof LocalDate d) {
+      return d;
+    }
+    return LocalDate.parse(String.valueOf(o).substring(0, 10));
+  }
+
+  @Override
+  public List<HeldMark> absencesForUpdate(String student, LocalDate from, LocalDate to) {
+    List<HeldMark> out = new ArrayList<>();
+    for (Object[] r :
+        sql.rows(
+            HELD
+                + " WHERE m.student_account = ? AND m.mark = 'ABSENT'"
+                + " AND m.meeting_date BETWEEN ? AND ?"
+                + " ORDER BY m.meeting_date, s.first_period FOR UPDATE",
+            student,
+            from,
+            to)) {
+      out.add(held(r));
+    }
+    return out;
+  }
+
+  @Override
+  public List<HeldMark> marksOf(long termId, String student) {
+    List<HeldMark> out = new ArrayList<>();
+    for (Object[] r :
+        sql.rows(
+            HELD
+                + " WHERE m.term_id = ? AND m.student_account = ?"
+                + " ORDER BY s.course_name, m.meeting_date, s.first_period",
+            termId,
+            student)) {
+      out.add(held(r));
+    }
+    return out;
+  }
+
+  @Override
+  public List<Tally> tallies(long termId, Collection<String> students, String courseCode) {
+    if (students.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new ArrayList<>();
+    args.add(termId);
+    StringBuilder in = new StringBuilder();
+    for (String s : students) {
+      in.append(in.isEmpty() ? "?" : ", ?");
+      args.add(s);
+    }
+    String course = "";
+    if (courseCode != null) {
+      course = " AND s.course_code = ?";
+      args.add(courseCode);
+    }
+    List<Tally> out = new ArrayList<>();
+    for (Object[] r :
+        sql.rows(
+            "SELECT m.student_account, s.course_code, MAX(s.course_name), SUM(s.period_count),"
+                + " SUM(CASE WHEN m.mark = 'ABSENT' THEN s.period_count ELSE 0 END),"
+                + " SUM(CASE WHEN m.mark = 'LATE' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN m.mark = 'EARLY' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN m.mark = 'EXCUSED' THEN s.period_count ELSE 0 END)"
+                + " FROM attendance_mark m"
+                + " JOIN attendance_session s ON s.term_id = m.term_id AND s.source = m.source"
+                + "  AND s.meeting_no = m.meeting_no AND s.meeting_date = m.meeting_date"
+                + " WHERE m.term_id = ? AND m.student_account IN ("
+                + in
+                + ")"
+                + course
+                + " GROUP BY m.student_account, s.course_code"
+                + " ORDER BY m.student_account, s.course_code",
+            args.toArray())) {
+      out.add(
+          new Tally(
+              str(r[0]), str(r[1]), str(r[2]), num(r[3]), num(r[4]), num(r[5]), num(r[6]),
+              num(r[7])));
+    }
+    return out;
+  }
+
+  @Override
+  public List<String> counsellorsOf(String student) {
+    List<String> out = new ArrayList<>();
+    for (Object v :
+        sql.values(
+            "SELECT p.account FROM person p WHERE p.status = 'ACTIVE' AND ("
+                + " p.account = (SELECT c.counsellor_account FROM person s"
+                + "   JOIN school_class c ON c.id = s.class_id WHERE s.account = ?)"
+                + " OR p.id IN (SELECT g.person_id FROM person s JOIN role_grant g"
+                + "   ON g.role = 'COUNSELLOR' AND g.scope_kind = 'CLASS' AND g.scope_id = s.class_id"
+                + "   WHERE s.account = ?))"
+                + " ORDER BY p.account",
+            student,
+            student)) {
+      out.add(str(v));
+    }
+    return out;
+  }
+
+  @Override
+  public List<cn.edu.ntvu.workbench.identity.application.ClassRef> allClasses() {
+    List<cn.edu.ntvu.workbench.identity.application.ClassRef> out = new ArrayList<>();
+    for (Object[] r : sql.rows("SELECT code, name FROM school_class ORDER BY code")) {
+      out.add(new cn.edu.ntvu.workbench.identity.application.ClassRef(str(r[0]), str(r[1])));
+    }
+    return out;
   }
 }

@@ -70,6 +70,8 @@ class RollCallIT {
   @AfterAll
   static void cleanUp() throws Exception {
     exec("DELETE FROM leave_request WHERE submit_token = ?", TOKEN);
+    exec(
+        "DELETE FROM wecom_outbox WHERE message_key LIKE ?", "attendance:alert:%:K00002:" + ABSENT);
     for (String t :
         List.of("attendance_mark", "attendance_change", "attendance_batch", "attendance_session")) {
       exec("DELETE FROM " + t + " WHERE meeting_date = ?", DATE);
@@ -109,6 +111,13 @@ class RollCallIT {
 
   private static WebElement row(ChromeDriver d, String account) {
     return d.findElement(By.cssSelector(".att-row[data-account='" + account + "']"));
+  }
+
+  private static long alerts() throws Exception {
+    return count(
+        "SELECT COUNT(*) FROM wecom_outbox WHERE message_key LIKE ? AND to_users LIKE ?",
+        "attendance:alert:%:K00002:" + ABSENT,
+        "%10001%");
   }
 
   private static long audited() throws Exception {
@@ -191,6 +200,9 @@ class RollCallIT {
                     + ".getAttribute('data-key'))"))
         .isNull();
     assertThat(audited()).as("the change 出勤 → 缺勤 audited once").isEqualTo(auditedBefore + 1);
+    // 缺勤 on the only roll call of 形势与政策 this term (2 of 2 periods, past 1/3): his counsellor
+    // 毛敏 (10001) is told once through the outbox
+    assertThat(alerts()).as("the counsellor's alert, queued by the submit").isEqualTo(1);
 
     // The same batch posted twice (a retry after a lost answer) is stored once.
     List<?> twice = post(d, ABSENT + ":LATE:" + System.currentTimeMillis(), "retry-batch-0001", 2);
@@ -198,6 +210,7 @@ class RollCallIT {
     assertThat(String.valueOf(twice.get(0))).contains("考勤已保存");
     assertThat(String.valueOf(twice.get(1))).contains("考勤已保存");
     assertThat(changes(ABSENT, "LATE")).isEqualTo(1);
+    assertThat(alerts()).as("still one alert").isEqualTo(1);
     assertThat(marks(ABSENT, "LATE")).isEqualTo(1);
 
     // A mark for a student not in the class is refused, nothing saved.

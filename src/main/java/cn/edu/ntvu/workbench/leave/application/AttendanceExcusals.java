@@ -1,0 +1,26 @@
+package cn.edu.ntvu.workbench.leave.application;
+
+import cn.edu.ntvu.workbench.attendance.application.LeaveExcusals;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * A leave finally approved after a roll call (issue 19, item 6): hands the approved interval to
+ * attendance, which turns the student's 缺勤 into 请假 and tells the teachers. Runs synchronously
+ * inside the deciding transaction, so the marks change with the approval or not at all. Lives here,
+ * not in attendance, because leave already depends on attendance ({@link LeaveExcusedAbsences}) and
+ * LayeringTest forbids contexts depending on each other both ways.
+ */
+@ApplicationScoped
+public class AttendanceExcusals {
+  @Inject LeaveExcusals excusals;
+
+  void on(@Observes LeaveOutcome o) {
+    if (o.what() != LeaveOutcome.What.FINALLY_APPROVED) {
+      return;
+    }
+    excusals.excuse(
+        o.requestId(), o.studentAccount(), o.studentName(), o.typeName(), o.start(), o.end());
+  }
+}

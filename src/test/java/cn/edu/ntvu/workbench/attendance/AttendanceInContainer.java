@@ -1,0 +1,374 @@
+package cn.edu.ntvu.workbench.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.edu.ntvu.workbench.attendance.application.AbsenceAlerts;
+import cn.edu.ntvu.workbench.attendance.application.AttendanceStatistics;
+import cn.edu.ntvu.workbench.attendance.application.AttendanceStore;
+import cn.edu.ntvu.workbench.attendance.application.AttendanceStore.OccurrenceKey;
+import cn.edu.ntvu.workbench.attendance.application.RollCallRefused;
+import cn.edu.ntvu.workbench.attendance.domain.Mark;
+import cn.edu.ntvu.workbench.attendance.domain.MarkChange;
+import cn.edu.ntvu.workbench.identity.application.ClassRef;
+import cn.edu.ntvu.workbench.leave.LeaveTeachersInContainer;
+import cn.edu.ntvu.workbench.leave.application.LeaveOutcome;
+import cn.edu.ntvu.workbench.platform.security.AccessDenied;
+import cn.edu.ntvu.workbench.timetable.application.MeetingOccurrences;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 考勤 in the container (issue 19, items 5 and 6): a leave finally approved after a roll call turns
+ * the student's 缺勤 into 请假 (history kept, audited, the teacher told once); the counsellor's alert
+ * queued once when a student's 缺勤 reaches the threshold. Marks are written through the attendance
+ * store (not through a roll-call page) so the tests do not depend on the day they run. Demo class
+ * 2401000 (counsellor 10001); 形势与政策 (K00002) on Mondays, periods 1–2, by 10754.
+ */
+public abstract class AttendanceInContainer extends LeaveTeachersInContainer {
+  @Inject protected AttendanceStore attendanceStore;
+  @Inject protected AbsenceAlerts absenceAlerts;
+  @Inject protected MeetingOccurrences meetingOccurrences;
+  @Inject protected AttendanceStatistics attendanceStatistics;
+
+  private void attendanceExec(String sql, Object... args) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        var ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  private void clearOccurrence(OccurrenceKey k) throws Exception {
+    for (String t :
+        List.of("attendance_mark", "attendance_change", "attendance_batch", "attendance_session")) {
+      attendanceExec(
+          "DELETE FROM "
+              + t
+              + " WHERE term_id = ? AND source = ? AND meeting_no = ? AND meeting_date = ?",
+          k.termId(),
+          k.source(),
+          k.meetingNo(),
+          k.date());
+    }
+  }
+
+  /** Stores a roll call of one occurrence as a teacher's submit would: session, history, marks. */
+  private void rollCall(
+      OccurrenceKey k, String course, int first, int count, String teacher, Object... marks)
+      throws Exception {
+    inTransaction(
+        () -> {
+          LocalDateTime at = k.date().atTime(8, 5);
+          attendanceStore.session(k, course, "课程" + course, first, count, teacher, at);
+          for (int i = 0; i < marks.length; i += 2) {
+            MarkChange c = new MarkChange((String) marks[i], (Mark) marks[i + 1], teacher, at);
+            long id = attendanceStore.history(k, c, "it-" + k.meetingNo(), true, at);
+            attendanceStore.put(k, c, null, id);
+          }
+        });
+  }
+
+  private String markOf(OccurrenceKey k, String student) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        var ps =
+            c.prepareStatement(
+                "SELECT CONCAT(mark, ':', COALESCE(leave_request_id, '')) FROM attendance_mark"
+                    + " WHERE term_id = ? AND source = ? AND meeting_no = ? AND meeting_date = ?"
+                    + " AND student_account = ?")) {
+      ps.setObject(1, k.termId());
+      ps.setObject(2, k.source());
+      ps.setObject(3, k.meetingNo());
+      ps.setObject(4, k.date());
+      ps.setObject(5, student);
+      try (var rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  /** A Monday of the demo term on which 形势与政策 of 2401000 takes place by the calendar. */
+  private MeetingOccurrences.Occurrence heldMonday() throws Exception {
+    String termCode;
+    String source;
+    int no;
+    try (Connection c = dataSource.getConnection();
+        var ps =
+            c.prepareStatement(
+                "SELECT t.code, m.source, m.meeting_no FROM course_meeting m JOIN term t ON t.id ="
+                    + " m.term_id WHERE m.course_code = 'K00002' AND m.weekday = 1"
+                    + " ORDER BY t.id DESC LIMIT 1");
+        var rs = ps.executeQuery()) {
+      assertThat(rs.next()).as("形势与政策 on Mondays in the demo timetable").isTrue();
+      termCode = rs.getString(1);
+      source = rs.getString(2);
+      no = rs.getInt(3);
+    }
+    for (LocalDate d = LocalDate.of(2026, 11, 16);
+        d.isAfter(LocalDate.of(2026, 9, 1));
+        d = d.minusWeeks(1)) {
+      Optional<MeetingOccurrences.Occurrence> o = meetingOccurrences.find(termCode, source, no, d);
+      if (o.isPresent()) {
+        return o.get();
+      }
+    }
+    throw new AssertionError("no Monday with 形势与政策 in the demo term");
+  }
+
+  @Test
+  void attendanceLeaveApprovedAfterTheRollCallTurnsAbsentIntoExcusedOnceAndTellsTheTeacher()
+      throws Exception {
+    var occ = heldMonday();
+    OccurrenceKey k =
+        new OccurrenceKey(
+            occ.termId(), occ.meeting().source(), occ.meeting().meetingNo(), occ.date());
+    clearOccurrence(k);
+    String onLeave = "20240100021";
+    String stillAbsent = "20240100022";
+    long requestId = 8_000_000_000L + System.currentTimeMillis() % 1_000_000_000L;
+    try {
+      rollCall(
+          k,
+          "K00002",
+          occ.firstPeriod(),
+          occ.periodCount(),
+          "10754",
+          onLeave,
+          Mark.ABSENT,
+          stillAbsent,
+          Mark.ABSENT,
+          "20240100023",
+          Mark.PRESENT);
+      LeaveOutcome approved =
+          new LeaveOutcome(
+              requestId,
+              onLeave,
+              "测试学生",
+              "2401000",
+              "SICK",
+              "病假",
+              occ.start().minusMinutes(30),
+              occ.end().plusHours(1),
+              LeaveOutcome.What.FINALLY_APPROVED,
+              null);
+      inTransaction(() -> leaveOutcomes.fire(approved));
+
+      assertThat(markOf(k, onLeave)).isEqualTo("EXCUSED:" + requestId);
+      assertThat(markOf(k, stillAbsent)).isEqualTo("ABSENT:");
+      assertThat(markOf(k, "20240100023")).isEqualTo("PRESENT:");
+      // the history keeps the teacher's 缺勤 and gains the change by the approval
+      assertThat(
+              leaveRows(
+                  "SELECT COUNT(*) FROM attendance_change WHERE meeting_date = ? AND source = ?"
+                      + " AND meeting_no = ? AND student_account = ?",
+                  k.date(),
+                  k.source(),
+                  k.meetingNo(),
+                  onLeave))
+          .isEqualTo(2);
+      assertThat(
+              leaveRows(
+                  "SELECT COUNT(*) FROM attendance_change WHERE meeting_date = ? AND source = ?"
+                      + " AND meeting_no = ? AND student_account = ? AND mark = 'EXCUSED'"
+                      + " AND marked_by = ?",
+                  k.date(),
+                  k.source(),
+                  k.meetingNo(),
+                  onLeave,
+                  "leave:" + requestId))
+          .isEqualTo(1);
+      assertThat(
+              leaveRows(
+                  "SELECT COUNT(*) FROM audit_entry WHERE action = 'ATTENDANCE_MARK'"
+                      + " AND actor_account = ? AND object_id LIKE ? AND after_values LIKE ?",
+                  "leave:" + requestId,
+                  "%/" + onLeave,
+                  "%EXCUSED%"))
+          .isEqualTo(1);
+      String key = "attendance:excused:" + requestId + ":10754";
+      assertThat(
+              leaveRows(
+                  "SELECT COUNT(*) FROM wecom_outbox WHERE message_key = ? AND to_users = '10754'"
+                      + " AND body LIKE ? AND body LIKE ?",
+                  key,
+                  "%缺勤改为请假%",
+                  "%第" + occ.firstPeriod() + "–" + occ.lastPeriod() + "节%"))
+          .isEqualTo(1);
+
+      // the same outcome observed again (a retried transaction): nothing more
+      inTransaction(() -> leaveOutcomes.fire(approved));
+      assertThat(outboxLike("attendance:excused:" + requestId + ":%")).isEqualTo(1);
+      assertThat(
+              leaveRows(
+                  "SELECT COUNT(*) FROM audit_entry WHERE actor_account = ?", "leave:" + requestId))
+          .isEqualTo(1);
+
+      // a leave on another day, or a correction, changes nothing
+      long other = requestId + 1;
+      inTransaction(
+          () ->
+              leaveOutcomes.fire(
+                  new LeaveOutcome(
+                      other,
+                      stillAbsent,
+                      "测试学生",
+                      "2401000",
+                      "SICK",
+                      "病假",
+                      occ.date().plusDays(1).atTime(8, 0),
+                      occ.date().plusDays(1).atTime(18, 0),
+                      LeaveOutcome.What.FINALLY_APPROVED,
+                      null)));
+      inTransaction(
+          () ->
+              leaveOutcomes.fire(
+                  new LeaveOutcome(
+                      other + 1,
+                      stillAbsent,
+                      "测试学生",
+                      "2401000",
+                      "SICK",
+                      "病假",
+                      occ.start(),
+                      occ.end(),
+                      LeaveOutcome.What.WITHDRAWN_AFTER_APPROVAL,
+                      null)));
+      assertThat(markOf(k, stillAbsent)).isEqualTo("ABSENT:");
+
+      // a transaction that rolls back leaves the 缺勤 and queues nothing
+      userTransaction.begin();
+      leaveOutcomes.fire(
+          new LeaveOutcome(
+              other + 2,
+              stillAbsent,
+              "测试学生",
+              "2401000",
+              "SICK",
+              "病假",
+              occ.start(),
+              occ.end(),
+              LeaveOutcome.What.FINALLY_APPROVED,
+              null));
+      userTransaction.rollback();
+      assertThat(markOf(k, stillAbsent)).isEqualTo("ABSENT:");
+      assertThat(outboxLike("attendance:excused:" + (other + 2) + ":%")).isZero();
+    } finally {
+      clearOccurrence(k);
+      for (long id = requestId; id <= requestId + 3; id++) {
+        attendanceExec("DELETE FROM wecom_outbox WHERE topic LIKE ?", "%:" + id + "%");
+        attendanceExec("DELETE FROM wecom_outbox WHERE message_key LIKE ?", "%:" + id + ":%");
+      }
+    }
+  }
+
+  @Test
+  void attendanceTheCounsellorIsToldOnceWhenAStudentReachesTheThreshold() throws Exception {
+    var occ = heldMonday();
+    long term = occ.termId();
+    String course = "ZZALERT";
+    String source = "ITALERT";
+    String past = "20240100024";
+    String below = "20240100025";
+    LocalDate d = LocalDate.of(2026, 10, 5);
+    List<OccurrenceKey> keys =
+        List.of(
+            new OccurrenceKey(term, source, 1, d),
+            new OccurrenceKey(term, source, 1, d.plusWeeks(1)),
+            new OccurrenceKey(term, source, 1, d.plusWeeks(2)),
+            new OccurrenceKey(term, source, 1, d.plusWeeks(3)));
+    for (OccurrenceKey k : keys) {
+      clearOccurrence(k);
+    }
+    String alertKey = AbsenceAlerts.key(term, course, past);
+    attendanceExec(
+        "DELETE FROM wecom_outbox WHERE message_key LIKE ?",
+        "attendance:alert:" + term + ":" + course + ":%");
+    try {
+      // 'below' absent once of four (2 of 8 periods < 1/3); 'past' absent twice (4 of 8)
+      rollCall(keys.get(0), course, 1, 2, "10754", past, Mark.PRESENT, below, Mark.ABSENT);
+      rollCall(keys.get(1), course, 1, 2, "10754", past, Mark.PRESENT, below, Mark.PRESENT);
+      inTransaction(
+          () -> assertThat(absenceAlerts.afterRollCall(term, course, List.of())).isEmpty());
+      rollCall(keys.get(2), course, 1, 2, "10754", past, Mark.ABSENT, below, Mark.PRESENT);
+      rollCall(keys.get(3), course, 1, 2, "10754", past, Mark.ABSENT, below, Mark.PRESENT);
+      inTransaction(
+          () ->
+              assertThat(absenceAlerts.afterRollCall(term, course, List.of(past, below)))
+                  .containsExactly(past));
+      assertThat(
+              leaveRows(
+                  "SELECT COUNT(*) FROM wecom_outbox WHERE message_key = ? AND to_users LIKE ?"
+                      + " AND body LIKE ?",
+                  alertKey,
+                  "%10001%",
+                  "%缺勤 4 节 / 已上 8 节%"))
+          .isEqualTo(1);
+      // the next roll call, a retried submit: nothing more
+      inTransaction(
+          () ->
+              assertThat(absenceAlerts.afterRollCall(term, course, List.of(past, below)))
+                  .isEmpty());
+      inTransaction(
+          () -> assertThat(absenceAlerts.afterRollCall(term, course, List.of(past))).isEmpty());
+      assertThat(outboxLike("attendance:alert:" + term + ":" + course + ":%")).isEqualTo(1);
+    } finally {
+      for (OccurrenceKey k : keys) {
+        clearOccurrence(k);
+      }
+      attendanceExec(
+          "DELETE FROM wecom_outbox WHERE message_key LIKE ?",
+          "attendance:alert:" + term + ":" + course + ":%");
+    }
+  }
+
+  @Test
+  void attendanceStatisticsAreScopedToTheClassesOneLooksAfter() throws Exception {
+    var student = person("20240100001");
+    var counsellor = person("10001");
+    var otherCounsellor = person("10069");
+    var dean = person("10065");
+    var admin = person("10857");
+    // a student: refused by the service's guard, whatever the class
+    assertThatThrownBy(
+            () -> callers.as(student, () -> attendanceStatistics.ofClass(student, "2401000")))
+        .isInstanceOf(AccessDenied.class);
+    // another class's counsellor asking for 2401000: 403 with the sentence, nothing shown
+    assertThat(
+            callers
+                .as(otherCounsellor, () -> attendanceStatistics.classesFor(otherCounsellor))
+                .stream()
+                .map(ClassRef::code))
+        .isNotEmpty()
+        .doesNotContain("2401000");
+    assertThatThrownBy(
+            () ->
+                callers.as(
+                    otherCounsellor,
+                    () -> attendanceStatistics.ofClass(otherCounsellor, "2401000")))
+        .isInstanceOf(RollCallRefused.class)
+        .satisfies(
+            e -> {
+              assertThat(((RollCallRefused) e).status()).isEqualTo(403);
+              assertThat(((RollCallRefused) e).key()).isEqualTo("attendance.stats.notYours");
+            });
+    // the class's counsellor, the department's dean and an admin see it, every student listed
+    for (var who : List.of(counsellor, dean, admin)) {
+      var stats = callers.as(who, () -> attendanceStatistics.ofClass(who, "2401000"));
+      assertThat(stats.chosen().code()).as(who.account()).isEqualTo("2401000");
+      assertThat(stats.students()).as(who.account()).hasSize(40);
+      assertThat(stats.threshold()).isEqualTo("1/3");
+    }
+    assertThat(callers.as(admin, () -> attendanceStatistics.classesFor(admin)).size())
+        .isGreaterThan(callers.as(dean, () -> attendanceStatistics.classesFor(dean)).size());
+    // a student's own view is refused to staff
+    assertThatThrownBy(() -> callers.as(counsellor, () -> attendanceStatistics.mine(counsellor)))
+        .isInstanceOf(AccessDenied.class);
+  }
+}
