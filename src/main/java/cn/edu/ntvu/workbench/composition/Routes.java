@@ -357,6 +357,11 @@ public final class Routes {
               "tileAdmin.moveUp",
               "tileAdmin.moveDown",
               "tileAdmin.uploadIcon"),
+          view(
+              "/admin/attendance.xhtml",
+              ADMIN,
+              "考勤设置: the alert ratio and the edit window (service: admins only)",
+              "attendanceSettings.save"),
           read("/admin/workbench/preview.xhtml", ADMIN, "the home page as another person sees it"),
           view(
               "/admin/workbench/transfer.xhtml",

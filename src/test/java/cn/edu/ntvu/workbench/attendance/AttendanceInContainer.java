@@ -35,6 +35,10 @@ public abstract class AttendanceInContainer extends LeaveTeachersInContainer {
   @Inject protected AbsenceAlerts absenceAlerts;
   @Inject protected MeetingOccurrences meetingOccurrences;
   @Inject protected AttendanceStatistics attendanceStatistics;
+  @Inject protected cn.edu.ntvu.workbench.attendance.application.RollCalls rollCalls;
+
+  @Inject
+  protected cn.edu.ntvu.workbench.attendance.application.AttendanceSettings attendanceSettings;
 
   private void attendanceExec(String sql, Object... args) throws Exception {
     try (Connection c = dataSource.getConnection();
@@ -370,5 +374,273 @@ public abstract class AttendanceInContainer extends LeaveTeachersInContainer {
     // a student's own view is refused to staff
     assertThatThrownBy(() -> callers.as(counsellor, () -> attendanceStatistics.mine(counsellor)))
         .isInstanceOf(AccessDenied.class);
+  }
+
+  private long attendanceCount(String sql, Object... args) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        var ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** The preview's or result's sentence for a change, as the admin page formats it (zh). */
+  private static String sentence(
+      cn.edu.ntvu.workbench.timetable.application.TimetableChange c, String suffix) {
+    java.util.Locale zh = java.util.Locale.CHINA;
+    List<String> args =
+        c.args().stream()
+            .map(
+                a ->
+                    a.startsWith("#")
+                        ? cn.edu.ntvu.workbench.platform.web.BundleText.text(
+                            "i18n.timetable", zh, a.substring(1))
+                        : a)
+            .toList();
+    return cn.edu.ntvu.workbench.platform.web.BundleText.format(
+        "i18n.timetable", zh, c.messageKey() + suffix, args);
+  }
+
+  private List<String> heldSentences(
+      List<cn.edu.ntvu.workbench.timetable.application.TimetableChange> changes, String suffix) {
+    return changes.stream()
+        .filter(c -> c.messageKey().startsWith("timetable.admin.change.held"))
+        .map(c -> sentence(c, suffix))
+        .toList();
+  }
+
+  private int k00002No(long termId, int weekday) throws Exception {
+    return (int)
+        attendanceCount(
+            "SELECT COALESCE(MAX(meeting_no), 0) FROM course_meeting WHERE term_id = ?"
+                + " AND source = 'ZF' AND course_code = 'K00002' AND weekday = ?",
+            termId,
+            weekday);
+  }
+
+  @Test
+  void attendanceMarksStayWithTheHeldOccurrenceWhenAReimportMovesOrDeletesTheMeeting()
+      throws Exception {
+    var occ = heldMonday();
+    assertThat(occ.meeting().source()).isEqualTo("ZF");
+    long term = occ.termId();
+    String absent = "20240100031";
+    String present = "20240100032";
+    String zf = demoText("timetable-zf.csv");
+    String line = "K00002,形势与政策,10754,袁洋,星期一,第1-2节";
+    assertThat(zf).contains(line);
+    String moved = zf.replace(line, "K00002,形势与政策,10754,袁洋,星期二,第7-8节");
+    String deleted =
+        zf.lines().filter(l -> !l.contains(line)).collect(java.util.stream.Collectors.joining("\n"))
+            + "\n";
+    OccurrenceKey first = new OccurrenceKey(term, "ZF", occ.meeting().meetingNo(), occ.date());
+    List<OccurrenceKey> keys = new java.util.ArrayList<>(List.of(first));
+    var teacher = person("10754");
+    var stranger = person("10004");
+    try {
+      clearOccurrence(first);
+      rollCall(first, "K00002", 1, 2, "10754", absent, Mark.ABSENT, present, Mark.PRESENT);
+      long rollCallsOfIt =
+          attendanceCount(
+              "SELECT COUNT(*) FROM attendance_session WHERE term_id = ? AND source = 'ZF'"
+                  + " AND meeting_no = ?",
+              term,
+              first.meetingNo());
+      int k00001Before =
+          (int)
+              attendanceCount(
+                  "SELECT meeting_no FROM course_meeting WHERE term_id = ? AND source = 'ZF'"
+                      + " AND course_code = 'K00001' AND weekday = 3",
+                  term);
+
+      // 1. moved to Tuesday 7–8: the preview names the held meeting and its roll calls
+      var preview =
+          timetables.preview(
+              cn.edu.ntvu.workbench.timetable.application.TimetableImportKind.TIMETABLE_ZF,
+              "moved.csv",
+              moved.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              "10857");
+      assertThat(preview.errors()).isEmpty();
+      assertThat(heldSentences(preview.changes(), ""))
+          .containsExactly(
+              "形势与政策（机械制造241班）周一 第1–2节：已点名 "
+                  + rollCallsOfIt
+                  + " 次，这些考勤记录保留在当时的课次上；这节课将改到周二 第7–8节。");
+      var applied = timetables.apply(preview.batchId(), "10857");
+      assertThat(applied.applied()).isTrue();
+      assertThat(heldSentences(applied.changes(), ".done"))
+          .singleElement()
+          .asString()
+          .contains("已点名 " + rollCallsOfIt + " 次，这些考勤记录保留在当时的课次上；这节课已改到周二 第7–8节");
+      // the meeting got a new number; the held one is no longer in the timetable; others keep
+      // theirs
+      int tuesday = k00002No(term, 2);
+      assertThat(tuesday).isGreaterThan(first.meetingNo());
+      assertThat(
+              attendanceCount(
+                  "SELECT COUNT(*) FROM course_meeting WHERE term_id = ? AND source = 'ZF'"
+                      + " AND meeting_no = ?",
+                  term,
+                  first.meetingNo()))
+          .isZero();
+      assertThat(
+              attendanceCount(
+                  "SELECT meeting_no FROM course_meeting WHERE term_id = ? AND source = 'ZF'"
+                      + " AND course_code = 'K00001' AND weekday = 3",
+                  term))
+          .isEqualTo(k00001Before);
+      // every reader still shows the occurrence as held
+      assertThat(markOf(first, absent)).isEqualTo("ABSENT:");
+      assertThat(attendanceStore.marksOf(term, absent))
+          .anySatisfy(
+              m -> {
+                assertThat(m.key()).isEqualTo(first);
+                assertThat(m.mark()).isEqualTo(Mark.ABSENT);
+                assertThat(m.courseCode()).isEqualTo("K00002");
+                assertThat(m.firstPeriod()).isEqualTo(1);
+                assertThat(m.periodCount()).isEqualTo(2);
+              });
+      assertThat(attendanceStore.tallies(term, List.of(absent), "K00002"))
+          .singleElement()
+          .satisfies(
+              t -> {
+                assertThat(t.absent()).isGreaterThanOrEqualTo(2);
+                assertThat(t.held()).isGreaterThanOrEqualTo(2);
+              });
+      var roster =
+          callers.as(
+              teacher,
+              () -> rollCalls.open(teacher, occ.termCode(), "ZF", first.meetingNo(), first.date()));
+      assertThat(roster.heldOnly()).isTrue();
+      assertThat(roster.editable()).isFalse();
+      assertThat(roster.courseName()).isEqualTo("课程K00002");
+      assertThat(roster.firstPeriod()).isEqualTo(1);
+      assertThat(roster.lastPeriod()).isEqualTo(2);
+      assertThat(roster.rows())
+          .anySatisfy(
+              r -> {
+                assertThat(r.account()).isEqualTo(absent);
+                assertThat(r.mark()).isEqualTo(Mark.ABSENT);
+              });
+      // another teacher: 403; a submit to the held occurrence: refused, nothing saved
+      assertThatThrownBy(
+              () ->
+                  callers.as(
+                      stranger,
+                      () ->
+                          rollCalls.open(
+                              stranger, occ.termCode(), "ZF", first.meetingNo(), first.date())))
+          .isInstanceOf(RollCallRefused.class)
+          .satisfies(e -> assertThat(((RollCallRefused) e).status()).isEqualTo(403));
+      assertThatThrownBy(
+              () ->
+                  callers.as(
+                      teacher,
+                      () ->
+                          rollCalls.submit(
+                              teacher,
+                              cn.edu.ntvu.workbench.platform.audit.AuditActor.system("10754"),
+                              occ.termCode(),
+                              "ZF",
+                              first.meetingNo(),
+                              first.date(),
+                              0,
+                              "held-batch-0001",
+                              java.util.Map.of(
+                                  absent,
+                                  new cn.edu.ntvu.workbench.attendance.application.RollCalls.Tap(
+                                      Mark.PRESENT, null)))))
+          .isInstanceOf(RollCallRefused.class)
+          .satisfies(e -> assertThat(((RollCallRefused) e).status()).isEqualTo(409));
+      assertThat(markOf(first, absent)).isEqualTo("ABSENT:");
+
+      // 2. back on Monday (a new number again), a roll call there, then the course deleted
+      importCsv(cn.edu.ntvu.workbench.timetable.application.TimetableImportKind.TIMETABLE_ZF, zf);
+      int monday = k00002No(term, 1);
+      assertThat(monday).isGreaterThan(tuesday);
+      OccurrenceKey second = new OccurrenceKey(term, "ZF", monday, occ.date().minusWeeks(1));
+      keys.add(second);
+      clearOccurrence(second);
+      rollCall(second, "K00002", 1, 2, "10754", absent, Mark.ABSENT, present, Mark.LATE);
+      var drop =
+          timetables.preview(
+              cn.edu.ntvu.workbench.timetable.application.TimetableImportKind.TIMETABLE_ZF,
+              "deleted.csv",
+              deleted.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              "10857");
+      assertThat(heldSentences(drop.changes(), ""))
+          .containsExactly("形势与政策（机械制造241班）周一 第1–2节：已点名 1 次，这些考勤记录保留在当时的课次上；新课表中没有这节课。");
+      assertThat(timetables.apply(drop.batchId(), "10857").applied()).isTrue();
+      assertThat(k00002No(term, 1)).isZero();
+      assertThat(markOf(second, absent)).isEqualTo("ABSENT:");
+      assertThat(markOf(second, present)).isEqualTo("LATE:");
+      assertThat(markOf(first, absent)).isEqualTo("ABSENT:");
+      assertThat(attendanceStore.tallies(term, List.of(present), "K00002"))
+          .singleElement()
+          .satisfies(t -> assertThat(t.late()).isGreaterThanOrEqualTo(1));
+      var deletedRoster =
+          callers.as(
+              teacher, () -> rollCalls.open(teacher, occ.termCode(), "ZF", monday, second.date()));
+      assertThat(deletedRoster.heldOnly()).isTrue();
+      assertThat(deletedRoster.rows()).extracting(r -> r.mark()).contains(Mark.ABSENT, Mark.LATE);
+    } finally {
+      importCsv(cn.edu.ntvu.workbench.timetable.application.TimetableImportKind.TIMETABLE_ZF, zf);
+      for (OccurrenceKey k : keys) {
+        clearOccurrence(k);
+      }
+      attendanceExec(
+          "DELETE FROM wecom_outbox WHERE message_key LIKE ?", "attendance:alert:%:K00002:%");
+    }
+  }
+
+  @Test
+  void attendanceSettingsAreTheSchoolsOnEveryServerCheckedAndAudited() throws Exception {
+    var admin = person("10857");
+    var teacher = person("10754");
+    var actor = cn.edu.ntvu.workbench.platform.audit.AuditActor.system("10857");
+    attendanceExec("DELETE FROM attendance_settings");
+    sleep(1100);
+    try {
+      assertThat(attendanceSettings.alertRatio().toString()).isEqualTo("1/3");
+      assertThat(attendanceSettings.editDays()).isEqualTo(7);
+      // nonsense: each field's reason, nothing saved
+      assertThat(callers.as(admin, () -> attendanceSettings.save("2/0", "400", actor)))
+          .extracting(p -> p.field() + ":" + p.key())
+          .containsExactly(
+              "alertRatio:attendance.admin.badRatio", "editDays:attendance.admin.badDays");
+      assertThat(callers.as(admin, () -> attendanceSettings.save("abc", "0", actor))).hasSize(2);
+      assertThat(attendanceCount("SELECT COUNT(*) FROM attendance_settings")).isZero();
+      // a teacher may not save
+      assertThatThrownBy(
+              () -> callers.as(teacher, () -> attendanceSettings.save("1/2", "3", actor)))
+          .isInstanceOf(AccessDenied.class);
+      // saved here: in effect on this server at once, audited
+      long audited =
+          attendanceCount("SELECT COUNT(*) FROM audit_entry WHERE action = 'ATTENDANCE_SETTINGS'");
+      assertThat(callers.as(admin, () -> attendanceSettings.save("30%", "14", actor))).isEmpty();
+      assertThat(attendanceSettings.alertRatio().toString()).isEqualTo("3/10");
+      assertThat(attendanceSettings.editDays()).isEqualTo(14);
+      assertThat(
+              attendanceCount(
+                  "SELECT COUNT(*) FROM audit_entry WHERE action = 'ATTENDANCE_SETTINGS'"))
+          .isEqualTo(audited + 1);
+      // saved by another server (the row changed under this one): seen here within MAX_AGE
+      attendanceExec("UPDATE attendance_settings SET edit_days = 3, version = version + 1");
+      sleep(
+          cn.edu.ntvu.workbench.attendance.application.AttendanceSettings.MAX_AGE.toMillis() + 100);
+      assertThat(attendanceSettings.editDays()).isEqualTo(3);
+      // blank: back to the config defaults
+      assertThat(callers.as(admin, () -> attendanceSettings.save(" ", "", actor))).isEmpty();
+      assertThat(attendanceSettings.alertRatio().toString()).isEqualTo("1/3");
+      assertThat(attendanceSettings.editDays()).isEqualTo(7);
+    } finally {
+      attendanceExec("DELETE FROM attendance_settings");
+      sleep(1100);
+    }
   }
 }

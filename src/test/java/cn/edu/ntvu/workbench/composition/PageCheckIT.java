@@ -156,6 +156,7 @@ class PageCheckIT {
           Page.of("/admin/workbench/preview.xhtml", "admin/workbench/preview.xhtml"),
           Page.of("/admin/workbench/transfer.xhtml", "admin/workbench/transfer.xhtml"),
           Page.of("/admin/audit.xhtml", "admin/audit.xhtml"),
+          Page.of("/admin/attendance.xhtml", "admin/attendance.xhtml"),
           Page.of("/admin/wecom/contacts.xhtml", "admin/wecom/contacts.xhtml"),
           Page.of("/admin/wecom/contacts-report.xhtml", "admin/wecom/contacts-report.xhtml"),
           Page.of("/admin/wecom/outbox.xhtml", "admin/wecom/outbox.xhtml"),

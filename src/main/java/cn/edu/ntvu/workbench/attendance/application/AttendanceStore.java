@@ -120,6 +120,42 @@ public interface AttendanceStore {
    */
   List<String> counsellorsOf(String student);
 
+  /** Occurrences with a roll call per meeting number, for a term's meetings from one system. */
+  Map<Integer, Integer> rollCallsByMeeting(long termId, String source);
+
+  /**
+   * An occurrence as it was held (its first submit), when it has a roll call.
+   *
+   * @param markers everyone who set a mark of it (the teachers who took the roll call)
+   */
+  record HeldSession(
+      String courseCode,
+      String courseName,
+      int firstPeriod,
+      int periodCount,
+      String firstBy,
+      java.util.Set<String> markers) {}
+
+  Optional<HeldSession> heldSession(OccurrenceKey key);
+
+  /**
+   * The school's attendance settings as an admin saved them (null fields: the config default).
+   *
+   * @param version grows with every save
+   */
+  record StoredSettings(
+      String alertRatio,
+      Integer editDays,
+      long version,
+      String changedBy,
+      LocalDateTime changedAt) {}
+
+  /** The stored settings; empty when no admin ever saved them. */
+  Optional<StoredSettings> settings();
+
+  /** Stores the settings (one row), in the caller's transaction. */
+  void saveSettings(String alertRatio, Integer editDays, String by, LocalDateTime at);
+
   /** Every class of the school (admins see them all), by code — the directory tables, read only. */
   List<cn.edu.ntvu.workbench.identity.application.ClassRef> allClasses();
 }

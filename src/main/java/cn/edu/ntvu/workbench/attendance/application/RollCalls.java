@@ -78,15 +78,17 @@ public class RollCalls {
     if (user == null || user.kind() == PersonKind.STUDENT) {
       throw new RollCallRefused(HttpServletResponse.SC_FORBIDDEN, "attendance.refused.student");
     }
-    Occurrence occ =
-        occurrences
-            .find(termCode, source, no, date)
-            .orElseThrow(
-                () ->
-                    new RollCallRefused(
-                        HttpServletResponse.SC_NOT_FOUND,
-                        "attendance.refused.noOccurrence",
-                        String.valueOf(date)));
+    java.util.Optional<Occurrence> found = occurrences.find(termCode, source, no, date);
+    if (found.isEmpty()) {
+      return held(user, termCode, source, no, date)
+          .orElseThrow(
+              () ->
+                  new RollCallRefused(
+                      HttpServletResponse.SC_NOT_FOUND,
+                      "attendance.refused.noOccurrence",
+                      String.valueOf(date)));
+    }
+    Occurrence occ = found.get();
     if (!occ.meeting().teacherAccounts().contains(user.account()) && !user.has(Role.ADMIN)) {
       throw new RollCallRefused(
           HttpServletResponse.SC_FORBIDDEN,
@@ -143,7 +145,79 @@ public class RollCalls {
             List.copyOf(rows),
             store.lastChangeId(key),
             !stored.isEmpty(),
-            editable));
+            editable,
+            false));
+  }
+
+  /**
+   * An occurrence the timetable no longer has (a re-import moved or deleted its meeting, or the
+   * calendar changed) but that was held with a roll call: its marks as they were taken, read-only,
+   * for the teachers who took it and admins.
+   */
+  private java.util.Optional<Loaded> held(
+      SignedInUser user, String termCode, String source, int no, LocalDate date) {
+    java.util.Optional<Long> termId = occurrences.termId(termCode);
+    if (termId.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    OccurrenceKey key = new OccurrenceKey(termId.get(), source, no, date);
+    java.util.Optional<AttendanceStore.HeldSession> session = store.heldSession(key);
+    if (session.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    AttendanceStore.HeldSession h = session.get();
+    if (!h.markers().contains(user.account()) && !user.has(Role.ADMIN)) {
+      throw new RollCallRefused(
+          HttpServletResponse.SC_FORBIDDEN, "attendance.refused.notTeacher", h.courseName());
+    }
+    int last = h.firstPeriod() + h.periodCount() - 1;
+    LocalDateTime[] interval = occurrences.interval(termCode, date, h.firstPeriod(), last);
+    Map<String, Stored> stored = store.marks(key);
+    Map<String, String> names = directory.namesOf(stored.keySet());
+    List<String> excusedAccounts =
+        stored.entrySet().stream()
+            .filter(e -> e.getValue().mark() == Mark.EXCUSED)
+            .map(Map.Entry::getKey)
+            .toList();
+    Map<String, Excuse> onLeave =
+        excusedAccounts.isEmpty()
+            ? Map.of()
+            : excused.during(excusedAccounts, interval[0], interval[1]);
+    List<Roster.Row> rows = new ArrayList<>();
+    new java.util.TreeMap<>(stored)
+        .forEach(
+            (account, s) -> {
+              Excuse e = onLeave.get(account);
+              rows.add(
+                  new Roster.Row(
+                      account,
+                      names.getOrDefault(account, account),
+                      "",
+                      s.mark(),
+                      e == null ? null : e.typeName(),
+                      e == null ? null : e.requestId(),
+                      s.change().by()));
+            });
+    return java.util.Optional.of(
+        new Loaded(
+            null,
+            key,
+            new Roster(
+                termCode,
+                source,
+                no,
+                date,
+                h.courseName(),
+                "",
+                h.firstPeriod(),
+                last,
+                interval[0],
+                interval[1],
+                List.copyOf(rows),
+                store.lastChangeId(key),
+                true,
+                false,
+                true)));
   }
 
   /** Saves the taps of one page, or {@link RollCallRefused} (then nothing is saved). */
@@ -160,6 +234,9 @@ public class RollCalls {
       Map<String, Tap> taps) {
     Loaded loaded = load(user, termCode, source, no, date);
     Roster roster = loaded.roster();
+    if (roster.heldOnly()) {
+      throw new RollCallRefused(HttpServletResponse.SC_CONFLICT, "attendance.refused.heldOnly");
+    }
     if (!roster.editable()) {
       throw new RollCallRefused(
           HttpServletResponse.SC_CONFLICT,

@@ -10,6 +10,8 @@ import java.util.List;
  * @param seenChange the last change id of this occurrence when the roster was read (a stale page is
  *     one whose submit finds later changes)
  * @param editable whether marks may still be changed (the edit window)
+ * @param heldOnly the timetable no longer has this occurrence (a re-import moved or deleted the
+ *     meeting): the roster is the marks as they were taken, read-only
  */
 public record Roster(
     String termCode,
@@ -25,7 +27,8 @@ public record Roster(
     List<Row> rows,
     long seenChange,
     boolean saved,
-    boolean editable) {
+    boolean editable,
+    boolean heldOnly) {
 
   /**
    * A student on the roster.

@@ -270,6 +270,76 @@ public class SqlAttendanceStore implements AttendanceStore {
   }
 
   @Override
+  public Map<Integer, Integer> rollCallsByMeeting(long termId, String source) {
+    Map<Integer, Integer> out = new HashMap<>();
+    for (Object[] r :
+        sql.rows(
+            "SELECT meeting_no, COUNT(*) FROM attendance_session WHERE term_id = ? AND source = ?"
+                + " GROUP BY meeting_no",
+            termId,
+            source)) {
+      out.put(num(r[0]), num(r[1]));
+    }
+    return out;
+  }
+
+  @Override
+  public java.util.Optional<HeldSession> heldSession(OccurrenceKey key) {
+    List<Object[]> rows =
+        sql.rows(
+            "SELECT course_code, course_name, first_period, period_count, first_by"
+                + " FROM attendance_session WHERE"
+                + OCCURRENCE,
+            args(key));
+    if (rows.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Object[] r = rows.get(0);
+    java.util.Set<String> markers = new java.util.TreeSet<>();
+    markers.add(str(r[4]));
+    for (Object v :
+        sql.values(
+            "SELECT DISTINCT marked_by FROM attendance_change WHERE" + OCCURRENCE, args(key))) {
+      markers.add(str(v));
+    }
+    return java.util.Optional.of(
+        new HeldSession(str(r[0]), str(r[1]), num(r[2]), num(r[3]), str(r[4]), markers));
+  }
+
+  @Override
+  public java.util.Optional<StoredSettings> settings() {
+    List<Object[]> rows =
+        sql.rows(
+            "SELECT alert_ratio, edit_days, version, changed_by, changed_at"
+                + " FROM attendance_settings WHERE id = 1");
+    if (rows.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Object[] r = rows.get(0);
+    return java.util.Optional.of(
+        new StoredSettings(
+            r[0] == null ? null : str(r[0]),
+            r[1] == null ? null : num(r[1]),
+            lng(r[2]),
+            str(r[3]),
+            time(r[4])));
+  }
+
+  @Override
+  public void saveSettings(String alertRatio, Integer editDays, String by, LocalDateTime at) {
+    sql.update(
+        "INSERT INTO attendance_settings (id, alert_ratio, edit_days, version, changed_by, changed_at)"
+            + " VALUES (1, ?, ?, 1, ?, ?)"
+            + " ON DUPLICATE KEY UPDATE alert_ratio = VALUES(alert_ratio),"
+            + " edit_days = VALUES(edit_days), version = version + 1,"
+            + " changed_by = VALUES(changed_by), changed_at = VALUES(changed_at)",
+        alertRatio,
+        editDays,
+        by,
+        at);
+  }
+
+  @Override
   public List<String> counsellorsOf(String student) {
     List<String> out = new ArrayList<>();
     for (Object v :

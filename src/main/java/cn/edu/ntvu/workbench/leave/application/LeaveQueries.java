@@ -27,11 +27,13 @@ public class LeaveQueries {
   @Inject ApproverDirectory approvers;
   @Inject DirectoryQueries directory;
   @Inject TimetableQueryService timetable;
+  @Inject cn.edu.ntvu.workbench.timetable.application.MissedClassesQuery missedClasses;
   @Inject Clock clock;
 
   /**
    * The request if {@code viewer} may see it: its student, anyone asked to decide a step, the class
-   * counsellor.
+   * counsellor; read-only, without attachments or the student's other requests, a teacher of a
+   * meeting an approved leave misses (the link under a 请假 row of 点名).
    */
   public Optional<LeaveDetail> detail(long id, SignedInUser viewer) {
     Optional<LeaveRequestRow> found = store.request(id);
@@ -45,7 +47,9 @@ public class LeaveQueries {
             && approvers
                 .approvers(ApproverRole.COUNSELLOR, r.studentAccount())
                 .contains(viewer.account());
-    if (!owner && !counsellor && !store.wasAskedToDecide(id, viewer.account())) {
+    boolean asked = !owner && !counsellor && store.wasAskedToDecide(id, viewer.account());
+    boolean teacherOnly = !owner && !counsellor && !asked && teachesAMissedClass(r, viewer);
+    if (!owner && !counsellor && !asked && !teacherOnly) {
       return Optional.empty();
     }
     List<StepRow> steps = store.steps(id);
@@ -64,7 +68,7 @@ public class LeaveQueries {
             ? ""
             : directory.classNames(List.of(r.classCode())).getOrDefault(r.classCode(), "");
     List<LeaveRequestRow> history =
-        owner
+        owner || teacherOnly
             ? List.of()
             : termHistory(r.studentAccount()).stream().filter(h -> h.id() != id).toList();
     LeaveRequestRow from =
@@ -81,7 +85,7 @@ public class LeaveQueries {
             steps,
             chain(r, steps),
             store.events(id),
-            attachments.of(id),
+            teacherOnly ? List.of() : attachments.of(id),
             history,
             owner,
             mine,
@@ -92,6 +96,21 @@ public class LeaveQueries {
             from,
             again,
             r.missedPeriodCount() == 0 ? MissedClassList.NONE : store.missed(id)));
+  }
+
+  /**
+   * Whether {@code viewer} teaches a meeting this approved leave misses, by the student's timetable
+   * now ({@code MissedClassesQuery}, the same answer the teachers were told by).
+   */
+  private boolean teachesAMissedClass(LeaveRequestRow r, SignedInUser viewer) {
+    if (viewer.kind() != cn.edu.ntvu.workbench.platform.security.PersonKind.STAFF
+        || r.status() != LeaveStatus.APPROVED) {
+      return false;
+    }
+    return missedClasses
+        .forStudent(r.studentAccount(), r.classCode(), r.start(), r.end())
+        .teacherAccounts()
+        .contains(viewer.account());
   }
 
   /**

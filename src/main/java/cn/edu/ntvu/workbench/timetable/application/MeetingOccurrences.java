@@ -97,6 +97,30 @@ public class MeetingOccurrences {
     }
   }
 
+  /** The id of a term by its code. */
+  public Optional<Long> termId(String termCode) {
+    return timetable.term(termCode).map(TermSchedule::termId);
+  }
+
+  /**
+   * The clock interval of periods {@code first}–{@code last} on {@code date} by that day's period
+   * times (the whole day when the day has no such periods): an occurrence as it was held, when the
+   * timetable no longer has its meeting.
+   */
+  public LocalDateTime[] interval(String termCode, LocalDate date, int first, int last) {
+    Optional<TermSchedule> term = timetable.term(termCode);
+    if (term.isPresent()) {
+      try {
+        ClassPeriodLeave i =
+            ClassPeriodLeave.of(term.get().calendar(), term.get().periodTimes(), date, first, last);
+        return new LocalDateTime[] {i.start(), i.end()};
+      } catch (TimetableInputException e) {
+        // a holiday now, or periods the day does not have
+      }
+    }
+    return new LocalDateTime[] {date.atStartOfDay(), date.plusDays(1).atStartOfDay()};
+  }
+
   /** The students who attend a meeting individually (electives), not through their class. */
   public List<String> individualStudents(long termId, String source, int meetingNo) {
     List<String> out = new ArrayList<>();

@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Admin import of academic-affairs files: {@link #preview} checks an upload and stores it in {@code
@@ -53,6 +54,8 @@ public class TimetableImportService {
   @Inject AuditTrail audit;
   @Inject Clock clock;
   @Inject Event<TimetableChanged> changed;
+  @Inject jakarta.enterprise.inject.Instance<HeldOccurrences> held;
+  @Inject cn.edu.ntvu.workbench.identity.application.DirectoryQueries directory;
 
   private final TabularFileReader reader = new TabularFileReader();
   private final TimetableImportPlanner planner = new TimetableImportPlanner();
@@ -76,8 +79,27 @@ public class TimetableImportService {
             LocalDateTime.now(clock));
     em.persist(batch);
     em.flush();
-    return TimetablePreview.of(
-        batch.getId(), fileName, plan, TimetableChanges.of(plan, overview()), null);
+    List<TimetableChange> changes = new ArrayList<>(TimetableChanges.of(plan, overview()));
+    if (!plan.hasErrors()
+        && (kind == TimetableImportKind.TIMETABLE_ZF
+            || kind == TimetableImportKind.TIMETABLE_WISEDU)) {
+      Optional<TermRecord> term =
+          em.createQuery("SELECT t FROM TermRecord t WHERE t.code = :code", TermRecord.class)
+              .setParameter("code", plan.termCode())
+              .getResultStream()
+              .findFirst();
+      if (term.isPresent()) {
+        long termId = term.get().getId();
+        Map<Integer, Integer> rollCalls = rollCalls(termId, source(kind));
+        MeetingNumbers.Assignment a =
+            MeetingNumbers.assign(
+                new MeetingWriter(em).loaded(termId, source(kind)),
+                plan.meetings(),
+                highest(rollCalls));
+        changes.addAll(heldChanges(a.dropped(), rollCalls));
+      }
+    }
+    return TimetablePreview.of(batch.getId(), fileName, plan, changes, null);
   }
 
   private static boolean missesColumns(TimetablePlan plan) {
@@ -131,7 +153,7 @@ public class TimetableImportService {
       return TimetableImportResult.refused(batchId, plan);
     }
     TimetableOverview now = overview();
-    List<TimetableChange> changes = TimetableChanges.of(plan, now);
+    List<TimetableChange> changes = new ArrayList<>(TimetableChanges.of(plan, now));
     Map<String, Object> auditBefore = TimetableAuditFields.before(plan, now);
     // the snapshot left terms and period times managed; bulk deletes below bypass the persistence
     // context, so
@@ -143,7 +165,11 @@ public class TimetableImportService {
       case CALENDAR -> writeCalendars(plan.calendars());
       case TIMETABLE_ZF, TIMETABLE_WISEDU -> {
         TermRecord term = lockedTerm(plan.termCode());
-        new MeetingWriter(em).replace(term.getId(), source(kind), plan.meetings());
+        Map<Integer, Integer> rollCalls = rollCalls(term.getId(), source(kind));
+        MeetingNumbers.Assignment a =
+            new MeetingWriter(em)
+                .replace(term.getId(), source(kind), plan.meetings(), highest(rollCalls));
+        changes.addAll(heldChanges(a.dropped(), rollCalls));
         bumpVersion(term.getId());
       }
     }
@@ -159,6 +185,74 @@ public class TimetableImportService {
         AuditDiff.between(auditBefore, TimetableAuditFields.after(plan, applied.getFileName())));
     return new TimetableImportResult(
         batchId, true, kind, plan.termCode(), plan.size(), List.of(), plan.warnings(), changes);
+  }
+
+  /** Roll calls per meeting number (none without an attendance context). */
+  private Map<Integer, Integer> rollCalls(long termId, String source) {
+    Map<Integer, Integer> out = new HashMap<>();
+    for (HeldOccurrences h : held) {
+      h.rollCalls(termId, source).forEach((no, n) -> out.merge(no, n, Integer::sum));
+    }
+    return out;
+  }
+
+  private static int highest(Map<Integer, Integer> rollCalls) {
+    return rollCalls.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
+  /**
+   * One line per meeting the file moves or drops that has roll calls: its marks stay with the
+   * occurrences that were held ("形势与政策（机械制造241班）周一 第1–2节：已点名 3 次，…").
+   */
+  private List<TimetableChange> heldChanges(
+      List<MeetingNumbers.Dropped> dropped, Map<Integer, Integer> rollCalls) {
+    List<TimetableChange> out = new ArrayList<>();
+    for (MeetingNumbers.Dropped d : dropped) {
+      int n = rollCalls.getOrDefault(d.meeting().no(), 0);
+      if (n == 0) {
+        continue;
+      }
+      MeetingNumbers.Loaded m = d.meeting();
+      String audience;
+      if (!m.classCodes().isEmpty()) {
+        Map<String, String> names = directory.classNames(m.classCodes());
+        audience =
+            String.join("、", m.classCodes().stream().map(c -> names.getOrDefault(c, c)).toList());
+      } else {
+        audience =
+            String.join("、", m.studentAccounts().stream().limit(3).toList())
+                + (m.studentAccounts().size() > 3 ? "…" : "");
+      }
+      if (d.movedTo() != null) {
+        MeetingNumbers.Loaded to = d.movedTo();
+        out.add(
+            TimetableChange.of(
+                "timetable.admin.change.heldMoved",
+                m.courseName(),
+                audience,
+                "#timetable.admin.weekday." + m.weekday().getValue(),
+                periods(m),
+                n,
+                "#timetable.admin.weekday." + to.weekday().getValue(),
+                periods(to)));
+      } else {
+        out.add(
+            TimetableChange.of(
+                "timetable.admin.change.heldDeleted",
+                m.courseName(),
+                audience,
+                "#timetable.admin.weekday." + m.weekday().getValue(),
+                periods(m),
+                n));
+      }
+    }
+    return out;
+  }
+
+  private static String periods(MeetingNumbers.Loaded m) {
+    return m.periodCount() <= 1
+        ? String.valueOf(m.firstPeriod())
+        : m.firstPeriod() + "–" + (m.firstPeriod() + m.periodCount() - 1);
   }
 
   /** Applies a batch on behalf of the server itself (the demo timetable at start-up). */

@@ -187,6 +187,11 @@ public class RollCallView {
     return String.join(" ", Mark.cycle(r.onLeave()).stream().map(Mark::name).toList());
   }
 
+  /** 查看请假单（病假）: the link under a 请假 row to the request that excuses it. */
+  public String leaveLink(Roster.Row r) {
+    return text.get("attendance.leaveLink", r.leaveType() == null ? "" : r.leaveType());
+  }
+
   public String getTitle() {
     return roster == null ? text.get("attendance.title") : roster.courseName();
   }

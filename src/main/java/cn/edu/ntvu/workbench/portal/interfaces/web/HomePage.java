@@ -26,6 +26,7 @@ public final class HomePage {
     {"/admin/timetable/import.xhtml", "admin-timetable", "i18n.timetable", "timetable.admin.home"},
     {"/admin/workbench/tiles.xhtml", "admin-tiles", "i18n.workbench", "workbench.admin.home"},
     {"/leave/admin.xhtml", "admin-leave", "i18n.leave", "leave.home.admin"},
+    {"/admin/attendance.xhtml", "admin-attendance", "i18n.attendance", "attendance.admin.home"},
     {"/admin/audit.xhtml", "admin-audit", "i18n.audit", "audit.home.link"},
     {"/admin/wecom/outbox.xhtml", "admin-outbox", "i18n.outbox", "outbox.home.link"},
     {"/admin/wecom/setup.xhtml", "admin-wecom", "i18n.wecom", "wecom.setup.home.link"},

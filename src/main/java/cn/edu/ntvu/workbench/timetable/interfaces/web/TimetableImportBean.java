@@ -158,7 +158,18 @@ public class TimetableImportBean implements Serializable {
 
   private static List<String> texts(Locale locale, List<TimetableChange> changes, String suffix) {
     return changes.stream()
-        .map(c -> TimetableTexts.format(locale, c.messageKey() + suffix, c.args()))
+        .map(
+            c ->
+                TimetableTexts.format(
+                    locale,
+                    c.messageKey() + suffix,
+                    c.args().stream()
+                        .map(
+                            a ->
+                                a.startsWith("#")
+                                    ? TimetableTexts.format(locale, a.substring(1), List.of())
+                                    : a)
+                        .toList()))
         .toList();
   }
 

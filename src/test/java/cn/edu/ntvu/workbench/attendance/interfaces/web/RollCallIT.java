@@ -152,6 +152,12 @@ class RollCallIT {
     WebElement excused = row(d, ON_LEAVE);
     assertThat(excused.getAttribute("data-mark")).isEqualTo("EXCUSED");
     assertThat(excused.getText()).contains("韩芬秀").contains("请假").contains("病假");
+    // under the 请假 row, its own ≥ 44 px link to the request that excuses it
+    WebElement leaveLink =
+        d.findElement(By.cssSelector("a.att-leave-link[data-leave='" + leaveId() + "']"));
+    assertThat(leaveLink.getAttribute("href")).endsWith("/leave/request.xhtml?id=" + leaveId());
+    assertThat(leaveLink.getText()).contains("病假");
+    assertThat(leaveLink.getSize().getHeight()).isGreaterThanOrEqualTo(44);
     assertThat(row(d, ABSENT).getAttribute("data-mark")).isEqualTo("PRESENT");
     assertThat(row(d, ABSENT).getSize().getHeight()).isGreaterThanOrEqualTo(44);
     assertThat(d.findElements(By.cssSelector(".att-row"))).hasSizeGreaterThan(10);
@@ -303,5 +309,47 @@ class RollCallIT {
         .isEqualTo(before);
     assertThat(count("SELECT COUNT(*) FROM attendance_batch WHERE batch_id = 'forged-batch-0001'"))
         .isZero();
+  }
+
+  private static String leaveId() throws Exception {
+    return query("SELECT id FROM leave_request WHERE submit_token = ?", TOKEN);
+  }
+
+  @Test
+  void theCourseTeacherReadsTheExcusingRequestAndAnUnrelatedTeacherIsRefused() throws Exception {
+    String id = leaveId();
+    String requestPath = "/leave/request.xhtml?id=" + id;
+    // 袁洋 teaches the 形势与政策 the leave misses: the roster links the request, he reads it,
+    // with no action of an approver, a student or a counsellor, and no attachment
+    WebSession teacher =
+        cn.edu.ntvu.workbench.testsupport.WeComStandInScreen.signedIn(app + "/", TEACHER);
+    assertThat(teacher.get(app + rollPath).body()).contains(requestPath);
+    HttpResponse<String> request = teacher.get(app + requestPath);
+    assertThat(request.statusCode()).isEqualTo(200);
+    assertThat(request.body())
+        .contains("韩芬秀")
+        .contains("病假")
+        .doesNotContain("id=\"approve\"")
+        .doesNotContain("id=\"reject\"")
+        .doesNotContain("id=\"withdraw\"")
+        .doesNotContain("id=\"confirm-return\"");
+
+    // 刘敏秀 (10004) teaches none of the classes it misses: 403, nothing of the request
+    WebSession other = CasWebSession.signedIn(app, TestUsers.TEACHER);
+    HttpResponse<String> refused = other.get(app + requestPath);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).doesNotContain("韩芬秀").doesNotContain("发烧");
+    // her forged post of an action on it changes nothing
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("id", id);
+    form.put("actions", "actions");
+    form.put("actions:withdraw", "撤回");
+    form.put("jakarta.faces.ViewState", "-1:-1");
+    long events = count("SELECT COUNT(*) FROM leave_event WHERE request_id = ?", id);
+    HttpResponse<String> forged = other.post(app + requestPath, form);
+    assertThat(forged.body()).doesNotContain("韩芬秀");
+    assertThat(query("SELECT status FROM leave_request WHERE id = ?", id)).isEqualTo("APPROVED");
+    assertThat(count("SELECT COUNT(*) FROM leave_event WHERE request_id = ?", id))
+        .isEqualTo(events);
   }
 }

@@ -41,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class TimetableImportPageIT {
   @RegisterExtension static Browser browser = Browser.weCom();
   @RegisterExtension static Browser english = Browser.weCom().language("en");
+  @RegisterExtension static Browser desktop = Browser.weCom().windowSize(1366, 768);
 
   static final String TERM = "2019-2020-1";
   private static final String DEMO = "/demo/";
@@ -385,5 +386,131 @@ class TimetableImportPageIT {
         .doesNotContain("第2行");
     page.driver.executeScript("document.querySelector('.dir-errors').scrollIntoView();");
     english.screenshot("timetable-import-bad-lines-en");
+  }
+
+  /** Stores a roll call of one occurrence as a teacher's first submit would: session and marks. */
+  private static void heldRollCall(long termId, String no, String date, String absent)
+      throws Exception {
+    cn.edu.ntvu.workbench.testsupport.E2eDb.exec(
+        "INSERT INTO attendance_session (term_id, source, meeting_no, meeting_date, course_code,"
+            + " course_name, first_period, period_count, first_by, first_at)"
+            + " SELECT term_id, source, meeting_no, ?, course_code, course_name, first_period,"
+            + " period_count, '10001', ? FROM course_meeting"
+            + " WHERE term_id = ? AND source = 'ZF' AND meeting_no = ?",
+        date,
+        date + " 08:10:00",
+        termId,
+        no);
+    cn.edu.ntvu.workbench.testsupport.E2eDb.exec(
+        "INSERT INTO attendance_mark (term_id, source, meeting_no, meeting_date, student_account,"
+            + " mark, marked_by, tapped_at, change_id) VALUES (?, 'ZF', ?, ?, ?, 'ABSENT', '10001',"
+            + " ?, 0)",
+        termId,
+        no,
+        date,
+        absent,
+        date + " 08:10:00");
+  }
+
+  private static void forgetRollCalls(long termId) throws Exception {
+    for (String t : List.of("attendance_mark", "attendance_session")) {
+      cn.edu.ntvu.workbench.testsupport.E2eDb.exec(
+          "DELETE FROM " + t + " WHERE term_id = ? AND source = 'ZF'", termId);
+    }
+  }
+
+  @Test
+  void aReimportThatMovesOrDeletesAMeetingWithRollCallsSaysTheirMarksStay() throws Exception {
+    ImportPage page = new ImportPage(desktop).signInAsAdmin();
+    page.load("TERM", file("学期.csv", terms(), StandardCharsets.UTF_8));
+    page.load("PERIOD_TIMES", file("作息时间.csv", periodTimes(), StandardCharsets.UTF_8));
+    page.load("CALENDAR", file("校历.csv", calendar(), StandardCharsets.UTF_8));
+    page.load("TIMETABLE_ZF", file("正方课表.csv", zf(), StandardCharsets.UTF_8));
+    long termId =
+        cn.edu.ntvu.workbench.testsupport.E2eDb.count("SELECT id FROM term WHERE code = ?", TERM);
+    String mathNo =
+        cn.edu.ntvu.workbench.testsupport.E2eDb.query(
+            "SELECT meeting_no FROM course_meeting WHERE term_id = ? AND source = 'ZF'"
+                + " AND course_code = 'T19001' AND weekday = 1",
+            termId);
+    String englishNo =
+        cn.edu.ntvu.workbench.testsupport.E2eDb.query(
+            "SELECT meeting_no FROM course_meeting WHERE term_id = ? AND source = 'ZF'"
+                + " AND course_code = 'T19002'",
+            termId);
+    String absent = "20240100033";
+    forgetRollCalls(termId);
+    try {
+      // 高等数学 on Mondays: three roll calls; 大学英语 on Fridays: two
+      for (String d : List.of("2019-09-09", "2019-09-16", "2019-09-23")) {
+        heldRollCall(termId, mathNo, d, absent);
+      }
+      for (String d : List.of("2019-09-13", "2019-09-27")) {
+        heldRollCall(termId, englishNo, d, absent);
+      }
+      // the new file moves 高等数学 from Monday 1–2 to Tuesday 3–4 and drops 大学英语
+      String next =
+          ZF_HEADER
+              + TERM
+              + ",T19001,高等数学,10001,毛敏,星期二,第3-4节,1-16周,1号教学楼101,2401000\n"
+              + TERM
+              + ",T19001,高等数学,10001,毛敏,星期三,第3-4节,1-15周(单),1号教学楼101,2401000\n";
+      page.preview("TIMETABLE_ZF", file("正方课表-调整.csv", next, StandardCharsets.UTF_8));
+      String changes = page.text("#changes");
+      assertThat(changes)
+          .contains("高等数学（机械制造241班）周一 第1–2节：已点名 3 次，这些考勤记录保留在当时的课次上；这节课将改到周二 第3–4节。")
+          .contains("大学英语（机械制造241班、数控技术251班）周五 第5–6节：已点名 2 次，这些考勤记录保留在当时的课次上；新课表中没有这节课。");
+      assertThat(changes).doesNotContain("星期三 第3–4节：已点名");
+      Object fits =
+          page.driver.executeScript(
+              "return document.documentElement.scrollWidth <= window.innerWidth");
+      assertThat(fits).as("no sideways scrolling at 1366 px").isEqualTo(true);
+      page.driver.executeScript("document.getElementById('changes').scrollIntoView();");
+      desktop.screenshot("timetable-import-held-preview-1366");
+
+      assertThat(page.confirm())
+          .contains("高等数学（机械制造241班）周一 第1–2节：已点名 3 次，这些考勤记录保留在当时的课次上；这节课已改到周二 第3–4节。")
+          .contains("这节课已从课表删除");
+      desktop.screenshot("timetable-import-held-applied-1366");
+      // the marks and the occurrences as held are all still there, under the old numbers
+      assertThat(
+              cn.edu.ntvu.workbench.testsupport.E2eDb.count(
+                  "SELECT COUNT(*) FROM attendance_mark WHERE term_id = ? AND source = 'ZF'"
+                      + " AND meeting_no IN (?, ?) AND student_account = ? AND mark = 'ABSENT'",
+                  termId,
+                  mathNo,
+                  englishNo,
+                  absent))
+          .isEqualTo(5);
+      assertThat(
+              cn.edu.ntvu.workbench.testsupport.E2eDb.count(
+                  "SELECT COUNT(*) FROM course_meeting WHERE term_id = ? AND source = 'ZF'"
+                      + " AND meeting_no IN (?, ?)",
+                  termId,
+                  mathNo,
+                  englishNo))
+          .as("the old numbers are not given to another meeting")
+          .isZero();
+
+      // the roll call of a held Monday, for the teacher who took it: read-only, the mark kept
+      WebSession teacher = WeComStandInScreen.signedIn(app + "/", "10001");
+      HttpResponse<String> roll =
+          teacher.get(
+              app
+                  + "/attendance/roll.xhtml?term="
+                  + TERM
+                  + "&src=ZF&no="
+                  + mathNo
+                  + "&date=2019-09-16");
+      assertThat(roll.statusCode()).isEqualTo(200);
+      assertThat(roll.body())
+          .contains("id=\"roll-held\"")
+          .contains("考勤记录保留在当时的课次上")
+          .contains(absent)
+          .contains("缺勤")
+          .doesNotContain("id=\"rollForm:submit\"");
+    } finally {
+      forgetRollCalls(termId);
+    }
   }
 }
