@@ -71,17 +71,28 @@ public class WeComOutbox {
   }
 
   /**
-   * Removes, in the caller's transaction, the messages of {@code kind} and {@code topic} still
-   * waiting and not claimed by a worker: a newer message says everything they would (the latest
-   * numbers of one person's workbench tile). Returns how many.
+   * Removes, in the caller's transaction, the messages of {@code kind} on any of {@code topics}
+   * still waiting and not claimed by a worker: a newer message says everything they would (the
+   * latest numbers of one person's workbench tile). Returns how many.
    */
   @Transactional(TxType.MANDATORY)
-  public int dropWaiting(OutgoingMessage.Kind kind, String topic) {
-    return sql.update(
-        "DELETE FROM wecom_outbox WHERE topic = ? AND kind = ? AND status = 'PENDING'"
-            + " AND claim_token IS NULL",
-        topic,
-        kind.name());
+  public int dropWaiting(OutgoingMessage.Kind kind, java.util.Collection<String> topics) {
+    java.util.List<String> all = java.util.List.copyOf(topics);
+    int dropped = 0;
+    for (int from = 0; from < all.size(); from += 500) {
+      java.util.List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      Object[] args = new Object[chunk.size() + 1];
+      args[0] = kind.name();
+      System.arraycopy(chunk.toArray(), 0, args, 1, chunk.size());
+      dropped +=
+          sql.update(
+              "DELETE FROM wecom_outbox WHERE kind = ? AND status = 'PENDING'"
+                  + " AND claim_token IS NULL AND topic IN ("
+                  + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                  + ")",
+              args);
+    }
+    return dropped;
   }
 
   /**

@@ -2,7 +2,6 @@ package cn.edu.ntvu.workbench.wecom.application;
 
 import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.security.Role;
-import cn.edu.ntvu.workbench.wecom.domain.KeydataItem;
 import cn.edu.ntvu.workbench.wecom.domain.WeComApiException;
 import cn.edu.ntvu.workbench.wecom.domain.WeComErrorHint;
 import cn.edu.ntvu.workbench.wecom.domain.WeComException;
@@ -59,28 +58,37 @@ public class WorkbenchDisplay {
    *
    * @throws Refused with WeCom's errcode and its meaning in Chinese
    */
-  public void setTemplate(List<KeydataItem> items) {
+  public void setTemplate(List<WorkbenchPayloads.Item> items) {
     call(
         WorkbenchPayloads.SET_TEMPLATE,
-        WorkbenchPayloads.setTemplate(client.workbenchAgent().agentId(), items, false));
+        WorkbenchPayloads.setTemplate(
+            client.workbenchAgent().agentId(),
+            items.stream().map(WorkbenchPayloads.Item::checked).toList(),
+            false));
   }
 
   /**
    * {@code agent/get_workbench_template}: the template's keydata items (empty for another type).
    */
-  public List<KeydataItem> template() {
-    return WorkbenchPayloads.itemsOf(
+  public List<WorkbenchPayloads.Item> template() {
+    return items(
         call(
             WorkbenchPayloads.GET_TEMPLATE,
             WorkbenchPayloads.getTemplate(client.workbenchAgent().agentId())));
   }
 
   /** {@code agent/get_workbench_data}: what one person's tile shows now. */
-  public List<KeydataItem> dataOf(String userid) {
-    return WorkbenchPayloads.itemsOf(
+  public List<WorkbenchPayloads.Item> dataOf(String userid) {
+    return items(
         call(
             WorkbenchPayloads.GET_DATA,
             WorkbenchPayloads.getData(client.workbenchAgent().agentId(), userid)));
+  }
+
+  private static List<WorkbenchPayloads.Item> items(JsonObject answer) {
+    return WorkbenchPayloads.itemsOf(answer).stream()
+        .map(i -> new WorkbenchPayloads.Item(i.key(), i.data(), i.jumpUrl()))
+        .toList();
   }
 
   private JsonObject call(String path, JsonObject body) {

@@ -28,6 +28,21 @@ public final class WorkbenchPayloads {
 
   private WorkbenchPayloads() {}
 
+  /**
+   * A keydata item as other contexts give it: label, number, address (checked as {@link
+   * KeydataItem}).
+   */
+  public record Item(String key, String data, String jumpUrl) {
+    KeydataItem checked() {
+      return new KeydataItem(key, data, jumpUrl);
+    }
+  }
+
+  /** As {@link #keydata(List)}, from other contexts' items. */
+  public static JsonObject keydataOf(List<Item> items) {
+    return keydata(items.stream().map(Item::checked).toList());
+  }
+
   /** {@code {"type":"keydata","keydata":{"items":[…]}}}: what the outbox queues. */
   public static JsonObject keydata(List<KeydataItem> items) {
     return Jsons.createObjectBuilder().add("type", "keydata").add("keydata", items(items)).build();

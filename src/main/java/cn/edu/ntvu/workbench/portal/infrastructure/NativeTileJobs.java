@@ -1,0 +1,67 @@
+package cn.edu.ntvu.workbench.portal.infrastructure;
+
+import cn.edu.ntvu.workbench.portal.application.NativeTilePush;
+import cn.edu.ntvu.workbench.portal.application.NativeTileSettings;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The jobs of the numbers on WeCom's own tile, on every server: the due pushes every 5 seconds
+ * (each person taken once across servers), and the nightly reconcile, checked every 10 minutes and
+ * run in the school-clock hour {@code workbench.native.reconcile-hour}, once across servers per
+ * night (its row in {@code workbench_native_job}).
+ */
+@Singleton
+@jakarta.ejb.ConcurrencyManagement(jakarta.ejb.ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class NativeTileJobs {
+  private static final Logger LOG = Logger.getLogger(NativeTileJobs.class.getName());
+
+  @Inject NativeTilePush push;
+  @Inject NativeTileSettings settings;
+  @Inject Clock clock;
+
+  @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+  void pushDue() {
+    if (!settings.jobsEnabled()) {
+      return;
+    }
+    try {
+      NativeTilePush.Run run = push.pushDue(now(), Duration.ofSeconds(50));
+      if (run.calls() > 0) {
+        LOG.log(
+            Level.INFO,
+            "native tile: {0} people counted, {1} changed, {2} call(s) queued",
+            new Object[] {run.counted(), run.changed(), run.calls()});
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "native tile push job failed: {0}", e.getMessage());
+    }
+  }
+
+  @Schedule(minute = "*/10", hour = "*", persistent = false)
+  void reconcile() {
+    LocalDateTime now = now();
+    if (!settings.jobsEnabled() || now.getHour() != settings.reconcileHour()) {
+      return;
+    }
+    try {
+      push.reconcile(now);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "native tile reconcile failed: {0}", e.getMessage());
+    }
+  }
+
+  private LocalDateTime now() {
+    return LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+  }
+}
