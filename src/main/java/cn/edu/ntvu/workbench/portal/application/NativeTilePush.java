@@ -120,7 +120,7 @@ public class NativeTilePush {
   }
 
   /** Forgets the template read, so that the next use reads it again (after an admin saved it). */
-  void templateChanged() {
+  public void templateChanged() {
     active = null;
     markedUntil.clear();
   }
