@@ -30,9 +30,13 @@ public class NativeTileJobs {
   @Inject NativeTileSettings settings;
   @Inject Clock clock;
 
+  /** The timer fires again while a long run (a whole school marked) still goes: one at a time. */
+  private final java.util.concurrent.atomic.AtomicBoolean pushing =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
   void pushDue() {
-    if (!settings.jobsEnabled()) {
+    if (!settings.jobsEnabled() || !pushing.compareAndSet(false, true)) {
       return;
     }
     try {
@@ -45,6 +49,8 @@ public class NativeTileJobs {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "native tile push job failed: {0}", e.getMessage());
+    } finally {
+      pushing.set(false);
     }
   }
 
