@@ -60,7 +60,8 @@ public class SqlNativeTileStore implements NativeTileStore {
       LocalDateTime at) {
     String json = json(items);
     if (version == 0) {
-      return sql.insertIfNew(
+      // No generated key here: one row made, or none (another admin's first save).
+      return sql.update(
               "INSERT IGNORE INTO workbench_native_template"
                   + " (agent_id, items, enabled, version, updated_by, updated_at)"
                   + " VALUES (?, ?, ?, 1, ?, ?)",
@@ -69,7 +70,7 @@ public class SqlNativeTileStore implements NativeTileStore {
               enabled,
               by,
               Sql.ts(at))
-          .isPresent();
+          == 1;
     }
     return sql.update(
             "UPDATE workbench_native_template SET items = ?, enabled = ?, version = version + 1,"
