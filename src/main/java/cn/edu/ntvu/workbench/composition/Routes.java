@@ -370,6 +370,11 @@ public final class Routes {
               "tileTransfer.preview",
               "tileTransfer.confirm"),
           read("/admin/workbench/tiles.json", ADMIN, "export of the tiles"),
+          view(
+              "/admin/workbench/native.xhtml",
+              ADMIN,
+              "WeCom's own tile: the keydata template (up to 4 badge numbers), set at WeCom",
+              "nativeTileAdmin.save"),
           endpoint(
               "/admin/audit.xhtml",
               ADMIN,

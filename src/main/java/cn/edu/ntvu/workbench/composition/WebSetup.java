@@ -54,6 +54,7 @@ public class WebSetup implements ServletContextListener {
   @Inject Clock clock;
   @Inject WorkbenchTiles tiles;
   @Inject Badges badges;
+  @Inject cn.edu.ntvu.workbench.portal.application.NativeTilePush nativeTiles;
   @Inject DomainVerification verificationFiles;
   @Inject SecurityHeaders securityHeaders;
 
@@ -119,7 +120,7 @@ public class WebSetup implements ServletContextListener {
     add(ctx, "casCallback", callback, "/callback");
     // Internal tiles' pages only for the people their tile is visible to; a person's own change
     // refreshes their badges.
-    add(ctx, "tileAccess", new TileAccessFilter(tiles, badges), "/*");
+    add(ctx, "tileAccess", new TileAccessFilter(tiles, badges, nativeTiles::touched), "/*");
     add(ctx, "uploadLimit", new UploadLimitFilter(), "/*");
   }
 

@@ -31,6 +31,9 @@ import java.time.Duration;
  *   <li>{@code GET /_control/messages?touser=…&contains=…&limit=…}: the latest messages received,
  *       newest first;
  *   <li>{@code GET /_control/messages/summary}: how many were received, distinct, and per outcome;
+ *   <li>{@code {"resetWorkbench": true}} forgets the workbench template and everyone's data, {@code
+ *       {"forgetWorkbenchLimits": true}} lets a minute pass for its limits; {@code GET
+ *       /_control/workbench?userid=…} shows what a person's native tile shows;
  *   <li>{@code GET /_control/recalls?msgid=…&limit=…}: the {@code message/recall} calls answered
  *       ok, newest first (without {@code msgid}: all).
  * </ul>
@@ -40,6 +43,7 @@ public class ControlServlet extends HttpServlet {
   @Inject StandInWeCom standIn;
   @Inject StandInFaults faults;
   @Inject StandInMessageStore messages;
+  @Inject StandInWorkbench workbench;
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -55,6 +59,12 @@ public class ControlServlet extends HttpServlet {
     JsonObjectBuilder done = StandInJson.ok();
     if (command.getBoolean("reset", false)) {
       faults.reset();
+    }
+    if (command.getBoolean("resetWorkbench", false)) {
+      workbench.reset();
+    }
+    if (command.getBoolean("forgetWorkbenchLimits", false)) {
+      workbench.forgetLimits();
     }
     if (command.get("failNext") instanceof JsonObject fail) {
       String path = fail.getString("path", "");
@@ -108,6 +118,7 @@ public class ControlServlet extends HttpServlet {
       case "/calls" -> calls(req, res);
       case "/messages" -> received(req, res);
       case "/recalls" -> recalls(req, res);
+      case "/workbench" -> workbench(req, res);
       case "/messages/summary" -> {
         JsonObjectBuilder summary = StandInJson.object();
         messages.summary().forEach(summary::add);
@@ -126,6 +137,32 @@ public class ControlServlet extends HttpServlet {
       return;
     }
     Http.json(res, StandInJson.object().add("path", path).add("calls", faults.calls(path)).build());
+  }
+
+  /**
+   * {@code GET /_control/workbench?userid=…}: the template, and what that person's native tile
+   * shows; without userid: the template, how many people have data, and up to {@code limit} of
+   * them.
+   */
+  private void workbench(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    JsonObjectBuilder out = StandInJson.object();
+    JsonObject template = workbench.template();
+    out.add("template", template == null ? jakarta.json.JsonValue.NULL : template);
+    String userid = req.getParameter("userid");
+    if (userid != null && !userid.isBlank()) {
+      out.add("userid", userid).add("shown", workbench.shown(userid.strip()));
+    } else {
+      int limit = 100;
+      try {
+        limit = Math.max(1, Math.min(Integer.parseInt(req.getParameter("limit")), 20000));
+      } catch (NumberFormatException e) {
+        // the default
+      }
+      JsonObjectBuilder people = StandInJson.object();
+      workbench.people(limit).forEach(people::add);
+      out.add("peopleWithData", workbench.peopleWithData()).add("people", people);
+    }
+    Http.json(res, out.build());
   }
 
   private void recalls(HttpServletRequest req, HttpServletResponse res) throws IOException {

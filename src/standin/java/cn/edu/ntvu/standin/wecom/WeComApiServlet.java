@@ -29,6 +29,7 @@ public class WeComApiServlet extends HttpServlet {
   @Inject StandInTickets tickets;
   @Inject StandInMessaging messaging;
   @Inject StandInContacts contacts;
+  @Inject StandInWorkbench workbench;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -69,6 +70,11 @@ public class WeComApiServlet extends HttpServlet {
           case "message/send" -> messaging.send(token, request);
           case "message/update_template_card" -> messaging.updateTemplateCard(token, request);
           case "message/recall" -> messaging.recall(token, request);
+          case "agent/set_workbench_template" -> workbench.setTemplate(token, request);
+          case "agent/get_workbench_template" -> workbench.getTemplate(token, request);
+          case "agent/set_workbench_data" -> workbench.setData(token, request);
+          case "agent/batch_set_workbench_data" -> workbench.batchSetData(token, request);
+          case "agent/get_workbench_data" -> workbench.getData(token, request);
           default -> CONTACTS.matcher(api).matches() ? contacts.call(api, token, q, request) : null;
         };
     answer(res, answer);

@@ -98,6 +98,14 @@ public class DirectoryQueries {
     return names;
   }
 
+  /** The accounts of everyone who may sign in, in account order; one query. */
+  public List<String> activeAccounts() {
+    return em.createQuery(
+            "select p.account from Person p where p.status = :s order by p.account", String.class)
+        .setParameter("s", cn.edu.ntvu.workbench.identity.domain.PersonStatus.ACTIVE)
+        .getResultList();
+  }
+
   public long countPeople() {
     return em.createQuery("select count(p) from Person p", Long.class).getSingleResult();
   }

@@ -35,7 +35,15 @@ public record OutgoingMessage(
      * when the recall is delivered. Queued by {@link WeComOutbox#recallTopic}. Not counted toward
      * anybody's per-person limit.
      */
-    RECALL
+    RECALL,
+    /**
+     * {@code POST /cgi-bin/agent/set_workbench_data} for one recipient, {@code
+     * batch_set_workbench_data} for several with the same values (≤1000; wecom-api-notes §10.1):
+     * the numbers on WeCom's own workbench tile. The body is {@code {"type":"keydata",
+     * "keydata":{"items":[…]}}}; the sender adds agentid and the userid(s). Not counted toward
+     * anybody's message limit (WeCom's 10 a minute per person is kept by the queuing side).
+     */
+    WORKBENCH_DATA
   }
 
   public OutgoingMessage {

@@ -32,6 +32,8 @@ public class WeComOutbox {
 
   @Inject Clock clock;
 
+  @Inject jakarta.enterprise.event.Event<MessageQueued> queued;
+
   /**
    * Queues a message in the caller's transaction ({@link TxType#MANDATORY}). A message whose key is
    * already queued (in any state) is not queued again.
@@ -40,7 +42,17 @@ public class WeComOutbox {
    */
   @Transactional(TxType.MANDATORY)
   public boolean enqueue(OutgoingMessage message) {
+    return enqueueAt(message, LocalDateTime.now(clock));
+  }
+
+  /**
+   * As {@link #enqueue}, first due at {@code due} (school time) rather than now: a sender that must
+   * spread many calls over time (WeCom's per-API limits) queues them spread out.
+   */
+  @Transactional(TxType.MANDATORY)
+  public boolean enqueueAt(OutgoingMessage message, LocalDateTime due) {
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+    Timestamp at = Timestamp.valueOf(due.truncatedTo(ChronoUnit.MILLIS));
     int inserted =
         sql.update(
             "INSERT IGNORE INTO wecom_outbox (message_key, kind, to_users, body, topic, status, attempts,"
@@ -51,8 +63,50 @@ public class WeComOutbox {
             message.body(),
             message.topic(),
             now,
-            now);
+            at);
+    if (inserted == 1) {
+      queued.fire(new MessageQueued(message.kind(), message.toUsers()));
+    }
     return inserted == 1;
+  }
+
+  /**
+   * Removes, in the caller's transaction, the messages of {@code kind} on any of {@code topics}
+   * still waiting and not claimed by a worker: a newer message says everything they would (the
+   * latest numbers of one person's workbench tile). Returns how many.
+   */
+  @Transactional(TxType.MANDATORY)
+  public int dropWaiting(OutgoingMessage.Kind kind, java.util.Collection<String> topics) {
+    java.util.List<String> all = java.util.List.copyOf(topics);
+    int dropped = 0;
+    for (int from = 0; from < all.size(); from += 500) {
+      java.util.List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      Object[] args = new Object[chunk.size() + 1];
+      args[0] = kind.name();
+      System.arraycopy(chunk.toArray(), 0, args, 1, chunk.size());
+      dropped +=
+          sql.update(
+              "DELETE FROM wecom_outbox WHERE kind = ? AND status = 'PENDING'"
+                  + " AND claim_token IS NULL AND topic IN ("
+                  + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                  + ")",
+              args);
+    }
+    return dropped;
+  }
+
+  /**
+   * The keys of the messages of {@code kind} whose key starts with {@code keyPrefix} that failed
+   * for good (and were not retried by an admin): what never reached WeCom.
+   */
+  public java.util.Set<String> failedKeys(OutgoingMessage.Kind kind, String keyPrefix) {
+    return new java.util.HashSet<>(
+        sql.query(
+            "SELECT message_key FROM wecom_outbox WHERE status = 'FAILED' AND kind = ?"
+                + " AND message_key LIKE ?",
+            rs -> rs.getString(1),
+            kind.name(),
+            keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%"));
   }
 
   /**

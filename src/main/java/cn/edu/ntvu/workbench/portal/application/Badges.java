@@ -198,6 +198,27 @@ public class Badges {
     return out;
   }
 
+  /**
+   * The numbers of {@code keys} for {@code user}, asked on this thread, without the time box or the
+   * cache: for background work (the numbers on WeCom's own tile), where a slow provider may take
+   * its time. A key without a provider or a number is absent.
+   *
+   * @throws RuntimeException what a provider threw: the caller tries that person again later
+   */
+  public Map<String, Integer> numbersFor(SignedInUser user, Set<String> keys) {
+    Map<String, Integer> out = new HashMap<>();
+    for (String key : keys) {
+      BadgeProvider p = providers.get(key);
+      if (p != null) {
+        OptionalInt n = p.badge(user);
+        if (n != null && n.isPresent()) {
+          out.put(key, n.getAsInt());
+        }
+      }
+    }
+    return out;
+  }
+
   /** Forgets {@code user}'s numbers on this server: they did something that may change one. */
   public void forget(SignedInUser user) {
     if (keepNanos > 0) {

@@ -50,6 +50,25 @@ public class WeComMessageSender implements MessageSender {
         return OutcomeClassifier.failure(e);
       }
     }
+    if (kind == OutgoingMessage.Kind.WORKBENCH_DATA) {
+      // §10.1, §10.0 gotcha 1: one person → set_workbench_data (type at the top level); several
+      // with the same values → batch_set_workbench_data (≤1000, wrapped in data).
+      try {
+        Agent agent = client.workbenchAgent();
+        boolean one = users.size() == 1;
+        JsonObject answer =
+            client.post(
+                agent,
+                one ? WorkbenchPayloads.SET_DATA : WorkbenchPayloads.BATCH_SET_DATA,
+                Map.of(),
+                one
+                    ? WorkbenchPayloads.setData(agent.agentId(), users.get(0), body)
+                    : WorkbenchPayloads.batchSetData(agent.agentId(), users, body));
+        return OutcomeClassifier.sent(answer);
+      } catch (RuntimeException e) {
+        return OutcomeClassifier.failure(e);
+      }
+    }
     if (kind == OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD) {
       path = UPDATE_TEMPLATE_CARD;
       JsonArrayBuilder userids = Jsons.createArrayBuilder();

@@ -38,9 +38,21 @@ public class TileAccessFilter extends HttpFilter {
   private final transient WorkbenchTiles tiles;
   private final transient Badges badges;
 
+  /**
+   * Told, after a signed-in person's request under a micro-app ran, whose numbers may have changed
+   * (the numbers on WeCom's own tile, {@code NativeTilePush#touched}).
+   */
+  private final transient java.util.function.Consumer<String> touched;
+
   public TileAccessFilter(WorkbenchTiles tiles, Badges badges) {
+    this(tiles, badges, account -> {});
+  }
+
+  public TileAccessFilter(
+      WorkbenchTiles tiles, Badges badges, java.util.function.Consumer<String> touched) {
     this.tiles = tiles;
     this.badges = badges;
+    this.touched = touched;
   }
 
   static boolean guarded(String path) {
@@ -66,6 +78,9 @@ public class TileAccessFilter extends HttpFilter {
     }
     if (user == null || "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) {
       chain.doFilter(req, res);
+      if (user != null && guarded(path)) {
+        touched.accept(user.account()); // a first read of a notice lowers its number
+      }
       return;
     }
     // Whatever the person submits may change one of their badges (a form filled, a request
@@ -77,6 +92,7 @@ public class TileAccessFilter extends HttpFilter {
       chain.doFilter(req, res);
     } finally {
       badges.forget(user);
+      touched.accept(user.account());
     }
   }
 }
