@@ -62,9 +62,10 @@ class WorkbenchSearchIT {
     leave(OTHER_STUDENT, "蒋娜俊", "2501001", OTHERS_LEAVE, "2");
     exec(
         "INSERT INTO workbench_tile (scene, position, name, description, icon, kind, target, enabled,"
-            + " visible_everyone, visible_classes, keywords, updated_by)"
-            + " VALUES ('LIFE', 900, ?, '只给 2501001', 'people', 'INTERNAL', ?, TRUE, FALSE, '2501001',"
-            + " ?, 'search-it')",
+            + " visible_everyone, visible_roles, visible_kinds, visible_departments, visible_classes,"
+            + " visible_people, keywords, updated_by)"
+            + " VALUES ('LIFE', 900, ?, '只给 2501001', 'people', 'INTERNAL', ?, TRUE, FALSE, '', '', '',"
+            + " '2501001', '', ?, 'search-it')",
         OTHERS_TILE,
         "/searchit" + RUN + "/",
         "秘密" + RUN);
