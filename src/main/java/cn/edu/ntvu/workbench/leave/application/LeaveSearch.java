@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The workbench search's 学生请假 group (issue 21): a student's own requests ({@link
@@ -41,12 +43,18 @@ public class LeaveSearch implements SearchableItems {
     if (!user.isStudent()) {
       return List.of();
     }
+    List<LeaveRequestRow> mine = queries.mine(user);
+    if (mine.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> types = new HashMap<>();
+    catalog.types().forEach(t -> types.put(t.code(), t.name()));
     List<Found> out = new ArrayList<>();
-    for (LeaveRequestRow r : queries.mine(user)) {
+    for (LeaveRequestRow r : mine) {
       if (out.size() >= limit) {
         break;
       }
-      String type = catalog.typeName(r.typeCode());
+      String type = types.getOrDefault(r.typeCode(), r.typeCode());
       String title = type + " " + r.start().format(DAY) + "–" + r.end().format(DAY);
       if (query.matches(title)
           || query.matches(r.reason())
