@@ -22,7 +22,7 @@
   }
 
   function run() {
-    var q = input.value.trim();
+    var q = input.value.trim().slice(0, 40);
     if (q === last) { return; }
     last = q;
     var mine = ++seq;
