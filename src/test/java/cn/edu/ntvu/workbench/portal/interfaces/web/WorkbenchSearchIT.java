@@ -167,7 +167,10 @@ class WorkbenchSearchIT {
 
     WebSession me = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account());
     assertThat(results(me, MY_LEAVE)).contains("我的请假").contains("/leave/request.xhtml?id=");
-    assertThat(results(me, "xsyzc")).as("my course by pinyin initials").contains("形势与政策").contains("我的课程");
+    assertThat(results(me, "xsyzc"))
+        .as("my course by pinyin initials")
+        .contains("形势与政策")
+        .contains("我的课程");
     assertThat(results(me, "xingshi")).as("by full pinyin").contains("形势与政策");
     // Another student's form, leave request and class tile: nothing, by title, reason or keyword.
     for (String q : List.of(OTHERS_FORM, OTHERS_LEAVE, OTHERS_TILE, "秘密" + RUN, RUN)) {
