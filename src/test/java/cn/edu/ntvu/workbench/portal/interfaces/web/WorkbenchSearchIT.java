@@ -49,6 +49,7 @@ class WorkbenchSearchIT {
   private static final String OTHERS_LEAVE = "探亲" + RUN;
   private static final String OTHERS_TILE = "班级活动" + RUN;
   private static final String TOKEN = "search-it-" + RUN;
+  private static final String KEYWORD_TILE = "校车" + RUN;
 
   private static String app;
   private static long myForm;
@@ -76,7 +77,7 @@ class WorkbenchSearchIT {
   static void cleanUp() throws Exception {
     exec("DELETE FROM leave_request WHERE submit_token LIKE ?", TOKEN + "%");
     exec("DELETE FROM form WHERE title IN (?, ?)", MY_FORM, OTHERS_FORM);
-    exec("DELETE FROM workbench_tile WHERE name = ?", OTHERS_TILE);
+    exec("DELETE FROM workbench_tile WHERE name IN (?, ?)", OTHERS_TILE, KEYWORD_TILE);
     exec("UPDATE workbench_config SET tiles_version = tiles_version + 1 WHERE id = 1");
   }
 
@@ -149,6 +150,27 @@ class WorkbenchSearchIT {
     hit.click();
     Browser.waitFor(d, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/leave/"));
     phone.screenshot("search-qj-opened");
+  }
+
+  @Test
+  void anAdminsKeywordsFindTheTile() {
+    ChromeDriver d =
+        phone.signInThroughWeCom(app + "/admin/workbench/tiles.xhtml", TestUsers.ADMIN.account());
+    Browser.click(d, "new-tile");
+    Browser.waitFor(d, Duration.ofSeconds(30))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("keywords")));
+    d.findElement(By.id("name")).sendKeys(KEYWORD_TILE);
+    d.findElement(By.id("target")).sendKeys("/bus" + RUN + "/");
+    d.findElement(By.id("keywords")).sendKeys("班车 shuttle" + RUN);
+    phone.screenshot("search-admin-keywords");
+    Browser.click(d, "save");
+    Browser.waitFor(d, Duration.ofSeconds(30))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-tile='" + KEYWORD_TILE + "']")));
+    WebSession student = WeComStandInScreen.signedIn(app + "/", TestUsers.STUDENT.account());
+    assertThat(results(student, "shuttle" + RUN)).contains(KEYWORD_TILE);
+    assertThat(results(student, "班车")).contains(KEYWORD_TILE);
   }
 
   @Test
