@@ -112,7 +112,7 @@ public final class SearchBench {
           System.out.printf(
               "  c=%d: %s; Payara CPU %.1f s (target p99 ≤ 80 ms)%n",
               connections, figures, (cpuTicks(app.process().pid()) - cpu0) / 100.0);
-          double p99 = millis(field(figures, "p99 (\\S+)"));
+          double p99 = millis(field(figures, "p99 ([0-9.]+[mu]?s)"));
           if (!(p99 <= 80)) {
             missed.add("q=" + q + ": p99 " + p99 + " ms");
           }
