@@ -1,10 +1,12 @@
 package cn.edu.ntvu.workbench.leave.application;
 
+import cn.edu.ntvu.workbench.platform.cache.Recent;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.portal.application.SearchQuery;
 import cn.edu.ntvu.workbench.portal.application.SearchableItems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +24,9 @@ public class LeaveSearch implements SearchableItems {
 
   @Inject LeaveQueries queries;
   @Inject LeaveCatalog catalog;
+
+  /** The types' names by code, read again at most every 10 s (a renamed type shows soon after). */
+  private final Recent<Map<String, String>> typeNames = new Recent<>(Duration.ofSeconds(10));
 
   @Override
   public String groupBundle() {
@@ -47,8 +52,13 @@ public class LeaveSearch implements SearchableItems {
     if (mine.isEmpty()) {
       return List.of();
     }
-    Map<String, String> types = new HashMap<>();
-    catalog.types().forEach(t -> types.put(t.code(), t.name()));
+    Map<String, String> types =
+        typeNames.get(
+            () -> {
+              Map<String, String> m = new HashMap<>();
+              catalog.types().forEach(t -> m.put(t.code(), t.name()));
+              return Map.copyOf(m);
+            });
     List<Found> out = new ArrayList<>();
     for (LeaveRequestRow r : mine) {
       if (out.size() >= limit) {
