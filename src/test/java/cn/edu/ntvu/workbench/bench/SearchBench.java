@@ -36,7 +36,7 @@ public final class SearchBench {
 
   public static void main(String[] args) throws Exception {
     Path work = Path.of(required("bench.work")).toAbsolutePath();
-    int port = Integer.parseInt(System.getProperty("bench.port", "18586"));
+    int port = Integer.parseInt(System.getProperty("bench.port", "18597"));
     int connections = env("CONNECTIONS", 20);
     int seconds = env("SECONDS_EACH", 30);
     String base = "http://localhost:" + port;
