@@ -118,6 +118,12 @@ public final class Routes {
           // — the workbench home and one's own account —
           read("/", SIGNED_IN, "the workbench home (HomeServlet): tiles visible to the person"),
           read("/index.xhtml", SIGNED_IN, "the workbench home under its file name"),
+          read(
+                  "/search",
+                  SIGNED_IN,
+                  "the workbench search (SearchServlet, issue 21): the person's own tiles and things;"
+                      + " GET only, changes nothing")
+              .sample("/search?q=qj"),
           view(
               "/account/index.xhtml",
               SIGNED_IN,

@@ -120,6 +120,7 @@ class PageCheckIT {
       List.of(
           Page.of("/", null),
           Page.of("/index.xhtml", null).at("/"),
+          Page.of("/search", null).at("/search?q=qj"),
           Page.of("/account/index.xhtml", "account/index.xhtml"),
           Page.of("/timetable/index.xhtml", "timetable/index.xhtml"),
           Page.of("/timetable/week.xhtml", "timetable/week.xhtml"),

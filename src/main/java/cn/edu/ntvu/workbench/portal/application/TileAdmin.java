@@ -179,6 +179,9 @@ public class TileAdmin {
     m.put("target", t.target());
     m.put("enabled", t.enabled());
     m.put("badge", t.badgeKey());
+    if (t.texts().keywords() != null) {
+      m.put("keywords", t.texts().keywords()); // issue 21: what the search finds it by
+    }
     Visibility v = t.visibility();
     m.put("visibleToEveryone", v.everyone());
     if (!v.everyone()) {

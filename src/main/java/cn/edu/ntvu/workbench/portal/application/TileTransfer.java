@@ -92,6 +92,7 @@ public final class TileTransfer {
       addIfSet(o, "descriptionEn", t.texts().descriptionEn());
       addIfSet(o, "studentDescription", t.texts().studentDescription());
       addIfSet(o, "studentDescriptionEn", t.texts().studentDescriptionEn());
+      addIfSet(o, "keywords", t.texts().keywords());
       o.add("icon", t.icon())
           .add("kind", t.kind().name())
           .add("target", t.target())
@@ -299,7 +300,8 @@ public final class TileTransfer {
             text(o, "nameEn"),
             text(o, "descriptionEn"),
             text(o, "studentDescription"),
-            text(o, "studentDescriptionEn")));
+            text(o, "studentDescriptionEn"),
+            text(o, "keywords")));
   }
 
   private static void addIfSet(JsonObjectBuilder o, String field, String value) {

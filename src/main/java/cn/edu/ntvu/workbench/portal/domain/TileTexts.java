@@ -2,12 +2,26 @@ package cn.edu.ntvu.workbench.portal.domain;
 
 /**
  * A tile's texts beside its Chinese name and description: the English name and description (the
- * English home page), and a description for students when theirs differs from staff's. Each null
- * when not set: the page falls back to the Chinese name, the general description.
+ * English home page), a description for students when theirs differs from staff's, and the search
+ * keywords an admin adds (issue 21: words people may type that are not in the name, e.g. 病假 for
+ * 学生请假). Each null when not set: the page falls back to the Chinese name, the general description.
  */
 public record TileTexts(
-    String nameEn, String descriptionEn, String studentDescription, String studentDescriptionEn) {
-  public static final TileTexts NONE = new TileTexts(null, null, null, null);
+    String nameEn,
+    String descriptionEn,
+    String studentDescription,
+    String studentDescriptionEn,
+    String keywords) {
+  public static final TileTexts NONE = new TileTexts(null, null, null, null, null);
+
+  /** At most this many characters of keywords. */
+  public static final int KEYWORDS_MAX = 200;
+
+  /** Texts without keywords. */
+  public TileTexts(
+      String nameEn, String descriptionEn, String studentDescription, String studentDescriptionEn) {
+    this(nameEn, descriptionEn, studentDescription, studentDescriptionEn, null);
+  }
 
   /** Blank as null, stripped, lengths checked (throws {@link TileInputException}). */
   public TileTexts checked() {
@@ -15,7 +29,14 @@ public record TileTexts(
         clean(nameEn, 40, "workbench.error.nameTooLong"),
         clean(descriptionEn, 80, "workbench.error.descriptionTooLong"),
         clean(studentDescription, 80, "workbench.error.descriptionTooLong"),
-        clean(studentDescriptionEn, 80, "workbench.error.descriptionTooLong"));
+        clean(studentDescriptionEn, 80, "workbench.error.descriptionTooLong"),
+        clean(keywords, KEYWORDS_MAX, "workbench.error.keywordsTooLong"));
+  }
+
+  /** The same texts with these keywords. */
+  public TileTexts withKeywords(String newKeywords) {
+    return new TileTexts(
+        nameEn, descriptionEn, studentDescription, studentDescriptionEn, newKeywords);
   }
 
   private static String clean(String s, int max, String key) {

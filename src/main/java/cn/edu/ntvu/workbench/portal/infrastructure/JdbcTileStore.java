@@ -43,8 +43,8 @@ public class JdbcTileStore implements TileStore {
   private static final String COLUMNS =
       "SELECT id, scene, position, name, description, icon, kind, target, enabled, badge_key, visible_everyone,"
           + " visible_roles, visible_kinds, visible_departments, visible_classes, visible_people, version,"
-          + " updated_by, updated_at, name_en, description_en, description_students, description_students_en"
-          + " FROM workbench_tile";
+          + " updated_by, updated_at, name_en, description_en, description_students, description_students_en,"
+          + " keywords FROM workbench_tile";
 
   /**
    * A new tile: scene, position, then the 13 columns of {@link #fill}, then who and when; version
@@ -54,8 +54,8 @@ public class JdbcTileStore implements TileStore {
       "INSERT INTO workbench_tile (scene, position, name, description, icon, kind, target, enabled,"
           + " badge_key, visible_everyone, visible_roles, visible_kinds, visible_departments,"
           + " visible_classes, visible_people, name_en, description_en, description_students,"
-          + " description_students_en, version, updated_by, updated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+          + " description_students_en, keywords, version, updated_by, updated_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
 
   /**
    * The home page reads through here on every request: no transaction, no EntityManager, one
@@ -133,7 +133,7 @@ public class JdbcTileStore implements TileStore {
                       + " badge_key = ?, visible_everyone = ?, visible_roles = ?, visible_kinds = ?,"
                       + " visible_departments = ?, visible_classes = ?, visible_people = ?,"
                       + " name_en = ?, description_en = ?, description_students = ?,"
-                      + " description_students_en = ?, updated_by = ?,"
+                      + " description_students_en = ?, keywords = ?, updated_by = ?,"
                       + " updated_at = ?, version = version + 1, scene = ?,"
                       + " position = IF(?, (SELECT p FROM (SELECT COALESCE(MAX(position), -1) + 1 AS p"
                       + " FROM workbench_tile WHERE scene = ?) AS m), position)"
@@ -330,7 +330,10 @@ public class JdbcTileStore implements TileStore {
     return args.toArray();
   }
 
-  /** name … visible_people, then the four texts: the 17 columns a tile's content fills. */
+  /**
+   * name … visible_people, then the four texts and the keywords: the 18 columns a tile's content
+   * fills.
+   */
   private static List<Object> fill(Tile t) {
     Visibility v = t.visibility();
     return java.util.Arrays.asList(
@@ -350,7 +353,8 @@ public class JdbcTileStore implements TileStore {
         t.texts().nameEn(),
         t.texts().descriptionEn(),
         t.texts().studentDescription(),
-        t.texts().studentDescriptionEn());
+        t.texts().studentDescriptionEn(),
+        t.texts().keywords());
   }
 
   private static Tile tile(ResultSet rs) throws SQLException {
@@ -394,7 +398,12 @@ public class JdbcTileStore implements TileStore {
         rs.getInt(17),
         rs.getString(18),
         at == null ? null : at.toInstant(),
-        new TileTexts(rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23)));
+        new TileTexts(
+            rs.getString(20),
+            rs.getString(21),
+            rs.getString(22),
+            rs.getString(23),
+            rs.getString(24)));
   }
 
   /**

@@ -81,6 +81,21 @@ class TileTransferTest {
   }
 
   @Test
+  void keywordsTravelInTheFileAndTheirChangeIsAChange() {
+    Tile leave =
+        tile(Scene.OFFICE, "学生请假", "/leave/", Visibility.EVERYONE)
+            .withTexts(
+                new cn.edu.ntvu.workbench.portal.domain.TileTexts(null, null, null, null, "病假 事假"));
+    byte[] file = TileTransfer.write(List.of(leave), java.util.Map.of(), WHEN);
+    assertThat(new String(file, StandardCharsets.UTF_8)).contains("\"keywords\"").contains("病假 事假");
+    TileTransfer.Read back = TileTransfer.read(file);
+    assertThat(back.problems()).isEmpty();
+    assertThat(back.tiles().get(0).texts().keywords()).isEqualTo("病假 事假");
+    Tile without = leave.withTexts(leave.texts().withKeywords(null));
+    assertThat(TileTransfer.changes(List.of(without), back.tiles()).changed()).hasSize(1);
+  }
+
+  @Test
   void changesAreListedByName() {
     List<Tile> incoming =
         List.of(

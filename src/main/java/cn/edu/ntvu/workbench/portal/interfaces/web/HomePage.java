@@ -96,7 +96,9 @@ public final class HomePage {
         .append(ctx)
         .append("/resources/workbench-tiles/tiles.css?v=")
         .append(v)
-        .append("\"/></head><body class=\"wb\">");
+        .append("\"/>")
+        .append(SearchHtml.head(ctx, v))
+        .append("</head><body class=\"wb\">");
     if (m.devMode()) {
       out.append("<div class=\"wb-devbanner\" role=\"note\">")
           .append(text(locale, "i18n.messages", "app.devBanner"))
@@ -107,6 +109,7 @@ public final class HomePage {
         .append("</p><p class=\"wb-sub\">")
         .append(Html.escape(u.unitName()))
         .append("</p></header><main class=\"wb-main\" id=\"main\">");
+    out.append(SearchHtml.box(ctx, locale, "")); // issue 21: the search on top
     if (m.expiredNotice()) {
       out.append("<p class=\"wb-notice\" id=\"expired-notice\" role=\"status\">")
           .append(text(locale, "i18n.messages", "error.expired.text"))

@@ -130,6 +130,7 @@ public class TileAdminBean implements Serializable {
   private String descriptionEn;
   private String studentDescription;
   private String studentDescriptionEn;
+  private String keywords;
   private String icon = TileIcons.NAMES.get(0);
   private String kind = TileKind.INTERNAL.name();
   private String target;
@@ -248,6 +249,7 @@ public class TileAdminBean implements Serializable {
     descriptionEn = t.texts().descriptionEn();
     studentDescription = t.texts().studentDescription();
     studentDescriptionEn = t.texts().studentDescriptionEn();
+    keywords = t.texts().keywords();
     icon = t.icon();
     kind = t.kind().name();
     target = t.target();
@@ -363,7 +365,8 @@ public class TileAdminBean implements Serializable {
                   version,
                   null,
                   null,
-                  new TileTexts(nameEn, descriptionEn, studentDescription, studentDescriptionEn)
+                  new TileTexts(
+                          nameEn, descriptionEn, studentDescription, studentDescriptionEn, keywords)
                       .checked())
               .checked();
       if (id == 0) {
@@ -444,6 +447,7 @@ public class TileAdminBean implements Serializable {
     descriptionEn = null;
     studentDescription = null;
     studentDescriptionEn = null;
+    keywords = null;
     icon = TileIcons.NAMES.get(0);
     kind = TileKind.INTERNAL.name();
     target = null;
@@ -623,6 +627,14 @@ public class TileAdminBean implements Serializable {
 
   public void setStudentDescriptionEn(String studentDescriptionEn) {
     this.studentDescriptionEn = studentDescriptionEn;
+  }
+
+  public String getKeywords() {
+    return keywords;
+  }
+
+  public void setKeywords(String keywords) {
+    this.keywords = keywords;
   }
 
   public String getIcon() {
