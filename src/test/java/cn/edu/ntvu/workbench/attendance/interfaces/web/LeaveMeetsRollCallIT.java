@@ -107,15 +107,30 @@ class LeaveMeetsRollCallIT {
     Browser.click(d, "by-periods");
     Browser.setValue(d, "periodDate", DATE);
     change(d, "periodDate");
+    // Each pick waits for its Ajax answer: an answer still on its way re-renders the selects.
+    w.until(
+        x ->
+            !x.findElements(By.id("missed-total")).isEmpty()
+                || !x.findElements(By.id("error-periods")).isEmpty());
     select(d, w, "lastPeriod", "8");
+    // 第1–8节 today: 数据库技术 (3–4), 管理学基础, 体育
+    w.until(ExpectedConditions.textToBePresentInElementLocated(By.id("missed-total"), "3 门课 6 节"));
     select(d, w, "firstPeriod", "5");
     w.until(ExpectedConditions.textToBePresentInElementLocated(By.id("missed-total"), "2 门课 4 节"));
     assertThat(d.findElement(By.id("missed-total")).getText()).isEqualTo("将缺 2 门课 4 节");
-    WebElement missed = d.findElement(By.id("missed"));
-    assertThat(missed.findElements(By.cssSelector(".lv-missed-day")))
-        .extracting(e -> e.getAttribute("data-date"))
-        .containsExactly(DATE);
-    assertThat(missed.getText()).contains("11月25日", "第5–6节", "管理学基础", "彭欣", "第7–8节", "体育", "张伟怡");
+    // Read in one go once the Ajax answers have settled (an answer may still replace the list).
+    String missed =
+        w.until(
+            x -> {
+              WebElement list = x.findElement(By.id("missed"));
+              List<String> days =
+                  list.findElements(By.cssSelector(".lv-missed-day")).stream()
+                      .map(e -> e.getAttribute("data-date"))
+                      .toList();
+              String text = list.getText();
+              return days.equals(List.of(DATE)) && text.contains("第7–8节") ? text : null;
+            });
+    assertThat(missed).contains("11月25日", "第5–6节", "管理学基础", "彭欣", "第7–8节", "体育", "张伟怡");
     assertThat(d.findElement(By.id("duration")).getText()).contains("4 节");
     d.executeScript("document.getElementById('missed').scrollIntoView({block: 'center'});");
     browser.screenshot("walk-1-apply-by-periods");
@@ -136,7 +151,7 @@ class LeaveMeetsRollCallIT {
         .satisfies(m -> assertThat(m.body()).contains(STUDENT_NAME, "缺课", "2 门课 4 节"));
     d.manage().deleteAllCookies();
     d.get(standIn.base() + "/inbox?user=" + COUNSELLOR);
-    w.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-rows")));
+    inboxTop(d, w);
     browser.screenshot("walk-3-counsellor-card-in-wecom");
     long now = System.currentTimeMillis() / 1000;
     assertThat(
@@ -148,8 +163,9 @@ class LeaveMeetsRollCallIT {
     assertThat(
             count(
                 "SELECT COUNT(*) FROM leave_event WHERE request_id = ? AND action = 'APPROVED'"
-                    + " AND via = 'CARD'",
-                id))
+                    + " AND via = 'CARD_BUTTON' AND actor_account = ?",
+                id,
+                COUNSELLOR))
         .isEqualTo(1);
 
     // ---- 3. Each course teacher is told once, through the outbox, in WeCom (the stand-in).
@@ -167,7 +183,7 @@ class LeaveMeetsRollCallIT {
         .singleElement()
         .satisfies(m -> assertThat(m.body()).contains("第7–8节", "体育"));
     d.get(standIn.base() + "/inbox?user=" + TEACHER);
-    w.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-rows")));
+    inboxTop(d, w);
     browser.screenshot("walk-4-teacher-message-in-wecom");
 
     // ---- 4. The teacher opens the roster from 查课表 (今天): the student is already 请假.
@@ -245,6 +261,13 @@ class LeaveMeetsRollCallIT {
     Object fits =
         d.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
     assertThat(fits).as("no sideways scrolling at 360 px").isEqualTo(true);
+  }
+
+  /** The stand-in's inbox with its newest message at the top of the screen. */
+  private static void inboxTop(ChromeDriver d, WebDriverWait w) {
+    WebElement newest =
+        w.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#inbox-rows > li")));
+    d.executeScript("arguments[0].scrollIntoView({block: 'start'});", newest);
   }
 
   private static String occurrence() {
