@@ -146,13 +146,18 @@ class LeaveMeetsRollCallIT {
     String open = "leave:" + id + ":step:1:open";
     awaitOutbox(open, "SENT");
     assertThat(standIn.messagesTo(COUNSELLOR))
+        // the stand-in keeps its messages across runs: this run's card links this app
         .filteredOn(m -> m.body().contains("\"task_id\":\"leave-" + id + "-1\""))
+        .filteredOn(m -> m.body().contains(app + "/leave/request.xhtml?id=" + id + "\""))
         .singleElement()
         .satisfies(m -> assertThat(m.body()).contains(STUDENT_NAME, "缺课", "2 门课 4 节"));
     d.manage().deleteAllCookies();
     d.get(standIn.base() + "/inbox?user=" + COUNSELLOR);
     inboxTop(d, w);
     browser.screenshot("walk-3-counsellor-card-in-wecom");
+    // What the teachers had from this student before (the stand-in keeps earlier runs' messages).
+    List<StandIn.Message> before = toldAbout(standIn, TEACHER);
+    int peBefore = toldAbout(standIn, PE_TEACHER).size();
     long now = System.currentTimeMillis() / 1000;
     assertThat(
             standIn
@@ -172,16 +177,15 @@ class LeaveMeetsRollCallIT {
     String toTeacher = "leave:" + id + ":teachers:FINALLY_APPROVED:" + TEACHER;
     awaitOutbox(toTeacher, "SENT");
     awaitOutbox("leave:" + id + ":teachers:FINALLY_APPROVED:" + PE_TEACHER, "SENT");
-    List<StandIn.Message> told =
-        standIn.messagesTo(TEACHER).stream().filter(m -> m.body().contains(STUDENT_NAME)).toList();
-    assertThat(told).hasSize(1);
+    List<StandIn.Message> told = toldAbout(standIn, TEACHER);
+    assertThat(told).as("one message to 彭欣").hasSize(before.size() + 1);
+    // newest first
     assertThat(told.get(0).body())
         .contains(STUDENT_NAME + "（机械制造241班）事假已批准", "11月25日", "第5–6节", "管理学基础")
         .doesNotContain("体育");
-    assertThat(standIn.messagesTo(PE_TEACHER))
-        .filteredOn(m -> m.body().contains(STUDENT_NAME))
-        .singleElement()
-        .satisfies(m -> assertThat(m.body()).contains("第7–8节", "体育"));
+    List<StandIn.Message> pe = toldAbout(standIn, PE_TEACHER);
+    assertThat(pe).as("one message to 张伟怡").hasSize(peBefore + 1);
+    assertThat(pe.get(0).body()).contains("第7–8节", "体育").doesNotContain("管理学基础");
     d.get(standIn.base() + "/inbox?user=" + TEACHER);
     inboxTop(d, w);
     browser.screenshot("walk-4-teacher-message-in-wecom");
@@ -261,6 +265,13 @@ class LeaveMeetsRollCallIT {
     Object fits =
         d.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
     assertThat(fits).as("no sideways scrolling at 360 px").isEqualTo(true);
+  }
+
+  /** The messages WeCom (the stand-in) delivered to a teacher about the student, newest first. */
+  private static List<StandIn.Message> toldAbout(StandIn standIn, String teacher) {
+    return standIn.messagesTo(teacher).stream()
+        .filter(m -> m.api().equals("SEND") && m.body().contains(STUDENT_NAME + "（"))
+        .toList();
   }
 
   /** The stand-in's inbox with its newest message at the top of the screen. */
