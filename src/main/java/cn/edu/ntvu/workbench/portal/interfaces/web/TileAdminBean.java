@@ -60,6 +60,14 @@ public class TileAdminBean implements Serializable {
   @Inject AppInfo app;
   @Inject cn.edu.ntvu.workbench.portal.application.Badges badges;
   @Inject DirectorySearch directory;
+  @Inject cn.edu.ntvu.workbench.portal.application.TileStateAdmin stateAdmin;
+
+  /** 状态: maintenance, 新, visible dates (issue 21). */
+  private final TileStateForm state = new TileStateForm();
+
+  public TileStateForm getState() {
+    return state;
+  }
 
   /** 谁能看到's departments, classes and people: an admin picks from the whole school. */
   static final PickScope VISIBILITY_SCOPE =
@@ -270,6 +278,7 @@ public class TileAdminBean implements Serializable {
     unknownPeople = chips(PickKind.PERSON, v.people(), chips);
     visibilityPicker.setSelected(chips);
     dropUnknown = false;
+    state.load(stateAdmin.state(t.id()).orElse(null));
   }
 
   /** The codes of one kind as chips with their names; returns the codes the directory lacks. */
@@ -339,6 +348,7 @@ public class TileAdminBean implements Serializable {
       if (picked == null) {
         return;
       }
+      cn.edu.ntvu.workbench.portal.domain.TileState tileState = state.parsed(id);
       Visibility v =
           new Visibility(
               everyone,
@@ -366,16 +376,28 @@ public class TileAdminBean implements Serializable {
                   new TileTexts(nameEn, descriptionEn, studentDescription, studentDescriptionEn)
                       .checked())
               .checked();
+      long savedId = id;
       if (id == 0) {
-        admin.create(t, me.auditActor());
+        savedId = admin.create(t, me.auditActor());
       } else {
         admin.update(t, me.auditActor());
       }
+      stateAdmin.saveState(
+          tileState.forTile(savedId), state.isMarkedNew(), t.name(), me.auditActor());
       info("workbench.saved", displayName(t));
       if (v.isNobody()) {
         warn("workbench.warn.nobody");
       }
       clearForm();
+    } catch (cn.edu.ntvu.workbench.portal.domain.TileStateException e) {
+      // beside the field, everything typed kept
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              e.field(),
+              new FacesMessage(
+                  FacesMessage.SEVERITY_ERROR,
+                  BundleText.format(BUNDLE, BundleText.viewLocale(), e.key(), e.args()),
+                  null));
     } catch (TileInputException e) {
       error(e.key(), e.args().toArray(String[]::new));
     } catch (StaleTileException e) {
@@ -457,6 +479,7 @@ public class TileAdminBean implements Serializable {
     unknownClassCodes = new ArrayList<>();
     unknownPeople = new ArrayList<>();
     dropUnknown = false;
+    state.clear();
   }
 
   private static void info(String key, String... args) {
