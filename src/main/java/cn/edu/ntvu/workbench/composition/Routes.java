@@ -118,6 +118,12 @@ public final class Routes {
           // — the workbench home and one's own account —
           read("/", SIGNED_IN, "the workbench home (HomeServlet): tiles visible to the person"),
           read("/index.xhtml", SIGNED_IN, "the workbench home under its file name"),
+          endpoint(
+                  "/go/*",
+                  SIGNED_IN,
+                  Route.READ,
+                  "a tile's entry path: counted, then on to the tile (maintenance: its message)")
+              .sample("/go/1"),
           view(
               "/account/index.xhtml",
               SIGNED_IN,
@@ -365,6 +371,17 @@ public final class Routes {
               "tileTransfer.preview",
               "tileTransfer.confirm"),
           read("/admin/workbench/tiles.json", ADMIN, "export of the tiles"),
+          view(
+              "/admin/workbench/banners.xhtml",
+              ADMIN,
+              "home page banners: publish for an audience, take down",
+              "bannerAdmin.publish",
+              "bannerAdmin.end"),
+          read(
+              "/admin/workbench/launches.xhtml",
+              ADMIN,
+              "launch figures: opens and unique people per tile, chart"),
+          read("/admin/workbench/launches.csv", ADMIN, "launch figures as CSV"),
           endpoint(
               "/admin/audit.xhtml",
               ADMIN,

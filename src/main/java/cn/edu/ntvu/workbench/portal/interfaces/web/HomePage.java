@@ -27,6 +27,13 @@ public final class HomePage {
     {"/admin/directory/people.xhtml", null, "i18n.messages", "home.admin.people"},
     {"/admin/timetable/import.xhtml", "admin-timetable", "i18n.timetable", "timetable.admin.home"},
     {"/admin/workbench/tiles.xhtml", "admin-tiles", "i18n.workbench", "workbench.admin.home"},
+    {"/admin/workbench/banners.xhtml", "admin-banners", "i18n.workbench", "workbench.banner.home"},
+    {
+      "/admin/workbench/launches.xhtml",
+      "admin-launches",
+      "i18n.workbench",
+      "workbench.figures.home"
+    },
     {"/leave/admin.xhtml", "admin-leave", "i18n.leave", "leave.home.admin"},
     {"/admin/audit.xhtml", "admin-audit", "i18n.audit", "audit.home.link"},
     {"/admin/wecom/outbox.xhtml", "admin-outbox", "i18n.outbox", "outbox.home.link"},
