@@ -35,6 +35,11 @@ public class TileStateAdmin {
     return LocalDateTime.now(clock);
   }
 
+  /** Every tile's state that has anything set, by tile id. */
+  public Map<Long, TileState> states() {
+    return store.states();
+  }
+
   public Optional<TileState> state(long tileId) {
     return store.state(tileId);
   }

@@ -34,12 +34,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * part of its own, put on the stack here.
  */
 @ExtendWith(ArquillianExtension.class)
-class InContainerIT extends cn.edu.ntvu.workbench.attendance.AttendanceInContainer {
+class InContainerIT extends cn.edu.ntvu.workbench.portal.PortalInContainer {
   @Deployment
   static WebArchive deployment() {
     WebArchive war =
         ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("test.war")));
     war.addClass(InContainerIT.class);
+    war.addClass(cn.edu.ntvu.workbench.portal.PortalInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.attendance.AttendanceInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.leave.LeaveTeachersInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.notices.NoticesInContainer.class);

@@ -69,6 +69,42 @@ public class TileAdminBean implements Serializable {
     return state;
   }
 
+  private transient Map<Long, cn.edu.ntvu.workbench.portal.domain.TileState> states;
+
+  /** The tiles list's note on a tile's state: 维护中, 新, 显示 from–until; empty when none. */
+  public String stateNote(Tile t) {
+    if (states == null) {
+      states = stateAdmin.states();
+    }
+    var s = states.get(t.id());
+    if (s == null) {
+      return "";
+    }
+    java.util.Locale locale = BundleText.viewLocale();
+    List<String> parts = new ArrayList<>();
+    if (s.maintenance()) {
+      parts.add(
+          BundleText.text(BUNDLE, locale, "workbench.state.maintenance")
+              + (s.maintenanceUntil() == null
+                  ? ""
+                  : " → " + TileStateForm.time(s.maintenanceUntil()).replace('T', ' ')));
+    }
+    if (s.isNew()) {
+      parts.add(BundleText.text(BUNDLE, locale, "workbench.state.new"));
+    }
+    if (s.visibleFrom() != null || s.visibleUntil() != null) {
+      parts.add(
+          BundleText.format(
+              BUNDLE,
+              locale,
+              "workbench.state.shown",
+              List.of(
+                  s.visibleFrom() == null ? "…" : s.visibleFrom().toString(),
+                  s.visibleUntil() == null ? "…" : s.visibleUntil().toString())));
+    }
+    return String.join(" · ", parts);
+  }
+
   /** 谁能看到's departments, classes and people: an admin picks from the whole school. */
   static final PickScope VISIBILITY_SCOPE =
       PickScope.school(java.util.EnumSet.of(PickKind.CLASS, PickKind.DEPARTMENT, PickKind.PERSON));
@@ -389,6 +425,7 @@ public class TileAdminBean implements Serializable {
         warn("workbench.warn.nobody");
       }
       clearForm();
+      states = null;
     } catch (cn.edu.ntvu.workbench.portal.domain.TileStateException e) {
       // beside the field, everything typed kept
       FacesContext.getCurrentInstance()
