@@ -28,10 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * an abstract part in that context's test package ({@code IdentityInContainer}, {@code
  * WeComInContainer}, {@code TimetableInContainer}, {@code AuditInContainer}, {@code
  * MessagingInContainer}, {@code LeaveInContainer}, {@code ContactsInContainer}, {@code
- * FormsInContainer}, {@code UploadsInContainer}), stacked one on another down to {@link
- * InContainerBase}; this class adds the deployment and what crosses contexts: Flyway's schema and
- * every admin service refusing everyone but admins and the server. A new context's tests go into a
- * part of its own, put on the stack here.
+ * FormsInContainer}, {@code UploadsInContainer}, {@code PortalInContainer}), stacked one on another
+ * down to {@link InContainerBase}; this class adds the deployment and what crosses contexts:
+ * Flyway's schema and every admin service refusing everyone but admins and the server. A new
+ * context's tests go into a part of its own, put on the stack here.
  */
 @ExtendWith(ArquillianExtension.class)
 class InContainerIT extends cn.edu.ntvu.workbench.portal.PortalInContainer {
