@@ -124,6 +124,12 @@ public final class Routes {
                   "the workbench search (SearchServlet, issue 21): the person's own tiles and things;"
                       + " GET only, changes nothing")
               .sample("/search?q=qj"),
+          endpoint(
+                  "/go/*",
+                  SIGNED_IN,
+                  Route.READ,
+                  "a tile's entry path: counted, then on to the tile (maintenance: its message)")
+              .sample("/go/1"),
           view(
               "/account/index.xhtml",
               SIGNED_IN,
@@ -381,6 +387,17 @@ public final class Routes {
               ADMIN,
               "WeCom's own tile: the keydata template (up to 4 badge numbers), set at WeCom",
               "nativeTileAdmin.save"),
+          view(
+              "/admin/workbench/banners.xhtml",
+              ADMIN,
+              "home page banners: publish for an audience, take down",
+              "bannerAdmin.publish",
+              "bannerAdmin.end"),
+          read(
+              "/admin/workbench/launches.xhtml",
+              ADMIN,
+              "launch figures: opens and unique people per tile, chart"),
+          read("/admin/workbench/launches.csv", ADMIN, "launch figures as CSV"),
           endpoint(
               "/admin/audit.xhtml",
               ADMIN,

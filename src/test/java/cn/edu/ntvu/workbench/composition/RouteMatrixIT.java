@@ -126,6 +126,7 @@ class RouteMatrixIT {
           "/jakarta.faces.resource/",
           "/calendar/",
           "/admin/timetable/sample/",
+          "/go/",
           "/WW_verify_");
 
   private static PayaraMicro app;

@@ -58,6 +58,7 @@ class RoutesTest {
             "/WW_verify_*",
             "/calendar/*",
             "/admin/timetable/sample/*",
+            "/go/*",
             "/ArquillianServletRunner*");
   }
 

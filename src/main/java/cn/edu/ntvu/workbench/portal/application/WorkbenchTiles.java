@@ -2,15 +2,21 @@ package cn.edu.ntvu.workbench.portal.application;
 
 import cn.edu.ntvu.workbench.platform.cache.Recent;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
+import cn.edu.ntvu.workbench.platform.time.SchoolClock;
+import cn.edu.ntvu.workbench.portal.domain.Banner;
 import cn.edu.ntvu.workbench.portal.domain.DepartmentTree;
 import cn.edu.ntvu.workbench.portal.domain.Tile;
+import cn.edu.ntvu.workbench.portal.domain.TileState;
 import cn.edu.ntvu.workbench.portal.domain.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,7 +33,13 @@ import java.util.Objects;
 public class WorkbenchTiles {
   @Inject TileStore store;
 
-  private record CachedTiles(long version, List<Tile> tiles) {}
+  /** Tile states and banners (issue 21), cached with the tiles at the same version. */
+  @Inject TileStateStore stateStore;
+
+  @Inject java.time.Clock clock;
+
+  private record CachedTiles(
+      long version, List<Tile> tiles, Map<Long, TileState> states, List<Banner> banners) {}
 
   private record CachedTree(String stamp, DepartmentTree tree) {}
 
@@ -44,20 +56,71 @@ public class WorkbenchTiles {
     this.store = store;
   }
 
-  /** What one request knows: every tile (current) and who is looking. */
-  public record Snapshot(List<Tile> tiles, Viewer viewer, DepartmentTree departments) {
-    /** Enabled tiles the viewer may see, by scene and position. */
+  /**
+   * What one request knows: every tile (current), who is looking, the tiles' states and the banners
+   * not yet over, and the school clock's time.
+   */
+  public record Snapshot(
+      List<Tile> tiles,
+      Viewer viewer,
+      DepartmentTree departments,
+      Map<Long, TileState> states,
+      List<Banner> banners,
+      LocalDateTime now) {
+    public Snapshot {
+      states = states == null ? Map.of() : states;
+      banners = banners == null ? List.of() : banners;
+    }
+
+    /** Without states or banners. */
+    public Snapshot(List<Tile> tiles, Viewer viewer, DepartmentTree departments) {
+      this(tiles, viewer, departments, Map.of(), List.of(), null);
+    }
+
+    /** A tile's state; nothing set when it has none. */
+    public TileState state(long tileId) {
+      TileState s = states.get(tileId);
+      return s == null ? TileState.none(tileId) : s;
+    }
+
+    /** Enabled, visible to the viewer and within its visible dates. */
+    public boolean shows(Tile t) {
+      return t.isVisibleTo(viewer) && (now == null || state(t.id()).shownAt(now));
+    }
+
+    /** Enabled tiles the viewer may see today, by scene and position. */
     public List<Tile> visible() {
-      return tiles.stream().filter(t -> t.isVisibleTo(viewer)).toList();
+      return tiles.stream().filter(this::shows).toList();
     }
 
     /**
      * Whether the viewer may open {@code path}: true when no internal tile covers it (not a tile's
-     * page), else when any covering tile is enabled and visible to them.
+     * page), else when any covering tile is enabled, visible to them and within its dates.
      */
     public boolean mayOpen(String path) {
       List<Tile> covering = tiles.stream().filter(t -> t.covers(path)).toList();
-      return covering.isEmpty() || covering.stream().anyMatch(t -> t.isVisibleTo(viewer));
+      return covering.isEmpty() || covering.stream().anyMatch(this::shows);
+    }
+
+    /**
+     * The tile in maintenance whose page {@code path} is, when every tile covering it that the
+     * viewer may open is in maintenance now; empty otherwise.
+     */
+    public java.util.Optional<Tile> maintenanceOf(String path) {
+      if (now == null) {
+        return java.util.Optional.empty();
+      }
+      List<Tile> open = tiles.stream().filter(t -> t.covers(path)).filter(this::shows).toList();
+      return open.isEmpty() || !open.stream().allMatch(t -> state(t.id()).inMaintenanceAt(now))
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(open.get(0));
+    }
+
+    /** The banners shown to the viewer now. */
+    public List<Banner> bannersShown() {
+      return now == null
+          ? List.of()
+          : banners.stream().filter(b -> b.shownTo(viewer, now)).toList();
     }
   }
 
@@ -72,7 +135,14 @@ public class WorkbenchTiles {
             user.roles(),
             user.classCode(),
             departments.selfAndAncestors(user.departmentCode()));
-    return new Snapshot(list, viewer, departments);
+    CachedTiles c = tiles;
+    return new Snapshot(
+        list,
+        viewer,
+        departments,
+        c == null ? Map.of() : c.states(),
+        c == null ? List.of() : c.banners(),
+        LocalDateTime.now(clock == null ? Clock.system(SchoolClock.ZONE) : clock));
   }
 
   /** A tile change committed on this server: read the stamp again on the next request. */
@@ -92,7 +162,17 @@ public class WorkbenchTiles {
     }
     // Read after the version: never cached under a newer version than its own.
     List<Tile> fresh = List.copyOf(store.all());
-    tiles = new CachedTiles(version, fresh);
+    Map<Long, TileState> states = Map.of();
+    List<Banner> banners = List.of();
+    if (stateStore != null) {
+      states = Map.copyOf(stateStore.states());
+      // A banner that ends later is filtered per request; one that starts later bumps nothing.
+      banners =
+          List.copyOf(
+              stateStore.bannersNotOver(
+                  LocalDateTime.now(clock == null ? Clock.system(SchoolClock.ZONE) : clock)));
+    }
+    tiles = new CachedTiles(version, fresh, states, banners);
     return fresh;
   }
 

@@ -28,18 +28,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * an abstract part in that context's test package ({@code IdentityInContainer}, {@code
  * WeComInContainer}, {@code TimetableInContainer}, {@code AuditInContainer}, {@code
  * MessagingInContainer}, {@code LeaveInContainer}, {@code ContactsInContainer}, {@code
- * FormsInContainer}, {@code UploadsInContainer}), stacked one on another down to {@link
- * InContainerBase}; this class adds the deployment and what crosses contexts: Flyway's schema and
- * every admin service refusing everyone but admins and the server. A new context's tests go into a
- * part of its own, put on the stack here.
+ * FormsInContainer}, {@code UploadsInContainer}, {@code NativeTilesInContainer}, {@code
+ * PortalInContainer}), stacked one on another down to {@link InContainerBase}; this class adds the
+ * deployment and what crosses contexts: Flyway's schema and every admin service refusing everyone
+ * but admins and the server. A new context's tests go into a part of its own, put on the stack
+ * here.
  */
 @ExtendWith(ArquillianExtension.class)
-class InContainerIT extends cn.edu.ntvu.workbench.portal.NativeTilesInContainer {
+class InContainerIT extends cn.edu.ntvu.workbench.portal.PortalInContainer {
   @Deployment
   static WebArchive deployment() {
     WebArchive war =
         ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("test.war")));
     war.addClass(InContainerIT.class);
+    war.addClass(cn.edu.ntvu.workbench.portal.PortalInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.portal.NativeTilesInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.attendance.AttendanceInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.leave.LeaveTeachersInContainer.class);

@@ -4,7 +4,9 @@ import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
 import cn.edu.ntvu.workbench.platform.web.Html;
+import cn.edu.ntvu.workbench.portal.application.HomeStates;
 import cn.edu.ntvu.workbench.portal.application.PinnedItems;
+import cn.edu.ntvu.workbench.portal.domain.Banner;
 import cn.edu.ntvu.workbench.portal.interfaces.web.WorkbenchHome.SceneView;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,13 @@ public final class HomePage {
     {"/admin/directory/people.xhtml", null, "i18n.messages", "home.admin.people"},
     {"/admin/timetable/import.xhtml", "admin-timetable", "i18n.timetable", "timetable.admin.home"},
     {"/admin/workbench/tiles.xhtml", "admin-tiles", "i18n.workbench", "workbench.admin.home"},
+    {"/admin/workbench/banners.xhtml", "admin-banners", "i18n.workbench", "workbench.banner.home"},
+    {
+      "/admin/workbench/launches.xhtml",
+      "admin-launches",
+      "i18n.workbench",
+      "workbench.figures.home"
+    },
     {"/leave/admin.xhtml", "admin-leave", "i18n.leave", "leave.home.admin"},
     {"/admin/attendance.xhtml", "admin-attendance", "i18n.attendance", "attendance.admin.home"},
     {"/admin/audit.xhtml", "admin-audit", "i18n.audit", "audit.home.link"},
@@ -43,7 +52,36 @@ public final class HomePage {
       boolean expiredNotice,
       String logoutToken,
       List<PinnedItems.Pinned> pinned,
-      boolean inWeCom) {
+      boolean inWeCom,
+      HomeStates.Marks marks) {
+    public Model {
+      marks = marks == null ? HomeStates.Marks.NONE : marks;
+    }
+
+    /** Without tile states or banners. */
+    public Model(
+        SignedInUser user,
+        List<SceneView> scenes,
+        String contextPath,
+        String assetVersion,
+        boolean devMode,
+        boolean expiredNotice,
+        String logoutToken,
+        List<PinnedItems.Pinned> pinned,
+        boolean inWeCom) {
+      this(
+          user,
+          scenes,
+          contextPath,
+          assetVersion,
+          devMode,
+          expiredNotice,
+          logoutToken,
+          pinned,
+          inWeCom,
+          HomeStates.Marks.NONE);
+    }
+
     /** Outside WeCom, nothing pinned. */
     public Model(
         SignedInUser user,
@@ -62,7 +100,8 @@ public final class HomePage {
           expiredNotice,
           logoutToken,
           List.of(),
-          false);
+          false,
+          HomeStates.Marks.NONE);
     }
   }
 
@@ -115,6 +154,7 @@ public final class HomePage {
           .append(text(locale, "i18n.messages", "error.expired.text"))
           .append("</p>");
     }
+    banners(out, m, locale);
     if (!m.pinned().isEmpty()) {
       out.append("<section class=\"wb-card\" id=\"pinned\"><nav class=\"wb-list\">");
       for (PinnedItems.Pinned p : m.pinned()) {
@@ -129,7 +169,7 @@ public final class HomePage {
       }
       out.append("</nav></section>");
     }
-    out.append(TileHtml.render(m.scenes(), locale));
+    out.append(TileHtml.render(m.scenes(), locale, m.marks().newTiles(), m.marks().maintenance()));
     if (m.scenes().isEmpty()) {
       out.append("<section class=\"wb-card\" id=\"no-tiles\"><p class=\"wb-muted\">")
           .append(text(locale, "i18n.workbench", "workbench.home.empty"))
@@ -193,6 +233,39 @@ public final class HomePage {
         .append(text(locale, "i18n.messages", "home.sharedComputerHint"))
         .append("</p></form></main></body></html>");
     return out.toString();
+  }
+
+  /**
+   * The banners for this person (issue 21), each with a close button; banner.js (right after them,
+   * so a dismissed one is gone before the page is painted) hides those the person closed on this
+   * device (localStorage, by account).
+   */
+  private static void banners(StringBuilder out, Model m, Locale locale) {
+    if (m.marks().banners().isEmpty()) {
+      return;
+    }
+    String close = text(locale, "i18n.workbench", "workbench.banner.close");
+    out.append("<div class=\"wb-banners\" id=\"banners\" data-banner-owner=\"")
+        .append(Html.escape(m.user().account()))
+        .append("\">");
+    for (Banner b : m.marks().banners()) {
+      out.append("<section class=\"wb-banner\" role=\"status\" id=\"banner-")
+          .append(b.id())
+          .append("\" data-banner=\"")
+          .append(b.id())
+          .append("\"><p class=\"wb-banner-text\">")
+          .append(Html.escape(b.message()))
+          .append("</p><button type=\"button\" class=\"wb-banner-close\" data-banner-close=\"")
+          .append(b.id())
+          .append("\" aria-label=\"")
+          .append(close)
+          .append("\">×</button></section>");
+    }
+    out.append("</div><script src=\"")
+        .append(Html.escape(m.contextPath()))
+        .append("/resources/workbench-tiles/banner.js?v=")
+        .append(Html.escape(m.assetVersion()))
+        .append("\"></script>");
   }
 
   private static String text(Locale locale, String bundle, String key) {

@@ -30,6 +30,7 @@ public class HomeServlet extends HttpServlet {
   @Inject transient WorkbenchTiles tiles;
   @Inject transient Badges badges;
   @Inject transient AppInfo app;
+  @Inject transient cn.edu.ntvu.workbench.portal.application.HomeStates homeStates;
   @Inject transient jakarta.enterprise.inject.Instance<PinnedItems> pinnedItems;
 
   /** What micro-apps keep on top of this person's home; a failing one only loses its items. */
@@ -66,7 +67,8 @@ public class HomeServlet extends HttpServlet {
                 "1".equals(req.getParameter("expired")),
                 LogoutToken.of(req.getSession()),
                 pinned(user),
-                inWeCom(req.getHeader("User-Agent"))),
+                inWeCom(req.getHeader("User-Agent")),
+                homeStates.of(user)),
             locale);
     byte[] body = html.getBytes(StandardCharsets.UTF_8);
     res.setContentType("text/html;charset=UTF-8");

@@ -14,9 +14,10 @@ import java.io.IOException;
 
 /**
  * After the sign-in guard: a page under an internal tile's path is only for people that tile is
- * visible to (and only while it is enabled); anyone else gets 403. Pages no tile covers, admin
- * pages (the admin role guards them), resources and the sign-in and error paths pass untouched.
- * Costs one small query per page (the tiles stamp).
+ * visible to (and only while it is enabled and within its visible dates); anyone else gets 403. A
+ * GET of a page of a tile in maintenance goes to the tile's entry path, which shows its message.
+ * Pages no tile covers, admin pages (the admin role guards them), resources and the sign-in and
+ * error paths pass untouched. Costs one small query per page (the tiles stamp).
  */
 public class TileAccessFilter extends HttpFilter {
   private static final String[] UNGUARDED = {
@@ -32,7 +33,8 @@ public class TileAccessFilter extends HttpFilter {
     "/health",
     "/favicon.ico",
     "/WW_verify_",
-    "/calendar/"
+    "/calendar/",
+    "/go/"
   };
 
   private final transient WorkbenchTiles tiles;
@@ -72,9 +74,19 @@ public class TileAccessFilter extends HttpFilter {
       throws IOException, ServletException {
     String path = CanonicalPath.of(req);
     SignedInUser user = CurrentUser.of(req);
-    if (user != null && guarded(path) && !tiles.snapshot(user).mayOpen(path)) {
-      res.sendError(HttpServletResponse.SC_FORBIDDEN);
-      return;
+    if (user != null && guarded(path)) {
+      WorkbenchTiles.Snapshot snapshot = tiles.snapshot(user);
+      if (!snapshot.mayOpen(path)) {
+        res.sendError(HttpServletResponse.SC_FORBIDDEN);
+        return;
+      }
+      // A page of a tile in maintenance (a bookmark, a link in a message): its message instead.
+      var maintenance = snapshot.maintenanceOf(path);
+      if (maintenance.isPresent()
+          && ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod()))) {
+        res.sendRedirect(req.getContextPath() + "/go/" + maintenance.get().id());
+        return;
+      }
     }
     if (user == null || "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) {
       chain.doFilter(req, res);

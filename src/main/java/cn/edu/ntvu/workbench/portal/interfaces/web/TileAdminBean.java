@@ -60,6 +60,50 @@ public class TileAdminBean implements Serializable {
   @Inject AppInfo app;
   @Inject cn.edu.ntvu.workbench.portal.application.Badges badges;
   @Inject DirectorySearch directory;
+  @Inject cn.edu.ntvu.workbench.portal.application.TileStateAdmin stateAdmin;
+
+  /** 状态: maintenance, 新, visible dates (issue 21). */
+  private final TileStateForm state = new TileStateForm();
+
+  public TileStateForm getState() {
+    return state;
+  }
+
+  private transient Map<Long, cn.edu.ntvu.workbench.portal.domain.TileState> states;
+
+  /** The tiles list's note on a tile's state: 维护中, 新, 显示 from–until; empty when none. */
+  public String stateNote(Tile t) {
+    if (states == null) {
+      states = stateAdmin.states();
+    }
+    var s = states.get(t.id());
+    if (s == null) {
+      return "";
+    }
+    java.util.Locale locale = BundleText.viewLocale();
+    List<String> parts = new ArrayList<>();
+    if (s.maintenance()) {
+      parts.add(
+          BundleText.text(BUNDLE, locale, "workbench.state.maintenance")
+              + (s.maintenanceUntil() == null
+                  ? ""
+                  : " → " + TileStateForm.time(s.maintenanceUntil()).replace('T', ' ')));
+    }
+    if (s.isNew()) {
+      parts.add(BundleText.text(BUNDLE, locale, "workbench.state.new"));
+    }
+    if (s.visibleFrom() != null || s.visibleUntil() != null) {
+      parts.add(
+          BundleText.format(
+              BUNDLE,
+              locale,
+              "workbench.state.shown",
+              List.of(
+                  s.visibleFrom() == null ? "…" : s.visibleFrom().toString(),
+                  s.visibleUntil() == null ? "…" : s.visibleUntil().toString())));
+    }
+    return String.join(" · ", parts);
+  }
 
   /** 谁能看到's departments, classes and people: an admin picks from the whole school. */
   static final PickScope VISIBILITY_SCOPE =
@@ -272,6 +316,7 @@ public class TileAdminBean implements Serializable {
     unknownPeople = chips(PickKind.PERSON, v.people(), chips);
     visibilityPicker.setSelected(chips);
     dropUnknown = false;
+    state.load(stateAdmin.state(t.id()).orElse(null));
   }
 
   /** The codes of one kind as chips with their names; returns the codes the directory lacks. */
@@ -341,6 +386,7 @@ public class TileAdminBean implements Serializable {
       if (picked == null) {
         return;
       }
+      cn.edu.ntvu.workbench.portal.domain.TileState tileState = state.parsed(id);
       Visibility v =
           new Visibility(
               everyone,
@@ -369,16 +415,29 @@ public class TileAdminBean implements Serializable {
                           nameEn, descriptionEn, studentDescription, studentDescriptionEn, keywords)
                       .checked())
               .checked();
+      long savedId = id;
       if (id == 0) {
-        admin.create(t, me.auditActor());
+        savedId = admin.create(t, me.auditActor());
       } else {
         admin.update(t, me.auditActor());
       }
+      stateAdmin.saveState(
+          tileState.forTile(savedId), state.isMarkedNew(), t.name(), me.auditActor());
       info("workbench.saved", displayName(t));
       if (v.isNobody()) {
         warn("workbench.warn.nobody");
       }
       clearForm();
+      states = null;
+    } catch (cn.edu.ntvu.workbench.portal.domain.TileStateException e) {
+      // beside the field, everything typed kept
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              e.field(),
+              new FacesMessage(
+                  FacesMessage.SEVERITY_ERROR,
+                  BundleText.format(BUNDLE, BundleText.viewLocale(), e.key(), e.args()),
+                  null));
     } catch (TileInputException e) {
       error(e.key(), e.args().toArray(String[]::new));
     } catch (StaleTileException e) {
@@ -461,6 +520,7 @@ public class TileAdminBean implements Serializable {
     unknownClassCodes = new ArrayList<>();
     unknownPeople = new ArrayList<>();
     dropUnknown = false;
+    state.clear();
   }
 
   private static void info(String key, String... args) {

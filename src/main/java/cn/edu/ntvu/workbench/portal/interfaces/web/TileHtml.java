@@ -18,6 +18,18 @@ public final class TileHtml {
   private TileHtml() {}
 
   public static String render(List<SceneView> scenes, Locale locale) {
+    return render(scenes, locale, java.util.Set.of(), java.util.Set.of());
+  }
+
+  /**
+   * As above, with the 新 dot on the tiles in {@code newTiles} and 维护中 on those in {@code
+   * maintenance} (issue 21).
+   */
+  public static String render(
+      List<SceneView> scenes,
+      Locale locale,
+      java.util.Set<Long> newTiles,
+      java.util.Set<Long> maintenance) {
     StringBuilder out =
         new StringBuilder(512 + 400 * scenes.stream().mapToInt(s -> s.tiles().size()).sum());
     String badgeLabel =
@@ -58,7 +70,19 @@ public final class TileHtml {
         if (description != null && !description.isEmpty()) {
           out.append("<span class=\"wb-tile-desc\">").append(escape(description)).append("</span>");
         }
+        if (maintenance.contains(t.id())) {
+          out.append("<span class=\"wb-tile-state\">")
+              .append(escape(BundleText.text(BUNDLE, locale, "workbench.state.maintenance")))
+              .append("</span>");
+        }
         out.append("</span>");
+        if (newTiles.contains(t.id())) {
+          out.append("<span class=\"wb-tile-new\" id=\"new-")
+              .append(t.id())
+              .append("\"><span class=\"wb-tile-new-text\">")
+              .append(escape(BundleText.text(BUNDLE, locale, "workbench.state.new")))
+              .append("</span></span>");
+        }
         if (t.badge() != null) {
           out.append(
                   t.badgeInformational()

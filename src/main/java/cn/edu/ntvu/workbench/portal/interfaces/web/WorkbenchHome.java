@@ -158,7 +158,8 @@ public class WorkbenchHome {
       String contextPath,
       String assetVersion) {
     boolean external = t.kind() == TileKind.EXTERNAL;
-    String href = external ? t.target() : contextPath + t.target();
+    // Through the entry path: counted, maintenance shown, dates checked (TileOpenServlet).
+    String href = contextPath + "/go/" + t.id();
     Integer badge = t.badgeKey() == null ? null : numbers.get(t.badgeKey());
     return new TileView(
         t.id(),
