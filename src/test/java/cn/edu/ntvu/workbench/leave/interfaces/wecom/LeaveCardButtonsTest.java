@@ -13,11 +13,8 @@ class LeaveCardButtonsTest {
 
   @Test
   void aTapOnTheCardOfALeaveTakenBackOrCancelledSaysSo() {
-    assertThat(LeaveCardButtons.buttonText(closed("REVOKED"), "approve:42:1"))
-        .isEqualTo("学生已撤销请假");
-    assertThat(LeaveCardButtons.buttonText(closed("CANCELLED"), "approve:42:1"))
-        .isEqualTo("请假已取消");
-    assertThat(LeaveCardButtons.buttonText(closed("WITHDRAWN"), "approve:42:1"))
-        .isEqualTo("申请已结束");
+    assertThat(LeaveCardButtons.buttonText(closed("REVOKED"), "approve:42:1")).isEqualTo("学生已撤销请假");
+    assertThat(LeaveCardButtons.buttonText(closed("CANCELLED"), "approve:42:1")).isEqualTo("请假已取消");
+    assertThat(LeaveCardButtons.buttonText(closed("WITHDRAWN"), "approve:42:1")).isEqualTo("申请已结束");
   }
 }
