@@ -193,7 +193,11 @@ public final class Routes {
                   "leaveDetail.reject",
                   "leaveDetail.withdraw",
                   "leaveDetail.reportBack",
-                  "leaveDetail.confirmReturn")
+                  "leaveDetail.confirmReturn",
+                  "leaveDetail.revoke",
+                  "leaveDetail.startCancel",
+                  "leaveDetail.stopCancel",
+                  "leaveDetail.cancelApproved")
               .sample("/leave/request.xhtml?id=1"),
           read(
                   "/leave/attachment",

@@ -12,6 +12,7 @@ import cn.edu.ntvu.workbench.attendance.domain.Mark;
 import cn.edu.ntvu.workbench.attendance.domain.MarkChange;
 import cn.edu.ntvu.workbench.identity.application.ClassRef;
 import cn.edu.ntvu.workbench.leave.LeaveTeachersInContainer;
+import cn.edu.ntvu.workbench.leave.application.LeaveActor;
 import cn.edu.ntvu.workbench.leave.application.LeaveOutcome;
 import cn.edu.ntvu.workbench.platform.security.AccessDenied;
 import cn.edu.ntvu.workbench.timetable.application.MeetingOccurrences;
@@ -642,5 +643,277 @@ public abstract class AttendanceInContainer extends LeaveTeachersInContainer {
       attendanceExec("DELETE FROM attendance_settings");
       sleep(1100);
     }
+  }
+
+  /** The occurrence of 形势与政策 a week (or more) before {@code later}. */
+  private MeetingOccurrences.Occurrence weekBefore(MeetingOccurrences.Occurrence later) {
+    for (LocalDate d = later.date().minusWeeks(1);
+        d.isAfter(LocalDate.of(2026, 9, 1));
+        d = d.minusWeeks(1)) {
+      Optional<MeetingOccurrences.Occurrence> o =
+          meetingOccurrences.find(
+              later.termCode(), later.meeting().source(), later.meeting().meetingNo(), d);
+      if (o.isPresent()) {
+        return o.get();
+      }
+    }
+    throw new AssertionError("no earlier 形势与政策 in the demo term");
+  }
+
+  private static OccurrenceKey keyOf(MeetingOccurrences.Occurrence o) {
+    return new OccurrenceKey(o.termId(), o.meeting().source(), o.meeting().meetingNo(), o.date());
+  }
+
+  private static String dayOf(LocalDate d) {
+    return d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+  }
+
+  @Test
+  void attendanceAnApprovedLeaveRevokedTurnsItsExcusedBackIntoAbsentButNotAHandChangedMark()
+      throws Exception {
+    LocalDate thu = evenThursday();
+    String student = "20240100028";
+    var missed =
+        teacherMissed
+            .forStudent(student, "2401000", thu.atTime(8, 0), thu.plusDays(1).atTime(18, 0))
+            .meetings();
+    assertThat(missed).hasSizeGreaterThanOrEqualTo(2);
+    String termCode = heldMonday().termCode();
+    List<MeetingOccurrences.Occurrence> occs =
+        missed.stream()
+            .map(
+                m ->
+                    meetingOccurrences
+                        .find(termCode, m.meeting().source(), m.meeting().meetingNo(), m.date())
+                        .orElseThrow())
+            .toList();
+    MeetingOccurrences.Occurrence byTeacher = occs.get(0);
+    MeetingOccurrences.Occurrence byHand = occs.get(occs.size() - 1);
+    String teacher = byTeacher.meeting().teacherAccounts().get(0);
+    String handTeacher = byHand.meeting().teacherAccounts().get(0);
+    OccurrenceKey k1 = keyOf(byTeacher);
+    OccurrenceKey k2 = keyOf(byHand);
+    clearOccurrence(k1);
+    clearOccurrence(k2);
+    long id = 0;
+    try {
+      // Both teachers' roll calls (stored ahead, as the store allows) mark the student 缺勤.
+      rollCall(
+          k1,
+          byTeacher.meeting().courseCode(),
+          byTeacher.firstPeriod(),
+          byTeacher.periodCount(),
+          teacher,
+          student,
+          Mark.ABSENT);
+      rollCall(
+          k2,
+          byHand.meeting().courseCode(),
+          byHand.firstPeriod(),
+          byHand.periodCount(),
+          handTeacher,
+          student,
+          Mark.ABSENT);
+      id = approvedLeave(student, thu);
+      long rid = id;
+      assertThat(markOf(k1, student)).isEqualTo("EXCUSED:" + id);
+      assertThat(markOf(k2, student)).isEqualTo("EXCUSED:" + id);
+      // The second teacher sets 请假 again by hand, later: theirs to change from now on.
+      inTransaction(
+          () -> {
+            MarkChange c =
+                new MarkChange(student, Mark.EXCUSED, handTeacher, k2.date().atTime(10, 0));
+            long cid = attendanceStore.history(k2, c, "it-hand", true, k2.date().atTime(10, 0));
+            attendanceStore.put(k2, c, rid, cid);
+          });
+      var owner = person(student);
+
+      // A 撤销 in a transaction that rolls back: nothing changes, nothing is queued.
+      userTransaction.begin();
+      callers.as(owner, () -> leaveReversals.revoke(rid, LeaveActor.of(owner)));
+      userTransaction.rollback();
+      assertThat(markOf(k1, student)).isEqualTo("EXCUSED:" + id);
+      assertThat(outboxLike("attendance:unexcused:" + id + ":%")).isZero();
+      assertThat(outboxLike("leave:" + id + ":teachers:WITHDRAWN_AFTER_APPROVAL:%")).isZero();
+
+      // The 撤销 itself: 请假 → 缺勤 where the leave set it, the hand-set mark left alone.
+      assertThat(callers.as(owner, () -> leaveReversals.revoke(rid, LeaveActor.of(owner))))
+          .isTrue();
+      assertThat(markOf(k1, student)).isEqualTo("ABSENT:");
+      assertThat(markOf(k2, student)).isEqualTo("EXCUSED:" + id);
+      assertThat(
+              leaveRows(
+                  "SELECT COUNT(*) FROM attendance_change WHERE meeting_date = ? AND source = ?"
+                      + " AND meeting_no = ? AND student_account = ?",
+                  k1.date(),
+                  k1.source(),
+                  k1.meetingNo(),
+                  student))
+          .isEqualTo(3);
+      assertThat(
+              leaveRows(
+                  "SELECT COUNT(*) FROM audit_entry WHERE action = 'ATTENDANCE_MARK'"
+                      + " AND actor_account = ? AND before_values LIKE ? AND after_values LIKE ?",
+                  "leave:" + id,
+                  "%EXCUSED%",
+                  "%ABSENT%"))
+          .isEqualTo(1);
+      // One correction per course teacher (leave), one notice to the roll-call teacher.
+      assertThat(outboxLike("leave:" + id + ":teachers:WITHDRAWN_AFTER_APPROVAL:%"))
+          .isEqualTo(teachersOf(student, thu).size());
+      assertThat(
+              leaveRows(
+                  "SELECT COUNT(*) FROM wecom_outbox WHERE message_key = ? AND to_users = ?"
+                      + " AND body LIKE ? AND body LIKE ?",
+                  "attendance:unexcused:" + id + ":" + teacher,
+                  teacher,
+                  "%已撤销：请假改回缺勤%",
+                  "%课程" + byTeacher.meeting().courseCode() + "%"))
+          .isEqualTo(1);
+      assertThat(outboxLike("attendance:unexcused:" + id + ":%")).isEqualTo(1);
+
+      // Replayed: nothing more.
+      var row = teacherLeaveStore.request(id).orElseThrow();
+      LeaveOutcome replay =
+          new LeaveOutcome(
+              id,
+              student,
+              row.studentName(),
+              row.classCode(),
+              row.typeCode(),
+              "事假",
+              row.start(),
+              row.end(),
+              LeaveOutcome.What.WITHDRAWN_AFTER_APPROVAL,
+              null);
+      inTransaction(() -> leaveOutcomes.fire(replay));
+      assertThat(outboxLike("attendance:unexcused:" + id + ":%")).isEqualTo(1);
+      assertThat(outboxLike("leave:" + id + ":teachers:WITHDRAWN_AFTER_APPROVAL:%"))
+          .isEqualTo(teachersOf(student, thu).size());
+      assertThat(
+              leaveRows(
+                  "SELECT COUNT(*) FROM audit_entry WHERE actor_account = ? AND after_values LIKE ?",
+                  "leave:" + id,
+                  "%ABSENT%"))
+          .isEqualTo(1);
+    } finally {
+      clearOccurrence(k1);
+      clearOccurrence(k2);
+    }
+  }
+
+  @Test
+  void attendanceAnEarlyReturnUnexcusesOnlyTheMeetingsFromTheReturnOn() throws Exception {
+    MeetingOccurrences.Occurrence late = heldMonday();
+    MeetingOccurrences.Occurrence early = weekBefore(late);
+    OccurrenceKey kEarly = keyOf(early);
+    OccurrenceKey kLate = keyOf(late);
+    clearOccurrence(kEarly);
+    clearOccurrence(kLate);
+    String student = "20240100029";
+    String other = "20240100030";
+    long rid = 8_100_000_000L + System.currentTimeMillis() % 1_000_000_000L;
+    long rid2 = rid + 1;
+    try {
+      rollCall(
+          kEarly,
+          "K00002",
+          early.firstPeriod(),
+          early.periodCount(),
+          "10754",
+          student,
+          Mark.ABSENT);
+      rollCall(
+          kLate,
+          "K00002",
+          late.firstPeriod(),
+          late.periodCount(),
+          "10754",
+          student,
+          Mark.ABSENT,
+          other,
+          Mark.ABSENT);
+      LocalDateTime from = early.start().minusMinutes(30);
+      // ends with the later meeting: a 销假 during it leaves nothing after it to correct
+      LocalDateTime to = late.end();
+      inTransaction(
+          () -> {
+            leaveOutcomes.fire(
+                outcome(rid, student, from, to, LeaveOutcome.What.FINALLY_APPROVED, null));
+            leaveOutcomes.fire(
+                outcome(rid2, other, from, to, LeaveOutcome.What.FINALLY_APPROVED, null));
+          });
+      assertThat(markOf(kEarly, student)).isEqualTo("EXCUSED:" + rid);
+      assertThat(markOf(kLate, student)).isEqualTo("EXCUSED:" + rid);
+      assertThat(markOf(kLate, other)).isEqualTo("EXCUSED:" + rid2);
+
+      // 销假 between the two meetings: the later one is 缺勤 again, the earlier stays 请假.
+      LocalDateTime back = early.end().plusHours(1);
+      LeaveOutcome returned =
+          outcome(rid, student, from, to, LeaveOutcome.What.RETURNED_EARLY, back);
+      inTransaction(() -> leaveOutcomes.fire(returned));
+      assertThat(markOf(kEarly, student)).isEqualTo("EXCUSED:" + rid);
+      assertThat(markOf(kLate, student)).isEqualTo("ABSENT:");
+      assertThat(
+              leaveRows(
+                  "SELECT COUNT(*) FROM wecom_outbox WHERE message_key = ? AND to_users = '10754'"
+                      + " AND body LIKE ? AND body LIKE ? AND body NOT LIKE ?",
+                  "attendance:unexcused:" + rid + ":10754",
+                  "%已提前销假%",
+                  "%" + dayOf(late.date()) + "%",
+                  "%" + dayOf(early.date()) + "%"))
+          .isEqualTo(1);
+      // The course teacher's correction names only the meetings from the return on.
+      assertThat(
+              leaveRows(
+                  "SELECT COUNT(*) FROM wecom_outbox WHERE message_key = ? AND body LIKE ?"
+                      + " AND body NOT LIKE ?",
+                  "leave:" + rid + ":teachers:RETURNED_EARLY:10754",
+                  "%" + dayOf(late.date()) + " 第" + late.firstPeriod() + "–%",
+                  "%" + dayOf(early.date()) + " 第" + early.firstPeriod() + "–%"))
+          .isEqualTo(1);
+      // Replayed: nothing more.
+      inTransaction(() -> leaveOutcomes.fire(returned));
+      assertThat(outboxLike("attendance:unexcused:" + rid + ":%")).isEqualTo(1);
+      assertThat(
+              leaveRows(
+                  "SELECT COUNT(*) FROM attendance_change WHERE student_account = ?"
+                      + " AND marked_by = ?",
+                  student,
+                  "leave:" + rid))
+          .isEqualTo(3);
+
+      // 销假 ten minutes into the later meeting: it was under way, so it stays 请假.
+      inTransaction(
+          () ->
+              leaveOutcomes.fire(
+                  outcome(
+                      rid2,
+                      other,
+                      from,
+                      to,
+                      LeaveOutcome.What.RETURNED_EARLY,
+                      late.start().plusMinutes(10))));
+      assertThat(markOf(kLate, other)).isEqualTo("EXCUSED:" + rid2);
+      assertThat(outboxLike("attendance:unexcused:" + rid2 + ":%")).isZero();
+      assertThat(outboxLike("leave:" + rid2 + ":teachers:RETURNED_EARLY:%")).isZero();
+    } finally {
+      clearOccurrence(kEarly);
+      clearOccurrence(kLate);
+      for (long id : List.of(rid, rid2)) {
+        attendanceExec("DELETE FROM wecom_outbox WHERE topic LIKE ?", "%:" + id + "%");
+        attendanceExec("DELETE FROM wecom_outbox WHERE message_key LIKE ?", "%:" + id + ":%");
+      }
+    }
+  }
+
+  private static LeaveOutcome outcome(
+      long id,
+      String student,
+      LocalDateTime from,
+      LocalDateTime to,
+      LeaveOutcome.What what,
+      LocalDateTime back) {
+    return new LeaveOutcome(id, student, "测试学生", "2401000", "SICK", "病假", from, to, what, back);
   }
 }

@@ -10,9 +10,12 @@ import cn.edu.ntvu.workbench.testsupport.E2eDb;
 import cn.edu.ntvu.workbench.testsupport.TestServers;
 import cn.edu.ntvu.workbench.testsupport.TestUsers;
 import cn.edu.ntvu.workbench.testsupport.TestUsers.TestUser;
+import cn.edu.ntvu.workbench.testsupport.WeComStandInScreen;
+import cn.edu.ntvu.workbench.testsupport.WebSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +140,10 @@ class PageCheckIT {
           Page.of("/leave/apply.xhtml", "leave/apply.xhtml"),
           Page.of("/leave/request.xhtml", "leave/request.xhtml")
               .at("/leave/request.xhtml?id={leave}"),
+          // an approved leave not started yet: 撤销 for its student, 取消请假 for her counsellor
+          Page.of("/leave/request.xhtml", "leave/request.xhtml")
+              .at("/leave/request.xhtml?id={leaveApproved}")
+              .as(Who.STUDENT, Who.COUNSELLOR),
           Page.of("/leave/approvals.xhtml", "leave/approvals.xhtml"),
           Page.of("/leave/decided.xhtml", "leave/decided.xhtml"),
           Page.of("/leave/classes.xhtml", "leave/classes.xhtml"),
@@ -253,6 +262,7 @@ class PageCheckIT {
                 + " '&date=2026-11-23') FROM course_meeting m JOIN term t ON t.id = m.term_id"
                 + " WHERE m.course_code = 'K00002' AND m.weekday = 1 ORDER BY t.id DESC LIMIT 1");
     ids.put("roll", roll == null ? "term=x&src=ZF&no=1&date=2026-11-23" : roll);
+    ids.put("leaveApproved", orOne(approvedFutureLeave()));
     ids.put("notice", orOne(E2eDb.query("SELECT MAX(id) FROM notice WHERE status = 'SENT'")));
     ids.put("form", orOne(E2eDb.query("SELECT MAX(id) FROM form WHERE status = 'PUBLISHED'")));
   }
@@ -412,6 +422,52 @@ class PageCheckIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * An approved leave of 田芬 that has not started by the school clock (2026-11-25 10:20): made
+   * through the form and 毛敏's 同意 when there is none yet.
+   */
+  private static String approvedFutureLeave() throws Exception {
+    String sql =
+        "SELECT MAX(id) FROM leave_request WHERE student_account = ? AND status = 'APPROVED'"
+            + " AND returned_at IS NULL AND starts_at > '2026-11-25 10:20:00'";
+    String id = E2eDb.query(sql, TestUsers.STUDENT.account());
+    if (id != null) {
+      return id;
+    }
+    Pattern viewState = Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
+    WebSession web =
+        WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", TestUsers.STUDENT.account());
+    HttpResponse<String> page = web.get(app + "/leave/apply.xhtml");
+    Matcher vs = viewState.matcher(page.body());
+    if (!vs.find()) {
+      return null;
+    }
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("apply", "apply");
+    f.put("type", "PERSONAL");
+    f.put("start", "2026-12-14T08:00");
+    f.put("end", "2026-12-14T17:00");
+    f.put("reason", "参加技能比赛");
+    f.put("submit", "提交申请");
+    f.put("jakarta.faces.ViewState", vs.group(1).replace("&#58;", ":").replace("&amp;", "&"));
+    HttpResponse<String> sent = web.postMultipart(app + "/leave/apply.xhtml", f);
+    Matcher m = Pattern.compile("id=(\\d+)").matcher(String.valueOf(WebSession.location(sent)));
+    if (sent.statusCode() != 302 || !m.find()) {
+      return null;
+    }
+    String url = app + "/leave/request.xhtml?id=" + m.group(1);
+    WebSession c = WeComStandInScreen.signedIn(url, TestUsers.COUNSELLOR.account());
+    Matcher cs = viewState.matcher(c.get(url).body());
+    if (cs.find()) {
+      Map<String, String> a = new LinkedHashMap<>();
+      a.put("detail", "detail");
+      a.put("approve", "approve");
+      a.put("jakarta.faces.ViewState", cs.group(1).replace("&#58;", ":").replace("&amp;", "&"));
+      c.post(url, a);
+    }
+    return E2eDb.query(sql, TestUsers.STUDENT.account());
   }
 
   private static String orOne(String id) {

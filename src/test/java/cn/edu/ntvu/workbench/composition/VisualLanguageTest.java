@@ -23,7 +23,17 @@ class VisualLanguageTest {
    * Ids and classes of the buttons that may be red: they delete, reject, withdraw, revoke, close.
    */
   private static final Set<String> DESTRUCTIVE =
-      Set.of("delete", "reject", "reject-confirm", "withdraw", "grant-revoke", "turnOff", "close");
+      Set.of(
+          "delete",
+          "reject",
+          "reject-confirm",
+          "withdraw",
+          "revoke",
+          "cancel-approved",
+          "cancel-confirm",
+          "grant-revoke",
+          "turnOff",
+          "close");
 
   @Test
   void theSecondaryButtonIsNotTheDangerColour() throws IOException {

@@ -1,17 +1,22 @@
 package cn.edu.ntvu.workbench.leave;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.edu.ntvu.workbench.leave.application.DecisionOutcome;
 import cn.edu.ntvu.workbench.leave.application.LeaveActor;
 import cn.edu.ntvu.workbench.leave.application.LeaveOutcome;
+import cn.edu.ntvu.workbench.leave.application.LeaveReversals;
 import cn.edu.ntvu.workbench.leave.application.LeaveStore;
 import cn.edu.ntvu.workbench.leave.application.StepRow;
 import cn.edu.ntvu.workbench.leave.application.TeacherDigest;
 import cn.edu.ntvu.workbench.leave.application.TeacherNoticePreferences;
+import cn.edu.ntvu.workbench.leave.domain.CardAction;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
 import cn.edu.ntvu.workbench.leave.domain.StepStatus;
 import cn.edu.ntvu.workbench.notices.NoticesInContainer;
+import cn.edu.ntvu.workbench.platform.security.AccessDenied;
 import cn.edu.ntvu.workbench.timetable.application.MissedClassesQuery;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -40,6 +45,7 @@ public abstract class LeaveTeachersInContainer extends NoticesInContainer {
   @Inject protected TeacherNoticePreferences teacherPreferences;
   @Inject protected TeacherDigest teacherDigest;
   @Inject protected Event<LeaveOutcome> leaveOutcomes;
+  @Inject protected LeaveReversals leaveReversals;
 
   /** The next Thursday of an even teaching week (1–16) of the demo term, at least a day away. */
   protected LocalDate evenThursday() {
@@ -269,5 +275,127 @@ public abstract class LeaveTeachersInContainer extends NoticesInContainer {
     } finally {
       teacherPreferences.choose("10719", false);
     }
+  }
+
+  private String statusOf(long id) {
+    return teacherLeaveStore.request(id).orElseThrow().status().name();
+  }
+
+  @Test
+  void anApprovedLeaveIsRevokedByItsStudentOnlyAndCancelledByAnApproverOnlyWithAReason()
+      throws Exception {
+    LocalDate thu = evenThursday();
+    String student = "20240100026";
+    List<String> teachers = teachersOf(student, thu);
+    assertThat(teachers).isNotEmpty();
+    long id = approvedLeave(student, thu);
+    var owner = person(student);
+    var classmate = person("20240100027");
+    var counsellor = person("10001");
+    var teacher = person("10004");
+    var admin = person("10857");
+
+    // Forged: another student, a counsellor, the owner asking to 取消, staff who approve nothing.
+    assertThat(callers.as(classmate, () -> leaveReversals.revoke(id, LeaveActor.of(classmate))))
+        .isFalse();
+    assertThatThrownBy(
+            () ->
+                callers.as(counsellor, () -> leaveReversals.revoke(id, LeaveActor.of(counsellor))))
+        .isInstanceOf(AccessDenied.class);
+    assertThatThrownBy(
+            () -> callers.as(owner, () -> leaveReversals.cancel(id, "不想去了", LeaveActor.of(owner))))
+        .isInstanceOf(AccessDenied.class);
+    for (var staff : List.of(teacher, admin)) {
+      assertThat(callers.as(staff, () -> leaveReversals.cancel(id, "理由", LeaveActor.of(staff))))
+          .as(staff.account())
+          .isEqualTo(LeaveReversals.Result.REFUSED);
+    }
+    assertThat(statusOf(id)).isEqualTo("APPROVED");
+    assertThat(outboxLike("leave:" + id + ":teachers:WITHDRAWN_AFTER_APPROVAL:%")).isZero();
+    assertThat(outboxLike("leave:" + id + ":revoked")).isZero();
+
+    // The student 撤销s it before it starts: one correction per teacher, the approvers told once.
+    assertThat(callers.as(owner, () -> leaveReversals.revoke(id, LeaveActor.of(owner)))).isTrue();
+    assertThat(statusOf(id)).isEqualTo("REVOKED");
+    assertThat(outboxLike("leave:" + id + ":teachers:WITHDRAWN_AFTER_APPROVAL:%"))
+        .isEqualTo(teachers.size());
+    assertThat(
+            leaveRows(
+                "select count(*) from wecom_outbox where message_key = ? and to_users like ?"
+                    + " and body like ?",
+                "leave:" + id + ":revoked",
+                "%10001%",
+                "%撤销了已批准的事假%"))
+        .isEqualTo(1);
+    assertThat(
+            leaveRows(
+                "select count(*) from leave_event where request_id = ? and action = 'REVOKED'", id))
+        .isEqualTo(1);
+    assertThat(
+            leaveRows(
+                "select count(*) from audit_entry where object_type = 'leave_request'"
+                    + " and object_id = ? and action = 'LEAVE_REVOKE'",
+                String.valueOf(id)))
+        .isEqualTo(1);
+    // Again, or 取消 afterwards: nothing more.
+    long queued = outboxLike("leave:" + id + ":%");
+    assertThat(callers.as(owner, () -> leaveReversals.revoke(id, LeaveActor.of(owner)))).isFalse();
+    assertThat(
+            callers.as(
+                counsellor, () -> leaveReversals.cancel(id, "理由", LeaveActor.of(counsellor))))
+        .isEqualTo(LeaveReversals.Result.REFUSED);
+    assertThat(outboxLike("leave:" + id + ":teachers:%")).isEqualTo(2L * teachers.size());
+    assertThat(outboxLike("leave:" + id + ":%")).isEqualTo(queued);
+    // A stale card's 同意 tap is told the leave was taken back; nothing is decided.
+    DecisionOutcome tap =
+        leaveDecisions.decideFromCard(
+            "10001", CardAction.taskId(id, 1), CardAction.approveKey(id, 1));
+    assertThat(tap.kind()).isEqualTo(DecisionOutcome.Kind.CLOSED);
+    assertThat(tap.decision()).isEqualTo("REVOKED");
+
+    // Another approved leave: the class counsellor 取消s it, first without a reason (refused).
+    String second = "20240100027";
+    long id2 = approvedLeave(second, thu);
+    assertThat(
+            callers.as(
+                counsellor, () -> leaveReversals.cancel(id2, "  ", LeaveActor.of(counsellor))))
+        .isEqualTo(LeaveReversals.Result.REASON_MISSING);
+    assertThat(statusOf(id2)).isEqualTo("APPROVED");
+    assertThat(
+            callers.as(
+                counsellor,
+                () -> leaveReversals.cancel(id2, "家长来电，行程取消", LeaveActor.of(counsellor))))
+        .isEqualTo(LeaveReversals.Result.DONE);
+    assertThat(statusOf(id2)).isEqualTo("CANCELLED");
+    assertThat(outboxLike("leave:" + id2 + ":teachers:CANCELLED_AFTER_APPROVAL:%"))
+        .isEqualTo(teachersOf(second, thu).size());
+    assertThat(
+            leaveRows(
+                "select count(*) from wecom_outbox where message_key = ? and to_users like ?"
+                    + " and body like ?",
+                "leave:" + id2 + ":cancelled",
+                "%" + second + "%",
+                "%家长来电，行程取消%"))
+        .isEqualTo(1);
+    assertThat(
+            leaveRows(
+                "select count(*) from leave_event where request_id = ? and action = 'CANCELLED'"
+                    + " and detail = ?",
+                id2,
+                "家长来电，行程取消"))
+        .isEqualTo(1);
+    assertThat(
+            leaveRows(
+                "select count(*) from audit_entry where object_type = 'leave_request'"
+                    + " and object_id = ? and action = 'LEAVE_CANCEL' and after_values like ?",
+                String.valueOf(id2),
+                "%家长来电%"))
+        .isEqualTo(1);
+    assertThat(
+            callers.as(
+                counsellor, () -> leaveReversals.cancel(id2, "再取消", LeaveActor.of(counsellor))))
+        .isEqualTo(LeaveReversals.Result.REFUSED);
+    assertThat(outboxLike("leave:" + id2 + ":teachers:CANCELLED_AFTER_APPROVAL:%"))
+        .isEqualTo(teachersOf(second, thu).size());
   }
 }

@@ -94,6 +94,15 @@ public interface AttendanceStore {
    */
   List<HeldMark> absencesForUpdate(String student, LocalDate from, LocalDate to);
 
+  /**
+   * The 请假 marks of a student that carry leave request {@code requestId}, locked for the caller's
+   * transaction, each with the teacher who took that roll call: whoever made the last applied
+   * change of the student's mark that no leave made ({@code teacher}; null when none).
+   */
+  record ExcusedMark(HeldMark held, String teacher) {}
+
+  List<ExcusedMark> excusedByLeaveForUpdate(String student, long requestId);
+
   /** Every stored mark of a student in a term, by date and period. */
   List<HeldMark> marksOf(long termId, String student);
 

@@ -86,18 +86,7 @@ public class LeaveExcusals {
       audit.record(
           AuditActor.system(by(requestId)),
           "ATTENDANCE_MARK",
-          AuditObject.of(
-              "attendance",
-              h.termCode()
-                  + "/"
-                  + h.key().source()
-                  + "-"
-                  + h.key().meetingNo()
-                  + "/"
-                  + h.key().date()
-                  + "/"
-                  + student,
-              h.courseName() + " " + (studentName == null ? student : studentName)),
+          auditObject(h, student, studentName),
           AuditDiff.between(
               Map.of("mark", Mark.ABSENT.name()),
               Map.of("mark", Mark.EXCUSED.name(), "leave", String.valueOf(requestId))));
@@ -113,6 +102,106 @@ public class LeaveExcusals {
       outbox.enqueue(message(requestId, who, typeName, e.getKey(), e.getValue()));
     }
     return changed;
+  }
+
+  /**
+   * The reverse (issue 19, item 6): a leave withdrawn or cancelled after approval ({@code from} ==
+   * null: the whole leave), or ended early by 销假 ({@code from} = the return: only the meetings that
+   * start at it or later; one already under way stays 请假). The student's 请假 marks carrying the
+   * request become 缺勤 again — those the leave itself set after a roll call ({@code leave:<id>}) and
+   * a roll call's untouched default 请假 (the teacher saw the student as away and tapped nothing); a
+   * mark a teacher set by hand afterwards is left as it is. History row, {@code ATTENDANCE_MARK}
+   * audit entry by {@code leave:<id>}, and the teacher who took that roll call told once per
+   * request (key {@code attendance:unexcused:<id>:<teacher>}). Observed again: nothing left to
+   * change, nothing queued.
+   *
+   * @param why what happened, for the message: {@code WITHDRAWN}, {@code CANCELLED} or {@code
+   *     RETURNED_EARLY} (bundle {@code attendance.unexcused.why.*})
+   * @return the number of occurrences changed
+   */
+  @Transactional(TxType.MANDATORY)
+  public int unexcuse(
+      long requestId,
+      String student,
+      String studentName,
+      String typeName,
+      LocalDateTime from,
+      String why) {
+    LocalDateTime now = LocalDateTime.now(clock);
+    String leave = by(requestId);
+    Map<String, List<HeldMark>> byTeacher = new LinkedHashMap<>();
+    for (AttendanceStore.ExcusedMark e : store.excusedByLeaveForUpdate(student, requestId)) {
+      HeldMark h = e.held();
+      boolean setByLeave = leave.equals(h.markedBy());
+      boolean untouchedDefault =
+          h.tappedAt() != null && h.tappedAt().equals(h.key().date().atStartOfDay());
+      if (!setByLeave && !untouchedDefault) {
+        continue; // a teacher's own 请假 tap: theirs to change
+      }
+      if (from != null && startOf(h).isBefore(from)) {
+        continue; // under way (or over) before the student was back: still excused
+      }
+      LocalDateTime at =
+          h.tappedAt() != null && !now.isAfter(h.tappedAt())
+              ? h.tappedAt().plusNanos(1_000_000)
+              : now;
+      MarkChange change = new MarkChange(student, Mark.ABSENT, leave, at);
+      long id = store.history(h.key(), change, "leave-" + requestId + "-undo", true, now);
+      store.put(h.key(), change, null, id);
+      audit.record(
+          AuditActor.system(leave),
+          "ATTENDANCE_MARK",
+          auditObject(h, student, studentName),
+          AuditDiff.between(
+              Map.of("mark", Mark.EXCUSED.name(), "leave", String.valueOf(requestId)),
+              Map.of("mark", Mark.ABSENT.name())));
+      String teacher = e.teacher() != null ? e.teacher() : h.markedBy();
+      byTeacher.computeIfAbsent(teacher, k -> new ArrayList<>()).add(h);
+    }
+    String who = studentName == null ? student : studentName;
+    int changed = 0;
+    for (Map.Entry<String, List<HeldMark>> e : byTeacher.entrySet()) {
+      changed += e.getValue().size();
+      if (e.getKey() == null || e.getKey().startsWith("leave:")) {
+        continue;
+      }
+      outbox.enqueue(
+          message(
+              "attendance:unexcused:",
+              "attendance.unexcused.",
+              requestId,
+              new String[] {
+                who,
+                typeName == null ? "" : typeName,
+                AttendanceTexts.chinese().get("attendance.unexcused.why." + why)
+              },
+              e.getKey(),
+              e.getValue()));
+    }
+    return changed;
+  }
+
+  /** When the occurrence starts by the calendar now (a meeting no longer there: its day). */
+  private LocalDateTime startOf(HeldMark h) {
+    return occurrences
+        .find(h.termCode(), h.key().source(), h.key().meetingNo(), h.key().date())
+        .map(MeetingOccurrences.Occurrence::start)
+        .orElse(h.key().date().atStartOfDay());
+  }
+
+  private static AuditObject auditObject(HeldMark h, String student, String studentName) {
+    return AuditObject.of(
+        "attendance",
+        h.termCode()
+            + "/"
+            + h.key().source()
+            + "-"
+            + h.key().meetingNo()
+            + "/"
+            + h.key().date()
+            + "/"
+            + student,
+        h.courseName() + " " + (studentName == null ? student : studentName));
   }
 
   /**
@@ -132,6 +221,22 @@ public class LeaveExcusals {
 
   OutgoingMessage message(
       long requestId, String who, String typeName, String teacher, List<HeldMark> marks) {
+    return message(
+        "attendance:excused:",
+        "attendance.excused.",
+        requestId,
+        new String[] {who, typeName == null ? "" : typeName},
+        teacher,
+        marks);
+  }
+
+  private OutgoingMessage message(
+      String keyPrefix,
+      String textPrefix,
+      long requestId,
+      Object[] titleArgs,
+      String teacher,
+      List<HeldMark> marks) {
     AttendanceTexts t = AttendanceTexts.chinese();
     StringBuilder desc = new StringBuilder();
     for (HeldMark h : marks) {
@@ -146,7 +251,7 @@ public class LeaveExcusals {
                   h.firstPeriod() + h.periodCount() - 1,
                   h.courseName())));
     }
-    desc.append(TextCard.div("gray", t.get("attendance.excused.text")));
+    desc.append(TextCard.div("gray", t.get(textPrefix + "text")));
     HeldMark first = marks.get(0);
     String url =
         settings.publicBaseUrl()
@@ -160,14 +265,11 @@ public class LeaveExcusals {
             + first.key().date();
     String body =
         TextCard.body(
-            t.get("attendance.excused.title", who, typeName == null ? "" : typeName),
+            t.get(textPrefix + "title", titleArgs),
             desc.toString(),
             url,
             t.get("attendance.excused.button"));
     return OutgoingMessage.send(
-        "attendance:excused:" + requestId + ":" + teacher,
-        List.of(teacher),
-        body,
-        "attendance:excused:" + requestId);
+        keyPrefix + requestId + ":" + teacher, List.of(teacher), body, keyPrefix + requestId);
   }
 }

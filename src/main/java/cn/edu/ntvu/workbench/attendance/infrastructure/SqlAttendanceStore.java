@@ -212,6 +212,28 @@ public class SqlAttendanceStore implements AttendanceStore {
   }
 
   @Override
+  public List<ExcusedMark> excusedByLeaveForUpdate(String student, long requestId) {
+    List<ExcusedMark> out = new ArrayList<>();
+    for (Object[] r :
+        sql.rows(
+            HELD.replace(
+                    " FROM attendance_mark m",
+                    ", (SELECT c.marked_by FROM attendance_change c WHERE c.term_id = m.term_id"
+                        + " AND c.source = m.source AND c.meeting_no = m.meeting_no"
+                        + " AND c.meeting_date = m.meeting_date"
+                        + " AND c.student_account = m.student_account AND c.applied"
+                        + " AND c.marked_by NOT LIKE 'leave:%' ORDER BY c.id DESC LIMIT 1)"
+                        + " FROM attendance_mark m")
+                + " WHERE m.student_account = ? AND m.mark = 'EXCUSED' AND m.leave_request_id = ?"
+                + " ORDER BY m.meeting_date, s.first_period FOR UPDATE",
+            student,
+            requestId)) {
+      out.add(new ExcusedMark(held(r), r[14] == null ? null : str(r[14])));
+    }
+    return out;
+  }
+
+  @Override
   public List<HeldMark> marksOf(long termId, String student) {
     List<HeldMark> out = new ArrayList<>();
     for (Object[] r :

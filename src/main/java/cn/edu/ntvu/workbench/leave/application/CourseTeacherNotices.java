@@ -54,11 +54,17 @@ public class CourseTeacherNotices {
       LOG.log(Level.WARNING, "missed classes of leave " + o.requestId() + ": " + e, e);
       return;
     }
-    if (m.isEmpty()) {
+    List<MissedMeeting<TimetableEntry>> meetings = m.meetings();
+    if (o.what() == LeaveOutcome.What.RETURNED_EARLY) {
+      // A meeting already under way when the student was back stays excused (as its roll call
+      // does): the correction names the meetings from the return on.
+      meetings =
+          meetings.stream().filter(x -> !x.date().atTime(x.start()).isBefore(o.from())).toList();
+    }
+    if (meetings.isEmpty()) {
       return;
     }
-    Map<String, List<MissedMeeting<TimetableEntry>>> per =
-        TeacherNoticeText.byTeacher(m.meetings());
+    Map<String, List<MissedMeeting<TimetableEntry>>> per = TeacherNoticeText.byTeacher(meetings);
     Set<String> digest = preferences.digestOf(per.keySet());
     LocalDate lastDigestDay = lastDigestDay(LocalDateTime.now(clock));
     String who = TeacherNoticeText.who(o.studentName(), className(o.classCode()));

@@ -97,6 +97,11 @@ public class LeaveDecisions {
     if (!step.approvers().contains(actor.account())) {
       return DecisionOutcome.of(DecisionOutcome.Kind.NOT_YOUR_STEP, requestId, stepNo);
     }
+    if (r.status().isReversed()) {
+      // An approved leave taken back or cancelled since: a stale card's tap is told so.
+      return new DecisionOutcome(
+          DecisionOutcome.Kind.CLOSED, requestId, stepNo, null, null, r.status().name());
+    }
     if (step.status() == StepStatus.APPROVED || step.status() == StepStatus.REJECTED) {
       return new DecisionOutcome(
           DecisionOutcome.Kind.ALREADY_DECIDED,

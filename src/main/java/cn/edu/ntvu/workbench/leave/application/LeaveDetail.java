@@ -8,7 +8,8 @@ import java.util.List;
  * the step number they may decide (0 = none); {@code mayResubmit}: its student may send it again
  * after 驳回; {@code resubmittedFrom} the earlier request this one was sent again from (or null),
  * {@code resubmissions} the ones sent again from this one; {@code missed} the classes it missed as
- * stored at submit.
+ * stored at submit; {@code mayRevoke}: its student may 撤销 the approved leave (not started yet);
+ * {@code mayCancel}: this approver may 取消 the approved leave (not ended yet).
  */
 public record LeaveDetail(
     LeaveRequestRow request,
@@ -26,5 +27,7 @@ public record LeaveDetail(
     boolean mayResubmit,
     LeaveRequestRow resubmittedFrom,
     List<LeaveRequestRow> resubmissions,
-    MissedClassList missed)
+    MissedClassList missed,
+    boolean mayRevoke,
+    boolean mayCancel)
     implements Serializable {}

@@ -16,7 +16,8 @@ import java.util.List;
  * request and the event, so a retried transaction queues nothing twice: {@code
  * leave:42:step:1:open} (the approvers' card), {@code leave:42:step:1:decided} (the student's
  * notice), {@code leave:42:step:1:card-settled} (the card's buttons replaced once the step is
- * decided or withdrawn), {@code leave:42:withdrawn}, {@code leave:42:overdue}, {@code
+ * decided or withdrawn), {@code leave:42:withdrawn}, {@code leave:42:revoked} and {@code
+ * leave:42:cancelled} (an approved leave taken back or cancelled), {@code leave:42:overdue}, {@code
  * leave:42:step:1:reason-asked:10001} (a 驳回 click of an older card: the page that asks the reason).
  */
 @ApplicationScoped
@@ -139,13 +140,54 @@ public class LeaveMessages {
   public OutgoingMessage withdrawnNotice(
       LeaveRequestRow r, List<String> approvers, String typeName) {
     LeaveTexts t = LeaveTexts.chinese();
-    return OutgoingMessage.send(
-        "leave:" + r.id() + ":withdrawn",
+    return closedNotice(
+        r,
+        "withdrawn",
         approvers,
+        t.get("leave.msg.withdrawn.title", r.studentName(), typeName),
+        div("normal", t.get("leave.msg.withdrawn.text")));
+  }
+
+  /**
+   * To the approvers who approved it: the student took an approved leave back before it started
+   * (key {@code leave:42:revoked}).
+   */
+  public OutgoingMessage revokedNotice(LeaveRequestRow r, List<String> to, String typeName) {
+    LeaveTexts t = LeaveTexts.chinese();
+    return closedNotice(
+        r,
+        "revoked",
+        to,
+        t.get("leave.msg.revoked.title", r.studentName(), typeName),
+        div("normal", t.get("leave.msg.revoked.text")));
+  }
+
+  /**
+   * To the student and the other approvers: an approver cancelled an approved leave, with the
+   * reason (key {@code leave:42:cancelled}).
+   */
+  public OutgoingMessage cancelledNotice(
+      LeaveRequestRow r, List<String> to, String typeName, String byName, String reason) {
+    LeaveTexts t = LeaveTexts.chinese();
+    return closedNotice(
+        r,
+        "cancelled",
+        to,
+        t.get("leave.msg.cancelled.title", r.studentName(), typeName),
+        div("normal", t.get("leave.msg.cancelled.by", byName))
+            + div("highlight", cut(t.get("leave.msg.cancelled.reason", reason), 120)));
+  }
+
+  /** A request closed by the student or an approver: its time, then what happened. */
+  private OutgoingMessage closedNotice(
+      LeaveRequestRow r, String event, List<String> to, String title, String what) {
+    return OutgoingMessage.send(
+        "leave:" + r.id() + ":" + event,
+        to,
         textcard(
-            t.get("leave.msg.withdrawn.title", r.studentName(), typeName),
+            title,
             div("gray", LeaveTexts.shortTime(r.start()) + " ~ " + LeaveTexts.shortTime(r.end()))
-                + div("normal", t.get("leave.msg.withdrawn.text")),
+                + what,
             detailUrl(r.id())),
         topic(r.id()));
   }

@@ -28,9 +28,9 @@ public record LeaveOutcome(
   public enum What {
     /** The last step approved: the leave holds. */
     FINALLY_APPROVED,
-    /** An approved leave taken back by the student (no such action yet in this version). */
+    /** An approved leave taken back by the student before it started ({@link LeaveReversals}). */
     WITHDRAWN_AFTER_APPROVAL,
-    /** An approved leave cancelled by staff (no such action yet in this version). */
+    /** An approved leave cancelled by an approver, with a reason ({@link LeaveReversals}). */
     CANCELLED_AFTER_APPROVAL,
     /**
      * 销假 confirmed before the leave's end: from {@code returnedAt} on the leave no longer holds.

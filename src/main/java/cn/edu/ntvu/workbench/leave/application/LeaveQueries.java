@@ -95,7 +95,11 @@ public class LeaveQueries {
             owner && r.status() == LeaveStatus.REJECTED,
             from,
             again,
-            r.missedPeriodCount() == 0 ? MissedClassList.NONE : store.missed(id)));
+            r.missedPeriodCount() == 0 ? MissedClassList.NONE : store.missed(id),
+            owner && LeaveReversals.mayRevoke(r, viewer.account(), now),
+            !owner
+                && LeaveReversals.cancellable(r, now)
+                && (counsellor || store.wasAskedToDecide(id, viewer.account()))));
   }
 
   /**

@@ -139,6 +139,12 @@ public interface LeaveStore {
 
   int close(long requestId, LeaveStatus status, LocalDateTime now);
 
+  /**
+   * An approved request, not reported back, becomes {@code status} ({@code REVOKED} or {@code
+   * CANCELLED}); 0 when it is no longer approved.
+   */
+  int reverseApproved(long requestId, LeaveStatus status);
+
   int reportBack(long requestId, LocalDateTime now, boolean confirmNow);
 
   int confirmReturn(long requestId, String by, LocalDateTime now);

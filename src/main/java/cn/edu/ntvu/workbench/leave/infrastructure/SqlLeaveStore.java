@@ -519,6 +519,15 @@ public class SqlLeaveStore implements LeaveStore {
         requestId);
   }
 
+  @Override
+  public int reverseApproved(long requestId, LeaveStatus status) {
+    return sql.update(
+        "UPDATE leave_request SET status = ? WHERE id = ? AND status = 'APPROVED'"
+            + " AND returned_at IS NULL",
+        status.name(),
+        requestId);
+  }
+
   public int reportBack(long requestId, LocalDateTime now, boolean confirmNow) {
     return sql.update(
         "UPDATE leave_request SET returned_at = ?, return_confirmed_at = ?, return_confirmed_by = ?"

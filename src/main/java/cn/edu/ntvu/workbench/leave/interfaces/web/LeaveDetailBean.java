@@ -6,6 +6,7 @@ import cn.edu.ntvu.workbench.leave.application.LeaveDecisions;
 import cn.edu.ntvu.workbench.leave.application.LeaveDetail;
 import cn.edu.ntvu.workbench.leave.application.LeaveQueries;
 import cn.edu.ntvu.workbench.leave.application.LeaveReturns;
+import cn.edu.ntvu.workbench.leave.application.LeaveReversals;
 import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
@@ -23,7 +24,8 @@ import java.io.Serializable;
  * withdraw or report back, and after 驳回 send it again changed; an approver of the open step
  * approves in one tap (a comment optional) or rejects with a reason in two — or at once asked for
  * the reason when the card's 驳回 button opened the page ({@code &reject=1}); the counsellor confirms
- * 销假. Every action is checked again by the service.
+ * 销假; the student 撤销s an approved leave before it starts, an approver 取消s one before it ends (with
+ * a reason, asked in a second step as the 驳回's). Every action is checked again by the service.
  */
 @Named("leaveDetail")
 @ViewScoped
@@ -34,6 +36,7 @@ public class LeaveDetailBean implements Serializable {
   @Inject LeaveQueries queries;
   @Inject LeaveDecisions decisions;
   @Inject LeaveReturns returns;
+  @Inject LeaveReversals reversals;
 
   private String idParam;
   private long id;
@@ -43,6 +46,9 @@ public class LeaveDetailBean implements Serializable {
   private String approveComment;
   private String rejectReason;
   private String rejectProblem;
+  private boolean cancelling;
+  private String cancelReason;
+  private String cancelProblem;
 
   public void load() {
     if (detail != null && id != 0) {
@@ -205,6 +211,59 @@ public class LeaveDetailBean implements Serializable {
     }
   }
 
+  /** 撤销: the student takes back the approved leave (the service checks owner and start). */
+  public void revoke() {
+    if (detail != null && reversals.revoke(id, LeaveActor.of(me.get()))) {
+      info(LeaveTexts.ofView().get("leave.detail.revoked"));
+    } else {
+      error(LeaveTexts.ofView().get("leave.outcome.failed"));
+    }
+    reload();
+  }
+
+  /** 取消请假: the reason is asked next. */
+  public void startCancel() {
+    cancelling = detail != null && detail.mayCancel();
+    cancelProblem = null;
+  }
+
+  public void stopCancel() {
+    cancelling = false;
+    cancelProblem = null;
+  }
+
+  /** 取消 with the reason (the service checks the approver, the state and the reason). */
+  public void cancelApproved() {
+    if (detail == null || !detail.mayCancel()) {
+      error(LeaveTexts.ofView().get("leave.outcome.failed"));
+      cancelling = false;
+      reload();
+      return;
+    }
+    if (cancelReason == null || cancelReason.isBlank()) {
+      cancelProblem = LeaveTexts.ofView().get("leave.detail.cancelReasonMissing");
+      cancelling = true;
+      return;
+    }
+    LeaveReversals.Result done = reversals.cancel(id, cancelReason, LeaveActor.of(me.get()));
+    switch (done) {
+      case DONE -> {
+        info(LeaveTexts.ofView().get("leave.detail.cancelled"));
+        cancelling = false;
+        cancelReason = null;
+      }
+      case REASON_MISSING -> {
+        cancelProblem = LeaveTexts.ofView().get("leave.detail.cancelReasonMissing");
+        cancelling = true;
+      }
+      case REFUSED -> {
+        error(LeaveTexts.ofView().get("leave.outcome.failed"));
+        cancelling = false;
+      }
+    }
+    reload();
+  }
+
   public void confirmReturn() {
     if (detail != null && returns.confirmReturn(id, LeaveActor.of(me.get()))) {
       info(LeaveTexts.ofView().get("leave.detail.returnConfirmed"));
@@ -285,6 +344,26 @@ public class LeaveDetailBean implements Serializable {
 
   public void setRejectReason(String rejectReason) {
     this.rejectReason = rejectReason;
+  }
+
+  public boolean isCancelling() {
+    return cancelling;
+  }
+
+  public String getCancelReason() {
+    return cancelReason;
+  }
+
+  public void setCancelReason(String cancelReason) {
+    this.cancelReason = cancelReason;
+  }
+
+  public String getCancelProblem() {
+    return cancelProblem;
+  }
+
+  public int getReasonMax() {
+    return LeaveReversals.REASON_MAX;
   }
 
   public String getRejectProblem() {

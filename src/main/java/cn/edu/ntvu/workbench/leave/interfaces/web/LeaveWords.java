@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.leave.interfaces.web;
 import cn.edu.ntvu.workbench.leave.application.ChainStep;
 import cn.edu.ntvu.workbench.leave.application.DecisionOutcome;
 import cn.edu.ntvu.workbench.leave.application.LeaveCatalog;
+import cn.edu.ntvu.workbench.leave.application.LeaveDetail;
 import cn.edu.ntvu.workbench.leave.application.LeaveEvent;
 import cn.edu.ntvu.workbench.leave.application.LeaveRequestRow;
 import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
@@ -128,9 +129,33 @@ public class LeaveWords {
 
   /** The comment or reason of an 同意/驳回 line of the timeline, else "". */
   public String note(LeaveEvent e) {
-    return ("APPROVED".equals(e.action()) || "REJECTED".equals(e.action())) && e.detail() != null
+    return ("APPROVED".equals(e.action())
+                || "REJECTED".equals(e.action())
+                || "CANCELLED".equals(e.action()))
+            && e.detail() != null
         ? e.detail()
         : "";
+  }
+
+  /** The label of an event's note: 驳回理由, 取消理由, else 意见. */
+  public String noteLabel(LeaveEvent e) {
+    LeaveTexts t = LeaveTexts.ofView();
+    return switch (e.action()) {
+      case "REJECTED" -> t.get("leave.detail.rejectReasonShown");
+      case "CANCELLED" -> t.get("leave.detail.cancelReasonShown");
+      default -> t.get("leave.detail.comment");
+    };
+  }
+
+  /** Why an approved leave was cancelled (the last 取消's reason); empty when it was not. */
+  public String cancelReason(LeaveDetail d) {
+    String why = "";
+    for (LeaveEvent e : d.events()) {
+      if ("CANCELLED".equals(e.action()) && e.detail() != null) {
+        why = e.detail();
+      }
+    }
+    return why;
   }
 
   public String event(LeaveEvent e) {

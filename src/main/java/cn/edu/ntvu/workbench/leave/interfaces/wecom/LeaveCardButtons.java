@@ -95,7 +95,10 @@ public class LeaveCardButtons {
           outcome.decidedByName() == null
               ? text("leave.card.done.already")
               : text("leave.card.done.by", outcome.decidedByName());
-      case CLOSED -> text("leave.card.done.closed");
+      case CLOSED ->
+          "REVOKED".equals(outcome.decision()) || "CANCELLED".equals(outcome.decision())
+              ? text("leave.card.done." + outcome.decision())
+              : text("leave.card.done.closed");
       case NOT_YOUR_STEP, UNKNOWN -> text("leave.card.done.notYours");
       case REASON_MISSING -> text("leave.card.done.reasonMissing");
     };

@@ -79,6 +79,9 @@ class LeaveReturnIT {
     WebDriverWait sw = Browser.waitFor(s, Duration.ofSeconds(30));
     sw.until(ExpectedConditions.presenceOfElementLocated(By.id("report-back")));
     assertThat(s.findElement(By.id("status")).getText()).isEqualTo("已批准");
+    // Started: no 撤销 any more; the page says 销假 is the way back.
+    assertThat(s.findElements(By.id("revoke"))).isEmpty();
+    assertThat(s.findElement(By.id("revoke-started")).getText()).contains("销假");
     // The emergency contact's number is a tel: link.
     assertThat(s.findElement(By.id("contact-tel")).getAttribute("href"))
         .isEqualTo("tel:13800138000");
@@ -143,6 +146,162 @@ class LeaveReturnIT {
     sw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已销假"));
     s.get(app + "/leave/");
     assertThat(s.getPageSource()).contains("已销假");
+  }
+
+  /** Submits a one-day 事假 for {@code who} through the form and has the counsellor approve it. */
+  private static long approvedLeave(WebSession web, String start, String end) throws Exception {
+    HttpResponse<String> page = web.get(app + "/leave/apply.xhtml");
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("apply", "apply");
+    f.put("type", "PERSONAL");
+    f.put("start", start);
+    f.put("end", end);
+    f.put("reason", "参加市里的技能比赛");
+    f.put("submit", "提交申请");
+    f.put("jakarta.faces.ViewState", viewState(page));
+    HttpResponse<String> sent = web.postMultipart(app + "/leave/apply.xhtml", f);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+    Matcher m = Pattern.compile("id=(\\d+)").matcher(WebSession.location(sent));
+    assertThat(m.find()).isTrue();
+    long id = Long.parseLong(m.group(1));
+    String url = app + "/leave/request.xhtml?id=" + id;
+    WebSession c = WeComStandInScreen.signedIn(url, COUNSELLOR);
+    postButton(c, c.get(url), "detail", "approve");
+    assertThat(query("SELECT status FROM leave_request WHERE id = ?", id)).isEqualTo("APPROVED");
+    return id;
+  }
+
+  /**
+   * Issue 19: an approved leave that no longer holds. The student 撤销s one that has not started
+   * (asked first; 已撤销 on the page and in the list; the counsellor told); the counsellor 取消s another
+   * with a reason (asked first; 已取消 and the reason for both). Forged posts — the student's 取消, the
+   * counsellor's 撤销, another student's and a teacher's — change nothing.
+   */
+  @Test
+  void aStudentRevokesAnApprovedLeaveAndTheCounsellorCancelsAnotherWithAReason() throws Exception {
+    String who = "20240100020";
+    WebSession web = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", who);
+    // School clock: Wednesday 2026-11-25 10:20; both leaves lie ahead.
+    long revoked = approvedLeave(web, "2026-11-27T08:00", "2026-11-27T17:00");
+    long cancelled = approvedLeave(web, "2026-11-30T08:00", "2026-11-30T17:00");
+    String revokedUrl = app + "/leave/request.xhtml?id=" + revoked;
+    String cancelledUrl = app + "/leave/request.xhtml?id=" + cancelled;
+
+    // Forged: the student's 取消 (no such button for them), the counsellor's 撤销, another
+    // student's and a teacher's posts of both (the page itself is refused them).
+    postButton(web, web.get(cancelledUrl), "detail", "cancel-approved");
+    Map<String, String> forged = new LinkedHashMap<>();
+    HttpResponse<String> own = web.get(cancelledUrl);
+    forged.put("detail", "detail");
+    forged.put("cancel-reason", "学生自己取消");
+    forged.put("cancel-confirm", "cancel-confirm");
+    forged.put("jakarta.faces.ViewState", viewState(own));
+    web.post(cancelledUrl, forged);
+    WebSession c = WeComStandInScreen.signedIn(revokedUrl, COUNSELLOR);
+    postButton(c, c.get(revokedUrl), "detail", "revoke");
+    WebSession classmate = WeComStandInScreen.signedIn(revokedUrl, "20240100019");
+    WebSession teacher = WeComStandInScreen.signedIn(revokedUrl, TestUsers.TEACHER.account());
+    for (WebSession other : new WebSession[] {classmate, teacher}) {
+      for (String url : new String[] {revokedUrl, cancelledUrl}) {
+        HttpResponse<String> refused = other.get(url);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("detail", "detail");
+        f.put("revoke", "revoke");
+        f.put("cancel-reason", "伪造");
+        f.put("cancel-confirm", "cancel-confirm");
+        // the refused page's own view state (its form renders the refusal only)
+        Matcher vs = VIEW_STATE.matcher(refused.body());
+        f.put(
+            "jakarta.faces.ViewState",
+            vs.find() ? vs.group(1).replace("&#58;", ":").replace("&amp;", "&") : "stateless");
+        HttpResponse<String> answer = other.post(url, f);
+        assertThat(answer.statusCode()).as(url).isNotEqualTo(500);
+      }
+    }
+    assertThat(query("SELECT status FROM leave_request WHERE id = ?", revoked))
+        .isEqualTo("APPROVED");
+    assertThat(query("SELECT status FROM leave_request WHERE id = ?", cancelled))
+        .isEqualTo("APPROVED");
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM leave_event WHERE request_id IN (?, ?)"
+                    + " AND action IN ('REVOKED', 'CANCELLED')",
+                revoked,
+                cancelled))
+        .isZero();
+
+    // The student 撤销s the first: asked first (declined: nothing), then 已撤销.
+    ChromeDriver s = signIn(student, "/leave/request.xhtml?id=" + revoked, who);
+    WebDriverWait sw = Browser.waitFor(s, Duration.ofSeconds(30));
+    sw.until(ExpectedConditions.presenceOfElementLocated(By.id("revoke")));
+    assertThat(s.findElements(By.id("cancel-approved"))).isEmpty();
+    student.screenshot("leave-revoke-offered");
+    s.executeScript(
+        "window.asked = []; window.confirm = function (t) { window.asked.push(t); return false; };");
+    s.findElement(By.id("revoke")).click();
+    assertThat(s.executeScript("return window.asked[0]").toString()).contains("撤销");
+    assertThat(query("SELECT status FROM leave_request WHERE id = ?", revoked))
+        .isEqualTo("APPROVED");
+    s.executeScript("window.confirm = function (t) { return true; };");
+    s.findElement(By.id("revoke")).click();
+    sw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已撤销"));
+    assertThat(s.findElements(By.id("revoke"))).isEmpty();
+    assertThat(s.findElement(By.id("timeline")).getText()).contains("撤销已批准的请假");
+    student.screenshot("leave-revoked");
+    assertThat(
+            query(
+                "SELECT to_users FROM wecom_outbox WHERE message_key = ?",
+                "leave:" + revoked + ":revoked"))
+        .isEqualTo(COUNSELLOR);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM audit_entry WHERE object_type = 'leave_request'"
+                    + " AND object_id = ? AND action = 'LEAVE_REVOKE'",
+                String.valueOf(revoked)))
+        .isEqualTo(1);
+
+    // The counsellor 取消s the second with a reason: asked for it, then asked to confirm.
+    ChromeDriver d = signIn(counsellor, "/leave/request.xhtml?id=" + cancelled, COUNSELLOR);
+    WebDriverWait cw = Browser.waitFor(d, Duration.ofSeconds(30));
+    cw.until(ExpectedConditions.presenceOfElementLocated(By.id("cancel-approved")));
+    assertThat(d.findElements(By.id("revoke"))).isEmpty();
+    d.findElement(By.id("cancel-approved")).click();
+    cw.until(ExpectedConditions.presenceOfElementLocated(By.id("cancel-reason")));
+    d.findElement(By.id("cancel-reason")).sendKeys("比赛取消，学生正常上课");
+    counsellor.screenshot("leave-cancel-reason");
+    d.executeScript(
+        "window.asked = []; window.confirm = function (t) { window.asked.push(t); return false; };");
+    d.findElement(By.id("cancel-confirm")).click();
+    assertThat(d.executeScript("return window.asked[0]").toString()).contains("取消");
+    assertThat(query("SELECT status FROM leave_request WHERE id = ?", cancelled))
+        .isEqualTo("APPROVED");
+    d.executeScript("window.confirm = function (t) { return true; };");
+    d.findElement(By.id("cancel-confirm")).click();
+    cw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已取消"));
+    assertThat(d.findElement(By.id("cancel-reason-shown")).getText()).isEqualTo("比赛取消，学生正常上课");
+    assertThat(d.findElements(By.id("cancel-approved"))).isEmpty();
+    counsellor.screenshot("leave-cancelled-counsellor");
+    assertThat(
+            query(
+                "SELECT to_users FROM wecom_outbox WHERE message_key = ?",
+                "leave:" + cancelled + ":cancelled"))
+        .isEqualTo(who);
+    assertThat(
+            query(
+                "SELECT body FROM wecom_outbox WHERE message_key = ?",
+                "leave:" + cancelled + ":cancelled"))
+        .contains("比赛取消，学生正常上课");
+
+    // The student reads 已取消 with the reason, and both in the list.
+    s.get(cancelledUrl);
+    sw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已取消"));
+    assertThat(s.findElement(By.id("cancel-reason-shown")).getText()).contains("比赛取消");
+    assertThat(s.findElements(By.id("revoke"))).isEmpty();
+    student.screenshot("leave-cancelled-student");
+    s.get(app + "/leave/");
+    assertThat(s.getPageSource()).contains("已撤销", "已取消");
+    student.screenshot("leave-list-revoked-cancelled");
   }
 
   private static HttpResponse<String> postButton(
