@@ -50,6 +50,12 @@ public class WorkbenchTiles {
   private volatile CachedTree tree;
   private final Recent<TileStore.Stamp> stamp = new Recent<>(STAMP_MAX_AGE);
 
+  /** Only for unit tests built without CDI: a fixed school-day instant. */
+  private static final Clock UNIT_TEST_CLOCK =
+      Clock.fixed(
+          LocalDateTime.of(2026, 11, 25, 9, 0).atZone(SchoolClock.ZONE).toInstant(),
+          SchoolClock.ZONE);
+
   public WorkbenchTiles() {}
 
   WorkbenchTiles(TileStore store) {
@@ -142,7 +148,15 @@ public class WorkbenchTiles {
         departments,
         c == null ? Map.of() : c.states(),
         c == null ? List.of() : c.banners(),
-        LocalDateTime.now(clock == null ? Clock.system(SchoolClock.ZONE) : clock));
+        now());
+  }
+
+  /**
+   * The school clock's time; a unit test that builds this without CDI gets the zone's time at its
+   * fixed offset (never the machine's clock).
+   */
+  private LocalDateTime now() {
+    return LocalDateTime.now(clock == null ? UNIT_TEST_CLOCK : clock);
   }
 
   /** A tile change committed on this server: read the stamp again on the next request. */
@@ -167,10 +181,7 @@ public class WorkbenchTiles {
     if (stateStore != null) {
       states = Map.copyOf(stateStore.states());
       // A banner that ends later is filtered per request; one that starts later bumps nothing.
-      banners =
-          List.copyOf(
-              stateStore.bannersNotOver(
-                  LocalDateTime.now(clock == null ? Clock.system(SchoolClock.ZONE) : clock)));
+      banners = List.copyOf(stateStore.bannersNotOver(now()));
     }
     tiles = new CachedTiles(version, fresh, states, banners);
     return fresh;

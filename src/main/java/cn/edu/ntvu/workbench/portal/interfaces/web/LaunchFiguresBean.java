@@ -1,5 +1,6 @@
 package cn.edu.ntvu.workbench.portal.interfaces.web;
 
+import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
@@ -7,7 +8,6 @@ import cn.edu.ntvu.workbench.portal.application.LaunchFigures;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
@@ -172,13 +172,13 @@ public class LaunchFiguresBean {
             .toList();
     TreeSet<LocalDate> periods = new TreeSet<>();
     all.forEach(r -> periods.add(r.period()));
-    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder labels = Jsons.createArrayBuilder();
     periods.forEach(p -> labels.add(p.toString()));
     String[] colours = {"#1f5fa8", "#d93025", "#188038", "#e37400", "#8e24aa"};
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = Jsons.createArrayBuilder();
     for (int i = 0; i < top.size(); i++) {
       String tile = top.get(i);
-      JsonArrayBuilder data = Json.createArrayBuilder();
+      JsonArrayBuilder data = Jsons.createArrayBuilder();
       for (LocalDate p : periods) {
         data.add(
             all.stream()
@@ -187,27 +187,27 @@ public class LaunchFiguresBean {
                 .sum());
       }
       datasets.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("label", tile)
               .add("data", data)
               .add("backgroundColor", colours[i]));
     }
     Locale locale = BundleText.viewLocale();
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("type", "bar")
-        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add("data", Jsons.createObjectBuilder().add("labels", labels).add("datasets", datasets))
         .add(
             "options",
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
                 .add("animation", false)
                 .add(
                     "plugins",
-                    Json.createObjectBuilder()
+                    Jsons.createObjectBuilder()
                         .add(
                             "title",
-                            Json.createObjectBuilder()
+                            Jsons.createObjectBuilder()
                                 .add("display", true)
                                 .add(
                                     "text",
