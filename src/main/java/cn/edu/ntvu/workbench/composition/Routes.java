@@ -118,6 +118,18 @@ public final class Routes {
           // — the workbench home and one's own account —
           read("/", SIGNED_IN, "the workbench home (HomeServlet): tiles visible to the person"),
           read("/index.xhtml", SIGNED_IN, "the workbench home under its file name"),
+          endpoint(
+              "/portal/favourites",
+              SIGNED_IN,
+              Set.of("POST"),
+              "the home page's 常用 changes and external tile opens (FavouritesServlet): always the"
+                  + " signed-in person's own row, the session's token required, only tiles they see",
+              "favourites.pin",
+              "favourites.unpin",
+              "favourites.up",
+              "favourites.down",
+              "favourites.order",
+              "favourites.opened"),
           view(
               "/account/index.xhtml",
               SIGNED_IN,
@@ -358,6 +370,15 @@ public final class Routes {
               "tileAdmin.moveDown",
               "tileAdmin.uploadIcon"),
           read("/admin/workbench/preview.xhtml", ADMIN, "the home page as another person sees it"),
+          view(
+              "/admin/workbench/favourites.xhtml",
+              ADMIN,
+              "default 常用 rows per role and kind of person (audited)",
+              "favouriteDefaults.show",
+              "favouriteDefaults.add",
+              "favouriteDefaults.up",
+              "favouriteDefaults.down",
+              "favouriteDefaults.remove"),
           view(
               "/admin/workbench/transfer.xhtml",
               ADMIN,

@@ -42,7 +42,32 @@ public final class HomePage {
       boolean expiredNotice,
       String logoutToken,
       List<PinnedItems.Pinned> pinned,
-      boolean inWeCom) {
+      boolean inWeCom,
+      String favourites) {
+    /** Without the 常用 row and 最近使用 ({@link FavouritesHtml}). */
+    public Model(
+        SignedInUser user,
+        List<SceneView> scenes,
+        String contextPath,
+        String assetVersion,
+        boolean devMode,
+        boolean expiredNotice,
+        String logoutToken,
+        List<PinnedItems.Pinned> pinned,
+        boolean inWeCom) {
+      this(
+          user,
+          scenes,
+          contextPath,
+          assetVersion,
+          devMode,
+          expiredNotice,
+          logoutToken,
+          pinned,
+          inWeCom,
+          "");
+    }
+
     /** Outside WeCom, nothing pinned. */
     public Model(
         SignedInUser user,
@@ -95,6 +120,11 @@ public final class HomePage {
         .append(ctx)
         .append("/resources/workbench-tiles/tiles.css?v=")
         .append(v)
+        .append("\"/>")
+        .append("<link rel=\"stylesheet\" href=\"")
+        .append(ctx)
+        .append("/resources/workbench-favourites/favourites.css?v=")
+        .append(v)
         .append("\"/></head><body class=\"wb\">");
     if (m.devMode()) {
       out.append("<div class=\"wb-devbanner\" role=\"note\">")
@@ -125,6 +155,7 @@ public final class HomePage {
       }
       out.append("</nav></section>");
     }
+    out.append(m.favourites() == null ? "" : m.favourites());
     out.append(TileHtml.render(m.scenes(), locale));
     if (m.scenes().isEmpty()) {
       out.append("<section class=\"wb-card\" id=\"no-tiles\"><p class=\"wb-muted\">")

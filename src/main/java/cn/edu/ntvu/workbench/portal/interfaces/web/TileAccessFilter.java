@@ -4,6 +4,7 @@ import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.web.CanonicalPath;
 import cn.edu.ntvu.workbench.portal.application.Badges;
+import cn.edu.ntvu.workbench.portal.application.MyFavourites;
 import cn.edu.ntvu.workbench.portal.application.WorkbenchTiles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +17,8 @@ import java.io.IOException;
  * After the sign-in guard: a page under an internal tile's path is only for people that tile is
  * visible to (and only while it is enabled); anyone else gets 403. Pages no tile covers, admin
  * pages (the admin role guards them), resources and the sign-in and error paths pass untouched.
- * Costs one small query per page (the tiles stamp).
+ * Costs one small query per page (the tiles stamp). A tile's page opened from the home page is
+ * recorded for the person's 最近使用 in the same request (one upsert, {@link #fromHome}).
  */
 public class TileAccessFilter extends HttpFilter {
   private static final String[] UNGUARDED = {
@@ -35,12 +37,60 @@ public class TileAccessFilter extends HttpFilter {
     "/calendar/"
   };
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(TileAccessFilter.class.getName());
+
   private final transient WorkbenchTiles tiles;
   private final transient Badges badges;
+  private final transient MyFavourites favourites;
 
   public TileAccessFilter(WorkbenchTiles tiles, Badges badges) {
+    this(tiles, badges, null);
+  }
+
+  /** With {@code favourites}: a tile opened from the home page is recorded for 最近使用. */
+  public TileAccessFilter(WorkbenchTiles tiles, Badges badges, MyFavourites favourites) {
     this.tiles = tiles;
     this.badges = badges;
+    this.favourites = favourites;
+  }
+
+  /**
+   * Whether this GET is a tile opened from our home page: the browser says it came from there (the
+   * Referer, sent for same-origin requests under our Referrer-Policy). Other pages of the same
+   * micro-app, opened from within it, are not tile opens.
+   */
+  static boolean fromHome(HttpServletRequest req) {
+    return fromHome(
+        req.getMethod(), req.getHeader("Referer"), req.getHeader("Host"), req.getContextPath());
+  }
+
+  static boolean fromHome(String method, String referer, String host, String contextPath) {
+    if (referer == null || host == null || !"GET".equals(method)) {
+      return false;
+    }
+    try {
+      java.net.URI uri = java.net.URI.create(referer);
+      String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+      return host.equalsIgnoreCase(uri.getRawAuthority())
+          && (path.equals(contextPath)
+              || path.equals(contextPath + "/")
+              || path.equals(contextPath + "/index.xhtml"));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Records the open of the visible tile covering {@code path}; never fails the page. */
+  private void recordOpen(WorkbenchTiles.Snapshot snapshot, SignedInUser user, String path) {
+    try {
+      snapshot.tiles().stream()
+          .filter(t -> t.covers(path) && t.isVisibleTo(snapshot.viewer()))
+          .findFirst()
+          .ifPresent(t -> favourites.recordOpen(user, t.id()));
+    } catch (RuntimeException e) {
+      LOG.log(java.util.logging.Level.WARNING, "tile open not recorded", e);
+    }
   }
 
   static boolean guarded(String path) {
@@ -60,9 +110,15 @@ public class TileAccessFilter extends HttpFilter {
       throws IOException, ServletException {
     String path = CanonicalPath.of(req);
     SignedInUser user = CurrentUser.of(req);
-    if (user != null && guarded(path) && !tiles.snapshot(user).mayOpen(path)) {
-      res.sendError(HttpServletResponse.SC_FORBIDDEN);
-      return;
+    if (user != null && guarded(path)) {
+      WorkbenchTiles.Snapshot snapshot = tiles.snapshot(user);
+      if (!snapshot.mayOpen(path)) {
+        res.sendError(HttpServletResponse.SC_FORBIDDEN);
+        return;
+      }
+      if (favourites != null && fromHome(req)) {
+        recordOpen(snapshot, user, path);
+      }
     }
     if (user == null || "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) {
       chain.doFilter(req, res);
