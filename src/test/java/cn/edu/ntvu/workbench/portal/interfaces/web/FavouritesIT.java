@@ -60,11 +60,11 @@ class FavouritesIT {
 
   /** A demo student of the 2026 cohort (20260100081–120), a new one per attempt. */
   private static String student(int from, int to) {
-    return "202601001" + String.format("%02d", ThreadLocalRandom.current().nextInt(from, to + 1));
+    return "20260100" + String.format("%03d", ThreadLocalRandom.current().nextInt(from, to + 1));
   }
 
   private static Connection db() throws SQLException {
-    return TestServers.database().appConnection(TestServers.IT_SCHEMA);
+    return TestServers.database().appConnection(TestServers.E2E_SCHEMA);
   }
 
   private static long tileId(String name) throws SQLException {
@@ -370,6 +370,7 @@ class FavouritesIT {
           .until(
               ExpectedConditions.presenceOfElementLocated(
                   By.cssSelector(".wb-fav-default[data-tile='收集表']")));
+      d.executeScript("document.getElementById('fav-defaults').scrollIntoView({block: 'start'});");
       browser.screenshot("favourites-admin-360");
       d.manage().window().setSize(new Dimension(1366, 768));
       browser.screenshot("favourites-admin-1366");
