@@ -261,10 +261,14 @@
     dragging = e.currentTarget.closest('.wb-fav-item');
     before = ids();
     dragging.classList.add('wb-fav-dragging');
-    e.currentTarget.setPointerCapture(e.pointerId);
-    e.currentTarget.addEventListener('pointermove', moveDrag);
-    e.currentTarget.addEventListener('pointerup', endDrag);
-    e.currentTarget.addEventListener('pointercancel', endDrag);
+    try {
+      e.currentTarget.setPointerCapture(e.pointerId);
+    } catch (ignored) {
+      // the window's listeners below follow the pointer anyway
+    }
+    window.addEventListener('pointermove', moveDrag);
+    window.addEventListener('pointerup', endDrag);
+    window.addEventListener('pointercancel', endDrag);
   }
 
   function moveDrag(e) {
@@ -286,11 +290,10 @@
     }
   }
 
-  function endDrag(e) {
-    var handle = e.currentTarget;
-    handle.removeEventListener('pointermove', moveDrag);
-    handle.removeEventListener('pointerup', endDrag);
-    handle.removeEventListener('pointercancel', endDrag);
+  function endDrag() {
+    window.removeEventListener('pointermove', moveDrag);
+    window.removeEventListener('pointerup', endDrag);
+    window.removeEventListener('pointercancel', endDrag);
     if (!dragging) {
       return;
     }

@@ -38,26 +38,28 @@ public class JdbcFavouriteStore implements FavouriteStore {
   public Personal personal(String account) {
     Optional<List<Long>> own = Optional.empty();
     Map<String, List<Long>> defaults = new LinkedHashMap<>();
-    List<Object[]> recent = new ArrayList<>(); // id, when (as text: sorts as it reads)
+    List<Object[]> recent = new ArrayList<>(); // tile id, opened at
+    // One typed column per kind of value: a UNION of string literals and columns of different
+    // collations is refused by MariaDB (1271).
     for (Object[] r :
         sql.rows(
-            "SELECT 'F', tile_ids, NULL FROM workbench_favourite WHERE account = ?"
-                + " UNION ALL SELECT 'D', tile_ids, audience FROM workbench_favourite_default"
-                + " UNION ALL (SELECT 'R', CAST(tile_id AS CHAR), opened_at FROM workbench_recent"
+            "SELECT 1, tile_ids, NULL, NULL, NULL FROM workbench_favourite WHERE account = ?"
+                + " UNION ALL SELECT 2, tile_ids, audience, NULL, NULL FROM workbench_favourite_default"
+                + " UNION ALL (SELECT 3, NULL, NULL, tile_id, opened_at FROM workbench_recent"
                 + " WHERE account = ? ORDER BY opened_at DESC LIMIT "
                 + RECENT_READ
                 + ")",
             account,
             account)) {
-      String kind = Sql.str(r[0]);
-      switch (kind) {
-        case "F" -> own = Optional.of(Favourites.parse(Sql.str(r[1])));
-        case "D" -> defaults.put(Sql.str(r[2]), Favourites.parse(Sql.str(r[1])));
-        default -> recent.add(new Object[] {Long.parseLong(Sql.str(r[1])), Sql.str(r[2])});
+      switch (Sql.num(r[0])) {
+        case 1 -> own = Optional.of(Favourites.parse(Sql.str(r[1])));
+        case 2 -> defaults.put(Sql.str(r[2]), Favourites.parse(Sql.str(r[1])));
+        default -> recent.add(new Object[] {Sql.lng(r[3]), Sql.time(r[4])});
       }
     }
     // A UNION need not keep its part's order: newest first again here.
-    recent.sort((a, b) -> String.valueOf(b[1]).compareTo(String.valueOf(a[1])));
+    recent.sort(
+        (a, b) -> ((java.time.LocalDateTime) b[1]).compareTo((java.time.LocalDateTime) a[1]));
     return new Personal(own, defaults, recent.stream().map(a -> (Long) a[0]).toList());
   }
 
