@@ -84,9 +84,10 @@ public class TileAccessFilter extends HttpFilter {
   /** Records the open of the visible tile covering {@code path}; never fails the page. */
   private void recordOpen(WorkbenchTiles.Snapshot snapshot, SignedInUser user, String path) {
     try {
+      // The most specific tile: 订阅到手机日历 (/timetable/calendar.xhtml), not 查课表 (/timetable/).
       snapshot.tiles().stream()
           .filter(t -> t.covers(path) && t.isVisibleTo(snapshot.viewer()))
-          .findFirst()
+          .max(java.util.Comparator.comparingInt(t -> t.target().length()))
           .ifPresent(t -> favourites.recordOpen(user, t.id()));
     } catch (RuntimeException e) {
       LOG.log(java.util.logging.Level.WARNING, "tile open not recorded", e);
