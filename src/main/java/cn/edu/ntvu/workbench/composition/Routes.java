@@ -130,6 +130,18 @@ public final class Routes {
                   Route.READ,
                   "a tile's entry path: counted, then on to the tile (maintenance: its message)")
               .sample("/go/1"),
+          endpoint(
+              "/portal/favourites",
+              SIGNED_IN,
+              Set.of("POST"),
+              "the home page's 常用 changes and external tile opens (FavouritesServlet): always the"
+                  + " signed-in person's own row, the session's token required, only tiles they see",
+              "favourites.pin",
+              "favourites.unpin",
+              "favourites.up",
+              "favourites.down",
+              "favourites.order",
+              "favourites.opened"),
           view(
               "/account/index.xhtml",
               SIGNED_IN,
@@ -379,6 +391,15 @@ public final class Routes {
               "考勤设置: the alert ratio and the edit window (service: admins only)",
               "attendanceSettings.save"),
           read("/admin/workbench/preview.xhtml", ADMIN, "the home page as another person sees it"),
+          view(
+              "/admin/workbench/favourites.xhtml",
+              ADMIN,
+              "default 常用 rows per role and kind of person (audited)",
+              "favouriteDefaults.show",
+              "favouriteDefaults.add",
+              "favouriteDefaults.up",
+              "favouriteDefaults.down",
+              "favouriteDefaults.remove"),
           view(
               "/admin/workbench/transfer.xhtml",
               ADMIN,

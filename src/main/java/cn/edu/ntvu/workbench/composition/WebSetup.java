@@ -55,6 +55,7 @@ public class WebSetup implements ServletContextListener {
   @Inject WorkbenchTiles tiles;
   @Inject Badges badges;
   @Inject cn.edu.ntvu.workbench.portal.application.NativeTilePush nativeTiles;
+  @Inject cn.edu.ntvu.workbench.portal.application.MyFavourites favourites;
   @Inject DomainVerification verificationFiles;
   @Inject SecurityHeaders securityHeaders;
 
@@ -119,8 +120,12 @@ public class WebSetup implements ServletContextListener {
     add(ctx, "casCallbackGuard", new CasCallbackGuard(support), "/callback");
     add(ctx, "casCallback", callback, "/callback");
     // Internal tiles' pages only for the people their tile is visible to; a person's own change
-    // refreshes their badges.
-    add(ctx, "tileAccess", new TileAccessFilter(tiles, badges, nativeTiles::touched), "/*");
+    // refreshes their badges; a tile opened from the home page goes to their 最近使用.
+    add(
+        ctx,
+        "tileAccess",
+        new TileAccessFilter(tiles, badges, nativeTiles::touched, favourites),
+        "/*");
     add(ctx, "uploadLimit", new UploadLimitFilter(), "/*");
   }
 

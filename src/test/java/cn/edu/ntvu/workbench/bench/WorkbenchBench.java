@@ -91,6 +91,12 @@ public final class WorkbenchBench {
           department,
           classes.size());
 
+      int favourites = addFavourites(db, students);
+      System.out.printf(
+          "favourites: every one of these students has a 常用 row of 8 tiles (one they no longer"
+              + " see) and 10 tiles opened recently; a default row for students: %d rows%n",
+          favourites);
+
       List<String> cookies = new ArrayList<>();
       for (int i = 0; cookies.size() < SESSIONS; i++) {
         cookies.add(devSignIn(base, students.get(i % students.size())[0]));
@@ -101,9 +107,15 @@ public final class WorkbenchBench {
       String home = probe.get(base + "/").body();
       int tiles = occurrences(home, "class=\"wb-tile\"") + occurrences(home, "class=\"wb-tile ");
       int badges = occurrences(home, "class=\"wb-tile-badge\"");
+      int pinned = occurrences(home, "id=\"fav-tile-");
+      int recent = occurrences(home, "id=\"recent-tile-");
       System.out.printf(
-          "home page of %s: %d tiles, %d with a badge showing%n",
-          students.get(0)[0], tiles, badges);
+          "home page of %s: %d tiles, %d with a badge showing; 常用 %d, 最近使用 %d%n",
+          students.get(0)[0], tiles, badges, pinned, recent);
+      if (pinned != 7 || recent != 4) {
+        throw new IllegalStateException(
+            "expected 7 pinned and 4 recent tiles on the home page, saw " + pinned + "/" + recent);
+      }
       if (tiles < 20) {
         throw new IllegalStateException(
             "expected at least 20 tiles on the home page, saw " + tiles);
@@ -191,6 +203,72 @@ public final class WorkbenchBench {
       try (Statement s = c.createStatement()) {
         s.executeUpdate(
             "UPDATE workbench_config SET tiles_version = tiles_version + 1 WHERE id = 1");
+      }
+      return n;
+    }
+  }
+
+  /**
+   * Issue 21: every student of the department has their own 常用 row of 8 tiles (7 they see, 1 for
+   * staff only) and 10 recent opens (4 of them of tiles they do not see, so the page must skip
+   * some); students have a default row too (not used: their own applies).
+   */
+  private static int addFavourites(EmbeddedMariaDb db, List<String[]> students) throws Exception {
+    try (Connection c = db.adminConnection("workbench")) {
+      List<Long> seen = new ArrayList<>();
+      List<Long> unseen = new ArrayList<>();
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT id, position FROM workbench_tile WHERE updated_by = 'bench' ORDER BY id")) {
+        while (rs.next()) {
+          // addTiles: the first 16 (positions 101–116) are for these students, the last 6 not.
+          (rs.getInt(2) <= 116 ? seen : unseen).add(rs.getLong(1));
+        }
+      }
+      String row =
+          String.join(
+              ",",
+              java.util.stream.Stream.concat(seen.stream().limit(7), unseen.stream().limit(1))
+                  .map(String::valueOf)
+                  .toList());
+      int n = 0;
+      try (PreparedStatement fav =
+              c.prepareStatement(
+                  "INSERT INTO workbench_favourite (account, tile_ids) VALUES (?, ?)");
+          PreparedStatement recent =
+              c.prepareStatement(
+                  "INSERT INTO workbench_recent (account, tile_id, opened_at)"
+                      + " VALUES (?, ?, TIMESTAMPADD(MINUTE, ?, '2026-11-25 08:00:00'))")) {
+        for (String[] st : students) {
+          fav.setString(1, st[0]);
+          fav.setString(2, row);
+          fav.addBatch();
+          // Oldest first, tiles seen and not seen in turn: the newest four seen are shown.
+          List<Long> opened = new ArrayList<>();
+          for (int k = 0; k < 6; k++) {
+            opened.add(seen.get(8 + k));
+            if (k < 4) {
+              opened.add(unseen.get(k));
+            }
+          }
+          for (int k = 0; k < opened.size(); k++) {
+            recent.setString(1, st[0]);
+            recent.setLong(2, opened.get(k));
+            recent.setInt(3, k);
+            recent.addBatch();
+          }
+          n++;
+        }
+        fav.executeBatch();
+        recent.executeBatch();
+      }
+      try (PreparedStatement d =
+          c.prepareStatement(
+              "INSERT INTO workbench_favourite_default (audience, tile_ids, updated_by)"
+                  + " VALUES ('KIND:STUDENT', ?, 'bench')")) {
+        d.setString(1, row);
+        d.executeUpdate();
       }
       return n;
     }

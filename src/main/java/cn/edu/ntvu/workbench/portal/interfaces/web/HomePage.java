@@ -53,12 +53,13 @@ public final class HomePage {
       String logoutToken,
       List<PinnedItems.Pinned> pinned,
       boolean inWeCom,
-      HomeStates.Marks marks) {
+      HomeStates.Marks marks,
+      String favourites) {
     public Model {
       marks = marks == null ? HomeStates.Marks.NONE : marks;
     }
 
-    /** Without tile states or banners. */
+    /** Without tile states, banners, the 常用 row and 最近使用 ({@link FavouritesHtml}). */
     public Model(
         SignedInUser user,
         List<SceneView> scenes,
@@ -79,7 +80,8 @@ public final class HomePage {
           logoutToken,
           pinned,
           inWeCom,
-          HomeStates.Marks.NONE);
+          HomeStates.Marks.NONE,
+          "");
     }
 
     /** Outside WeCom, nothing pinned. */
@@ -101,7 +103,8 @@ public final class HomePage {
           logoutToken,
           List.of(),
           false,
-          HomeStates.Marks.NONE);
+          HomeStates.Marks.NONE,
+          "");
     }
   }
 
@@ -137,7 +140,11 @@ public final class HomePage {
         .append(v)
         .append("\"/>")
         .append(SearchHtml.head(ctx, v))
-        .append("</head><body class=\"wb\">");
+        .append("<link rel=\"stylesheet\" href=\"")
+        .append(ctx)
+        .append("/resources/workbench-favourites/favourites.css?v=")
+        .append(v)
+        .append("\"/></head><body class=\"wb\">");
     if (m.devMode()) {
       out.append("<div class=\"wb-devbanner\" role=\"note\">")
           .append(text(locale, "i18n.messages", "app.devBanner"))
@@ -169,6 +176,7 @@ public final class HomePage {
       }
       out.append("</nav></section>");
     }
+    out.append(m.favourites() == null ? "" : m.favourites());
     out.append(TileHtml.render(m.scenes(), locale, m.marks().newTiles(), m.marks().maintenance()));
     if (m.scenes().isEmpty()) {
       out.append("<section class=\"wb-card\" id=\"no-tiles\"><p class=\"wb-muted\">")

@@ -6,6 +6,7 @@ import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.platform.web.AppInfo;
 import cn.edu.ntvu.workbench.platform.web.RequestLocale;
 import cn.edu.ntvu.workbench.portal.application.Badges;
+import cn.edu.ntvu.workbench.portal.application.MyFavourites;
 import cn.edu.ntvu.workbench.portal.application.PinnedItems;
 import cn.edu.ntvu.workbench.portal.application.WorkbenchTiles;
 import jakarta.inject.Inject;
@@ -32,6 +33,36 @@ public class HomeServlet extends HttpServlet {
   @Inject transient AppInfo app;
   @Inject transient cn.edu.ntvu.workbench.portal.application.HomeStates homeStates;
   @Inject transient jakarta.enterprise.inject.Instance<PinnedItems> pinnedItems;
+  @Inject transient MyFavourites favourites;
+
+  /**
+   * The 常用 row and 最近使用 among the tiles the page shows (one statement); without them when they
+   * cannot be read, like the tiles.
+   */
+  private String favourites(
+      SignedInUser user,
+      java.util.List<WorkbenchHome.SceneView> scenes,
+      HttpServletRequest req,
+      Locale locale) {
+    if (scenes.isEmpty()) {
+      return "";
+    }
+    MyFavourites.Shown shown;
+    try {
+      shown = favourites.shown(user, FavouritesHtml.byId(scenes).keySet());
+    } catch (RuntimeException e) {
+      java.util.logging.Logger.getLogger(HomeServlet.class.getName())
+          .log(java.util.logging.Level.WARNING, "favourites unavailable", e);
+      shown = MyFavourites.Shown.NONE;
+    }
+    return FavouritesHtml.render(
+        scenes,
+        shown,
+        req.getContextPath(),
+        LogoutToken.of(req.getSession()),
+        app.getAssetVersion(),
+        locale);
+  }
 
   /** What micro-apps keep on top of this person's home; a failing one only loses its items. */
   private java.util.List<PinnedItems.Pinned> pinned(SignedInUser user) {
@@ -56,11 +87,13 @@ public class HomeServlet extends HttpServlet {
       return;
     }
     Locale locale = RequestLocale.of(req);
+    java.util.List<WorkbenchHome.SceneView> scenes =
+        WorkbenchHome.of(user, tiles, badges, req.getContextPath(), app.getAssetVersion());
     String html =
         HomePage.render(
             new HomePage.Model(
                 user,
-                WorkbenchHome.of(user, tiles, badges, req.getContextPath(), app.getAssetVersion()),
+                scenes,
                 req.getContextPath(),
                 app.getAssetVersion(),
                 app.isDevMode(),
@@ -68,7 +101,8 @@ public class HomeServlet extends HttpServlet {
                 LogoutToken.of(req.getSession()),
                 pinned(user),
                 inWeCom(req.getHeader("User-Agent")),
-                homeStates.of(user)),
+                homeStates.of(user),
+                favourites(user, scenes, req, locale)),
             locale);
     byte[] body = html.getBytes(StandardCharsets.UTF_8);
     res.setContentType("text/html;charset=UTF-8");
