@@ -27,6 +27,7 @@ public class JdbcFavouriteStore implements FavouriteStore {
   static final int RECENT_READ = 16;
 
   @Inject Sql sql;
+  @Inject java.time.Clock clock;
 
   public JdbcFavouriteStore() {}
 
@@ -77,11 +78,12 @@ public class JdbcFavouriteStore implements FavouriteStore {
           List<Long> next = change.apply(own);
           if (own.isEmpty() || !own.get().equals(next)) {
             tx.update(
-                "INSERT INTO workbench_favourite (account, tile_ids) VALUES (?, ?)"
+                "INSERT INTO workbench_favourite (account, tile_ids, updated_at) VALUES (?, ?, ?)"
                     + " ON DUPLICATE KEY UPDATE tile_ids = VALUES(tile_ids),"
-                    + " updated_at = CURRENT_TIMESTAMP(3)",
+                    + " updated_at = VALUES(updated_at)",
                 account,
-                Favourites.format(next));
+                Favourites.format(next),
+                LocalDateTime.now(clock));
           }
           return next;
         });
