@@ -6,6 +6,7 @@ import cn.edu.ntvu.workbench.messaging.application.OutboxSettings;
 import cn.edu.ntvu.workbench.messaging.application.OutgoingMessage;
 import cn.edu.ntvu.workbench.platform.json.Jsons;
 import cn.edu.ntvu.workbench.wecom.domain.Agent;
+import cn.edu.ntvu.workbench.wecom.domain.WeComApiException;
 import cn.edu.ntvu.workbench.wecom.domain.WeComErrorHint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,16 +56,16 @@ public class WeComMessageSender implements MessageSender {
       // with the same values → batch_set_workbench_data (≤1000, wrapped in data).
       try {
         Agent agent = client.workbenchAgent();
-        boolean one = users.size() == 1;
-        JsonObject answer =
-            client.post(
-                agent,
-                one ? WorkbenchPayloads.SET_DATA : WorkbenchPayloads.BATCH_SET_DATA,
-                Map.of(),
-                one
-                    ? WorkbenchPayloads.setData(agent.agentId(), users.get(0), body)
-                    : WorkbenchPayloads.batchSetData(agent.agentId(), users, body));
-        return OutcomeClassifier.sent(answer);
+        List<String> outside = new java.util.ArrayList<>();
+        JsonObject answer = setWorkbenchData(agent, users, body, outside);
+        if (!outside.isEmpty() && outside.size() == users.size()) {
+          throw WeComApiException.of(
+              WorkbenchPayloads.BATCH_SET_DATA, NOT_IN_APP_RANGE, "no one in the app's range");
+        }
+        DeliveryOutcome.Sent sent = OutcomeClassifier.sent(answer);
+        return outside.isEmpty()
+            ? sent
+            : new DeliveryOutcome.Sent(sent.msgid(), sent.responseCode(), List.copyOf(outside));
       } catch (RuntimeException e) {
         return OutcomeClassifier.failure(e);
       }
@@ -108,6 +109,41 @@ public class WeComMessageSender implements MessageSender {
       return Long.parseLong(agent.agentId());
     } catch (NumberFormatException e) {
       return agent.agentId();
+    }
+  }
+
+  /** 60011: a userid outside the app's visible range (or not a member). */
+  static final int NOT_IN_APP_RANGE = 60011;
+
+  /**
+   * Sets {@code users}' workbench data: one person with {@code set_workbench_data}, several with
+   * {@code batch_set_workbench_data}. A batch refused with 60011 names no one, so a person our
+   * directory has but WeCom does not (not joined yet, outside the app's range) would stop everyone
+   * in the batch: the batch is split in halves until the refused people are alone; they are added
+   * to {@code outside} and the others get their numbers (a few extra calls per such person).
+   */
+  private JsonObject setWorkbenchData(
+      Agent agent, List<String> users, JsonObject body, List<String> outside) {
+    boolean one = users.size() == 1;
+    try {
+      return client.post(
+          agent,
+          one ? WorkbenchPayloads.SET_DATA : WorkbenchPayloads.BATCH_SET_DATA,
+          Map.of(),
+          one
+              ? WorkbenchPayloads.setData(agent.agentId(), users.get(0), body)
+              : WorkbenchPayloads.batchSetData(agent.agentId(), users, body));
+    } catch (WeComApiException e) {
+      if (e.errcode() != NOT_IN_APP_RANGE) {
+        throw e;
+      }
+      if (one) {
+        outside.add(users.get(0));
+        return Jsons.createObjectBuilder().add("errcode", 0).add("errmsg", "ok").build();
+      }
+      int half = users.size() / 2;
+      setWorkbenchData(agent, users.subList(0, half), body, outside);
+      return setWorkbenchData(agent, users.subList(half, users.size()), body, outside);
     }
   }
 }

@@ -247,8 +247,7 @@ class CalendarSubscriptionIT {
     WebSession web = WeComStandInScreen.signedIn(page(), teacher.account());
     // The demo workbench has a tile for the subscription page.
     assertThat(web.get(app + "/").body())
-        .contains("data-tile=\"订阅到手机日历\"")
-        .contains("/timetable/calendar.xhtml");
+        .containsPattern("data-tile=\"订阅到手机日历\" href=\"/go/\\d+\"");
     ensureOff(web);
     String url = issuedUrl(press(web, "turnOn"));
     HttpResponse<String> feed = fetch(url, "Accept-Language", "en");
