@@ -56,9 +56,22 @@ public class AbsenceAlerts {
     if (past.isEmpty()) {
       return List.of();
     }
-    Map<String, String> names = directory.namesOf(past.stream().map(Tally::student).toList());
+    // told once: those whose alert is in the outbox already cost nothing more
+    java.util.Set<String> done =
+        outbox.queuedKeys(
+            past.stream().map(t -> key(termId, t.courseCode(), t.student())).toList());
+    past =
+        past.stream()
+            .filter(t -> !done.contains(key(termId, t.courseCode(), t.student())))
+            .toList();
+    if (past.isEmpty()) {
+      return List.of();
+    }
+    List<String> accounts = past.stream().map(Tally::student).toList();
+    Map<String, String> names = directory.namesOf(accounts);
+    Map<String, List<String>> counsellorsOf = store.counsellorsOf(accounts);
     for (Tally t : past) {
-      List<String> counsellors = store.counsellorsOf(t.student());
+      List<String> counsellors = counsellorsOf.getOrDefault(t.student(), List.of());
       if (counsellors.isEmpty()) {
         continue;
       }

@@ -66,6 +66,22 @@ public interface AttendanceStore {
   void put(OccurrenceKey key, MarkChange change, Long leaveRequestId, long changeId);
 
   /** Whether a student's mark exists. */
+  /** One row of a submit's history: the change, whether it took effect, the leave it cites. */
+  record Change(MarkChange change, boolean applied) {}
+
+  /**
+   * Appends the history rows of one batch as one JDBC batch; the id of each student's row (a batch
+   * holds one row per student).
+   */
+  Map<String, Long> historyAll(
+      OccurrenceKey key, List<Change> changes, String batchId, LocalDateTime at);
+
+  /** A mark to store: the change, the leave it cites, the id of its history row. */
+  record Put(MarkChange change, Long leaveRequestId, long changeId) {}
+
+  /** Stores the marks of one submit as one JDBC batch (same rule as {@link #put}). */
+  void putAll(OccurrenceKey key, List<Put> puts);
+
   default Optional<Stored> mark(OccurrenceKey key, String student) {
     return Optional.ofNullable(marks(key).get(student));
   }
@@ -128,6 +144,9 @@ public interface AttendanceStore {
    * it; active people only) — the directory tables, read only.
    */
   List<String> counsellorsOf(String student);
+
+  /** {@link #counsellorsOf} for many students in one query; a student without any is left out. */
+  Map<String, List<String>> counsellorsOf(Collection<String> students);
 
   /** Occurrences with a roll call per meeting number, for a term's meetings from one system. */
   Map<Integer, Integer> rollCallsByMeeting(long termId, String source);

@@ -284,7 +284,14 @@ public class RollCalls {
     Set<String> others = MarkMerge.changedSince(store.changesAfter(key, seenChange), seenChange);
     Map<String, Stored> stored = store.marksForUpdate(key);
     Set<String> overruled = new TreeSet<>();
-    int saved = 0;
+    // what each student ends with after this submit, to find the 缺勤 ones for the alerts
+    Map<String, Mark> after = new LinkedHashMap<>();
+    stored.forEach((a, s) -> after.put(a, s.mark()));
+    List<AttendanceStore.Change> history = new ArrayList<>();
+    List<Roster.Row> putRows = new ArrayList<>();
+    List<MarkChange> putChanges = new ArrayList<>();
+    List<Long> putLeaves = new ArrayList<>();
+    List<AuditTrail.Item> audits = new ArrayList<>();
     for (Roster.Row row : roster.rows()) {
       Tap tap = taps.get(row.account());
       Stored current = stored.get(row.account());
@@ -294,9 +301,11 @@ public class RollCalls {
           MarkChange change =
               new MarkChange(
                   row.account(), Mark.initial(row.onLeave()), user.account(), date.atStartOfDay());
-          long id = store.history(key, change, batchId, true, now);
-          store.put(key, change, row.leaveRequestId(), id);
-          saved++;
+          history.add(new AttendanceStore.Change(change, true));
+          putRows.add(row);
+          putChanges.add(change);
+          putLeaves.add(row.leaveRequestId());
+          after.put(row.account(), change.mark());
         }
         continue;
       }
@@ -308,29 +317,42 @@ public class RollCalls {
               MarkMerge.tapTime(tap.atEpochMillis(), clock.getZone(), now, date));
       boolean wins =
           MarkMerge.wins(java.util.Optional.ofNullable(current).map(Stored::change), change);
-      long id = store.history(key, change, batchId, wins, now);
+      history.add(new AttendanceStore.Change(change, wins));
       if (!wins) {
         overruled.add(row.name());
         continue;
       }
-      store.put(key, change, tap.mark() == Mark.EXCUSED ? row.leaveRequestId() : null, id);
-      saved++;
+      putRows.add(row);
+      putChanges.add(change);
+      putLeaves.add(tap.mark() == Mark.EXCUSED ? row.leaveRequestId() : null);
+      after.put(row.account(), tap.mark());
       Mark before = current == null ? Mark.initial(row.onLeave()) : current.mark();
       if (before != tap.mark()) {
-        audit.record(
-            actor,
-            "ATTENDANCE_MARK",
-            AuditObject.of(
-                "attendance",
-                roster.termCode() + "/" + source + "-" + no + "/" + date + "/" + row.account(),
-                m.courseName() + " " + row.name()),
-            AuditDiff.between(Map.of("mark", before.name()), Map.of("mark", tap.mark().name())));
+        audits.add(
+            new AuditTrail.Item(
+                AuditObject.of(
+                    "attendance",
+                    roster.termCode() + "/" + source + "-" + no + "/" + date + "/" + row.account(),
+                    m.courseName() + " " + row.name()),
+                AuditDiff.between(
+                    Map.of("mark", before.name()), Map.of("mark", tap.mark().name()))));
       }
     }
+    // one batch each: the history rows, the marks (citing their history row), the audit entries
+    Map<String, Long> ids = store.historyAll(key, history, batchId, now);
+    List<AttendanceStore.Put> puts = new ArrayList<>(putChanges.size());
+    for (int i = 0; i < putChanges.size(); i++) {
+      puts.add(
+          new AttendanceStore.Put(
+              putChanges.get(i), putLeaves.get(i), ids.get(putRows.get(i).account())));
+    }
+    store.putAll(key, puts);
+    int saved = puts.size();
+    audit.recordAll(actor, "ATTENDANCE_MARK", audits);
     // the counsellor told once when a student's 缺勤 in this course reaches the threshold
     List<String> absentNow =
-        store.marksForUpdate(key).entrySet().stream()
-            .filter(e -> e.getValue().mark() == Mark.ABSENT)
+        after.entrySet().stream()
+            .filter(e -> e.getValue() == Mark.ABSENT)
             .map(Map.Entry::getKey)
             .toList();
     alerts.afterRollCall(key.termId(), m.courseCode(), absentNow);

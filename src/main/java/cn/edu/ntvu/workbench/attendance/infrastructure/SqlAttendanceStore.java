@@ -160,6 +160,65 @@ public class SqlAttendanceStore implements AttendanceStore {
             changeId));
   }
 
+  private static final String INSERT_CHANGE =
+      "INSERT INTO attendance_change (term_id, source, meeting_no, meeting_date, student_account,"
+          + " mark, marked_by, tapped_at, saved_at, batch_id, applied)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static final String UPSERT_MARK =
+      "INSERT INTO attendance_mark (term_id, source, meeting_no, meeting_date, student_account,"
+          + " mark, leave_request_id, marked_by, tapped_at, change_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON DUPLICATE KEY UPDATE mark = VALUES(mark), leave_request_id = VALUES(leave_request_id),"
+          + " marked_by = VALUES(marked_by), tapped_at = VALUES(tapped_at), change_id = VALUES(change_id)";
+
+  @Override
+  public Map<String, Long> historyAll(
+      OccurrenceKey key, List<Change> changes, String batchId, LocalDateTime at) {
+    if (changes.isEmpty()) {
+      return Map.of();
+    }
+    List<Object[]> rows = new ArrayList<>(changes.size());
+    java.util.Set<String> markers = new java.util.TreeSet<>();
+    for (Change c : changes) {
+      MarkChange m = c.change();
+      markers.add(m.by());
+      rows.add(
+          args(key, m.student(), m.mark().name(), m.by(), m.changedAt(), at, batchId, c.applied()));
+    }
+    sql.batch(INSERT_CHANGE, rows);
+    Map<String, Long> ids = new HashMap<>();
+    for (String marker : markers) {
+      for (Object[] r :
+          sql.rows(
+              "SELECT student_account, id FROM attendance_change WHERE"
+                  + OCCURRENCE
+                  + " AND batch_id = ? AND marked_by = ?",
+              args(key, batchId, marker))) {
+        ids.put(str(r[0]), lng(r[1]));
+      }
+    }
+    return ids;
+  }
+
+  @Override
+  public void putAll(OccurrenceKey key, List<Put> puts) {
+    List<Object[]> rows = new ArrayList<>(puts.size());
+    for (Put p : puts) {
+      MarkChange m = p.change();
+      rows.add(
+          args(
+              key,
+              m.student(),
+              m.mark().name(),
+              p.leaveRequestId(),
+              m.by(),
+              m.changedAt(),
+              p.changeId()));
+    }
+    sql.batch(UPSERT_MARK, rows);
+  }
+
   private static final String HELD =
       "SELECT m.term_id, m.source, m.meeting_no, m.meeting_date, t.code, s.course_code,"
           + " s.course_name, s.first_period, s.period_count, m.student_account, m.mark, m.marked_by,"
@@ -376,6 +435,34 @@ public class SqlAttendanceStore implements AttendanceStore {
             student,
             student)) {
       out.add(str(v));
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, List<String>> counsellorsOf(Collection<String> students) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (students.isEmpty()) {
+      return out;
+    }
+    String in = String.join(", ", java.util.Collections.nCopies(students.size(), "?"));
+    List<Object> args = new ArrayList<>(students);
+    args.addAll(students);
+    for (Object[] r :
+        sql.rows(
+            "SELECT s.account, p.account FROM person s JOIN school_class c ON c.id = s.class_id"
+                + " JOIN person p ON p.account = c.counsellor_account AND p.status = 'ACTIVE'"
+                + " WHERE s.account IN ("
+                + in
+                + ")"
+                + " UNION SELECT s.account, p.account FROM person s JOIN role_grant g"
+                + "  ON g.role = 'COUNSELLOR' AND g.scope_kind = 'CLASS' AND g.scope_id = s.class_id"
+                + " JOIN person p ON p.id = g.person_id AND p.status = 'ACTIVE'"
+                + " WHERE s.account IN ("
+                + in
+                + ") ORDER BY 1, 2",
+            args.toArray())) {
+      out.computeIfAbsent(str(r[0]), k -> new ArrayList<>()).add(str(r[1]));
     }
     return out;
   }

@@ -96,6 +96,26 @@ public class WeComOutbox {
   }
 
   /**
+   * Which of {@code keys} are in the outbox already (in any state): {@link #enqueue} would queue
+   * nothing for them. One query for a few hundred keys.
+   */
+  public java.util.Set<String> queuedKeys(java.util.Collection<String> keys) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    java.util.List<String> all = java.util.List.copyOf(keys);
+    for (int from = 0; from < all.size(); from += 500) {
+      java.util.List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      out.addAll(
+          sql.query(
+              "SELECT message_key FROM wecom_outbox WHERE message_key IN ("
+                  + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                  + ")",
+              rs -> rs.getString(1),
+              chunk.toArray()));
+    }
+    return out;
+  }
+
+  /**
    * The keys of the messages of {@code kind} whose key starts with {@code keyPrefix} that failed
    * for good (and were not retried by an admin): what never reached WeCom.
    */

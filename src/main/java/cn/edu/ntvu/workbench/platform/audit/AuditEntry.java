@@ -107,6 +107,14 @@ public class AuditEntry {
     return objectLabel;
   }
 
+  String beforeValues() {
+    return beforeValues;
+  }
+
+  String afterValues() {
+    return afterValues;
+  }
+
   /** The changed fields, old and new value each. */
   public List<FieldChange> getChanges() {
     return AuditDiff.parse(beforeValues, afterValues).changes();

@@ -8,6 +8,7 @@ import cn.edu.ntvu.workbench.attendance.domain.Mark;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Requires;
+import cn.edu.ntvu.workbench.platform.web.Html;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -178,18 +179,82 @@ public class RollCallView {
     return out;
   }
 
+  /**
+   * The roster's rows ({@code <ol id="roster">}) written in one pass: a 60-student roster through a
+   * Facelets repeat cost ~15 EL expressions and a {@code MessageFormat} or two per row on every
+   * request. The labels are looked up once a request; every text through {@link Html#escape}.
+   */
+  public String getRosterHtml() {
+    Roster r = getRoster();
+    if (r == null) {
+      return "";
+    }
+    return rosterHtml(
+        r, text, FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath());
+  }
+
+  static String rosterHtml(Roster roster, AttendanceTexts text, String contextPath) {
+    Map<Mark, String> labels = new java.util.EnumMap<>(Mark.class);
+    for (Mark m : Mark.values()) {
+      labels.put(m, Html.escape(text.get("attendance.mark." + m.name())));
+    }
+    Map<String, String> leaveLinks = new java.util.HashMap<>();
+    String cycleOnLeave = cycle(true);
+    String cycleOthers = cycle(false);
+    String disabled = roster.editable() ? "" : " disabled=\"disabled\"";
+    String leaveHref = Html.escape(contextPath) + "/leave/request.xhtml?id=";
+    StringBuilder out = new StringBuilder(256 * (roster.rows().size() + 1));
+    out.append("<ol class=\"att-list\" id=\"roster\">");
+    for (Roster.Row r : roster.rows()) {
+      String account = Html.escape(r.account());
+      out.append("<li class=\"att-item\"><button type=\"button\" class=\"att-row att-")
+          .append(r.mark().name())
+          .append("\" data-account=\"")
+          .append(account)
+          .append("\" data-mark=\"")
+          .append(r.mark().name())
+          .append("\" data-cycle=\"")
+          .append(r.onLeave() ? cycleOnLeave : cycleOthers)
+          .append('"')
+          .append(disabled)
+          .append("><span class=\"att-who\"><b class=\"att-name\">")
+          .append(Html.escape(r.name()))
+          .append("</b> <span class=\"att-meta\">")
+          .append(account);
+      if (r.className() != null && !r.className().isEmpty()) {
+        out.append(" · ").append(Html.escape(r.className()));
+      }
+      if (r.onLeave()) {
+        out.append(" · ").append(Html.escape(r.leaveType()));
+      }
+      out.append("</span></span> <span class=\"att-mark\">")
+          .append(labels.get(r.mark()))
+          .append("</span></button>");
+      if (r.leaveRequestId() != null) {
+        String link =
+            leaveLinks.computeIfAbsent(
+                r.leaveType() == null ? "" : r.leaveType(),
+                t -> Html.escape(text.get("attendance.leaveLink", t)));
+        out.append("<a class=\"att-leave-link\" href=\"")
+            .append(leaveHref)
+            .append(r.leaveRequestId())
+            .append("\" data-leave=\"")
+            .append(r.leaveRequestId())
+            .append("\">")
+            .append(link)
+            .append("</a>");
+      }
+      out.append("</li>");
+    }
+    return out.append("</ol>").toString();
+  }
+
+  private static String cycle(boolean onLeave) {
+    return String.join(" ", Mark.cycle(onLeave).stream().map(Mark::name).toList());
+  }
+
   public String label(Mark m) {
     return text.get("attendance.mark." + m.name());
-  }
-
-  /** The next marks a tap goes through, for the page script: {@code ABSENT LATE EARLY PRESENT}. */
-  public String cycle(Roster.Row r) {
-    return String.join(" ", Mark.cycle(r.onLeave()).stream().map(Mark::name).toList());
-  }
-
-  /** 查看请假单（病假）: the link under a 请假 row to the request that excuses it. */
-  public String leaveLink(Roster.Row r) {
-    return text.get("attendance.leaveLink", r.leaveType() == null ? "" : r.leaveType());
   }
 
   public String getTitle() {
