@@ -204,6 +204,41 @@ final class BenchKit {
     return (after - before - 1) / (double) cookies.size();
   }
 
+  /**
+   * Every statement MariaDB ran during one more sequential pass over {@code cookies} (the app's
+   * background work included, as 'Questions' counts it), grouped by their first words, most
+   * frequent first: where the statements per request come from.
+   */
+  static void tallyStatements(EmbeddedMariaDb db, String url, List<String> cookies)
+      throws SQLException {
+    try (Connection c = db.adminConnection("mysql");
+        Statement s = c.createStatement()) {
+      s.execute("SET GLOBAL log_output = 'TABLE'");
+      s.execute("TRUNCATE TABLE mysql.general_log");
+      s.execute("SET GLOBAL general_log = 1");
+      long t0 = System.nanoTime();
+      for (int i = 0; i < cookies.size(); i++) {
+        HttpResponse<String> r = sessionWith(cookies.get(i)).get(url);
+        cookies.set(i, cookies(r, cookies.get(i)));
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      s.execute("SET GLOBAL general_log = 0");
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT LEFT(REGEXP_REPLACE(CONVERT(argument USING utf8mb4), '\\s+', ' '), 70) AS k,"
+                  + " COUNT(*) FROM mysql.general_log WHERE command_type IN ('Query', 'Execute')"
+                  + " AND argument NOT LIKE '%general_log%' GROUP BY k ORDER BY COUNT(*) DESC"
+                  + " LIMIT 25")) {
+        System.out.printf(
+            "  all statements during %d sequential requests (%.1f s), by kind:%n",
+            cookies.size(), seconds);
+        while (rs.next()) {
+          System.out.printf("    %5d  %s%n", rs.getLong(2), rs.getString(1));
+        }
+      }
+    }
+  }
+
   /** The statements of one request, from MariaDB's general log. */
   static void showStatements(EmbeddedMariaDb db, Client probe, String url) throws SQLException {
     try (Connection c = db.adminConnection("mysql");

@@ -129,6 +129,7 @@ public final class WorkbenchBench {
               + " per server, see WorkbenchTiles and TimetableQueryService)%n",
           queries);
       showStatements(db, probe, base + "/");
+      tallyStatements(db, base + "/", cookies);
 
       System.out.println(
           "== load (wrk): the home page; each connection is one signed-in student's browser");
