@@ -205,11 +205,11 @@ final class BenchKit {
   }
 
   /**
-   * Every statement MariaDB ran during one more sequential pass over {@code cookies} (the app's
-   * background work included, as 'Questions' counts it), grouped by their first words, most
-   * frequent first: where the statements per request come from.
+   * {@link #queriesPerRequest} with MariaDB's general log on: also prints every statement of that
+   * pass (the app's background work included, as 'Questions' counts it) grouped by its first words,
+   * most frequent first — where the statements per request come from.
    */
-  static void tallyStatements(EmbeddedMariaDb db, String url, List<String> cookies)
+  static double queriesPerRequestTallied(EmbeddedMariaDb db, String url, List<String> cookies)
       throws SQLException {
     try (Connection c = db.adminConnection("mysql");
         Statement s = c.createStatement()) {
@@ -217,25 +217,24 @@ final class BenchKit {
       s.execute("TRUNCATE TABLE mysql.general_log");
       s.execute("SET GLOBAL general_log = 1");
       long t0 = System.nanoTime();
-      for (int i = 0; i < cookies.size(); i++) {
-        HttpResponse<String> r = sessionWith(cookies.get(i)).get(url);
-        cookies.set(i, cookies(r, cookies.get(i)));
-      }
+      double perRequest = queriesPerRequest(db, url, cookies);
       double seconds = (System.nanoTime() - t0) / 1e9;
       s.execute("SET GLOBAL general_log = 0");
       try (ResultSet rs =
           s.executeQuery(
-              "SELECT LEFT(REGEXP_REPLACE(CONVERT(argument USING utf8mb4), '\\s+', ' '), 70) AS k,"
-                  + " COUNT(*) FROM mysql.general_log WHERE command_type IN ('Query', 'Execute')"
-                  + " AND argument NOT LIKE '%general_log%' GROUP BY k ORDER BY COUNT(*) DESC"
-                  + " LIMIT 25")) {
+              "SELECT LEFT(REGEXP_REPLACE(CONVERT(argument USING utf8mb4), '[[:space:]]+', ' '),"
+                  + " 80) AS k, command_type, COUNT(*) FROM mysql.general_log"
+                  + " WHERE command_type NOT IN ('Connect', 'Quit')"
+                  + " AND argument NOT LIKE '%general_log%' GROUP BY k, command_type"
+                  + " ORDER BY COUNT(*) DESC LIMIT 30")) {
         System.out.printf(
-            "  all statements during %d sequential requests (%.1f s), by kind:%n",
-            cookies.size(), seconds);
+            "  every statement of that pass (%.1f s, warm-up of 10 included), by kind:%n", seconds);
         while (rs.next()) {
-          System.out.printf("    %5d  %s%n", rs.getLong(2), rs.getString(1));
+          System.out.printf(
+              "    %5d  %-8s %s%n", rs.getLong(3), rs.getString(2), rs.getString(1));
         }
       }
+      return perRequest;
     }
   }
 

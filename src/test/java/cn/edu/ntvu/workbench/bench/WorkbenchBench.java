@@ -123,13 +123,12 @@ public final class WorkbenchBench {
 
       System.out.println(
           "== SQL statements per home-page request (MariaDB 'Questions', sequential requests)");
-      double queries = queriesPerRequest(db, base + "/", cookies);
+      double queries = queriesPerRequestTallied(db, base + "/", cookies);
       System.out.printf(
           "  %.2f per request (target ≤ 5; the tiles and the terms are read again at most once a second"
               + " per server, see WorkbenchTiles and TimetableQueryService)%n",
           queries);
       showStatements(db, probe, base + "/");
-      tallyStatements(db, base + "/", cookies);
 
       System.out.println(
           "== load (wrk): the home page; each connection is one signed-in student's browser");
