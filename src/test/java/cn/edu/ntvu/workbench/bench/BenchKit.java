@@ -230,8 +230,7 @@ final class BenchKit {
         System.out.printf(
             "  every statement of that pass (%.1f s, warm-up of 10 included), by kind:%n", seconds);
         while (rs.next()) {
-          System.out.printf(
-              "    %5d  %-8s %s%n", rs.getLong(3), rs.getString(2), rs.getString(1));
+          System.out.printf("    %5d  %-8s %s%n", rs.getLong(3), rs.getString(2), rs.getString(1));
         }
       }
       return perRequest;
