@@ -204,6 +204,39 @@ final class BenchKit {
     return (after - before - 1) / (double) cookies.size();
   }
 
+  /**
+   * {@link #queriesPerRequest} with MariaDB's general log on: also prints every statement of that
+   * pass (the app's background work included, as 'Questions' counts it) grouped by its first words,
+   * most frequent first — where the statements per request come from.
+   */
+  static double queriesPerRequestTallied(EmbeddedMariaDb db, String url, List<String> cookies)
+      throws SQLException {
+    try (Connection c = db.adminConnection("mysql");
+        Statement s = c.createStatement()) {
+      s.execute("SET GLOBAL log_output = 'TABLE'");
+      s.execute("TRUNCATE TABLE mysql.general_log");
+      s.execute("SET GLOBAL general_log = 1");
+      long t0 = System.nanoTime();
+      double perRequest = queriesPerRequest(db, url, cookies);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      s.execute("SET GLOBAL general_log = 0");
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT LEFT(REGEXP_REPLACE(CONVERT(argument USING utf8mb4), '[[:space:]]+', ' '),"
+                  + " 80) AS k, command_type, COUNT(*) FROM mysql.general_log"
+                  + " WHERE command_type NOT IN ('Connect', 'Quit')"
+                  + " AND argument NOT LIKE '%general_log%' GROUP BY k, command_type"
+                  + " ORDER BY COUNT(*) DESC LIMIT 30")) {
+        System.out.printf(
+            "  every statement of that pass (%.1f s, warm-up of 10 included), by kind:%n", seconds);
+        while (rs.next()) {
+          System.out.printf("    %5d  %-8s %s%n", rs.getLong(3), rs.getString(2), rs.getString(1));
+        }
+      }
+      return perRequest;
+    }
+  }
+
   /** The statements of one request, from MariaDB's general log. */
   static void showStatements(EmbeddedMariaDb db, Client probe, String url) throws SQLException {
     try (Connection c = db.adminConnection("mysql");

@@ -123,7 +123,7 @@ public final class WorkbenchBench {
 
       System.out.println(
           "== SQL statements per home-page request (MariaDB 'Questions', sequential requests)");
-      double queries = queriesPerRequest(db, base + "/", cookies);
+      double queries = queriesPerRequestTallied(db, base + "/", cookies);
       System.out.printf(
           "  %.2f per request (target ≤ 5; the tiles and the terms are read again at most once a second"
               + " per server, see WorkbenchTiles and TimetableQueryService)%n",

@@ -2,6 +2,7 @@ package cn.edu.ntvu.workbench.identity.application;
 
 import cn.edu.ntvu.workbench.platform.cache.Recent;
 import cn.edu.ntvu.workbench.platform.persistence.Sql;
+import cn.edu.ntvu.workbench.platform.security.SignInPath;
 import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -89,6 +90,25 @@ public class Authorities {
       return new Standing.Inactive(d.account());
     }
     return new Standing.Gone(signedIn.account());
+  }
+
+  /**
+   * Signs {@code account} in ({@link SignInService#resolve}) and keeps what that read as the
+   * person's entry, so the first requests of the new session ask the directory nothing more. The
+   * stamp is taken before the person is read: a change committed in between moves it, and the next
+   * request reads the person again.
+   */
+  public SignInService.Outcome signIn(String account, SignInPath path) {
+    long version = stamp.get(this::readStamp);
+    long now = System.nanoTime();
+    SignInService.Outcome outcome = signIn.resolve(account, path);
+    if (outcome instanceof SignInService.Outcome.SignedIn s) {
+      if (entries.size() >= MAX_ENTRIES) {
+        entries.clear();
+      }
+      entries.put(s.user().personId(), new Entry(outcome, version, now));
+    }
+    return outcome;
   }
 
   /** Drops everything this server knows once a directory change made here has committed. */

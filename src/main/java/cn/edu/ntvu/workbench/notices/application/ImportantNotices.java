@@ -6,15 +6,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** Important notices stay on top of the workbench home until their recipient has opened them. */
+/**
+ * Important notices stay on top of the workbench home until their recipient has opened them (read
+ * with the 通知 badge in one statement: {@link UnreadNotices}).
+ */
 @ApplicationScoped
 public class ImportantNotices implements PinnedItems {
-  @Inject NoticeStore store;
+  @Inject UnreadNotices unread;
 
   @Override
   public List<Pinned> pinned(SignedInUser user) {
     String label = NoticesTexts.chinese().get("notices.tile.important");
-    return store.importantUnread(user.account(), 3).stream()
+    return unread.of(user.account()).important().stream()
         .map(n -> new Pinned(label, n.title(), "/notices/view.xhtml?id=" + n.id()))
         .toList();
   }

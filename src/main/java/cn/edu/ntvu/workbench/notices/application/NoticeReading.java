@@ -19,6 +19,7 @@ import java.util.Optional;
 public class NoticeReading {
   @Inject NoticeStore store;
   @Inject Clock clock;
+  @Inject UnreadNotices unread;
 
   /**
    * A notice as one person sees it.
@@ -44,6 +45,7 @@ public class NoticeReading {
     }
     if (me.isPresent() && n.status() == NoticeStatus.SENT && !me.get().read()) {
       store.markRead(id, user.account(), now());
+      unread.forget(user.account());
       me = store.recipient(id, user.account());
     }
     return new Opened(n, me, sender);
@@ -66,6 +68,7 @@ public class NoticeReading {
       return false;
     }
     store.confirm(id, user.account(), now);
+    unread.forget(user.account());
     return true;
   }
 

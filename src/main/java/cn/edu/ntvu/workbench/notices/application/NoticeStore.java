@@ -79,6 +79,21 @@ public interface NoticeStore {
   /** Important notices {@code account} has not read yet, newest first. */
   List<ReceivedNotice> importantUnread(String account, int limit);
 
+  /**
+   * How many notices {@code account} has not read, and the newest {@code limit} important ones
+   * among them: what {@link #countUnread} and {@link #importantUnread} give, in one statement.
+   */
+  Unread unread(String account, int limit);
+
+  /** The unread notices of one person: their count and the newest important ones. */
+  record Unread(long count, List<ReceivedNotice> important) {
+    public static final Unread NONE = new Unread(0, List.of());
+
+    public Unread {
+      important = List.copyOf(important);
+    }
+  }
+
   boolean claimJob(String name, LocalDateTime now, Duration minGap);
 
   List<Long> dueScheduled(LocalDateTime now, int limit);

@@ -6,12 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.OptionalInt;
 
-/** The 通知 tile's badge: notices sent to me that I have not opened (one indexed count). */
+/**
+ * The 通知 tile's badge: notices sent to me that I have not opened (one indexed count, shared with
+ * the important ones on top of the home: {@link UnreadNotices}).
+ */
 @ApplicationScoped
 public class NoticesBadgeProvider implements BadgeProvider {
   public static final String KEY = "notices:unread";
 
-  @Inject NoticeStore store;
+  @Inject UnreadNotices unread;
 
   @Override
   public String key() {
@@ -20,7 +23,7 @@ public class NoticesBadgeProvider implements BadgeProvider {
 
   @Override
   public OptionalInt badge(SignedInUser user) {
-    long n = store.countUnread(user.account());
+    long n = unread.of(user.account()).count();
     return n > 0 ? OptionalInt.of((int) Math.min(n, 999)) : OptionalInt.empty();
   }
 }

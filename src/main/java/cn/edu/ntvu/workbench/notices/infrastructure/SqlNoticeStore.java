@@ -394,6 +394,27 @@ public class SqlNoticeStore implements NoticeStore {
   }
 
   @Override
+  public Unread unread(String account, int limit) {
+    // Every unread notice of the person counted (the window runs before LIMIT); the important
+    // ones sort first, so the rows kept are the newest important ones if there are any.
+    List<Object[]> rows =
+        sql.rows(
+            "SELECT n.id, n.title, n.owner_name, n.important, n.needs_confirm, FALSE, n.sent_at,"
+                + " r.read_at, r.confirmed_at, COUNT(*) OVER () FROM notice_recipient r"
+                + " JOIN notice n ON n.id = r.notice_id"
+                + " WHERE r.account = ? AND r.read_at IS NULL AND n.status = 'SENT'"
+                + " ORDER BY n.important DESC, n.sent_at DESC LIMIT "
+                + Math.max(1, limit),
+            account);
+    if (rows.isEmpty()) {
+      return Unread.NONE;
+    }
+    List<ReceivedNotice> important =
+        rows.stream().filter(r -> bool(r[3])).map(SqlNoticeStore::received).toList();
+    return new Unread(lng(rows.get(0)[9]), important);
+  }
+
+  @Override
   public boolean claimJob(String name, LocalDateTime now, Duration minGap) {
     List<Object[]> r =
         sql.rows("SELECT name, last_run_at FROM notice_job WHERE name = ? FOR UPDATE", name);

@@ -112,8 +112,8 @@ class SessionReplicationIT {
     HttpResponse<String> out = web.signOut(nodeB.baseUrl(), onB);
     assertThat(out.statusCode()).isEqualTo(302);
     // Node a still holds its own copy of the session (Payara drops only the logging-out node's):
-    // the record of ended
-    // sign-ins ends it there within the recheck time (CasLogouts, 2 s).
+    // the record of ended sign-ins ends it there once node a has read it (CasLogouts reads the new
+    // logouts at most once a second).
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(4);
     HttpResponse<String> afterLogout = web.get(nodeA.baseUrl() + "/");
     while (afterLogout.statusCode() == 200 && System.nanoTime() < deadline) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 @WebServlet("/login/cas")
 public class CasSignInServlet extends HttpServlet {
   @Inject SignInService signIn;
+  @Inject cn.edu.ntvu.workbench.identity.application.Authorities authorities;
   @Inject SignInSupport support;
 
   @Override
@@ -29,7 +30,7 @@ public class CasSignInServlet extends HttpServlet {
       support.problem(req, res, SignInSupport.Problem.CANCELLED, null, target);
       return;
     }
-    SignInService.Outcome outcome = signIn.resolve(principal.get(), SignInPath.CAS);
+    SignInService.Outcome outcome = authorities.signIn(principal.get(), SignInPath.CAS);
     if (!(outcome instanceof SignInService.Outcome.SignedIn)) {
       CasSignIn.forget(req, res);
     }

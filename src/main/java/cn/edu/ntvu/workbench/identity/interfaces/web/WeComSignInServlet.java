@@ -37,6 +37,7 @@ public class WeComSignInServlet extends HttpServlet {
   @Inject AppSettings settings;
   @Inject WeComClient wecom;
   @Inject SignInService signIn;
+  @Inject cn.edu.ntvu.workbench.identity.application.Authorities authorities;
   @Inject SignInSupport support;
   @Inject Clock clock;
 
@@ -108,7 +109,7 @@ public class WeComSignInServlet extends HttpServlet {
       return;
     }
     if (identity instanceof WeComIdentity.Member member) {
-      SignInService.Outcome outcome = signIn.resolve(member.userid(), SignInPath.WECOM);
+      SignInService.Outcome outcome = authorities.signIn(member.userid(), SignInPath.WECOM);
       support.finish(req, res, outcome, target.get());
     } else {
       support.problem(req, res, SignInSupport.Problem.NOT_MEMBER, null, target.get());
