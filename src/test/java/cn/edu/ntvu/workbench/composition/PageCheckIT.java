@@ -168,6 +168,7 @@ class PageCheckIT {
           Page.of("/admin/workbench/transfer.xhtml", "admin/workbench/transfer.xhtml"),
           Page.of("/admin/workbench/banners.xhtml", "admin/workbench/banners.xhtml"),
           Page.of("/admin/workbench/launches.xhtml", "admin/workbench/launches.xhtml"),
+          Page.of("/admin/workbench/native.xhtml", "admin/workbench/native.xhtml"),
           Page.of("/admin/audit.xhtml", "admin/audit.xhtml"),
           Page.of("/admin/attendance.xhtml", "admin/attendance.xhtml"),
           Page.of("/admin/wecom/contacts.xhtml", "admin/wecom/contacts.xhtml"),
