@@ -257,6 +257,10 @@ class FavouritesIT {
       }
       bumpTiles(s);
     }
+    // The tiles stamp is reused for a second (the tiles were changed behind the server's back, as
+    // another server would): without this wait the new tiles may not be visible yet, and the pin
+    // of a tile she does see below is refused as one she does not (seen as a flake).
+    Thread.sleep(1100);
     try {
       WebSession web = WeComStandInScreen.signedIn(app + "/", me);
       String token = token(web.get(app + "/").body());
