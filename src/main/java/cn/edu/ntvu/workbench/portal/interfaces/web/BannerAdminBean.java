@@ -5,7 +5,6 @@ import cn.edu.ntvu.workbench.identity.application.DirectoryPicker;
 import cn.edu.ntvu.workbench.identity.application.DirectorySearch;
 import cn.edu.ntvu.workbench.identity.application.PickKind;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
-import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.web.BundleText;
@@ -21,16 +20,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * 首页横幅 ({@code /admin/workbench/banners.xhtml}, issue 21): publish a banner for an audience (the
@@ -54,9 +49,7 @@ public class BannerAdminBean implements Serializable {
   private String message;
   private String from;
   private String until;
-  private boolean everyone = true;
-  private List<String> roles = new ArrayList<>();
-  private List<String> kinds = new ArrayList<>();
+  private final AudienceFields audienceFields = new AudienceFields();
   private transient List<Banner> banners;
 
   public List<Banner> getBanners() {
@@ -91,13 +84,7 @@ public class BannerAdminBean implements Serializable {
     if (v.everyone()) {
       return BundleText.text(BUNDLE, locale, "workbench.field.everyone");
     }
-    List<String> parts = new ArrayList<>();
-    v.roles().stream()
-        .sorted()
-        .forEach(r -> parts.add(BundleText.text("i18n.messages", locale, "role." + r.name())));
-    v.kinds().stream()
-        .sorted()
-        .forEach(k -> parts.add(BundleText.text("i18n.messages", locale, "home.kind." + k.name())));
+    List<String> parts = AudienceFields.roleAndKindNames(v, locale);
     addNames(parts, PickKind.DEPARTMENT, v.departments());
     addNames(parts, PickKind.CLASS, v.classes());
     addNames(parts, PickKind.PERSON, v.people());
@@ -130,24 +117,7 @@ public class BannerAdminBean implements Serializable {
         }
         picked.get(h.kind()).add(h.key());
       }
-      Set<Role> roleSet =
-          roles.stream().map(Role::parse).filter(r -> r != null).collect(Collectors.toSet());
-      Set<PersonKind> kindSet = new HashSet<>();
-      for (String k : kinds) {
-        if (Arrays.stream(PersonKind.values()).anyMatch(p -> p.name().equals(k))) {
-          kindSet.add(PersonKind.valueOf(k));
-        }
-      }
-      Visibility v =
-          everyone
-              ? Visibility.EVERYONE
-              : new Visibility(
-                  false,
-                  roleSet,
-                  kindSet,
-                  picked.get(PickKind.DEPARTMENT),
-                  picked.get(PickKind.CLASS),
-                  picked.get(PickKind.PERSON));
+      Visibility v = audienceFields.visibility(picked);
       Banner b =
           new Banner(
                   0,
@@ -178,9 +148,7 @@ public class BannerAdminBean implements Serializable {
     message = null;
     from = null;
     until = null;
-    everyone = true;
-    roles = new ArrayList<>();
-    kinds = new ArrayList<>();
+    audienceFields.clear();
     picker.setSelected(List.of());
   }
 
@@ -203,12 +171,8 @@ public class BannerAdminBean implements Serializable {
     return picker;
   }
 
-  public List<String> getRoleNames() {
-    return Arrays.stream(Role.values()).map(Enum::name).toList();
-  }
-
-  public List<String> getKindNames() {
-    return Arrays.stream(PersonKind.values()).map(Enum::name).toList();
+  public AudienceFields getAudience() {
+    return audienceFields;
   }
 
   public String getMessage() {
@@ -236,29 +200,5 @@ public class BannerAdminBean implements Serializable {
 
   public void setUntil(String until) {
     this.until = until;
-  }
-
-  public boolean isEveryone() {
-    return everyone;
-  }
-
-  public void setEveryone(boolean everyone) {
-    this.everyone = everyone;
-  }
-
-  public List<String> getRoles() {
-    return roles;
-  }
-
-  public void setRoles(List<String> roles) {
-    this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles);
-  }
-
-  public List<String> getKinds() {
-    return kinds;
-  }
-
-  public void setKinds(List<String> kinds) {
-    this.kinds = kinds == null ? new ArrayList<>() : new ArrayList<>(kinds);
   }
 }

@@ -6,7 +6,6 @@ import cn.edu.ntvu.workbench.identity.application.DirectorySearch;
 import cn.edu.ntvu.workbench.identity.application.PickKind;
 import cn.edu.ntvu.workbench.identity.application.PickScope;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
-import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.security.Role;
 import cn.edu.ntvu.workbench.platform.time.SchoolClock;
@@ -34,7 +33,6 @@ import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -180,9 +178,7 @@ public class TileAdminBean implements Serializable {
   private String target;
   private boolean enabled = true;
   private String badgeKey;
-  private boolean everyone = true;
-  private List<String> roles = new ArrayList<>();
-  private List<String> kinds = new ArrayList<>();
+  private final AudienceFields audienceFields = new AudienceFields();
 
   public List<SceneRows> getScenes() {
     if (scenes == null) {
@@ -217,13 +213,7 @@ public class TileAdminBean implements Serializable {
       return BundleText.text(BUNDLE, locale, "workbench.audience.nobody");
     }
     String sep = BundleText.text(BUNDLE, locale, "workbench.audience.separator");
-    List<String> parts = new ArrayList<>();
-    v.roles().stream()
-        .sorted()
-        .forEach(r -> parts.add(BundleText.text("i18n.messages", locale, "role." + r.name())));
-    v.kinds().stream()
-        .sorted()
-        .forEach(k -> parts.add(BundleText.text("i18n.messages", locale, "home.kind." + k.name())));
+    List<String> parts = AudienceFields.roleAndKindNames(v, locale);
     addCodes(parts, locale, "workbench.audience.departments", PickKind.DEPARTMENT, v.departments());
     addCodes(parts, locale, "workbench.audience.classes", PickKind.CLASS, v.classes());
     addCodes(parts, locale, "workbench.audience.people", PickKind.PERSON, v.people());
@@ -299,17 +289,7 @@ public class TileAdminBean implements Serializable {
     target = t.target();
     enabled = t.enabled();
     badgeKey = t.badgeKey();
-    everyone = v.everyone();
-    roles =
-        v.roles().stream()
-            .map(Enum::name)
-            .sorted()
-            .collect(Collectors.toCollection(ArrayList::new));
-    kinds =
-        v.kinds().stream()
-            .map(Enum::name)
-            .sorted()
-            .collect(Collectors.toCollection(ArrayList::new));
+    audienceFields.load(v);
     List<DirectoryHit> chips = new ArrayList<>();
     unknownClassCodes = chips(PickKind.CLASS, v.classes(), chips);
     unknownDepartmentCodes = chips(PickKind.DEPARTMENT, v.departments(), chips);
@@ -374,27 +354,12 @@ public class TileAdminBean implements Serializable {
 
   public void save() {
     try {
-      Set<Role> roleSet =
-          roles.stream().map(Role::parse).filter(r -> r != null).collect(Collectors.toSet());
-      Set<PersonKind> kindSet = new HashSet<>();
-      for (String k : kinds) {
-        if (Arrays.stream(PersonKind.values()).anyMatch(p -> p.name().equals(k))) {
-          kindSet.add(PersonKind.valueOf(k));
-        }
-      }
       Map<PickKind, Set<String>> picked = chosen();
       if (picked == null) {
         return;
       }
       cn.edu.ntvu.workbench.portal.domain.TileState tileState = state.parsed(id);
-      Visibility v =
-          new Visibility(
-              everyone,
-              everyone ? Set.of() : roleSet,
-              everyone ? Set.of() : kindSet,
-              everyone ? Set.of() : picked.get(PickKind.DEPARTMENT),
-              everyone ? Set.of() : picked.get(PickKind.CLASS),
-              everyone ? Set.of() : picked.get(PickKind.PERSON));
+      Visibility v = audienceFields.visibility(picked);
       Tile t =
           new Tile(
                   id,
@@ -512,9 +477,7 @@ public class TileAdminBean implements Serializable {
     target = null;
     enabled = true;
     badgeKey = null;
-    everyone = true;
-    roles = new ArrayList<>();
-    kinds = new ArrayList<>();
+    audienceFields.clear();
     visibilityPicker.setSelected(List.of());
     unknownDepartmentCodes = new ArrayList<>();
     unknownClassCodes = new ArrayList<>();
@@ -617,12 +580,8 @@ public class TileAdminBean implements Serializable {
     this.iconFile = iconFile;
   }
 
-  public List<String> getRoleNames() {
-    return Arrays.stream(Role.values()).map(Enum::name).toList();
-  }
-
-  public List<String> getKindNames() {
-    return Arrays.stream(PersonKind.values()).map(Enum::name).toList();
+  public AudienceFields getAudience() {
+    return audienceFields;
   }
 
   public boolean isEditing() {
@@ -735,30 +694,6 @@ public class TileAdminBean implements Serializable {
 
   public void setBadgeKey(String badgeKey) {
     this.badgeKey = badgeKey;
-  }
-
-  public boolean isEveryone() {
-    return everyone;
-  }
-
-  public void setEveryone(boolean everyone) {
-    this.everyone = everyone;
-  }
-
-  public List<String> getRoles() {
-    return roles;
-  }
-
-  public void setRoles(List<String> roles) {
-    this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles);
-  }
-
-  public List<String> getKinds() {
-    return kinds;
-  }
-
-  public void setKinds(List<String> kinds) {
-    this.kinds = kinds == null ? new ArrayList<>() : new ArrayList<>(kinds);
   }
 
   public boolean isDropUnknown() {
