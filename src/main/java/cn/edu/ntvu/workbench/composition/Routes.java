@@ -242,7 +242,18 @@ public final class Routes {
               "leaveAdmin.save",
               "leaveAdmin.addRule",
               "leaveAdmin.deleteRule",
-              "leaveTypes.save"),
+              "leaveTypes.save",
+              "ccAdmin.addLine",
+              "ccAdmin.deleteLine",
+              "ccAdmin.saveDorm",
+              "ccAdmin.saveClassTeacher",
+              "ccAdmin.deleteContact"),
+          // — 抄送 (issue 18 item 4) —
+          read(
+                  "/leave/cc.xhtml",
+                  STAFF,
+                  "抄送我的: the requests I was copied on, newest first, paged (query by the account)")
+              .sample("/leave/cc.xhtml?page=1"),
           // — 收集表 forms —
           view(
               "/forms/index.xhtml",

@@ -40,6 +40,7 @@ public class LeaveDecisions {
   @Inject DirectoryQueries directory;
   @Inject Clock clock;
   @Inject Event<LeaveOutcome> outcomes;
+  @Inject LeaveCc cc;
 
   /**
    * A click on the card's 同意/驳回 button, as the WeCom callback reports it ({@code FromUserName},
@@ -144,6 +145,8 @@ public class LeaveDecisions {
     if (after == LeaveStatus.APPROVED) {
       // Observers (the course teachers' messages) queue in this transaction.
       outcomes.fire(LeaveOutcome.of(r, typeName, LeaveOutcome.What.FINALLY_APPROVED, null));
+    } else if (after == LeaveStatus.REJECTED) {
+      cc.changed(r, LeaveTexts.chinese().get("leave.cc.card.REJECTED"));
     }
     outbox.enqueue(messages.decisionNotice(r, stepNo, approve, last, actor.name(), note, typeName));
     // The other approvers' cards stop offering 同意/驳回; a clicker's own card is updated by the
@@ -213,6 +216,7 @@ public class LeaveDecisions {
         null,
         now);
     String typeName = catalog.typeName(r.typeCode());
+    cc.changed(r, LeaveTexts.chinese().get("leave.card.settled.withdrawn"));
     if (!asked.isEmpty()) {
       outbox.enqueue(messages.withdrawnNotice(r, asked, typeName));
     }

@@ -43,6 +43,7 @@ public class LeaveSubmissions {
   @Inject UploadQuota quota;
   @Inject Clock clock;
   @Inject LeaveMissedClasses missedClasses;
+  @Inject LeaveCc cc;
 
   /** The problems of a form without submitting it (the page checks as the student types). */
   public List<FieldProblem> check(SignedInUser student, LeaveForm form) {
@@ -196,6 +197,7 @@ public class LeaveSubmissions {
         now);
     LeaveRequestRow r = store.request(requestId).orElseThrow();
     opener.open(r, store.steps(requestId).get(0), policy, now);
+    cc.submitted(r, now);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("status", r.status().name());
     after.put("type", type.code());

@@ -474,7 +474,7 @@ public class SqlLeaveStore implements LeaveStore {
         .toList();
   }
 
-  private static LeaveRequestRow request(Object[] r) {
+  static LeaveRequestRow request(Object[] r) {
     return new LeaveRequestRow(
         lng(r[0]),
         str(r[1]),

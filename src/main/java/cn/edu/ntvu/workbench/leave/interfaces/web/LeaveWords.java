@@ -131,7 +131,8 @@ public class LeaveWords {
   public String note(LeaveEvent e) {
     return ("APPROVED".equals(e.action())
                 || "REJECTED".equals(e.action())
-                || "CANCELLED".equals(e.action()))
+                || "CANCELLED".equals(e.action())
+                || "CC_SENT".equals(e.action()))
             && e.detail() != null
         ? e.detail()
         : "";
@@ -143,6 +144,7 @@ public class LeaveWords {
     return switch (e.action()) {
       case "REJECTED" -> t.get("leave.detail.rejectReasonShown");
       case "CANCELLED" -> t.get("leave.detail.cancelReasonShown");
+      case "CC_SENT" -> t.get("leave.detail.ccTo");
       default -> t.get("leave.detail.comment");
     };
   }
