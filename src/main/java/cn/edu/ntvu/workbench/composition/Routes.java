@@ -209,7 +209,10 @@ public final class Routes {
                   "leaveDetail.revoke",
                   "leaveDetail.startCancel",
                   "leaveDetail.stopCancel",
-                  "leaveDetail.cancelApproved")
+                  "leaveDetail.cancelApproved",
+                  "extension.start",
+                  "extension.stop",
+                  "extension.submit")
               .sample("/leave/request.xhtml?id=1"),
           read(
                   "/leave/attachment",
@@ -247,7 +250,9 @@ public final class Routes {
               "ccAdmin.deleteLine",
               "ccAdmin.saveDorm",
               "ccAdmin.saveClassTeacher",
-              "ccAdmin.deleteContact"),
+              "ccAdmin.deleteContact",
+              "extensionAdmin.add",
+              "extensionAdmin.delete"),
           // — 抄送 (issue 18 item 4) —
           read(
                   "/leave/cc.xhtml",

@@ -65,6 +65,7 @@ public class LeaveCc {
           case WITHDRAWN_AFTER_APPROVAL -> "leave.card.done.REVOKED";
           case CANCELLED_AFTER_APPROVAL -> "leave.card.done.CANCELLED";
           case RETURNED_EARLY -> null;
+          case EXTENDED -> "leave.cc.card.EXTENDED";
         };
     if (key == null) {
       return;
@@ -73,7 +74,7 @@ public class LeaveCc {
     if (r == null) {
       return;
     }
-    String text = LeaveTexts.chinese().get(key);
+    String text = LeaveTexts.chinese().get(key, LeaveTexts.shortTime(o.end()));
     Set<String> before = store.copiedOn(r.id());
     if (o.what() == LeaveOutcome.What.FINALLY_APPROVED) {
       copy(r, CcRule.Phase.APPROVED, LocalDateTime.now(clock), text);

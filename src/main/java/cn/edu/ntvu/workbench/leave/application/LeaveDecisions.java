@@ -41,6 +41,7 @@ public class LeaveDecisions {
   @Inject Clock clock;
   @Inject Event<LeaveOutcome> outcomes;
   @Inject LeaveCc cc;
+  @Inject LeaveExtensions extensions;
 
   /**
    * A click on the card's 同意/驳回 button, as the WeCom callback reports it ({@code FromUserName},
@@ -84,6 +85,10 @@ public class LeaveDecisions {
       String comment,
       LeaveActor actor,
       DecisionVia via) {
+    if (extensions.isExtensionStep(requestId, stepNo)) {
+      // A step of a 续假 (issue 18): decided on the approved request, the end moves on the last.
+      return extensions.decide(requestId, stepNo, approve, comment, actor, via);
+    }
     Optional<LeaveRequestRow> locked = store.lockRequest(requestId);
     if (locked.isEmpty()) {
       return DecisionOutcome.of(DecisionOutcome.Kind.UNKNOWN, requestId, stepNo);

@@ -58,7 +58,8 @@ public class LeaveQueries {
     }
     List<StepRow> steps = store.steps(id);
     int mine =
-        r.status() != LeaveStatus.PENDING
+        // an open step of an approved request is its 续假's (issue 18)
+        r.status() != LeaveStatus.PENDING && r.status() != LeaveStatus.APPROVED
             ? 0
             : steps.stream()
                 .filter(

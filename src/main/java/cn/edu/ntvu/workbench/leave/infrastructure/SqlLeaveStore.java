@@ -371,7 +371,8 @@ public class SqlLeaveStore implements LeaveStore {
     return requests(
         "JOIN leave_step s ON s.request_id = r.id AND s.status = 'OPEN'"
             + " JOIN leave_step_approver a ON a.step_id = s.id AND a.account = ?"
-            + " WHERE r.status = 'PENDING' ORDER BY r.submitted_at, r.id LIMIT "
+            // an open step of an approved request is a 续假's (issue 18)
+            + " WHERE r.status IN ('PENDING', 'APPROVED') ORDER BY r.submitted_at, r.id LIMIT "
             + limit,
         account);
   }

@@ -132,7 +132,9 @@ public class LeaveWords {
     return ("APPROVED".equals(e.action())
                 || "REJECTED".equals(e.action())
                 || "CANCELLED".equals(e.action())
-                || "CC_SENT".equals(e.action()))
+                || "CC_SENT".equals(e.action())
+                || e.action().startsWith("EXTENSION_")
+                || "EXTENDED".equals(e.action()))
             && e.detail() != null
         ? e.detail()
         : "";
@@ -145,6 +147,8 @@ public class LeaveWords {
       case "REJECTED" -> t.get("leave.detail.rejectReasonShown");
       case "CANCELLED" -> t.get("leave.detail.cancelReasonShown");
       case "CC_SENT" -> t.get("leave.detail.ccTo");
+      case "EXTENSION_REJECTED" -> t.get("leave.detail.rejectReasonShown");
+      case "EXTENSION_ASKED", "EXTENDED" -> t.get("leave.ext.title");
       default -> t.get("leave.detail.comment");
     };
   }

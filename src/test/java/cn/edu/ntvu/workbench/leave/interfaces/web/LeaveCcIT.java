@@ -39,6 +39,10 @@ class LeaveCcIT {
   private static final String COUNSELLOR = "10002";
   private static final String CLASS_TEACHER = "10006";
   private static final String OTHER_TEACHER = "10007";
+
+  /** A named person copied on approval in the 续假 test (their card is updated on the extension). */
+  private static final String OFFICE = "10008";
+
   private static final Pattern VIEW_STATE =
       Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
   private static String app;
@@ -53,6 +57,8 @@ class LeaveCcIT {
   @AfterAll
   static void cleanUp() throws Exception {
     exec("DELETE FROM leave_cc_rule WHERE target = 'CLASS_TEACHER'");
+    exec("DELETE FROM leave_cc_rule WHERE target = 'PERSON' AND account = ?", OFFICE);
+    exec("DELETE FROM leave_extension_rule");
     exec("DELETE FROM leave_cc_contact WHERE role = 'CLASS_TEACHER' AND class_code = ?", CLASS);
     exec(
         "UPDATE leave_request SET status = 'WITHDRAWN' WHERE student_account IN (?, ?)"
@@ -192,6 +198,155 @@ class LeaveCcIT {
         .isZero();
     // Still one message to her.
     assertThat(toldAbout(standIn, id)).hasSize(1);
+  }
+
+  /**
+   * 续假: the admin sets a shorter chain for extensions (counsellor only); the student extends an
+   * approved leave before it ends — a new end not after the current one is refused beside the field
+   * with the reason kept, a second one while the first is pending and a classmate's forged one
+   * store nothing — the counsellor's card says it is an extension, she approves on the page, the
+   * end moves, the request shows 原假期, the 续假 and the total, and the copied person's card is updated
+   * (not sent again).
+   */
+  @Test
+  void aStudentExtendsAnApprovedLeaveTheCounsellorApprovesAndBothPeriodsShow() throws Exception {
+    WebSession admin =
+        WeComStandInScreen.signedIn(app + "/leave/admin.xhtml", TestUsers.ADMIN.account());
+    HttpResponse<String> adminPage = admin.get(app + "/leave/admin.xhtml");
+    Map<String, String> rule = new LinkedHashMap<>();
+    rule.put("extension-rules", "extension-rules");
+    rule.put("ext-priority", "10");
+    rule.put("ext-type", "");
+    rule.put("ext-max", "3");
+    rule.put("ext-steps", "COUNSELLOR");
+    rule.put("ext-add", "ext-add");
+    rule.put("jakarta.faces.ViewState", viewState(adminPage));
+    assertThat(admin.post(app + "/leave/admin.xhtml", rule).statusCode()).isIn(200, 302);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM leave_extension_rule WHERE steps = 'COUNSELLOR' AND max_days = 3"))
+        .isEqualTo(1);
+    exec(
+        "INSERT INTO leave_cc_rule (rule_id, target, account, on_submit, on_approval)"
+            + " VALUES (NULL, 'PERSON', ?, FALSE, TRUE)",
+        OFFICE);
+
+    String who = "20250100046";
+    WebSession student = WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", who);
+    long id = submit(student, "2026-11-26T08:00", "2026-11-26T17:00", "参加表姐婚礼");
+    String url = app + "/leave/request.xhtml?id=" + id;
+    WebSession counsellor = WeComStandInScreen.signedIn(url, COUNSELLOR);
+    postButton(counsellor, counsellor.get(url), "detail", "approve");
+    assertThat(query("SELECT status FROM leave_request WHERE id = ?", id)).isEqualTo("APPROVED");
+    awaitOutbox("leave:" + id + ":cc:" + OFFICE, "SENT");
+
+    // A classmate's forged 续假 of her leave: refused, nothing stored.
+    WebSession classmate = WeComStandInScreen.signedIn(url, "20250100047");
+    HttpResponse<String> refused = classmate.get(url);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    Map<String, String> forged = new LinkedHashMap<>();
+    forged.put("detail", "detail");
+    forged.put("newEnd", "2026-11-27T17:00");
+    forged.put("extReason", "伪造");
+    forged.put("extend-submit", "extend-submit");
+    Matcher vs = VIEW_STATE.matcher(refused.body());
+    forged.put(
+        "jakarta.faces.ViewState",
+        vs.find() ? vs.group(1).replace("&#58;", ":").replace("&amp;", "&") : "stateless");
+    assertThat(classmate.post(url, forged).statusCode()).isNotEqualTo(500);
+    assertThat(count("SELECT COUNT(*) FROM leave_extension WHERE request_id = ?", id)).isZero();
+
+    // The student on her phone: 续假, a new end before the current one first.
+    ChromeDriver d = phone.signInThroughWeCom(url, who);
+    WebDriverWait w = Browser.waitFor(d, Duration.ofSeconds(30));
+    w.until(ExpectedConditions.presenceOfElementLocated(By.id("extend")));
+    d.findElement(By.id("extend")).click();
+    w.until(ExpectedConditions.presenceOfElementLocated(By.id("newEnd")));
+    d.executeScript("document.getElementById('newEnd').value = '2026-11-26T12:00';");
+    d.findElement(By.id("extReason")).sendKeys("婚礼推迟一天");
+    d.findElement(By.id("extend-submit")).click();
+    w.until(ExpectedConditions.presenceOfElementLocated(By.id("error-newEnd")));
+    assertThat(d.findElement(By.id("error-newEnd")).getText()).contains("晚于");
+    assertThat(d.findElement(By.id("extReason")).getAttribute("value")).isEqualTo("婚礼推迟一天");
+    assertThat(count("SELECT COUNT(*) FROM leave_extension WHERE request_id = ?", id)).isZero();
+    noSidewaysScroll(d);
+    phone.screenshot("leave-extension-refused");
+    d.executeScript("document.getElementById('newEnd').value = '2026-11-27T17:00';");
+    d.findElement(By.id("extend-submit")).click();
+    w.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(".lv-extension[data-status='PENDING']")));
+    assertThat(d.findElements(By.id("extend"))).as("one pending at a time").isEmpty();
+    phone.screenshot("leave-extension-pending");
+    assertThat(
+            query(
+                "SELECT CONCAT(status, ' ', new_end, ' ', step_count) FROM leave_extension WHERE request_id = ?",
+                id))
+        .isEqualTo("PENDING 2026-11-27 17:00:00 1");
+    // A second one while the first waits: refused beside the field, nothing stored.
+    HttpResponse<String> own = student.get(url);
+    postButton(student, own, "detail", "extend");
+    Map<String, String> second = new LinkedHashMap<>();
+    second.put("detail", "detail");
+    second.put("newEnd", "2026-11-28T17:00");
+    second.put("extReason", "再续一天");
+    second.put("extend-submit", "extend-submit");
+    second.put("jakarta.faces.ViewState", viewState(own));
+    student.post(url, second);
+    assertThat(count("SELECT COUNT(*) FROM leave_extension WHERE request_id = ?", id)).isEqualTo(1);
+
+    // The counsellor's card says it is an extension; she approves on the page.
+    String card =
+        query(
+            "SELECT body FROM wecom_outbox WHERE message_key = ?", "leave:" + id + ":step:2:open");
+    assertThat(card).contains("续假", "原假期", "11-27 17:00");
+    assertThat(
+            query(
+                "SELECT to_users FROM wecom_outbox WHERE message_key = ?",
+                "leave:" + id + ":step:2:open"))
+        .isEqualTo(COUNSELLOR);
+    HttpResponse<String> toDecide = counsellor.get(url);
+    assertThat(toDecide.body()).contains("id=\"approve\"", "婚礼推迟一天");
+    postButton(counsellor, toDecide, "detail", "approve");
+    assertThat(query("SELECT status FROM leave_extension WHERE request_id = ?", id))
+        .isEqualTo("APPROVED");
+    assertThat(
+            query(
+                "SELECT CONCAT(status, ' ', ends_at, ' ', original_end) FROM leave_request WHERE id = ?",
+                id))
+        .isEqualTo("APPROVED 2026-11-27 17:00:00 2026-11-26 17:00:00");
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM audit_entry WHERE object_type = 'leave_request' AND object_id = ?"
+                    + " AND action IN ('LEAVE_EXTEND_ASK', 'LEAVE_EXTEND_APPROVE')",
+                String.valueOf(id)))
+        .isEqualTo(2);
+    // The copied person's card is updated, not sent again.
+    String update = "leave:" + id + ":cc:" + OFFICE + ":updated";
+    assertThat(query("SELECT kind FROM wecom_outbox WHERE message_key = ?", update))
+        .isEqualTo("UPDATE_TEMPLATE_CARD");
+    assertThat(query("SELECT body FROM wecom_outbox WHERE message_key = ?", update))
+        .contains("已续假至 11-27 17:00");
+    awaitOutbox(update, "SENT");
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM wecom_outbox WHERE message_key LIKE ? AND kind = 'SEND'",
+                "leave:" + id + ":cc:%"))
+        .isEqualTo(1);
+
+    // Both periods and the total.
+    d.get(url);
+    w.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(".lv-extension[data-status='APPROVED']")));
+    assertThat(d.findElement(By.id("period-original")).getText()).contains("11-26", "17:00");
+    assertThat(d.findElement(By.cssSelector(".lv-extension")).getText())
+        .contains("11-27", "已批准", "婚礼推迟一天");
+    assertThat(d.findElement(By.id("period-total")).getText()).contains("11-27");
+    assertThat(d.findElement(By.id("time")).getText()).contains("11-27");
+    assertThat(d.findElement(By.id("timeline")).getText()).contains("申请续假", "同意续假", "续假生效");
+    noSidewaysScroll(d);
+    phone.screenshot("leave-extension-approved");
   }
 
   // ---- helpers
