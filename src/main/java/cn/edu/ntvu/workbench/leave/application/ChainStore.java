@@ -41,6 +41,18 @@ public interface ChainStore {
    */
   void save(ApprovalChain chain);
 
+  /**
+   * 续假 (issue 18 item 8): the request row locked as {@link #lock} does, and the chain of one
+   * extension — the request's steps {@code firstStep} … {@code lastStep} only, as a chain that is
+   * PENDING while the extension is (its current step the first one not decided), so an extension's
+   * steps are opened and decided by the same transitions as every step. Save it with {@link
+   * #saveSteps}: closing it closes the extension, never the request.
+   */
+  Optional<LockedChain> lockExtension(long requestId, int firstStep, int lastStep);
+
+  /** Writes the steps and seats a chain changed, not the request row (an extension's chain). */
+  void saveSteps(ApprovalChain chain);
+
   /** A step of a new request, WAITING, with its mode (submit). */
   long insertStep(long requestId, int stepNo, ApproverRole role, StepMode mode);
 }

@@ -1,7 +1,9 @@
 package cn.edu.ntvu.workbench.leave.application;
 
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
+import cn.edu.ntvu.workbench.leave.domain.ApprovalChain;
 import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
+import cn.edu.ntvu.workbench.leave.domain.ChainEvent;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
 import cn.edu.ntvu.workbench.leave.domain.ExtensionForm;
 import cn.edu.ntvu.workbench.leave.domain.ExtensionRouting;
@@ -10,6 +12,7 @@ import cn.edu.ntvu.workbench.leave.domain.LeaveDuration;
 import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
 import cn.edu.ntvu.workbench.leave.domain.LeaveStatus;
 import cn.edu.ntvu.workbench.leave.domain.Routing;
+import cn.edu.ntvu.workbench.leave.domain.StepMode;
 import cn.edu.ntvu.workbench.leave.domain.StepStatus;
 import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
@@ -21,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,7 @@ import java.util.OptionalLong;
 public class LeaveExtensions {
   @Inject LeaveStore store;
   @Inject ExtensionStore extensions;
+  @Inject ChainStore chains;
   @Inject ApproverDirectory approvers;
   @Inject ExtensionMessages messages;
   @Inject LeaveMessages leaveMessages;
@@ -153,7 +158,7 @@ public class LeaveExtensions {
     long extId = id.getAsLong();
     int n = first;
     for (ApproverRole role : chain.steps()) {
-      store.insertStep(requestId, n, role);
+      chains.insertStep(requestId, n, role, StepMode.ANY);
       extensions.markStep(requestId, n, extId);
       n++;
     }
@@ -172,7 +177,11 @@ public class LeaveExtensions {
         now);
     ExtensionRow e =
         extensions.of(requestId).stream().filter(x -> x.id() == extId).findFirst().orElseThrow();
-    open(r, e, stepRow(requestId, first), policy, now);
+    ChainStore.LockedChain c =
+        chains.lockExtension(requestId, e.firstStep(), e.lastStep()).orElseThrow();
+    ApprovalChain.Result opened = open(c.chain(), r, first, policy, now);
+    chains.saveSteps(c.chain());
+    opened(r, e, opened.eventsOf(ChainEvent.StepOpened.class), now);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("extension", e.seq());
     after.put("oldEnd", r.end().toString());
@@ -205,68 +214,87 @@ public class LeaveExtensions {
       String comment,
       LeaveActor actor,
       DecisionVia via) {
-    Optional<LeaveRequestRow> locked = store.lockRequest(requestId);
+    Optional<ExtensionRow> found =
+        extensions.of(requestId).stream().filter(e -> e.hasStep(stepNo)).findFirst();
+    if (found.isEmpty()) {
+      return DecisionOutcome.of(DecisionOutcome.Kind.UNKNOWN, requestId, stepNo);
+    }
+    Optional<ChainStore.LockedChain> locked =
+        chains.lockExtension(requestId, found.get().firstStep(), found.get().lastStep());
     if (locked.isEmpty()) {
       return DecisionOutcome.of(DecisionOutcome.Kind.UNKNOWN, requestId, stepNo);
     }
-    LeaveRequestRow r = locked.get();
-    Optional<ExtensionRow> ext =
-        extensions.of(requestId).stream().filter(e -> e.hasStep(stepNo)).findFirst();
-    Optional<StepRow> found =
-        store.stepsLocked(requestId).stream().filter(s -> s.stepNo() == stepNo).findFirst();
-    if (ext.isEmpty() || found.isEmpty()) {
-      return DecisionOutcome.of(DecisionOutcome.Kind.UNKNOWN, requestId, stepNo);
-    }
-    ExtensionRow e = ext.get();
-    StepRow step = found.get();
-    if (!step.approvers().contains(actor.account())) {
-      return DecisionOutcome.of(DecisionOutcome.Kind.NOT_YOUR_STEP, requestId, stepNo);
-    }
-    if (step.status() == StepStatus.APPROVED || step.status() == StepStatus.REJECTED) {
-      return new DecisionOutcome(
-          DecisionOutcome.Kind.ALREADY_DECIDED,
-          requestId,
-          stepNo,
-          step.decidedBy(),
-          step.decidedByName(),
-          step.status().name());
-    }
-    if (step.status() != StepStatus.OPEN
-        || !e.isPending()
-        || r.status() != LeaveStatus.APPROVED
-        || r.returnedAt() != null) {
-      return new DecisionOutcome(
-          DecisionOutcome.Kind.CLOSED, requestId, stepNo, null, null, r.status().name());
-    }
+    LeaveRequestRow r = locked.get().request();
+    ApprovalChain chain = locked.get().chain();
+    // read again under the lock
+    ExtensionRow e =
+        extensions.of(requestId).stream()
+            .filter(x -> x.id() == found.get().id())
+            .findFirst()
+            .orElseThrow();
     LocalDateTime now = LocalDateTime.now(clock);
     String note =
         comment == null || comment.isBlank()
             ? null
             : cut(comment.strip(), LeaveDecisions.COMMENT_MAX);
-    if (!approve && note == null) {
-      return DecisionOutcome.of(DecisionOutcome.Kind.REASON_MISSING, requestId, stepNo);
+    boolean running = e.isPending() && r.status() == LeaveStatus.APPROVED && r.returnedAt() == null;
+    ApprovalChain.Result res =
+        running
+            ? chain.decide(
+                new ApprovalChain.Who(actor.account(), actor.name()),
+                stepNo,
+                approve,
+                note,
+                via,
+                now)
+            : null;
+    if (res == null || !res.ok()) {
+      return refused(res, r, chain, stepNo, actor);
     }
-    StepStatus decision = approve ? StepStatus.APPROVED : StepStatus.REJECTED;
-    if (store.decideStep(step.id(), decision, actor.account(), actor.name(), via.name(), note, now)
-        != 1) {
-      return new DecisionOutcome(
-          DecisionOutcome.Kind.ALREADY_DECIDED, requestId, stepNo, null, null, null);
+    List<ChainEvent> events = new ArrayList<>(res.events());
+    LeavePolicy policy = null;
+    for (ChainEvent.StepOpenDue due : res.eventsOf(ChainEvent.StepOpenDue.class)) {
+      policy = policy == null ? store.policy() : policy;
+      events.addAll(open(chain, r, due.stepNo(), policy, now).events());
     }
-    store.event(
-        requestId,
-        actor.account(),
-        actor.name(),
-        approve ? "EXTENSION_APPROVED" : "EXTENSION_REJECTED",
-        stepNo,
-        via.name(),
-        note,
-        now);
-    boolean last = stepNo >= e.lastStep();
+    chains.saveSteps(chain);
     String typeName = catalog.typeName(r.typeCode());
+    for (ChainEvent.SeatDecided d : res.eventsOf(ChainEvent.SeatDecided.class)) {
+      store.event(
+          requestId,
+          d.byAccount(),
+          d.byName(),
+          d.approve() ? "EXTENSION_APPROVED" : "EXTENSION_REJECTED",
+          d.stepNo(),
+          d.via().name(),
+          d.comment(),
+          now);
+    }
+    String settledText =
+        LeaveTexts.chinese()
+            .get(
+                approve ? "leave.card.settled.approved" : "leave.card.settled.rejected",
+                actor.name());
+    for (ChainEvent.SeatsSettled settled : res.eventsOf(ChainEvent.SeatsSettled.class)) {
+      List<String> to =
+          settled.accounts().stream()
+              .filter(a -> via != DecisionVia.CARD_BUTTON || !a.equals(actor.account()))
+              .toList();
+      if (!to.isEmpty()) {
+        outbox.enqueue(leaveMessages.cardSettled(r, settled.stepNo(), to, settledText));
+      }
+    }
+    opened(
+        r,
+        e,
+        events.stream()
+            .filter(ChainEvent.StepOpened.class::isInstance)
+            .map(ChainEvent.StepOpened.class::cast)
+            .toList(),
+        now);
+    Optional<ChainEvent.RequestClosed> closed = res.first(ChainEvent.RequestClosed.class);
     String after = e.status();
-    if (approve && !last) {
-      open(r, e, stepRow(requestId, stepNo + 1), store.policy(), now);
-    } else if (approve) {
+    if (closed.isPresent() && closed.get().status() == LeaveStatus.APPROVED) {
       after = "APPROVED";
       extensions.close(e.id(), after, now);
       LeaveDuration total = LeaveDuration.between(r.start(), e.newEnd());
@@ -285,27 +313,15 @@ public class LeaveExtensions {
         // calls, the copied people's cards), in this transaction.
         outcomes.fire(LeaveOutcome.extended(r, typeName, e.oldEnd(), e.newEnd()));
       }
-    } else {
-      after = "REJECTED";
+    } else if (closed.isPresent()) {
+      after = closed.get().status().name();
       extensions.close(e.id(), after, now);
-      store.cancelRemainingSteps(requestId);
     }
-    outbox.enqueue(
-        messages.decisionNotice(r, e, stepNo, approve, last, actor.name(), note, typeName));
-    List<String> others =
-        step.approvers().stream()
-            .filter(a -> via != DecisionVia.CARD_BUTTON || !a.equals(actor.account()))
-            .toList();
-    if (!others.isEmpty()) {
+    boolean stepDone = !res.eventsOf(ChainEvent.StepDecided.class).isEmpty();
+    if (stepDone || !approve) {
       outbox.enqueue(
-          leaveMessages.cardSettled(
-              r,
-              stepNo,
-              others,
-              LeaveTexts.chinese()
-                  .get(
-                      approve ? "leave.card.settled.approved" : "leave.card.settled.rejected",
-                      actor.name())));
+          messages.decisionNotice(
+              r, e, stepNo, approve, closed.isPresent(), actor.name(), note, typeName));
     }
     Map<String, Object> was = new LinkedHashMap<>();
     was.put("extension" + e.seq(), e.status());
@@ -313,7 +329,7 @@ public class LeaveExtensions {
     was.put("end", r.end().toString());
     Map<String, Object> now2 = new LinkedHashMap<>();
     now2.put("extension" + e.seq(), after);
-    now2.put("step" + stepNo, decision.name());
+    now2.put("step" + stepNo, approve ? StepStatus.APPROVED.name() : StepStatus.REJECTED.name());
     now2.put("end", "APPROVED".equals(after) ? e.newEnd().toString() : r.end().toString());
     now2.put("via", via.name());
     if (note != null) {
@@ -330,7 +346,52 @@ public class LeaveExtensions {
         stepNo,
         actor.account(),
         actor.name(),
-        decision.name());
+        approve ? StepStatus.APPROVED.name() : StepStatus.REJECTED.name());
+  }
+
+  /** The chain's refusal (or a closed extension) as the answer every step gives. */
+  private static DecisionOutcome refused(
+      ApprovalChain.Result res,
+      LeaveRequestRow r,
+      ApprovalChain chain,
+      int stepNo,
+      LeaveActor actor) {
+    long id = r.id();
+    if (res == null) {
+      // The extension or the leave closed: a decided step still says who decided it.
+      Optional<ApprovalChain.Step> step = chain.step(stepNo);
+      if (step.isEmpty() || step.get().seatOf(actor.account()).isEmpty()) {
+        return DecisionOutcome.of(DecisionOutcome.Kind.NOT_YOUR_STEP, id, stepNo);
+      }
+      if (step.get().status() == StepStatus.APPROVED
+          || step.get().status() == StepStatus.REJECTED) {
+        return new DecisionOutcome(
+            DecisionOutcome.Kind.ALREADY_DECIDED,
+            id,
+            stepNo,
+            step.get().decidedBy(),
+            step.get().decidedByName(),
+            step.get().status().name());
+      }
+      return new DecisionOutcome(
+          DecisionOutcome.Kind.CLOSED, id, stepNo, null, null, r.status().name());
+    }
+    return switch (res.refusal()) {
+      case NO_SUCH_STEP -> DecisionOutcome.of(DecisionOutcome.Kind.UNKNOWN, id, stepNo);
+      case REASON_MISSING -> DecisionOutcome.of(DecisionOutcome.Kind.REASON_MISSING, id, stepNo);
+      case ALREADY_DECIDED ->
+          new DecisionOutcome(
+              DecisionOutcome.Kind.ALREADY_DECIDED,
+              id,
+              stepNo,
+              res.byAccount(),
+              res.byName(),
+              res.decision());
+      case REQUEST_CLOSED, STEP_CLOSED ->
+          new DecisionOutcome(
+              DecisionOutcome.Kind.CLOSED, id, stepNo, null, null, r.status().name());
+      default -> DecisionOutcome.of(DecisionOutcome.Kind.NOT_YOUR_STEP, id, stepNo);
+    };
   }
 
   /**
@@ -374,44 +435,60 @@ public class LeaveExtensions {
     }
   }
 
-  private StepRow stepRow(long requestId, int stepNo) {
-    return store.steps(requestId).stream()
-        .filter(s -> s.stepNo() == stepNo)
-        .findFirst()
-        .orElseThrow();
-  }
-
   /**
-   * Opens a step of an extension: its approvers looked up now (the fallback approver when there is
-   * nobody), the timeline, and the extension's card.
+   * Opens step {@code stepNo} of an extension's chain: its approvers looked up now (the fallback
+   * approver when there is nobody). The caller saves the chain, then {@link #opened} tells them.
    */
-  private void open(
-      LeaveRequestRow r, ExtensionRow e, StepRow step, LeavePolicy policy, LocalDateTime now) {
+  private ApprovalChain.Result open(
+      ApprovalChain chain, LeaveRequestRow r, int stepNo, LeavePolicy policy, LocalDateTime now) {
+    ApprovalChain.Step step = chain.step(stepNo).orElseThrow();
     List<String> who = approvers.approvers(step.role(), r.studentAccount());
     boolean fallback = who.isEmpty();
     if (fallback) {
       who = approvers.fallback(policy.fallbackAccount());
     }
-    store.openStep(step.id(), r.id(), who, fallback, now);
-    store.event(
-        r.id(),
-        LeaveActor.SYSTEM.account(),
-        "",
-        fallback ? "FALLBACK" : "STEP_OPENED",
-        step.stepNo(),
-        DecisionVia.AUTOMATIC.name(),
-        step.role().name() + ": " + String.join(",", who),
+    Map<String, String> names = directory.namesOf(who);
+    return chain.openStep(
+        stepNo,
+        who.stream().map(a -> new ApprovalChain.Who(a, names.getOrDefault(a, a))).toList(),
+        fallback,
         now);
-    if (!who.isEmpty()) {
-      String className =
-          r.classCode() == null
-              ? ""
-              : directory
-                  .classNames(List.of(r.classCode()))
-                  .getOrDefault(r.classCode(), r.classCode());
-      outbox.enqueue(
-          messages.approvalCard(
-              r, e, step.stepNo(), catalog.typeName(r.typeCode()), className, who));
+  }
+
+  /** The timeline line and the extension's card for each step that opened. */
+  private void opened(
+      LeaveRequestRow r, ExtensionRow e, List<ChainEvent.StepOpened> opened, LocalDateTime now) {
+    if (opened.isEmpty()) {
+      return;
+    }
+    String className =
+        r.classCode() == null
+            ? ""
+            : directory
+                .classNames(List.of(r.classCode()))
+                .getOrDefault(r.classCode(), r.classCode());
+    List<StepRow> steps = store.steps(r.id());
+    for (ChainEvent.StepOpened o : opened) {
+      String role =
+          steps.stream()
+              .filter(s -> s.stepNo() == o.stepNo())
+              .map(s -> s.role().name())
+              .findFirst()
+              .orElse("");
+      store.event(
+          r.id(),
+          LeaveActor.SYSTEM.account(),
+          "",
+          o.fallback() ? "FALLBACK" : "STEP_OPENED",
+          o.stepNo(),
+          DecisionVia.AUTOMATIC.name(),
+          role + ": " + String.join(",", o.accounts()),
+          now);
+      if (!o.accounts().isEmpty()) {
+        outbox.enqueue(
+            messages.approvalCard(
+                r, e, o.stepNo(), catalog.typeName(r.typeCode()), className, o.accounts()));
+      }
     }
   }
 

@@ -588,6 +588,15 @@ public final class ApprovalChain {
     return Collections.unmodifiableList(steps);
   }
 
+  /**
+   * The last step's number: the step count for a request's chain (numbered 1…n); for the chain of a
+   * 续假 (issue 18 item 8: the extension's steps only, numbered after the request's own) its last
+   * step — whose approval closes that chain.
+   */
+  public int lastStepNo() {
+    return steps.isEmpty() ? 0 : steps.get(steps.size() - 1).stepNo;
+  }
+
   public Optional<Step> step(int stepNo) {
     return steps.stream().filter(s -> s.stepNo == stepNo).findFirst();
   }
@@ -1119,7 +1128,7 @@ public final class ApprovalChain {
     if (!settled.isEmpty()) {
       events.add(new ChainEvent.SeatsSettled(step.stepNo, settled));
     }
-    if (step.stepNo >= steps.size()) {
+    if (step.stepNo >= lastStepNo()) {
       close(LeaveStatus.APPROVED, now, events);
     } else {
       currentStep = step.stepNo + 1;

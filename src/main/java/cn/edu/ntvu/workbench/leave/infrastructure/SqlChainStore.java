@@ -13,6 +13,7 @@ import cn.edu.ntvu.workbench.leave.application.LeaveStore;
 import cn.edu.ntvu.workbench.leave.domain.ApprovalChain;
 import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
+import cn.edu.ntvu.workbench.leave.domain.LeaveStatus;
 import cn.edu.ntvu.workbench.leave.domain.SeatOrigin;
 import cn.edu.ntvu.workbench.leave.domain.SeatState;
 import cn.edu.ntvu.workbench.leave.domain.StepMode;
@@ -51,6 +52,44 @@ public class SqlChainStore implements ChainStore {
   @Override
   public Optional<ApprovalChain> read(long requestId) {
     return store.request(requestId).map(row -> load(row, false));
+  }
+
+  @Override
+  public Optional<LockedChain> lockExtension(long requestId, int firstStep, int lastStep) {
+    Optional<LeaveRequestRow> r = store.lockRequest(requestId);
+    return r.map(
+        row -> {
+          List<ApprovalChain.Step> steps =
+              load(row, true).steps().stream()
+                  .filter(s -> s.stepNo() >= firstStep && s.stepNo() <= lastStep)
+                  .toList();
+          int current =
+              steps.stream()
+                  .filter(s -> s.status() == StepStatus.OPEN || s.status() == StepStatus.WAITING)
+                  .mapToInt(ApprovalChain.Step::stepNo)
+                  .min()
+                  .orElse(lastStep + 1);
+          boolean open =
+              steps.stream()
+                      .noneMatch(
+                          s ->
+                              s.status() == StepStatus.REJECTED
+                                  || s.status() == StepStatus.CANCELLED)
+                  && current <= lastStep;
+          return new LockedChain(
+              row,
+              ApprovalChain.of(
+                  row.id(),
+                  row.studentAccount(),
+                  open ? LeaveStatus.PENDING : LeaveStatus.WITHDRAWN,
+                  current,
+                  steps));
+        });
+  }
+
+  @Override
+  public void saveSteps(ApprovalChain chain) {
+    saveStepsAndSeats(chain);
   }
 
   private ApprovalChain load(LeaveRequestRow r, boolean lock) {
@@ -111,6 +150,20 @@ public class SqlChainStore implements ChainStore {
 
   @Override
   public void save(ApprovalChain chain) {
+    saveStepsAndSeats(chain);
+    if (chain.requestDirty()) {
+      sql.update(
+          "UPDATE leave_request SET status = ?, current_step = ?, step_count = ?,"
+              + " closed_at = COALESCE(?, closed_at) WHERE id = ?",
+          chain.status().name(),
+          chain.currentStep(),
+          chain.stepCount(),
+          chain.closedAt() == null ? null : ts(chain.closedAt()),
+          chain.requestId());
+    }
+  }
+
+  private void saveStepsAndSeats(ApprovalChain chain) {
     long requestId = chain.requestId();
     // Steps moved up by an insertion (加签 after): from the highest down, so the unique
     // (request_id, step_no) never sees two steps on one number.
@@ -200,16 +253,6 @@ public class SqlChainStore implements ChainStore {
           }
         }
       }
-    }
-    if (chain.requestDirty()) {
-      sql.update(
-          "UPDATE leave_request SET status = ?, current_step = ?, step_count = ?,"
-              + " closed_at = COALESCE(?, closed_at) WHERE id = ?",
-          chain.status().name(),
-          chain.currentStep(),
-          chain.stepCount(),
-          chain.closedAt() == null ? null : ts(chain.closedAt()),
-          requestId);
     }
   }
 

@@ -130,7 +130,11 @@ class LeaveCcIT {
                 id,
                 CLASS_TEACHER))
         .isEqualTo("CLASS_TEACHER APPROVED");
-    assertThat(count("SELECT COUNT(*) FROM leave_cc WHERE request_id = ?", id)).isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM leave_cc WHERE request_id = ? AND target = 'CLASS_TEACHER'",
+                id))
+        .isEqualTo(1);
     String key = "leave:" + id + ":cc:" + CLASS_TEACHER;
     assertThat(query("SELECT to_users FROM wecom_outbox WHERE message_key = ?", key))
         .isEqualTo(CLASS_TEACHER);
@@ -176,6 +180,7 @@ class LeaveCcIT {
     assertThat(d.findElements(By.id("cancel-approved"))).isEmpty();
     assertThat(d.findElement(By.id("cc-people")).getText()).contains("贾诺", "班主任");
     noSidewaysScroll(d);
+    d.executeScript("document.getElementById('cc-card').scrollIntoView();");
     phone.screenshot("leave-cc-request-readonly");
 
     // Her forged 同意 and 取消 change nothing.
@@ -198,6 +203,7 @@ class LeaveCcIT {
         .isZero();
     // Still one message to her.
     assertThat(toldAbout(standIn, id)).hasSize(1);
+    exec("DELETE FROM leave_cc_rule WHERE target = 'CLASS_TEACHER'");
   }
 
   /**
@@ -270,6 +276,7 @@ class LeaveCcIT {
     assertThat(d.findElement(By.id("extReason")).getAttribute("value")).isEqualTo("婚礼推迟一天");
     assertThat(count("SELECT COUNT(*) FROM leave_extension WHERE request_id = ?", id)).isZero();
     noSidewaysScroll(d);
+    d.executeScript("document.getElementById('extension-card').scrollIntoView();");
     phone.screenshot("leave-extension-refused");
     d.executeScript("document.getElementById('newEnd').value = '2026-11-27T17:00';");
     d.findElement(By.id("extend-submit")).click();
@@ -277,6 +284,7 @@ class LeaveCcIT {
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector(".lv-extension[data-status='PENDING']")));
     assertThat(d.findElements(By.id("extend"))).as("one pending at a time").isEmpty();
+    d.executeScript("document.getElementById('extension-card').scrollIntoView();");
     phone.screenshot("leave-extension-pending");
     assertThat(
             query(
@@ -346,7 +354,10 @@ class LeaveCcIT {
     assertThat(d.findElement(By.id("time")).getText()).contains("11-27");
     assertThat(d.findElement(By.id("timeline")).getText()).contains("申请续假", "同意续假", "续假生效");
     noSidewaysScroll(d);
+    d.executeScript("document.getElementById('extension-card').scrollIntoView();");
     phone.screenshot("leave-extension-approved");
+    exec("DELETE FROM leave_cc_rule WHERE target = 'PERSON' AND account = ?", OFFICE);
+    exec("DELETE FROM leave_extension_rule");
   }
 
   // ---- helpers
