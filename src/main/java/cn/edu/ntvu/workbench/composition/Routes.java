@@ -252,7 +252,10 @@ public final class Routes {
               "ccAdmin.saveClassTeacher",
               "ccAdmin.deleteContact",
               "extensionAdmin.add",
-              "extensionAdmin.delete"),
+              "extensionAdmin.delete",
+              // issue 18 (chain): an approver gone from the directory replaced or taken off a step
+              "chainAdmin.replace",
+              "chainAdmin.remove"),
           // — 抄送 (issue 18 item 4) —
           read(
                   "/leave/cc.xhtml",
