@@ -404,34 +404,34 @@ public class LeaveExtensions {
       return;
     }
     LocalDateTime now = LocalDateTime.now(clock);
+    String text =
+        LeaveTexts.chinese()
+            .get(
+                o.what() == LeaveOutcome.What.CANCELLED_AFTER_APPROVAL
+                    ? "leave.card.done.CANCELLED"
+                    : "leave.card.done.REVOKED");
     for (ExtensionRow e : extensions.of(o.requestId())) {
-      if (!e.isPending() || extensions.close(e.id(), "WITHDRAWN", now) != 1) {
+      if (!e.isPending()) {
         continue;
       }
-      List<StepRow> open =
-          store.stepsLocked(o.requestId()).stream()
-              .filter(s -> e.hasStep(s.stepNo()) && s.status() == StepStatus.OPEN)
-              .toList();
-      store.cancelRemainingSteps(o.requestId());
-      store
-          .request(o.requestId())
-          .ifPresent(
-              r -> {
-                for (StepRow s : open) {
-                  if (!s.approvers().isEmpty()) {
-                    outbox.enqueue(
-                        leaveMessages.cardSettled(
-                            r,
-                            s.stepNo(),
-                            s.approvers(),
-                            LeaveTexts.chinese()
-                                .get(
-                                    o.what() == LeaveOutcome.What.CANCELLED_AFTER_APPROVAL
-                                        ? "leave.card.done.CANCELLED"
-                                        : "leave.card.done.REVOKED")));
-                  }
-                }
-              });
+      Optional<ChainStore.LockedChain> c =
+          chains.lockExtension(o.requestId(), e.firstStep(), e.lastStep());
+      if (c.isEmpty()) {
+        continue;
+      }
+      // The extension's chain is withdrawn as a pending request's is: its seats settled, its
+      // steps cancelled; then the extension closes.
+      ApprovalChain.Result res =
+          c.get().chain().withdraw(new ApprovalChain.Who(o.studentAccount(), o.studentName()), now);
+      if (res.ok()) {
+        chains.saveSteps(c.get().chain());
+      }
+      extensions.close(e.id(), "WITHDRAWN", now);
+      for (ChainEvent.SeatsSettled settled : res.eventsOf(ChainEvent.SeatsSettled.class)) {
+        outbox.enqueue(
+            leaveMessages.cardSettled(
+                c.get().request(), settled.stepNo(), settled.accounts(), text));
+      }
     }
   }
 
