@@ -43,7 +43,7 @@ class LeaveChainIT {
       Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
   private static final String WHO = "20260100111";
   private static final String FIRST = "10003";
-  private static final String SECOND = "10004";
+  private static final String SECOND = "10007";
 
   private static String app;
 
@@ -91,7 +91,7 @@ class LeaveChainIT {
       sw.until(ExpectedConditions.presenceOfElementLocated(By.id("chain-seats")));
       assertThat(heading(s)).isEqualTo("第 1 步 · 辅导员 · 会签 · 已同意 0/2");
       assertThat(seat(s, FIRST)).isEqualTo("陶博 待审批");
-      assertThat(seat(s, SECOND)).isEqualTo("刘敏秀 待审批");
+      assertThat(seat(s, SECOND)).isEqualTo("梁诺 待审批");
       noSidewaysScroll(s);
       show(s, "chain-seats");
       student.screenshot("leave-chain-all-student-0of2");
@@ -104,7 +104,7 @@ class LeaveChainIT {
       aw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已同意"));
       assertThat(heading(a)).isEqualTo("第 1 步 · 辅导员 · 会签 · 已同意 1/2");
       assertThat(seat(a, FIRST)).matches("陶博 已同意 11-25 \\d\\d:\\d\\d");
-      assertThat(seat(a, SECOND)).isEqualTo("刘敏秀 待审批");
+      assertThat(seat(a, SECOND)).isEqualTo("梁诺 待审批");
       assertThat(a.findElements(By.id("approve"))).isEmpty();
       noSidewaysScroll(a);
       show(a, "chain-seats");
@@ -135,7 +135,7 @@ class LeaveChainIT {
       s.navigate().refresh();
       sw.until(ExpectedConditions.presenceOfElementLocated(By.id("chain-seats")));
       assertThat(heading(s)).isEqualTo("第 1 步 · 辅导员 · 会签 · 已同意 2/2");
-      assertThat(seat(s, SECOND)).matches("刘敏秀 已同意 11-25 \\d\\d:\\d\\d");
+      assertThat(seat(s, SECOND)).matches("梁诺 已同意 11-25 \\d\\d:\\d\\d");
       show(s, "chain-seats");
       student.screenshot("leave-chain-all-student-2of2");
       // A second click of the same card decides nothing more.
