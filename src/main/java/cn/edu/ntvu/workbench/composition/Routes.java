@@ -209,7 +209,10 @@ public final class Routes {
                   "leaveDetail.revoke",
                   "leaveDetail.startCancel",
                   "leaveDetail.stopCancel",
-                  "leaveDetail.cancelApproved")
+                  "leaveDetail.cancelApproved",
+                  "extension.start",
+                  "extension.stop",
+                  "extension.submit")
               .sample("/leave/request.xhtml?id=1"),
           read(
                   "/leave/attachment",
@@ -242,7 +245,23 @@ public final class Routes {
               "leaveAdmin.save",
               "leaveAdmin.addRule",
               "leaveAdmin.deleteRule",
-              "leaveTypes.save"),
+              "leaveTypes.save",
+              "ccAdmin.addLine",
+              "ccAdmin.deleteLine",
+              "ccAdmin.saveDorm",
+              "ccAdmin.saveClassTeacher",
+              "ccAdmin.deleteContact",
+              "extensionAdmin.add",
+              "extensionAdmin.delete",
+              // issue 18 (chain): an approver gone from the directory replaced or taken off a step
+              "chainAdmin.replace",
+              "chainAdmin.remove"),
+          // — 抄送 (issue 18 item 4) —
+          read(
+                  "/leave/cc.xhtml",
+                  STAFF,
+                  "抄送我的: the requests I was copied on, newest first, paged (query by the account)")
+              .sample("/leave/cc.xhtml?page=1"),
           // — 收集表 forms —
           view(
               "/forms/index.xhtml",

@@ -20,7 +20,7 @@ public class AttendanceExcusals {
 
   void on(@Observes LeaveOutcome o) {
     switch (o.what()) {
-      case FINALLY_APPROVED ->
+      case FINALLY_APPROVED, EXTENDED ->
           excusals.excuse(
               o.requestId(), o.studentAccount(), o.studentName(), o.typeName(), o.start(), o.end());
       case WITHDRAWN_AFTER_APPROVAL, CANCELLED_AFTER_APPROVAL ->

@@ -103,7 +103,16 @@ public class CourseTeacherNotices {
             timetableUrl(),
             t.get("leave.teacher.button"));
     return OutgoingMessage.send(
-        "leave:" + o.requestId() + ":teachers:" + o.what().name() + ":" + teacher,
+        "leave:"
+            + o.requestId()
+            + ":teachers:"
+            + o.what().name()
+            // each extension is its own message (keyed by where it starts: the end it moved)
+            + (o.what() == LeaveOutcome.What.EXTENDED
+                ? "-" + o.start().toString().replaceAll("[^0-9]", "")
+                : "")
+            + ":"
+            + teacher,
         List.of(teacher),
         body,
         LeaveMessages.topic(o.requestId()));

@@ -35,11 +35,32 @@ public record LeaveOutcome(
     /**
      * 销假 confirmed before the leave's end: from {@code returnedAt} on the leave no longer holds.
      */
-    RETURNED_EARLY;
+    RETURNED_EARLY,
+    /**
+     * 续假 approved (issue 18): the leave holds longer; {@code start}–{@code end} of the outcome are
+     * the extra period only (the old end to the new one), which is what observers act on.
+     */
+    EXTENDED;
 
     public boolean isCorrection() {
-      return this != FINALLY_APPROVED;
+      return this != FINALLY_APPROVED && this != EXTENDED;
     }
+  }
+
+  /** An approved extension: the extra period from {@code oldEnd} to {@code newEnd}. */
+  static LeaveOutcome extended(
+      LeaveRequestRow r, String typeName, LocalDateTime oldEnd, LocalDateTime newEnd) {
+    return new LeaveOutcome(
+        r.id(),
+        r.studentAccount(),
+        r.studentName(),
+        r.classCode(),
+        r.typeCode(),
+        typeName,
+        oldEnd,
+        newEnd,
+        What.EXTENDED,
+        null);
   }
 
   static LeaveOutcome of(LeaveRequestRow r, String typeName, What what, LocalDateTime returnedAt) {

@@ -29,6 +29,7 @@ public class LeaveQueries {
   @Inject TimetableQueryService timetable;
   @Inject cn.edu.ntvu.workbench.timetable.application.MissedClassesQuery missedClasses;
   @Inject Clock clock;
+  @Inject CcStore ccStore;
 
   /**
    * The request if {@code viewer} may see it: its student, anyone asked to decide a step, the class
@@ -48,13 +49,17 @@ public class LeaveQueries {
                 .approvers(ApproverRole.COUNSELLOR, r.studentAccount())
                 .contains(viewer.account());
     boolean asked = !owner && !counsellor && store.wasAskedToDecide(id, viewer.account());
-    boolean teacherOnly = !owner && !counsellor && !asked && teachesAMissedClass(r, viewer);
+    // Copied (抄送, issue 18): may read, nothing else — as a teacher of a missed class reads it.
+    boolean copied = !owner && !counsellor && !asked && ccStore.isCopied(id, viewer.account());
+    boolean teacherOnly =
+        !owner && !counsellor && !asked && (copied || teachesAMissedClass(r, viewer));
     if (!owner && !counsellor && !asked && !teacherOnly) {
       return Optional.empty();
     }
     List<StepRow> steps = store.steps(id);
     int mine =
-        r.status() != LeaveStatus.PENDING
+        // an open step of an approved request is its 续假's (issue 18)
+        r.status() != LeaveStatus.PENDING && r.status() != LeaveStatus.APPROVED
             ? 0
             : steps.stream()
                 .filter(

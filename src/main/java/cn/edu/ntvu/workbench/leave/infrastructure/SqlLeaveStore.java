@@ -132,7 +132,8 @@ public class SqlLeaveStore implements LeaveStore {
                     r[4] == null ? null : bool(r[4]),
                     RoutingRule.parseSteps(str(r[5])),
                     bool(r[6]),
-                    r[7] == null ? null : num(r[7])))
+                    r[7] == null ? null : num(r[7]),
+                    RoutingRule.parseModes(str(r[5]))))
         .toList();
   }
 
@@ -344,12 +345,21 @@ public class SqlLeaveStore implements LeaveStore {
   public List<DecidedRow> decidedBy(String account, int offset, int limit) {
     return sql
         .rows(
-            "SELECT "
+            // 或签 steps by the step's decider (as before issue 18); 会签 steps by seat: each
+            // approver's own decision (a deputy's once, on the holder's seat).
+            "(SELECT "
                 + REQUEST_COLUMNS
-                + ", s.step_no, s.status, s.decided_at, s.decided_via, s.comment"
+                + ", s.step_no, s.status, s.decided_at AS d_at, s.decided_via, s.comment, s.id AS sid"
                 + " FROM leave_step s JOIN leave_request r ON r.id = s.request_id"
-                + " WHERE s.decided_by = ? AND s.status IN ('APPROVED', 'REJECTED')"
-                + " ORDER BY s.decided_at DESC, s.id DESC LIMIT ? OFFSET ?",
+                + " WHERE s.decided_by = ? AND s.status IN ('APPROVED', 'REJECTED') AND s.mode = 'ANY')"
+                + " UNION ALL (SELECT "
+                + REQUEST_COLUMNS
+                + ", s.step_no, a.state, a.decided_at AS d_at, a.via, a.comment, s.id AS sid"
+                + " FROM leave_step_approver a JOIN leave_step s ON s.id = a.step_id AND s.mode = 'ALL'"
+                + " JOIN leave_request r ON r.id = a.request_id"
+                + " WHERE a.decided_by = ? AND a.state IN ('APPROVED', 'REJECTED') AND a.origin <> 'DEPUTY')"
+                + " ORDER BY d_at DESC, sid DESC LIMIT ? OFFSET ?",
+            account,
             account,
             limit,
             offset)
@@ -370,8 +380,9 @@ public class SqlLeaveStore implements LeaveStore {
   public List<LeaveRequestRow> waitingFor(String account, int limit) {
     return requests(
         "JOIN leave_step s ON s.request_id = r.id AND s.status = 'OPEN'"
-            + " JOIN leave_step_approver a ON a.step_id = s.id AND a.account = ?"
-            + " WHERE r.status = 'PENDING' ORDER BY r.submitted_at, r.id LIMIT "
+            + " JOIN leave_step_approver a ON a.step_id = s.id AND a.account = ? AND a.state = 'PENDING'"
+            // an open step of an approved request is a 续假's (issue 18)
+            + " WHERE r.status IN ('PENDING', 'APPROVED') ORDER BY r.submitted_at, r.id LIMIT "
             + limit,
         account);
   }
@@ -380,7 +391,7 @@ public class SqlLeaveStore implements LeaveStore {
     return lng(
         sql.value(
             "SELECT COUNT(*) FROM leave_step_approver a JOIN leave_step s ON s.id = a.step_id AND s.status = 'OPEN'"
-                + " WHERE a.account = ?",
+                + " WHERE a.account = ? AND a.state = 'PENDING'",
             account));
   }
 
@@ -474,7 +485,7 @@ public class SqlLeaveStore implements LeaveStore {
         .toList();
   }
 
-  private static LeaveRequestRow request(Object[] r) {
+  static LeaveRequestRow request(Object[] r) {
     return new LeaveRequestRow(
         lng(r[0]),
         str(r[1]),
@@ -637,8 +648,12 @@ public class SqlLeaveStore implements LeaveStore {
     Map<Long, List<String>> approvers = new LinkedHashMap<>();
     for (Object[] a :
         sql.rows(
-            "SELECT step_id, account FROM leave_step_approver WHERE request_id = ?"
-                + " ORDER BY account"
+            // Of an open step, who may decide now (PENDING seats, deputies included); of any
+            // other step, who was on it (not handed over or removed; no deputies).
+            "SELECT a.step_id, a.account FROM leave_step_approver a JOIN leave_step s ON s.id = a.step_id"
+                + " WHERE a.request_id = ? AND (CASE WHEN s.status = 'OPEN' THEN a.state = 'PENDING'"
+                + " ELSE a.state NOT IN ('HANDED_OVER', 'REMOVED') AND a.origin <> 'DEPUTY' END)"
+                + " ORDER BY a.step_id, a.position, a.account"
                 + (lock ? " LOCK IN SHARE MODE" : ""),
             requestId)) {
       approvers.computeIfAbsent(lng(a[0]), k -> new ArrayList<>()).add(str(a[1]));

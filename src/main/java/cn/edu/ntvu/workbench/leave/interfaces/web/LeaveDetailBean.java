@@ -377,4 +377,11 @@ public class LeaveDetailBean implements Serializable {
   public void setIdParam(String idParam) {
     this.idParam = idParam;
   }
+
+  /** Reads the request again (after a change made by a part of the page, e.g. 续假). */
+  public void refresh() {
+    if (detail != null) {
+      reload();
+    }
+  }
 }

@@ -131,7 +131,10 @@ public class LeaveWords {
   public String note(LeaveEvent e) {
     return ("APPROVED".equals(e.action())
                 || "REJECTED".equals(e.action())
-                || "CANCELLED".equals(e.action()))
+                || "CANCELLED".equals(e.action())
+                || "CC_SENT".equals(e.action())
+                || e.action().startsWith("EXTENSION_")
+                || "EXTENDED".equals(e.action()))
             && e.detail() != null
         ? e.detail()
         : "";
@@ -143,6 +146,9 @@ public class LeaveWords {
     return switch (e.action()) {
       case "REJECTED" -> t.get("leave.detail.rejectReasonShown");
       case "CANCELLED" -> t.get("leave.detail.cancelReasonShown");
+      case "CC_SENT" -> t.get("leave.detail.ccTo");
+      case "EXTENSION_REJECTED" -> t.get("leave.detail.rejectReasonShown");
+      case "EXTENSION_ASKED", "EXTENDED" -> t.get("leave.ext.title");
       default -> t.get("leave.detail.comment");
     };
   }
@@ -184,6 +190,9 @@ public class LeaveWords {
       case NOT_YOUR_STEP -> t.get("leave.outcome.NOT_YOUR_STEP");
       case UNKNOWN -> t.get("leave.outcome.UNKNOWN");
       case REASON_MISSING -> t.get("leave.detail.rejectReasonMissing");
+      case HANDED_OVER ->
+          t.get("leave.outcome.HANDED_OVER", o.decidedByName() == null ? "" : o.decidedByName());
+      case WAITING -> t.get("leave.outcome.WAITING");
     };
   }
 }
