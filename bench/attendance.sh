@@ -10,6 +10,8 @@
 #   4. a counsellor's term statistics for 8 classes, roll calls seeded for every meeting of the school in weeks
 #      1–12: STATS_ROUNDS (20) rounds of the 8 class pages, p99 of a round ≤ 300 ms
 # A short run: LEAVES=40 SAVES=20 STATS_ROUNDS=5 bench/attendance.sh. Needs wrk. Port 18585 unless BENCH_PORT is set.
+# Besides CPU, it prints SQL statements per request and the JIT compiler's part of Payara's CPU. BENCH_HOLD=1 keeps
+# the app running afterwards for a profiler (target/bench-attendance/hold: PIDs, cookies, URLs; delete it to end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }

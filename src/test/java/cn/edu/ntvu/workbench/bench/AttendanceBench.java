@@ -69,6 +69,11 @@ public final class AttendanceBench {
 
   private static long mariadbPid;
 
+  /** For BENCH_HOLD: a signed-in counsellor and one of their statistics pages. */
+  private static String holdCookie;
+
+  private static String holdUrl;
+
   private AttendanceBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -161,8 +166,11 @@ public final class AttendanceBench {
         Path sessions = BenchKit.writeCookieFile(work, teacher);
         BenchKit.wrk(sessions, rollUrl, connections, 10); // warm-up
         long payara0 = BenchKit.cpuTicks(payaraPid);
+        long jit0 = BenchKit.compilerTicks(payaraPid);
         long db0 = BenchKit.cpuTicks(mariadbPid);
+        long q0 = BenchKit.questions(db);
         String figures = BenchKit.wrk(sessions, rollUrl, connections, 30);
+        long q1 = BenchKit.questions(db);
         double served;
         try {
           served = Double.parseDouble(BenchKit.field(figures, "^(\\S+) req/s")) * 30;
@@ -170,9 +178,12 @@ public final class AttendanceBench {
           served = Double.NaN;
         }
         System.out.printf(
-            "  CPU per roster: Payara %.1f ms, MariaDB %.1f ms%n",
+            "  CPU per roster: Payara %.1f ms (of it the JIT compiler %.1f ms), MariaDB %.1f ms;"
+                + " %.2f SQL statements per roster%n",
             (BenchKit.cpuTicks(payaraPid) - payara0) * 10.0 / served,
-            (BenchKit.cpuTicks(mariadbPid) - db0) * 10.0 / served);
+            (BenchKit.compilerTicks(payaraPid) - jit0) * 10.0 / served,
+            (BenchKit.cpuTicks(mariadbPid) - db0) * 10.0 / served,
+            (q1 - q0 - 1) / served);
         double rosterP99 = wrkMillis(BenchKit.field(figures, "p99 ([^,]+)"));
         System.out.printf(
             "  60-student roster, %d connections, 30 s: %s (target p99 ≤ 100 ms)%n",
@@ -183,6 +194,7 @@ public final class AttendanceBench {
 
         saveMarks(db, base, rollUrl, teacher.get(0), roll, saves, missed);
         statistics(db, base, term, statsRounds, missed);
+        hold(work, teacher.get(0), rollUrl, payaraPid, db);
       }
     }
     if (!missed.isEmpty()) {
@@ -420,11 +432,15 @@ public final class AttendanceBench {
     long changesBefore = count(db, "SELECT COUNT(*) FROM attendance_change");
     List<Long> times = new ArrayList<>();
     long payara0 = 0;
+    long jit0 = 0;
     long db0 = 0;
+    long q0 = 0;
     for (int i = 0; i < saves + 5; i++) {
       if (i == 5) {
         payara0 = BenchKit.cpuTicks(payaraPid);
+        jit0 = BenchKit.compilerTicks(payaraPid);
         db0 = BenchKit.cpuTicks(mariadbPid);
+        q0 = BenchKit.questions(db);
       }
       Map<String, String> form = inputs(page.body(), "rollForm");
       StringBuilder marks = new StringBuilder();
@@ -458,13 +474,17 @@ public final class AttendanceBench {
       }
     }
     double payaraMs = (BenchKit.cpuTicks(payaraPid) - payara0) * 10.0 / saves;
+    double jitMs = (BenchKit.compilerTicks(payaraPid) - jit0) * 10.0 / saves;
     double dbMs = (BenchKit.cpuTicks(mariadbPid) - db0) * 10.0 / saves;
+    double statements = (BenchKit.questions(db) - q0 - 1) / (double) saves;
     long changes = count(db, "SELECT COUNT(*) FROM attendance_change") - changesBefore;
     long p99 = percentile(times, 99);
     System.out.printf(
         "== saving 60 marks: %d 提交考勤 posts after 5 warm-up ones, each changing all %d students:"
             + " p50 %.1f ms, p99 %.1f ms, max %.1f ms (target ≤ 200 ms); %d changes stored in all;"
-            + " CPU per save: Payara %.1f ms, MariaDB %.1f ms%n",
+            + " CPU per save: Payara %.1f ms (of it the JIT compiler %.1f ms), MariaDB %.1f ms;"
+            + " %.1f SQL statements per save"
+            + " (the page's answer included)%n",
         times.size(),
         accounts.size(),
         ms(percentile(times, 50)),
@@ -472,7 +492,9 @@ public final class AttendanceBench {
         ms(percentile(times, 100)),
         changes,
         payaraMs,
-        dbMs);
+        jitMs,
+        dbMs,
+        statements);
     if (ms(p99) > 200) {
       missed.add("saving 60 marks p99 " + ms(p99) + " ms");
     }
@@ -591,11 +613,15 @@ public final class AttendanceBench {
     List<Long> roundTimes = new ArrayList<>();
     int bytes = 0;
     long payara0 = 0;
+    long jit0 = 0;
     long db0 = 0;
+    long q0 = 0;
     for (int round = -2; round < rounds; round++) { // two rounds to warm up
       if (round == 0) {
         payara0 = BenchKit.cpuTicks(payaraPid);
+        jit0 = BenchKit.compilerTicks(payaraPid);
         db0 = BenchKit.cpuTicks(mariadbPid);
+        q0 = BenchKit.questions(db);
       }
       long r0 = System.nanoTime();
       for (String code : classes) {
@@ -631,17 +657,54 @@ public final class AttendanceBench {
         classes.size(),
         ms(percentile(roundTimes, 50)),
         ms(percentile(roundTimes, 99)));
+    long q1 = BenchKit.questions(db);
     System.out.printf(
-        "  CPU per round of %d pages: Payara %.1f ms, MariaDB %.1f ms%n",
+        "  CPU per round of %d pages: Payara %.1f ms (of it the JIT compiler %.1f ms), MariaDB %.1f"
+            + " ms; %.2f SQL statements per page%n",
         classes.size(),
         (BenchKit.cpuTicks(payaraPid) - payara0) * 10.0 / rounds,
-        (BenchKit.cpuTicks(mariadbPid) - db0) * 10.0 / rounds);
+        (BenchKit.compilerTicks(payaraPid) - jit0) * 10.0 / rounds,
+        (BenchKit.cpuTicks(mariadbPid) - db0) * 10.0 / rounds,
+        (q1 - q0 - 1) / (double) (rounds * classes.size()));
+    holdCookie = cookie;
+    holdUrl = base + "/attendance/stats.xhtml?class=" + classes.get(0);
     if (ms(percentile(roundTimes, 99)) > 300) {
       missed.add("statistics of 8 classes p99 " + ms(percentile(roundTimes, 99)) + " ms");
     }
   }
 
   // ---- helpers
+
+  /**
+   * BENCH_HOLD=1 (for profiling, e.g. with JFR): keeps the app and MariaDB running after the
+   * figures until {@code <work>/hold} is deleted; writes the cookies and URLs there.
+   */
+  private static void hold(Path work, String teacher, String rollUrl, long pid, EmbeddedMariaDb db)
+      throws Exception {
+    if (System.getenv("BENCH_HOLD") == null) {
+      return;
+    }
+    Path hold = work.resolve("hold");
+    java.nio.file.Files.writeString(
+        hold,
+        "payara_pid="
+            + pid
+            + "\njdbc="
+            + db.jdbcUrl("workbench")
+            + "\nteacher_cookie='"
+            + teacher
+            + "'\nroll_url='"
+            + rollUrl
+            + "'\ncounsellor_cookie='"
+            + holdCookie
+            + "'\nstats_url='"
+            + holdUrl
+            + "'\n");
+    System.out.println("holding: delete " + hold + " to stop");
+    while (java.nio.file.Files.exists(hold)) {
+      Thread.sleep(1000);
+    }
+  }
 
   /** The named inputs of form {@code id} (hidden ones and fields with a value), as posted back. */
   static Map<String, String> inputs(String html, String formId) {

@@ -330,6 +330,31 @@ final class BenchKit {
     }
   }
 
+  /**
+   * utime + stime of the JIT compiler threads of a JVM ("C1/C2 CompilerThread…"), in clock ticks:
+   * the part of {@link #cpuTicks} that is the JVM still compiling the app, not serving it. Right
+   * after start-up on a busy machine it is a large share of every request's figure.
+   */
+  static long compilerTicks(long pid) {
+    long sum = 0;
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path t : tasks.toList()) {
+        try {
+          if (Files.readString(t.resolve("comm")).contains("CompilerThre")) {
+            String stat = Files.readString(t.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          }
+        } catch (IOException | RuntimeException e) {
+          // a thread that ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return sum;
+  }
+
   static String required(String property) {
     String v = System.getProperty(property);
     if (v == null) {

@@ -22,6 +22,12 @@ public interface AttendanceStore {
   }
 
   /** The stored marks of an occurrence, by student. */
+  /** An occurrence's marks and its last change id ({@link #lastChangeId}) read together. */
+  record MarksNow(Map<String, Stored> marks, long lastChangeId) {}
+
+  /** {@link #marks} and {@link #lastChangeId} in one statement (a roster's read). */
+  MarksNow marksNow(OccurrenceKey key);
+
   Map<String, Stored> marks(OccurrenceKey key);
 
   /**

@@ -19,6 +19,7 @@ import cn.edu.ntvu.workbench.platform.security.SignedInUser;
 import cn.edu.ntvu.workbench.timetable.application.MeetingOccurrences;
 import cn.edu.ntvu.workbench.timetable.application.MeetingOccurrences.Occurrence;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.transaction.Transactional;
@@ -53,6 +54,7 @@ public class RollCalls {
   @Inject AuditTrail audit;
   @Inject AbsenceAlerts alerts;
   @Inject Clock clock;
+  @Inject RosterMemo memo;
 
   /** A tap as the page sends it: the mark and when it was made (epoch millis, may be null). */
   public record Tap(Mark mark, Long atEpochMillis) {}
@@ -69,7 +71,32 @@ public class RollCalls {
 
   /** The roster, or {@link RollCallRefused}. */
   public Roster open(SignedInUser user, String termCode, String source, int no, LocalDate date) {
-    return load(user, termCode, source, no, date).roster();
+    Loaded loaded = load(user, termCode, source, no, date);
+    if (user != null) {
+      try {
+        memo.put(RosterMemo.key(user.account(), termCode, source, no, date), loaded);
+      } catch (ContextNotActiveException e) {
+        // no request (a job, a test): nothing to keep
+      }
+    }
+    return loaded.roster();
+  }
+
+  /** The roster {@link #open} read earlier in this request (taken), else read now. */
+  private Loaded loadForSubmit(
+      SignedInUser user, String termCode, String source, int no, LocalDate date) {
+    if (user != null) {
+      try {
+        java.util.Optional<Object> kept =
+            memo.take(RosterMemo.key(user.account(), termCode, source, no, date));
+        if (kept.isPresent() && kept.get() instanceof Loaded l) {
+          return l;
+        }
+      } catch (ContextNotActiveException e) {
+        // no request: read it
+      }
+    }
+    return load(user, termCode, source, no, date);
   }
 
   private record Loaded(Occurrence occurrence, OccurrenceKey key, Roster roster) {}
@@ -97,19 +124,22 @@ public class RollCalls {
     }
     OccurrenceKey key = new OccurrenceKey(occ.termId(), source, no, date);
     Map<String, String[]> students = new LinkedHashMap<>();
-    Map<String, String> classNames = directory.classNames(occ.meeting().classCodes());
-    for (ClassStudent s : directory.studentsOfClasses(occ.meeting().classCodes())) {
+    // the meeting's individual students are cached at the term's version; the class's students,
+    // their class names and the individual students' names are one statement
+    List<String> individual = occurrences.individualStudents(termCode, source, no);
+    DirectoryQueries.RosterPeople people =
+        directory.rosterOf(occ.meeting().classCodes(), individual);
+    for (ClassStudent s : people.students()) {
       students.put(
           s.account(),
-          new String[] {s.name(), classNames.getOrDefault(s.classCode(), s.classCode())});
+          new String[] {s.name(), people.classNames().getOrDefault(s.classCode(), s.classCode())});
     }
-    List<String> individual = occurrences.individualStudents(occ.termId(), source, no);
-    Map<String, String> names = directory.namesOf(individual);
     for (String a : individual) {
-      students.putIfAbsent(a, new String[] {names.getOrDefault(a, a), ""});
+      students.putIfAbsent(a, new String[] {people.others().getOrDefault(a, a), ""});
     }
     Map<String, Excuse> onLeave = excused.during(students.keySet(), occ.start(), occ.end());
-    Map<String, Stored> stored = store.marks(key);
+    AttendanceStore.MarksNow now = store.marksNow(key);
+    Map<String, Stored> stored = now.marks();
     List<Roster.Row> rows = new ArrayList<>();
     students.forEach(
         (account, nameAndClass) -> {
@@ -143,7 +173,7 @@ public class RollCalls {
             occ.start(),
             occ.end(),
             List.copyOf(rows),
-            store.lastChangeId(key),
+            now.lastChangeId(),
             !stored.isEmpty(),
             editable,
             false));
@@ -232,7 +262,8 @@ public class RollCalls {
       long seenChange,
       String batchId,
       Map<String, Tap> taps) {
-    Loaded loaded = load(user, termCode, source, no, date);
+    // the roster the page's form read while this post was decoded (one read less per save)
+    Loaded loaded = loadForSubmit(user, termCode, source, no, date);
     Roster roster = loaded.roster();
     if (roster.heldOnly()) {
       throw new RollCallRefused(HttpServletResponse.SC_CONFLICT, "attendance.refused.heldOnly");

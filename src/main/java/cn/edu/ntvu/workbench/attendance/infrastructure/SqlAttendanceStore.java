@@ -66,6 +66,35 @@ public class SqlAttendanceStore implements AttendanceStore {
   }
 
   @Override
+  public MarksNow marksNow(OccurrenceKey key) {
+    Map<String, Stored> out = new HashMap<>();
+    long last = 0;
+    Object[] both = new Object[8];
+    System.arraycopy(args(key), 0, both, 0, 4);
+    System.arraycopy(args(key), 0, both, 4, 4);
+    // the last change id rides as a row of its own (student NULL), first
+    for (Object[] r :
+        sql.rows(
+            "SELECT NULL, NULL, NULL, NULL, COALESCE(MAX(id), 0) FROM attendance_change WHERE"
+                + OCCURRENCE
+                + " UNION ALL SELECT student_account, mark, marked_by, tapped_at, change_id"
+                + " FROM attendance_mark WHERE"
+                + OCCURRENCE,
+            both)) {
+      if (r[0] == null) {
+        last = lng(r[4]);
+        continue;
+      }
+      out.put(
+          str(r[0]),
+          new Stored(
+              new MarkChange(str(r[0]), Mark.valueOf(str(r[1])), str(r[2]), time(r[3])),
+              lng(r[4])));
+    }
+    return new MarksNow(out, last);
+  }
+
+  @Override
   public long lastChangeId(OccurrenceKey key) {
     Object v =
         sql.value(
@@ -160,17 +189,19 @@ public class SqlAttendanceStore implements AttendanceStore {
             changeId));
   }
 
-  private static final String INSERT_CHANGE =
+  // the saves write their rows as multi-row INSERTs (Sql.insertRows): 60 marks are three statements
+  private static final String INSERT_CHANGE_HEAD =
       "INSERT INTO attendance_change (term_id, source, meeting_no, meeting_date, student_account,"
-          + " mark, marked_by, tapped_at, saved_at, batch_id, applied)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " mark, marked_by, tapped_at, saved_at, batch_id, applied)";
 
-  private static final String UPSERT_MARK =
+  private static final String UPSERT_MARK_HEAD =
       "INSERT INTO attendance_mark (term_id, source, meeting_no, meeting_date, student_account,"
-          + " mark, leave_request_id, marked_by, tapped_at, change_id)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-          + " ON DUPLICATE KEY UPDATE mark = VALUES(mark), leave_request_id = VALUES(leave_request_id),"
-          + " marked_by = VALUES(marked_by), tapped_at = VALUES(tapped_at), change_id = VALUES(change_id)";
+          + " mark, leave_request_id, marked_by, tapped_at, change_id)";
+
+  private static final String UPSERT_MARK_TAIL =
+      "ON DUPLICATE KEY UPDATE mark = VALUES(mark), leave_request_id = VALUES(leave_request_id),"
+          + " marked_by = VALUES(marked_by), tapped_at = VALUES(tapped_at),"
+          + " change_id = VALUES(change_id)";
 
   @Override
   public Map<String, Long> historyAll(
@@ -186,7 +217,7 @@ public class SqlAttendanceStore implements AttendanceStore {
       rows.add(
           args(key, m.student(), m.mark().name(), m.by(), m.changedAt(), at, batchId, c.applied()));
     }
-    sql.batch(INSERT_CHANGE, rows);
+    sql.insertRows(INSERT_CHANGE_HEAD, 11, rows, "");
     Map<String, Long> ids = new HashMap<>();
     for (String marker : markers) {
       for (Object[] r :
@@ -216,7 +247,7 @@ public class SqlAttendanceStore implements AttendanceStore {
               m.changedAt(),
               p.changeId()));
     }
-    sql.batch(UPSERT_MARK, rows);
+    sql.insertRows(UPSERT_MARK_HEAD, 10, rows, UPSERT_MARK_TAIL);
   }
 
   private static final String HELD =
@@ -307,47 +338,102 @@ public class SqlAttendanceStore implements AttendanceStore {
     return out;
   }
 
+  /** One mark as the tallies read it: its occurrence (date as text) and the student's mark. */
+  private record TallyMark(
+      String student, String source, int meetingNo, String date, String mark) {}
+
+  /** What a held occurrence counts: its course and periods. */
+  private record TallySession(String courseCode, String courseName, int periods) {}
+
+  /**
+   * Two statements instead of one join: the students' marks of the term from the index {@code
+   * (student_account, term_id, mark)} alone (V70; the key's other columns ride along), then the
+   * distinct occurrences they were taken at by primary key — ~3,700 marks of a class point at ~90
+   * occurrences. Joining and grouping ~3,700 rows in MariaDB (a primary-key lookup per mark and a
+   * temporary table keyed by two collated strings) cost about ten times as much; the sums are made
+   * here. Same figures as {@code SUM(...) GROUP BY student, course}.
+   */
   @Override
   public List<Tally> tallies(long termId, Collection<String> students, String courseCode) {
     if (students.isEmpty()) {
       return List.of();
     }
-    List<Object> args = new ArrayList<>();
+    List<Object> args = new ArrayList<>(students.size() + 1);
     args.add(termId);
-    StringBuilder in = new StringBuilder();
-    for (String s : students) {
-      in.append(in.isEmpty() ? "?" : ", ?");
-      args.add(s);
+    args.addAll(students);
+    List<TallyMark> marks =
+        sql.query(
+            "SELECT student_account, source, meeting_no, meeting_date, mark FROM attendance_mark"
+                + " WHERE term_id = ? AND student_account IN ("
+                + String.join(", ", java.util.Collections.nCopies(students.size(), "?"))
+                + ")",
+            r ->
+                new TallyMark(
+                    r.getString(1), r.getString(2), r.getInt(3), r.getString(4), r.getString(5)),
+            args.toArray());
+    if (marks.isEmpty()) {
+      return List.of();
     }
-    String course = "";
-    if (courseCode != null) {
-      course = " AND s.course_code = ?";
-      args.add(courseCode);
+    Map<String, TallySession> sessions = new HashMap<>();
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    List<Object> keyArgs = new ArrayList<>();
+    keyArgs.add(termId);
+    for (TallyMark m : marks) {
+      if (keys.add(sessionKey(m.source(), m.meetingNo(), m.date()))) {
+        keyArgs.add(m.source());
+        keyArgs.add(m.meetingNo());
+        keyArgs.add(m.date());
+      }
+    }
+    sql.query(
+        "SELECT source, meeting_no, meeting_date, course_code, course_name, period_count"
+            + " FROM attendance_session WHERE term_id = ? AND (source, meeting_no, meeting_date) IN ("
+            + String.join(", ", java.util.Collections.nCopies(keys.size(), "(?, ?, ?)"))
+            + ")",
+        r ->
+            sessions.put(
+                sessionKey(r.getString(1), r.getInt(2), r.getString(3)),
+                new TallySession(r.getString(4), r.getString(5), r.getInt(6))),
+        keyArgs.toArray());
+    // per student and course: name (the greatest, as MAX), held, absent, late, early, excused
+    Map<String, Map<String, Object[]>> by = new HashMap<>();
+    for (TallyMark m : marks) {
+      TallySession s = sessions.get(sessionKey(m.source(), m.meetingNo(), m.date()));
+      if (s == null || (courseCode != null && !courseCode.equals(s.courseCode()))) {
+        continue; // no session: the join would have dropped it too
+      }
+      Object[] t =
+          by.computeIfAbsent(m.student(), k -> new HashMap<>())
+              .computeIfAbsent(s.courseCode(), k -> new Object[] {s.courseName(), new int[5]});
+      if (s.courseName().compareTo((String) t[0]) > 0) {
+        t[0] = s.courseName();
+      }
+      int[] n = (int[]) t[1];
+      n[0] += s.periods();
+      switch (m.mark()) {
+        case "ABSENT" -> n[1] += s.periods();
+        case "LATE" -> n[2]++;
+        case "EARLY" -> n[3]++;
+        case "EXCUSED" -> n[4] += s.periods();
+        default -> {}
+      }
     }
     List<Tally> out = new ArrayList<>();
-    for (Object[] r :
-        sql.rows(
-            "SELECT m.student_account, s.course_code, MAX(s.course_name), SUM(s.period_count),"
-                + " SUM(CASE WHEN m.mark = 'ABSENT' THEN s.period_count ELSE 0 END),"
-                + " SUM(CASE WHEN m.mark = 'LATE' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN m.mark = 'EARLY' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN m.mark = 'EXCUSED' THEN s.period_count ELSE 0 END)"
-                + " FROM attendance_mark m"
-                + " JOIN attendance_session s ON s.term_id = m.term_id AND s.source = m.source"
-                + "  AND s.meeting_no = m.meeting_no AND s.meeting_date = m.meeting_date"
-                + " WHERE m.term_id = ? AND m.student_account IN ("
-                + in
-                + ")"
-                + course
-                + " GROUP BY m.student_account, s.course_code"
-                + " ORDER BY m.student_account, s.course_code",
-            args.toArray())) {
-      out.add(
-          new Tally(
-              str(r[0]), str(r[1]), str(r[2]), num(r[3]), num(r[4]), num(r[5]), num(r[6]),
-              num(r[7])));
-    }
+    by.forEach(
+        (student, courses) ->
+            courses.forEach(
+                (course, t) -> {
+                  int[] n = (int[]) t[1];
+                  out.add(new Tally(student, course, (String) t[0], n[0], n[1], n[2], n[3], n[4]));
+                }));
+    out.sort(
+        java.util.Comparator.comparing(Tally::student, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(Tally::courseCode, String.CASE_INSENSITIVE_ORDER));
     return out;
+  }
+
+  private static String sessionKey(String source, int meetingNo, String date) {
+    return source + '\u0000' + meetingNo + '\u0000' + date;
   }
 
   @Override

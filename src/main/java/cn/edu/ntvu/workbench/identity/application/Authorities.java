@@ -125,6 +125,15 @@ public class Authorities {
     entries.clear();
   }
 
+  /**
+   * The directory's version ({@code directory_stamp}) as read at most {@link #STAMP_AGE} ago, or at
+   * once after a change on this server: what the directory read before it still holds while it
+   * stays the same.
+   */
+  public long directoryVersion() {
+    return stamp.get(this::readStamp);
+  }
+
   private long readStamp() {
     return Sql.lng(sql.value("SELECT version FROM directory_stamp WHERE id = 1"));
   }

@@ -148,4 +148,91 @@ public class DirectoryQueries {
         .map(r -> new ClassStudent((String) r[0], (String) r[1], (String) r[2]))
         .toList();
   }
+
+  /**
+   * A roll call's people in one query: the active students of those classes (by class, then
+   * account) with their class's name, and the names of {@code others} (its individual students)
+   * whom the directory knows.
+   */
+  public record RosterPeople(
+      List<ClassStudent> students, Map<String, String> classNames, Map<String, String> others) {}
+
+  @jakarta.inject.Inject Authorities authorities;
+
+  /** Rosters' people read at a directory version: a roster is opened again and again. */
+  private final java.util.concurrent.ConcurrentMap<String, CachedRoster> rosters =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record CachedRoster(long version, RosterPeople people) {}
+
+  /** Beyond this many rosters the cache starts again rather than grow. */
+  static final int MAX_ROSTERS = 5_000;
+
+  /**
+   * {@link RosterPeople} of these classes and other accounts; one statement, none while the
+   * directory's version ({@link Authorities#directoryVersion}: triggers bump it on every write to
+   * people and classes; read at most once a second) is the one it was read at.
+   */
+  public RosterPeople rosterOf(Collection<String> classCodes, Collection<String> others) {
+    if (classCodes.isEmpty() && others.isEmpty()) {
+      return new RosterPeople(List.of(), Map.of(), Map.of());
+    }
+    long version = authorities.directoryVersion();
+    String key = String.join(",", classCodes) + "|" + String.join(",", others);
+    CachedRoster hit = rosters.get(key);
+    if (hit != null && hit.version() == version) {
+      return hit.people();
+    }
+    RosterPeople fresh = readRoster(classCodes, others);
+    if (rosters.size() >= MAX_ROSTERS) {
+      rosters.clear();
+    }
+    rosters.put(key, new CachedRoster(version, fresh));
+    return fresh;
+  }
+
+  private RosterPeople readRoster(Collection<String> classCodes, Collection<String> others) {
+    List<String> parts = new java.util.ArrayList<>();
+    List<Object> args = new java.util.ArrayList<>();
+    if (!classCodes.isEmpty()) {
+      String in = String.join(", ", java.util.Collections.nCopies(classCodes.size(), "?"));
+      parts.add("SELECT 'c', code, name, NULL FROM school_class WHERE code IN (" + in + ")");
+      args.addAll(classCodes);
+      parts.add(
+          "SELECT 's', p.account, p.name, c.code FROM person p JOIN school_class c"
+              + " ON c.id = p.class_id WHERE c.code IN ("
+              + in
+              + ") AND p.kind = 'STUDENT' AND p.status = 'ACTIVE'");
+      args.addAll(classCodes);
+    }
+    if (!others.isEmpty()) {
+      parts.add(
+          "SELECT 'o', account, name, NULL FROM person WHERE account IN ("
+              + String.join(", ", java.util.Collections.nCopies(others.size(), "?"))
+              + ")");
+      args.addAll(others);
+    }
+    jakarta.persistence.Query q = em.createNativeQuery(String.join(" UNION ALL ", parts));
+    for (int i = 0; i < args.size(); i++) {
+      q.setParameter(i + 1, args.get(i));
+    }
+    List<ClassStudent> students = new java.util.ArrayList<>();
+    Map<String, String> classNames = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    for (Object row : q.getResultList()) {
+      Object[] r = (Object[]) row;
+      String kind = String.valueOf(r[0]);
+      if (kind.equals("c")) {
+        classNames.put((String) r[1], (String) r[2]);
+      } else if (kind.equals("s")) {
+        students.add(new ClassStudent((String) r[1], (String) r[2], (String) r[3]));
+      } else {
+        names.put((String) r[1], (String) r[2]);
+      }
+    }
+    students.sort(
+        java.util.Comparator.comparing(ClassStudent::classCode, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(ClassStudent::account, String.CASE_INSENSITIVE_ORDER));
+    return new RosterPeople(List.copyOf(students), Map.copyOf(classNames), Map.copyOf(names));
+  }
 }

@@ -71,7 +71,8 @@ public class AuditTrail {
 
   /**
    * As {@link #record} for many entries of one action at once (a roll call's changed marks),
-   * written as one JDBC batch in the caller's transaction: the same rows {@link #record} writes.
+   * written as one multi-row INSERT in the caller's transaction: the same rows {@link #record}
+   * writes.
    */
   @Transactional(TxType.MANDATORY)
   public void recordAll(AuditActor actor, String action, List<Item> items) {
@@ -103,11 +104,13 @@ public class AuditTrail {
             e.afterValues()
           });
     }
-    sql.batch(
+    // one multi-row INSERT (Sql.insertRows), not a statement per entry
+    sql.insertRows(
         "INSERT INTO audit_entry (occurred_at, actor_account, actor_name, sign_in_path, action,"
-            + " object_type, object_id, object_label, before_values, after_values)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows);
+            + " object_type, object_id, object_label, before_values, after_values)",
+        10,
+        rows,
+        "");
   }
 
   private LocalDateTime now() {

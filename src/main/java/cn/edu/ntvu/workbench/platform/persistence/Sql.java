@@ -142,6 +142,27 @@ public class Sql {
     }
   }
 
+  /**
+   * Many rows of one INSERT as multi-row statements ({@code head VALUES (?, …), (?, …) tail}, up to
+   * {@link #ROWS_PER_INSERT} rows each): the driver sends a JDBC batch of INSERTs as one statement
+   * a row (text protocol), which MariaDB parses and runs one by one; one statement of 60 rows costs
+   * both sides a fraction of that. {@code tail} may be an {@code ON DUPLICATE KEY UPDATE …}. Every
+   * row has {@code columns} arguments. Returns MariaDB's affected-rows count.
+   */
+  public int insertRows(String head, int columns, List<Object[]> rows, String tail) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return new Tx(c).insertRows(head, columns, rows, tail);
+    } catch (SQLException e) {
+      throw new Failure(e);
+    }
+  }
+
+  /** The most rows {@link #insertRows} puts in one statement. */
+  static final int ROWS_PER_INSERT = 500;
+
   /** One statement run for every argument list, as a JDBC batch; the counts per list. */
   public int[] batch(String sql, List<Object[]> argLists) {
     try (Connection c = dataSource.getConnection()) {
@@ -240,6 +261,34 @@ public class Sql {
           return java.util.OptionalLong.of(keys.getLong(1));
         }
       }
+    }
+
+    public int insertRows(String head, int columns, List<Object[]> rows, String tail)
+        throws SQLException {
+      String tuple = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+      int affected = 0;
+      for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+        List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+        String sql =
+            head
+                + " VALUES "
+                + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple))
+                + (tail == null || tail.isEmpty() ? "" : " " + tail);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          int i = 1;
+          for (Object[] row : chunk) {
+            if (row.length != columns) {
+              throw new IllegalArgumentException(
+                  "a row of " + row.length + " values for " + columns + " columns");
+            }
+            for (Object v : row) {
+              ps.setObject(i++, sqlValue(v));
+            }
+          }
+          affected += ps.executeUpdate();
+        }
+      }
+      return affected;
     }
 
     public int[] batch(String sql, List<Object[]> argLists) throws SQLException {

@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,12 +54,14 @@ public class MeetingOccurrences {
    * does not take place that day (holiday, wrong weekday or week, outside the term).
    */
   public Optional<Occurrence> find(String termCode, String source, int meetingNo, LocalDate date) {
-    Optional<TermSchedule> term = timetable.term(termCode);
+    // the term as read at most a second ago and the meeting cached at its version: a roster is
+    // opened by 20 teachers' phones at once, the timetable changes with an import
+    Optional<TermSchedule> term = timetable.termRecent(termCode);
     if (term.isEmpty()) {
       return Optional.empty();
     }
     TermSchedule t = term.get();
-    Optional<TimetableEntry> meeting = timetable.meeting(t.termId(), source, meetingNo);
+    Optional<TimetableEntry> meeting = timetable.meetingAt(t, source, meetingNo);
     if (meeting.isEmpty()) {
       return Optional.empty();
     }
@@ -121,19 +122,14 @@ public class MeetingOccurrences {
     return new LocalDateTime[] {date.atStartOfDay(), date.plusDays(1).atStartOfDay()};
   }
 
-  /** The students who attend a meeting individually (electives), not through their class. */
-  public List<String> individualStudents(long termId, String source, int meetingNo) {
-    List<String> out = new ArrayList<>();
-    for (Object account :
-        em.createNativeQuery(
-                "SELECT student_account FROM course_meeting_student"
-                    + " WHERE term_id = ? AND source = ? AND meeting_no = ? ORDER BY student_account")
-            .setParameter(1, termId)
-            .setParameter(2, source)
-            .setParameter(3, meetingNo)
-            .getResultList()) {
-      out.add(String.valueOf(account));
-    }
-    return out;
+  /**
+   * The students who attend a meeting individually (electives), not through their class, cached at
+   * the term's version ({@link TimetableQueryService#individualStudentsAt}).
+   */
+  public List<String> individualStudents(String termCode, String source, int meetingNo) {
+    return timetable
+        .termRecent(termCode)
+        .map(t -> timetable.individualStudentsAt(t, source, meetingNo))
+        .orElse(List.of());
   }
 }

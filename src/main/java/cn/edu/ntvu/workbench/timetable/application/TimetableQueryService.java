@@ -93,6 +93,13 @@ public class TimetableQueryService {
   private static final char TEACHER = 't';
   private static final char INDIVIDUAL = 'i';
 
+  /** Kind of {@link MeetingsKey}: one meeting by {@code source/no} (a roll call's). */
+  private static final char MEETING = 'm';
+
+  /** Per term version and meeting ({@code source/no}): its individual (elective) students. */
+  private final ConcurrentMap<MeetingsKey, List<String>> meetingStudents =
+      new ConcurrentHashMap<>();
+
   /**
    * Upper bound of cached lists (classes + teachers of a school, a few terms); beyond it, reads are
    * not cached.
@@ -132,6 +139,56 @@ public class TimetableQueryService {
         .map(this::schedule);
   }
 
+  /**
+   * {@link #term} as read at most {@link #TERMS_MAX_AGE} ago (the terms {@link #termOn} reads): for
+   * the pages opened most, whose meetings are then cached at that term version. An import on this
+   * server is seen at once, on another within {@link #TERMS_MAX_AGE}.
+   */
+  public Optional<TermSchedule> termRecent(String code) {
+    return terms.get(this::readTerms).stream()
+        .filter(t -> t.getCode().equals(code))
+        .findFirst()
+        .map(this::schedule);
+  }
+
+  /** {@link #meeting}, cached per server at the schedule's term version. */
+  public Optional<TimetableEntry> meetingAt(TermSchedule term, String source, int meetingNo) {
+    return cached(
+            new MeetingsKey(term.termId(), term.version(), MEETING, source + "/" + meetingNo),
+            () -> meeting(term.termId(), source, meetingNo).map(List::of).orElse(List.of()))
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * The students who attend a meeting individually (electives), not through their class, in account
+   * order; cached per server at the schedule's term version (an import that changes them bumps it).
+   */
+  public List<String> individualStudentsAt(TermSchedule term, String source, int meetingNo) {
+    MeetingsKey key =
+        new MeetingsKey(term.termId(), term.version(), MEETING, source + "/" + meetingNo);
+    List<String> hit = meetingStudents.get(key);
+    if (hit != null) {
+      return hit;
+    }
+    List<String> fresh = new ArrayList<>();
+    for (Object account :
+        em.createNativeQuery(
+                "SELECT student_account FROM course_meeting_student"
+                    + " WHERE term_id = ? AND source = ? AND meeting_no = ? ORDER BY student_account")
+            .setParameter(1, term.termId())
+            .setParameter(2, source)
+            .setParameter(3, meetingNo)
+            .getResultList()) {
+      fresh.add(String.valueOf(account));
+    }
+    fresh = List.copyOf(fresh);
+    if (meetingStudents.size() < MAX_CACHED) {
+      meetingStudents.putIfAbsent(key, fresh);
+    }
+    return fresh;
+  }
+
   /** Whether any term exists (the demo data loads only into an empty timetable). */
   public boolean anyTerm() {
     return !em.createQuery("SELECT t.id FROM TermRecord t", Long.class)
@@ -169,6 +226,9 @@ public class TimetableQueryService {
     // Meetings cached at older versions of this term are never asked for again.
     meetings.keySet().removeIf(k -> k.termId() == term.getId() && k.version() != term.getVersion());
     individuals
+        .keySet()
+        .removeIf(k -> k.termId() == term.getId() && k.version() != term.getVersion());
+    meetingStudents
         .keySet()
         .removeIf(k -> k.termId() == term.getId() && k.version() != term.getVersion());
     return fresh;

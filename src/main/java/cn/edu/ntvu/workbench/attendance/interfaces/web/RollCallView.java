@@ -4,8 +4,10 @@ import cn.edu.ntvu.workbench.attendance.application.AttendanceTexts;
 import cn.edu.ntvu.workbench.attendance.application.RollCallRefused;
 import cn.edu.ntvu.workbench.attendance.application.RollCalls;
 import cn.edu.ntvu.workbench.attendance.application.Roster;
+import cn.edu.ntvu.workbench.attendance.application.RosterMemo;
 import cn.edu.ntvu.workbench.attendance.domain.Mark;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
+import cn.edu.ntvu.workbench.platform.security.LogoutToken;
 import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.web.Html;
@@ -14,6 +16,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -36,6 +39,7 @@ public class RollCallView {
 
   @Inject CurrentUser me;
   @Inject RollCalls rollCalls;
+  @Inject RosterMemo rosterMemo;
 
   private AttendanceTexts text;
   private String problem;
@@ -87,9 +91,8 @@ public class RollCallView {
   }
 
   /**
-   * The view action (preRenderView): the roster, after a submit too. On a post the form's
-   * components ask for it earlier (whether the submit button is rendered decides whether its action
-   * runs), so {@link #getRoster} reads it on first use as well.
+   * The view action (preRenderView): the roster, after a submit too. {@link #getRoster} reads it on
+   * first use as well, should a component ask for it earlier.
    */
   public void load() {
     loaded = true;
@@ -103,9 +106,27 @@ public class RollCallView {
     }
   }
 
+  /**
+   * The session's token ({@link LogoutToken}, as the favourites' posts carry it): the page is a
+   * stateless view (no view state to save per request), so the view state no longer stands for a
+   * token, and a post without this one is refused — a page on another site cannot mark anyone.
+   */
+  public String getToken() {
+    return LogoutToken.of(
+        (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true));
+  }
+
   /** 提交考勤. */
   public String submit() {
     if (!readKey()) {
+      return null;
+    }
+    HttpSession session =
+        (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(false);
+    if (session == null || !LogoutToken.matches(session, param("token"))) {
+      error = text.get("attendance.refused.expired");
+      resultState = "refused";
+      status(HttpServletResponse.SC_BAD_REQUEST);
       return null;
     }
     Map<String, RollCalls.Tap> taps;
@@ -120,6 +141,8 @@ public class RollCallView {
       return null;
     }
     try {
+      // the roster this post read while its form was decoded serves the submit's checks
+      rosterMemo.arm();
       RollCalls.Outcome out =
           rollCalls.submit(
               me.get(), me.auditActor(), term, source, no, date, seen, param("batch"), taps);

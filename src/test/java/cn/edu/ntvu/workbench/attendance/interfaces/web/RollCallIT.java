@@ -311,6 +311,39 @@ class RollCallIT {
         .isZero();
   }
 
+  @Test
+  void aPostWithoutTheSessionsTokenSavesNothing() throws Exception {
+    // The page is a stateless view: its view state no longer keeps a post from another site out;
+    // the form's session token does. The course teacher's own post without it: 400, a clear
+    // sentence, nothing stored.
+    WebSession teacher =
+        cn.edu.ntvu.workbench.testsupport.WeComStandInScreen.signedIn(app + "/", TEACHER);
+    HttpResponse<String> page = teacher.get(app + rollPath);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("name=\"token\"").contains("value=\"stateless\"");
+    Map<String, String> form = new LinkedHashMap<>();
+    for (String p : meeting.split("&")) {
+      String[] kv = p.split("=", 2);
+      form.put(kv[0], kv[1]);
+    }
+    form.put("date", DATE);
+    form.put("marks", ABSENT + ":EARLY:");
+    form.put("batch", "tokenless-batch-0001");
+    form.put("rollForm", "rollForm");
+    form.put("rollForm:submit", "提交考勤");
+    form.put("jakarta.faces.ViewState", "stateless");
+    form.put("primefaces.nonce", java.util.Objects.toString(WebSession.nonceOf(page), ""));
+    long before = count("SELECT COUNT(*) FROM attendance_change WHERE meeting_date = ?", DATE);
+    HttpResponse<String> forged = teacher.post(app + "/attendance/roll.xhtml", form);
+    assertThat(forged.statusCode()).isEqualTo(400);
+    assertThat(forged.body()).contains("页面已过期").doesNotContain("考勤已保存");
+    assertThat(count("SELECT COUNT(*) FROM attendance_change WHERE meeting_date = ?", DATE))
+        .isEqualTo(before);
+    assertThat(
+            count("SELECT COUNT(*) FROM attendance_batch WHERE batch_id = 'tokenless-batch-0001'"))
+        .isZero();
+  }
+
   private static String leaveId() throws Exception {
     return query("SELECT id FROM leave_request WHERE submit_token = ?", TOKEN);
   }
