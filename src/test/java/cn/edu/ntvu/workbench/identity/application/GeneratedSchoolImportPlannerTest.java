@@ -65,7 +65,9 @@ class GeneratedSchoolImportPlannerTest {
 
     assertThat(people.errors()).isEmpty();
     assertThat(people.count(Change.CREATE)).isGreaterThan(15_000);
-    assertThat(millis).as("read and plan 15k people").isLessThan(5_000);
+    // How fast: bench/foundation.sh and bench/timetable.sh (a timed unit test fails on a busy
+    // machine).
+    System.out.printf("read and planned %d people in %d ms%n", people.count(Change.CREATE), millis);
 
     DirectorySnapshot full =
         new DirectorySnapshot(

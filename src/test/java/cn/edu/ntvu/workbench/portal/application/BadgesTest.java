@@ -98,7 +98,8 @@ class BadgesTest {
     long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertThat(result).isEqualTo(Map.of("fast", 2));
     // One time box for all providers together, not one per provider.
-    assertThat(tookMs).isLessThan(550);
+    // (three boxes one after another would take at least 900 ms; a busy machine adds to one box)
+    assertThat(tookMs).isLessThan(850);
   }
 
   @Test

@@ -111,7 +111,8 @@ class GeneratedTermImportPlannerTest {
     int total = zf.meetings().size() + wisedu.meetings().size();
     assertThat(total).isGreaterThan(3_000);
     assertThat(wisedu.meetings().size()).isBetween(total / 5 - 50, total / 5 + 50);
-    assertThat(millis).as("read and plan a full term").isLessThan(3_000);
+    // How fast: bench/timetable.sh (a timed unit test fails on a busy machine).
+    System.out.printf("read and planned %d meetings in %d ms%n", total, millis);
 
     // every week text the generator writes maps to one of its five patterns, whichever format
     // carried it
