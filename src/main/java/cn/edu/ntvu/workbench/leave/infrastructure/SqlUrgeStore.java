@@ -60,7 +60,7 @@ public class SqlUrgeStore implements UrgeStore {
             + " AND NOT EXISTS (SELECT 1 FROM leave_step_escalation e WHERE e.step_id = s.id AND e.stage = ?)"
             + (stage > 1
                 ? " AND EXISTS (SELECT 1 FROM leave_step_escalation e1 WHERE e1.step_id = s.id AND e1.stage = ?)"
-                : " AND ? > 0")
+                : " AND ? >= 0")
             + " ORDER BY s.opened_at, s.id LIMIT "
             + limit,
         rs ->
