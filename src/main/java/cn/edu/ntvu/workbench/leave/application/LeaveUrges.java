@@ -119,7 +119,7 @@ public class LeaveUrges {
           v.kind() == UrgeRule.Kind.TOO_EARLY ? UrgeRule.hoursUntil(now, v.possibleAt()) : 0);
     }
     StepRow s = open.get();
-    List<String> to = urges.approversOf(List.of(s.id())).getOrDefault(s.id(), s.approvers());
+    List<String> to = urges.approversOf(List.of(s.id())).getOrDefault(s.id(), List.of());
     if (!urges.insertUrge(s.id(), requestId, student.account(), now, to)) {
       return new Outcome(UrgeRule.Kind.ALREADY_URGED, 0);
     }

@@ -1,6 +1,7 @@
 package cn.edu.ntvu.workbench.leave.application;
 
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
+import cn.edu.ntvu.workbench.leave.domain.ApprovalChain;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
 import cn.edu.ntvu.workbench.leave.domain.StepClock;
 import cn.edu.ntvu.workbench.messaging.application.OutgoingMessage;
@@ -41,6 +42,7 @@ public class StepEscalations {
   private static final Logger LOG = Logger.getLogger(StepEscalations.class.getName());
 
   @Inject LeaveStore store;
+  @Inject ChainStore chains;
   @Inject UrgeStore urges;
   @Inject UrgeSettings settings;
   @Inject UrgeMessages messages;
@@ -112,7 +114,10 @@ public class StepEscalations {
         urges.approversOf(due.stream().map(UrgeStore.DueStep::stepId).toList());
     urges.insertEscalations(stage, due, String.join("|", fallback), now);
     if (stage == 2 && !fallback.isEmpty()) {
-      urges.addSeats(due, fallback);
+      Map<String, String> names = directory.namesOf(fallback);
+      for (UrgeStore.DueStep s : due) {
+        seatFallback(s, fallback, names, now);
+      }
     }
     List<UrgeStore.Event> events = new ArrayList<>(due.size());
     List<OutgoingMessage> out = new ArrayList<>(due.size());
@@ -152,6 +157,29 @@ public class StepEscalations {
     outbox.enqueueAll(out);
     audit.recordAll(LeaveActor.SYSTEM.audit(), "LEAVE_ESCALATE", items);
     return due.size();
+  }
+
+  /**
+   * Stage 2: each fallback approver gets an ESCALATION seat on the step through the request's chain
+   * (its lock, its transition, its save); one who sits on the step already keeps their seat.
+   */
+  private void seatFallback(
+      UrgeStore.DueStep s, List<String> fallback, Map<String, String> names, LocalDateTime now) {
+    ChainStore.LockedChain c = chains.lock(s.requestId()).orElse(null);
+    if (c == null) {
+      return;
+    }
+    boolean changed = false;
+    for (String a : fallback) {
+      changed |=
+          c.chain()
+              .addEscalationSeat(
+                  s.stepNo(), ApprovalChain.Target.ok(a, names.getOrDefault(a, a)), now)
+              .ok();
+    }
+    if (changed) {
+      chains.save(c.chain());
+    }
   }
 
   private String names(List<String> accounts) {

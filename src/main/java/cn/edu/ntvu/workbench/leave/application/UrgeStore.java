@@ -61,7 +61,7 @@ public interface UrgeStore {
    */
   List<DueStep> due(int stage, LocalDateTime openedBy, int limit);
 
-  /** Who is still to decide each of these open steps. */
+  /** Who is still to decide each of these open steps (their PENDING seats). */
   Map<Long, List<String>> approversOf(Collection<Long> stepIds);
 
   /** Records the stage for these steps (once: a step already at it is left alone). */
@@ -69,9 +69,6 @@ public interface UrgeStore {
 
   /** The stages each of these steps reached. */
   Map<Long, Set<Integer>> stagesOf(Collection<Long> stepIds);
-
-  /** Gives each step a seat for each of {@code accounts} (the fallback approver at stage 2). */
-  void addSeats(List<DueStep> steps, List<String> accounts);
 
   /** Appends these lines to the timeline in one batch. */
   void events(List<Event> events);

@@ -84,9 +84,9 @@ public class SqlUrgeStore implements UrgeStore {
     for (List<Long> chunk : chunks(stepIds)) {
       for (Object[] r :
           sql.rows(
-              "SELECT step_id, account FROM leave_step_approver WHERE step_id IN ("
+              "SELECT step_id, account FROM leave_step_approver WHERE state = 'PENDING' AND step_id IN ("
                   + marks(chunk.size())
-                  + ") ORDER BY step_id, account",
+                  + ") ORDER BY step_id, position, account",
               chunk.toArray())) {
         out.computeIfAbsent(lng(r[0]), k -> new ArrayList<>()).add(str(r[1]));
       }
@@ -118,18 +118,6 @@ public class SqlUrgeStore implements UrgeStore {
       }
     }
     return out;
-  }
-
-  public void addSeats(List<DueStep> steps, List<String> accounts) {
-    List<Object[]> rows = new ArrayList<>();
-    for (DueStep s : steps) {
-      for (String a : accounts) {
-        rows.add(new Object[] {s.stepId(), a, s.requestId()});
-      }
-    }
-    sql.batch(
-        "INSERT IGNORE INTO leave_step_approver (step_id, account, request_id) VALUES (?, ?, ?)",
-        rows);
   }
 
   public void events(List<Event> events) {
@@ -181,7 +169,7 @@ public class SqlUrgeStore implements UrgeStore {
     return sql.query(
         "SELECT a.account, r.id, r.student_name, r.type_code, r.starts_at, r.ends_at, s.opened_at"
             + " FROM leave_approver_pref p"
-            + " JOIN leave_step_approver a ON a.account = p.account"
+            + " JOIN leave_step_approver a ON a.account = p.account AND a.state = 'PENDING'"
             + " JOIN leave_step s ON s.id = a.step_id AND s.status = 'OPEN'"
             + " JOIN leave_request r ON r.id = s.request_id AND r.status = 'PENDING'"
             + " WHERE p.digest ORDER BY a.account, s.opened_at, r.id",
