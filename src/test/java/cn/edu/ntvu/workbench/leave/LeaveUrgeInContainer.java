@@ -42,6 +42,7 @@ public abstract class LeaveUrgeInContainer extends cn.edu.ntvu.workbench.portal.
   @Inject protected StepEscalations stepEscalations;
   @Inject protected UrgeSettings urgeSettings;
   @Inject protected LeaveStore urgeLeaveStore;
+  @Inject protected cn.edu.ntvu.workbench.leave.application.ApproverDigest approverDigest;
 
   /** A pending request of {@code student} (class 2501001) with its first step open. */
   protected long openRequest(String student, int daysAhead) {
@@ -224,6 +225,53 @@ public abstract class LeaveUrgeInContainer extends cn.edu.ntvu.workbench.portal.
     } finally {
       update("UPDATE leave_settings SET fallback_account = NULL WHERE id = 1");
     }
+  }
+
+  @Test
+  void theApproversDigestGoesOnceAt0800ToThoseWhoChoseItWithSomethingWaiting() throws Exception {
+    long id = openRequest("20250100046", 5);
+    var counsellor = person("10002");
+    var student = person("20250100046");
+    // A student may not choose it (the service refuses), the counsellor chooses it for himself.
+    assertThatThrownBy(() -> callers.as(student, () -> digestOf(student.account(), true)))
+        .isInstanceOf(AccessDenied.class);
+    callers.as(counsellor, () -> digestOf(counsellor.account(), true));
+    // 陶博 (10003) chose it too but nothing waits for him... unless other tests left some.
+    callers.as(person("10003"), () -> digestOf("10003", true));
+    try {
+      // A day far from the real clock, so that the scheduled run never claims it.
+      LocalDate day = LocalDate.of(2031, 3, 3);
+      assertThat(approverDigest.runAt(day.atTime(7, 59))).isEqualTo(-1);
+      int sent = approverDigest.runAt(day.atTime(8, 5));
+      assertThat(sent).isGreaterThanOrEqualTo(1);
+      String key = "leave:approver-digest:" + day + ":10002";
+      assertThat(outboxLike(key)).isEqualTo(1);
+      assertThat(
+              leaveRows(
+                  "select count(*) from wecom_outbox where message_key = ? and body like ?",
+                  key,
+                  "%" + "待我审批" + "%"))
+          .isEqualTo(1);
+      long waitingFor10003 =
+          leaveRows(
+              "select count(*) from leave_step_approver a join leave_step s on s.id = a.step_id"
+                  + " and s.status = 'OPEN' join leave_request r on r.id = s.request_id"
+                  + " and r.status = 'PENDING' where a.account = '10003' and a.state = 'PENDING'");
+      assertThat(outboxLike("leave:approver-digest:" + day + ":10003"))
+          .isEqualTo(waitingFor10003 > 0 ? 1 : 0);
+      // Once per day: again at 08:10 (another server) nothing.
+      assertThat(approverDigest.runAt(day.atTime(8, 10))).isEqualTo(-1);
+      assertThat(outboxLike(key)).isEqualTo(1);
+      assertThat(id).isPositive();
+    } finally {
+      callers.as(counsellor, () -> digestOf(counsellor.account(), false));
+      callers.as(person("10003"), () -> digestOf("10003", false));
+    }
+  }
+
+  private boolean digestOf(String account, boolean wanted) {
+    approverDigest.choose(account, wanted);
+    return wanted;
   }
 
   private StepRow openStepOrNull(long id, int stepNo) {
