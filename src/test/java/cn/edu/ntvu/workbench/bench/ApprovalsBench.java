@@ -263,14 +263,14 @@ public final class ApprovalsBench {
         ids.size(), (System.nanoTime() - t0) / 1e9);
     Path log = work.resolve("payara.log");
     long waitStart = System.nanoTime();
-    Matcher found = null;
+    String[] found = null;
     while (System.nanoTime() - waitStart < Duration.ofMinutes(7).toNanos()) {
       Thread.sleep(2000);
       String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
       Matcher m = ESCALATION_LOG.matcher(text);
       while (m.find()) {
         if (Integer.parseInt(m.group(1)) >= n) {
-          found = m;
+          found = new String[] {m.group(1), m.group(2), m.group(3)};
         }
       }
       if (found != null) {
@@ -281,7 +281,7 @@ public final class ApprovalsBench {
       missed.add("escalation: no run escalated " + n + " steps within 7 minutes");
       return;
     }
-    long ms = Long.parseLong(found.group(3));
+    long ms = Long.parseLong(found[2]);
     long stages = count(db, "SELECT COUNT(*) FROM leave_step_escalation") - before;
     long mine =
         count(
@@ -299,7 +299,7 @@ public final class ApprovalsBench {
     System.out.printf(
         "  the run: %s step(s) to stage 1, %s to stage 2 in %d ms (target ≤ 5000 ms); %d stage rows"
             + " (%d of the seeded steps), %d messages, %d timeline lines%n",
-        found.group(1), found.group(2), ms, stages, mine, messages, events);
+        found[0], found[1], ms, stages, mine, messages, events);
     if (ms > 5000) {
       missed.add("escalation " + ms + " ms");
     }

@@ -99,9 +99,9 @@ public class SqlUrgeStore implements UrgeStore {
     for (DueStep s : steps) {
       rows.add(new Object[] {s.stepId(), stage, s.requestId(), ts(at), cut(fallback, 2000)});
     }
-    sql.batch(
+    sql.insertRows(
         "INSERT IGNORE INTO leave_step_escalation (step_id, stage, request_id, fired_at, fallback)"
-            + " VALUES (?, ?, ?, ?, ?)",
+            + " VALUES",
         rows);
   }
 
@@ -135,9 +135,9 @@ public class SqlUrgeStore implements UrgeStore {
             e.detail() == null ? null : cut(e.detail(), 500)
           });
     }
-    sql.batch(
+    sql.insertRows(
         "INSERT INTO leave_event (request_id, occurred_at, actor_account, actor_name, action, step_no, via,"
-            + " detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            + " detail) VALUES",
         rows);
   }
 

@@ -91,28 +91,28 @@ public class WeComOutbox {
             String.join("|", m.toUsers()),
             m.body(),
             m.topic(),
+            "PENDING",
+            0,
             now,
             now
           });
     }
-    int[] counts =
-        sql.batch(
+    int n =
+        sql.insertRows(
             "INSERT IGNORE INTO wecom_outbox (message_key, kind, to_users, body, topic, status, attempts,"
-                + " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                + " created_at, next_attempt_at) VALUES",
             rows);
-    int n = 0;
-    // One event per kind naming everyone, not one per message: its observers mark people.
+    // One event per kind naming everyone, not one per message: its observers mark people (a key
+    // queued before is marked again, which only means counting them once more).
     java.util.Map<OutgoingMessage.Kind, java.util.Set<String>> told =
         new java.util.EnumMap<>(OutgoingMessage.Kind.class);
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] != 0) {
-        n++;
-        told.computeIfAbsent(messages.get(i).kind(), k -> new java.util.LinkedHashSet<>())
-            .addAll(messages.get(i).toUsers());
-      }
+    for (OutgoingMessage m : messages) {
+      told.computeIfAbsent(m.kind(), k -> new java.util.LinkedHashSet<>()).addAll(m.toUsers());
     }
-    told.forEach(
-        (kind, users) -> queued.fire(new MessageQueued(kind, java.util.List.copyOf(users))));
+    if (n > 0) {
+      told.forEach(
+          (kind, users) -> queued.fire(new MessageQueued(kind, java.util.List.copyOf(users))));
+    }
     return n;
   }
 

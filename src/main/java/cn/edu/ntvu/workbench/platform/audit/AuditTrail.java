@@ -71,7 +71,7 @@ public class AuditTrail {
 
   /**
    * As {@link #record} for many entries of one action at once (a roll call's changed marks),
-   * written as one JDBC batch in the caller's transaction: the same rows {@link #record} writes.
+   * written as multi-row INSERTs in the caller's transaction: the same rows {@link #record} writes.
    */
   @Transactional(TxType.MANDATORY)
   public void recordAll(AuditActor actor, String action, List<Item> items) {
@@ -103,10 +103,11 @@ public class AuditTrail {
             e.afterValues()
           });
     }
-    sql.batch(
+    // Multi-row INSERTs (Sql.insertRows): 20,000 entries of one job run are 40 statements, not
+    // 20,000 (issue 18's escalation bench).
+    sql.insertRows(
         "INSERT INTO audit_entry (occurred_at, actor_account, actor_name, sign_in_path, action,"
-            + " object_type, object_id, object_label, before_values, after_values)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " object_type, object_id, object_label, before_values, after_values) VALUES",
         rows);
   }
 
