@@ -75,6 +75,7 @@ public class StepEscalations {
       return Run.SKIPPED;
     }
     long t0 = System.nanoTime();
+    long cpu0 = threadCpu();
     StepClock stepClock = settings.clock();
     Duration first = settings.escalateAfter();
     Duration second = settings.fallbackAfter();
@@ -93,8 +94,9 @@ public class StepEscalations {
       // bench/approvals.sh reads this line's time.
       LOG.info(
           String.format(
-              "leave escalation: %d step(s) to stage 1, %d to stage 2 in %d ms",
-              one, two, (System.nanoTime() - t0) / 1_000_000));
+              "leave escalation: %d step(s) to stage 1, %d to stage 2 in %d ms (%d ms CPU of"
+                  + " this thread)",
+              one, two, (System.nanoTime() - t0) / 1_000_000, (threadCpu() - cpu0) / 1_000_000));
     }
     return new Run(one, two);
   }
@@ -180,6 +182,11 @@ public class StepEscalations {
     if (changed) {
       chains.save(c.chain());
     }
+  }
+
+  private static long threadCpu() {
+    java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+    return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : 0;
   }
 
   private String names(List<String> accounts) {
