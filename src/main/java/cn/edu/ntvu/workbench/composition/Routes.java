@@ -146,7 +146,8 @@ public final class Routes {
               "/account/index.xhtml",
               SIGNED_IN,
               "我的账号: one's own account and WeCom state; staff choose how they hear of leaves",
-              "teacherNotices.save"),
+              "teacherNotices.save",
+              "approverDigest.save"),
           endpoint(
                   "/rest/wecom/jssdk/signature",
                   SIGNED_IN,
@@ -212,7 +213,8 @@ public final class Routes {
                   "leaveDetail.cancelApproved",
                   "extension.start",
                   "extension.stop",
-                  "extension.submit")
+                  "extension.submit",
+                  "leaveUrge.urge")
               .sample("/leave/request.xhtml?id=1"),
           read(
                   "/leave/attachment",

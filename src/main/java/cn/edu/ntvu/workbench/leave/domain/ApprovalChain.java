@@ -283,6 +283,7 @@ public final class ApprovalChain {
     /** Counts for the step's result: not a deputy, not handed over, not removed. */
     public boolean counted() {
       return origin != SeatOrigin.DEPUTY
+          && origin != SeatOrigin.ESCALATION
           && state != SeatState.HANDED_OVER
           && state != SeatState.REMOVED;
     }
@@ -977,6 +978,47 @@ public final class ApprovalChain {
   }
 
   /**
+   * Escalation's second stage (issue 18, item 5; added for {@code StepEscalations}): the fallback
+   * approver gets a PENDING seat (origin {@link SeatOrigin#ESCALATION}) on the open step, whose
+   * approval or rejection decides the step alone, 或签 or 会签. Refused (nothing changes) when the
+   * request or step is not open, the person is not eligible, or they sit on the step already.
+   */
+  public Result addEscalationSeat(int stepNo, Target fallback, LocalDateTime now) {
+    Optional<Step> found = step(stepNo);
+    if (found.isEmpty()) {
+      return Result.refused(ChainRefusal.NO_SUCH_STEP);
+    }
+    Step step = found.get();
+    if (status != LeaveStatus.PENDING) {
+      return Result.refused(ChainRefusal.REQUEST_CLOSED, null, null, status.name());
+    }
+    if (step.status != StepStatus.OPEN) {
+      return Result.refused(ChainRefusal.STEP_CLOSED);
+    }
+    Result eligible = eligibility(fallback);
+    if (eligible != null) {
+      return eligible;
+    }
+    if (step.seatOf(fallback.account()).isPresent()) {
+      return Result.refused(ChainRefusal.ALREADY_ON_STEP);
+    }
+    step.seats.add(
+        Seat.fresh(
+            fallback.account(),
+            fallback.name(),
+            SeatState.PENDING,
+            SeatOrigin.ESCALATION,
+            null,
+            null,
+            null,
+            step.nextPosition()));
+    return Result.done(
+        List.of(
+            new ChainEvent.SeatAdded(
+                stepNo, fallback.account(), fallback.name(), SeatOrigin.ESCALATION, null)));
+  }
+
+  /**
    * The student takes back the pending request: open and waiting steps are CANCELLED, every live
    * seat SETTLED.
    */
@@ -1118,6 +1160,10 @@ public final class ApprovalChain {
       List<Seat> counted = step.seats.stream().filter(Seat::counted).toList();
       done = !counted.isEmpty() && counted.stream().allMatch(s -> s.state == SeatState.APPROVED);
     }
+    // The fallback approver's seat after escalation decides alone, in either mode.
+    done |=
+        step.seats.stream()
+            .anyMatch(s -> s.origin == SeatOrigin.ESCALATION && s.state == SeatState.APPROVED);
     if (!done) {
       return;
     }

@@ -18,5 +18,10 @@ public enum SeatOrigin {
   /** 代理: decides in the name of {@code on_behalf_of} (= {@code origin_account}). */
   DEPUTY,
   /** An admin put this person in place of {@code origin_account} (who left the directory). */
-  REPLACED
+  REPLACED,
+  /**
+   * Escalation's second stage (issue 18, item 5): the fallback approver, who decides the step alone
+   * in either mode; not among those a 会签 waits for.
+   */
+  ESCALATION
 }

@@ -71,6 +71,52 @@ public class WeComOutbox {
   }
 
   /**
+   * As {@link #enqueue} for many messages at once, as one JDBC batch in the caller's transaction (a
+   * job that tells thousands of people at once, leave's escalation). Keys already queued are left
+   * alone, as by {@link #enqueue}. Returns how many were queued now (a driver that does not count a
+   * batch's rows counts them all).
+   */
+  @Transactional(TxType.MANDATORY)
+  public int enqueueAll(java.util.List<OutgoingMessage> messages) {
+    if (messages.isEmpty()) {
+      return 0;
+    }
+    Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+    java.util.List<Object[]> rows = new java.util.ArrayList<>(messages.size());
+    for (OutgoingMessage m : messages) {
+      rows.add(
+          new Object[] {
+            m.messageKey(),
+            m.kind().name(),
+            String.join("|", m.toUsers()),
+            m.body(),
+            m.topic(),
+            "PENDING",
+            0,
+            now,
+            now
+          });
+    }
+    int n =
+        sql.insertRows(
+            "INSERT IGNORE INTO wecom_outbox (message_key, kind, to_users, body, topic, status, attempts,"
+                + " created_at, next_attempt_at) VALUES",
+            rows);
+    // One event per kind naming everyone, not one per message: its observers mark people (a key
+    // queued before is marked again, which only means counting them once more).
+    java.util.Map<OutgoingMessage.Kind, java.util.Set<String>> told =
+        new java.util.EnumMap<>(OutgoingMessage.Kind.class);
+    for (OutgoingMessage m : messages) {
+      told.computeIfAbsent(m.kind(), k -> new java.util.LinkedHashSet<>()).addAll(m.toUsers());
+    }
+    if (n > 0) {
+      told.forEach(
+          (kind, users) -> queued.fire(new MessageQueued(kind, java.util.List.copyOf(users))));
+    }
+    return n;
+  }
+
+  /**
    * Removes, in the caller's transaction, the messages of {@code kind} on any of {@code topics}
    * still waiting and not claimed by a worker: a newer message says everything they would (the
    * latest numbers of one person's workbench tile). Returns how many.

@@ -163,6 +163,21 @@ public class Sql {
   /** The most rows {@link #insertRows} puts in one statement. */
   static final int ROWS_PER_INSERT = 500;
 
+  /**
+   * As {@link #insertRows(String, int, List, String)} with {@code head} ending in {@code VALUES}
+   * (the columns counted from the first row) and no tail.
+   */
+  public int insertRows(String headWithValues, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    String head = headWithValues.strip();
+    if (!head.regionMatches(true, head.length() - 6, "VALUES", 0, 6)) {
+      throw new IllegalArgumentException("the head must end in VALUES: " + head);
+    }
+    return insertRows(head.substring(0, head.length() - 6).strip(), rows.get(0).length, rows, "");
+  }
+
   /** One statement run for every argument list, as a JDBC batch; the counts per list. */
   public int[] batch(String sql, List<Object[]> argLists) {
     try (Connection c = dataSource.getConnection()) {
