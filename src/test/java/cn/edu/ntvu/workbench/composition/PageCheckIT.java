@@ -232,7 +232,13 @@ class PageCheckIT {
           Map.entry("WEB-INF/errorpages/401.xhtml", "ErrorPagesIT"),
           Map.entry("WEB-INF/errorpages/500.xhtml", "ErrorPagesIT (a failure)"),
           Map.entry("WEB-INF/errorpages/expired.xhtml", "ErrorPagesIT (an expired view)"),
-          Map.entry("WEB-INF/errorpages/signin-problem.xhtml", "ErrorPagesIT, CasSignInIT"));
+          Map.entry("WEB-INF/errorpages/signin-problem.xhtml", "ErrorPagesIT, CasSignInIT"),
+          // issue 18 (chain): parts of pages checked above, each included with one line
+          Map.entry(
+              "WEB-INF/leave/request-chain.xhtml",
+              "part of /leave/request.xhtml (审批进度 of a 会签 step: LeaveChainIT at 360×640)"),
+          Map.entry("WEB-INF/leave/admin-chain.xhtml", "part of /leave/admin.xhtml"),
+          Map.entry("WEB-INF/leave/rule-modes-chain.xhtml", "part of /leave/admin.xhtml"));
 
   private static final Path SHOTS = Path.of("target", "screenshots", "pages").toAbsolutePath();
   private static final Map<String, String> ids = new LinkedHashMap<>();

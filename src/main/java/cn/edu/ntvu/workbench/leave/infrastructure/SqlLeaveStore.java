@@ -53,7 +53,7 @@ public class SqlLeaveStore implements LeaveStore {
 
   private static final String STEP_COLUMNS =
       "s.id, s.request_id, s.step_no, s.approver_role, s.status, s.fallback, s.opened_at, s.decided_by,"
-          + " s.decided_by_name, s.decided_at, s.decided_via, s.comment";
+          + " s.decided_by_name, s.decided_at, s.decided_via, s.comment, s.mode";
 
   @Inject Sql sql;
 
@@ -674,7 +674,8 @@ public class SqlLeaveStore implements LeaveStore {
                     time(r[9]),
                     str(r[10]),
                     str(r[11]),
-                    approvers.getOrDefault(lng(r[0]), List.of())))
+                    approvers.getOrDefault(lng(r[0]), List.of()),
+                    cn.edu.ntvu.workbench.leave.domain.StepMode.valueOf(str(r[12]))))
         .toList();
   }
 
