@@ -209,7 +209,9 @@ public final class Routes {
                   "leaveDetail.revoke",
                   "leaveDetail.startCancel",
                   "leaveDetail.stopCancel",
-                  "leaveDetail.cancelApproved")
+                  "leaveDetail.cancelApproved",
+                  // issue 18, item 7: comments (their student and approvers; service checks)
+                  "leaveComments.send")
               .sample("/leave/request.xhtml?id=1"),
           read(
                   "/leave/attachment",
@@ -243,6 +245,18 @@ public final class Routes {
               "leaveAdmin.addRule",
               "leaveAdmin.deleteRule",
               "leaveTypes.save"),
+          // — issue 18, items 6–7: deputies and quick phrases —
+          view(
+              "/leave/approver.xhtml",
+              STAFF,
+              "审批设置: my deputy and my quick phrases; admins: anyone's deputy, phrases for everybody"
+                  + " (service: own or admin)",
+              "approverSettings.saveDeputy",
+              "approverSettings.removeDeputy",
+              "approverSettings.addPhrase",
+              "approverSettings.removePhrase",
+              "approverSettings.addSharedPhrase",
+              "approverSettings.removeSharedPhrase"),
           // — 收集表 forms —
           view(
               "/forms/index.xhtml",

@@ -148,6 +148,8 @@ class PageCheckIT {
           Page.of("/leave/decided.xhtml", "leave/decided.xhtml"),
           Page.of("/leave/classes.xhtml", "leave/classes.xhtml"),
           Page.of("/leave/admin.xhtml", "leave/admin.xhtml"),
+          // issue 18, items 6–7: 审批设置 (deputy, quick phrases; admins: everyone's)
+          Page.of("/leave/approver.xhtml", "leave/approver.xhtml").as(Who.COUNSELLOR, Who.ADMIN),
           Page.of("/forms/index.xhtml", "forms/index.xhtml"),
           Page.of("/forms/fill.xhtml", "forms/fill.xhtml").at("/forms/fill.xhtml?id={form}"),
           Page.of("/forms/edit.xhtml", "forms/edit.xhtml").at("/forms/edit.xhtml?id={form}"),
@@ -230,7 +232,13 @@ class PageCheckIT {
           Map.entry("WEB-INF/errorpages/401.xhtml", "ErrorPagesIT"),
           Map.entry("WEB-INF/errorpages/500.xhtml", "ErrorPagesIT (a failure)"),
           Map.entry("WEB-INF/errorpages/expired.xhtml", "ErrorPagesIT (an expired view)"),
-          Map.entry("WEB-INF/errorpages/signin-problem.xhtml", "ErrorPagesIT, CasSignInIT"));
+          Map.entry("WEB-INF/errorpages/signin-problem.xhtml", "ErrorPagesIT, CasSignInIT"),
+          Map.entry(
+              "WEB-INF/leave/request-deputy.xhtml",
+              "the comment box of /leave/request.xhtml, checked with it; LeaveDeputyIT"),
+          Map.entry(
+              "WEB-INF/leave/request-deputy-reject.xhtml",
+              "the 驳回 reason's quick phrases on /leave/request.xhtml; LeaveDeputyIT"));
 
   private static final Path SHOTS = Path.of("target", "screenshots", "pages").toAbsolutePath();
   private static final Map<String, String> ids = new LinkedHashMap<>();

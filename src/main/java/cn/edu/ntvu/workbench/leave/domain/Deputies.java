@@ -46,6 +46,7 @@ public final class Deputies {
 
   /** Why a range is refused; each has its message beside the field. */
   public enum Problem {
+    APPROVER_NOT_STAFF,
     UNKNOWN,
     SELF,
     NOT_STAFF,

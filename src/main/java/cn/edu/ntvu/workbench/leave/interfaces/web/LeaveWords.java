@@ -131,7 +131,9 @@ public class LeaveWords {
   public String note(LeaveEvent e) {
     return ("APPROVED".equals(e.action())
                 || "REJECTED".equals(e.action())
-                || "CANCELLED".equals(e.action()))
+                || "CANCELLED".equals(e.action())
+                || "COMMENTED".equals(e.action())
+                || "DEPUTY_SEAT".equals(e.action()))
             && e.detail() != null
         ? e.detail()
         : "";
@@ -143,6 +145,8 @@ public class LeaveWords {
     return switch (e.action()) {
       case "REJECTED" -> t.get("leave.detail.rejectReasonShown");
       case "CANCELLED" -> t.get("leave.detail.cancelReasonShown");
+      case "COMMENTED" -> t.get("leave.comment.shown");
+      case "DEPUTY_SEAT" -> t.get("leave.deputy.shown");
       default -> t.get("leave.detail.comment");
     };
   }
