@@ -132,7 +132,8 @@ public class SqlLeaveStore implements LeaveStore {
                     r[4] == null ? null : bool(r[4]),
                     RoutingRule.parseSteps(str(r[5])),
                     bool(r[6]),
-                    r[7] == null ? null : num(r[7])))
+                    r[7] == null ? null : num(r[7]),
+                    RoutingRule.parseModes(str(r[5]))))
         .toList();
   }
 
