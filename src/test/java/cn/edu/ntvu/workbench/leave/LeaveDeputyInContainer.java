@@ -45,7 +45,7 @@ public abstract class LeaveDeputyInContainer
   protected void clearDeputies() throws Exception {
     deputyExec(
         "UPDATE leave_deputy SET removed_at = NOW(3), removed_by = 'test' WHERE removed_at IS NULL"
-            + " AND approver IN ('10003', '10005', '10006')");
+            + " AND approver IN ('10003', '10005', '10006', '10857')");
   }
 
   @Test
@@ -255,5 +255,94 @@ public abstract class LeaveDeputyInContainer
             .orElseThrow()
             .id();
     assertThat(callers.as(admin, () -> leavePhrases.removeShared(admin, shared))).isTrue();
+  }
+
+  @Test
+  void deputySeatOnAStepOpeningInTheRangeDecidesInTheHoldersNameAndIsPassedOnOnce()
+      throws Exception {
+    clearDeputies();
+    try {
+      SignedInUser admin = person("10857");
+      LocalDate today = LocalDate.now(schoolClock);
+      assertThat(callers.as(admin, () -> leaveDeputies.set(admin, HOLDER, DEPUTY, today, today)))
+          .isEmpty();
+      LocalDate day = today.plusDays(50);
+      long id = submitLeave("20260100088", day.atTime(8, 0), day.atTime(17, 0));
+      assertThat(
+              leaveRows(
+                  "select count(*) from leave_step_approver where request_id = ? and account = ?"
+                      + " and origin = 'DEPUTY' and on_behalf_of = ?",
+                  id,
+                  DEPUTY,
+                  HOLDER))
+          .isEqualTo(1);
+      // One card to both (one send: whoever decides, the other's card is settled with its code).
+      assertThat(
+              leaveRows(
+                  "select count(*) from wecom_outbox where message_key = ? and to_users like ?"
+                      + " and to_users like ?",
+                  "leave:" + id + ":step:1:open",
+                  "%" + HOLDER + "%",
+                  "%" + DEPUTY + "%"))
+          .isEqualTo(1);
+      assertThat(
+              leaveRows(
+                  "select count(*) from leave_event where request_id = ? and action = 'DEPUTY_SEAT'"
+                      + " and detail = '余刚 代 陶博'",
+                  id))
+          .isEqualTo(1);
+      // A step opening the day after the range: no deputy.
+      // The deputy decides, in the holder's name.
+      SignedInUser d = person(DEPUTY);
+      var outcome =
+          leaveDecisions.decide(
+              id,
+              1,
+              true,
+              null,
+              cn.edu.ntvu.workbench.leave.application.LeaveActor.of(d),
+              cn.edu.ntvu.workbench.leave.domain.DecisionVia.PAGE);
+      assertThat(outcome.kind().name()).isEqualTo("DECIDED");
+      assertThat(
+              leaveRows(
+                  "select count(*) from leave_step_approver where request_id = ? and account = ?"
+                      + " and state = 'APPROVED' and decided_by = ?",
+                  id,
+                  HOLDER,
+                  DEPUTY))
+          .isEqualTo(1);
+      assertThat(
+              leaveRows(
+                  "select count(*) from wecom_outbox where message_key = ? and to_users like ?",
+                  "leave:" + id + ":step:1:card-settled",
+                  "%" + HOLDER + "%"))
+          .isEqualTo(1);
+
+      // The deputy is away too: passed on to their deputy, once (the second deputy's own
+      // deputy is not asked).
+      assertThat(callers.as(admin, () -> leaveDeputies.set(admin, DEPUTY, SECOND, today, today)))
+          .isEmpty();
+      assertThat(callers.as(admin, () -> leaveDeputies.set(admin, SECOND, "10007", today, today)))
+          .isEmpty();
+      long next = submitLeave("20260100089", day.atTime(8, 0), day.atTime(17, 0));
+      assertThat(
+              leaveRows(
+                  "select count(*) from leave_step_approver where request_id = ? and origin = 'DEPUTY'"
+                      + " and account = ? and on_behalf_of = ?",
+                  next,
+                  SECOND,
+                  HOLDER))
+          .isEqualTo(1);
+      assertThat(
+              leaveRows(
+                  "select count(*) from leave_step_approver where request_id = ? and account in"
+                      + " (?, ?)",
+                  next,
+                  DEPUTY,
+                  "10007"))
+          .isZero();
+    } finally {
+      clearDeputies();
+    }
   }
 }

@@ -24,6 +24,7 @@ public class StepOpener {
   @Inject WeComOutbox outbox;
   @Inject DirectoryQueries directory;
   @Inject LeaveCatalog catalog;
+  @Inject DeputySeats deputySeats;
 
   @Transactional(TxType.MANDATORY)
   public List<String> open(LeaveRequestRow r, StepRow step, LeavePolicy policy, LocalDateTime now) {
@@ -42,6 +43,9 @@ public class StepOpener {
         DecisionVia.AUTOMATIC.name(),
         step.role().name() + ": " + String.join(",", who),
         now);
+    // 代理 (issue 18, item 6): an approver away today gets their deputy as an extra seat, on the
+    // same card.
+    List<String> deputies = deputySeats.seatOpenedStep(r, step.stepNo(), who, now);
     if (!who.isEmpty()) {
       String className =
           r.classCode() == null
@@ -50,7 +54,12 @@ public class StepOpener {
                   .classNames(List.of(r.classCode()))
                   .getOrDefault(r.classCode(), r.classCode());
       outbox.enqueue(
-          messages.approvalCard(r, step.stepNo(), catalog.typeName(r.typeCode()), className, who));
+          messages.approvalCard(
+              r,
+              step.stepNo(),
+              catalog.typeName(r.typeCode()),
+              className,
+              java.util.stream.Stream.concat(who.stream(), deputies.stream()).toList()));
     }
     return who;
   }
