@@ -101,7 +101,7 @@ class LeaveDeputyIT {
                 HOLDER))
         .isEqualTo(DEPUTY);
     c.findElement(By.id("phrase")).sendKeys(PHRASE);
-    c.findElement(By.id("phrase-add")).click();
+    Browser.click(c, "phrase-add");
     cw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-phrases"), PHRASE));
     noSidewaysScroll(c);
     counsellor.screenshot("leave-deputy-settings");
