@@ -41,6 +41,22 @@ public interface ChainStore {
    */
   void save(ApprovalChain chain);
 
+  /**
+   * An undecided seat of an open step whose person is gone from the directory or inactive: the step
+   * may hang on it (会签), so admins see it and replace or remove the seat.
+   */
+  record GoneSeat(
+      long requestId,
+      int stepNo,
+      String mode,
+      String account,
+      String name,
+      String studentName,
+      java.time.LocalDateTime openedAt) {}
+
+  /** Seats of people gone or inactive on open steps of pending requests, oldest step first. */
+  java.util.List<GoneSeat> goneSeats(int limit);
+
   /** A step of a new request, WAITING, with its mode (submit). */
   long insertStep(long requestId, int stepNo, ApproverRole role, StepMode mode);
 }

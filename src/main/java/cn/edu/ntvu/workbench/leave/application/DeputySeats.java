@@ -25,7 +25,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class DeputySeats {
   @Inject LeaveDeputies deputies;
-  @Inject ChainStore chains;
   @Inject LeaveStore store;
   @Inject cn.edu.ntvu.workbench.identity.application.DirectoryQueries directory;
 
@@ -58,24 +57,20 @@ public class DeputySeats {
   }
 
   /**
-   * Locks the request's chain, adds the deputy seats of the step that just opened, saves, and
-   * writes their timeline lines; the deputies' accounts (for the card).
+   * Adds the deputy seats of step {@code stepNo}, which just opened on {@code chain} (loaded under
+   * the request lock by the caller, who saves it), and writes their timeline lines; the deputies'
+   * accounts (for the card).
    */
   @Transactional(TxType.MANDATORY)
   public List<String> seatOpenedStep(
-      LeaveRequestRow r, int stepNo, List<String> holders, LocalDateTime now) {
+      LeaveRequestRow r, ApprovalChain chain, int stepNo, List<String> holders, LocalDateTime now) {
     if (holders.isEmpty()) {
       return List.of();
     }
-    Optional<ChainStore.LockedChain> locked = chains.lock(r.id());
-    if (locked.isEmpty()) {
-      return List.of();
-    }
-    List<Added> added = addTo(locked.get().chain(), stepNo, holders, now);
+    List<Added> added = addTo(chain, stepNo, holders, now);
     if (added.isEmpty()) {
       return List.of();
     }
-    chains.save(locked.get().chain());
     record(r.id(), stepNo, added, now);
     return added.stream().map(Added::deputy).toList();
   }

@@ -196,7 +196,9 @@ public class LeaveSubmissions {
         type.name() + " " + d.daysText() + (chain.rule().isEmpty() ? " (no rule matched)" : ""),
         now);
     LeaveRequestRow r = store.request(requestId).orElseThrow();
-    opener.open(r, store.steps(requestId).get(0), policy, now);
+    ChainStore.LockedChain locked = chains.lock(requestId).orElseThrow();
+    opener.open(r, locked.chain(), 1, policy, now);
+    chains.save(locked.chain());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("status", r.status().name());
     after.put("type", type.code());

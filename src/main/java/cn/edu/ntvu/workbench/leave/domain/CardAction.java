@@ -11,10 +11,16 @@ import java.util.regex.Pattern;
  */
 public record CardAction(long requestId, int step, boolean approve) {
   private static final Pattern KEY = Pattern.compile("(approve|reject):(\\d{1,18}):(\\d{1,3})");
-  private static final Pattern TASK = Pattern.compile("leave-(\\d{1,18})-(\\d{1,3})");
+  // A 会签 step's cards are one per seat (issue 18): leave-<id>-<step>-<seat position>.
+  private static final Pattern TASK = Pattern.compile("leave-(\\d{1,18})-(\\d{1,3})(?:-\\d{1,3})?");
 
   public static String taskId(long requestId, int step) {
     return "leave-" + requestId + "-" + step;
+  }
+
+  /** The task id of one seat's own card on a 会签 step (each seat's card is updated on its own). */
+  public static String seatTaskId(long requestId, int step, int position) {
+    return "leave-" + requestId + "-" + step + "-" + position;
   }
 
   public static String approveKey(long requestId, int step) {

@@ -214,6 +214,26 @@ public class SqlChainStore implements ChainStore {
   }
 
   @Override
+  public List<GoneSeat> goneSeats(int limit) {
+    return sql
+        .rows(
+            "SELECT s.request_id, s.step_no, s.mode, a.account, a.name, r.student_name, s.opened_at"
+                + " FROM leave_step s"
+                + " JOIN leave_request r ON r.id = s.request_id AND r.status = 'PENDING'"
+                + " JOIN leave_step_approver a ON a.step_id = s.id AND a.state IN ('PENDING', 'WAITING')"
+                + " LEFT JOIN person p ON p.account = a.account"
+                + " WHERE s.status = 'OPEN' AND (p.id IS NULL OR p.status <> 'ACTIVE')"
+                + " ORDER BY s.opened_at, s.id, a.position LIMIT "
+                + Math.max(1, Math.min(limit, 500)))
+        .stream()
+        .map(
+            r ->
+                new GoneSeat(
+                    lng(r[0]), num(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]), time(r[6])))
+        .toList();
+  }
+
+  @Override
   public long insertStep(long requestId, int stepNo, ApproverRole role, StepMode mode) {
     return sql.insert(
         "INSERT INTO leave_step (request_id, step_no, approver_role, mode, status)"
