@@ -133,14 +133,21 @@ class LeaveDeputyIT {
     dw.until(ExpectedConditions.presenceOfElementLocated(By.id("approve")));
     d.findElement(By.id("approve")).click();
     dw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已批准"));
-    assertThat(d.findElement(By.id("steps")).getText()).contains("余刚 代 陶博");
+    assertThat(d.findElement(By.id("chain-seats")).getText()).contains("余刚 代 陶博 同意");
+    assertThat(d.findElement(By.id("timeline")).getText()).contains("余刚 代 陶博");
     deputy.screenshot("leave-deputy-approved");
 
     // The student sees 代, and comments.
     ChromeDriver s = student.signInThroughWeCom(app + "/leave/request.xhtml?id=" + id, who);
     WebDriverWait sw = Browser.waitFor(s, Duration.ofSeconds(30));
     sw.until(ExpectedConditions.presenceOfElementLocated(By.id("comment")));
-    assertThat(s.findElement(By.id("steps")).getText()).contains("余刚 代 陶博");
+    assertThat(s.findElement(By.id("chain-seats")).getText()).contains("余刚 代 陶博 同意");
+    // The student's notice says it too.
+    assertThat(
+            query(
+                "SELECT body FROM wecom_outbox WHERE message_key = ?",
+                "leave:" + id + ":step:1:decided"))
+        .contains("余刚 代 陶博");
     String comment = "谢谢老师，周四下午就回校 " + id;
     s.findElement(By.id("comment")).sendKeys(comment);
     s.findElement(By.id("comment-send")).click();
