@@ -36,6 +36,8 @@ public class LeaveCommentsBean implements Serializable {
   private String commentPhrase;
   private String problem;
   private List<LeavePhrases.Phrase> offered;
+  private long shownFor;
+  private boolean shown;
 
   private long requestId() {
     return detail.getDetail() == null ? 0 : detail.getDetail().request().id();
@@ -43,7 +45,15 @@ public class LeaveCommentsBean implements Serializable {
 
   public boolean isShown() {
     long id = requestId();
-    return id != 0 && comments.mayComment(id, me.get());
+    if (id == 0) {
+      return false;
+    }
+    if (shownFor != id) {
+      // Asked once per view and request (the attribute is read several times a render).
+      shown = comments.mayComment(id, me.get());
+      shownFor = id;
+    }
+    return shown;
   }
 
   /** The phrases this approver may insert (students have none). */

