@@ -244,7 +244,10 @@ public final class Routes {
               "leaveAdmin.save",
               "leaveAdmin.addRule",
               "leaveAdmin.deleteRule",
-              "leaveTypes.save"),
+              "leaveTypes.save",
+              // issue 18 (chain): an approver gone from the directory replaced or taken off a step
+              "chainAdmin.replace",
+              "chainAdmin.remove"),
           // — issue 18, items 6–7: deputies and quick phrases —
           view(
               "/leave/approver.xhtml",
