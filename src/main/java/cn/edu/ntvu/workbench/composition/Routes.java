@@ -214,7 +214,9 @@ public final class Routes {
                   "extension.start",
                   "extension.stop",
                   "extension.submit",
-                  "leaveUrge.urge")
+                  "leaveUrge.urge",
+                  // issue 18, item 7: comments (their student and approvers; service checks)
+                  "leaveComments.send")
               .sample("/leave/request.xhtml?id=1"),
           read(
                   "/leave/attachment",
@@ -264,6 +266,18 @@ public final class Routes {
                   STAFF,
                   "抄送我的: the requests I was copied on, newest first, paged (query by the account)")
               .sample("/leave/cc.xhtml?page=1"),
+          // — issue 18, items 6–7: deputies and quick phrases —
+          view(
+              "/leave/approver.xhtml",
+              STAFF,
+              "审批设置: my deputy and my quick phrases; admins: anyone's deputy, phrases for everybody"
+                  + " (service: own or admin)",
+              "approverSettings.saveDeputy",
+              "approverSettings.removeDeputy",
+              "approverSettings.addPhrase",
+              "approverSettings.removePhrase",
+              "approverSettings.addSharedPhrase",
+              "approverSettings.removeSharedPhrase"),
           // — 收集表 forms —
           view(
               "/forms/index.xhtml",

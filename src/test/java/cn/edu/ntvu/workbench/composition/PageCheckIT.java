@@ -150,6 +150,8 @@ class PageCheckIT {
           Page.of("/leave/admin.xhtml", "leave/admin.xhtml"),
           // 抄送我的 (issue 18 item 4)
           Page.of("/leave/cc.xhtml", "leave/cc.xhtml"),
+          // issue 18, items 6–7: 审批设置 (deputy, quick phrases; admins: everyone's)
+          Page.of("/leave/approver.xhtml", "leave/approver.xhtml").as(Who.COUNSELLOR, Who.ADMIN),
           Page.of("/forms/index.xhtml", "forms/index.xhtml"),
           Page.of("/forms/fill.xhtml", "forms/fill.xhtml").at("/forms/fill.xhtml?id={form}"),
           Page.of("/forms/edit.xhtml", "forms/edit.xhtml").at("/forms/edit.xhtml?id={form}"),
@@ -238,7 +240,13 @@ class PageCheckIT {
               "WEB-INF/leave/request-chain.xhtml",
               "part of /leave/request.xhtml (审批进度 of a 会签 step: LeaveChainIT at 360×640)"),
           Map.entry("WEB-INF/leave/admin-chain.xhtml", "part of /leave/admin.xhtml"),
-          Map.entry("WEB-INF/leave/rule-modes-chain.xhtml", "part of /leave/admin.xhtml"));
+          Map.entry("WEB-INF/leave/rule-modes-chain.xhtml", "part of /leave/admin.xhtml"),
+          Map.entry(
+              "WEB-INF/leave/request-deputy.xhtml",
+              "the comment box of /leave/request.xhtml, checked with it; LeaveDeputyIT"),
+          Map.entry(
+              "WEB-INF/leave/request-deputy-reject.xhtml",
+              "the 驳回 reason's quick phrases on /leave/request.xhtml; LeaveDeputyIT"));
 
   private static final Path SHOTS = Path.of("target", "screenshots", "pages").toAbsolutePath();
   private static final Map<String, String> ids = new LinkedHashMap<>();

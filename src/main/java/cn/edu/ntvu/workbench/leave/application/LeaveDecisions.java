@@ -116,8 +116,15 @@ public class LeaveDecisions {
     }
     ApprovalChain.Step step = chain.step(stepNo).orElseThrow();
     StepStatus decision = approve ? StepStatus.APPROVED : StepStatus.REJECTED;
+    // 代理 (issue 18, item 6): a deputy decides in the holder's name — the timeline, the student's
+    // notice and the other cards say "余刚 代 陶博".
+    String shownName =
+        res.first(ChainEvent.SeatDecided.class)
+            .filter(ChainEvent.SeatDecided::byDeputy)
+            .map(d -> LeaveTexts.chinese().get("leave.deputy.on", actor.name(), d.name()))
+            .orElse(actor.name());
     store.event(
-        requestId, actor.account(), actor.name(), decision.name(), stepNo, via.name(), note, now);
+        requestId, actor.account(), shownName, decision.name(), stepNo, via.name(), note, now);
     Optional<ChainEvent.StepOpenDue> due = res.first(ChainEvent.StepOpenDue.class);
     if (due.isPresent()) {
       opener.open(r, chain, due.get().stepNo(), store.policy(), now);
@@ -139,7 +146,7 @@ public class LeaveDecisions {
       // The student hears of each step's result (a 会签 approver's own 同意 is on the page).
       outbox.enqueue(
           messages.decisionNotice(
-              r, stepNo, approve, after == LeaveStatus.APPROVED, actor.name(), note, typeName));
+              r, stepNo, approve, after == LeaveStatus.APPROVED, shownName, note, typeName));
       // The other approvers' cards stop offering 同意/驳回; a clicker's own card is updated by the
       // click's code.
       List<String> others =
@@ -157,7 +164,7 @@ public class LeaveDecisions {
                 LeaveTexts.chinese()
                     .get(
                         approve ? "leave.card.settled.approved" : "leave.card.settled.rejected",
-                        actor.name())));
+                        shownName)));
       }
     }
     Map<String, Object> beforeFields = new LinkedHashMap<>();

@@ -31,6 +31,7 @@ public class StepOpener {
   @Inject WeComOutbox outbox;
   @Inject DirectoryQueries directory;
   @Inject LeaveCatalog catalog;
+  @Inject DeputySeats deputySeats;
 
   /**
    * Opens step {@code stepNo} of {@code chain} (which the caller loaded under the request lock and
@@ -71,6 +72,10 @@ public class StepOpener {
         DecisionVia.AUTOMATIC.name(),
         step.role().name() + ": " + String.join(",", who),
         now);
+    // 代理 (issue 18, item 6): an approver away today gets their deputy as an extra seat, on the
+    // same card.
+    // (The chain is the caller's, saved by it; 会签 seats, deputies' too, get a card each below.)
+    List<String> deputies = deputySeats.seatOpenedStep(r, chain, stepNo, who, now);
     if (!who.isEmpty()) {
       String className =
           r.classCode() == null
@@ -89,7 +94,13 @@ public class StepOpener {
           }
         }
       } else {
-        outbox.enqueue(messages.approvalCard(r, stepNo, typeName, className, who));
+        outbox.enqueue(
+            messages.approvalCard(
+                r,
+                stepNo,
+                typeName,
+                className,
+                java.util.stream.Stream.concat(who.stream(), deputies.stream()).toList()));
       }
     }
     return who;

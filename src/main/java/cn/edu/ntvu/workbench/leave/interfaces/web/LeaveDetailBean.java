@@ -384,4 +384,11 @@ public class LeaveDetailBean implements Serializable {
       reload();
     }
   }
+
+  /** Reads the request again after a comment was added on the page (issue 18, item 7). */
+  public void reloadAfterComment() {
+    if (id != 0) {
+      reload();
+    }
+  }
 }

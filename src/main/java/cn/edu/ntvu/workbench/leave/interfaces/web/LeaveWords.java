@@ -134,7 +134,9 @@ public class LeaveWords {
                 || "CANCELLED".equals(e.action())
                 || "CC_SENT".equals(e.action())
                 || e.action().startsWith("EXTENSION_")
-                || "EXTENDED".equals(e.action()))
+                || "EXTENDED".equals(e.action())
+                || "COMMENTED".equals(e.action())
+                || "DEPUTY_SEAT".equals(e.action()))
             && e.detail() != null
         ? e.detail()
         : "";
@@ -149,6 +151,8 @@ public class LeaveWords {
       case "CC_SENT" -> t.get("leave.detail.ccTo");
       case "EXTENSION_REJECTED" -> t.get("leave.detail.rejectReasonShown");
       case "EXTENSION_ASKED", "EXTENDED" -> t.get("leave.ext.title");
+      case "COMMENTED" -> t.get("leave.comment.shown");
+      case "DEPUTY_SEAT" -> t.get("leave.deputy.shown");
       default -> t.get("leave.detail.comment");
     };
   }
