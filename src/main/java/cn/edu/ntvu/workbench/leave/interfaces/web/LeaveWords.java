@@ -129,6 +129,9 @@ public class LeaveWords {
 
   /** The comment or reason of an 同意/驳回 line of the timeline, else "". */
   public String note(LeaveEvent e) {
+    if (cn.edu.ntvu.workbench.leave.application.HandOverEvents.HANDED_OVER.equals(e.action())) {
+      return cn.edu.ntvu.workbench.leave.application.HandOverEvents.note(e);
+    }
     return ("APPROVED".equals(e.action())
                 || "REJECTED".equals(e.action())
                 || "CANCELLED".equals(e.action()))
@@ -143,6 +146,7 @@ public class LeaveWords {
     return switch (e.action()) {
       case "REJECTED" -> t.get("leave.detail.rejectReasonShown");
       case "CANCELLED" -> t.get("leave.detail.cancelReasonShown");
+      case "HANDED_OVER" -> t.get("leave.handOver.noteLabel");
       default -> t.get("leave.detail.comment");
     };
   }
@@ -160,6 +164,10 @@ public class LeaveWords {
 
   public String event(LeaveEvent e) {
     LeaveTexts t = LeaveTexts.ofView();
+    var handOver = cn.edu.ntvu.workbench.leave.application.HandOverEvents.line(e, t);
+    if (handOver.isPresent()) {
+      return handOver.get();
+    }
     // Only the lines that open a step carry "ROLE: accounts"; a decision's detail is its comment.
     boolean opening = "STEP_OPENED".equals(e.action()) || "FALLBACK".equals(e.action());
     String role =
