@@ -26,6 +26,10 @@ public enum HandOverProblem {
   NOTE_TOO_LONG,
   /** The step was decided meanwhile (someone else won); the result names who. */
   ALREADY_DECIDED,
+  /** The caller handed this step over already (a second tap, another tab); names to whom. */
+  HANDED_OVER,
+  /** The caller's seat waits for someone they added before themselves. */
+  WAITING,
   /** The request is no longer pending (withdrawn, decided). */
   CLOSED,
   /** The caller holds no pending seat of the open step (a forged post, or handed over already). */

@@ -61,8 +61,9 @@ public class HandOverBean implements Serializable {
       refuse(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    view = handOvers.view(id, me.get()).orElse(null);
+    view = handOvers.view(id, me.get()).filter(HandOverView::mayAct).orElse(null);
     if (view == null) {
+      // Not a pending seat holder of the open step (any more): nothing of the request is shown.
       refuse(HttpServletResponse.SC_FORBIDDEN);
     }
   }
