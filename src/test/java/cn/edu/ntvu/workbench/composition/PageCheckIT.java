@@ -486,7 +486,7 @@ class PageCheckIT {
     String sql =
         "SELECT MAX(r.id) FROM leave_request r JOIN leave_step s ON s.request_id = r.id"
             + " AND s.status = 'OPEN' JOIN leave_step_approver a ON a.step_id = s.id"
-            + " AND a.account = ? WHERE r.student_account = ? AND r.status = 'PENDING'";
+            + " AND a.account = ? AND a.state = 'PENDING' WHERE r.student_account = ? AND r.status = 'PENDING'";
     String id = E2eDb.query(sql, TestUsers.COUNSELLOR.account(), TestUsers.STUDENT.account());
     if (id != null) {
       return id;

@@ -19,10 +19,14 @@ public record DecisionOutcome(
     NOT_YOUR_STEP,
     UNKNOWN,
     /** A 驳回 without a reason: nothing is stored (the page asks for one). */
-    REASON_MISSING
+    REASON_MISSING,
+    /** The person handed this step over (转审): {@code decidedBy}/{@code decidedByName} took it. */
+    HANDED_OVER,
+    /** The person added someone before themselves (加签) who has not approved yet. */
+    WAITING
   }
 
-  static DecisionOutcome of(Kind kind, long requestId, int step) {
+  public static DecisionOutcome of(Kind kind, long requestId, int step) {
     return new DecisionOutcome(kind, requestId, step, null, null, null);
   }
 

@@ -2,9 +2,13 @@ package cn.edu.ntvu.workbench.leave.application;
 
 import cn.edu.ntvu.workbench.identity.application.DirectoryQueries;
 import cn.edu.ntvu.workbench.identity.domain.Person;
+import cn.edu.ntvu.workbench.leave.domain.ApprovalChain;
 import cn.edu.ntvu.workbench.leave.domain.CardAction;
+import cn.edu.ntvu.workbench.leave.domain.ChainEvent;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
 import cn.edu.ntvu.workbench.leave.domain.LeaveStatus;
+import cn.edu.ntvu.workbench.leave.domain.SeatState;
+import cn.edu.ntvu.workbench.leave.domain.StepMode;
 import cn.edu.ntvu.workbench.leave.domain.StepStatus;
 import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
@@ -32,8 +36,11 @@ public class LeaveDecisions {
   public static final int COMMENT_MAX = 200;
 
   @Inject LeaveStore store;
+  @Inject ChainStore chains;
   @Inject StepOpener opener;
   @Inject LeaveMessages messages;
+  @Inject ChainMessages chainMessages;
+  @Inject HandOverMessages handOverMessages;
   @Inject WeComOutbox outbox;
   @Inject AuditTrail audit;
   @Inject LeaveCatalog catalog;
@@ -74,7 +81,11 @@ public class LeaveDecisions {
     return outcome;
   }
 
-  /** Approves or rejects step {@code stepNo} of a request as {@code actor}. */
+  /**
+   * Approves or rejects step {@code stepNo} of a request as {@code actor}: through the request's
+   * {@link ApprovalChain} (loaded under the request row lock, changed, saved), so 或签 and 会签, a
+   * deputy's seat and a seat handed over all follow one set of rules; a seat decides once.
+   */
   @Transactional
   public DecisionOutcome decide(
       long requestId,
@@ -83,92 +94,91 @@ public class LeaveDecisions {
       String comment,
       LeaveActor actor,
       DecisionVia via) {
-    Optional<LeaveRequestRow> locked = store.lockRequest(requestId);
+    Optional<ChainStore.LockedChain> locked = chains.lock(requestId);
     if (locked.isEmpty()) {
       return DecisionOutcome.of(DecisionOutcome.Kind.UNKNOWN, requestId, stepNo);
     }
-    LeaveRequestRow r = locked.get();
-    List<StepRow> steps = store.stepsLocked(requestId);
-    Optional<StepRow> found = steps.stream().filter(s -> s.stepNo() == stepNo).findFirst();
-    if (found.isEmpty()) {
-      return DecisionOutcome.of(DecisionOutcome.Kind.UNKNOWN, requestId, stepNo);
-    }
-    StepRow step = found.get();
-    if (!step.approvers().contains(actor.account())) {
-      return DecisionOutcome.of(DecisionOutcome.Kind.NOT_YOUR_STEP, requestId, stepNo);
-    }
-    if (r.status().isReversed()) {
-      // An approved leave taken back or cancelled since: a stale card's tap is told so.
-      return new DecisionOutcome(
-          DecisionOutcome.Kind.CLOSED, requestId, stepNo, null, null, r.status().name());
-    }
-    if (step.status() == StepStatus.APPROVED || step.status() == StepStatus.REJECTED) {
-      return new DecisionOutcome(
-          DecisionOutcome.Kind.ALREADY_DECIDED,
-          requestId,
-          stepNo,
-          step.decidedBy(),
-          step.decidedByName(),
-          step.status().name());
-    }
-    if (step.status() != StepStatus.OPEN || r.status() != LeaveStatus.PENDING) {
-      return new DecisionOutcome(
-          DecisionOutcome.Kind.CLOSED, requestId, stepNo, null, null, r.status().name());
-    }
+    LeaveRequestRow r = locked.get().request();
+    ApprovalChain chain = locked.get().chain();
     LocalDateTime now = LocalDateTime.now(clock);
     String note = comment == null || comment.isBlank() ? null : cut(comment.strip(), COMMENT_MAX);
-    if (!approve && note == null) {
-      // No rejection is ever stored without its reason, whoever calls.
-      return DecisionOutcome.of(DecisionOutcome.Kind.REASON_MISSING, requestId, stepNo);
+    LeaveStatus before = chain.status();
+    ApprovalChain.Result res =
+        chain.decide(
+            new ApprovalChain.Who(actor.account(), actor.name()), stepNo, approve, note, via, now);
+    if (!res.ok()) {
+      return refused(res, requestId, stepNo, r);
     }
+    ApprovalChain.Step step = chain.step(stepNo).orElseThrow();
     StepStatus decision = approve ? StepStatus.APPROVED : StepStatus.REJECTED;
-    if (store.decideStep(step.id(), decision, actor.account(), actor.name(), via.name(), note, now)
-        != 1) {
-      // Not reachable while the request row is locked; answered like a lost race all the same.
-      return new DecisionOutcome(
-          DecisionOutcome.Kind.ALREADY_DECIDED, requestId, stepNo, null, null, null);
-    }
     store.event(
         requestId, actor.account(), actor.name(), decision.name(), stepNo, via.name(), note, now);
-    boolean last = stepNo >= r.stepCount();
-    LeaveStatus after = r.status();
-    if (approve && !last) {
-      store.advance(requestId, stepNo);
-      opener.open(r, steps.get(stepNo), store.policy(), now);
-    } else {
-      after = approve ? LeaveStatus.APPROVED : LeaveStatus.REJECTED;
-      store.close(requestId, after, now);
-      store.cancelRemainingSteps(requestId);
+    Optional<ChainEvent.StepOpenDue> due = res.first(ChainEvent.StepOpenDue.class);
+    if (due.isPresent()) {
+      opener.open(r, chain, due.get().stepNo(), store.policy(), now);
     }
+    chains.save(chain);
+    LeaveStatus after = chain.status();
     String typeName = catalog.typeName(r.typeCode());
     if (after == LeaveStatus.APPROVED) {
       // Observers (the course teachers' messages) queue in this transaction.
       outcomes.fire(LeaveOutcome.of(r, typeName, LeaveOutcome.What.FINALLY_APPROVED, null));
     }
-    outbox.enqueue(messages.decisionNotice(r, stepNo, approve, last, actor.name(), note, typeName));
-    // The other approvers' cards stop offering 同意/驳回; a clicker's own card is updated by the
-    // click's code.
-    List<String> others =
-        step.approvers().stream()
-            .filter(a -> via != DecisionVia.CARD_BUTTON || !a.equals(actor.account()))
-            .toList();
-    if (!others.isEmpty()) {
+    for (ChainEvent.SeatReleased back : res.eventsOf(ChainEvent.SeatReleased.class)) {
+      // 加签 before: the one added approved; the adder is told it is theirs again.
       outbox.enqueue(
-          messages.cardSettled(
-              r,
-              stepNo,
-              others,
-              LeaveTexts.chinese()
-                  .get(
-                      approve ? "leave.card.settled.approved" : "leave.card.settled.rejected",
-                      actor.name())));
+          handOverMessages.backToYou(
+              r, back.stepNo(), back.account(), actor.account(), actor.name()));
     }
-    Map<String, Object> before = new LinkedHashMap<>();
-    before.put("status", r.status().name());
-    before.put("step" + stepNo, StepStatus.OPEN.name());
+    Optional<ChainEvent.StepDecided> stepDecided = res.first(ChainEvent.StepDecided.class);
+    if (step.mode() == StepMode.ALL) {
+      allStepCards(r, step, res, actor, via, approve, typeName);
+    }
+    if (stepDecided.isPresent()) {
+      // The student hears of each step's result (a 会签 approver's own 同意 is on the page).
+      outbox.enqueue(
+          messages.decisionNotice(
+              r, stepNo, approve, after == LeaveStatus.APPROVED, actor.name(), note, typeName));
+      // The other approvers' cards stop offering 同意/驳回; a clicker's own card is updated by the
+      // click's code.
+      List<ApprovalChain.Seat> otherSeats =
+          step.seats().stream()
+              .filter(a -> a.state() != SeatState.HANDED_OVER && a.state() != SeatState.REMOVED)
+              .filter(a -> via != DecisionVia.CARD_BUTTON || !a.account().equals(actor.account()))
+              .toList();
+      String settledText =
+          LeaveTexts.chinese()
+              .get(
+                  approve ? "leave.card.settled.approved" : "leave.card.settled.rejected",
+                  actor.name());
+      // Seats given after the step opened (转审, 加签) hold cards of their own (HandOverMessages).
+      List<String> others =
+          otherSeats.stream()
+              .filter(a -> !HandOverMessages.ownCard(step, a))
+              .map(ApprovalChain.Seat::account)
+              .toList();
+      List<String> ownCards =
+          otherSeats.stream()
+              .filter(a -> HandOverMessages.ownCard(step, a))
+              .map(ApprovalChain.Seat::account)
+              .toList();
+      if (!others.isEmpty() && step.mode() == StepMode.ANY) {
+        outbox.enqueue(messages.cardSettled(r, stepNo, others, settledText));
+      }
+      if (!ownCards.isEmpty() && step.mode() == StepMode.ANY) {
+        chainMessages.settle(r, stepNo, ownCards, settledText);
+      }
+    }
+    Map<String, Object> beforeFields = new LinkedHashMap<>();
+    beforeFields.put("status", before.name());
+    beforeFields.put("step" + stepNo, StepStatus.OPEN.name());
     Map<String, Object> afterFields = new LinkedHashMap<>();
     afterFields.put("status", after.name());
-    afterFields.put("step" + stepNo, decision.name());
+    afterFields.put("step" + stepNo, step.status().name());
+    if (step.mode() == StepMode.ALL) {
+      afterFields.put("mode", step.mode().name());
+      afterFields.put("seat", decision.name());
+    }
     afterFields.put("via", via.name());
     if (note != null) {
       afterFields.put("comment", note);
@@ -177,7 +187,7 @@ public class LeaveDecisions {
         actor.audit(),
         approve ? "LEAVE_APPROVE" : "LEAVE_REJECT",
         LeaveSubmissions.object(r, typeName),
-        AuditDiff.between(before, afterFields));
+        AuditDiff.between(beforeFields, afterFields));
     return new DecisionOutcome(
         DecisionOutcome.Kind.DECIDED,
         requestId,
@@ -187,22 +197,134 @@ public class LeaveDecisions {
         decision.name());
   }
 
+  /**
+   * The cards of a 会签 step after a seat decided (one card per seat, {@link ChainMessages}): while
+   * others are still to decide, theirs say "毛敏 已同意，等待 2 人" (buttons kept) and the decider's own
+   * says 已同意 (a clicker's own card is updated by the click's code); once the step has its result,
+   * every card says it.
+   */
+  private void allStepCards(
+      LeaveRequestRow r,
+      ApprovalChain.Step step,
+      ApprovalChain.Result res,
+      LeaveActor actor,
+      DecisionVia via,
+      boolean approve,
+      String typeName) {
+    LeaveTexts zh = LeaveTexts.chinese();
+    boolean decided = res.first(ChainEvent.StepDecided.class).isPresent();
+    List<ApprovalChain.Seat> cards =
+        step.seats().stream()
+            .filter(a -> !a.isDeputy())
+            .filter(a -> a.state() != SeatState.HANDED_OVER && a.state() != SeatState.REMOVED)
+            .toList();
+    if (decided) {
+      List<String> to =
+          cards.stream()
+              .map(ApprovalChain.Seat::account)
+              .filter(a -> via != DecisionVia.CARD_BUTTON || !a.equals(actor.account()))
+              .toList();
+      chainMessages.settle(
+          r,
+          step.stepNo(),
+          to,
+          zh.get(
+              approve ? "leave.card.settled.approved" : "leave.card.settled.rejected",
+              actor.name()));
+      return;
+    }
+    ChainEvent.SeatDecided d = res.first(ChainEvent.SeatDecided.class).orElseThrow();
+    if (via != DecisionVia.CARD_BUTTON) {
+      chainMessages.settle(
+          r, step.stepNo(), List.of(d.account()), zh.get("leave.card.done.approved"));
+    }
+    List<ApprovalChain.Seat> waiting =
+        cards.stream().filter(a -> a.state() == SeatState.PENDING).toList();
+    if (!waiting.isEmpty()) {
+      String className =
+          r.classCode() == null
+              ? ""
+              : directory
+                  .classNames(List.of(r.classCode()))
+                  .getOrDefault(r.classCode(), r.classCode());
+      chainMessages.progress(
+          r,
+          step.stepNo(),
+          waiting.stream().map(ApprovalChain.Seat::position).toList(),
+          waiting.stream().map(ApprovalChain.Seat::account).toList(),
+          typeName,
+          className,
+          zh.get("leave.card.progress", actor.name(), d.undecided().size()));
+    }
+  }
+
+  /** What a refused decision tells the person (page text or card button). */
+  static DecisionOutcome refused(
+      ApprovalChain.Result res, long requestId, int stepNo, LeaveRequestRow r) {
+    return switch (res.refusal()) {
+      case NO_SUCH_STEP -> DecisionOutcome.of(DecisionOutcome.Kind.UNKNOWN, requestId, stepNo);
+      case REQUEST_CLOSED ->
+          new DecisionOutcome(
+              DecisionOutcome.Kind.CLOSED, requestId, stepNo, null, null, res.decision());
+      case ALREADY_DECIDED ->
+          new DecisionOutcome(
+              DecisionOutcome.Kind.ALREADY_DECIDED,
+              requestId,
+              stepNo,
+              res.byAccount(),
+              res.byName(),
+              res.decision());
+      case HANDED_OVER ->
+          new DecisionOutcome(
+              DecisionOutcome.Kind.HANDED_OVER,
+              requestId,
+              stepNo,
+              res.byAccount(),
+              res.byName(),
+              null);
+      case SEAT_WAITING -> DecisionOutcome.of(DecisionOutcome.Kind.WAITING, requestId, stepNo);
+      case REASON_MISSING ->
+          DecisionOutcome.of(DecisionOutcome.Kind.REASON_MISSING, requestId, stepNo);
+      case STEP_CLOSED ->
+          new DecisionOutcome(
+              DecisionOutcome.Kind.CLOSED, requestId, stepNo, null, null, r.status().name());
+      default -> DecisionOutcome.of(DecisionOutcome.Kind.NOT_YOUR_STEP, requestId, stepNo);
+    };
+  }
+
   /** The student takes back a pending request; the approvers of the open step are told. */
   @Transactional
   public boolean withdraw(long requestId, LeaveActor student) {
-    Optional<LeaveRequestRow> locked = store.lockRequest(requestId);
-    if (locked.isEmpty()
-        || !locked.get().studentAccount().equals(student.account())
-        || locked.get().status() != LeaveStatus.PENDING) {
+    Optional<ChainStore.LockedChain> locked = chains.lock(requestId);
+    if (locked.isEmpty()) {
       return false;
     }
-    LeaveRequestRow r = locked.get();
+    LeaveRequestRow r = locked.get().request();
+    ApprovalChain chain = locked.get().chain();
     LocalDateTime now = LocalDateTime.now(clock);
-    List<StepRow> open =
-        store.stepsLocked(requestId).stream().filter(s -> s.status() == StepStatus.OPEN).toList();
-    List<String> asked = open.stream().flatMap(s -> s.approvers().stream()).distinct().toList();
-    store.close(requestId, LeaveStatus.WITHDRAWN, now);
-    store.cancelRemainingSteps(requestId);
+    // Told: everyone on an open step who was asked and has not left it (handed over, removed).
+    Map<Integer, List<String>> open = new LinkedHashMap<>();
+    for (ApprovalChain.Step s : chain.steps()) {
+      if (s.status() == StepStatus.OPEN) {
+        open.put(
+            s.stepNo(),
+            s.seats().stream()
+                .filter(
+                    a ->
+                        a.state() == SeatState.PENDING
+                            || a.state() == SeatState.WAITING
+                            || a.state() == SeatState.APPROVED)
+                .map(ApprovalChain.Seat::account)
+                .toList());
+      }
+    }
+    ApprovalChain.Result res =
+        chain.withdraw(new ApprovalChain.Who(student.account(), student.name()), now);
+    if (!res.ok()) {
+      return false;
+    }
+    chains.save(chain);
+    List<String> asked = open.values().stream().flatMap(List::stream).distinct().toList();
     store.event(
         requestId,
         student.account(),
@@ -216,14 +338,23 @@ public class LeaveDecisions {
     if (!asked.isEmpty()) {
       outbox.enqueue(messages.withdrawnNotice(r, asked, typeName));
     }
-    for (StepRow s : open) {
-      if (!s.approvers().isEmpty()) {
-        outbox.enqueue(
-            messages.cardSettled(
-                r,
-                s.stepNo(),
-                s.approvers(),
-                LeaveTexts.chinese().get("leave.card.settled.withdrawn")));
+    for (Map.Entry<Integer, List<String>> s : open.entrySet()) {
+      String text = LeaveTexts.chinese().get("leave.card.settled.withdrawn");
+      if (s.getValue().isEmpty()) {
+        continue;
+      }
+      ApprovalChain.Step st = chain.step(s.getKey()).orElseThrow();
+      // Seats given after the step opened (转审, 加签) hold cards of their own (HandOverMessages).
+      List<String> own =
+          s.getValue().stream()
+              .filter(a -> st.seatOf(a).map(x -> HandOverMessages.ownCard(st, x)).orElse(false))
+              .toList();
+      List<String> shared = s.getValue().stream().filter(a -> !own.contains(a)).toList();
+      if (!own.isEmpty()) {
+        chainMessages.settle(r, s.getKey(), own, text);
+      }
+      if (!shared.isEmpty()) {
+        outbox.enqueue(messages.cardSettled(r, s.getKey(), shared, text));
       }
     }
     audit.record(

@@ -1,6 +1,5 @@
 package cn.edu.ntvu.workbench.leave.application;
 
-import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
 import cn.edu.ntvu.workbench.leave.domain.AttachmentKind;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
 import cn.edu.ntvu.workbench.leave.domain.FieldProblem;
@@ -10,6 +9,7 @@ import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
 import cn.edu.ntvu.workbench.leave.domain.LeaveStatus;
 import cn.edu.ntvu.workbench.leave.domain.LeaveType;
 import cn.edu.ntvu.workbench.leave.domain.Routing;
+import cn.edu.ntvu.workbench.leave.domain.StepMode;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
 import cn.edu.ntvu.workbench.platform.audit.AuditObject;
 import cn.edu.ntvu.workbench.platform.audit.AuditTrail;
@@ -37,6 +37,7 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class LeaveSubmissions {
   @Inject LeaveStore store;
+  @Inject ChainStore chains;
   @Inject AttachmentStore attachments;
   @Inject StepOpener opener;
   @Inject AuditTrail audit;
@@ -171,9 +172,9 @@ public class LeaveSubmissions {
     }
     long requestId = id.getAsLong();
     store.saveMissed(requestId, missed);
-    int n = 1;
-    for (ApproverRole role : chain.steps()) {
-      store.insertStep(requestId, n++, role);
+    List<StepMode> modes = chain.modes();
+    for (int n = 1; n <= chain.steps().size(); n++) {
+      chains.insertStep(requestId, n, chain.steps().get(n - 1), modes.get(n - 1));
     }
     for (NewAttachment f : files) {
       attachments.insert(requestId, f);
@@ -195,7 +196,9 @@ public class LeaveSubmissions {
         type.name() + " " + d.daysText() + (chain.rule().isEmpty() ? " (no rule matched)" : ""),
         now);
     LeaveRequestRow r = store.request(requestId).orElseThrow();
-    opener.open(r, store.steps(requestId).get(0), policy, now);
+    ChainStore.LockedChain locked = chains.lock(requestId).orElseThrow();
+    opener.open(r, locked.chain(), 1, policy, now);
+    chains.save(locked.chain());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("status", r.status().name());
     after.put("type", type.code());

@@ -14,7 +14,12 @@ public enum ApproverRole {
    */
   DEAN,
   /** 学生工作处: the student affairs office. */
-  STUDENT_AFFAIRS;
+  STUDENT_AFFAIRS,
+  /**
+   * 加签: a step an approver added after their own (issue 18); its one approver is stored with it,
+   * not looked up. Never a routing rule's step ({@link #parse} refuses it).
+   */
+  ADDED;
 
   /** Parses {@code counsellor} / {@code COUNSELLOR}; null for anything else. */
   public static ApproverRole parse(String text) {
@@ -22,7 +27,8 @@ public enum ApproverRole {
       return null;
     }
     try {
-      return valueOf(text.strip().toUpperCase(Locale.ROOT));
+      ApproverRole r = valueOf(text.strip().toUpperCase(Locale.ROOT));
+      return r == ADDED ? null : r;
     } catch (IllegalArgumentException e) {
       return null;
     }

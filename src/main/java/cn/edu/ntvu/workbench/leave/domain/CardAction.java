@@ -6,23 +6,21 @@ import java.util.regex.Pattern;
 
 /**
  * The WeCom card of an open step: its {@code task_id} ({@code leave-<requestId>-<step>}, unique per
- * request and step, characters WeCom allows; a card sent later to one more approver of the same
- * step — 转审, 加签 — adds its own number, {@code leave-<requestId>-<step>-<card>}, since WeCom wants
- * every task_id of an app unique) and its button keys {@code approve:<requestId>:<step>} / {@code
- * reject:<requestId>:<step>}.
+ * request and step, characters WeCom allows) and its button keys {@code approve:<requestId>:<step>}
+ * / {@code reject:<requestId>:<step>}.
  */
 public record CardAction(long requestId, int step, boolean approve) {
   private static final Pattern KEY = Pattern.compile("(approve|reject):(\\d{1,18}):(\\d{1,3})");
-  private static final Pattern TASK =
-      Pattern.compile("leave-(\\d{1,18})-(\\d{1,3})(?:-\\d{1,18})?");
+  // A 会签 step's cards are one per seat (issue 18): leave-<id>-<step>-<seat position>.
+  private static final Pattern TASK = Pattern.compile("leave-(\\d{1,18})-(\\d{1,3})(?:-\\d{1,3})?");
 
   public static String taskId(long requestId, int step) {
     return "leave-" + requestId + "-" + step;
   }
 
-  /** The task id of card number {@code card} of a step (one more approver's own card). */
-  public static String taskId(long requestId, int step, long card) {
-    return taskId(requestId, step) + "-" + card;
+  /** The task id of one seat's own card on a 会签 step (each seat's card is updated on its own). */
+  public static String seatTaskId(long requestId, int step, int position) {
+    return "leave-" + requestId + "-" + step + "-" + position;
   }
 
   public static String approveKey(long requestId, int step) {

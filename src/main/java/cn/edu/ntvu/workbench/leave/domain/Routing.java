@@ -26,7 +26,12 @@ public final class Routing {
   }
 
   /** The chain and the rule that gave it. */
-  public record Chain(Optional<RoutingRule> rule, List<ApproverRole> steps) {}
+  public record Chain(Optional<RoutingRule> rule, List<ApproverRole> steps) {
+    /** Each step's mode: the rule's, or 或签 for the default chain. */
+    public List<StepMode> modes() {
+      return rule.map(RoutingRule::modes).orElse(steps.stream().map(s -> StepMode.ANY).toList());
+    }
+  }
 
   public Chain chainFor(String typeCode, BigDecimal days, boolean offCampus) {
     return chainFor(typeCode, days, offCampus, 0);

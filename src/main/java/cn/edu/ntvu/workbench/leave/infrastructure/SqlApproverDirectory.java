@@ -33,6 +33,8 @@ public class SqlApproverDirectory implements ApproverDirectory {
               studentAccount,
               studentAccount);
       case DEAN -> nearestDeans(studentAccount);
+      // 加签 steps carry their own approver (ApprovalChain); the directory names nobody.
+      case ADDED -> List.of();
       case STUDENT_AFFAIRS ->
           accounts(
               "SELECT DISTINCT p.account FROM role_grant g JOIN person p ON p.id = g.person_id AND p.status = 'ACTIVE'"

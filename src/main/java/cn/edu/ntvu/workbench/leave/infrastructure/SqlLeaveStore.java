@@ -132,7 +132,8 @@ public class SqlLeaveStore implements LeaveStore {
                     r[4] == null ? null : bool(r[4]),
                     RoutingRule.parseSteps(str(r[5])),
                     bool(r[6]),
-                    r[7] == null ? null : num(r[7])))
+                    r[7] == null ? null : num(r[7]),
+                    RoutingRule.parseModes(str(r[5]))))
         .toList();
   }
 
@@ -346,10 +347,12 @@ public class SqlLeaveStore implements LeaveStore {
         .rows(
             "SELECT "
                 + REQUEST_COLUMNS
-                + ", s.step_no, s.status, s.decided_at, s.decided_via, s.comment"
-                + " FROM leave_step s JOIN leave_request r ON r.id = s.request_id"
-                + " WHERE s.decided_by = ? AND s.status IN ('APPROVED', 'REJECTED')"
-                + " ORDER BY s.decided_at DESC, s.id DESC LIMIT ? OFFSET ?",
+                + ", s.step_no, a.state, a.decided_at, a.via, a.comment"
+                // By seat (issue 18): each 会签 approver's own decision, a deputy's once.
+                + " FROM leave_step_approver a JOIN leave_step s ON s.id = a.step_id"
+                + " JOIN leave_request r ON r.id = a.request_id"
+                + " WHERE a.decided_by = ? AND a.state IN ('APPROVED', 'REJECTED') AND a.origin <> 'DEPUTY'"
+                + " ORDER BY a.decided_at DESC, s.id DESC LIMIT ? OFFSET ?",
             account,
             limit,
             offset)
@@ -370,7 +373,7 @@ public class SqlLeaveStore implements LeaveStore {
   public List<LeaveRequestRow> waitingFor(String account, int limit) {
     return requests(
         "JOIN leave_step s ON s.request_id = r.id AND s.status = 'OPEN'"
-            + " JOIN leave_step_approver a ON a.step_id = s.id AND a.account = ?"
+            + " JOIN leave_step_approver a ON a.step_id = s.id AND a.account = ? AND a.state = 'PENDING'"
             + " WHERE r.status = 'PENDING' ORDER BY r.submitted_at, r.id LIMIT "
             + limit,
         account);
@@ -380,7 +383,7 @@ public class SqlLeaveStore implements LeaveStore {
     return lng(
         sql.value(
             "SELECT COUNT(*) FROM leave_step_approver a JOIN leave_step s ON s.id = a.step_id AND s.status = 'OPEN'"
-                + " WHERE a.account = ?",
+                + " WHERE a.account = ? AND a.state = 'PENDING'",
             account));
   }
 
@@ -637,8 +640,12 @@ public class SqlLeaveStore implements LeaveStore {
     Map<Long, List<String>> approvers = new LinkedHashMap<>();
     for (Object[] a :
         sql.rows(
-            "SELECT step_id, account FROM leave_step_approver WHERE request_id = ?"
-                + " ORDER BY account"
+            // Of an open step, who may decide now (PENDING seats, deputies included); of any
+            // other step, who was on it (not handed over or removed; no deputies).
+            "SELECT a.step_id, a.account FROM leave_step_approver a JOIN leave_step s ON s.id = a.step_id"
+                + " WHERE a.request_id = ? AND (CASE WHEN s.status = 'OPEN' THEN a.state = 'PENDING'"
+                + " ELSE a.state NOT IN ('HANDED_OVER', 'REMOVED') AND a.origin <> 'DEPUTY' END)"
+                + " ORDER BY a.step_id, a.position, a.account"
                 + (lock ? " LOCK IN SHARE MODE" : ""),
             requestId)) {
       approvers.computeIfAbsent(lng(a[0]), k -> new ArrayList<>()).add(str(a[1]));

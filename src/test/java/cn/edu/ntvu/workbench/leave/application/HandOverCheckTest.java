@@ -2,45 +2,9 @@ package cn.edu.ntvu.workbench.leave.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.edu.ntvu.workbench.leave.application.HandOverCheck.Target;
-import cn.edu.ntvu.workbench.platform.security.PersonKind;
 import org.junit.jupiter.api.Test;
 
 class HandOverCheckTest {
-  private static final Target TAO = new Target("10003", "陶博", PersonKind.STAFF, true);
-
-  @Test
-  void anActiveMemberOfStaffOtherThanOneselfMayBeGivenTheStep() {
-    assertThat(HandOverCheck.target("10001", "10003", TAO)).isEmpty();
-    assertThat(HandOverCheck.target("10001", " 10003 ", TAO)).isEmpty();
-  }
-
-  @Test
-  void nobodyOneselfAStrangerAStudentAndSomeoneInactiveAreRefused() {
-    assertThat(HandOverCheck.target("10001", null, null)).contains(HandOverProblem.NOBODY);
-    assertThat(HandOverCheck.target("10001", "  ", null)).contains(HandOverProblem.NOBODY);
-    // Oneself is named as such even though the directory knows them.
-    assertThat(
-            HandOverCheck.target(
-                "10001", "10001", new Target("10001", "毛敏", PersonKind.STAFF, true)))
-        .contains(HandOverProblem.SELF);
-    assertThat(HandOverCheck.target("10001", "nobody", null))
-        .contains(HandOverProblem.UNKNOWN_PERSON);
-    assertThat(
-            HandOverCheck.target(
-                "10001", "20240100001", new Target("20240100001", "田芬", PersonKind.STUDENT, true)))
-        .contains(HandOverProblem.STUDENT);
-    assertThat(
-            HandOverCheck.target(
-                "10001", "10005", new Target("10005", "余刚", PersonKind.STAFF, false)))
-        .contains(HandOverProblem.INACTIVE);
-    // A student who has also left is refused as a student: that is what could never change.
-    assertThat(
-            HandOverCheck.target(
-                "10001", "2024", new Target("2024", "某", PersonKind.STUDENT, false)))
-        .contains(HandOverProblem.STUDENT);
-  }
-
   @Test
   void aNoteOfUpTo200CharactersIsKeptALongerOneRefused() {
     assertThat(HandOverCheck.note(null)).isEmpty();

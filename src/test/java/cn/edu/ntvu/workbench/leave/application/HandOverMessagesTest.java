@@ -2,8 +2,14 @@ package cn.edu.ntvu.workbench.leave.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.edu.ntvu.workbench.leave.domain.ApprovalChain;
+import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
 import cn.edu.ntvu.workbench.leave.domain.CardAction;
 import cn.edu.ntvu.workbench.leave.domain.LeaveStatus;
+import cn.edu.ntvu.workbench.leave.domain.SeatOrigin;
+import cn.edu.ntvu.workbench.leave.domain.SeatState;
+import cn.edu.ntvu.workbench.leave.domain.StepMode;
+import cn.edu.ntvu.workbench.leave.domain.StepStatus;
 import cn.edu.ntvu.workbench.messaging.application.OutgoingMessage;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.json.Jsons;
@@ -53,15 +59,16 @@ class HandOverMessagesTest {
           null);
 
   @Test
-  void theNewApproverGetsTheStepsCardUnderItsOwnKeyAndTaskIdSayingWhoHandedItOver() {
+  void theNewApproverGetsTheStepsCardOfHisOwnSayingWhoHandedItOver() {
     OutgoingMessage m =
         builder.approverCard(
-            REQUEST, 1, 7, "事假", "机械制造241班", "10003", HandOverMessages.handedOverBy("毛敏", "我出差"));
-    assertThat(m.messageKey()).isEqualTo("leave:42:step:1:open:7");
+            REQUEST, 1, 2, "事假", "机械制造241班", "10003", HandOverMessages.handedOverBy("毛敏", "我出差"));
+    assertThat(m.messageKey()).isEqualTo(ChainMessages.seatCardKey(42, 1, "10003"));
+    assertThat(m.messageKey()).isEqualTo("leave:42:step:1:open:10003");
     assertThat(m.toUsers()).containsExactly("10003");
     assertThat(m.kind()).isEqualTo(OutgoingMessage.Kind.SEND);
     JsonObject card = json(m.body()).getJsonObject("template_card");
-    assertThat(card.getString("task_id")).isEqualTo("leave-42-1-7");
+    assertThat(card.getString("task_id")).isEqualTo("leave-42-1-2");
     assertThat(CardAction.parse(card.getString("task_id"), CardAction.approveKey(42, 1)))
         .contains(new CardAction(42, 1, true));
     var lines = card.getJsonArray("horizontal_content_list");
@@ -73,23 +80,73 @@ class HandOverMessagesTest {
   }
 
   @Test
-  void theOldCardSaysWhoTookItThroughTheResponseCodeOfItsOwnSend() {
-    OutgoingMessage m =
-        builder.cardSays(
-            REQUEST, 1, 0, "handed-over:7", List.of("10001"), HandOverMessages.handedOverTo("陶博"));
-    assertThat(m.kind()).isEqualTo(OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD);
-    assertThat(m.messageKey()).isEqualTo("leave:42:step:1:card:0:handed-over:7");
-    JsonObject body = json(m.body());
+  void theStepsFirstCardIsUpdatedOnceUnderItsSettleKeyKeepingItsButtonsForAWaitingAdder() {
+    OutgoingMessage says =
+        builder.sharedCardSays(REQUEST, 1, "10001", HandOverMessages.handedOverTo("陶博"));
+    assertThat(says.kind()).isEqualTo(OutgoingMessage.Kind.UPDATE_TEMPLATE_CARD);
+    assertThat(says.messageKey()).isEqualTo("leave:42:step:1:card-settled");
+    JsonObject body = json(says.body());
     assertThat(body.getString("response_code_of")).isEqualTo("leave:42:step:1:open");
     assertThat(body.getJsonObject("button").getString("replace_name")).isEqualTo("已转审给 陶博");
-    // A card of a later seat is looked up by its own key.
-    assertThat(
-            json(builder.cardSays(REQUEST, 1, 7, "waiting:9", List.of("10003"), "x").body())
-                .getString("response_code_of"))
-        .isEqualTo("leave:42:step:1:open:7");
-    assertThat(HandOverMessages.waitingFor("陶博")).isEqualTo("等待 陶博 先审批");
+
+    OutgoingMessage waits =
+        builder.sharedCardWaits(
+            REQUEST, 1, "事假", "机械制造241班", "10001", HandOverMessages.waitingFor("陶博"));
+    assertThat(waits.messageKey()).isEqualTo("leave:42:step:1:card-settled");
+    JsonObject w = json(waits.body());
+    assertThat(w.getString("response_code_of")).isEqualTo("leave:42:step:1:open");
+    assertThat(w.getJsonObject("template_card").getString("sub_title_text")).isEqualTo("等待 陶博 先审批");
+    assertThat(w.getJsonObject("template_card").getJsonArray("button_list")).hasSize(2);
     assertThat(HandOverMessages.addedBy("毛敏", true)).isEqualTo("毛敏 加签，请先审批");
     assertThat(HandOverMessages.handedOverBy("毛敏", " ")).isEqualTo("毛敏 转审");
+  }
+
+  @Test
+  void seatsGivenAfterTheStepOpenedHoldTheirOwnCard() {
+    var rule = seat("10001", SeatOrigin.RULE, 1);
+    var handed = seat("10003", SeatOrigin.HANDED_OVER, 2);
+    var before = seat("10005", SeatOrigin.ADDED_BEFORE, 3);
+    var after = seat("10006", SeatOrigin.ADDED_AFTER, 1);
+    var any = step(StepMode.ANY, rule, handed, before);
+    assertThat(HandOverMessages.ownCard(any, rule)).isFalse();
+    assertThat(HandOverMessages.ownCard(any, handed)).isTrue();
+    assertThat(HandOverMessages.ownCard(any, before)).isTrue();
+    assertThat(HandOverMessages.ownCard(step(StepMode.ANY, after), after)).isFalse();
+    assertThat(HandOverMessages.ownCard(step(StepMode.ALL, rule), rule)).isTrue();
+  }
+
+  private static ApprovalChain.Seat seat(String account, SeatOrigin origin, int position) {
+    return ApprovalChain.Seat.load(
+        account,
+        account,
+        SeatState.PENDING,
+        origin,
+        origin == SeatOrigin.RULE ? null : "10001",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        position);
+  }
+
+  private static ApprovalChain.Step step(StepMode mode, ApprovalChain.Seat... seats) {
+    return ApprovalChain.Step.load(
+        1,
+        1,
+        ApproverRole.COUNSELLOR,
+        mode,
+        StepStatus.OPEN,
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(seats));
   }
 
   private static JsonObject json(String s) {

@@ -16,7 +16,7 @@ class CardActionTest {
 
   @Test
   void aLaterCardOfTheSameStepHasItsOwnTaskIdAndTheSameButtons() {
-    assertThat(CardAction.taskId(42, 2, 7)).isEqualTo("leave-42-2-7");
+    assertThat(CardAction.seatTaskId(42, 2, 7)).isEqualTo("leave-42-2-7");
     assertThat(CardAction.parse("leave-42-2-7", CardAction.approveKey(42, 2)))
         .contains(new CardAction(42, 2, true));
     assertThat(CardAction.parse("leave-42-2-7", "approve:42:1")).isEmpty();

@@ -35,12 +35,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * here.
  */
 @ExtendWith(ArquillianExtension.class)
-class InContainerIT extends cn.edu.ntvu.workbench.portal.PortalInContainer {
+class InContainerIT extends cn.edu.ntvu.workbench.leave.HandOverInContainer {
   @Deployment
   static WebArchive deployment() {
     WebArchive war =
         ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("test.war")));
     war.addClass(InContainerIT.class);
+    war.addClass(cn.edu.ntvu.workbench.leave.HandOverInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.portal.PortalInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.portal.NativeTilesInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.attendance.AttendanceInContainer.class);

@@ -12,6 +12,7 @@ import cn.edu.ntvu.workbench.leave.application.LeaveTexts;
 import cn.edu.ntvu.workbench.leave.domain.LeavePolicy;
 import cn.edu.ntvu.workbench.leave.domain.LeaveType;
 import cn.edu.ntvu.workbench.leave.domain.RoutingRule;
+import cn.edu.ntvu.workbench.leave.domain.StepMode;
 import cn.edu.ntvu.workbench.platform.security.CurrentUser;
 import cn.edu.ntvu.workbench.platform.security.Requires;
 import cn.edu.ntvu.workbench.platform.security.Role;
@@ -63,6 +64,12 @@ public class LeaveAdminBean implements Serializable {
   private String ruleSteps;
   private String ruleMissedOver;
 
+  /** 或签/会签 of steps 1–3 of the rule being added ({@code ANY}/{@code ALL}; issue 18). */
+  private final String[] ruleModes = {"ANY", "ANY", "ANY"};
+
+  /** A problem beside the steps or a mode field (the rest of the form kept as typed). */
+  private final java.util.Map<String, String> ruleProblems = new java.util.HashMap<>();
+
   public void load() throws IOException {
     if (!me.isAdmin()) {
       FacesContext.getCurrentInstance()
@@ -111,6 +118,31 @@ public class LeaveAdminBean implements Serializable {
 
   public void addRule() {
     requireAdmin();
+    ruleProblems.clear();
+    List<cn.edu.ntvu.workbench.leave.domain.ApproverRole> roles;
+    List<StepMode> modes;
+    try {
+      roles = RoutingRule.parseSteps(ruleSteps);
+      modes = new java.util.ArrayList<>(RoutingRule.parseModes(ruleSteps));
+    } catch (RuntimeException e) {
+      ruleProblems.put("ruleSteps", LeaveTexts.ofView().get("leave.admin.rule.badSteps"));
+      return;
+    }
+    for (int i = 0; i < ruleModes.length; i++) {
+      StepMode m = StepMode.parse(ruleModes[i]);
+      if (m == null) {
+        ruleProblems.put("ruleMode" + (i + 1), LeaveTexts.ofView().get("leave.admin.rule.badMode"));
+      } else if (m == StepMode.ALL && i >= roles.size()) {
+        ruleProblems.put(
+            "ruleMode" + (i + 1),
+            LeaveTexts.ofView().get("leave.admin.rule.modeWithoutStep", i + 1));
+      } else if (m == StepMode.ALL) {
+        modes.set(i, StepMode.ALL);
+      }
+    }
+    if (!ruleProblems.isEmpty()) {
+      return;
+    }
     try {
       int priority = Integer.parseInt(rulePriority.strip());
       BigDecimal max =
@@ -123,13 +155,13 @@ public class LeaveAdminBean implements Serializable {
               ? null
               : Integer.valueOf(ruleMissedOver.strip());
       settings.addRule(
-          new RoutingRule(
-              0, priority, type, max, off, RoutingRule.parseSteps(ruleSteps), true, missedOver),
+          new RoutingRule(0, priority, type, max, off, roles, true, missedOver, modes),
           me.auditActor());
       ruleMissedOver = null;
       rulePriority = null;
       ruleMaxDays = null;
       ruleSteps = null;
+      java.util.Arrays.fill(ruleModes, "ANY");
       message(FacesMessage.SEVERITY_INFO, LeaveTexts.ofView().get("leave.admin.saved"));
     } catch (RuntimeException e) {
       message(FacesMessage.SEVERITY_ERROR, LeaveTexts.ofView().get("leave.admin.rule.bad"));
@@ -175,8 +207,41 @@ public class LeaveAdminBean implements Serializable {
 
   public String steps(RoutingRule r) {
     LeaveTexts t = LeaveTexts.ofView();
-    return String.join(
-        " → ", r.steps().stream().map(s -> t.get("leave.step." + s.name())).toList());
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < r.steps().size(); i++) {
+      String name = t.get("leave.step." + r.steps().get(i).name());
+      out.add(r.modes().get(i) == StepMode.ALL ? t.get("leave.admin.rule.stepAll", name) : name);
+    }
+    return String.join(" → ", out);
+  }
+
+  public String getRuleMode1() {
+    return ruleModes[0];
+  }
+
+  public void setRuleMode1(String v) {
+    ruleModes[0] = v;
+  }
+
+  public String getRuleMode2() {
+    return ruleModes[1];
+  }
+
+  public void setRuleMode2(String v) {
+    ruleModes[1] = v;
+  }
+
+  public String getRuleMode3() {
+    return ruleModes[2];
+  }
+
+  public void setRuleMode3(String v) {
+    ruleModes[2] = v;
+  }
+
+  /** The problem beside field {@code id} of the rule form; null when none. */
+  public String ruleProblem(String id) {
+    return ruleProblems.get(id);
   }
 
   public String getPastLimitDays() {

@@ -192,6 +192,9 @@ public class LeaveWords {
       case NOT_YOUR_STEP -> t.get("leave.outcome.NOT_YOUR_STEP");
       case UNKNOWN -> t.get("leave.outcome.UNKNOWN");
       case REASON_MISSING -> t.get("leave.detail.rejectReasonMissing");
+      case HANDED_OVER ->
+          t.get("leave.outcome.HANDED_OVER", o.decidedByName() == null ? "" : o.decidedByName());
+      case WAITING -> t.get("leave.outcome.WAITING");
     };
   }
 }

@@ -51,9 +51,11 @@ public class LeaveCardButtons {
                 + outcome.kind());
     if (m.responseCode() == null
         || m.responseCode().isBlank()
-        || outcome.kind() == DecisionOutcome.Kind.REASON_MISSING) {
+        || outcome.kind() == DecisionOutcome.Kind.REASON_MISSING
+        || outcome.kind() == DecisionOutcome.Kind.WAITING) {
       // A 驳回 without a reason decided nothing: the card keeps its buttons, and the approver got
-      // the page that asks for the reason (LeaveDecisions.decideFromCard).
+      // the page that asks for the reason (LeaveDecisions.decideFromCard). An adder still waiting
+      // for the one they added before (加签) keeps the buttons too, for later.
       return;
     }
     String body =
@@ -101,6 +103,11 @@ public class LeaveCardButtons {
               : text("leave.card.done.closed");
       case NOT_YOUR_STEP, UNKNOWN -> text("leave.card.done.notYours");
       case REASON_MISSING -> text("leave.card.done.reasonMissing");
+      case HANDED_OVER ->
+          outcome.decidedByName() == null || outcome.decidedByName().isBlank()
+              ? text("leave.card.done.already")
+              : text("leave.card.done.handedOver", outcome.decidedByName());
+      case WAITING -> text("leave.card.done.waiting");
     };
   }
 
