@@ -201,7 +201,7 @@ public abstract class HandOverInContainer extends cn.edu.ntvu.workbench.portal.P
   }
 
   @Test
-  void twoHandOversAtOnceFromTwoTabsHandItOverOnce() throws Exception {
+  void handOverTwiceAtOnceFromTwoTabsHandsItOverOnce() throws Exception {
     long id = pending("20240100029", 61);
     List<HandOverResult> both =
         race(
@@ -216,7 +216,7 @@ public abstract class HandOverInContainer extends cn.edu.ntvu.workbench.portal.P
   }
 
   @Test
-  void aHandOverGivesTheNewApproverTheCardUpdatesTheOldOneAndIsInTimelineAndAudit()
+  void handOverGivesTheNewApproverTheCardUpdatesTheOldOneAndIsInTimelineAndAudit()
       throws Exception {
     long id = pending("20240100028", 62);
     HandOverResult r = handOvers.handOver(id, 1, TAO, "  我出差三天 ", MAO_A);
@@ -271,7 +271,7 @@ public abstract class HandOverInContainer extends cn.edu.ntvu.workbench.portal.P
   }
 
   @Test
-  void addingBeforeMakesTheStepWaitForThatPersonFirstThenComesBack() throws Exception {
+  void handOverAddBeforeMakesTheStepWaitForThatPersonFirstThenComesBack() throws Exception {
     long id = pending("20240100027", 63);
     HandOverResult r = handOvers.add(id, 1, TAO, true, MAO_A);
     assertThat(r.ok()).isTrue();
@@ -310,7 +310,7 @@ public abstract class HandOverInContainer extends cn.edu.ntvu.workbench.portal.P
   }
 
   @Test
-  void everyBadHandOverOrAdditionIsRefusedAndChangesNothing() throws Exception {
+  void handOverEveryBadInputIsRefusedAndChangesNothing() throws Exception {
     long id = pending("20240100026", 64);
     long outboxBefore =
         leaveRows("select count(*) from wecom_outbox where topic = ?", "leave:" + id);
@@ -367,7 +367,7 @@ public abstract class HandOverInContainer extends cn.edu.ntvu.workbench.portal.P
   }
 
   @Test
-  void addingWhoBroughtMeInWouldLoopAndIsRefused() throws Exception {
+  void handOverAddingWhoBroughtMeInWouldLoopAndIsRefused() throws Exception {
     long id = pending("20240100025", 65);
     // 毛敏 adds 陶博 as a step after hers, then approves: 陶博's step opens.
     assertThat(handOvers.add(id, 1, TAO, false, MAO_A).ok()).isTrue();
