@@ -91,6 +91,7 @@ class HandOverIT {
     assertThat(d.findElements(By.id("approve"))).isEmpty();
     assertThat(d.findElement(By.id("timeline")).getText()).contains("转审给 陶博", "我这周出差，请陶老师审批");
     noSidewaysScroll(d);
+    d.executeScript("document.getElementById('handover-card').scrollIntoView({block: 'start'});");
     phone.screenshot("handover-4-handed-over");
 
     // WeCom (the stand-in): 陶博's card, and 毛敏's card updated.
@@ -105,10 +106,10 @@ class HandOverIT {
     assertThat(standIn.messagesTo(MAO)).filteredOn(m -> m.body().contains("已转审给 陶博")).isNotEmpty();
     d.manage().deleteAllCookies();
     d.get(standIn.base() + "/inbox?user=" + TAO);
-    w.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#inbox-rows > li")));
+    inboxTop(d, w);
     phone.screenshot("handover-5-new-card-in-wecom");
     d.get(standIn.base() + "/inbox?user=" + MAO);
-    w.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#inbox-rows > li")));
+    inboxTop(d, w);
     phone.screenshot("handover-6-old-card-updated");
 
     // 毛敏's old card decides nothing; 陶博's does.
@@ -159,6 +160,7 @@ class HandOverIT {
     assertThat(d.findElement(By.id("waiting-for")).getText()).contains("等待 余刚 先审批");
     assertThat(d.findElements(By.id("approve"))).isEmpty();
     assertThat(d.findElement(By.id("timeline")).getText()).contains("加签 余刚（先于本人审批）");
+    d.executeScript("document.getElementById('handover-card').scrollIntoView({block: 'start'});");
     phone.screenshot("add-2-waiting");
     awaitOutbox("leave:" + id + ":step:1:open:" + YU, "SENT");
     awaitOutbox("leave:" + id + ":step:1:card-settled", "SENT");
@@ -228,6 +230,13 @@ class HandOverIT {
     d.executeScript("arguments[0].scrollIntoView({block: 'center'})", item);
     item.click();
     w.until(dr -> chips(dr).contains(account));
+  }
+
+  /** The stand-in's inbox with its newest message at the top of the screen. */
+  private static void inboxTop(ChromeDriver d, WebDriverWait w) {
+    WebElement newest =
+        w.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#inbox-rows > li")));
+    d.executeScript("arguments[0].scrollIntoView({block: 'start'});", newest);
   }
 
   private static String chips(WebDriver d) {
