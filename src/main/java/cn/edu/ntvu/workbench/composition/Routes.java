@@ -250,7 +250,10 @@ public final class Routes {
               "leaveAdmin.save",
               "leaveAdmin.addRule",
               "leaveAdmin.deleteRule",
-              "leaveTypes.save"),
+              "leaveTypes.save",
+              // issue 18 (chain): an approver gone from the directory replaced or taken off a step
+              "chainAdmin.replace",
+              "chainAdmin.remove"),
           // — 收集表 forms —
           view(
               "/forms/index.xhtml",

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>An abstract part of {@code platform.persistence.InContainerIT}.
  */
-public abstract class HandOverInContainer extends cn.edu.ntvu.workbench.portal.PortalInContainer {
+public abstract class HandOverInContainer extends LeaveChainInContainer {
   private static final String MAO = "10001"; // 毛敏, counsellor of 2401000
   private static final String YIN = "10002"; // 尹超
   private static final String TAO = "10003"; // 陶博

@@ -125,6 +125,11 @@ public class LeaveQueries {
   private List<ChainStep> chain(LeaveRequestRow r, List<StepRow> steps) {
     java.util.Map<Integer, List<String>> accounts = new java.util.HashMap<>();
     for (StepRow s : steps) {
+      if (approvedByAll(s)) {
+        // 会签 approved: everyone on it approved (issue 18).
+        accounts.put(s.stepNo(), s.approvers());
+        continue;
+      }
       if (s.decidedByName() != null && !s.decidedByName().isBlank()) {
         continue;
       }
@@ -141,12 +146,18 @@ public class LeaveQueries {
             s ->
                 new ChainStep(
                     s,
-                    s.decidedByName() != null && !s.decidedByName().isBlank()
+                    !approvedByAll(s) && s.decidedByName() != null && !s.decidedByName().isBlank()
                         ? List.of(s.decidedByName())
                         : accounts.getOrDefault(s.stepNo(), List.of()).stream()
                             .map(a -> names.getOrDefault(a, a))
                             .toList()))
         .toList();
+  }
+
+  private static boolean approvedByAll(StepRow s) {
+    return s.mode() == cn.edu.ntvu.workbench.leave.domain.StepMode.ALL
+        && s.status() == StepStatus.APPROVED
+        && !s.approvers().isEmpty();
   }
 
   /**

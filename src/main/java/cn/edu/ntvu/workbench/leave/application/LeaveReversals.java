@@ -3,6 +3,7 @@ package cn.edu.ntvu.workbench.leave.application;
 import cn.edu.ntvu.workbench.leave.domain.ApproverRole;
 import cn.edu.ntvu.workbench.leave.domain.DecisionVia;
 import cn.edu.ntvu.workbench.leave.domain.LeaveStatus;
+import cn.edu.ntvu.workbench.leave.domain.SeatState;
 import cn.edu.ntvu.workbench.leave.domain.StepStatus;
 import cn.edu.ntvu.workbench.messaging.application.WeComOutbox;
 import cn.edu.ntvu.workbench.platform.audit.AuditDiff;
@@ -44,6 +45,7 @@ public class LeaveReversals {
   }
 
   @Inject LeaveStore store;
+  @Inject ChainStore chains;
   @Inject ApproverDirectory approvers;
   @Inject LeaveMessages messages;
   @Inject WeComOutbox outbox;
@@ -168,11 +170,19 @@ public class LeaveReversals {
 
   /** Those who approved the request's steps, but {@code except}. */
   private List<String> deciders(long requestId, String except) {
-    return store.stepsLocked(requestId).stream()
-        .filter(s -> s.status() == StepStatus.APPROVED && s.decidedBy() != null)
-        .map(StepRow::decidedBy)
-        .filter(a -> !a.equals(except))
-        .distinct()
-        .toList();
+    // By seat (issue 18): every approver of a 会签 step, the deputy who approved for a holder.
+    return chains
+        .read(requestId)
+        .map(
+            c ->
+                c.steps().stream()
+                    .filter(s -> s.status() == StepStatus.APPROVED)
+                    .flatMap(s -> s.seats().stream())
+                    .filter(a -> !a.isDeputy() && a.state() == SeatState.APPROVED)
+                    .map(a -> a.decidedBy() == null ? a.account() : a.decidedBy())
+                    .filter(a -> !a.equals(except))
+                    .distinct()
+                    .toList())
+        .orElse(List.of());
   }
 }

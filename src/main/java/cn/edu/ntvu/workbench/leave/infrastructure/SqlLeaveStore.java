@@ -53,7 +53,7 @@ public class SqlLeaveStore implements LeaveStore {
 
   private static final String STEP_COLUMNS =
       "s.id, s.request_id, s.step_no, s.approver_role, s.status, s.fallback, s.opened_at, s.decided_by,"
-          + " s.decided_by_name, s.decided_at, s.decided_via, s.comment";
+          + " s.decided_by_name, s.decided_at, s.decided_via, s.comment, s.mode";
 
   @Inject Sql sql;
 
@@ -345,14 +345,21 @@ public class SqlLeaveStore implements LeaveStore {
   public List<DecidedRow> decidedBy(String account, int offset, int limit) {
     return sql
         .rows(
-            "SELECT "
+            // 或签 steps by the step's decider (as before issue 18); 会签 steps by seat: each
+            // approver's own decision (a deputy's once, on the holder's seat).
+            "(SELECT "
                 + REQUEST_COLUMNS
-                + ", s.step_no, a.state, a.decided_at, a.via, a.comment"
-                // By seat (issue 18): each 会签 approver's own decision, a deputy's once.
-                + " FROM leave_step_approver a JOIN leave_step s ON s.id = a.step_id"
+                + ", s.step_no, s.status, s.decided_at AS d_at, s.decided_via, s.comment, s.id AS sid"
+                + " FROM leave_step s JOIN leave_request r ON r.id = s.request_id"
+                + " WHERE s.decided_by = ? AND s.status IN ('APPROVED', 'REJECTED') AND s.mode = 'ANY')"
+                + " UNION ALL (SELECT "
+                + REQUEST_COLUMNS
+                + ", s.step_no, a.state, a.decided_at AS d_at, a.via, a.comment, s.id AS sid"
+                + " FROM leave_step_approver a JOIN leave_step s ON s.id = a.step_id AND s.mode = 'ALL'"
                 + " JOIN leave_request r ON r.id = a.request_id"
-                + " WHERE a.decided_by = ? AND a.state IN ('APPROVED', 'REJECTED') AND a.origin <> 'DEPUTY'"
-                + " ORDER BY a.decided_at DESC, s.id DESC LIMIT ? OFFSET ?",
+                + " WHERE a.decided_by = ? AND a.state IN ('APPROVED', 'REJECTED') AND a.origin <> 'DEPUTY')"
+                + " ORDER BY d_at DESC, sid DESC LIMIT ? OFFSET ?",
+            account,
             account,
             limit,
             offset)
@@ -666,7 +673,8 @@ public class SqlLeaveStore implements LeaveStore {
                     time(r[9]),
                     str(r[10]),
                     str(r[11]),
-                    approvers.getOrDefault(lng(r[0]), List.of())))
+                    approvers.getOrDefault(lng(r[0]), List.of()),
+                    cn.edu.ntvu.workbench.leave.domain.StepMode.valueOf(str(r[12]))))
         .toList();
   }
 

@@ -42,6 +42,7 @@ class InContainerIT extends cn.edu.ntvu.workbench.leave.HandOverInContainer {
         ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("test.war")));
     war.addClass(InContainerIT.class);
     war.addClass(cn.edu.ntvu.workbench.leave.HandOverInContainer.class);
+    war.addClass(cn.edu.ntvu.workbench.leave.LeaveChainInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.portal.PortalInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.portal.NativeTilesInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.attendance.AttendanceInContainer.class);

@@ -24,7 +24,16 @@ public class ChainSeatsBean {
 
   private final Map<Long, List<ChainView.StepSeats>> cache = new HashMap<>();
 
+  /**
+   * The steps, read again in every phase but the rendering (which reads once): a decision made by
+   * this very post shows at once.
+   */
   public List<ChainView.StepSeats> steps(long requestId) {
+    jakarta.faces.context.FacesContext fc = jakarta.faces.context.FacesContext.getCurrentInstance();
+    if (fc == null || fc.getCurrentPhaseId() != jakarta.faces.event.PhaseId.RENDER_RESPONSE) {
+      cache.clear();
+      return view.of(requestId);
+    }
     return cache.computeIfAbsent(requestId, view::of);
   }
 

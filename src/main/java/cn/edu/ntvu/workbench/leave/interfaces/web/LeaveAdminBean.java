@@ -126,10 +126,15 @@ public class LeaveAdminBean implements Serializable {
       modes = new java.util.ArrayList<>(RoutingRule.parseModes(ruleSteps));
     } catch (RuntimeException e) {
       ruleProblems.put("ruleSteps", LeaveTexts.ofView().get("leave.admin.rule.badSteps"));
+      message(FacesMessage.SEVERITY_ERROR, LeaveTexts.ofView().get("leave.admin.rule.bad"));
       return;
     }
     for (int i = 0; i < ruleModes.length; i++) {
-      StepMode m = StepMode.parse(ruleModes[i]);
+      // Not posted (an older form, a script) reads as 或签.
+      StepMode m =
+          ruleModes[i] == null || ruleModes[i].isBlank()
+              ? StepMode.ANY
+              : StepMode.parse(ruleModes[i]);
       if (m == null) {
         ruleProblems.put("ruleMode" + (i + 1), LeaveTexts.ofView().get("leave.admin.rule.badMode"));
       } else if (m == StepMode.ALL && i >= roles.size()) {
@@ -141,6 +146,7 @@ public class LeaveAdminBean implements Serializable {
       }
     }
     if (!ruleProblems.isEmpty()) {
+      message(FacesMessage.SEVERITY_ERROR, LeaveTexts.ofView().get("leave.admin.rule.bad"));
       return;
     }
     try {
