@@ -223,6 +223,14 @@ public final class Routes {
                   SIGNED_IN,
                   "an attachment of a request the person may see (service)")
               .sample("/leave/attachment?id=1"),
+          // 转审 / 加签 (issue 18 items 2–3): the page refuses students; the service lets only a
+          // pending seat holder of the open step act.
+          view(
+                  "/leave/handover.xhtml",
+                  STAFF,
+                  "转审 / 加签: an approver of the open step hands it over or adds an approver (service decides)",
+                  "handOver.submit")
+              .sample("/leave/handover.xhtml?id=1"),
           view(
               "/leave/approvals.xhtml",
               STAFF,

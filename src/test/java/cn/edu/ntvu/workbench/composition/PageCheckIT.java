@@ -144,6 +144,15 @@ class PageCheckIT {
           Page.of("/leave/request.xhtml", "leave/request.xhtml")
               .at("/leave/request.xhtml?id={leaveApproved}")
               .as(Who.STUDENT, Who.COUNSELLOR),
+          // 转审 / 加签 of a pending leave of 田芬 by her counsellor, the 加签 form (the longer one)
+          // ... and the request page where her 转审 / 加签 buttons are
+          // (WEB-INF/leave/request-handover.xhtml)
+          Page.of("/leave/request.xhtml", "leave/request.xhtml")
+              .at("/leave/request.xhtml?id={leavePending}")
+              .as(Who.COUNSELLOR),
+          Page.of("/leave/handover.xhtml", "leave/handover.xhtml")
+              .at("/leave/handover.xhtml?id={leavePending}&mode=add")
+              .as(Who.COUNSELLOR),
           Page.of("/leave/approvals.xhtml", "leave/approvals.xhtml"),
           Page.of("/leave/decided.xhtml", "leave/decided.xhtml"),
           Page.of("/leave/classes.xhtml", "leave/classes.xhtml"),
@@ -282,6 +291,7 @@ class PageCheckIT {
                 + " WHERE m.course_code = 'K00002' AND m.weekday = 1 ORDER BY t.id DESC LIMIT 1");
     ids.put("roll", roll == null ? "term=x&src=ZF&no=1&date=2026-11-23" : roll);
     ids.put("leaveApproved", orOne(approvedFutureLeave()));
+    ids.put("leavePending", orOne(pendingLeaveForHandOver()));
     ids.put("notice", orOne(E2eDb.query("SELECT MAX(id) FROM notice WHERE status = 'SENT'")));
     ids.put("form", orOne(E2eDb.query("SELECT MAX(id) FROM form WHERE status = 'PUBLISHED'")));
   }
@@ -490,6 +500,38 @@ class PageCheckIT {
       c.post(url, a);
     }
     return E2eDb.query(sql, TestUsers.STUDENT.account());
+  }
+
+  /**
+   * A pending leave of 田芬 whose first step is open for 毛敏 (转审 / 加签): made through the form when
+   * there is none yet.
+   */
+  private static String pendingLeaveForHandOver() throws Exception {
+    String sql =
+        "SELECT MAX(r.id) FROM leave_request r JOIN leave_step s ON s.request_id = r.id"
+            + " AND s.status = 'OPEN' JOIN leave_step_approver a ON a.step_id = s.id"
+            + " AND a.account = ? AND a.state = 'PENDING' WHERE r.student_account = ? AND r.status = 'PENDING'";
+    String id = E2eDb.query(sql, TestUsers.COUNSELLOR.account(), TestUsers.STUDENT.account());
+    if (id != null) {
+      return id;
+    }
+    Pattern viewState = Pattern.compile("jakarta.faces.ViewState:0\" value=\"([^\"]+)\"");
+    WebSession web =
+        WeComStandInScreen.signedIn(app + "/leave/apply.xhtml", TestUsers.STUDENT.account());
+    Matcher vs = viewState.matcher(web.get(app + "/leave/apply.xhtml").body());
+    if (!vs.find()) {
+      return null;
+    }
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("apply", "apply");
+    f.put("type", "PERSONAL");
+    f.put("start", "2026-12-16T08:00");
+    f.put("end", "2026-12-16T17:00");
+    f.put("reason", "参加省赛集训");
+    f.put("submit", "提交申请");
+    f.put("jakarta.faces.ViewState", vs.group(1).replace("&#58;", ":").replace("&amp;", "&"));
+    web.postMultipart(app + "/leave/apply.xhtml", f);
+    return E2eDb.query(sql, TestUsers.COUNSELLOR.account(), TestUsers.STUDENT.account());
   }
 
   private static String orOne(String id) {

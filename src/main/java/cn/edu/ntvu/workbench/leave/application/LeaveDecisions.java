@@ -40,6 +40,7 @@ public class LeaveDecisions {
   @Inject StepOpener opener;
   @Inject LeaveMessages messages;
   @Inject ChainMessages chainMessages;
+  @Inject HandOverMessages handOverMessages;
   @Inject WeComOutbox outbox;
   @Inject AuditTrail audit;
   @Inject LeaveCatalog catalog;
@@ -138,6 +139,12 @@ public class LeaveDecisions {
     } else if (after == LeaveStatus.REJECTED) {
       cc.changed(r, LeaveTexts.chinese().get("leave.cc.card.REJECTED"));
     }
+    for (ChainEvent.SeatReleased back : res.eventsOf(ChainEvent.SeatReleased.class)) {
+      // 加签 before: the one added approved; the adder is told it is theirs again.
+      outbox.enqueue(
+          handOverMessages.backToYou(
+              r, back.stepNo(), back.account(), actor.account(), actor.name()));
+    }
     Optional<ChainEvent.StepDecided> stepDecided = res.first(ChainEvent.StepDecided.class);
     if (step.mode() == StepMode.ALL) {
       allStepCards(r, step, res, actor, via, approve, typeName);
@@ -149,22 +156,32 @@ public class LeaveDecisions {
               r, stepNo, approve, after == LeaveStatus.APPROVED, shownName, note, typeName));
       // The other approvers' cards stop offering 同意/驳回; a clicker's own card is updated by the
       // click's code.
-      List<String> others =
+      List<ApprovalChain.Seat> otherSeats =
           step.seats().stream()
               .filter(a -> a.state() != SeatState.HANDED_OVER && a.state() != SeatState.REMOVED)
+              .filter(a -> via != DecisionVia.CARD_BUTTON || !a.account().equals(actor.account()))
+              .toList();
+      String settledText =
+          LeaveTexts.chinese()
+              .get(
+                  approve ? "leave.card.settled.approved" : "leave.card.settled.rejected",
+                  shownName);
+      // Seats given after the step opened (转审, 加签) hold cards of their own (HandOverMessages).
+      List<String> others =
+          otherSeats.stream()
+              .filter(a -> !HandOverMessages.ownCard(step, a))
               .map(ApprovalChain.Seat::account)
-              .filter(a -> via != DecisionVia.CARD_BUTTON || !a.equals(actor.account()))
+              .toList();
+      List<String> ownCards =
+          otherSeats.stream()
+              .filter(a -> HandOverMessages.ownCard(step, a))
+              .map(ApprovalChain.Seat::account)
               .toList();
       if (!others.isEmpty() && step.mode() == StepMode.ANY) {
-        outbox.enqueue(
-            messages.cardSettled(
-                r,
-                stepNo,
-                others,
-                LeaveTexts.chinese()
-                    .get(
-                        approve ? "leave.card.settled.approved" : "leave.card.settled.rejected",
-                        shownName)));
+        outbox.enqueue(messages.cardSettled(r, stepNo, others, settledText));
+      }
+      if (!ownCards.isEmpty() && step.mode() == StepMode.ANY) {
+        chainMessages.settle(r, stepNo, ownCards, settledText);
       }
     }
     Map<String, Object> beforeFields = new LinkedHashMap<>();
@@ -342,10 +359,18 @@ public class LeaveDecisions {
       if (s.getValue().isEmpty()) {
         continue;
       }
-      if (chain.step(s.getKey()).map(x -> x.mode() == StepMode.ALL).orElse(false)) {
-        chainMessages.settle(r, s.getKey(), s.getValue(), text);
-      } else {
-        outbox.enqueue(messages.cardSettled(r, s.getKey(), s.getValue(), text));
+      ApprovalChain.Step st = chain.step(s.getKey()).orElseThrow();
+      // Seats given after the step opened (转审, 加签) hold cards of their own (HandOverMessages).
+      List<String> own =
+          s.getValue().stream()
+              .filter(a -> st.seatOf(a).map(x -> HandOverMessages.ownCard(st, x)).orElse(false))
+              .toList();
+      List<String> shared = s.getValue().stream().filter(a -> !own.contains(a)).toList();
+      if (!own.isEmpty()) {
+        chainMessages.settle(r, s.getKey(), own, text);
+      }
+      if (!shared.isEmpty()) {
+        outbox.enqueue(messages.cardSettled(r, s.getKey(), shared, text));
       }
     }
     audit.record(

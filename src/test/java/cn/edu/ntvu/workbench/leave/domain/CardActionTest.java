@@ -15,6 +15,16 @@ class CardActionTest {
   }
 
   @Test
+  void aLaterCardOfTheSameStepHasItsOwnTaskIdAndTheSameButtons() {
+    assertThat(CardAction.seatTaskId(42, 2, 7)).isEqualTo("leave-42-2-7");
+    assertThat(CardAction.parse("leave-42-2-7", CardAction.approveKey(42, 2)))
+        .contains(new CardAction(42, 2, true));
+    assertThat(CardAction.parse("leave-42-2-7", "approve:42:1")).isEmpty();
+    assertThat(CardAction.parse("leave-42-2-x", "approve:42:2")).isEmpty();
+    assertThat(CardAction.parse("leave-42-2-7-8", "approve:42:2")).isEmpty();
+  }
+
+  @Test
   void aKeyOfAnotherRequestOrStepOrAnythingElseIsNotAnAction() {
     assertThat(CardAction.parse("leave-42-2", "approve:43:2")).isEmpty();
     assertThat(CardAction.parse("leave-42-2", "approve:42:1")).isEmpty();

@@ -35,13 +35,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * here.
  */
 @ExtendWith(ArquillianExtension.class)
-class InContainerIT extends cn.edu.ntvu.workbench.leave.LeaveDeputyInContainer {
+class InContainerIT extends cn.edu.ntvu.workbench.leave.HandOverInContainer {
   @Deployment
   static WebArchive deployment() {
     WebArchive war =
         ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("test.war")));
     war.addClass(InContainerIT.class);
     war.addClass(cn.edu.ntvu.workbench.leave.LeaveDeputyInContainer.class);
+    war.addClass(cn.edu.ntvu.workbench.leave.HandOverInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.leave.LeaveChainInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.leave.LeaveUrgeInContainer.class);
     war.addClass(cn.edu.ntvu.workbench.portal.PortalInContainer.class);

@@ -129,6 +129,9 @@ public class LeaveWords {
 
   /** The comment or reason of an 同意/驳回 line of the timeline, else "". */
   public String note(LeaveEvent e) {
+    if (cn.edu.ntvu.workbench.leave.application.HandOverEvents.HANDED_OVER.equals(e.action())) {
+      return cn.edu.ntvu.workbench.leave.application.HandOverEvents.note(e);
+    }
     return ("APPROVED".equals(e.action())
                 || "REJECTED".equals(e.action())
                 || "CANCELLED".equals(e.action())
@@ -153,6 +156,7 @@ public class LeaveWords {
       case "EXTENSION_ASKED", "EXTENDED" -> t.get("leave.ext.title");
       case "COMMENTED" -> t.get("leave.comment.shown");
       case "DEPUTY_SEAT" -> t.get("leave.deputy.shown");
+      case "HANDED_OVER" -> t.get("leave.handOver.noteLabel");
       default -> t.get("leave.detail.comment");
     };
   }
@@ -170,6 +174,10 @@ public class LeaveWords {
 
   public String event(LeaveEvent e) {
     LeaveTexts t = LeaveTexts.ofView();
+    var handOver = cn.edu.ntvu.workbench.leave.application.HandOverEvents.line(e, t);
+    if (handOver.isPresent()) {
+      return handOver.get();
+    }
     // Only the lines that open a step carry "ROLE: accounts"; a decision's detail is its comment.
     boolean opening = "STEP_OPENED".equals(e.action()) || "FALLBACK".equals(e.action());
     String role =
