@@ -42,6 +42,7 @@ public class ChainAdmin {
   @Inject StepOpener opener;
   @Inject LeaveMessages messages;
   @Inject ChainMessages chainMessages;
+  @Inject HandOverMessages handOverMessages;
   @Inject WeComOutbox outbox;
   @Inject AuditTrail audit;
   @Inject LeaveCatalog catalog;
@@ -111,14 +112,15 @@ public class ChainAdmin {
           step.mode() == StepMode.ALL
               ? chainMessages.seatCard(
                   r, stepNo, seat.position(), with.account(), typeName, className, null)
-              : new cn.edu.ntvu.workbench.messaging.application.OutgoingMessage(
-                  "leave:" + r.id() + ":step:" + stepNo + ":open:" + with.account(),
-                  cn.edu.ntvu.workbench.messaging.application.OutgoingMessage.Kind.SEND,
-                  List.of(with.account()),
-                  messages
-                      .approvalCard(r, stepNo, typeName, className, List.of(with.account()))
-                      .body(),
-                  "leave:" + r.id()));
+              // a card of its own with a task id of its own: WeCom refuses a task id used before
+              : handOverMessages.approverCard(
+                  r,
+                  stepNo,
+                  seat.position(),
+                  typeName,
+                  className,
+                  with.account(),
+                  LeaveTexts.chinese().get("leave.chainAdmin.card.why", admin.name())));
     }
     Optional<ChainEvent.StepDecided> decided = res.first(ChainEvent.StepDecided.class);
     if (decided.isPresent()) {
