@@ -170,8 +170,10 @@ public final class ApprovalsBench {
         // ---- 2. batch approve 100
         batchApprove(db, base, approver, ids, batch, missed);
 
-        // ---- 3. escalation over 20,000 open steps
-        escalation(db, work, open, missed);
+        // ---- 3. escalation over 20,000 open steps (OPEN_STEPS=0: not run)
+        if (open > 0) {
+          escalation(db, work, open, missed);
+        }
       }
     }
     System.out.println("load average at the end: " + loadAverage());
@@ -180,6 +182,12 @@ public final class ApprovalsBench {
       System.exit(1);
     }
     System.out.println("every target met");
+  }
+
+  private static void jcmd(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("jcmd", String.valueOf(payaraPid)));
+    cmd.addAll(List.of(args));
+    new ProcessBuilder(cmd).inheritIO().start().waitFor();
   }
 
   private static void batchApprove(
@@ -221,9 +229,18 @@ public final class ApprovalsBench {
     long queued0 = count(db, "SELECT COUNT(*) FROM wecom_outbox");
     long payara0 = BenchKit.cpuTicks(payaraPid);
     long db0 = BenchKit.cpuTicks(mariadbPid);
+    // BENCH_JFR=<file>: a flight recording of Payara over the batch post alone
+    String jfr = System.getenv("BENCH_JFR");
+    if (jfr != null && !jfr.isBlank()) {
+      jcmd("JFR.start", "name=batch", "settings=profile");
+    }
     long t0 = System.nanoTime();
     HttpResponse<String> r = sessionWith(cookie).post(url, form);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    if (jfr != null && !jfr.isBlank()) {
+      jcmd("JFR.dump", "name=batch", "filename=" + jfr);
+      jcmd("JFR.stop", "name=batch");
+    }
     System.out.printf(
         "  CPU of the batch post: Payara %.0f ms, MariaDB %.0f ms%n",
         (BenchKit.cpuTicks(payaraPid) - payara0) * 10.0,

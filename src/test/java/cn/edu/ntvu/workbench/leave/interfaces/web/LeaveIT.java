@@ -673,8 +673,19 @@ class LeaveIT {
       }
     }
     assertThat(ticks).hasSize(2);
-    HttpResponse<String> done = postButton(c, list, "approvals", "approve-ticked", ticks);
-    assertThat(done.body()).contains("已同意 2 条");
+    // A row's own 同意 (approve-one-<id>) approves that one alone.
+    HttpResponse<String> one =
+        postButton(c, list, "approvals", "approve-one-" + ids.get(0), Map.of());
+    assertThat(one.body()).contains("已同意 1 条").doesNotContain("未处理");
+    assertThat(one.body()).doesNotContain("data-id=\"" + ids.get(0) + "\"");
+    assertThat(query("SELECT status FROM leave_request WHERE id = ?", ids.get(1)))
+        .isNotEqualTo("APPROVED");
+    // Ticked with a forged tick (not waiting for this counsellor) and the one just approved: both
+    // are skipped and said so, the other goes through.
+    ticks.put("tick-999999999", "on");
+    HttpResponse<String> done = postButton(c, one, "approvals", "approve-ticked", ticks);
+    assertThat(done.body())
+        .contains("已同意 1 条", "2 条未处理", "#999999999 这一步不由你审批", "#" + ids.get(0) + " 这一步不由你审批");
     for (long id : ids) {
       assertThat(query("SELECT status FROM leave_request WHERE id = ?", id)).isEqualTo("APPROVED");
     }
