@@ -176,7 +176,8 @@ public final class Routes {
           view(
                   "/attendance/roll.xhtml",
                   STAFF,
-                  "roll call of a meeting occurrence (service: its teachers and admins only)",
+                  "roll call of a meeting occurrence (GET written by RollCallGetFilter, POST by Faces;"
+                      + " service: its teachers and admins only)",
                   "rollCall.submit")
               .sample("/attendance/roll.xhtml?term=2026-2027-1&src=ZF&no=1&date=2026-11-23"),
           read(

@@ -1,5 +1,7 @@
 package cn.edu.ntvu.workbench.composition;
 
+import cn.edu.ntvu.workbench.attendance.application.RollCalls;
+import cn.edu.ntvu.workbench.attendance.interfaces.web.RollCallGetFilter;
 import cn.edu.ntvu.workbench.identity.application.Authorities;
 import cn.edu.ntvu.workbench.identity.application.CasLogouts;
 import cn.edu.ntvu.workbench.identity.interfaces.web.CasCallbackGuard;
@@ -8,6 +10,7 @@ import cn.edu.ntvu.workbench.identity.interfaces.web.CasSignIn;
 import cn.edu.ntvu.workbench.identity.interfaces.web.SignInSupport;
 import cn.edu.ntvu.workbench.platform.config.AppSettings;
 import cn.edu.ntvu.workbench.platform.security.Callers;
+import cn.edu.ntvu.workbench.platform.web.AppInfo;
 import cn.edu.ntvu.workbench.platform.web.DatabaseUnavailableFilter;
 import cn.edu.ntvu.workbench.platform.web.EncodingFilter;
 import cn.edu.ntvu.workbench.platform.web.InnerPageFilter;
@@ -58,6 +61,8 @@ public class WebSetup implements ServletContextListener {
   @Inject cn.edu.ntvu.workbench.portal.application.MyFavourites favourites;
   @Inject DomainVerification verificationFiles;
   @Inject SecurityHeaders securityHeaders;
+  @Inject RollCalls rollCalls;
+  @Inject AppInfo app;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -127,6 +132,13 @@ public class WebSetup implements ServletContextListener {
         new TileAccessFilter(tiles, badges, nativeTiles::touched, favourites),
         "/*");
     add(ctx, "uploadLimit", new UploadLimitFilter(), "/*");
+    // Last, where the Faces servlet would be: 点名's GET written in one pass (its POST goes on to
+    // Faces).
+    add(
+        ctx,
+        "rollCallGet",
+        new RollCallGetFilter(rollCalls, app, securityHeaders),
+        "/attendance/roll.xhtml");
   }
 
   private static void add(ServletContext ctx, String name, Filter filter, String... urls) {

@@ -111,7 +111,11 @@ class RouteMatrixIT {
           Map.entry("cn.edu.ntvu.workbench.platform.web.PayaraEndpointsFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.identity.interfaces.web.CasLogoutRequestFilter", ""),
           Map.entry("cn.edu.ntvu.workbench.composition.AdminGuardFilter", ""),
-          Map.entry("cn.edu.ntvu.workbench.composition.RouteGuardFilter", ""));
+          Map.entry("cn.edu.ntvu.workbench.composition.RouteGuardFilter", ""),
+          // 点名's GET written in one pass; the view's line covers it (its POST is Faces').
+          Map.entry(
+              "cn.edu.ntvu.workbench.attendance.interfaces.web.RollCallGetFilter",
+              "/attendance/roll.xhtml"));
 
   /**
    * Lines served by no class of ours: pac4j's callback filter answers {@code /callback}, and {@code

@@ -17,6 +17,11 @@ public final class AttendanceTexts {
     return new AttendanceTexts(BundleText.viewLocale());
   }
 
+  /** In {@code locale} (a page written outside Faces: the request's language). */
+  public static AttendanceTexts of(Locale locale) {
+    return new AttendanceTexts(locale);
+  }
+
   public static AttendanceTexts chinese() {
     return new AttendanceTexts(Locale.ROOT);
   }

@@ -281,11 +281,33 @@ public class RollCallView {
   }
 
   public String getTitle() {
-    return roster == null ? text.get("attendance.title") : roster.courseName();
+    return title(roster, text);
   }
 
   /** 11月26日 周四 第1–2节 · 教室. */
   public String getSubtitle() {
+    return subtitle(roster, text);
+  }
+
+  public String getCounts() {
+    return counts(roster, text);
+  }
+
+  public String getStorageKey() {
+    return storageKey(roster);
+  }
+
+  public String getCourseLink() {
+    return courseLink(roster);
+  }
+
+  // The page's texts, for this view and for the GET written in one pass (RollCallPage).
+
+  static String title(Roster roster, AttendanceTexts text) {
+    return roster == null ? text.get("attendance.title") : roster.courseName();
+  }
+
+  static String subtitle(Roster roster, AttendanceTexts text) {
     if (roster == null) {
       return "";
     }
@@ -298,7 +320,7 @@ public class RollCallView {
         roster.room().isEmpty() ? "" : " · " + roster.room());
   }
 
-  public String getCounts() {
+  static String counts(Roster roster, AttendanceTexts text) {
     if (roster == null) {
       return "";
     }
@@ -306,13 +328,13 @@ public class RollCallView {
     for (Mark m : List.of(Mark.ABSENT, Mark.LATE, Mark.EARLY, Mark.EXCUSED)) {
       long c = roster.count(m);
       if (c > 0) {
-        s.append(" · ").append(label(m)).append(' ').append(c);
+        s.append(" · ").append(text.get("attendance.mark." + m.name())).append(' ').append(c);
       }
     }
     return s.toString();
   }
 
-  public String getStorageKey() {
+  static String storageKey(Roster roster) {
     return roster == null
         ? ""
         : roster.termCode()
@@ -324,7 +346,7 @@ public class RollCallView {
             + roster.date();
   }
 
-  public String getCourseLink() {
+  static String courseLink(Roster roster) {
     return roster == null
         ? "/timetable/index.xhtml"
         : "/timetable/course.xhtml?term="
