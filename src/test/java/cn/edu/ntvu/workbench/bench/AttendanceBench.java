@@ -87,26 +87,9 @@ public final class AttendanceBench {
     String base = "http://localhost:" + port;
     List<String> missed = new ArrayList<>();
     try (EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb"), 0)) {
-      Map<String, String> env = new LinkedHashMap<>();
-      env.put("APP_MODE", "dev");
-      env.put("APP_PUBLIC_BASE_URL", base);
-      env.put("DB_URL", db.jdbcUrl("workbench"));
-      env.put("DB_USER", EmbeddedMariaDb.APP_USER);
-      env.put("DB_PASSWORD", EmbeddedMariaDb.APP_PASSWORD);
-      env.put("DEV_CLOCK", CLOCK);
-      env.put("APP_SEED_DIR", data.toString());
+      Map<String, String> env = Map.of();
       long boot = System.nanoTime();
-      try (PayaraMicro app =
-          PayaraMicro.options()
-              .microJar(Path.of(required("bench.microJar")))
-              .war(Path.of(required("bench.war")))
-              .standIn(Path.of(required("bench.standinWar")))
-              .port(port)
-              .preBootCommands(Path.of("server-config/pre-boot-commands.asadmin"))
-              .logFile(work.resolve("payara.log"))
-              .env(env)
-              .graceAfterBoot(Duration.ofMinutes(15))
-              .start()) {
+      try (PayaraMicro app = BenchKit.startSeeded(db, work, port, CLOCK, data, env)) {
         System.out.printf(
             "app ready in %.1f s, seeded with the school-shaped data set: %d active people, %d classes,"
                 + " %d course meetings%n",

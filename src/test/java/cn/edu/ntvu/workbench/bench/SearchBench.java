@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,26 +40,10 @@ public final class SearchBench {
     String base = "http://localhost:" + port;
     List<String> missed = new ArrayList<>();
     try (EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb"), 0)) {
-      Map<String, String> env = new LinkedHashMap<>();
-      env.put("APP_MODE", "dev");
-      env.put("APP_PUBLIC_BASE_URL", base);
-      env.put("DB_URL", db.jdbcUrl("workbench"));
-      env.put("DB_USER", EmbeddedMariaDb.APP_USER);
-      env.put("DB_PASSWORD", EmbeddedMariaDb.APP_PASSWORD);
-      env.put("DEV_CLOCK", CLOCK);
-      env.put("APP_SEED_DIR", required("bench.demoDir"));
+      Map<String, String> env = Map.of();
       long boot = System.nanoTime();
       try (PayaraMicro app =
-          PayaraMicro.options()
-              .microJar(Path.of(required("bench.microJar")))
-              .war(Path.of(required("bench.war")))
-              .standIn(Path.of(required("bench.standinWar")))
-              .port(port)
-              .preBootCommands(Path.of("server-config/pre-boot-commands.asadmin"))
-              .logFile(work.resolve("payara.log"))
-              .env(env)
-              .graceAfterBoot(Duration.ofMinutes(15))
-              .start()) {
+          BenchKit.startSeeded(db, work, port, CLOCK, Path.of(required("bench.demoDir")), env)) {
         System.out.printf(
             "app ready in %.1f s: %d active people, %d course meetings, %d tiles%n",
             (System.nanoTime() - boot) / 1e9,

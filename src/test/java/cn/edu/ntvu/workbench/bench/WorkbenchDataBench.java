@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,13 +56,6 @@ public final class WorkbenchDataBench {
     List<String> missed = new ArrayList<>();
     try (EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb"), 0)) {
       Map<String, String> env = new LinkedHashMap<>();
-      env.put("APP_MODE", "dev");
-      env.put("APP_PUBLIC_BASE_URL", base);
-      env.put("DB_URL", db.jdbcUrl("workbench"));
-      env.put("DB_USER", EmbeddedMariaDb.APP_USER);
-      env.put("DB_PASSWORD", EmbeddedMariaDb.APP_PASSWORD);
-      env.put("DEV_CLOCK", CLOCK);
-      env.put("APP_SEED_DIR", data.toString());
       for (String key :
           List.of(
               "WORKBENCH_NATIVE_CALLS_PER_MINUTE",
@@ -75,17 +67,7 @@ public final class WorkbenchDataBench {
         }
       }
       long boot = System.nanoTime();
-      try (PayaraMicro app =
-          PayaraMicro.options()
-              .microJar(Path.of(required("bench.microJar")))
-              .war(Path.of(required("bench.war")))
-              .standIn(Path.of(required("bench.standinWar")))
-              .port(port)
-              .preBootCommands(Path.of("server-config/pre-boot-commands.asadmin"))
-              .logFile(work.resolve("payara.log"))
-              .env(env)
-              .graceAfterBoot(Duration.ofMinutes(15))
-              .start()) {
+      try (PayaraMicro app = BenchKit.startSeeded(db, work, port, CLOCK, data, env)) {
         long people = count(db, "SELECT COUNT(*) FROM person WHERE status = 'ACTIVE'");
         System.out.printf(
             "app ready in %.1f s with the school-shaped directory seeded: %d active people%n",
