@@ -782,26 +782,14 @@ public final class ApprovalChain {
       return Result.refused(ChainRefusal.NO_SUCH_STEP);
     }
     Step step = found.get();
-    Result open = openFor(step);
-    if (open != null) {
-      return open;
-    }
-    Optional<Seat> mine = step.seatOf(actor.account());
-    Result own = ownPendingSeat(step, mine);
-    if (own != null) {
-      return own;
-    }
-    Result target = checkTarget(step, actor, who);
-    if (target != null) {
-      return target;
-    }
-    if (broughtIn(mine.get()).contains(who.account())) {
-      return Result.refused(ChainRefusal.LOOP);
+    Result refused = addRefusal(step, actor, who);
+    if (refused != null) {
+      return refused;
     }
     if (addedCount() >= limitPerRequest) {
       return Result.refused(ChainRefusal.LIMIT_REACHED);
     }
-    Seat seat = mine.get();
+    Seat seat = step.seatOf(actor.account()).orElseThrow();
     seat.set(SeatState.WAITING);
     for (Seat d : step.seats) {
       if (d.isDeputy() && seat.account.equals(d.onBehalfOf) && d.state == SeatState.PENDING) {
@@ -825,18 +813,10 @@ public final class ApprovalChain {
   }
 
   /**
-   * 加签 after: a new step (或签, role {@link ApproverRole#ADDED}) right after {@code stepNo} with
-   * {@code who} as its one approver; later steps move up by one. {@code actor} still decides their
-   * own step. Refused for oneself, someone on the current step, a loop back to whoever brought the
-   * actor in, and past the limit.
+   * What 加签 before and after both refuse: a step not open, no pending seat of the actor's own, a
+   * target who may not sit there, or one who brought the actor in (a loop); null when none.
    */
-  public Result addAfter(
-      Who actor, int stepNo, Target who, int limitPerRequest, LocalDateTime now) {
-    Optional<Step> found = step(stepNo);
-    if (found.isEmpty()) {
-      return Result.refused(ChainRefusal.NO_SUCH_STEP);
-    }
-    Step step = found.get();
+  private Result addRefusal(Step step, Who actor, Target who) {
     Result open = openFor(step);
     if (open != null) {
       return open;
@@ -850,8 +830,25 @@ public final class ApprovalChain {
     if (target != null) {
       return target;
     }
-    if (broughtIn(mine.get()).contains(who.account())) {
-      return Result.refused(ChainRefusal.LOOP);
+    return broughtIn(mine.get()).contains(who.account()) ? Result.refused(ChainRefusal.LOOP) : null;
+  }
+
+  /**
+   * 加签 after: a new step (或签, role {@link ApproverRole#ADDED}) right after {@code stepNo} with
+   * {@code who} as its one approver; later steps move up by one. {@code actor} still decides their
+   * own step. Refused for oneself, someone on the current step, a loop back to whoever brought the
+   * actor in, and past the limit.
+   */
+  public Result addAfter(
+      Who actor, int stepNo, Target who, int limitPerRequest, LocalDateTime now) {
+    Optional<Step> found = step(stepNo);
+    if (found.isEmpty()) {
+      return Result.refused(ChainRefusal.NO_SUCH_STEP);
+    }
+    Step step = found.get();
+    Result refused = addRefusal(step, actor, who);
+    if (refused != null) {
+      return refused;
     }
     Optional<Step> next = step(stepNo + 1);
     if (next.isPresent()
