@@ -41,7 +41,10 @@ public class TimetableQueryService {
       "SELECT m.source, m.meeting_no, m.course_code, m.course_name, m.teacher_names, m.room, m.weekday,"
           + " m.first_period, m.period_count, m.weeks_mask,"
           + " (SELECT GROUP_CONCAT(t.teacher_account ORDER BY t.teacher_account SEPARATOR ';')"
-          + "    FROM course_meeting_teacher t"
+          // MariaDB picked the primary key (term, teacher, …) by the term alone here and read every
+          // teacher row of the term for each meeting (8–15 ms a class's timetable on the school
+          // data set instead of 1 ms): the meeting's own index, named.
+          + "    FROM course_meeting_teacher t FORCE INDEX (ix_meeting_teacher_meeting)"
           + "   WHERE t.term_id = m.term_id AND t.source = m.source AND t.meeting_no = m.meeting_no),"
           + " (SELECT GROUP_CONCAT(c.class_code ORDER BY c.class_code SEPARATOR ';')"
           + "    FROM course_meeting_class c"
