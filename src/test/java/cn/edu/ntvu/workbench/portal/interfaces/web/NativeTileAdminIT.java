@@ -37,8 +37,8 @@ class NativeTileAdminIT {
 
   @Test
   void anAdminSetsTheTemplateWrongRowsAndWeComsRefusalAreSaidBesideTheirFields() throws Exception {
+    String app = TestServers.appUrl(); // first: it starts the app, whose start creates the tables
     exec("DELETE FROM workbench_native_template");
-    String app = TestServers.appUrl();
     ChromeDriver d = admin.driver();
     d.manage().deleteAllCookies();
     d.get(app + "/admin/workbench/native.xhtml");
@@ -53,8 +53,9 @@ class NativeTileAdminIT {
     d.findElement(By.id("url1")).sendKeys("https://wb.example.edu.cn/leave/");
     d.findElement(By.id("label2")).sendKeys("待填写"); // no number chosen
     d.findElement(By.id("save")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("badge2-error")));
-    assertThat(d.findElement(By.id("badge2-error")).getText()).contains("第 2 项");
+    // The page before the post has the (empty) message span too: wait for the answer's text, not
+    // for the element, or the check may read the page while it is being replaced.
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("badge2-error"), "第 2 项"));
     assertThat(d.findElement(By.id("label2")).getAttribute("value")).isEqualTo("待填写");
     assertThat(d.findElement(By.id("url1")).getAttribute("value"))
         .isEqualTo("https://wb.example.edu.cn/leave/");
@@ -63,8 +64,8 @@ class NativeTileAdminIT {
     new Select(d.findElement(By.id("badge2"))).selectByValue("forms:to-fill");
     TestServers.standIn().failNext("/cgi-bin/agent/set_workbench_template", 48002, 1, 0);
     d.findElement(By.id("save")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("save-error")));
-    assertThat(d.findElement(By.id("save-error")).getText()).contains("企业微信").contains("48002");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-error"), "48002"));
+    assertThat(d.findElement(By.id("save-error")).getText()).contains("企业微信");
     assertThat(count("SELECT COUNT(*) FROM workbench_native_template")).isZero();
     admin.screenshot("native-1366-wecom-refused");
 
